@@ -1,0 +1,98 @@
+//! Dates of birth: a date in a birth context (`geboren op`, `geb.`, `geboortedatum`, …).
+//! Every other date stays readable.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Finding;
+use crate::policy::Category;
+
+static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:geboren|geb\.|geboortedatum|geboorte\s*datum|geb\.\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)",
+    )
+    .expect("birth keyword pattern compiles")
+});
+
+const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\\.?|feb\\.?|febr\\.?|mrt\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sep\\.?|sept\\.?|okt\\.?|nov\\.?|dec\\.?|january|february|march|may|june|july|october";
+
+/// A date: `20-04-1971`, `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?ix)(?-u:\b)(?:
+            [0-3]?[0-9][-/.][01]?[0-9][-/.](?:1[89]|20)?[0-9]{{2}}
+          | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
+          | [0-3]?[0-9]\s+(?:{MONTHS})\s+(?:1[89]|20)[0-9]{{2}}
+        )(?-u:\b)"
+    ))
+    .expect("date pattern compiles")
+});
+
+/// How far after the keyword the date may start (`geboren te Amsterdam op 1 mei 1980`).
+const WINDOW: usize = 60;
+
+/// Finds dates of birth in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let mut last_end = 0;
+    for k in KEYWORD.find_iter(text) {
+        let mut window_end = (k.end() + WINDOW).min(text.len());
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let from = k.end().max(last_end);
+        if from >= window_end {
+            continue;
+        }
+        let Some(d) = DATE.find(&text[from..window_end]) else {
+            continue;
+        };
+        let between = &text[k.end()..from + d.start()];
+        // The date must belong to the same phrase: no sentence end or line break in between.
+        if between.contains(['\n', ';']) || between.contains(". ") {
+            continue;
+        }
+        let (start, end) = (from + d.start(), from + d.end());
+        out.push(Finding::new(
+            start,
+            end,
+            Category::Birthdate,
+            "birthdate",
+            "date in a birth context",
+        ));
+        last_end = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn finds_dates_in_birth_context() {
+        assert_eq!(
+            found("Mijn naam is Jan, geboren op 20-04-1971. Mijn BSN"),
+            vec!["20-04-1971"]
+        );
+        assert_eq!(found("geb. 3 maart 1980"), vec!["3 maart 1980"]);
+        assert_eq!(found("Geboortedatum: 1980-03-03"), vec!["1980-03-03"]);
+        assert_eq!(
+            found("geboren te Amsterdam op 1 mei 1980"),
+            vec!["1 mei 1980"]
+        );
+        assert_eq!(found("(geb. 03/03/80)"), vec!["03/03/80"]);
+    }
+
+    #[test]
+    fn leaves_other_dates_alone() {
+        assert!(found("De brief van 12 maart 2024 is ontvangen.").is_empty());
+        assert!(found("Het kind is geboren. Op 12 maart 2024 kwam de brief.").is_empty());
+        assert!(found("geboren\n\nDatum: 12-03-2024").is_empty());
+    }
+}

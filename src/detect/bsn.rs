@@ -1,0 +1,147 @@
+//! Burgerservicenummers: nine digits (or eight, with the leading zero dropped), written
+//! plainly or grouped with dots or spaces, that pass the elfproef.
+//!
+//! One in eleven random numbers passes the elfproef, so the context decides the doubtful
+//! cases: an eight-digit number needs a BSN keyword before it, and a nine-digit number right
+//! after a reference keyword (`kenmerk`, `zaaknummer`, …) is taken for a reference unless a
+//! BSN keyword is near.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Finding, line_before};
+use crate::policy::Category;
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+            \d{9} | \d{8}
+          | \d{3}[.\x20]\d{3}[.\x20]\d{3}
+          | \d{4}[.\x20]\d{2}[.\x20]\d{3}
+          | \d{2}[.\x20]\d{3}[.\x20]\d{3}
+        )(?-u:\b)",
+    )
+    .expect("BSN pattern compiles")
+});
+
+static BSN_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:bsn|burgerservicenummer|burger\s*service\s*nummer|sofi-?nummer|sofinr)")
+        .expect("BSN keyword pattern compiles")
+});
+
+static REFERENCE_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:kenmerk|referentie|ref\.|zaaknummer|zaaknr|dossiernummer|dossiernr|factuurnummer|ordernummer|klantnummer|relatienummer|polisnummer|registratienummer|documentnummer|nummer|nr\.?)\s*:?\s*$",
+    )
+    .expect("reference keyword pattern compiles")
+});
+
+/// The elfproef on nine digits.
+pub fn elfproef(digits: &[u8; 9]) -> bool {
+    if digits.iter().all(|&d| d == 0) {
+        return false;
+    }
+    let sum: i32 = digits[..8]
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| i32::from(d) * (9 - i as i32))
+        .sum::<i32>()
+        - i32::from(digits[8]);
+    sum % 11 == 0
+}
+
+/// Finds BSNs in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    for m in CANDIDATE.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        // Part of a longer grouped number (a phone number, an amount): not a BSN.
+        let glued_before = start >= 2
+            && matches!(bytes[start - 1], b'.' | b' ' | b'-' | b',')
+            && bytes[start - 2].is_ascii_digit();
+        let glued_after = end + 1 < bytes.len()
+            && matches!(bytes[end], b'.' | b' ' | b'-' | b',')
+            && bytes[end + 1].is_ascii_digit();
+        if glued_before || glued_after || bytes.get(end) == Some(&b'@') {
+            continue;
+        }
+        let digits: Vec<u8> = m
+            .as_str()
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect();
+        let mut nine = [0u8; 9];
+        nine[9 - digits.len()..].copy_from_slice(&digits);
+        if !elfproef(&nine) {
+            continue;
+        }
+        let context = line_before(text, start, 80);
+        let keyword = BSN_KEYWORD.is_match(context) || previous_line_has_keyword(text, start);
+        let reference = REFERENCE_KEYWORD.is_match(context);
+        if (digits.len() == 8 && !keyword) || (reference && !keyword) {
+            continue;
+        }
+        let evidence = if keyword {
+            "burgerservicenummer: elfproef and BSN keyword"
+        } else {
+            "burgerservicenummer: nine digits passing the elfproef"
+        };
+        out.push(Finding::new(start, end, Category::Bsn, "bsn", evidence));
+    }
+}
+
+/// A form may put the label on the line above: `BSN:\n123456782`.
+fn previous_line_has_keyword(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return false;
+    }
+    let prev = line_before(text, line_start - 1, 80);
+    text[line_start..at].trim().is_empty() && BSN_KEYWORD.is_match(prev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn elfproef_accepts_valid_and_rejects_invalid_numbers() {
+        assert!(elfproef(&[1, 1, 1, 2, 2, 2, 3, 3, 3]));
+        assert!(elfproef(&[3, 0, 2, 9, 2, 5, 0, 7, 7]));
+        assert!(!elfproef(&[1, 1, 1, 2, 2, 2, 3, 3, 4]));
+        assert!(!elfproef(&[0; 9]));
+    }
+
+    #[test]
+    fn finds_plain_dotted_spaced_and_short_forms() {
+        assert_eq!(found("Mijn BSN is 302925077."), vec!["302925077"]);
+        assert_eq!(found("BSN: 302.925.077"), vec!["302.925.077"]);
+        assert_eq!(
+            found("burgerservicenummer 3029 25 077"),
+            vec!["3029 25 077"]
+        );
+        assert_eq!(found("nummer 111222333 staat"), Vec::<&str>::new());
+        assert_eq!(found("bsn 11222335"), vec!["11222335"]);
+        assert_eq!(found("BSN:\n111 222 333"), vec!["111 222 333"]);
+        assert_eq!(found("gegevens 111222333 van"), vec!["111222333"]);
+    }
+
+    #[test]
+    fn leaves_invalid_and_reference_numbers_alone() {
+        assert!(found("BSN 302925078").is_empty());
+        // Eight digits without a keyword: too many references pass the elfproef.
+        assert!(found("dossier 11222335 gesloten").is_empty());
+        assert!(found("Ons kenmerk: 111222333").is_empty());
+        assert!(found("Bel 06 111 222 333").is_empty());
+        assert!(found("€ 111.222.333,00").is_empty());
+        assert!(found("NL91ABNA0111222333").is_empty());
+    }
+}

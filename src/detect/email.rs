@@ -1,0 +1,109 @@
+//! E-mail addresses. Found from each `@` outwards, which is faster and stricter than a regex:
+//! the local part and the domain are taken whole, so a name inside an address can never leave
+//! part of it behind.
+
+use memchr::memchr_iter;
+
+use super::Finding;
+use crate::policy::Category;
+
+fn is_local_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'' | '=')
+}
+
+fn is_domain_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '-')
+}
+
+/// Finds e-mail addresses in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let mut last_end = 0;
+    for at in memchr_iter(b'@', text.as_bytes()) {
+        if at < last_end {
+            continue;
+        }
+        if let Some((start, end)) = address_around(text, at) {
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Email,
+                "email",
+                "e-mail address",
+            ));
+            last_end = end;
+        }
+    }
+}
+
+/// The address around the `@` at byte `at`, if it is one.
+fn address_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev() {
+        if !is_local_char(c) {
+            break;
+        }
+        start = i;
+    }
+    // A local part does not start or end with a dot.
+    while text[start..at].starts_with('.') {
+        start += 1;
+    }
+    if start == at || text[..at].ends_with('.') {
+        return None;
+    }
+    let domain_start = at + 1;
+    let mut end = domain_start;
+    for (i, c) in text[domain_start..].char_indices() {
+        if !is_domain_char(c) {
+            break;
+        }
+        end = domain_start + i + c.len_utf8();
+    }
+    // Sentence punctuation after the address is not part of it.
+    while end > domain_start && matches!(text.as_bytes()[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    let domain = &text[domain_start..end];
+    let (host, tld) = domain.rsplit_once('.')?;
+    let valid_tld = tld.len() >= 2 && tld.chars().all(char::is_alphabetic);
+    let valid_host = !host.is_empty()
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+    (valid_tld && valid_host).then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn finds_addresses_in_headers_and_prose() {
+        assert_eq!(
+            found(
+                "Van: Jens Jonker <j.jonker@minjenv.nl>\nMail naar koen.van-liendert@dji.minjus.nl."
+            ),
+            vec!["j.jonker@minjenv.nl", "koen.van-liendert@dji.minjus.nl"]
+        );
+        assert_eq!(
+            found("(joël.hakker@reclassering.nl)"),
+            vec!["joël.hakker@reclassering.nl"]
+        );
+        assert_eq!(
+            found("mailto:a.b+woo@x.nl;c@d.org,"),
+            vec!["a.b+woo@x.nl", "c@d.org"]
+        );
+    }
+
+    #[test]
+    fn leaves_non_addresses_alone() {
+        assert!(found("@jan op X, prijs 3 @ 5, user@localhost, a@b.c, @@").is_empty());
+        assert!(found("twitter: @minjenv").is_empty());
+    }
+}

@@ -1,0 +1,207 @@
+//! International bank account numbers, Dutch and foreign, grouped in fours or not, checked
+//! against the country's length and the mod-97 check digits.
+
+use super::{Finding, char_at, char_before, is_word_char};
+use crate::policy::Category;
+
+/// IBAN length per country (ISO 13616 registry).
+const LENGTHS: &[(&[u8; 2], usize)] = &[
+    (b"AD", 24),
+    (b"AE", 23),
+    (b"AL", 28),
+    (b"AT", 20),
+    (b"AZ", 28),
+    (b"BA", 20),
+    (b"BE", 16),
+    (b"BG", 22),
+    (b"BH", 22),
+    (b"BR", 29),
+    (b"BY", 28),
+    (b"CH", 21),
+    (b"CR", 22),
+    (b"CY", 28),
+    (b"CZ", 24),
+    (b"DE", 22),
+    (b"DK", 18),
+    (b"DO", 28),
+    (b"EE", 20),
+    (b"EG", 29),
+    (b"ES", 24),
+    (b"FI", 18),
+    (b"FO", 18),
+    (b"FR", 27),
+    (b"GB", 22),
+    (b"GE", 22),
+    (b"GI", 23),
+    (b"GL", 18),
+    (b"GR", 27),
+    (b"GT", 28),
+    (b"HR", 21),
+    (b"HU", 28),
+    (b"IE", 22),
+    (b"IL", 23),
+    (b"IQ", 23),
+    (b"IS", 26),
+    (b"IT", 27),
+    (b"JO", 30),
+    (b"KW", 30),
+    (b"KZ", 20),
+    (b"LB", 28),
+    (b"LC", 32),
+    (b"LI", 21),
+    (b"LT", 20),
+    (b"LU", 20),
+    (b"LV", 21),
+    (b"LY", 25),
+    (b"MC", 27),
+    (b"MD", 24),
+    (b"ME", 22),
+    (b"MK", 19),
+    (b"MR", 27),
+    (b"MT", 31),
+    (b"MU", 30),
+    (b"NL", 18),
+    (b"NO", 15),
+    (b"PK", 24),
+    (b"PL", 28),
+    (b"PS", 29),
+    (b"PT", 25),
+    (b"QA", 29),
+    (b"RO", 24),
+    (b"RS", 22),
+    (b"SA", 24),
+    (b"SC", 31),
+    (b"SE", 24),
+    (b"SI", 19),
+    (b"SK", 24),
+    (b"SM", 27),
+    (b"ST", 25),
+    (b"SV", 28),
+    (b"TL", 23),
+    (b"TN", 24),
+    (b"TR", 26),
+    (b"UA", 29),
+    (b"VA", 22),
+    (b"VG", 24),
+    (b"XK", 20),
+];
+
+fn expected_length(country: &[u8]) -> Option<usize> {
+    LENGTHS
+        .iter()
+        .find(|(c, _)| c.as_slice() == country)
+        .map(|&(_, n)| n)
+}
+
+/// The mod-97 check of ISO 13616 on an IBAN without spaces, upper case.
+pub fn mod97(iban: &[u8]) -> bool {
+    if iban.len() < 5 {
+        return false;
+    }
+    let (head, tail) = iban.split_at(4);
+    let mut rem: u32 = 0;
+    for &b in tail.iter().chain(head) {
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            _ => return false,
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem == 1
+}
+
+/// Finds IBANs in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let starts = bytes[i].is_ascii_uppercase()
+            && bytes[i + 1].is_ascii_uppercase()
+            && bytes[i + 2].is_ascii_digit()
+            && bytes[i + 3].is_ascii_digit()
+            && !char_before(text, i).is_some_and(is_word_char);
+        if starts && let Some(end) = iban_at(text, i) {
+            out.push(Finding::new(
+                i,
+                end,
+                Category::Iban,
+                "iban",
+                "IBAN with valid check digits",
+            ));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The end of a valid IBAN starting at `start`, if there is one.
+fn iban_at(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let want = expected_length(&bytes[start..start + 2])?;
+    let mut compact = Vec::with_capacity(want);
+    let mut i = start;
+    while compact.len() < want && i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || b.is_ascii_uppercase() {
+            compact.push(b);
+            i += 1;
+        } else if b == b' '
+            && compact.len() % 4 == 0
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            // Grouped in fours: a single space between groups.
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    let whole = compact.len() == want && !char_at(text, i).is_some_and(is_word_char);
+    (whole && mod97(&compact)).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn finds_dutch_and_foreign_ibans_grouped_or_not() {
+        assert_eq!(
+            found("rekening NL91ABNA0417164300 t.n.v."),
+            vec!["NL91ABNA0417164300"]
+        );
+        assert_eq!(
+            found("IBAN: NL91 ABNA 0417 1643 00."),
+            vec!["NL91 ABNA 0417 1643 00"]
+        );
+        assert_eq!(
+            found("DE89 3704 0044 0532 0130 00"),
+            vec!["DE89 3704 0044 0532 0130 00"]
+        );
+        assert_eq!(found("(BE68539007547034)"), vec!["BE68539007547034"]);
+        assert_eq!(
+            found("GB82WEST12345698765432"),
+            vec!["GB82WEST12345698765432"]
+        );
+    }
+
+    #[test]
+    fn rejects_bad_check_digits_and_wrong_lengths() {
+        assert!(found("NL92ABNA0417164300").is_empty());
+        assert!(found("NL91ABNA04171643001").is_empty());
+        assert!(found("NL91ABNA041716430").is_empty());
+        assert!(found("XNL91ABNA0417164300").is_empty());
+        assert!(found("NL12 is een code").is_empty());
+    }
+}

@@ -1,0 +1,104 @@
+//! Detection: every detector reads a text and reports [`Finding`]s, byte spans with a category
+//! and the rule that fired. Detectors never decide what stays readable; the keep list, the
+//! public officials and overlaps are handled afterwards in [`crate::resolve`].
+
+use std::borrow::Cow;
+
+use crate::policy::Category;
+
+pub mod address;
+pub mod birthdate;
+pub mod bsn;
+pub mod email;
+pub mod iban;
+pub mod phone;
+
+/// One piece of personal data found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What kind of personal data it is.
+    pub category: Category,
+    /// The rule that fired, e.g. `phone` or `name.mail-header`.
+    pub rule: &'static str,
+    /// Why the rule fired, for the reviewer, e.g. "mail header `Van:`". Never the found text.
+    pub evidence: Cow<'static, str>,
+    /// For names: the person this mention refers to (an index into the document's people).
+    pub person: Option<usize>,
+}
+
+impl Finding {
+    /// A finding without a person.
+    pub fn new(
+        start: usize,
+        end: usize,
+        category: Category,
+        rule: &'static str,
+        evidence: impl Into<Cow<'static, str>>,
+    ) -> Finding {
+        Finding {
+            start,
+            end,
+            category,
+            rule,
+            evidence: evidence.into(),
+            person: None,
+        }
+    }
+}
+
+/// The character before byte offset `at`, if any.
+pub(crate) fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The character at byte offset `at`, if any.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Whether a character continues a word or number (so a match next to it is not a whole token).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when the span `start..end` is not glued to letters or digits on either side.
+pub(crate) fn is_whole_token(text: &str, start: usize, end: usize) -> bool {
+    !char_before(text, start).is_some_and(is_word_char)
+        && !char_at(text, end).is_some_and(is_word_char)
+}
+
+/// The text of the line containing byte `at`, up to `at`, limited to `max` bytes.
+pub(crate) fn line_before(text: &str, at: usize, max: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut from = at.saturating_sub(max).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_token_checks_both_sides() {
+        let t = "a 123 b123 é123";
+        assert!(is_whole_token(t, 2, 5));
+        assert!(!is_whole_token(t, 7, 10));
+        assert!(!is_whole_token(t, 13, 16));
+    }
+
+    #[test]
+    fn line_before_stops_at_newline_and_char_boundaries() {
+        let t = "eerste\ngeboren op é 1";
+        let at = t.len() - 1;
+        assert_eq!(line_before(t, at, 100), "geboren op é ");
+        assert_eq!(line_before(t, at, 2), " ");
+        assert_eq!(line_before(t, at, 3), "é ");
+    }
+}

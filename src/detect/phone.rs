@@ -1,0 +1,224 @@
+//! Telephone numbers in the usual Dutch notations (`06-12345678`, `06 12 34 56 78`,
+//! `+31 6 1234 5678`, `+31 (0)6 …`, `0031 6 …`, `(070) 370 1234`, `070-3701234`,
+//! `+31 70 370 12 34`) and international numbers with a `+` or `00` prefix.
+//!
+//! A hand-written scanner reads each run of digit groups and separators, then accepts the
+//! longest leading part whose digits form a valid number. Validation is by digit count and
+//! prefix, which is what keeps dates, amounts, 7-digit references, case numbers
+//! (`2024-0012345`), parliamentary paper numbers (`28 638, nr. 234`), ECLI numbers and
+//! postcodes out.
+
+use super::{Finding, char_before, is_word_char};
+use crate::policy::Category;
+
+/// Separator characters allowed between digit groups (never a line break).
+fn is_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'\t')
+}
+
+/// A digit group inside a run: byte range.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    start: usize,
+    end: usize,
+}
+
+/// Finds telephone numbers in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let starts_number = b.is_ascii_digit()
+            || (matches!(b, b'+' | b'(') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !starts_number || char_before(text, i).is_some_and(is_word_char) {
+            i += 1;
+            continue;
+        }
+        let groups = digit_groups(bytes, i);
+        match longest_valid_prefix(bytes, i, &groups) {
+            Some(end) => {
+                // An opening bracket belongs to the number only if it closes inside it.
+                let start = if bytes[i] == b'(' && !text[i..end].contains(')') {
+                    i + 1
+                } else {
+                    i
+                };
+                out.push(Finding::new(
+                    start,
+                    end,
+                    Category::Phone,
+                    "phone",
+                    "telephone number",
+                ));
+                i = end;
+            }
+            // Not a number here: move past the first group and try the rest of the run.
+            None => i = groups.first().map_or(i + 1, |g| g.end),
+        }
+    }
+}
+
+/// The digit groups of the run starting at `from` (which is a digit, `+` or `(`).
+fn digit_groups(bytes: &[u8], from: usize) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut i = from;
+    let mut digits = 0;
+    loop {
+        // Separators (or the leading `+`/`(`) before the next group: at most three bytes.
+        let sep_start = i;
+        while i < bytes.len() && (is_separator(bytes[i]) || (i == from && bytes[i] == b'+')) {
+            i += 1;
+            if i - sep_start > 3 {
+                return groups;
+            }
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return groups;
+        }
+        // A group followed by `:` and a digit is a time of day, not part of a number.
+        if bytes.get(i) == Some(&b':') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return groups;
+        }
+        digits += i - start;
+        if digits > 17 {
+            return groups;
+        }
+        groups.push(Group { start, end: i });
+    }
+}
+
+/// The end of the longest leading part of the run that is a valid telephone number.
+fn longest_valid_prefix(bytes: &[u8], from: usize, groups: &[Group]) -> Option<usize> {
+    let plus = bytes[from] == b'+';
+    if looks_like_date(bytes, groups) {
+        return None;
+    }
+    let mut digits = String::with_capacity(20);
+    let mut best = None;
+    for g in groups {
+        digits.push_str(std::str::from_utf8(&bytes[g.start..g.end]).unwrap_or_default());
+        let next = bytes.get(g.end).copied();
+        let glued = next.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80);
+        if !glued && is_valid_number(&digits, plus) {
+            best = Some(g.end);
+        }
+    }
+    best
+}
+
+/// `dd-mm-yyyy` and friends: three groups of 1–2, 1–2 and 4 digits with one separator kind.
+fn looks_like_date(bytes: &[u8], groups: &[Group]) -> bool {
+    if groups.len() < 3 {
+        return false;
+    }
+    let len = |g: &Group| g.end - g.start;
+    let (a, b, c) = (&groups[0], &groups[1], &groups[2]);
+    let date_shape = (1..=2).contains(&len(a)) && (1..=2).contains(&len(b)) && len(c) == 4;
+    let iso_shape = len(a) == 4 && len(b) == 2 && len(c) == 2;
+    let sep1 = &bytes[a.end..b.start];
+    let sep2 = &bytes[b.end..c.start];
+    (date_shape || iso_shape) && sep1 == sep2 && matches!(sep1, b"-" | b"/" | b".")
+}
+
+/// Whether a digit string (with or without a leading `+`) is a plausible telephone number.
+fn is_valid_number(digits: &str, plus: bool) -> bool {
+    let international = if plus {
+        Some(digits)
+    } else {
+        digits.strip_prefix("00")
+    };
+    if let Some(rest) = international {
+        if let Some(nl) = rest.strip_prefix("31") {
+            // +31 (0)6 …: the trunk zero may be written in brackets.
+            let nl = nl.strip_prefix('0').unwrap_or(nl);
+            return nl.len() == 9 && !nl.starts_with('0');
+        }
+        // Other countries: country code plus subscriber number.
+        return (9..=15).contains(&rest.len()) && !rest.starts_with('0');
+    }
+    // National Dutch number: ten digits starting with a single zero. Service numbers
+    // (0800, 0900, 0906, 0909) belong to organisations.
+    digits.len() == 10
+        && digits.starts_with('0')
+        && !digits.starts_with("00")
+        && !["0800", "0900", "0906", "0909"]
+            .iter()
+            .any(|p| digits.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn finds_every_usual_dutch_notation() {
+        for n in [
+            "06-12345678",
+            "06 12 34 56 78",
+            "06 12345678",
+            "+31 6 1234 5678",
+            "+31 (0)6 2202 9729",
+            "+31(0)622029729",
+            "0031 6 59075116",
+            "(070) 370 1234",
+            "070-3701234",
+            "070 - 370 12 34",
+            "+31 70 370 12 34",
+            "+31612345678",
+            "0612345678",
+            "070.370.1234",
+            "+32 2 123 45 67",
+        ] {
+            let text = format!("Bel {n}, graag.");
+            assert_eq!(found(&text), vec![n], "{n}");
+        }
+    }
+
+    #[test]
+    fn finds_numbers_after_labels_and_in_lists() {
+        assert_eq!(
+            found("T 070-3701234\nM 06-12345678"),
+            vec!["070-3701234", "06-12345678"]
+        );
+        assert_eq!(
+            found("T: 070-3701234/06-12345678"),
+            vec!["070-3701234", "06-12345678"]
+        );
+        assert_eq!(found("(06-12345678)"), vec!["06-12345678"]);
+    }
+
+    #[test]
+    fn leaves_dates_amounts_and_references_alone() {
+        for text in [
+            "op 12-03-2024 om 10:15",
+            "[03-06-2024 10:15] Jan: hoi",
+            "03/06/2024, 10:15 - Jan: hoi",
+            "2024-06-03 10:15",
+            "een bedrag van € 1.250.000,00",
+            "Onze referentie 5463050",
+            "zaaknummer 2024-0012345",
+            "Kamerstukken II 2023/24, 28 638, nr. 234",
+            "ECLI:NL:RVS:2023:1234",
+            "2511 DP  Den Haag",
+            "Postbus 20301",
+            "BSN 302925077",
+            "bel 0800-1234567 (gratis)",
+            "van 09.00 tot 17.00 uur",
+            "IBAN NL91ABNA0417164300",
+            "tel. 12345",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Typed errors. None of them ever carries removed text: messages name files, pages, fields
+//! and byte offsets, never the personal data itself.
+
+use std::path::PathBuf;
+
+/// A problem with the configuration or the lists given to the redactor. Nothing is written
+/// when one occurs (exit status 2 on the command line).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A configuration or list file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The configuration is not valid JSON or has an unknown field.
+    #[error("invalid configuration: {0}")]
+    Json(String),
+    /// A configuration field has a bad value.
+    #[error("invalid configuration field `{field}`: {reason}")]
+    Field {
+        /// The field, as a dotted path.
+        field: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A list file (staff directory, public officials, keep list) is malformed.
+    #[error("{path}, line {line}: {reason}")]
+    List {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The audit key is unusable.
+    #[error("audit key: {0}")]
+    AuditKey(String),
+}
+
+/// Why one document could not be redacted. The batch goes on with the other documents.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The file could not be read.
+    #[error("cannot read the file: {0}")]
+    Read(#[source] std::io::Error),
+    /// The text is not in an encoding the tool can decode.
+    #[error("cannot decode the text: {0}")]
+    Decode(String),
+    /// The PDF could not be handled completely.
+    #[error("{0}")]
+    Pdf(#[from] crate::pdf::PdfError),
+    /// The redacted output still contained removed text; nothing was written.
+    #[error("verification failed: {0}")]
+    Verification(String),
+    /// The output could not be written.
+    #[error("cannot write the output {path}: {source}")]
+    Write {
+        /// The output path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The output path would collide with another document's output or lie outside `--out`.
+    #[error("unsafe output path: {0}")]
+    OutputPath(String),
+    /// Processing panicked; the panic was contained to this document.
+    #[error("internal error while processing the document (contained): {0}")]
+    Panic(String),
+}
+
+/// Errors of a whole batch run that stop it before any document is processed.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    /// The configuration or lists are invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// An input path does not exist or cannot be listed.
+    #[error("input {path}: {reason}")]
+    Input {
+        /// The input path.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The output directory or the audit log cannot be written.
+    #[error("output {path}: {source}")]
+    Output {
+        /// The path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,156 @@
+//! The `woo-redact` command line: a thin shell over the library (see `CONTRACT.md`).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use woo_redact::batch::{self, BatchOptions, BatchReport};
+use woo_redact::{ConfigError, DigestKey, Lists, Policy, Redactor};
+
+/// Removes personal data from Dutch government documents for publication under the Woo.
+#[derive(Parser)]
+#[command(name = "woo-redact", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Redact documents into an output directory, with audit.jsonl and summary.json.
+    Redact {
+        #[command(flatten)]
+        common: Common,
+        /// Output directory.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Worker threads (default: all cores).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// Print the findings as JSON lines (the audit records) without changing anything.
+    Scan {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// Files or directories (walked recursively); .txt and .pdf files are processed.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Staff directory: CSV with the columns name, email, phone.
+    #[arg(long, value_name = "CSV")]
+    staff: Option<PathBuf>,
+    /// People public by function, one name per line: their names stay readable.
+    #[arg(long, value_name = "FILE")]
+    public: Option<PathBuf>,
+    /// Literal text that stays readable, one entry per line.
+    #[arg(long, value_name = "FILE")]
+    keep: Option<PathBuf>,
+    /// Policy (JSON); built-in defaults when absent.
+    #[arg(long, value_name = "JSON")]
+    config: Option<PathBuf>,
+    /// Key material for the audit digests (else WOO_REDACT_AUDIT_KEY, else a random key).
+    #[arg(long, value_name = "FILE")]
+    audit_key: Option<PathBuf>,
+    /// User password for encrypted PDFs (the empty password is always tried).
+    #[arg(long, value_name = "PASSWORD")]
+    pdf_password: Option<String>,
+}
+
+impl Common {
+    fn redactor(&self) -> Result<Redactor, ConfigError> {
+        let policy = match &self.config {
+            Some(path) => Policy::from_file(path)?,
+            None => Policy::default(),
+        };
+        let lists = Lists::from_files(
+            self.staff.as_deref(),
+            self.public.as_deref(),
+            self.keep.as_deref(),
+        )?;
+        Redactor::new(policy, &lists)
+    }
+
+    fn key(&self) -> Result<DigestKey, ConfigError> {
+        match &self.audit_key {
+            Some(path) => DigestKey::from_file(path),
+            None => Ok(DigestKey::from_env()?.unwrap_or_else(DigestKey::random)),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (common, out, jobs) = match &cli.command {
+        Command::Redact { common, out, jobs } => (common, Some(out), *jobs),
+        Command::Scan { common } => (common, None, None),
+    };
+    let setup = common.redactor().and_then(|r| Ok((r, common.key()?)));
+    let (redactor, key) = match setup {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("woo-redact: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = BatchOptions {
+        jobs: jobs.unwrap_or(0),
+        key,
+        progress: true,
+        pdf: woo_redact::pdf::PdfOptions {
+            password: common.pdf_password.clone(),
+        },
+    };
+    let result = match out {
+        Some(out) => batch::redact(&redactor, &common.inputs, out, &options),
+        None => batch::scan(
+            &redactor,
+            &common.inputs,
+            &mut std::io::stdout().lock(),
+            &options,
+        ),
+    };
+    match result {
+        Ok(report) => {
+            eprintln!("woo-redact: {}", describe(&report, &redactor));
+            ExitCode::from(report.exit_code() as u8)
+        }
+        Err(e) => {
+            eprintln!("woo-redact: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// One line for the terminal: counts, grounds, time and throughput.
+fn describe(report: &BatchReport, redactor: &Redactor) -> String {
+    let grounds: Vec<String> = report
+        .per_ground
+        .iter()
+        .map(|(code, n)| {
+            let label = woo_redact::Ground::parse(code)
+                .and_then(|g| redactor.policy().ground_label(&g).map(str::to_string))
+                .unwrap_or_default();
+            format!("{code} {label}: {n}")
+        })
+        .collect();
+    format!(
+        "{} documents: {} redacted, {} unchanged, {} failed, {} skipped; {} removals{} in {:.2} s ({:.1} MB/s)",
+        report.documents,
+        report.redacted,
+        report.unchanged,
+        report.failed,
+        report.skipped,
+        report.removals,
+        if grounds.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", grounds.join("; "))
+        },
+        report.elapsed_seconds,
+        report.throughput_mb_per_s,
+    )
+}

@@ -1,0 +1,218 @@
+//! The [`Redactor`]: built once from a policy and the lists, then shared by every thread to
+//! scan and redact texts. The pipeline per text is detect → resolve → apply → verify.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+use regex::Regex;
+
+use crate::apply;
+use crate::detect::{self, Finding};
+use crate::error::ConfigError;
+use crate::fold::FoldedText;
+use crate::lists::Lists;
+use crate::names::NameEngine;
+use crate::policy::{Category, Policy};
+use crate::resolve::{Removal, resolve};
+use crate::verify::{VerificationError, verify_text};
+
+/// A redacted text with the removals made in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redaction {
+    /// The text with every removal replaced by its label.
+    pub text: String,
+    /// The removals, in text order, with byte offsets into the original text.
+    pub removals: Vec<Removal>,
+}
+
+/// The result of scanning a text: what would be removed, and what stays readable on purpose.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// The removals, in text order.
+    pub removals: Vec<Removal>,
+    /// Byte ranges protected by the keep list or as a public official's name.
+    pub protected: Vec<Range<usize>>,
+}
+
+/// Finds and removes personal data from Dutch government texts.
+///
+/// Build it once; it is `Send + Sync`, so one instance serves every thread of a batch.
+///
+/// ```
+/// use woo_redact::{Lists, Policy, Redactor};
+///
+/// let redactor = Redactor::new(Policy::default(), &Lists::default()).unwrap();
+/// let out = redactor.redact("Bel mij op 06-12345678.").unwrap();
+/// assert_eq!(out.text, "Bel mij op [5.1.2e].");
+/// ```
+#[derive(Debug)]
+pub struct Redactor {
+    policy: Policy,
+    keep: Option<Regex>,
+    names: NameEngine,
+}
+
+impl Redactor {
+    /// Compiles the detectors for a policy and the lists.
+    pub fn new(policy: Policy, lists: &Lists) -> Result<Redactor, ConfigError> {
+        let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?;
+        Ok(Redactor {
+            keep: keep_matcher(&lists.keep)?,
+            names,
+            policy,
+        })
+    }
+
+    /// The policy this redactor applies.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Finds what must be removed from `text`, without changing it.
+    pub fn scan(&self, text: &str) -> Scan {
+        let mut findings: Vec<Finding> = Vec::new();
+        let enabled = |c| self.policy.is_enabled(c);
+        if enabled(Category::Email) {
+            detect::email::detect(text, &mut findings);
+        }
+        if enabled(Category::Phone) {
+            detect::phone::detect(text, &mut findings);
+        }
+        if enabled(Category::Bsn) {
+            detect::bsn::detect(text, &mut findings);
+        }
+        if enabled(Category::Iban) {
+            detect::iban::detect(text, &mut findings);
+        }
+        if enabled(Category::Address) {
+            detect::address::detect(text, &mut findings);
+        }
+        if enabled(Category::Birthdate) {
+            detect::birthdate::detect(text, &mut findings);
+        }
+        let mut protected = self.keep_ranges(text);
+        if enabled(Category::Name) {
+            let folded = FoldedText::new(text);
+            let names = self.names.detect(&folded);
+            findings.extend(names.findings);
+            protected.extend(names.protected);
+        }
+        protected.sort_by_key(|r| (r.start, r.end));
+        let removals = resolve(text, findings, &protected, &self.policy);
+        Scan {
+            removals,
+            protected,
+        }
+    }
+
+    /// Redacts `text` and verifies the result.
+    pub fn redact(&self, text: &str) -> Result<Redaction, VerificationError> {
+        let scan = self.scan(text);
+        let output = apply::apply(text, &scan.removals, &self.policy);
+        let labels: Vec<String> = scan.removals.iter().map(|r| self.label(r)).collect();
+        verify_text(text, &output, &scan.removals, &labels, &scan.protected)?;
+        Ok(Redaction {
+            text: output,
+            removals: scan.removals,
+        })
+    }
+
+    /// Redacts many texts in parallel (on the current rayon pool); results keep input order.
+    pub fn redact_all(&self, texts: &[&str]) -> Vec<Result<Redaction, VerificationError>> {
+        texts.par_iter().map(|t| self.redact(t)).collect()
+    }
+
+    /// The label written in place of a removal.
+    pub fn label(&self, removal: &Removal) -> String {
+        apply::label(removal, &self.policy)
+    }
+
+    /// Byte ranges of `text` that the keep list protects.
+    fn keep_ranges(&self, text: &str) -> Vec<Range<usize>> {
+        self.keep
+            .as_ref()
+            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// One case-insensitive matcher for all keep-list entries, where any run of white space
+/// matches any run of white space.
+fn keep_matcher(entries: &[String]) -> Result<Option<Regex>, ConfigError> {
+    let mut alternatives: Vec<String> = entries
+        .iter()
+        .filter(|e| !e.trim().is_empty())
+        .map(|e| {
+            e.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    if alternatives.is_empty() {
+        return Ok(None);
+    }
+    // Longest first, so the widest entry wins where entries share a start.
+    alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let pattern = format!("(?i)(?:{})", alternatives.join("|"));
+    regex::RegexBuilder::new(&pattern)
+        .size_limit(64 << 20)
+        .build()
+        .map(Some)
+        .map_err(|e| ConfigError::Field {
+            field: "keep list".into(),
+            reason: format!("cannot compile: {e}"),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redactor(keep: &[&str]) -> Redactor {
+        let lists = Lists {
+            keep: keep.iter().map(|s| s.to_string()).collect(),
+            ..Lists::default()
+        };
+        Redactor::new(Policy::default(), &lists).unwrap()
+    }
+
+    #[test]
+    fn is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Redactor>();
+    }
+
+    #[test]
+    fn keep_list_entries_stay_readable_with_any_case_and_white_space() {
+        let r = redactor(&["woo@minjenv.nl", "Turfmarkt 147", "2511 DP Den Haag"]);
+        let text = "Mail WOO@minjenv.nl of jan@minjenv.nl.\nTurfmarkt 147\n2511 DP  Den Haag\n";
+        let out = r.redact(text).unwrap();
+        assert_eq!(
+            out.text,
+            "Mail WOO@minjenv.nl of [5.1.2e].\nTurfmarkt 147\n2511 DP  Den Haag\n"
+        );
+    }
+
+    #[test]
+    fn redacts_structured_data_with_the_right_grounds() {
+        let r = redactor(&[]);
+        let text =
+            "BSN 111222333, IBAN NL91ABNA0417164300, geboren op 01-02-1980, tel 06-12345678.";
+        let out = r.redact(text).unwrap();
+        assert_eq!(
+            out.text,
+            "BSN [5.1.1e], IBAN [5.1.2e], geboren op [5.1.2e], tel [5.1.2e]."
+        );
+        let cats: Vec<_> = out.removals.iter().map(|r| r.category).collect();
+        assert_eq!(
+            cats,
+            [
+                Category::Bsn,
+                Category::Iban,
+                Category::Birthdate,
+                Category::Phone
+            ]
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! Resolution: turns the detectors' findings into the list of removals.
+//!
+//! - Findings that lie wholly inside text the keep list protects are dropped.
+//! - Overlapping and touching findings merge into one removal covering their union, so a name
+//!   inside an e-mail address can never leave part of the address behind. The stricter ground
+//!   wins (5.1.1 over 5.1.2); the category and rule of the widest finding describe it.
+//! - Every removed string is then looked up elsewhere in the text: an occurrence that no
+//!   detector covered is removed too ("propagated"), unless it lies in protected text.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::detect::{Finding, is_whole_token};
+use crate::policy::{Category, Ground, Policy};
+
+/// One span removed from a text, after resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// Byte offset of the first removed byte.
+    pub start: usize,
+    /// Byte offset one past the last removed byte.
+    pub end: usize,
+    /// The kind of personal data.
+    pub category: Category,
+    /// The Woo ground it is removed under.
+    pub ground: Ground,
+    /// The rule that found it, e.g. `email`, `name.mail-header` or `propagated`.
+    pub detector: &'static str,
+    /// Why, for a reviewer; never the removed text.
+    pub evidence: Cow<'static, str>,
+    /// For names: the person (numbered per document in reading order, from 1).
+    pub person: Option<usize>,
+}
+
+/// Resolves findings into sorted, non-overlapping removals.
+///
+/// `protected` are the byte ranges that must stay readable (keep-list matches, public
+/// officials); findings wholly inside one are dropped and propagation never enters them.
+pub fn resolve(
+    text: &str,
+    mut findings: Vec<Finding>,
+    protected: &[Range<usize>],
+    policy: &Policy,
+) -> Vec<Removal> {
+    findings.retain(|f| {
+        f.start < f.end && policy.is_enabled(f.category) && !inside_any(f.start, f.end, protected)
+    });
+    let mut removals = merge(findings, policy);
+    let propagated = propagate(text, &removals, protected, policy);
+    if !propagated.is_empty() {
+        let mut all: Vec<Finding> = removals.into_iter().map(removal_to_finding).collect();
+        all.extend(propagated);
+        removals = merge(all, policy);
+    }
+    removals
+}
+
+fn inside_any(start: usize, end: usize, ranges: &[Range<usize>]) -> bool {
+    ranges.iter().any(|r| r.start <= start && end <= r.end)
+}
+
+fn removal_to_finding(r: Removal) -> Finding {
+    Finding {
+        start: r.start,
+        end: r.end,
+        category: r.category,
+        rule: r.detector,
+        evidence: r.evidence,
+        person: r.person,
+    }
+}
+
+/// Merges overlapping and touching findings.
+fn merge(mut findings: Vec<Finding>, policy: &Policy) -> Vec<Removal> {
+    // Sort by start, widest first, so the describing finding of a group is found first.
+    findings.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.category.cmp(&b.category))
+            .then(a.rule.cmp(b.rule))
+    });
+    let mut out: Vec<Removal> = Vec::with_capacity(findings.len());
+    let mut widest: usize = 0;
+    for f in findings {
+        let ground = policy.ground(f.category).clone();
+        if let Some(last) = out.last_mut()
+            && f.start <= last.end
+        {
+            let width = f.end - f.start;
+            if width > widest {
+                widest = width;
+                last.category = f.category;
+                last.detector = f.rule;
+                last.evidence = f.evidence;
+                last.person = f.person.or(last.person);
+            } else if last.person.is_none() {
+                last.person = f.person;
+            }
+            last.end = last.end.max(f.end);
+            last.ground = last.ground.stricter(&ground).clone();
+            continue;
+        }
+        widest = f.end - f.start;
+        out.push(Removal {
+            start: f.start,
+            end: f.end,
+            category: f.category,
+            ground,
+            detector: f.rule,
+            evidence: f.evidence,
+            person: f.person,
+        });
+    }
+    out
+}
+
+/// Other occurrences of removed strings that no detector covered.
+fn propagate(
+    text: &str,
+    removals: &[Removal],
+    protected: &[Range<usize>],
+    policy: &Policy,
+) -> Vec<Finding> {
+    // Distinct removed strings, with the first removal that carries each.
+    let mut needles: Vec<(&str, usize)> = Vec::new();
+    for (i, r) in removals.iter().enumerate() {
+        let s = text[r.start..r.end].trim();
+        if s.chars().count() >= 2 && !needles.iter().any(|(n, _)| *n == s) {
+            needles.push((s, i));
+        }
+    }
+    if needles.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(needles.iter().map(|(n, _)| n))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut next = 0;
+    for m in ac.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        // Removals are sorted: advance to the first one that may overlap.
+        while next < removals.len() && removals[next].end <= start {
+            next += 1;
+        }
+        let covered = removals
+            .get(next)
+            .is_some_and(|r| r.start <= start && end <= r.end);
+        if covered
+            || !is_whole_token(text, start, end)
+            || protected.iter().any(|p| p.start < end && start < p.end)
+        {
+            continue;
+        }
+        let source = &removals[needles[m.pattern().as_usize()].1];
+        if !policy.is_enabled(source.category) {
+            continue;
+        }
+        out.push(Finding {
+            start,
+            end,
+            category: source.category,
+            rule: "propagated",
+            evidence: Cow::Owned(format!(
+                "same text as a removed {} ({})",
+                source.category, source.detector
+            )),
+            person: source.person,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(start: usize, end: usize, category: Category, rule: &'static str) -> Finding {
+        Finding::new(start, end, category, rule, "test")
+    }
+
+    fn spans(rs: &[Removal]) -> Vec<(usize, usize, Category, &str)> {
+        rs.iter()
+            .map(|r| (r.start, r.end, r.category, r.ground.code()))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_inside_an_email_address_merges_into_the_whole_address() {
+        let text = "mail jan.devries@minjenv.nl nu";
+        let f = vec![
+            finding(5, 27, Category::Email, "email"),
+            finding(5, 8, Category::Name, "name.directory"),
+            finding(9, 16, Category::Name, "name.directory"),
+        ];
+        let r = resolve(text, f, &[], &Policy::default());
+        assert_eq!(spans(&r), vec![(5, 27, Category::Email, "5.1.2e")]);
+    }
+
+    #[test]
+    fn overlapping_findings_take_the_stricter_ground() {
+        // A BSN that a phone rule also partly matched: one removal, ground 5.1.1e.
+        let text = "nummer 0111222333 x";
+        let f = vec![
+            finding(7, 17, Category::Phone, "phone"),
+            finding(8, 17, Category::Bsn, "bsn"),
+        ];
+        let r = resolve(text, f, &[], &Policy::default());
+        assert_eq!(spans(&r), vec![(7, 17, Category::Phone, "5.1.1e")]);
+    }
+
+    #[test]
+    fn touching_findings_merge_but_separated_ones_do_not() {
+        let text = "aaaabbbb cccc";
+        let f = vec![
+            finding(0, 4, Category::Name, "a"),
+            finding(4, 8, Category::Name, "b"),
+            finding(9, 13, Category::Name, "c"),
+        ];
+        let r = resolve(text, f, &[], &Policy::default());
+        assert_eq!(r.len(), 2);
+        assert_eq!((r[0].start, r[0].end), (0, 8));
+    }
+
+    #[test]
+    fn chained_overlaps_become_one_removal() {
+        let text = "0123456789abcdef";
+        let f = vec![
+            finding(0, 5, Category::Name, "a"),
+            finding(3, 9, Category::Phone, "b"),
+            finding(8, 12, Category::Iban, "c"),
+        ];
+        let r = resolve(text, f, &[], &Policy::default());
+        assert_eq!(spans(&r), vec![(0, 12, Category::Phone, "5.1.2e")]);
+    }
+
+    #[test]
+    fn findings_inside_protected_text_are_dropped_but_partial_overlaps_stay() {
+        let text = "woo@minjenv.nl en jan@minjenv.nl";
+        let f = vec![
+            finding(0, 14, Category::Email, "email"),
+            finding(18, 32, Category::Email, "email"),
+        ];
+        let r = resolve(text, f, &[0..14, 25..32], &Policy::default());
+        assert_eq!(spans(&r), vec![(18, 32, Category::Email, "5.1.2e")]);
+    }
+
+    #[test]
+    fn removed_strings_are_removed_everywhere_except_in_protected_text() {
+        let text = "Hoi Boris, zeg Boris dat BorisBank en Boris (keep).";
+        let f = vec![finding(4, 9, Category::Name, "name.greeting")];
+        let protected = [38..50];
+        let r = resolve(text, f, &protected, &Policy::default());
+        let got: Vec<_> = r
+            .iter()
+            .map(|r| (&text[r.start..r.end], r.detector))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("Boris", "name.greeting"), ("Boris", "propagated")]
+        );
+    }
+
+    #[test]
+    fn disabled_categories_are_not_removed() {
+        let policy = Policy::from_json(r#"{"disabled":["address"]}"#).unwrap();
+        let r = resolve(
+            "Dorpsstraat 1",
+            vec![finding(0, 13, Category::Address, "a")],
+            &[],
+            &policy,
+        );
+        assert!(r.is_empty());
+    }
+}
