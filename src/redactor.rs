@@ -93,7 +93,7 @@ impl Redactor {
         let mut protected = self.keep_ranges(text);
         if enabled(Category::Name) {
             let folded = FoldedText::new(text);
-            let names = self.names.detect(&folded);
+            let names = self.names.detect(&folded, &[]);
             findings.extend(names.findings);
             protected.extend(names.protected);
         }

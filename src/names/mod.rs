@@ -1,38 +1,645 @@
-//! Person names: the staff directory, the public officials, and (later) context rules.
+//! Person names: who is mentioned, and which mentions are removed.
+//!
+//! 1. **Mentions.** The grammar ([`grammar`]) parses name-shaped spans; the context rules
+//!    ([`context`]) and the staff directory (aho-corasick over folded text) say which of them
+//!    are names. A mention is *strong* when its own evidence identifies a person (a mail
+//!    header, a greeting, `de heer`, the directory, …) and *weak* when it only has the shape of
+//!    a name (`Van der Meulen` alone, `Jan` alone).
+//! 2. **Public officials** (`--public`) and names right after an office-holder title stay
+//!    readable in every variant; such mentions are protected.
+//! 3. **One decision per person.** Strong mentions identify people. Every other mention of an
+//!    identified person is removed too: the full name, initials with surname, the surname after
+//!    a title, the surname or first name alone.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::Finding;
 use crate::error::ConfigError;
-use crate::fold::FoldedText;
+use crate::fold::{FoldedText, fold};
 use crate::lists::StaffDirectory;
-use crate::policy::NamePolicy;
+use crate::policy::{Category, NamePolicy};
+
+pub mod context;
+pub mod grammar;
+pub mod lexicon;
+pub mod token;
+
+use grammar::{Form, Grammar, NameParse};
+use lexicon::{GAZETTEER, ROLE_WORDS, surname_key_of};
+
+/// How much a mention says on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Shaped like a name; removed only when it refers to a person identified elsewhere.
+    Weak,
+    /// Identifies a person by itself.
+    Strong,
+}
+
+/// One mention of a (possible) person.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The parsed name.
+    pub parse: NameParse,
+    /// How much it says on its own.
+    pub strength: Strength,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Why.
+    pub evidence: Cow<'static, str>,
+    /// The staff member it names, if any.
+    pub staff: Option<usize>,
+}
+
+/// A person as far as a name tells: folded surname key, first name and initials.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonKey {
+    /// Surname without particles, folded (`meulen`).
+    pub surname: Option<String>,
+    /// First name, folded.
+    pub given: Option<String>,
+    /// Initials, folded.
+    pub initials: Option<String>,
+}
+
+impl PersonKey {
+    fn of(p: &NameParse) -> PersonKey {
+        PersonKey {
+            surname: p.surname.clone(),
+            given: p.given.clone(),
+            initials: p.initials.clone(),
+        }
+    }
+
+    /// Parses a name as written in a list: `Jan de Vries` (first word is the first name, the
+    /// rest the surname) or `Vries, Jan de`.
+    pub fn from_list_name(name: &str) -> Option<PersonKey> {
+        let name = name.trim();
+        let (given, surname) = match name.split_once(',') {
+            Some((surname, rest)) => {
+                let mut words = rest.split_whitespace();
+                let given = words.next().map(str::to_string);
+                let particles: Vec<&str> = words.collect();
+                (given, format!("{} {}", particles.join(" "), surname.trim()))
+            }
+            None => {
+                let mut words = name.split_whitespace();
+                let given = words.next().map(str::to_string);
+                (given, words.collect::<Vec<_>>().join(" "))
+            }
+        };
+        let surname = surname.trim();
+        let given = given.map(|g| fold(&g)).filter(|g| !g.is_empty())?;
+        Some(PersonKey {
+            surname: (!surname.is_empty()).then(|| surname_key_of(surname)),
+            given: Some(given),
+            initials: None,
+        })
+    }
+
+    fn initial(&self) -> Option<char> {
+        self.initials
+            .as_deref()
+            .and_then(|i| i.chars().next())
+            .or_else(|| self.given.as_deref().and_then(|g| g.chars().next()))
+    }
+
+    /// Whether two keys can name the same person: equal surnames where both have one, and
+    /// first names or initials that agree where both have them. A first name alone matches
+    /// only the same first name.
+    pub fn compatible(&self, other: &PersonKey) -> bool {
+        match (&self.surname, &other.surname) {
+            (Some(a), Some(b)) if a != b => return false,
+            (None, None) => {
+                return match (&self.given, &other.given) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => self.initials.is_some() && self.initials == other.initials,
+                };
+            }
+            (None, Some(_)) | (Some(_), None) => {
+                // A first name alone against a full name.
+                let (alone, full) = if self.surname.is_none() { (self, other) } else { (other, self) };
+                return alone.given.is_some() && alone.given == full.given;
+            }
+            _ => {}
+        }
+        match (&self.given, &other.given) {
+            (Some(a), Some(b)) => a == b,
+            _ => match (self.initial(), other.initial()) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            },
+        }
+    }
+}
 
 /// What the name detectors report for one text.
 #[derive(Debug, Default)]
 pub struct NameFindings {
-    /// Mentions of people whose names are removed.
+    /// Mentions of people whose names are removed, with `person` set (1-based, in order of
+    /// first mention).
     pub findings: Vec<Finding>,
-    /// Mentions of public officials: these stay readable.
+    /// Mentions of public officials and office holders: these stay readable.
     pub protected: Vec<Range<usize>>,
+    /// The people identified in the text (for batch-wide consistency).
+    pub people: Vec<PersonKey>,
 }
 
-/// The compiled name detectors.
+/// What a directory pattern stands for.
+#[derive(Debug, Clone, Copy)]
+enum PatternKind {
+    Surname,
+    Given,
+}
+
+/// The compiled name detectors: the staff directory, the public officials and the policy.
 #[derive(Debug)]
-pub struct NameEngine {}
+pub struct NameEngine {
+    staff: Vec<PersonKey>,
+    public: Vec<PersonKey>,
+    /// Folded surnames and first names of staff and public officials.
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: (is public, index into `staff`/`public`, kind).
+    pattern_owners: Vec<Vec<(bool, usize, PatternKind)>>,
+    policy: NamePolicy,
+}
 
 impl NameEngine {
     /// Compiles the directory and the public list.
-    pub fn new(
-        _staff: &StaffDirectory,
-        _public: &[String],
-        _policy: &NamePolicy,
-    ) -> Result<NameEngine, ConfigError> {
-        Ok(NameEngine {})
+    pub fn new(staff: &StaffDirectory, public: &[String], policy: &NamePolicy) -> Result<NameEngine, ConfigError> {
+        let staff_keys: Vec<PersonKey> = staff.members.iter().filter_map(|m| PersonKey::from_list_name(&m.name)).collect();
+        let public_keys: Vec<PersonKey> = public.iter().filter_map(|n| PersonKey::from_list_name(n)).collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(bool, usize, PatternKind)>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut add = |pattern: String, owner: (bool, usize, PatternKind)| {
+            if pattern.chars().count() < 2 {
+                return;
+            }
+            let at = *index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                owners.push(Vec::new());
+                owners.len() - 1
+            });
+            owners[at].push(owner);
+        };
+        for (is_public, keys) in [(false, &staff_keys), (true, &public_keys)] {
+            for (i, k) in keys.iter().enumerate() {
+                if let Some(s) = &k.surname {
+                    add(s.clone(), (is_public, i, PatternKind::Surname));
+                }
+                if let Some(g) = &k.given {
+                    add(g.clone(), (is_public, i, PatternKind::Given));
+                }
+            }
+        }
+        let matcher = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .map_err(|e| ConfigError::Field {
+                        field: "staff/public names".into(),
+                        reason: format!("cannot compile the name matcher: {e}"),
+                    })?,
+            )
+        };
+        Ok(NameEngine {
+            staff: staff_keys,
+            public: public_keys,
+            matcher,
+            pattern_owners: owners,
+            policy: policy.clone(),
+        })
     }
 
-    /// Finds names in a text.
-    pub fn detect(&self, _folded: &FoldedText<'_>) -> NameFindings {
-        NameFindings::default()
+    /// Finds the names to remove in a text and the names that stay readable. `known` are
+    /// people identified in other documents of the batch (batch-wide scope).
+    pub fn detect(&self, folded: &FoldedText<'_>, known: &[PersonKey]) -> NameFindings {
+        let text = folded.original();
+        let toks = token::tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let mut mentions = Vec::new();
+        if self.policy.context_detection {
+            context::find(&g, text, &mut mentions);
+        }
+        self.directory_mentions(&g, folded, &mut mentions);
+        self.link_directory(&mut mentions);
+        if !self.policy.context_detection {
+            // Without context detection only the directory identifies people.
+            for m in &mut mentions {
+                if m.staff.is_none() {
+                    m.strength = Strength::Weak;
+                }
+            }
+        }
+        self.decide(&g, text, mentions, known)
+    }
+
+    /// Mentions found through the directory: every occurrence of a staff or public surname
+    /// or first name, parsed with the grammar around it.
+    fn directory_mentions(&self, g: &Grammar, folded: &FoldedText<'_>, out: &mut Vec<Mention>) {
+        let Some(matcher) = &self.matcher else { return };
+        let toks = g.tokens();
+        let ftext = folded.as_str();
+        for m in matcher.find_iter(ftext) {
+            let bounded = !ftext[..m.start()].ends_with(|c: char| c.is_alphanumeric())
+                && !ftext[m.end()..].starts_with(|c: char| c.is_alphanumeric());
+            if !bounded {
+                continue;
+            }
+            let range = folded.original_range(m.start(), m.end());
+            let Ok(t) = toks.binary_search_by_key(&range.start, |t| t.start) else { continue };
+            if !g.is_cap(t) {
+                continue;
+            }
+            for &(_, _, kind) in &self.pattern_owners[m.pattern().as_usize()] {
+                match kind {
+                    PatternKind::Surname => self.surname_hit(g, t, out),
+                    PatternKind::Given => {
+                        if let Some(p) = g.given_alone(t) {
+                            out.push(Mention {
+                                parse: p,
+                                strength: Strength::Weak,
+                                rule: "name.directory",
+                                evidence: "first name in the staff directory".into(),
+                                staff: None,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses the name around a directory surname at token `t`.
+    fn surname_hit(&self, g: &Grammar, t: usize, out: &mut Vec<Mention>) {
+        // The name may start a few tokens earlier: first name or initials, particles, a
+        // capitalised particle (`Van der Meulen`).
+        let first = t.saturating_sub(8);
+        let mut best: Option<NameParse> = None;
+        for start in first..=t {
+            let parsed = g.reversed(start).or_else(|| g.forward(start)).or_else(|| g.surname_alone(start));
+            if let Some(p) = parsed
+                && p.next > t
+                && p.start <= g.tokens()[t].start
+            {
+                best = Some(p);
+                break;
+            }
+        }
+        let Some(p) = best else { return };
+        let titled = p.form == Form::Surname && self.introduced_by_title_or_role(g, p.start);
+        out.push(Mention {
+            strength: if titled { Strength::Strong } else { Strength::Weak },
+            parse: p,
+            rule: "name.directory",
+            evidence: if titled {
+                "staff directory, surname after a title or role".into()
+            } else {
+                "staff directory".into()
+            },
+            staff: None,
+        });
+    }
+
+    /// Whether the word before byte `start` is a title, form of address or role word.
+    fn introduced_by_title_or_role(&self, g: &Grammar, start: usize) -> bool {
+        let toks = g.tokens();
+        let Ok(i) = toks.binary_search_by_key(&start, |t| t.start) else { return false };
+        let mut j = i;
+        while j > 0 && (g.is_punct(j - 1, '.') || g.is_punct(j - 1, ':')) {
+            j -= 1;
+        }
+        let Some(w) = j.checked_sub(1).and_then(|k| g.word(k)) else { return false };
+        let f = fold(w);
+        lexicon::TITLES.contains(&f.as_str()) || ROLE_WORDS.contains(&f.as_str()) || GAZETTEER.function_titles.contains(&f) || f == "actie"
+    }
+
+    /// Links mentions to staff members and marks directory names as strong.
+    fn link_directory(&self, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut() {
+            let key = PersonKey::of(&m.parse);
+            let named = matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed);
+            let Some(i) = self.staff.iter().position(|s| key.surname.is_some() && s.compatible(&key)) else {
+                continue;
+            };
+            m.staff = Some(i);
+            if named && m.strength == Strength::Weak {
+                m.strength = Strength::Strong;
+                m.rule = "name.directory";
+                m.evidence = "staff directory".into();
+            }
+        }
+    }
+
+    /// Decides which mentions are removed and which are protected.
+    fn decide(&self, g: &Grammar, text: &str, mut mentions: Vec<Mention>, known: &[PersonKey]) -> NameFindings {
+        mentions.sort_by(|a, b| a.parse.start.cmp(&b.parse.start).then(b.parse.end.cmp(&a.parse.end)).then(b.strength.cmp(&a.strength)));
+        // Public officials: the list, and names in office-holder context.
+        let mut public: Vec<PersonKey> = self.public.clone();
+        let mut protected: Vec<Range<usize>> = Vec::new();
+        for m in &mentions {
+            let key = PersonKey::of(&m.parse);
+            let listed = public.iter().any(|p| public_match(p, &key, m.parse.form));
+            let office = self.policy.keep_office_holders && office_holder_context(text, m.parse.start, m.parse.end);
+            if office && !listed && key.surname.is_some() {
+                public.push(key.clone());
+            }
+            if listed || office {
+                protected.push(m.parse.start..m.parse.end);
+            }
+        }
+        let is_protected = |m: &Mention, protected: &[Range<usize>]| protected.iter().any(|r| r.start <= m.parse.start && m.parse.end <= r.end);
+        // People: identified by strong mentions, in reading order.
+        let mut people: Vec<PersonKey> = known.to_vec();
+        for m in mentions.iter().filter(|m| m.strength == Strength::Strong && !is_protected(m, &protected)) {
+            let key = PersonKey::of(&m.parse);
+            if m.parse.form == Form::InitialsOnly {
+                continue;
+            }
+            match people.iter_mut().find(|p| p.compatible(&key)) {
+                Some(p) => merge_key(p, &key),
+                None => people.push(key),
+            }
+        }
+        // Mentions of identified people found by searching for their names.
+        propagation_mentions(g, &people, &mut mentions);
+        let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, PersonKey)> = Vec::new();
+        for m in mentions {
+            if is_protected(&m, &protected) {
+                continue;
+            }
+            let key = PersonKey::of(&m.parse);
+            // A surname alone shared with a public official mentioned here stays readable.
+            if m.parse.form == Form::Surname && public.iter().any(|p| public_match(p, &key, m.parse.form)) {
+                protected.push(m.parse.start..m.parse.end);
+                continue;
+            }
+            let keep = match m.strength {
+                Strength::Strong => true,
+                Strength::Weak => m.parse.form != Form::InitialsOnly && people.iter().any(|p| p.compatible(&key)),
+            };
+            if keep {
+                let (rule, evidence) = match m.strength {
+                    Strength::Strong => (m.rule, m.evidence),
+                    Strength::Weak => ("name.propagated", Cow::Borrowed("refers to a person identified elsewhere in the document")),
+                };
+                chosen.push((m.parse.start, m.parse.end, rule, evidence, key));
+            }
+        }
+        // Number people in order of first removed mention; one finding per span.
+        chosen.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
+        chosen.dedup_by_key(|c| (c.0, c.1));
+        let mut numbered: Vec<PersonKey> = Vec::new();
+        let findings = chosen
+            .into_iter()
+            .map(|(start, end, rule, evidence, key)| {
+                let n = match numbered.iter_mut().position(|p| p.compatible(&key)) {
+                    Some(i) => {
+                        merge_key(&mut numbered[i], &key);
+                        i
+                    }
+                    None => {
+                        numbered.push(key);
+                        numbered.len() - 1
+                    }
+                };
+                Finding {
+                    start,
+                    end,
+                    category: Category::Name,
+                    rule,
+                    evidence,
+                    person: Some(n + 1),
+                }
+            })
+            .collect();
+        people.retain(|p| p.surname.is_some());
+        NameFindings { findings, protected, people }
+    }
+}
+
+/// Whether a mention names a public official: the surname must agree, and a first name or
+/// initial where the mention has one. A first name alone must be the official's.
+fn public_match(public: &PersonKey, key: &PersonKey, form: Form) -> bool {
+    match form {
+        Form::Given => public.given.is_some() && public.given == key.given && public.surname.is_some(),
+        Form::InitialsOnly => false,
+        _ => key.surname.is_some() && public.compatible(key),
+    }
+}
+
+fn merge_key(into: &mut PersonKey, from: &PersonKey) {
+    if into.surname.is_none() {
+        into.surname.clone_from(&from.surname);
+    }
+    if into.given.is_none() {
+        into.given.clone_from(&from.given);
+    }
+    if into.initials.is_none() {
+        into.initials.clone_from(&from.initials);
+    }
+}
+
+/// Whether a name at `start..end` stands right after an office-holder title (`minister
+/// Jansen`, `De minister van Justitie en Veiligheid, A. Jansen,`) or right before one in
+/// brackets (`A. Jansen (minister voor Rechtsbescherming)`).
+fn office_holder_context(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut from = start.saturating_sub(120).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = fold(&text[from..start]);
+    let titles = &GAZETTEER.office_titles;
+    for title in titles {
+        if let Some(at) = before.rfind(title.as_str()) {
+            let word_start = at == 0 || !before[..at].ends_with(|c: char| c.is_alphanumeric());
+            let rest = &before[at + title.len()..];
+            if word_start && office_tail(rest) {
+                return true;
+            }
+        }
+    }
+    // `(minister voor Rechtsbescherming)` right after the name.
+    let after = text[end..].trim_start();
+    if let Some(inner) = after.strip_prefix('(') {
+        let inner = fold(&inner[..inner.find(')').unwrap_or(inner.len()).min(80)]);
+        return titles.iter().any(|t| inner.starts_with(t.as_str()) && inner[t.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    }
+    false
+}
+
+/// What may stand between an office title and the name: `van/voor <words>` and a comma.
+fn office_tail(rest: &str) -> bool {
+    let rest = rest.trim_end();
+    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    if rest.is_empty() {
+        return true;
+    }
+    if !rest.starts_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let rest = rest.trim_start();
+    (rest.starts_with("van ") || rest.starts_with("voor ") || rest.starts_with("der ") || rest.starts_with("de "))
+        && rest.len() <= 80
+        && !rest.contains(['.', ';', ':', '(', ')', ','])
+}
+
+/// Adds weak mentions for every occurrence of an identified person's surname or first name.
+fn propagation_mentions(g: &Grammar, people: &[PersonKey], mentions: &mut Vec<Mention>) {
+    let gaz = &*GAZETTEER;
+    let mut by_first_word: HashMap<&str, ()> = HashMap::new();
+    let mut givens: HashMap<&str, ()> = HashMap::new();
+    for p in people {
+        if let Some(s) = &p.surname {
+            let first = s.split(' ').next().unwrap_or(s);
+            if !(gaz.places.contains(s) || gaz.not_names.contains(s) || gaz.org_words.contains(s)) {
+                by_first_word.insert(first, ());
+            }
+        }
+        if let Some(gv) = &p.given
+            && gv.chars().count() >= 2
+            && !gaz.not_names.contains(gv)
+            && !gaz.places.contains(gv)
+        {
+            givens.insert(gv, ());
+        }
+    }
+    if by_first_word.is_empty() && givens.is_empty() {
+        return;
+    }
+    let toks = g.tokens();
+    let covered = |start: usize, end: usize, mentions: &[Mention]| mentions.iter().any(|m| m.parse.start < end && start < m.parse.end);
+    for i in 0..toks.len() {
+        if !g.is_cap(i) {
+            continue;
+        }
+        let f = fold(g.str(i));
+        if by_first_word.contains_key(f.as_str()) {
+            // Include a capitalised particle before the surname (`Van der Meulen`).
+            let start = (i.saturating_sub(3)..i).find(|&s| g.cap_tussen(s) == i - s).unwrap_or(i);
+            if let Some(p) = g.surname_alone(start).or_else(|| g.surname_alone(i))
+                && !covered(p.start, p.end, mentions)
+            {
+                mentions.push(Mention {
+                    parse: p,
+                    strength: Strength::Weak,
+                    rule: "name.propagated",
+                    evidence: "surname of an identified person".into(),
+                    staff: None,
+                });
+            }
+        } else if givens.contains_key(f.as_str())
+            && let Some(p) = g.given_alone(i)
+            && !covered(p.start, p.end, mentions)
+            // `Jan Jansen` when only Jan de Vries is known: another person.
+            && g.forward(i).is_none_or(|full| people.iter().any(|k| k.compatible(&PersonKey::of(&full))))
+        {
+            mentions.push(Mention {
+                parse: p,
+                strength: Strength::Weak,
+                rule: "name.propagated",
+                evidence: "first name of an identified person".into(),
+                staff: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lists::StaffMember;
+
+    fn engine(staff: &[&str], public: &[&str]) -> NameEngine {
+        let dir = StaffDirectory {
+            members: staff
+                .iter()
+                .map(|n| StaffMember {
+                    name: n.to_string(),
+                    email: None,
+                    phone: None,
+                })
+                .collect(),
+        };
+        let public: Vec<String> = public.iter().map(|s| s.to_string()).collect();
+        NameEngine::new(&dir, &public, &NamePolicy::default()).unwrap()
+    }
+
+    fn removed(e: &NameEngine, text: &str) -> Vec<String> {
+        let f = FoldedText::new(text);
+        let r = e.detect(&f, &[]);
+        let mut v: Vec<String> = r.findings.iter().map(|f| text[f.start..f.end].to_string()).collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn keys_from_list_names() {
+        let k = PersonKey::from_list_name("Jaylinn van der Meulen").unwrap();
+        assert_eq!(k.surname.as_deref(), Some("meulen"));
+        assert_eq!(k.given.as_deref(), Some("jaylinn"));
+        let k = PersonKey::from_list_name("Meulen, Jaylinn van der").unwrap();
+        assert_eq!(k.surname.as_deref(), Some("meulen"));
+        assert_eq!(k.given.as_deref(), Some("jaylinn"));
+    }
+
+    #[test]
+    fn compatibility_of_keys() {
+        let full = PersonKey::from_list_name("Jan de Vries").unwrap();
+        let init = PersonKey { surname: Some("vries".into()), given: None, initials: Some("jp".into()) };
+        let other = PersonKey { surname: Some("vries".into()), given: None, initials: Some("k".into()) };
+        let alone = PersonKey { surname: Some("vries".into()), given: None, initials: None };
+        let first = PersonKey { surname: None, given: Some("jan".into()), initials: None };
+        assert!(full.compatible(&init));
+        assert!(!full.compatible(&other));
+        assert!(full.compatible(&alone));
+        assert!(full.compatible(&first));
+        assert!(!other.compatible(&first));
+    }
+
+    #[test]
+    fn staff_in_every_variant() {
+        let e = engine(&["Jaylinn van der Meulen", "Zoë Doğan"], &[]);
+        let text = "Zie Jaylinn van der Meulen en J.P. van der Meulen.\nVan: Meulen, J. van der (Jaylinn) - DGRR\nmevrouw Van der Meulen belt. Hoi Jaylinn,\nDit is van ZOE DOGAN en Zoe Dogan.";
+        let got = removed(&e, text);
+        assert!(got.contains(&"Jaylinn van der Meulen".to_string()), "{got:?}");
+        assert!(got.contains(&"J.P. van der Meulen".to_string()), "{got:?}");
+        assert!(got.contains(&"Meulen, J. van der (Jaylinn)".to_string()), "{got:?}");
+        assert!(got.contains(&"Van der Meulen".to_string()), "{got:?}");
+        assert!(got.contains(&"Jaylinn".to_string()), "{got:?}");
+        assert!(got.contains(&"Zoe Dogan".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn public_officials_stay_readable_in_every_variant() {
+        let e = engine(&["Elena Le Grand"], &["Amina Le Grand"]);
+        let text = "Van: Amina Le Grand\nDe Nationaal Rapporteur, Amina Le Grand, sprak. A. Le Grand en E. Le Grand en mevrouw Le Grand.";
+        let got = removed(&e, text);
+        assert_eq!(got, vec!["E. Le Grand"]);
+    }
+
+    #[test]
+    fn office_holders_stay_readable() {
+        let e = engine(&[], &[]);
+        let text = "De minister van Justitie en Veiligheid, Piet Jansen, sprak met Karel Appel (jurist). Minister Jansen was blij.";
+        let got = removed(&e, text);
+        assert_eq!(got, vec!["Karel Appel"]);
+    }
+
+    #[test]
+    fn one_decision_per_person() {
+        let e = engine(&[], &[]);
+        let text = "Aanwezig: Emma Ouwerkerk (DGSenB)\n- Actie: Ouwerkerk checkt de planning.\nEmma stuurt het rond. Ouwerkerk ook.";
+        let got = removed(&e, text);
+        assert_eq!(got, vec!["Emma Ouwerkerk", "Ouwerkerk", "Emma", "Ouwerkerk"]);
     }
 }

@@ -1,0 +1,560 @@
+//! Context rules: the language and layout around a span that make it a person's name.
+//!
+//! - line rules: mail headers (`Van:`, `Aan:`, `CC:`, `From:`, `To:`), attendee lists
+//!   (`Aanwezig:`, `Afwezig:`), contact and author fields (`Contactpersoon`, `Behandeld door`,
+//!   `Opgesteld door`, `Notulist`), action items (`Actie:`), `Paraaf:`, chat exports
+//!   (`[03-06-2024 10:15] Naam:`, `03/06/2024, 10:15 - Naam:`), greetings (`Hoi`, `Beste`,
+//!   `Geachte`) and the signature after a closing (`Met vriendelijke groet,`);
+//! - inline rules: titles and forms of address (`mr.`, `drs.`, `de heer`, `mevrouw`),
+//!   `t.n.v.`, `Mijn naam is`, a name before `<e-mail>`, and phrases that introduce a person
+//!   (`afgestemd met`, `memo van`);
+//! - structure: the reversed form (`Vries, J. de (Jan)`), initials with a surname, a known
+//!   first name with a surname, and a name followed by a function (`Jan Smit (jurist)`).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::grammar::{Form, Grammar, NameParse};
+use super::lexicon::{CLOSINGS, GAZETTEER, GREETINGS, ROLE_WORDS};
+use super::{Mention, Strength};
+use crate::fold::fold;
+
+/// Mail header fields that list people, folded.
+const HEADER_FIELDS: &[&str] = &[
+    "van", "aan", "cc", "bcc", "from", "to", "afzender", "geadresseerde", "geadresseerden", "ontvanger", "ontvangers", "kopie aan", "kopie",
+];
+
+/// Fields that list attendees or people, folded.
+const LIST_FIELDS: &[&str] = &[
+    "aanwezig", "aanwezigen", "afwezig", "afwezig met kennisgeving", "met kennisgeving afwezig", "afgemeld", "deelnemers", "genodigden",
+    "uitgenodigd", "verslaglegging", "present", "absent", "attendees", "participants",
+];
+
+/// Fields followed by one person, folded.
+const PERSON_FIELDS: &[&str] = &[
+    "contactpersoon", "contactpersonen", "contact", "behandeld door", "behandelaar", "opgesteld door", "notulist", "notuliste", "notulen",
+    "voorzitter", "secretaris", "auteur", "auteurs", "opsteller", "ingediend door", "aanvrager", "verzoeker", "verzoekster", "klager",
+    "melder", "namens", "ter attentie van", "t.a.v", "tav", "geschreven door", "gemaakt door", "gezien door", "akkoord", "ondertekend door",
+    "getekend", "ondergetekende", "gespreksleider", "trekker", "eigenaar", "actiehouder", "actie", "actie door", "wie", "verantwoordelijke",
+    "accounthouder", "casemanager", "regievoerder", "medewerker", "behandelend ambtenaar", "ambtenaar", "jurist", "adviseur", "aanwezig namens",
+    "paraaf", "parafen", "paraaf afdelingshoofd", "initialen", "uw contactpersoon", "name", "author", "contact person", "handled by",
+];
+
+/// Fields whose label may stand alone on the line above the name (`Contactpersoon`).
+const LABEL_ABOVE_FIELDS: &[&str] = &[
+    "contactpersoon", "contactpersonen", "behandeld door", "behandelaar", "opgesteld door", "notulist", "notuliste", "auteur", "auteurs",
+    "paraaf", "namens", "ter attentie van", "uw contactpersoon", "contactpersoon woo", "ondergetekende",
+];
+
+/// Phrases after which a full name refers to a person, folded, as token words.
+const INTRODUCERS: &[&[&str]] = &[
+    &["afgestemd", "met"],
+    &["gesproken", "met"],
+    &["overleg", "met"],
+    &["overlegd", "met"],
+    &["contact", "met"],
+    &["opgenomen", "met"],
+    &["gebeld", "met"],
+    &["gemaild", "met"],
+    &["besproken", "met"],
+    &["afspraak", "met"],
+    &["memo", "van"],
+    &["notitie", "van"],
+    &["mail", "van"],
+    &["bericht", "van"],
+    &["berichtje", "van"],
+    &["verzoek", "van"],
+    &["vraag", "van"],
+    &["reactie", "van"],
+    &["telefoontje", "van"],
+    &["namens"],
+    &["volgens"],
+    &["aldus"],
+    &["door"],
+    &["naam", "is"],
+    &["ondergetekende"],
+    &["heet"],
+];
+
+static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\x20\t]*(?:\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
+    )
+    .expect("chat prefix pattern compiles")
+});
+
+/// A line's token range `[start, end)`, `end` being its line break or the end.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+}
+
+fn lines(g: &Grammar) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in g.tokens().iter().enumerate() {
+        if t.kind == super::token::Kind::Newline {
+            out.push(Line { start, end: i });
+            start = i + 1;
+        }
+    }
+    out.push(Line { start, end: g.tokens().len() });
+    out
+}
+
+fn mention(parse: NameParse, rule: &'static str, evidence: impl Into<Cow<'static, str>>) -> Mention {
+    Mention {
+        parse,
+        strength: Strength::Strong,
+        rule,
+        evidence: evidence.into(),
+        staff: None,
+    }
+}
+
+/// The folded words of tokens `[a, b)`, joined by single spaces (punctuation dropped).
+fn words_of(g: &Grammar, a: usize, b: usize) -> String {
+    (a..b).filter_map(|i| g.word(i)).map(fold).collect::<Vec<_>>().join(" ")
+}
+
+/// If the line starts with `<field>:` (or `<field>` followed by the end of the line), the
+/// field's folded words and the token after the colon.
+fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
+    let mut i = line.start;
+    // Bullets and numbering before the field: `- Actie:`, `* Actie:`.
+    while i < line.end && (g.is_punct(i, '-') || g.is_punct(i, '*') || g.is_punct(i, '•')) {
+        i += 1;
+    }
+    let mut j = i;
+    while j < line.end && j - i < 8 && (g.word(j).is_some() || g.is_punct(j, '.') || g.is_punct(j, '\'')) {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let label = words_of(g, i, j);
+    if j < line.end && g.is_punct(j, ':') {
+        return Some((label, j + 1));
+    }
+    // A bare label line (`Contactpersoon` above the name).
+    (j == line.end).then_some((label, j))
+}
+
+/// Finds names by their context in the text of grammar `g`.
+pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
+    let lines = lines(g);
+    for (n, &line) in lines.iter().enumerate() {
+        if line.start >= line.end {
+            continue;
+        }
+        if let Some(m) = CHAT_PREFIX.find(&text[g.tokens()[line.start].start..]) {
+            chat_speaker(g, line, g.tokens()[line.start].start + m.end(), out);
+        }
+        if let Some((label, after)) = field(g, line) {
+            if HEADER_FIELDS.contains(&label.as_str()) {
+                name_list(g, after, &lines[n..], "name.mail-header", &format!("mail header `{}:`", g.str(line.start)), out);
+            } else if LIST_FIELDS.contains(&label.as_str()) {
+                name_list(g, after, &lines[n..], "name.attendees", &format!("attendee list `{}:`", capitalise(&label)), out);
+            } else if PERSON_FIELDS.contains(&label.as_str()) {
+                let evidence = format!("field `{}`", capitalise(&label));
+                if after == line.end && LABEL_ABOVE_FIELDS.contains(&label.as_str()) {
+                    // The name is on the next line.
+                    if let Some(next) = lines.get(n + 1) {
+                        person_at(g, next.start, next.end, "name.field", &evidence, label.starts_with("paraaf"), out);
+                    }
+                } else if after < line.end {
+                    person_at(g, after, line.end, "name.field", &evidence, label.starts_with("paraaf"), out);
+                }
+            }
+        }
+        greeting(g, line, out);
+        if is_closing(g, line) {
+            signature(g, &lines[n + 1..], out);
+        }
+    }
+    inline(g, text, out);
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// One person (or a paraaf) at token `i`, after optional titles.
+fn person_at(g: &Grammar, i: usize, end: usize, rule: &'static str, evidence: &str, paraaf: bool, out: &mut Vec<Mention>) {
+    if i >= end {
+        return;
+    }
+    let j = i + g.titles(i);
+    let j = g.skip_wrap(j);
+    if paraaf && let Some(p) = g.initials_alone(j) {
+        out.push(mention(p, "name.paraaf", "paraaf (initials)"));
+        return;
+    }
+    let titled = j > i;
+    if let Some(p) = g.name(j, true).filter(|p| p.form != Form::Surname || titled || starts_upper(g, j)) {
+        out.push(mention(p, rule, evidence.to_string()));
+    } else if let Some(p) = g.given_alone(j).filter(|p| ends_name(g, p.next)) {
+        out.push(mention(p, rule, evidence.to_string()));
+    }
+}
+
+fn starts_upper(g: &Grammar, i: usize) -> bool {
+    g.word(i).is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether the name ending before token `i` is complete there: line end, punctuation, or
+/// `en` (`Beste Jan en Piet`).
+fn ends_name(g: &Grammar, i: usize) -> bool {
+    g.is_line_end(i)
+        || [',', '!', '.', ';', ':', '(', '<', ')', '?'].iter().any(|&c| g.is_punct(i, c))
+        || g.word(i).is_some_and(|w| w == "en" || w == "and")
+}
+
+/// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,
+/// `dr. J. Smit (DJI), mevrouw De Vries, Piet Jansen`. Continues on the next line when the
+/// line ends inside the list (a comma, semicolon or title at the end).
+fn name_list(g: &Grammar, after: usize, lines: &[Line], rule: &'static str, evidence: &str, out: &mut Vec<Mention>) {
+    let mut li = 0;
+    let mut i = after;
+    loop {
+        let end = lines[li].end;
+        while i < end {
+            // Skip separators and anything that is not the start of a name.
+            if g.word(i).is_none() {
+                i += 1;
+                continue;
+            }
+            let j = i + g.titles(i);
+            let j = if j > i { g.skip_wrap(j) } else { j };
+            let titled = j > i;
+            let parsed = g
+                .name(j, true)
+                .filter(|p| p.form != Form::Surname || titled || ends_name(g, p.next) || g.is_punct(p.next, '-'))
+                .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
+            match parsed {
+                Some(p) if !is_mailbox_word(g, j) => {
+                    let next = p.next;
+                    out.push(mention(p, rule, evidence.to_string()));
+                    i = skip_to_separator(g, next, end);
+                }
+                _ => i = skip_to_separator(g, i, end),
+            }
+        }
+        // Continue on the next line if this one ended inside the list.
+        let last = (lines[li].start..lines[li].end).last();
+        let open = last.is_some_and(|k| g.is_punct(k, ',') || g.is_punct(k, ';') || g.titles(k) > 0);
+        li += 1;
+        if !open || li >= lines.len() {
+            break;
+        }
+        i = lines[li].start;
+    }
+}
+
+/// The local part of an e-mail address is not a name (`jan.smit@…`).
+fn is_mailbox_word(g: &Grammar, i: usize) -> bool {
+    (i..i + 8).any(|k| g.is_punct(k, '@')) && !(i..i + 8).any(|k| g.is_punct(k, '<') || g.is_punct(k, ';') || g.is_punct(k, ','))
+}
+
+/// The token after the next list separator (`;` or `,` outside brackets) at or after `i`.
+fn skip_to_separator(g: &Grammar, mut i: usize, end: usize) -> usize {
+    let mut depth = 0i32;
+    while i < end {
+        if g.is_punct(i, '(') || g.is_punct(i, '<') || g.is_punct(i, '[') {
+            depth += 1;
+        } else if g.is_punct(i, ')') || g.is_punct(i, '>') || g.is_punct(i, ']') {
+            depth -= 1;
+        } else if depth <= 0 && (g.is_punct(i, ';') || g.is_punct(i, ',')) {
+            return i + 1;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// The speaker of a chat line, between the time stamp and the colon.
+fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Mention>) {
+    let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
+        return;
+    };
+    let Some(colon) = (i..line.end).find(|&k| g.is_punct(k, ':')) else { return };
+    if colon - i > 8 {
+        return;
+    }
+    let parsed = g.name(i, true).filter(|p| p.next == colon).or_else(|| g.given_alone(i).filter(|p| p.next == colon));
+    if let Some(p) = parsed {
+        out.push(mention(p, "name.chat", "chat speaker"));
+    }
+}
+
+/// `Hoi Jan,`, `Beste Jan en Piet,`, `Geachte heer De Vries,`, `Dear Mr Smith,`.
+fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    let Some(first) = g.word(line.start) else { return };
+    let f = fold(first);
+    let mut i = line.start + 1;
+    if !GREETINGS.contains(&f.as_str()) {
+        return;
+    }
+    // `Beste collega Jan`
+    if g.word(i).is_some_and(|w| ROLE_WORDS.contains(&fold(w).as_str())) {
+        i += 1;
+    }
+    let evidence = format!("greeting `{first}`");
+    loop {
+        let j = i + g.titles(i);
+        let titled = j > i;
+        let parsed = g
+            .name(j, titled)
+            .filter(|p| ends_name(g, p.next))
+            .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
+        let Some(p) = parsed else { return };
+        let next = p.next;
+        out.push(mention(p, "name.greeting", evidence.clone()));
+        // `Beste Jan en Piet` / `Hoi Jan, Piet,`
+        if g.word(next).is_some_and(|w| w == "en" || w == "and") {
+            i = next + 1;
+        } else if g.is_punct(next, ',') && next + 1 < line.end && starts_upper(g, next + 1) {
+            i = next + 1;
+        } else {
+            return;
+        }
+    }
+}
+
+/// A closing line such as `Met vriendelijke groet,`.
+fn is_closing(g: &Grammar, line: Line) -> bool {
+    let words = words_of(g, line.start, line.end);
+    let trailing_ok = (line.start..line.end).all(|k| g.word(k).is_some() || [',', '.', '!', '-'].iter().any(|&c| g.is_punct(k, c)));
+    trailing_ok && !words.is_empty() && CLOSINGS.contains(&words.as_str())
+}
+
+/// The signature after a closing: the first non-empty line, if it holds a name (possibly
+/// followed by `, function`).
+fn signature(g: &Grammar, rest: &[Line], out: &mut Vec<Mention>) {
+    let Some(line) = rest.iter().take(3).find(|l| l.start < l.end) else { return };
+    let i = line.start + g.titles(line.start);
+    let parsed = g.name(i, false).or_else(|| g.given_alone(i));
+    if let Some(p) = parsed
+        && (g.is_line_end(p.next) || g.is_punct(p.next, ',') || g.is_punct(p.next, '('))
+    {
+        out.push(mention(p, "name.signature", "signature after a closing"));
+    }
+}
+
+/// Rules that apply anywhere in the text.
+fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    let gaz = &*GAZETTEER;
+    let mut i = 0;
+    // Structural parses do not start inside the previous one (`Fong, M.` in `Tjon A Fong, M.`).
+    let mut structural_end = 0;
+    while i < toks.len() {
+        let Some(w) = g.word(i) else {
+            i += 1;
+            continue;
+        };
+        // Titles and forms of address.
+        let t = g.titles(i);
+        if t > 0 && is_title_use(g, i) {
+            let j = g.skip_wrap(i + t);
+            if let Some(p) = g.name(j, true) {
+                let evidence = format!("after `{}`", text[toks[i].start..toks[i + t - 1].end].replace('\n', " "));
+                out.push(mention(p, "name.title", evidence));
+            }
+            i += t;
+            continue;
+        }
+        // `t.n.v.`, `t.a.v.`
+        if (w == "t" || w == "T") && g.is_punct(i + 1, '.') && matches!(g.word(i + 2), Some("n" | "a")) && g.is_punct(i + 3, '.') && g.word(i + 4) == Some("v") {
+            let j = if g.is_punct(i + 5, '.') { i + 6 } else { i + 5 };
+            let j = j + g.titles(j);
+            if let Some(p) = g.name(j, true) {
+                let evidence = if g.word(i + 2) == Some("n") { "after `t.n.v.`" } else { "after `t.a.v.`" };
+                out.push(mention(p, "name.attention", evidence));
+            }
+            i += 5;
+            continue;
+        }
+        // Phrases that introduce a person: `afgestemd met Jan Smit`, `Mijn naam is …`.
+        if let Some(len) = introducer(g, i) {
+            let j = i + len;
+            let j = j + g.titles(j);
+            if let Some(p) = g.reversed(j).or_else(|| g.forward(j)) {
+                let phrase = words_of(g, i, i + len);
+                out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
+            }
+        }
+        if i >= structural_end
+            && (g.is_cap(i) || g.initials(i, false).is_some() || g.is_lower(i))
+            && let Some(next) = structure(g, gaz, i, out)
+        {
+            structural_end = next;
+        }
+        i += 1;
+    }
+}
+
+/// Whether the title at `i` is used as one: abbreviations need their dot (`mr.`, `ir.`),
+/// and none may be written in capitals (`ING` is a bank).
+fn is_title_use(g: &Grammar, i: usize) -> bool {
+    let w = g.str(i);
+    if w.len() > 1 && w.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let f = fold(w);
+    let needs_dot = matches!(f.as_str(), "mr" | "mrs" | "ms" | "drs" | "dr" | "ir" | "ing" | "prof" | "bc" | "ds" | "mgr" | "kand" | "lic" | "dhr" | "mw" | "mevr");
+    !needs_dot || g.is_punct(i + 1, '.') || (f == "dhr" || f == "mw" || f == "mevr")
+}
+
+fn introducer(g: &Grammar, i: usize) -> Option<usize> {
+    INTRODUCERS.iter().find_map(|phrase| {
+        let ok = phrase.iter().enumerate().all(|(k, p)| g.word(i + k).is_some_and(|w| fold(w) == *p) && (k == 0 || g.spaced(i + k - 1)));
+        (ok && g.spaced(i + phrase.len() - 1)).then_some(phrase.len())
+    })
+}
+
+/// Structural evidence at token `i`: the reversed form, initials with a surname, a known
+/// first name with a surname, a name before `<e-mail>` or followed by a function.
+/// Returns the token after the parsed name, if one was parsed.
+fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    if let Some(p) = g.reversed(i) {
+        let next = p.next;
+        out.push(mention(p, "name.reversed", "reversed name form `Surname, I.`"));
+        return Some(next);
+    }
+    let p = g.forward(i)?;
+    let next = p.next;
+    let after_function = function_follows(g, next);
+    let before_mail = g.is_punct(next, '<') && (next..next + 12).any(|k| g.is_punct(k, '@'));
+    let (strength, rule, evidence): (Strength, &'static str, Cow<'static, str>) = if before_mail {
+        (Strength::Strong, "name.display", "name before an e-mail address".into())
+    } else if p.form == Form::Initials {
+        if is_enumeration(g, i, &p) {
+            return None;
+        }
+        (Strength::Strong, "name.initials", "initials and surname".into())
+    } else if let Some(function) = after_function {
+        (Strength::Strong, "name.function", format!("name followed by {function}").into())
+    } else if p.given.as_deref().is_some_and(|g| gaz.first_names.contains(g)) && !p.surname.as_deref().is_some_and(|s| gaz.places.contains(s)) {
+        (Strength::Strong, "name.known-first-name", "known first name with a surname".into())
+    } else {
+        (Strength::Weak, "name.candidate", "name-like words".into())
+    };
+    out.push(Mention {
+        parse: p,
+        strength,
+        rule,
+        evidence,
+        staff: None,
+    });
+    Some(next)
+}
+
+/// `A. Aanleiding` at the start of a line is a numbered heading, not a person.
+fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
+    let line_start = i == 0 || g.tokens().get(i - 1).is_some_and(|t| t.kind == super::token::Kind::Newline);
+    let one_word = p.surname.as_deref().is_some_and(|s| !s.contains(' '));
+    let known = p.surname.as_deref().is_some_and(|s| GAZETTEER.surnames.contains(s));
+    let heading_word = p.surname.as_deref().is_some_and(|s| GAZETTEER.not_names.contains(s));
+    heading_word || (line_start && one_word && !known && p.initials.as_deref().is_some_and(|l| l.len() == 1) && g.is_line_end(p.next))
+}
+
+/// What follows a name that marks it as a person: ` (jurist)`, `, senior beleidsmedewerker`,
+/// ` (DGRR/DWJZ)`.
+fn function_follows(g: &Grammar, next: usize) -> Option<&'static str> {
+    let gaz = &*GAZETTEER;
+    let opens = g.is_punct(next, '(') || (g.is_punct(next, ',') && g.spaced(next));
+    if !opens {
+        return None;
+    }
+    let words: Vec<String> = (next + 1..next + 5).map_while(|k| g.word(k).map(fold)).collect();
+    for n in (1..=words.len()).rev() {
+        if gaz.function_titles.contains(&words[..n].join(" ")) {
+            return Some("a function");
+        }
+    }
+    // A department code in brackets: `(DGRR/DWJZ)`, `(BD/DCOM)`.
+    if g.is_punct(next, '(')
+        && let Some(w) = g.word(next + 1)
+        && w.len() >= 2
+        && w.chars().all(char::is_uppercase)
+        && (g.is_punct(next + 2, '/') || g.is_punct(next + 2, ')'))
+    {
+        return Some("a department code");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &'static str)> {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let mut out = Vec::new();
+        find(&g, text, &mut out);
+        let mut v: Vec<_> = out
+            .iter()
+            .filter(|m| m.strength == Strength::Strong)
+            .map(|m| (text[m.parse.start..m.parse.end].to_string(), m.rule))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let mut v: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn mail_headers_in_dutch_and_english() {
+        let text = "Van: Jens Jonker <j.jonker@minjenv.nl>\nAan: Bijlsma, T. (Tycho); Zoë van Baalen <zoe@x.nl>\nCC: Sam, M. (Mehmet) - DGRR/DWJZ; woo@minjenv.nl\nFrom: Yılmaz, A.\nTo: Tjon A Fong, M.\n";
+        assert_eq!(
+            names(text),
+            vec!["Bijlsma, T. (Tycho)", "Jens Jonker", "Sam, M. (Mehmet)", "Tjon A Fong, M.", "Yılmaz, A.", "Zoë van Baalen"]
+        );
+    }
+
+    #[test]
+    fn attendee_lists_with_titles_and_wrapped_lines() {
+        let text = "Aanwezig: dr. F. van Arkel (DGPenV/DJOA), Emma Ouwerkerk (DGSenB/SenS), de heer\nSchulten (Dienst Justitiële Inrichtingen), D. van Laon\nAfwezig: Hamza Die Bont\nNotulist: D. Schagen\n";
+        assert_eq!(names(text), vec!["D. Schagen", "D. van Laon", "Emma Ouwerkerk", "F. van Arkel", "Hamza Die Bont", "Schulten"]);
+    }
+
+    #[test]
+    fn fields_greetings_signatures_and_paraaf() {
+        let text = "Contactpersoon\nKoen van Liendert\njurist\n\nHallo Boris,\n\nGroet,\n\nJens\n\nOpgesteld door: K. van Liendert, jurist\nParaaf: ES (afdelingshoofd)\n- Actie: Van der Meulen neemt contact op.\nBeste Anna en Piet,\nGeachte heer De Vries,\n";
+        assert_eq!(
+            names(text),
+            vec!["Anna", "Boris", "De Vries", "ES", "Jens", "K. van Liendert", "Koen van Liendert", "Piet", "Van der Meulen"]
+        );
+    }
+
+    #[test]
+    fn chat_exports() {
+        let text = "[03-06-2024 10:15] Fatima El Amrani: ben er zo\n03/06/2024, 10:16 - Joost: prima\n[10:17] Kees Tjon: ok\n";
+        assert_eq!(names(text), vec!["Fatima El Amrani", "Joost", "Kees Tjon"]);
+    }
+
+    #[test]
+    fn inline_evidence() {
+        let text = "Dit is afgestemd met Luuk Waltrade Walderade (coördinerend beleidsadviseur) en met mevrouw Van den Pol. \
+                    Bedrag t.n.v. J. van Schweinfurt. Mijn naam is Jorn van Schweinfurt, geboren in 1980.";
+        assert_eq!(names(text), vec!["J. van Schweinfurt", "Jorn van Schweinfurt", "Luuk Waltrade Walderade", "Van den Pol"]);
+    }
+
+    #[test]
+    fn organisations_and_headings_are_not_names() {
+        let text = "De beleidsreactie is afgestemd met Reclassering Nederland en de Raad van State.\nA. Aanleiding\nHet Openbaar Ministerie meldt dit aan de Tweede Kamer.\nING Bank en B.V. Nederland.";
+        assert!(names(text).is_empty(), "{:?}", found(text));
+    }
+}

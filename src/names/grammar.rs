@@ -1,0 +1,540 @@
+//! Dutch name grammar over tokens: first names, initials (`J.`, `J.P.`, `Ph.`, `Chr.`),
+//! tussenvoegsels (lower case after a first name or initials, capitalised when the surname
+//! stands alone), multi-word and double-barrelled surnames, titles and forms of address, and
+//! the reversed forms `Achternaam, V. de (Voornaam)`, `de Achternaam, V.`.
+//!
+//! The grammar says where a name would begin and end and what its parts are; whether it *is*
+//! a name is decided by the evidence around it (see [`super::context`] and [`super`]).
+
+use super::lexicon::{GAZETTEER, TITLES, TUSSEN_PHRASES, is_particle, surname_key_of};
+use super::token::{Kind, Token};
+use crate::fold::fold;
+
+/// Multi-letter initials used in Dutch names (`Ph.`, `Th.`, `Chr.`).
+const LONG_INITIALS: &[&str] = &["Ph", "Th", "Chr", "Ch", "Joh", "Jac", "Fr", "Wm", "Hub", "Cl", "Gerh", "Corn"];
+
+/// Dotted abbreviations that look like initials but are not (`B.V.`, `N.B.`).
+const NOT_INITIALS: &[&str] = &["bv", "nv", "cv", "vof", "nb", "ps", "as", "zkh", "hkh", "zm", "hm", "ca", "ba", "ma", "vs", "eu", "vn", "us", "uk", "tv"];
+
+/// How a name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Form {
+    /// First name and surname: `Jan de Vries`.
+    Full,
+    /// Initials and surname: `J.P. de Vries`.
+    Initials,
+    /// Reversed, as in Outlook: `Vries, J.P. de (Jan)`.
+    Reversed,
+    /// Surname alone: `De Vries` (after a title, a role word, or as a propagated mention).
+    Surname,
+    /// First name alone: `Jan` (greeting, signature, chat, or propagated).
+    Given,
+    /// Initials alone, as a paraaf: `JdV`, `J.d.V.`.
+    InitialsOnly,
+}
+
+/// A name as parsed from the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameParse {
+    /// First byte of the name.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the first token after the name.
+    pub next: usize,
+    /// How it is written.
+    pub form: Form,
+    /// The first name, folded.
+    pub given: Option<String>,
+    /// The initials' letters, folded (`jp` for `J.P.`; `p` for `Ph.`).
+    pub initials: Option<String>,
+    /// The surname key: its words without particles, folded (`vries`).
+    pub surname: Option<String>,
+}
+
+impl NameParse {
+    /// The first letter of the first name or the initials.
+    pub fn initial(&self) -> Option<char> {
+        self.initials
+            .as_deref()
+            .and_then(|i| i.chars().next())
+            .or_else(|| self.given.as_deref().and_then(|g| g.chars().next()))
+    }
+}
+
+/// The grammar over one text's tokens.
+pub struct Grammar<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl<'a> Grammar<'a> {
+    /// A grammar over `toks`, the tokens of `text`.
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        Grammar { text, toks }
+    }
+
+    /// The tokens.
+    pub fn tokens(&self) -> &'a [Token] {
+        self.toks
+    }
+
+    /// The text of token `i`.
+    pub fn str(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The text of token `i` if it is a word.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        (self.toks.get(i)?.kind == Kind::Word).then(|| self.str(i))
+    }
+
+    /// Whether token `i` is the punctuation mark `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.str(i).starts_with(c)
+    }
+
+    /// Whether token `i` is a line break (or the end of the text).
+    pub fn is_line_end(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| t.kind == Kind::Newline)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between).
+    pub fn glued(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && self.toks[i].end == self.toks[i + 1].start
+    }
+
+    /// Whether tokens `i` and `i + 1` are separated by exactly one space (no line break).
+    pub fn spaced(&self, i: usize) -> bool {
+        if i + 1 >= self.toks.len() {
+            return false;
+        }
+        let gap = &self.text[self.toks[i].end..self.toks[i + 1].start];
+        let mut chars = gap.chars();
+        matches!(chars.next(), Some(c) if c.is_whitespace() && c != '\n') && chars.next().is_none()
+    }
+
+    /// A capitalised word: upper-case first letter and some lower-case letters (`Jansen`,
+    /// `McDonald`, `Doğan`), not an acronym.
+    pub fn is_cap(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    }
+
+    /// A word written in lower case.
+    pub fn is_lower(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    }
+
+    /// Initials starting at token `i`: `J.`, `J.P.`, `J. P.`, `Ph.`, `A.H.J.M.`; with
+    /// `lower_ok`, also the particles of a paraaf (`J.d.V.`). Returns the token after the last
+    /// dot and the folded letters.
+    pub fn initials(&self, i: usize, lower_ok: bool) -> Option<(usize, String)> {
+        let mut j = i;
+        let mut letters = String::new();
+        loop {
+            let Some(w) = self.word(j) else { break };
+            let single = w.chars().count() == 1 && (w.chars().all(char::is_uppercase) || (lower_ok && j > i));
+            if !(single || LONG_INITIALS.contains(&w)) || !self.glued(j) || !self.is_punct(j + 1, '.') {
+                break;
+            }
+            letters.push_str(&fold(&w[..w.chars().next().map_or(0, char::len_utf8)]));
+            j += 2;
+            // Another initial may follow directly (`J.P.`) or after one space (`J. P.`).
+            if !(self.glued(j - 1) || (self.spaced(j - 1) && self.word(j).is_some_and(|w| w.chars().count() == 1))) {
+                break;
+            }
+        }
+        (!letters.is_empty() && !NOT_INITIALS.contains(&letters.as_str())).then_some((j, letters))
+    }
+
+    /// Length in tokens of the lower-case tussenvoegsel phrase at `i` (0 if none).
+    pub fn tussen(&self, i: usize) -> usize {
+        self.particle_phrase(i, false)
+    }
+
+    /// Length in tokens of a tussenvoegsel phrase at `i` whose first word may be capitalised
+    /// (`Van der`, `De`, `In 't`), as when the surname stands alone.
+    pub fn cap_tussen(&self, i: usize) -> usize {
+        self.particle_phrase(i, true)
+    }
+
+    fn particle_phrase(&self, i: usize, first_may_be_cap: bool) -> usize {
+        'phrases: for phrase in TUSSEN_PHRASES {
+            for (k, part) in phrase.iter().enumerate() {
+                let Some(w) = self.word(i + k) else { continue 'phrases };
+                let lower_ok = if k == 0 && first_may_be_cap {
+                    w.to_lowercase() == *part
+                } else {
+                    w == *part || (w.starts_with('’') && w.replace('’', "'") == *part)
+                };
+                if !lower_ok || (k > 0 && !self.spaced(i + k - 1)) {
+                    continue 'phrases;
+                }
+            }
+            // A particle must be followed by more of the name.
+            if self.spaced(i + phrase.len() - 1) {
+                return phrase.len();
+            }
+        }
+        0
+    }
+
+    /// Whether a capitalised word at `i` may be part of a surname: not an organisation word,
+    /// a function title or a word that is never a name.
+    fn is_surname_word(&self, i: usize, first: bool) -> bool {
+        if !self.is_cap(i) {
+            return false;
+        }
+        let f = fold(self.str(i));
+        let g = &*GAZETTEER;
+        !(g.org_words.contains(&f) || g.function_titles.contains(&f) || (first && g.not_names.contains(&f)))
+    }
+
+    /// A surname starting at `i`: capitalised words, with particles and hyphens between them
+    /// (`Waltrade Walderade`, `Goyaerts van Waderle`, `Jansen-de Vries`, `Tjon A Fong`).
+    /// Returns the token after it and the surname key.
+    pub fn surname(&self, i: usize, strict_first: bool) -> Option<(usize, String)> {
+        if !self.is_surname_word(i, strict_first) {
+            return None;
+        }
+        let mut key = vec![fold(self.str(i))];
+        let mut j = i + 1;
+        while key.len() < 4 {
+            // Double-barrelled: `Jansen-de Vries`, `Jansen-Smit`.
+            if self.glued(j - 1) && self.is_punct(j, '-') && self.glued(j) {
+                let t = self.tussen(j + 1);
+                let k = j + 1 + t;
+                if (t == 0 || self.spaced(k - 1)) && self.is_surname_word(k, false) {
+                    key.push(fold(self.str(k)));
+                    j = k + 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.spaced(j - 1) {
+                break;
+            }
+            // `Tjon A Fong`: a single capital letter inside a surname.
+            if self.word(j).is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                && self.spaced(j)
+                && self.is_surname_word(j + 1, false)
+                && !self.is_punct(j + 1, '.')
+            {
+                key.push(fold(self.str(j)));
+                key.push(fold(self.str(j + 1)));
+                j += 2;
+                continue;
+            }
+            let t = self.tussen(j);
+            let k = j + t;
+            if t > 0 && !self.spaced(k - 1) {
+                break;
+            }
+            if self.is_surname_word(k, false) {
+                key.push(fold(self.str(k)));
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        Some((j, surname_key_of(&key.join(" "))))
+    }
+
+    /// Titles and forms of address at `i` (`prof. dr. ir.`, `de heer`, `mevrouw`, `dhr.`).
+    /// Returns the number of tokens they take.
+    pub fn titles(&self, i: usize) -> usize {
+        let mut j = i;
+        loop {
+            // `de heer`, `De heer`
+            if self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("de")) && self.word(j + 1) == Some("heer") && self.spaced(j) {
+                j += 2;
+            } else if let Some(w) = self.word(j)
+                && TITLES.contains(&fold(w).as_str())
+            {
+                j += 1;
+                if self.is_punct(j, '.') && self.glued(j - 1) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+            // A further title, or the name, follows after one space (or a line break in text
+            // extracted from a PDF, where lines wrap anywhere).
+            if !(self.spaced(j - 1) || self.wraps(j - 1)) {
+                break;
+            }
+        }
+        j - i
+    }
+
+    /// A single line break between tokens `i` and `i + 1` (a wrapped line).
+    pub fn wraps(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Newline)
+            && self.toks.get(i + 2).is_some_and(|t| t.kind != Kind::Newline)
+    }
+
+    /// Token index after skipping one wrapped line break at `i`, if there is one.
+    pub fn skip_wrap(&self, i: usize) -> usize {
+        if self.toks.get(i).is_some_and(|t| t.kind == Kind::Newline) && self.toks.get(i + 1).is_some_and(|t| t.kind != Kind::Newline) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// First name or initials, then the surname: `Jan de Vries`, `J.P. de Vries`,
+    /// `John F. Kennedy`, `Jan-Willem van den Berg`.
+    pub fn forward(&self, i: usize) -> Option<NameParse> {
+        let (mut j, given, initials, form) = if let Some((j, letters)) = self.initials(i, false) {
+            (j, None, Some(letters), Form::Initials)
+        } else if self.is_cap(i) && !is_particle(&fold(self.str(i))) && !GAZETTEER.not_names.contains(&fold(self.str(i))) {
+            let mut j = self.given_end(i);
+            let given = fold(&self.text[self.toks[i].start..self.toks[j - 1].end]);
+            // A middle initial: `John F. Kennedy`.
+            if self.spaced(j - 1)
+                && let Some((k, _)) = self.initials(j, false)
+            {
+                j = k;
+            }
+            (j, Some(given), None, Form::Full)
+        } else {
+            return None;
+        };
+        if !self.spaced(j - 1) {
+            return None;
+        }
+        j += self.tussen(j);
+        let (next, surname) = self.surname(j, false)?;
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form,
+            given,
+            initials,
+            surname: Some(surname),
+        })
+    }
+
+    /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).
+    fn given_end(&self, i: usize) -> usize {
+        if self.glued(i) && self.is_punct(i + 1, '-') && self.glued(i + 1) && self.is_cap(i + 2) {
+            i + 3
+        } else {
+            i + 1
+        }
+    }
+
+    /// A surname standing alone, with its particles capitalised or not: `De Vries`,
+    /// `Van der Meulen`, `van den Pol`, `Jansen`.
+    pub fn surname_alone(&self, i: usize) -> Option<NameParse> {
+        let t = self.cap_tussen(i);
+        let (next, surname) = self.surname(i + t, t == 0)?;
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::Surname,
+            given: None,
+            initials: None,
+            surname: Some(surname),
+        })
+    }
+
+    /// The reversed form: `Vries, J. de (Jan)`, `de Vries, J.`, `Van der Meulen, J.`,
+    /// `Goyaerts Waderle, A.E. van (Amin)`.
+    pub fn reversed(&self, i: usize) -> Option<NameParse> {
+        let t = self.cap_tussen(i);
+        let (j, surname) = self.surname(i + t, t == 0)?;
+        if !(self.is_punct(j, ',') && self.glued(j - 1) && self.spaced(j)) {
+            return None;
+        }
+        let (mut k, initials) = self.initials(j + 1, false)?;
+        let mut end = k - 1;
+        // Trailing particles: `J. van der`.
+        if self.spaced(k - 1) {
+            let t = self.tussen_at_end(k);
+            if t > 0 {
+                k += t;
+                end = k - 1;
+            }
+        }
+        // The first name in brackets: `(Jan)`.
+        let mut given = None;
+        if (self.spaced(end) || self.glued(end)) && self.is_punct(end + 1, '(') && self.is_cap(end + 2) {
+            let mut m = end + 2;
+            while self.is_cap(m + 1) && self.spaced(m) || (self.is_punct(m + 1, '-') && self.is_cap(m + 2)) {
+                m += if self.is_punct(m + 1, '-') { 2 } else { 1 };
+            }
+            if self.is_punct(m + 1, ')') {
+                given = Some(fold(&self.text[self.toks[end + 2].start..self.toks[m].end]));
+                end = m + 1;
+            }
+        }
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[end].end,
+            next: end + 1,
+            form: Form::Reversed,
+            given,
+            initials: Some(initials),
+            surname: Some(surname),
+        })
+    }
+
+    /// Particles that end a reversed name (`J. van der` followed by a bracket, comma, line
+    /// end or dash).
+    fn tussen_at_end(&self, i: usize) -> usize {
+        'phrases: for phrase in TUSSEN_PHRASES {
+            for (k, part) in phrase.iter().enumerate() {
+                if self.word(i + k) != Some(part) || (k > 0 && !self.spaced(i + k - 1)) {
+                    continue 'phrases;
+                }
+            }
+            return phrase.len();
+        }
+        0
+    }
+
+    /// A first name standing alone (`Jan`, `Jan-Willem`).
+    pub fn given_alone(&self, i: usize) -> Option<NameParse> {
+        if !self.is_cap(i) {
+            return None;
+        }
+        let j = self.given_end(i);
+        let given = fold(&self.text[self.toks[i].start..self.toks[j - 1].end]);
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[j - 1].end,
+            next: j,
+            form: Form::Given,
+            given: Some(given),
+            initials: None,
+            surname: None,
+        })
+    }
+
+    /// Initials alone as a paraaf: `ES`, `DFR`, `J.d.V.`, `E.S.`.
+    pub fn initials_alone(&self, i: usize) -> Option<NameParse> {
+        let w = self.word(i)?;
+        let n = w.chars().count();
+        let (next, letters) = if (2..=4).contains(&n) && w.chars().all(char::is_uppercase) {
+            (i + 1, fold(w))
+        } else if let Some((next, letters)) = self.initials(i, true) {
+            (next, letters)
+        } else {
+            return None;
+        };
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::InitialsOnly,
+            given: None,
+            initials: Some(letters),
+            surname: None,
+        })
+    }
+
+    /// Any full name at `i`: reversed, forward, or (when `alone_ok`) a surname alone.
+    pub fn name(&self, i: usize, alone_ok: bool) -> Option<NameParse> {
+        self.reversed(i)
+            .or_else(|| self.forward(i))
+            .or_else(|| if alone_ok { self.surname_alone(i) } else { None })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn parse(text: &str, f: impl Fn(&Grammar, usize) -> Option<NameParse>) -> Option<(String, NameParse)> {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        f(&g, 0).map(|p| (text[p.start..p.end].to_string(), p))
+    }
+
+    fn forward(text: &str) -> Option<String> {
+        parse(text, |g, i| g.forward(i)).map(|(s, _)| s)
+    }
+
+    #[test]
+    fn forward_names_with_particles_initials_and_double_surnames() {
+        assert_eq!(forward("Jan de Vries belt").as_deref(), Some("Jan de Vries"));
+        assert_eq!(forward("Jaylinn van der Meulen,").as_deref(), Some("Jaylinn van der Meulen"));
+        assert_eq!(forward("J.P. de Vries (jurist)").as_deref(), Some("J.P. de Vries"));
+        assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+        assert_eq!(forward("Chr. in 't Veld").as_deref(), Some("Chr. in 't Veld"));
+        assert_eq!(forward("Amin Goyaerts van Waderle\n").as_deref(), Some("Amin Goyaerts van Waderle"));
+        assert_eq!(forward("Anna Jansen-de Vries en").as_deref(), Some("Anna Jansen-de Vries"));
+        assert_eq!(forward("Mei Tjon A Fong.").as_deref(), Some("Mei Tjon A Fong"));
+        assert_eq!(forward("Ayşe Doğan-Yılmaz").as_deref(), Some("Ayşe Doğan-Yılmaz"));
+        assert_eq!(forward("Jan-Willem van den Berg").as_deref(), Some("Jan-Willem van den Berg"));
+        assert_eq!(forward("John F. Kennedy").as_deref(), Some("John F. Kennedy"));
+        assert_eq!(forward("Youssef El Idrissi").as_deref(), Some("Youssef El Idrissi"));
+    }
+
+    #[test]
+    fn forward_names_stop_at_punctuation_and_lower_case() {
+        assert_eq!(forward("Jan Smit, jurist").as_deref(), Some("Jan Smit"));
+        assert_eq!(forward("Jan Smit\nWoordvoerder").as_deref(), Some("Jan Smit"));
+        assert_eq!(forward("Jan in Utrecht").as_deref(), None);
+        assert_eq!(forward("Jan").as_deref(), None);
+        assert_eq!(forward("B.V. Nederland").as_deref(), None);
+    }
+
+    #[test]
+    fn keys_drop_particles() {
+        let (_, p) = parse("Jaylinn van der Meulen", |g, i| g.forward(i)).unwrap();
+        assert_eq!(p.surname.as_deref(), Some("meulen"));
+        assert_eq!(p.given.as_deref(), Some("jaylinn"));
+        let (_, p) = parse("A.E. Goyaerts van Waderle", |g, i| g.forward(i)).unwrap();
+        assert_eq!(p.surname.as_deref(), Some("goyaerts waderle"));
+        assert_eq!(p.initials.as_deref(), Some("ae"));
+        assert_eq!(p.initial(), Some('a'));
+    }
+
+    #[test]
+    fn reversed_outlook_forms() {
+        let (s, p) = parse("Goyaerts Waderle, A.E. van (Amin) - DGRR/DRC", |g, i| g.reversed(i)).unwrap();
+        assert_eq!(s, "Goyaerts Waderle, A.E. van (Amin)");
+        assert_eq!(p.surname.as_deref(), Some("goyaerts waderle"));
+        assert_eq!(p.given.as_deref(), Some("amin"));
+        let (s, _) = parse("Meulen, J. van der (Jaylinn)\n", |g, i| g.reversed(i)).unwrap();
+        assert_eq!(s, "Meulen, J. van der (Jaylinn)");
+        let (s, p) = parse("de Vries, B. en", |g, i| g.reversed(i)).unwrap();
+        assert_eq!(s, "de Vries, B.");
+        assert_eq!(p.surname.as_deref(), Some("vries"));
+        let (s, _) = parse("Van der Meulen, J.", |g, i| g.reversed(i)).unwrap();
+        assert_eq!(s, "Van der Meulen, J.");
+        assert!(parse("Nederland, B.V.", |g, i| g.reversed(i)).is_none());
+    }
+
+    #[test]
+    fn surnames_alone_and_titles() {
+        let (s, p) = parse("Van den Pol (beleidsmedewerker)", |g, i| g.surname_alone(i)).unwrap();
+        assert_eq!(s, "Van den Pol");
+        assert_eq!(p.surname.as_deref(), Some("pol"));
+        let text = "prof. dr. ir. Jansen";
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        assert_eq!(g.titles(0), 6);
+        let text = "de heer De Vries";
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        assert_eq!(g.titles(0), 2);
+        let p = g.surname_alone(2).unwrap();
+        assert_eq!(&text[p.start..p.end], "De Vries");
+    }
+
+    #[test]
+    fn paraaf_initials() {
+        assert_eq!(parse("ES (afdelingshoofd)", |g, i| g.initials_alone(i)).unwrap().0, "ES");
+        assert_eq!(parse("J.d.V. x", |g, i| g.initials_alone(i)).unwrap().0, "J.d.V.");
+        assert_eq!(parse("E.S. x", |g, i| g.initials_alone(i)).unwrap().0, "E.S.");
+    }
+}
