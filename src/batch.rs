@@ -18,12 +18,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 use std::time::Instant;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::audit::{AuditRecord, DigestKey, KeySource};
 use crate::error::{BatchError, DocumentError};
 use crate::load::{DocumentKind, TextDocument};
+use crate::names::PersonKey;
 use crate::pdf::{PdfOptions, PdfReport};
+use crate::policy::PersonScope;
 use crate::redactor::Redactor;
 
 /// How far workers may run ahead of the writer, in documents.
@@ -271,6 +274,8 @@ pub fn redact(
     let jobs = discover(inputs, Some(out))?;
     let out_canonical = out.canonicalize().map_err(out_err)?;
     let started = Instant::now();
+    let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(out_err)?;
+    let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let mut sink = FileSink::create(&out_canonical, redactor, &options.key).map_err(out_err)?;
     let process =
         |job: &Job| redact_document(redactor, job, &out_canonical, &options.key, &options.pdf);
@@ -290,6 +295,12 @@ pub fn scan(
 ) -> Result<BatchReport, BatchError> {
     let jobs = discover(inputs, None)?;
     let started = Instant::now();
+    let stdout_err = |e| BatchError::Output {
+        path: PathBuf::from("<stdout>"),
+        source: e,
+    };
+    let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(stdout_err)?;
+    let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let mut sink = LineSink { out };
     let process = |job: &Job| scan_document(redactor, job, &options.key, &options.pdf);
     let mut report =
@@ -301,6 +312,38 @@ pub fn scan(
     Ok(report)
 }
 
+/// With the batch-wide person scope, a first pass identifies the people named in every text
+/// document; the returned redactor then removes them in every document. `None` with the
+/// default per-document scope.
+fn with_batch_people(redactor: &Redactor, jobs: &[Job], options: &BatchOptions) -> std::io::Result<Option<Redactor>> {
+    if redactor.policy().names.scope != PersonScope::Batch {
+        return Ok(None);
+    }
+    let identify = |job: &Job| -> Vec<PersonKey> {
+        if job.kind != Some(DocumentKind::Text) {
+            return Vec::new();
+        }
+        let text = std::fs::read(&job.path).ok().and_then(|b| TextDocument::decode(b).ok());
+        // A document that cannot be read fails in the main pass; here it names nobody.
+        catch_unwind(AssertUnwindSafe(|| text.map(|t| redactor.identify(&t.text)).unwrap_or_default())).unwrap_or_default()
+    };
+    let people: Vec<PersonKey> = thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
+    Ok(Some(redactor.with_known_people(people)))
+}
+
+fn thread_pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
+    let threads = if jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        jobs
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("woo-redact-{i}"))
+        .build()
+        .map_err(std::io::Error::other)
+}
+
 /// Runs `process` over the jobs on `options.jobs` rayon workers and feeds the outcomes to the
 /// sink in input order.
 fn run_ordered(
@@ -309,16 +352,8 @@ fn run_ordered(
     process: &(dyn Fn(&Job) -> Outcome + Sync),
     sink: &mut dyn Sink,
 ) -> std::io::Result<BatchReport> {
-    let threads = if options.jobs == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        options.jobs
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("woo-redact-{i}"))
-        .build()
-        .map_err(std::io::Error::other)?;
+    let pool = thread_pool(options.jobs)?;
+    let threads = pool.current_num_threads();
     let progress = progress_bar(jobs.len() as u64, options.progress);
     let next = AtomicUsize::new(0);
     let written = Window::default();

@@ -11,7 +11,7 @@ use crate::detect::{self, Finding};
 use crate::error::ConfigError;
 use crate::fold::FoldedText;
 use crate::lists::Lists;
-use crate::names::NameEngine;
+use crate::names::{NameEngine, PersonKey};
 use crate::policy::{Category, Policy};
 use crate::resolve::{Removal, resolve};
 use crate::verify::{VerificationError, verify_text};
@@ -45,7 +45,7 @@ pub struct Scan {
 /// let out = redactor.redact("Bel mij op 06-12345678.").unwrap();
 /// assert_eq!(out.text, "Bel mij op [5.1.2e].");
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Redactor {
     policy: Policy,
     keep: Option<Regex>,
@@ -90,14 +90,16 @@ impl Redactor {
         if enabled(Category::Birthdate) {
             detect::birthdate::detect(text, &mut findings);
         }
-        let mut protected = self.keep_ranges(text);
+        let keep = self.keep_ranges(text);
+        let mut protected = keep.clone();
         if enabled(Category::Name) {
             let folded = FoldedText::new(text);
-            let names = self.names.detect(&folded, &[]);
+            let names = self.names.detect(&folded);
             findings.extend(names.findings);
             protected.extend(names.protected);
         }
         protected.sort_by_key(|r| (r.start, r.end));
+        drop_kept_address_parts(text, &mut findings, &keep);
         let removals = resolve(text, findings, &protected, &self.policy);
         Scan {
             removals,
@@ -122,6 +124,26 @@ impl Redactor {
         texts.par_iter().map(|t| self.redact(t)).collect()
     }
 
+    /// The people whose names `text` identifies (for the batch-wide "one decision per person"
+    /// rule): their surname keys, first names and initials, never public officials.
+    pub fn identify(&self, text: &str) -> Vec<PersonKey> {
+        if !self.policy.is_enabled(Category::Name) {
+            return Vec::new();
+        }
+        self.names.detect(&FoldedText::new(text)).people
+    }
+
+    /// The same redactor, also removing every mention of `people` (identified in other
+    /// documents of the batch) as if they were identified in each text.
+    pub fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
+        people.sort();
+        people.dedup();
+        Redactor {
+            names: self.names.with_known_people(people),
+            ..self.clone()
+        }
+    }
+
     /// The label written in place of a removal.
     pub fn label(&self, removal: &Removal) -> String {
         apply::label(removal, &self.policy)
@@ -134,6 +156,27 @@ impl Redactor {
             .map(|re| re.find_iter(text).map(|m| m.range()).collect())
             .unwrap_or_default()
     }
+}
+
+/// An address is one block: when the keep list protects part of it (the organisation's
+/// street, or its postcode and place), the other parts on that line and the next are the
+/// organisation's too (`Turfmarkt 147 | 2511 DP | Den Haag`).
+fn drop_kept_address_parts(text: &str, findings: &mut Vec<Finding>, keep: &[Range<usize>]) {
+    if keep.is_empty() || !findings.iter().any(|f| f.category == Category::Address) {
+        return;
+    }
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+    let line_of = |at: usize| newlines.partition_point(|&n| n < at);
+    let mut kept_lines: Vec<usize> = keep.iter().map(|r| line_of(r.start)).collect();
+    kept_lines.sort_unstable();
+    findings.retain(|f| {
+        if f.category != Category::Address {
+            return true;
+        }
+        let line = line_of(f.start);
+        let kept = |l: usize| kept_lines.binary_search(&l).is_ok();
+        !(kept(line) || (line > 0 && kept(line - 1)))
+    });
 }
 
 /// One case-insensitive matcher for all keep-list entries, where any run of white space

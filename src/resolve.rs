@@ -8,12 +8,14 @@
 //!   detector covered is removed too ("propagated"), unless it lies in protected text.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::{Finding, is_whole_token};
 use crate::policy::{Category, Ground, Policy};
+use crate::spans::Spans;
 
 /// One span removed from a text, after resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,21 +46,42 @@ pub fn resolve(
     protected: &[Range<usize>],
     policy: &Policy,
 ) -> Vec<Removal> {
+    let protected: Spans = protected.iter().collect();
     findings.retain(|f| {
-        f.start < f.end && policy.is_enabled(f.category) && !inside_any(f.start, f.end, protected)
+        f.start < f.end && policy.is_enabled(f.category) && !protected.covers(f.start, f.end)
     });
     let mut removals = merge(findings, policy);
-    let propagated = propagate(text, &removals, protected, policy);
+    let propagated = propagate(text, &removals, &protected, policy);
     if !propagated.is_empty() {
         let mut all: Vec<Finding> = removals.into_iter().map(removal_to_finding).collect();
         all.extend(propagated);
         removals = merge(all, policy);
     }
+    explain_propagation(text, &mut removals);
     removals
 }
 
-fn inside_any(start: usize, end: usize, ranges: &[Range<usize>]) -> bool {
-    ranges.iter().any(|r| r.start <= start && end <= r.end)
+/// Points each propagated removal at the item it was propagated from: the first removal of
+/// the same person (names) or of the same text that a detector found directly.
+fn explain_propagation(text: &str, removals: &mut [Removal]) {
+    let is_propagated = |r: &Removal| r.detector == "propagated" || r.detector == "name.propagated";
+    let mut by_person: HashMap<usize, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in removals.iter().enumerate().filter(|(_, r)| !is_propagated(r)) {
+        if let Some(p) = r.person {
+            by_person.entry(p).or_insert(i);
+        }
+        by_text.entry(text[r.start..r.end].trim()).or_insert(i);
+    }
+    for r in removals.iter_mut().filter(|r| is_propagated(r)) {
+        let source = r
+            .person
+            .and_then(|p| by_person.get(&p))
+            .or_else(|| by_text.get(text[r.start..r.end].trim()));
+        if let Some(source) = source {
+            r.evidence = Cow::Owned(format!("propagated from item {}", source + 1));
+        }
+    }
 }
 
 fn removal_to_finding(r: Removal) -> Finding {
@@ -121,7 +144,7 @@ fn merge(mut findings: Vec<Finding>, policy: &Policy) -> Vec<Removal> {
 fn propagate(
     text: &str,
     removals: &[Removal],
-    protected: &[Range<usize>],
+    protected: &Spans,
     policy: &Policy,
 ) -> Vec<Finding> {
     // Distinct removed strings, with the first removal that carries each.
@@ -154,7 +177,7 @@ fn propagate(
             .is_some_and(|r| r.start <= start && end <= r.end);
         if covered
             || !is_whole_token(text, start, end)
-            || protected.iter().any(|p| p.start < end && start < p.end)
+            || protected.overlaps(start, end)
         {
             continue;
         }

@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::is_whole_token;
 use crate::resolve::Removal;
+use crate::spans::Spans;
 
 /// Why a redacted output was rejected. The message names items, never their text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,10 +58,11 @@ pub fn verify_text(
         .match_kind(MatchKind::LeftmostLongest)
         .build(needles.iter().map(|(n, _)| n))
         .expect("removed strings form a valid automaton");
+    let protected: Spans = protected.iter().collect();
     let mut allowed = vec![0usize; needles.len()];
     for m in ac.find_iter(original) {
         let (s, e) = (m.start(), m.end());
-        if is_whole_token(original, s, e) && protected.iter().any(|p| p.start < e && s < p.end) {
+        if is_whole_token(original, s, e) && protected.overlaps(s, e) {
             allowed[m.pattern().as_usize()] += 1;
         }
     }

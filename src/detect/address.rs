@@ -114,8 +114,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     for m in POSTCODE.find_iter(text) {
-        let letters = &m.as_str()[m.as_str().len() - 2..];
-        if matches!(letters, "SA" | "SD" | "SS") || near_po_box(text, m.start()) {
+        if near_po_box(text, m.start()) {
             continue;
         }
         let street = street_line_above(text, m.start());

@@ -50,6 +50,7 @@ const LABEL_ABOVE_FIELDS: &[&str] = &[
 
 /// Phrases after which a full name refers to a person, folded, as token words.
 const INTRODUCERS: &[&[&str]] = &[
+    &["contactpersoon"],
     &["afgestemd", "met"],
     &["gesproken", "met"],
     &["overleg", "met"],
@@ -188,8 +189,7 @@ fn person_at(g: &Grammar, i: usize, end: usize, rule: &'static str, evidence: &s
     if i >= end {
         return;
     }
-    let j = i + g.titles(i);
-    let j = g.skip_wrap(j);
+    let j = after_titles_and_roles(g, i);
     if paraaf && let Some(p) = g.initials_alone(j) {
         out.push(mention(p, "name.paraaf", "paraaf (initials)"));
         return;
@@ -199,6 +199,21 @@ fn person_at(g: &Grammar, i: usize, end: usize, rule: &'static str, evidence: &s
         out.push(mention(p, rule, evidence.to_string()));
     } else if let Some(p) = g.given_alone(j).filter(|p| ends_name(g, p.next)) {
         out.push(mention(p, rule, evidence.to_string()));
+    }
+}
+
+/// The token after any titles, forms of address and role words at `i` (`collega dr.`).
+fn after_titles_and_roles(g: &Grammar, i: usize) -> usize {
+    let mut j = i;
+    loop {
+        let t = g.titles(j);
+        if t > 0 {
+            j = g.skip_wrap(j + t);
+        } else if g.word_in(j, ROLE_WORDS) && g.spaced(j) {
+            j += 1;
+        } else {
+            return j;
+        }
     }
 }
 
@@ -228,8 +243,7 @@ fn name_list(g: &Grammar, after: usize, lines: &[Line], rule: &'static str, evid
                 i += 1;
                 continue;
             }
-            let j = i + g.titles(i);
-            let j = if j > i { g.skip_wrap(j) } else { j };
+            let j = after_titles_and_roles(g, i);
             let titled = j > i;
             let parsed = g
                 .name(j, true)
@@ -300,7 +314,7 @@ fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
         return;
     }
     // `Beste collega Jan`
-    if g.word(i).is_some_and(|w| ROLE_WORDS.contains(&fold(w).as_str())) {
+    if g.word_in(i, ROLE_WORDS) {
         i += 1;
     }
     let evidence = format!("greeting `{first}`");
@@ -350,7 +364,8 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     let toks = g.tokens();
     let gaz = &*GAZETTEER;
     let mut i = 0;
-    // Structural parses do not start inside the previous one (`Fong, M.` in `Tjon A Fong, M.`).
+    // Structural parses do not start inside the previous strong one (`Fong, M.` in
+    // `Tjon A Fong, M.`).
     let mut structural_end = 0;
     while i < toks.len() {
         let Some(w) = g.word(i) else {
@@ -366,6 +381,14 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 out.push(mention(p, "name.title", evidence));
             }
             i += t;
+            continue;
+        }
+        // Role words: `collega Van Mil`, `cliënt Jansen`.
+        if g.word_in(i, ROLE_WORDS) && g.spaced(i) && starts_upper(g, i + 1) {
+            if let Some(p) = g.name(i + 1, true) {
+                out.push(mention(p, "name.role", format!("after `{w}`")));
+            }
+            i += 1;
             continue;
         }
         // `t.n.v.`, `t.a.v.`
@@ -412,14 +435,14 @@ fn is_title_use(g: &Grammar, i: usize) -> bool {
 
 fn introducer(g: &Grammar, i: usize) -> Option<usize> {
     INTRODUCERS.iter().find_map(|phrase| {
-        let ok = phrase.iter().enumerate().all(|(k, p)| g.word(i + k).is_some_and(|w| fold(w) == *p) && (k == 0 || g.spaced(i + k - 1)));
+        let ok = phrase.iter().enumerate().all(|(k, p)| g.word_in(i + k, &[p]) && (k == 0 || g.spaced(i + k - 1)));
         (ok && g.spaced(i + phrase.len() - 1)).then_some(phrase.len())
     })
 }
 
 /// Structural evidence at token `i`: the reversed form, initials with a surname, a known
 /// first name with a surname, a name before `<e-mail>` or followed by a function.
-/// Returns the token after the parsed name, if one was parsed.
+/// Returns the token after the name if a strong one was parsed.
 fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     if let Some(p) = g.reversed(i) {
         let next = p.next;
@@ -439,7 +462,7 @@ fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut V
         (Strength::Strong, "name.initials", "initials and surname".into())
     } else if let Some(function) = after_function {
         (Strength::Strong, "name.function", format!("name followed by {function}").into())
-    } else if p.given.as_deref().is_some_and(|g| gaz.first_names.contains(g)) && !p.surname.as_deref().is_some_and(|s| gaz.places.contains(s)) {
+    } else if p.given.as_deref().is_some_and(|g| gaz.first_names.contains(g)) {
         (Strength::Strong, "name.known-first-name", "known first name with a surname".into())
     } else {
         (Strength::Weak, "name.candidate", "name-like words".into())
@@ -451,7 +474,7 @@ fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut V
         evidence,
         staff: None,
     });
-    Some(next)
+    (strength == Strength::Strong).then_some(next)
 }
 
 /// `A. Aanleiding` at the start of a line is a numbered heading, not a person.

@@ -12,8 +12,9 @@
 //!    a title, the surname or first name alone.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -26,10 +27,13 @@ use crate::policy::{Category, NamePolicy};
 pub mod context;
 pub mod grammar;
 pub mod lexicon;
+pub mod people;
 pub mod token;
 
 use grammar::{Form, Grammar, NameParse};
 use lexicon::{GAZETTEER, ROLE_WORDS, surname_key_of};
+use people::People;
+use crate::spans::Spans;
 
 /// How much a mention says on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -157,15 +161,17 @@ enum PatternKind {
 }
 
 /// The compiled name detectors: the staff directory, the public officials and the policy.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct NameEngine {
-    staff: Vec<PersonKey>,
-    public: Vec<PersonKey>,
+    staff: People,
+    public: People,
     /// Folded surnames and first names of staff and public officials.
     matcher: Option<AhoCorasick>,
     /// Per pattern: (is public, index into `staff`/`public`, kind).
     pattern_owners: Vec<Vec<(bool, usize, PatternKind)>>,
     policy: NamePolicy,
+    /// People identified in other documents of the batch (batch-wide scope).
+    known: Vec<PersonKey>,
 }
 
 impl NameEngine {
@@ -211,17 +217,25 @@ impl NameEngine {
             )
         };
         Ok(NameEngine {
-            staff: staff_keys,
-            public: public_keys,
+            staff: People::from_keys(staff_keys),
+            public: People::from_keys(public_keys),
             matcher,
             pattern_owners: owners,
             policy: policy.clone(),
+            known: Vec::new(),
         })
     }
 
-    /// Finds the names to remove in a text and the names that stay readable. `known` are
-    /// people identified in other documents of the batch (batch-wide scope).
-    pub fn detect(&self, folded: &FoldedText<'_>, known: &[PersonKey]) -> NameFindings {
+    /// The same engine, also treating `people` as identified in every text.
+    pub fn with_known_people(&self, people: Vec<PersonKey>) -> NameEngine {
+        NameEngine {
+            known: people,
+            ..self.clone()
+        }
+    }
+
+    /// Finds the names to remove in a text and the names that stay readable.
+    pub fn detect(&self, folded: &FoldedText<'_>) -> NameFindings {
         let text = folded.original();
         let toks = token::tokenize(text);
         let g = Grammar::new(text, &toks);
@@ -239,7 +253,7 @@ impl NameEngine {
                 }
             }
         }
-        self.decide(&g, text, mentions, known)
+        self.decide(&g, text, mentions)
     }
 
     /// Mentions found through the directory: every occurrence of a staff or public surname
@@ -324,13 +338,14 @@ impl NameEngine {
 
     /// Links mentions to staff members and marks directory names as strong.
     fn link_directory(&self, mentions: &mut [Mention]) {
+        if self.staff.is_empty() {
+            return;
+        }
         for m in mentions.iter_mut() {
             let key = PersonKey::of(&m.parse);
-            let named = matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed);
-            let Some(i) = self.staff.iter().position(|s| key.surname.is_some() && s.compatible(&key)) else {
-                continue;
-            };
+            let Some(i) = key.surname.as_ref().and(self.staff.find(&key)) else { continue };
             m.staff = Some(i);
+            let named = matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed);
             if named && m.strength == Strength::Weak {
                 m.strength = Strength::Strong;
                 m.rule = "name.directory";
@@ -340,141 +355,143 @@ impl NameEngine {
     }
 
     /// Decides which mentions are removed and which are protected.
-    fn decide(&self, g: &Grammar, text: &str, mut mentions: Vec<Mention>, known: &[PersonKey]) -> NameFindings {
+    fn decide(&self, g: &Grammar, text: &str, mut mentions: Vec<Mention>) -> NameFindings {
         mentions.sort_by(|a, b| a.parse.start.cmp(&b.parse.start).then(b.parse.end.cmp(&a.parse.end)).then(b.strength.cmp(&a.strength)));
-        // Public officials: the list, and names in office-holder context.
-        let mut public: Vec<PersonKey> = self.public.clone();
-        let mut protected: Vec<Range<usize>> = Vec::new();
+        // Public officials: the list, and names in office-holder context. A surname alone
+        // that a public official shares is decided below, once we know who else is named.
+        let mut public = self.public.clone();
+        let mut protected: Vec<(usize, usize)> = Vec::new();
+        let mut public_named: HashSet<String> = HashSet::new();
+        let offices = if self.policy.keep_office_holders { OfficeTitles::get() } else { None };
         for m in &mentions {
             let key = PersonKey::of(&m.parse);
-            let listed = public.iter().any(|p| public_match(p, &key, m.parse.form));
-            let office = self.policy.keep_office_holders && office_holder_context(text, m.parse.start, m.parse.end);
+            let listed = is_public(&public, &key, m.parse.form);
+            let office = offices.is_some_and(|o| o.precede_or_follow(text, m.parse.start, m.parse.end));
             if office && !listed && key.surname.is_some() {
                 public.push(key.clone());
             }
-            if listed || office {
-                protected.push(m.parse.start..m.parse.end);
+            if office || (listed && m.parse.form != Form::Surname) {
+                protected.push((m.parse.start, m.parse.end));
+                public_named.extend(key.surname.clone());
             }
         }
-        let is_protected = |m: &Mention, protected: &[Range<usize>]| protected.iter().any(|r| r.start <= m.parse.start && m.parse.end <= r.end);
+        let protected_spans = Spans::new(protected.clone());
+        let shares_public_surname = |m: &Mention| m.parse.form == Form::Surname && is_public(&public, &PersonKey::of(&m.parse), m.parse.form);
         // People: identified by strong mentions, in reading order.
-        let mut people: Vec<PersonKey> = known.to_vec();
-        for m in mentions.iter().filter(|m| m.strength == Strength::Strong && !is_protected(m, &protected)) {
-            let key = PersonKey::of(&m.parse);
-            if m.parse.form == Form::InitialsOnly {
-                continue;
-            }
-            match people.iter_mut().find(|p| p.compatible(&key)) {
-                Some(p) => merge_key(p, &key),
-                None => people.push(key),
+        let mut people = People::from_keys(self.known.iter().cloned());
+        for m in &mentions {
+            let identifies = m.strength == Strength::Strong && m.parse.form != Form::InitialsOnly;
+            if identifies && !protected_spans.covers(m.parse.start, m.parse.end) && !shares_public_surname(m) {
+                people.add(&PersonKey::of(&m.parse));
             }
         }
         // Mentions of identified people found by searching for their names.
         propagation_mentions(g, &people, &mut mentions);
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, PersonKey)> = Vec::new();
         for m in mentions {
-            if is_protected(&m, &protected) {
+            if protected_spans.covers(m.parse.start, m.parse.end) {
                 continue;
             }
             let key = PersonKey::of(&m.parse);
-            // A surname alone shared with a public official mentioned here stays readable.
-            if m.parse.form == Form::Surname && public.iter().any(|p| public_match(p, &key, m.parse.form)) {
-                protected.push(m.parse.start..m.parse.end);
-                continue;
+            // A surname alone shared with a public official stays readable when that official
+            // is named here, or when nobody else with that surname is.
+            if shares_public_surname(&m) {
+                let official_named = key.surname.as_ref().is_some_and(|s| public_named.contains(s));
+                let other_named = people.find_by(&key, |p, k| p.surname.is_some() && p.surname == k.surname).is_some();
+                if official_named || !other_named {
+                    protected.push((m.parse.start, m.parse.end));
+                    continue;
+                }
             }
-            let keep = match m.strength {
-                Strength::Strong => true,
-                Strength::Weak => m.parse.form != Form::InitialsOnly && people.iter().any(|p| p.compatible(&key)),
+            let (rule, evidence) = match m.strength {
+                Strength::Strong => (m.rule, m.evidence),
+                Strength::Weak if m.parse.form != Form::InitialsOnly && people.find(&key).is_some() => {
+                    ("name.propagated", Cow::Borrowed("refers to a person identified elsewhere in the document"))
+                }
+                Strength::Weak => continue,
             };
-            if keep {
-                let (rule, evidence) = match m.strength {
-                    Strength::Strong => (m.rule, m.evidence),
-                    Strength::Weak => ("name.propagated", Cow::Borrowed("refers to a person identified elsewhere in the document")),
-                };
-                chosen.push((m.parse.start, m.parse.end, rule, evidence, key));
-            }
+            chosen.push((m.parse.start, m.parse.end, rule, evidence, key));
         }
         // Number people in order of first removed mention; one finding per span.
         chosen.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
         chosen.dedup_by_key(|c| (c.0, c.1));
-        let mut numbered: Vec<PersonKey> = Vec::new();
+        let mut numbered = People::default();
         let findings = chosen
             .into_iter()
-            .map(|(start, end, rule, evidence, key)| {
-                let n = match numbered.iter_mut().position(|p| p.compatible(&key)) {
-                    Some(i) => {
-                        merge_key(&mut numbered[i], &key);
-                        i
-                    }
-                    None => {
-                        numbered.push(key);
-                        numbered.len() - 1
-                    }
-                };
-                Finding {
-                    start,
-                    end,
-                    category: Category::Name,
-                    rule,
-                    evidence,
-                    person: Some(n + 1),
-                }
+            .map(|(start, end, rule, evidence, key)| Finding {
+                start,
+                end,
+                category: Category::Name,
+                rule,
+                evidence,
+                person: Some(numbered.add(&key) + 1),
             })
             .collect();
-        people.retain(|p| p.surname.is_some());
-        NameFindings { findings, protected, people }
+        let people = people.keys().iter().filter(|p| p.surname.is_some()).cloned().collect();
+        NameFindings {
+            findings,
+            protected: protected.into_iter().map(|(s, e)| s..e).collect(),
+            people,
+        }
     }
 }
 
 /// Whether a mention names a public official: the surname must agree, and a first name or
 /// initial where the mention has one. A first name alone must be the official's.
-fn public_match(public: &PersonKey, key: &PersonKey, form: Form) -> bool {
+fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     match form {
-        Form::Given => public.given.is_some() && public.given == key.given && public.surname.is_some(),
+        Form::Given => public.find_by(key, |p, k| p.given.is_some() && p.given == k.given && p.surname.is_some()).is_some(),
         Form::InitialsOnly => false,
-        _ => key.surname.is_some() && public.compatible(key),
+        _ => key.surname.is_some() && public.find(key).is_some(),
     }
 }
 
-fn merge_key(into: &mut PersonKey, from: &PersonKey) {
-    if into.surname.is_none() {
-        into.surname.clone_from(&from.surname);
-    }
-    if into.given.is_none() {
-        into.given.clone_from(&from.given);
-    }
-    if into.initials.is_none() {
-        into.initials.clone_from(&from.initials);
-    }
+/// The office-holder titles as one automaton over folded text.
+struct OfficeTitles {
+    matcher: AhoCorasick,
 }
 
-/// Whether a name at `start..end` stands right after an office-holder title (`minister
-/// Jansen`, `De minister van Justitie en Veiligheid, A. Jansen,`) or right before one in
-/// brackets (`A. Jansen (minister voor Rechtsbescherming)`).
-fn office_holder_context(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let mut from = start.saturating_sub(120).max(line_start);
-    while !text.is_char_boundary(from) {
-        from += 1;
+impl OfficeTitles {
+    fn get() -> Option<&'static OfficeTitles> {
+        static TITLES: LazyLock<Option<OfficeTitles>> = LazyLock::new(|| {
+            let matcher = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&GAZETTEER.office_titles)
+                .ok()?;
+            Some(OfficeTitles { matcher })
+        });
+        TITLES.as_ref()
     }
-    let before = fold(&text[from..start]);
-    let titles = &GAZETTEER.office_titles;
-    for title in titles {
-        if let Some(at) = before.rfind(title.as_str()) {
-            let word_start = at == 0 || !before[..at].ends_with(|c: char| c.is_alphanumeric());
-            let rest = &before[at + title.len()..];
-            if word_start && office_tail(rest) {
-                return true;
-            }
+
+    /// Whether a name at `start..end` stands right after an office-holder title (`minister
+    /// Jansen`, `De minister van Justitie en Veiligheid, A. Jansen,`) or right before one in
+    /// brackets (`A. Jansen (minister voor Rechtsbescherming)`).
+    fn precede_or_follow(&self, text: &str, start: usize, end: usize) -> bool {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut from = start.saturating_sub(120).max(line_start);
+        while !text.is_char_boundary(from) {
+            from += 1;
         }
+        let before = fold(&text[from..start]);
+        let is_word = |hay: &str, s: usize, e: usize| {
+            !hay[..s].ends_with(|c: char| c.is_alphanumeric()) && !hay[e..].starts_with(|c: char| c.is_alphanumeric())
+        };
+        if self
+            .matcher
+            .find_iter(&before)
+            .any(|m| is_word(&before, m.start(), m.end()) && office_tail(&before[m.end()..]))
+        {
+            return true;
+        }
+        // `(minister voor Rechtsbescherming)` right after the name.
+        let Some(inner) = text[end..].trim_start().strip_prefix('(') else { return false };
+        let mut cut = inner.find(')').unwrap_or(inner.len()).min(80);
+        while !inner.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let inner = fold(&inner[..cut]);
+        self.matcher.find(&inner).is_some_and(|m| m.start() == 0 && is_word(&inner, 0, m.end()))
     }
-    // `(minister voor Rechtsbescherming)` right after the name.
-    let after = text[end..].trim_start();
-    if let Some(inner) = after.strip_prefix('(') {
-        let inner = fold(&inner[..inner.find(')').unwrap_or(inner.len()).min(80)]);
-        return titles.iter().any(|t| inner.starts_with(t.as_str()) && inner[t.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
-    }
-    false
 }
 
 /// What may stand between an office title and the name: `van/voor <words>` and a comma.
@@ -494,60 +511,56 @@ fn office_tail(rest: &str) -> bool {
 }
 
 /// Adds weak mentions for every occurrence of an identified person's surname or first name.
-fn propagation_mentions(g: &Grammar, people: &[PersonKey], mentions: &mut Vec<Mention>) {
+fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
-    let mut by_first_word: HashMap<&str, ()> = HashMap::new();
-    let mut givens: HashMap<&str, ()> = HashMap::new();
-    for p in people {
-        if let Some(s) = &p.surname {
-            let first = s.split(' ').next().unwrap_or(s);
-            if !(gaz.places.contains(s) || gaz.not_names.contains(s) || gaz.org_words.contains(s)) {
-                by_first_word.insert(first, ());
-            }
+    let mut first_words: HashSet<&str> = HashSet::new();
+    let mut givens: HashSet<&str> = HashSet::new();
+    for p in people.keys() {
+        if let Some(s) = &p.surname
+            && !(gaz.places.contains(s) || gaz.not_names.contains(s) || gaz.org_words.contains(s))
+        {
+            first_words.insert(s.split(' ').next().unwrap_or(s));
         }
         if let Some(gv) = &p.given
             && gv.chars().count() >= 2
             && !gaz.not_names.contains(gv)
             && !gaz.places.contains(gv)
         {
-            givens.insert(gv, ());
+            givens.insert(gv);
         }
     }
-    if by_first_word.is_empty() && givens.is_empty() {
+    if first_words.is_empty() && givens.is_empty() {
         return;
     }
-    let toks = g.tokens();
-    let covered = |start: usize, end: usize, mentions: &[Mention]| mentions.iter().any(|m| m.parse.start < end && start < m.parse.end);
-    for i in 0..toks.len() {
-        if !g.is_cap(i) {
+    let existing = Spans::new(mentions.iter().map(|m| (m.parse.start, m.parse.end)).collect());
+    let mut last_end = 0;
+    for i in 0..g.tokens().len() {
+        if !g.is_cap(i) || g.tokens()[i].start < last_end {
             continue;
         }
         let f = fold(g.str(i));
-        if by_first_word.contains_key(f.as_str()) {
+        let found = if first_words.contains(f.as_str()) {
             // Include a capitalised particle before the surname (`Van der Meulen`).
             let start = (i.saturating_sub(3)..i).find(|&s| g.cap_tussen(s) == i - s).unwrap_or(i);
-            if let Some(p) = g.surname_alone(start).or_else(|| g.surname_alone(i))
-                && !covered(p.start, p.end, mentions)
-            {
-                mentions.push(Mention {
-                    parse: p,
-                    strength: Strength::Weak,
-                    rule: "name.propagated",
-                    evidence: "surname of an identified person".into(),
-                    staff: None,
-                });
-            }
-        } else if givens.contains_key(f.as_str())
-            && let Some(p) = g.given_alone(i)
-            && !covered(p.start, p.end, mentions)
-            // `Jan Jansen` when only Jan de Vries is known: another person.
-            && g.forward(i).is_none_or(|full| people.iter().any(|k| k.compatible(&PersonKey::of(&full))))
+            g.surname_alone(start)
+                .or_else(|| g.surname_alone(i))
+                .map(|p| (p, "surname of an identified person"))
+        } else if givens.contains(f.as_str()) {
+            // `Jan Jansen` when only Jan de Vries is known is another person.
+            let other = g.forward(i).is_some_and(|full| people.find(&PersonKey::of(&full)).is_none());
+            g.given_alone(i).filter(|_| !other).map(|p| (p, "first name of an identified person"))
+        } else {
+            None
+        };
+        if let Some((p, evidence)) = found
+            && !existing.overlaps(p.start, p.end)
         {
+            last_end = p.end;
             mentions.push(Mention {
                 parse: p,
                 strength: Strength::Weak,
                 rule: "name.propagated",
-                evidence: "first name of an identified person".into(),
+                evidence: evidence.into(),
                 staff: None,
             });
         }
@@ -576,7 +589,7 @@ mod tests {
 
     fn removed(e: &NameEngine, text: &str) -> Vec<String> {
         let f = FoldedText::new(text);
-        let r = e.detect(&f, &[]);
+        let r = e.detect(&f);
         let mut v: Vec<String> = r.findings.iter().map(|f| text[f.start..f.end].to_string()).collect();
         v.dedup();
         v
