@@ -41,6 +41,9 @@ fn fold_char(c: char, out: &mut String) {
 
 /// Folds a string: lower case, accents removed, typographic punctuation made ASCII.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);

@@ -31,6 +31,7 @@ pub mod pdf;
 pub mod policy;
 pub mod redactor;
 pub mod resolve;
+pub mod search;
 pub mod spans;
 pub mod verify;
 

@@ -11,10 +11,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::{Finding, is_whole_token};
 use crate::policy::{Category, Ground, Policy};
+use crate::search::RemovedStrings;
 use crate::spans::Spans;
 
 /// One span removed from a text, after resolution.
@@ -147,27 +147,13 @@ fn propagate(
     protected: &Spans,
     policy: &Policy,
 ) -> Vec<Finding> {
-    // Distinct removed strings, with the first removal that carries each.
-    let mut needles: Vec<(&str, usize)> = Vec::new();
-    for (i, r) in removals.iter().enumerate() {
-        let s = text[r.start..r.end].trim();
-        if s.chars().count() >= 2 && !needles.iter().any(|(n, _)| *n == s) {
-            needles.push((s, i));
-        }
-    }
-    if needles.is_empty() {
+    let strings = RemovedStrings::new(text, removals);
+    if strings.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(needles.iter().map(|(n, _)| n))
-    else {
-        return Vec::new();
-    };
     let mut out = Vec::new();
     let mut next = 0;
-    for m in ac.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for (n, start, end) in strings.occurrences(text) {
         // Removals are sorted: advance to the first one that may overlap.
         while next < removals.len() && removals[next].end <= start {
             next += 1;
@@ -181,7 +167,7 @@ fn propagate(
         {
             continue;
         }
-        let source = &removals[needles[m.pattern().as_usize()].1];
+        let source = &removals[strings.first_removal(n)];
         if !policy.is_enabled(source.category) {
             continue;
         }

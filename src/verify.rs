@@ -4,10 +4,10 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::detect::is_whole_token;
 use crate::resolve::Removal;
+use crate::search::RemovedStrings;
 use crate::spans::Spans;
 
 /// Why a redacted output was rejected. The message names items, never their text.
@@ -44,37 +44,26 @@ pub fn verify_text(
     protected: &[Range<usize>],
 ) -> Result<(), VerificationError> {
     check_labels(original, output, labels)?;
-    let mut needles: Vec<(&str, usize)> = Vec::new();
-    for (i, r) in removals.iter().enumerate() {
-        let s = original[r.start..r.end].trim();
-        if s.chars().count() >= 2 && !needles.iter().any(|(n, _)| *n == s) {
-            needles.push((s, i));
-        }
-    }
-    if needles.is_empty() {
+    let strings = RemovedStrings::new(original, removals);
+    if strings.is_empty() {
         return Ok(());
     }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(needles.iter().map(|(n, _)| n))
-        .expect("removed strings form a valid automaton");
     let protected: Spans = protected.iter().collect();
-    let mut allowed = vec![0usize; needles.len()];
-    for m in ac.find_iter(original) {
-        let (s, e) = (m.start(), m.end());
+    let mut allowed = vec![0usize; strings.len()];
+    for (n, s, e) in strings.occurrences(original) {
         if is_whole_token(original, s, e) && protected.overlaps(s, e) {
-            allowed[m.pattern().as_usize()] += 1;
+            allowed[n] += 1;
         }
     }
-    let mut found = vec![0usize; needles.len()];
-    for m in ac.find_iter(output) {
-        if is_whole_token(output, m.start(), m.end()) {
-            found[m.pattern().as_usize()] += 1;
+    let mut found = vec![0usize; strings.len()];
+    for (n, s, e) in strings.occurrences(output) {
+        if is_whole_token(output, s, e) {
+            found[n] += 1;
         }
     }
-    for (p, (&f, &a)) in found.iter().zip(&allowed).enumerate() {
+    for (n, (&f, &a)) in found.iter().zip(&allowed).enumerate() {
         if f > a {
-            let item = needles[p].1;
+            let item = strings.first_removal(n);
             return Err(VerificationError::Leak {
                 item: item + 1,
                 category: removals[item].category.to_string(),

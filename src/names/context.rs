@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::grammar::{Form, Grammar, NameParse};
-use super::lexicon::{CLOSINGS, GAZETTEER, GREETINGS, ROLE_WORDS};
+use super::lexicon::{CLOSINGS, GAZETTEER, GREETINGS, class};
 use super::{Mention, Strength};
 use crate::fold::fold;
 
@@ -49,7 +49,7 @@ const LABEL_ABOVE_FIELDS: &[&str] = &[
 ];
 
 /// Phrases after which a full name refers to a person, folded, as token words.
-const INTRODUCERS: &[&[&str]] = &[
+pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["contactpersoon"],
     &["afgestemd", "met"],
     &["gesproken", "met"],
@@ -209,7 +209,7 @@ fn after_titles_and_roles(g: &Grammar, i: usize) -> usize {
         let t = g.titles(j);
         if t > 0 {
             j = g.skip_wrap(j + t);
-        } else if g.word_in(j, ROLE_WORDS) && g.spaced(j) {
+        } else if g.has(j, class::ROLE) && g.spaced(j) {
             j += 1;
         } else {
             return j;
@@ -314,7 +314,7 @@ fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
         return;
     }
     // `Beste collega Jan`
-    if g.word_in(i, ROLE_WORDS) {
+    if g.has(i, class::ROLE) {
         i += 1;
     }
     let evidence = format!("greeting `{first}`");
@@ -372,8 +372,14 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         };
+        // Most words are plain lower-case words that no rule starts with.
+        let lower = g.is_lower(i);
+        if lower && !g.has(i, class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE) && w != "t" {
+            i += 1;
+            continue;
+        }
         // Titles and forms of address.
-        let t = g.titles(i);
+        let t = if g.has(i, class::TITLE | class::PARTICLE) { g.titles(i) } else { 0 };
         if t > 0 && is_title_use(g, i) {
             let j = g.skip_wrap(i + t);
             if let Some(p) = g.name(j, true) {
@@ -384,7 +390,7 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         // Role words: `collega Van Mil`, `cliënt Jansen`.
-        if g.word_in(i, ROLE_WORDS) && g.spaced(i) && starts_upper(g, i + 1) {
+        if g.has(i, class::ROLE) && g.spaced(i) && starts_upper(g, i + 1) {
             if let Some(p) = g.name(i + 1, true) {
                 out.push(mention(p, "name.role", format!("after `{w}`")));
             }
@@ -403,7 +409,9 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         // Phrases that introduce a person: `afgestemd met Jan Smit`, `Mijn naam is …`.
-        if let Some(len) = introducer(g, i) {
+        if g.has(i, class::INTRODUCER)
+            && let Some(len) = introducer(g, i)
+        {
             let j = i + len;
             let j = j + g.titles(j);
             if let Some(p) = g.reversed(j).or_else(|| g.forward(j)) {
@@ -411,8 +419,9 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
             }
         }
+        let may_start = g.is_cap(i) || (lower && g.has(i, class::PARTICLE)) || g.initials(i, false).is_some();
         if i >= structural_end
-            && (g.is_cap(i) || g.initials(i, false).is_some() || g.is_lower(i))
+            && may_start
             && let Some(next) = structure(g, gaz, i, out)
         {
             structural_end = next;
@@ -462,7 +471,7 @@ fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut V
         (Strength::Strong, "name.initials", "initials and surname".into())
     } else if let Some(function) = after_function {
         (Strength::Strong, "name.function", format!("name followed by {function}").into())
-    } else if p.given.as_deref().is_some_and(|g| gaz.first_names.contains(g)) {
+    } else if p.given.as_deref().is_some_and(|g| gaz.is(g, class::FIRST_NAME)) {
         (Strength::Strong, "name.known-first-name", "known first name with a surname".into())
     } else {
         (Strength::Weak, "name.candidate", "name-like words".into())
@@ -481,8 +490,8 @@ fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut V
 fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
     let line_start = i == 0 || g.tokens().get(i - 1).is_some_and(|t| t.kind == super::token::Kind::Newline);
     let one_word = p.surname.as_deref().is_some_and(|s| !s.contains(' '));
-    let known = p.surname.as_deref().is_some_and(|s| GAZETTEER.surnames.contains(s));
-    let heading_word = p.surname.as_deref().is_some_and(|s| GAZETTEER.not_names.contains(s));
+    let known = p.surname.as_deref().is_some_and(|s| GAZETTEER.is(s, class::SURNAME));
+    let heading_word = p.surname.as_deref().is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME));
     heading_word || (line_start && one_word && !known && p.initials.as_deref().is_some_and(|l| l.len() == 1) && g.is_line_end(p.next))
 }
 

@@ -6,7 +6,7 @@
 //! The grammar says where a name would begin and end and what its parts are; whether it *is*
 //! a name is decided by the evidence around it (see [`super::context`] and [`super`]).
 
-use super::lexicon::{GAZETTEER, TITLES, TUSSEN_PHRASES, is_particle, surname_key_of};
+use super::lexicon::{GAZETTEER, PARTICLE_PHRASES, class};
 use super::token::{Kind, Token};
 use crate::fold::fold;
 
@@ -62,16 +62,66 @@ impl NameParse {
     }
 }
 
+/// Shape bits of a word token, next to its [`class`] bits.
+pub mod shape {
+    /// Capitalised: upper-case first letter and some lower-case letters (`Jansen`).
+    pub const CAP: u16 = 1 << 12;
+    /// Starts with a lower-case letter.
+    pub const LOWER: u16 = 1 << 13;
+    /// Two or more letters, all capitals (`ING`, `DGRR`).
+    pub const UPPER: u16 = 1 << 14;
+}
+
 /// The grammar over one text's tokens.
 pub struct Grammar<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Per token: its [`class`] and [`shape`] bits (0 for punctuation).
+    classes: Vec<u16>,
 }
 
 impl<'a> Grammar<'a> {
-    /// A grammar over `toks`, the tokens of `text`.
+    /// A grammar over `toks`, the tokens of `text`. Every word is looked up once.
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        Grammar { text, toks }
+        let gazetteer = &*GAZETTEER;
+        let mut folded = String::new();
+        let classes = toks
+            .iter()
+            .map(|t| {
+                if t.kind != Kind::Word {
+                    return 0;
+                }
+                let w = &text[t.start..t.end];
+                let mut chars = w.chars();
+                let first = chars.next().unwrap_or_default();
+                let shape = if first.is_uppercase() {
+                    if chars.clone().any(char::is_lowercase) {
+                        shape::CAP
+                    } else if w.chars().nth(1).is_some() {
+                        shape::UPPER
+                    } else {
+                        0
+                    }
+                } else if first.is_lowercase() {
+                    shape::LOWER
+                } else {
+                    0
+                };
+                folded.clear();
+                if w.is_ascii() {
+                    folded.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    folded.push_str(&fold(w));
+                }
+                shape | gazetteer.classes(&folded)
+            })
+            .collect();
+        Grammar { text, toks, classes }
+    }
+
+    /// Whether word `i` has any of the [`class`] or [`shape`] bits in `bits`.
+    pub fn has(&self, i: usize, bits: u16) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bits != 0)
     }
 
     /// The tokens.
@@ -91,7 +141,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Whether word `i`, folded, is one of `list` (folded literals), without allocating for
-    /// ASCII words.
+    /// ASCII words. For the lists of the lexicon, [`Grammar::has`] is faster.
     pub fn word_in(&self, i: usize, list: &[&str]) -> bool {
         let Some(w) = self.word(i) else { return false };
         if w.is_ascii() {
@@ -100,6 +150,19 @@ impl<'a> Grammar<'a> {
             let f = fold(w);
             list.contains(&f.as_str())
         }
+    }
+
+    /// Whether token `i` can stand before a surname inside the same name: a first name, an
+    /// initial and its dot, a particle, a hyphen, on the same line.
+    pub fn may_precede_in_name(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let joined = self.glued(i) || self.spaced(i);
+        joined
+            && match t.kind {
+                Kind::Word => self.is_cap(i) || self.str(i).len() <= 5,
+                Kind::Punct => self.is_punct(i, '.') || self.is_punct(i, '-'),
+                _ => false,
+            }
     }
 
     /// Whether token `i` is the punctuation mark `c`.
@@ -130,14 +193,12 @@ impl<'a> Grammar<'a> {
     /// A capitalised word: upper-case first letter and some lower-case letters (`Jansen`,
     /// `McDonald`, `Doğan`), not an acronym.
     pub fn is_cap(&self, i: usize) -> bool {
-        let Some(w) = self.word(i) else { return false };
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        self.has(i, shape::CAP)
     }
 
     /// A word written in lower case.
     pub fn is_lower(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        self.has(i, shape::LOWER)
     }
 
     /// Initials starting at token `i`: `J.`, `J.P.`, `J. P.`, `Ph.`, `A.H.J.M.`; with
@@ -174,19 +235,20 @@ impl<'a> Grammar<'a> {
     }
 
     fn particle_phrase(&self, i: usize, first_may_be_cap: bool) -> usize {
-        // Every particle is short: most words are ruled out by their length alone.
-        if self.word(i).is_none_or(|w| w.len() > 5) {
+        if !self.has(i, class::PARTICLE) {
             return 0;
         }
-        'phrases: for phrase in TUSSEN_PHRASES {
-            for (k, part) in phrase.iter().enumerate() {
+        let w = self.str(i);
+        let first_ok = w.chars().next().is_some_and(char::is_lowercase) || (first_may_be_cap && !self.has(i, shape::UPPER));
+        let Some(phrases) = PARTICLE_PHRASES.get(fold(w).replace('’', "'").as_str()) else { return 0 };
+        if !first_ok {
+            return 0;
+        }
+        'phrases: for phrase in phrases {
+            for (k, part) in phrase.iter().enumerate().skip(1) {
                 let Some(w) = self.word(i + k) else { continue 'phrases };
-                let lower_ok = if k == 0 && first_may_be_cap {
-                    w.eq_ignore_ascii_case(part) && !w[1..].starts_with(char::is_uppercase)
-                } else {
-                    w == *part || (w.starts_with('’') && w.replace('’', "'") == *part)
-                };
-                if !lower_ok || (k > 0 && !self.spaced(i + k - 1)) {
+                let same = w == *part || (w.starts_with('’') && w.replace('’', "'") == *part);
+                if !same || !self.spaced(i + k - 1) {
                     continue 'phrases;
                 }
             }
@@ -202,13 +264,9 @@ impl<'a> Grammar<'a> {
     /// word that is never a name, or an organisation word that is not also a surname
     /// (`Hof` in `van 't Hof` is; `Justitie` is not).
     fn is_surname_word(&self, i: usize, first: bool) -> bool {
-        if !self.is_cap(i) {
-            return false;
-        }
-        let f = fold(self.str(i));
-        let g = &*GAZETTEER;
-        let organisation = g.org_words.contains(&f) && !g.surnames.contains(&f);
-        !(organisation || g.function_titles.contains(&f) || (first && g.not_names.contains(&f)))
+        let c = self.classes.get(i).copied().unwrap_or(0);
+        let organisation = c & class::ORG != 0 && c & class::SURNAME == 0;
+        c & shape::CAP != 0 && !organisation && c & class::FUNCTION == 0 && !(first && c & class::NOT_NAME != 0)
     }
 
     /// A surname starting at `i`: capitalised words, with particles and hyphens between them
@@ -218,15 +276,15 @@ impl<'a> Grammar<'a> {
         if !self.is_surname_word(i, strict_first) {
             return None;
         }
-        let mut key = vec![fold(self.str(i))];
+        let mut words = vec![i];
         let mut j = i + 1;
-        while key.len() < 4 {
+        while words.len() < 4 {
             // Double-barrelled: `Jansen-de Vries`, `Jansen-Smit`.
             if self.glued(j - 1) && self.is_punct(j, '-') && self.glued(j) {
                 let t = self.tussen(j + 1);
                 let k = j + 1 + t;
                 if (t == 0 || self.spaced(k - 1)) && self.is_surname_word(k, false) {
-                    key.push(fold(self.str(k)));
+                    words.push(k);
                     j = k + 1;
                     continue;
                 }
@@ -241,8 +299,7 @@ impl<'a> Grammar<'a> {
                 && self.is_surname_word(j + 1, false)
                 && !self.is_punct(j + 1, '.')
             {
-                key.push(fold(self.str(j)));
-                key.push(fold(self.str(j + 1)));
+                words.extend([j, j + 1]);
                 j += 2;
                 continue;
             }
@@ -252,13 +309,28 @@ impl<'a> Grammar<'a> {
                 break;
             }
             if self.is_surname_word(k, false) {
-                key.push(fold(self.str(k)));
+                words.push(k);
                 j = k + 1;
             } else {
                 break;
             }
         }
-        Some((j, surname_key_of(&key.join(" "))))
+        Some((j, self.key_of(&words)))
+    }
+
+    /// The surname key of surname words: folded, particles left out (`El Idrissi` →
+    /// `idrissi`), unless that would leave nothing.
+    fn key_of(&self, words: &[usize]) -> String {
+        let particle = |&&k: &&usize| self.has(k, class::PARTICLE);
+        let all_particles = words.iter().all(|k| particle(&k));
+        let mut key = String::new();
+        for k in words.iter().filter(|k| all_particles || !particle(k)) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&fold(self.str(*k)));
+        }
+        key
     }
 
     /// Titles and forms of address at `i` (`prof. dr. ir.`, `de heer`, `mevrouw`, `dhr.`).
@@ -269,11 +341,10 @@ impl<'a> Grammar<'a> {
             // `de heer`, `De heer`
             if self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("de")) && self.word(j + 1) == Some("heer") && self.spaced(j) {
                 j += 2;
-            } else if let Some(w) = self.word(j)
-                && self.word_in(j, TITLES)
-                && !(w.len() > 1 && w.chars().all(char::is_uppercase))
+            } else if self.has(j, class::TITLE)
+                && !self.has(j, shape::UPPER)
                 // `Heer` with a capital is a surname (`Oude Heer`), not `de heer`.
-                && w != "Heer"
+                && self.str(j) != "Heer"
             {
                 j += 1;
                 if self.is_punct(j, '.') && self.glued(j - 1) {
@@ -312,10 +383,9 @@ impl<'a> Grammar<'a> {
         let (mut j, given, initials, form) = if let Some((j, letters)) = self.initials(i, false) {
             (j, None, Some(letters), Form::Initials)
         } else if self.is_cap(i) && {
-            let f = fold(self.str(i));
-            let g = &*GAZETTEER;
-            let organisation = g.org_words.contains(&f) && !g.first_names.contains(&f);
-            !is_particle(&f) && !g.not_names.contains(&f) && !organisation
+            let c = self.classes[i];
+            let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
+            c & (class::PARTICLE | class::NOT_NAME) == 0 && !organisation
         } {
             let mut j = self.given_end(i);
             let given = fold(&self.text[self.toks[i].start..self.toks[j - 1].end]);
@@ -414,7 +484,8 @@ impl<'a> Grammar<'a> {
     /// Particles that end a reversed name (`J. van der` followed by a bracket, comma, line
     /// end or dash).
     fn tussen_at_end(&self, i: usize) -> usize {
-        'phrases: for phrase in TUSSEN_PHRASES {
+        let Some(phrases) = self.word(i).and_then(|w| PARTICLE_PHRASES.get(w)) else { return 0 };
+        'phrases: for phrase in phrases {
             for (k, part) in phrase.iter().enumerate() {
                 if self.word(i + k) != Some(part) || (k > 0 && !self.spaced(i + k - 1)) {
                     continue 'phrases;

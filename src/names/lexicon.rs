@@ -5,7 +5,7 @@
 //!
 //! Everything is stored folded (lower case, no accents), see [`crate::fold`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::fold::fold;
@@ -143,51 +143,123 @@ pub const CLOSINGS: &[&str] = &[
 /// Words a function title may be written as that also introduce a surname (`collega Jansen`).
 pub const ROLE_WORDS: &[&str] = &["collega", "collega's", "oud-collega", "cliënt", "client", "klant", "burger", "verzoeker", "verzoekster", "klager", "klaagster", "melder", "betrokkene", "aanvrager", "aanvraagster", "verdachte", "slachtoffer", "getuige", "patiënt", "patient", "bewoner", "huurder", "eigenaar"];
 
-/// The built-in gazetteer, loaded once.
-pub struct Gazetteer {
-    /// Given names.
-    pub first_names: HashSet<String>,
-    /// Surname keys (without particles), e.g. `vries` for `de Vries`.
-    pub surnames: HashSet<String>,
-    /// Places and countries.
-    pub places: HashSet<String>,
-    /// Single words that signal an organisation, body or programme.
-    pub org_words: HashSet<String>,
-    /// Function titles (multi-word allowed).
-    pub function_titles: HashSet<String>,
-    /// Office-holder titles (multi-word allowed).
-    pub office_titles: Vec<String>,
-    /// Capitalised words that are never names.
-    pub not_names: HashSet<String>,
+/// Word classes, as bit flags: what a folded word can be. One lookup gives them all.
+pub mod class {
+    /// A given name in the gazetteer.
+    pub const FIRST_NAME: u16 = 1;
+    /// A surname key in the gazetteer.
+    pub const SURNAME: u16 = 1 << 1;
+    /// A place or country.
+    pub const PLACE: u16 = 1 << 2;
+    /// A word that signals an organisation.
+    pub const ORG: u16 = 1 << 3;
+    /// A one-word function title (`jurist`).
+    pub const FUNCTION: u16 = 1 << 4;
+    /// A capitalised word that is never a name.
+    pub const NOT_NAME: u16 = 1 << 5;
+    /// A surname particle (`van`, `de`, `'t`).
+    pub const PARTICLE: u16 = 1 << 6;
+    /// A title or form of address.
+    pub const TITLE: u16 = 1 << 7;
+    /// A role word that introduces a surname (`collega`).
+    pub const ROLE: u16 = 1 << 8;
+    /// The first word of a phrase that introduces a person (`afgestemd met`).
+    pub const INTRODUCER: u16 = 1 << 9;
 }
+
+/// The built-in gazetteer and the grammar's word lists, loaded once.
+pub struct Gazetteer {
+    /// Folded word → its classes.
+    words: HashMap<String, u16, FastHash>,
+    /// Function titles, single and multi-word, folded.
+    pub function_titles: HashSet<String, FastHash>,
+    /// Office-holder titles (multi-word allowed), folded, longest first.
+    pub office_titles: Vec<String>,
+}
+
+impl Gazetteer {
+    /// The classes of a folded word (0 when it is in no list).
+    pub fn classes(&self, folded: &str) -> u16 {
+        self.words.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Whether a folded word has any of `classes`.
+    pub fn is(&self, folded: &str, classes: u16) -> bool {
+        self.classes(folded) & classes != 0
+    }
+}
+
+/// A fast hash for short keys (the FxHash mixing step), since every word token is looked up.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// Builds [`FastHasher`]s.
+pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
 
 fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn folded_set(data: &str) -> HashSet<String> {
-    entries(data).map(fold).collect()
-}
-
 /// The gazetteer compiled into the crate.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let surnames = entries(include_str!("data/surnames.txt"))
-        .filter_map(|s| {
-            let key = surname_key_of(s);
-            (!key.is_empty()).then_some(key)
-        })
-        .collect();
+    let mut words: HashMap<String, u16, FastHash> = HashMap::default();
+    let mut add = |word: String, c: u16| *words.entry(word).or_default() |= c;
+    for name in entries(include_str!("data/first_names.txt")) {
+        add(fold(name), class::FIRST_NAME);
+    }
+    for surname in entries(include_str!("data/surnames.txt")) {
+        let key = surname_key_of(surname);
+        if !key.is_empty() {
+            add(key, class::SURNAME);
+        }
+    }
+    for (data, c) in [
+        (include_str!("data/places.txt"), class::PLACE),
+        (include_str!("data/org_words.txt"), class::ORG),
+        (include_str!("data/not_names.txt"), class::NOT_NAME),
+    ] {
+        for w in entries(data) {
+            add(fold(w), c);
+        }
+    }
+    let function_titles: HashSet<String, FastHash> = entries(include_str!("data/function_titles.txt")).map(fold).collect();
+    for t in function_titles.iter().filter(|t| !t.contains(' ')) {
+        add(t.clone(), class::FUNCTION);
+    }
+    for phrase in TUSSEN_PHRASES {
+        for w in *phrase {
+            add(w.to_string(), class::PARTICLE);
+        }
+    }
+    for (list, c) in [(TITLES, class::TITLE), (ROLE_WORDS, class::ROLE)] {
+        for w in list {
+            add(fold(w), c);
+        }
+    }
+    for phrase in super::context::INTRODUCERS {
+        add(phrase[0].to_string(), class::INTRODUCER);
+    }
     let mut office_titles: Vec<String> = entries(include_str!("data/office_holder_titles.txt")).map(fold).collect();
     // Longest first, so `minister voor Rechtsbescherming` wins over `minister`.
     office_titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     Gazetteer {
-        first_names: folded_set(include_str!("data/first_names.txt")),
-        surnames,
-        places: folded_set(include_str!("data/places.txt")),
-        org_words: folded_set(include_str!("data/org_words.txt")),
-        function_titles: folded_set(include_str!("data/function_titles.txt")),
+        words,
+        function_titles,
         office_titles,
-        not_names: folded_set(include_str!("data/not_names.txt")),
     }
 });
 
@@ -195,6 +267,18 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 pub fn is_particle(folded: &str) -> bool {
     TUSSEN_PHRASES.iter().any(|p| p.contains(&folded))
 }
+
+/// The particle phrases starting with each particle, longest first.
+pub static PARTICLE_PHRASES: LazyLock<HashMap<&'static str, Vec<&'static [&'static str]>, FastHash>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static [&'static str]>, FastHash> = HashMap::default();
+    for phrase in TUSSEN_PHRASES {
+        map.entry(phrase[0]).or_default().push(phrase);
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    map
+});
 
 /// The key of a written surname: its words without particles, folded, space-separated.
 /// `de Vries` → `vries`; `Goyaerts van Waderle` → `goyaerts waderle`; `El Idrissi` →

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::detect::Finding;
 use crate::error::ConfigError;
@@ -31,7 +31,7 @@ pub mod people;
 pub mod token;
 
 use grammar::{Form, Grammar, NameParse};
-use lexicon::{GAZETTEER, ROLE_WORDS, surname_key_of};
+use lexicon::{GAZETTEER, class, surname_key_of};
 use people::People;
 use crate::spans::Spans;
 
@@ -153,11 +153,11 @@ pub struct NameFindings {
     pub people: Vec<PersonKey>,
 }
 
-/// What a directory pattern stands for.
-#[derive(Debug, Clone, Copy)]
-enum PatternKind {
-    Surname,
-    Given,
+/// What a directory pattern is for some listed person: a surname, a first name, or both.
+#[derive(Debug, Clone, Copy, Default)]
+struct PatternUse {
+    surname: bool,
+    given: bool,
 }
 
 /// The compiled name detectors: the staff directory, the public officials and the policy.
@@ -167,8 +167,8 @@ pub struct NameEngine {
     public: People,
     /// Folded surnames and first names of staff and public officials.
     matcher: Option<AhoCorasick>,
-    /// Per pattern: (is public, index into `staff`/`public`, kind).
-    pattern_owners: Vec<Vec<(bool, usize, PatternKind)>>,
+    /// Per pattern: what it is for the people listed.
+    pattern_uses: Vec<PatternUse>,
     policy: NamePolicy,
     /// People identified in other documents of the batch (batch-wide scope).
     known: Vec<PersonKey>,
@@ -180,27 +180,29 @@ impl NameEngine {
         let staff_keys: Vec<PersonKey> = staff.members.iter().filter_map(|m| PersonKey::from_list_name(&m.name)).collect();
         let public_keys: Vec<PersonKey> = public.iter().filter_map(|n| PersonKey::from_list_name(n)).collect();
         let mut patterns: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<(bool, usize, PatternKind)>> = Vec::new();
+        let mut uses: Vec<PatternUse> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut add = |pattern: String, owner: (bool, usize, PatternKind)| {
+        let mut add = |pattern: &str, surname: bool| {
             if pattern.chars().count() < 2 {
                 return;
             }
-            let at = *index.entry(pattern.clone()).or_insert_with(|| {
-                patterns.push(pattern);
-                owners.push(Vec::new());
-                owners.len() - 1
+            let at = *index.entry(pattern.to_string()).or_insert_with(|| {
+                patterns.push(pattern.to_string());
+                uses.push(PatternUse::default());
+                uses.len() - 1
             });
-            owners[at].push(owner);
+            if surname {
+                uses[at].surname = true;
+            } else {
+                uses[at].given = true;
+            }
         };
-        for (is_public, keys) in [(false, &staff_keys), (true, &public_keys)] {
-            for (i, k) in keys.iter().enumerate() {
-                if let Some(s) = &k.surname {
-                    add(s.clone(), (is_public, i, PatternKind::Surname));
-                }
-                if let Some(g) = &k.given {
-                    add(g.clone(), (is_public, i, PatternKind::Given));
-                }
+        for k in staff_keys.iter().chain(&public_keys) {
+            if let Some(s) = &k.surname {
+                add(s, true);
+            }
+            if let Some(g) = &k.given {
+                add(g, false);
             }
         }
         let matcher = if patterns.is_empty() {
@@ -209,6 +211,9 @@ impl NameEngine {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    // Every text is searched: a DFA (with byte classes, some megabytes for
+                    // ten thousand people) is several times faster than an NFA.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .map_err(|e| ConfigError::Field {
                         field: "staff/public names".into(),
@@ -220,7 +225,7 @@ impl NameEngine {
             staff: People::from_keys(staff_keys),
             public: People::from_keys(public_keys),
             matcher,
-            pattern_owners: owners,
+            pattern_uses: uses,
             policy: policy.clone(),
             known: Vec::new(),
         })
@@ -253,7 +258,7 @@ impl NameEngine {
                 }
             }
         }
-        self.decide(&g, text, mentions)
+        self.decide(&g, folded, mentions)
     }
 
     /// Mentions found through the directory: every occurrence of a staff or public surname
@@ -273,42 +278,40 @@ impl NameEngine {
             if !g.is_cap(t) {
                 continue;
             }
-            for &(_, _, kind) in &self.pattern_owners[m.pattern().as_usize()] {
-                match kind {
-                    PatternKind::Surname => self.surname_hit(g, t, out),
-                    PatternKind::Given => {
-                        if let Some(p) = g.given_alone(t) {
-                            out.push(Mention {
-                                parse: p,
-                                strength: Strength::Weak,
-                                rule: "name.directory",
-                                evidence: "first name in the staff directory".into(),
-                                staff: None,
-                            });
-                        }
-                    }
-                }
+            let uses = self.pattern_uses[m.pattern().as_usize()];
+            if uses.surname {
+                self.surname_hit(g, t, out);
+            }
+            if uses.given
+                && let Some(p) = g.given_alone(t)
+            {
+                out.push(Mention {
+                    parse: p,
+                    strength: Strength::Weak,
+                    rule: "name.directory",
+                    evidence: "first name in the staff directory".into(),
+                    staff: None,
+                });
             }
         }
     }
 
     /// Parses the name around a directory surname at token `t`.
     fn surname_hit(&self, g: &Grammar, t: usize, out: &mut Vec<Mention>) {
-        // The name may start a few tokens earlier: first name or initials, particles, a
-        // capitalised particle (`Van der Meulen`).
-        let first = t.saturating_sub(8);
-        let mut best: Option<NameParse> = None;
-        for start in first..=t {
-            let parsed = g.reversed(start).or_else(|| g.forward(start)).or_else(|| g.surname_alone(start));
-            if let Some(p) = parsed
-                && p.next > t
-                && p.start <= g.tokens()[t].start
-            {
-                best = Some(p);
-                break;
-            }
+        // The name may start a few tokens earlier (first name or initials, particles, a
+        // capitalised particle: `Jan van der Meulen`, `J.P. van der Meulen`): walk back over
+        // tokens that can be part of a name, then take the first parse that covers `t`.
+        let mut first = t;
+        while first > 0 && t - first < 8 && g.may_precede_in_name(first - 1) {
+            first -= 1;
         }
-        let Some(p) = best else { return };
+        let p = (first..=t).find_map(|start| {
+            g.reversed(start)
+                .or_else(|| g.forward(start))
+                .or_else(|| g.surname_alone(start))
+                .filter(|p| p.next > t)
+        });
+        let Some(p) = p else { return };
         let titled = p.form == Form::Surname && self.introduced_by_title_or_role(g, p.start);
         out.push(Mention {
             strength: if titled { Strength::Strong } else { Strength::Weak },
@@ -333,7 +336,7 @@ impl NameEngine {
         }
         let Some(w) = j.checked_sub(1).and_then(|k| g.word(k)) else { return false };
         let f = fold(w);
-        lexicon::TITLES.contains(&f.as_str()) || ROLE_WORDS.contains(&f.as_str()) || GAZETTEER.function_titles.contains(&f) || f == "actie"
+        GAZETTEER.is(&f, class::TITLE | class::ROLE | class::FUNCTION) || f == "actie"
     }
 
     /// Links mentions to staff members and marks directory names as strong.
@@ -355,18 +358,18 @@ impl NameEngine {
     }
 
     /// Decides which mentions are removed and which are protected.
-    fn decide(&self, g: &Grammar, text: &str, mut mentions: Vec<Mention>) -> NameFindings {
+    fn decide(&self, g: &Grammar, folded: &FoldedText<'_>, mut mentions: Vec<Mention>) -> NameFindings {
         mentions.sort_by(|a, b| a.parse.start.cmp(&b.parse.start).then(b.parse.end.cmp(&a.parse.end)).then(b.strength.cmp(&a.strength)));
         // Public officials: the list, and names in office-holder context. A surname alone
         // that a public official shares is decided below, once we know who else is named.
         let mut public = self.public.clone();
         let mut protected: Vec<(usize, usize)> = Vec::new();
         let mut public_named: HashSet<String> = HashSet::new();
-        let offices = if self.policy.keep_office_holders { OfficeTitles::get() } else { None };
+        let offices = self.policy.keep_office_holders.then(|| Offices::find(folded));
         for m in &mentions {
             let key = PersonKey::of(&m.parse);
             let listed = is_public(&public, &key, m.parse.form);
-            let office = offices.is_some_and(|o| o.precede_or_follow(text, m.parse.start, m.parse.end));
+            let office = offices.as_ref().is_some_and(|o| o.around(m.parse.start, m.parse.end));
             if office && !listed && key.surname.is_some() {
                 public.push(key.clone());
             }
@@ -447,50 +450,60 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
 }
 
 /// The office-holder titles as one automaton over folded text.
-struct OfficeTitles {
-    matcher: AhoCorasick,
+static OFFICE_TITLES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&GAZETTEER.office_titles)
+        .ok()
+});
+
+/// Where office-holder titles stand in one text.
+struct Offices<'t> {
+    text: &'t str,
+    /// Original byte ranges of the titles, in text order.
+    titles: Vec<Range<usize>>,
 }
 
-impl OfficeTitles {
-    fn get() -> Option<&'static OfficeTitles> {
-        static TITLES: LazyLock<Option<OfficeTitles>> = LazyLock::new(|| {
-            let matcher = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&GAZETTEER.office_titles)
-                .ok()?;
-            Some(OfficeTitles { matcher })
-        });
-        TITLES.as_ref()
+impl<'t> Offices<'t> {
+    /// Finds the office-holder titles in a text.
+    fn find(folded: &FoldedText<'t>) -> Offices<'t> {
+        let f = folded.as_str();
+        let is_word = |s: usize, e: usize| !f[..s].ends_with(|c: char| c.is_alphanumeric()) && !f[e..].starts_with(|c: char| c.is_alphanumeric());
+        let titles = OFFICE_TITLES
+            .as_ref()
+            .map(|ac| {
+                ac.find_iter(f)
+                    .filter(|m| is_word(m.start(), m.end()))
+                    .map(|m| folded.original_range(m.start(), m.end()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Offices {
+            text: folded.original(),
+            titles,
+        }
     }
 
     /// Whether a name at `start..end` stands right after an office-holder title (`minister
     /// Jansen`, `De minister van Justitie en Veiligheid, A. Jansen,`) or right before one in
     /// brackets (`A. Jansen (minister voor Rechtsbescherming)`).
-    fn precede_or_follow(&self, text: &str, start: usize, end: usize) -> bool {
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let mut from = start.saturating_sub(120).max(line_start);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = fold(&text[from..start]);
-        let is_word = |hay: &str, s: usize, e: usize| {
-            !hay[..s].ends_with(|c: char| c.is_alphanumeric()) && !hay[e..].starts_with(|c: char| c.is_alphanumeric())
-        };
-        if self
-            .matcher
-            .find_iter(&before)
-            .any(|m| is_word(&before, m.start(), m.end()) && office_tail(&before[m.end()..]))
+    fn around(&self, start: usize, end: usize) -> bool {
+        // The last title before the name, on the same line and at most 120 bytes back.
+        let n = self.titles.partition_point(|t| t.end <= start);
+        if let Some(t) = n.checked_sub(1).map(|k| &self.titles[k])
+            && start - t.end <= 120
+            && !self.text[t.end..start].contains('\n')
+            && office_tail(&fold(&self.text[t.end..start]))
         {
             return true;
         }
         // `(minister voor Rechtsbescherming)` right after the name.
-        let Some(inner) = text[end..].trim_start().strip_prefix('(') else { return false };
-        let mut cut = inner.find(')').unwrap_or(inner.len()).min(80);
-        while !inner.is_char_boundary(cut) {
-            cut -= 1;
+        let after = self.text[end..].trim_start_matches([' ', '\t']);
+        if !after.starts_with('(') {
+            return false;
         }
-        let inner = fold(&inner[..cut]);
-        self.matcher.find(&inner).is_some_and(|m| m.start() == 0 && is_word(&inner, 0, m.end()))
+        let open = end + (self.text.len() - end - after.len()) + 1;
+        self.titles.get(self.titles.partition_point(|t| t.start < open)).is_some_and(|t| t.start == open)
     }
 }
 
@@ -517,14 +530,13 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
     let mut givens: HashSet<&str> = HashSet::new();
     for p in people.keys() {
         if let Some(s) = &p.surname
-            && !(gaz.places.contains(s) || gaz.not_names.contains(s) || gaz.org_words.contains(s))
+            && !gaz.is(s, class::PLACE | class::NOT_NAME | class::ORG)
         {
             first_words.insert(s.split(' ').next().unwrap_or(s));
         }
         if let Some(gv) = &p.given
             && gv.chars().count() >= 2
-            && !gaz.not_names.contains(gv)
-            && !gaz.places.contains(gv)
+            && !gaz.is(gv, class::NOT_NAME | class::PLACE)
         {
             givens.insert(gv);
         }

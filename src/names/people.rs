@@ -11,6 +11,8 @@ pub struct People {
     keys: Vec<PersonKey>,
     by_surname: HashMap<String, Vec<usize>>,
     by_given: HashMap<String, Vec<usize>>,
+    /// First names of people whose surname is not known.
+    by_given_alone: HashMap<String, Vec<usize>>,
 }
 
 impl People {
@@ -33,13 +35,6 @@ impl People {
         self.keys.is_empty()
     }
 
-    /// Candidates that share a surname or first name with `key`, in order met.
-    fn candidates<'a>(&'a self, key: &'a PersonKey) -> impl Iterator<Item = usize> + 'a {
-        let by_surname = key.surname.as_ref().and_then(|s| self.by_surname.get(s)).into_iter().flatten();
-        let by_given = key.given.as_ref().and_then(|g| self.by_given.get(g)).into_iter().flatten();
-        by_surname.chain(by_given).copied()
-    }
-
     /// The first person `key` can refer to.
     pub fn find(&self, key: &PersonKey) -> Option<usize> {
         self.find_by(key, |p, k| p.compatible(k))
@@ -48,7 +43,13 @@ impl People {
     /// The first person for which `matches(person, key)` holds, among those sharing a
     /// surname or first name with `key`.
     pub fn find_by(&self, key: &PersonKey, matches: impl Fn(&PersonKey, &PersonKey) -> bool) -> Option<usize> {
-        self.candidates(key).filter(|&i| matches(&self.keys[i], key)).min()
+        // Index lists are in the order people were met: take the first match of each. A key
+        // with a surname can only meet a first name alone among people without one.
+        let first = |list: Option<&Vec<usize>>| list.and_then(|l| l.iter().copied().find(|&i| matches(&self.keys[i], key)));
+        let by_surname = first(key.surname.as_ref().and_then(|s| self.by_surname.get(s)));
+        let givens = if key.surname.is_some() { &self.by_given_alone } else { &self.by_given };
+        let by_given = first(key.given.as_ref().and_then(|g| givens.get(g)));
+        by_surname.into_iter().chain(by_given).min()
     }
 
     /// Adds a new person; returns its index.
@@ -65,35 +66,57 @@ impl People {
         let Some(i) = self.find(key) else {
             return self.push(key.clone());
         };
+        let old = self.keys[i].clone();
         let person = &mut self.keys[i];
-        let new_surname = person.surname.is_none() && key.surname.is_some();
-        let new_given = person.given.is_none() && key.given.is_some();
         if person.initials.is_none() {
             person.initials.clone_from(&key.initials);
         }
-        if new_surname {
-            person.surname.clone_from(&key.surname);
-        }
-        if new_given {
-            person.given.clone_from(&key.given);
-        }
-        if new_surname || new_given {
-            let added = PersonKey {
-                surname: if new_surname { key.surname.clone() } else { None },
-                given: if new_given { key.given.clone() } else { None },
-                initials: None,
-            };
-            self.index(i, &added);
+        let learnt = (person.surname.is_none() && key.surname.is_some()) || (person.given.is_none() && key.given.is_some());
+        if learnt {
+            if person.surname.is_none() {
+                person.surname.clone_from(&key.surname);
+            }
+            if person.given.is_none() {
+                person.given.clone_from(&key.given);
+            }
+            self.unindex(i, &old);
+            let new = self.keys[i].clone();
+            self.index(i, &new);
         }
         i
     }
 
-    fn index(&mut self, i: usize, key: &PersonKey) {
+    fn lists(&mut self, key: &PersonKey) -> Vec<(&mut HashMap<String, Vec<usize>>, String)> {
+        let mut out = Vec::new();
         if let Some(s) = &key.surname {
-            self.by_surname.entry(s.clone()).or_default().push(i);
+            out.push((&mut self.by_surname, s.clone()));
         }
         if let Some(g) = &key.given {
-            self.by_given.entry(g.clone()).or_default().push(i);
+            let alone = key.surname.is_none();
+            // Both first-name indexes; borrow them one at a time through a raw split.
+            let (by_given, by_given_alone) = (&mut self.by_given, &mut self.by_given_alone);
+            out.push((by_given, g.clone()));
+            if alone {
+                out.push((by_given_alone, g.clone()));
+            }
+        }
+        out
+    }
+
+    fn index(&mut self, i: usize, key: &PersonKey) {
+        for (map, k) in self.lists(key) {
+            let list = map.entry(k).or_default();
+            // Keep lists sorted: the first match is the person met first.
+            let at = list.partition_point(|&x| x < i);
+            list.insert(at, i);
+        }
+    }
+
+    fn unindex(&mut self, i: usize, key: &PersonKey) {
+        for (map, k) in self.lists(key) {
+            if let Some(list) = map.get_mut(&k) {
+                list.retain(|&x| x != i);
+            }
         }
     }
 }
