@@ -1,0 +1,256 @@
+//! Verification, fail closed: the written output is opened again with the same loader, its
+//! text is extracted again, and every removed string is searched for in that text (white
+//! space folded, as a whole token) and in every string and decompressed stream of every
+//! object. A removed string may remain only as often as it stands in protected text (keep
+//! list, public officials) of the original page text.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use lopdf::{Document, Object};
+
+use super::error::PdfError;
+use super::load::{self, MAX_STREAM};
+use crate::detect::{is_whole_token, is_word_char};
+
+/// Shortest removed string searched for in raw objects: shorter ones occur by chance.
+const MIN_RAW: usize = 4;
+
+/// A removed string to look for in the output.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Needle {
+    /// The string with white space runs folded to one space.
+    pub text: String,
+    /// The first audit item that removed it.
+    pub item: usize,
+    /// Its category, for the message.
+    pub category: String,
+    /// How often it may remain in the text: its occurrences in protected text.
+    pub allowed: usize,
+}
+
+/// Text with white space runs folded to one space, and each byte's offset in the original.
+pub(crate) struct Folded {
+    pub text: String,
+    pub origin: Vec<usize>,
+}
+
+/// Folds white space runs to one space and trims.
+pub(crate) fn fold(text: &str) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            space = !out.text.is_empty();
+            continue;
+        }
+        if space {
+            out.text.push(' ');
+            out.origin.push(i);
+            space = false;
+        }
+        out.text.push(c);
+        out.origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    out
+}
+
+/// The needles of removed strings (`(span, item, category)` in `text`), with their allowed
+/// counts from the protected ranges of `page_text` (a prefix range of `text`).
+pub(crate) fn needles(
+    text: &str,
+    removed: &[(Range<usize>, usize, String)],
+    page_text: Range<usize>,
+    protected: &[Range<usize>],
+) -> Vec<Needle> {
+    let mut out: Vec<Needle> = Vec::new();
+    for (span, item, category) in removed {
+        let folded = fold(&text[span.clone()]).text;
+        if folded.chars().count() < 2 || out.iter().any(|n| n.text == folded) {
+            continue;
+        }
+        out.push(Needle {
+            text: folded,
+            item: *item,
+            category: category.clone(),
+            allowed: 0,
+        });
+    }
+    if out.is_empty() || protected.is_empty() {
+        return out;
+    }
+    let original = fold(&text[page_text.clone()]);
+    for (p, start, end) in whole_tokens(&out, &original.text) {
+        let (s, e) = (
+            page_text.start + original.origin[start],
+            page_text.start + original.origin[end - 1] + 1,
+        );
+        if protected.iter().any(|r| r.start < e && s < r.end) {
+            out[p].allowed += 1;
+        }
+    }
+    out
+}
+
+/// Every whole-token occurrence of every needle: (needle, start, end).
+fn whole_tokens(needles: &[Needle], text: &str) -> Vec<(usize, usize, usize)> {
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(needles.iter().map(|n| &n.text))
+    else {
+        return Vec::new();
+    };
+    ac.find_overlapping_iter(text)
+        .filter(|m| is_whole_token(text, m.start(), m.end()))
+        .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+        .collect()
+}
+
+/// Checks a written output. `pages` is the expected page count; `extract` reads the text of
+/// a document the way the redaction did.
+pub(crate) fn verify(
+    output: &[u8],
+    pages: usize,
+    needles: &[Needle],
+    extract: &dyn Fn(&Document) -> Result<String, PdfError>,
+) -> Result<(), PdfError> {
+    let doc = load::open(output, None)
+        .map_err(|_| PdfError::Verification("the output does not read back".into()))?;
+    let found_pages = load::pages(&doc)
+        .map_err(|_| PdfError::Verification("the output's page tree does not read back".into()))?
+        .len();
+    if found_pages != pages {
+        return Err(PdfError::Verification(format!(
+            "the output has {found_pages} pages where the input has {pages}"
+        )));
+    }
+    let text = extract(&doc).map_err(|e| {
+        PdfError::Verification(format!("the output's text cannot be read again ({e})"))
+    })?;
+    if needles.is_empty() {
+        return Ok(());
+    }
+    let folded = fold(&text);
+    let mut found = vec![0usize; needles.len()];
+    for (p, _, _) in whole_tokens(needles, &folded.text) {
+        found[p] += 1;
+    }
+    if let Some((n, count)) = needles.iter().zip(&found).find(|(n, c)| **c > n.allowed) {
+        return Err(PdfError::Verification(format!(
+            "removed item {} ({}) is still in the text of the output {} time(s)",
+            n.item,
+            n.category,
+            count - n.allowed
+        )));
+    }
+    raw_search(&doc, needles)
+}
+
+/// Searches every string and decompressed stream for needles that may not remain at all.
+fn raw_search(doc: &Document, needles: &[Needle]) -> Result<(), PdfError> {
+    let mut patterns: Vec<(Vec<u8>, usize)> = Vec::new();
+    for (i, n) in needles.iter().enumerate() {
+        if n.allowed > 0 || n.text.len() < MIN_RAW {
+            continue;
+        }
+        patterns.push((n.text.as_bytes().to_vec(), i));
+        // Single-byte encodings (PDFDocEncoding, WinAnsi, Latin-1) and UTF-16BE.
+        if !n.text.is_ascii() && n.text.chars().all(|c| (c as u32) < 256) {
+            patterns.push((n.text.chars().map(|c| c as u8).collect(), i));
+        }
+        patterns.push((
+            n.text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            i,
+        ));
+    }
+    if patterns.is_empty() {
+        return Ok(());
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns.iter().map(|(p, _)| p))
+        .map_err(|_| PdfError::Verification("cannot build the search".into()))?;
+    let hit = |bytes: &[u8]| -> Option<usize> {
+        ac.find_overlapping_iter(bytes)
+            .find(|m| {
+                let before = m.start().checked_sub(1).map(|i| bytes[i]);
+                let after = bytes.get(m.end()).copied();
+                // A whole token: not glued to letters or digits (ASCII; other bytes may be
+                // part of an encoding).
+                ![before, after]
+                    .iter()
+                    .any(|b| b.is_some_and(|b| is_word_char(char::from(b)) && b.is_ascii()))
+            })
+            .map(|m| patterns[m.pattern().as_usize()].1)
+    };
+    let report = |i: usize| {
+        PdfError::Verification(format!(
+            "removed item {} ({}) is still in an object of the output",
+            needles[i].item, needles[i].category
+        ))
+    };
+    for object in doc.objects.values() {
+        let mut strings: Vec<&[u8]> = Vec::new();
+        collect_strings(object, &mut strings, 0);
+        for s in strings {
+            if let Some(i) = hit(s) {
+                return Err(report(i));
+            }
+        }
+        if let Object::Stream(stream) = object {
+            let data = stream
+                .decompressed_content_with_limit(MAX_STREAM)
+                .unwrap_or_else(|_| stream.content.clone());
+            if let Some(i) = hit(&data) {
+                return Err(report(i));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn collect_strings<'a>(o: &'a Object, out: &mut Vec<&'a [u8]>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match o {
+        Object::String(s, _) | Object::Name(s) => out.push(s),
+        Object::Array(items) => items
+            .iter()
+            .for_each(|i| collect_strings(i, out, depth + 1)),
+        Object::Dictionary(d) => d
+            .iter()
+            .for_each(|(_, v)| collect_strings(v, out, depth + 1)),
+        Object::Stream(s) => s
+            .dict
+            .iter()
+            .for_each(|(_, v)| collect_strings(v, out, depth + 1)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_offsets() {
+        let f = fold("  Jan \n de\tVries ");
+        assert_eq!(f.text, "Jan de Vries");
+        assert_eq!(f.origin[4], 8);
+    }
+
+    #[test]
+    fn needles_allow_protected_occurrences_only() {
+        let text = "Jan Smit belt Jan Smit.\n\nJan Smit (notitie)";
+        let removed = vec![(0..8, 1, "name".to_string())];
+        let n = needles(text, &removed, 0..23, &[14..22]);
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].allowed, 1);
+        let n = needles(text, &removed, 0..23, &[]);
+        assert_eq!(n[0].allowed, 0);
+    }
+}
