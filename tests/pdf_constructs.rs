@@ -220,3 +220,19 @@ fn scan_reports_what_redact_removes_and_changes_nothing() {
     assert_eq!(report.pages, 1);
     assert!(pdftotext(&fixture("quotes.pdf")).contains("06-12345678"));
 }
+
+#[test]
+fn inline_images_survive_an_edited_content_stream() {
+    let out = check(
+        "inline_images.pdf",
+        &["j.devries@example.nl"],
+        &["Mail", "nu."],
+    );
+    assert_eq!(pdf_support::image_count(&out.bytes), 2);
+    assert_eq!(out.report.images_not_inspected, [1]);
+    let raw = raw_objects(&out.bytes);
+    assert!(
+        raw.contains("/AHx ID 00FFFF00> EI"),
+        "the filtered image is copied as it was"
+    );
+}

@@ -49,12 +49,15 @@ enum Kind {
         text: Vec<Option<Box<str>>>,
         widths: Vec<f64>,
     },
-    Composite {
-        /// `None` for Identity-H: two-byte codes, CID = code.
-        encoding: Option<CMap>,
-        to_unicode: Option<CMap>,
-        widths: CidWidths,
-    },
+    Composite(Box<Composite>),
+}
+
+#[derive(Debug)]
+struct Composite {
+    /// `None` for Identity-H: two-byte codes, CID = code.
+    encoding: Option<CMap>,
+    to_unicode: Option<CMap>,
+    widths: CidWidths,
 }
 
 impl Font {
@@ -95,9 +98,10 @@ impl Font {
                     word_space: b == b' ',
                 }));
             }
-            Kind::Composite {
-                encoding, widths, ..
-            } => {
+            Kind::Composite(c) => {
+                let Composite {
+                    encoding, widths, ..
+                } = c.as_ref();
                 let mut at = 0;
                 while at < bytes.len() {
                     let (len, code) = match encoding {
@@ -135,9 +139,10 @@ impl Font {
                 }
                 _ => false,
             },
-            Kind::Composite { to_unicode, .. } => {
+            Kind::Composite(c) => {
                 let before = out.len();
-                let ok = to_unicode
+                let ok = c
+                    .to_unicode
                     .as_ref()
                     .is_some_and(|m| m.push_unicode((code.len, code.code), out));
                 // An empty mapping gives no text to check, which is no better than none.
@@ -404,11 +409,11 @@ fn load_composite(doc: &Document, dict: &Dictionary, base: Vec<u8>) -> Font {
         base,
         ascent,
         descent,
-        kind: Kind::Composite {
+        kind: Kind::Composite(Box::new(Composite {
             encoding,
             to_unicode: cmap(doc, dict, b"ToUnicode"),
             widths,
-        },
+        })),
         problem,
     }
 }

@@ -170,27 +170,33 @@ pub(crate) fn page_operations(doc: &Document, page: &Page) -> Result<Vec<Operati
     })
 }
 
+/// The decompressed content of a Form XObject.
+pub(crate) fn form_content(doc: &Document, form: ObjectId, page: u32) -> Result<Vec<u8>, PdfError> {
+    let unreadable = |reason: &str| PdfError::Content {
+        page,
+        reason: reason.to_string(),
+    };
+    doc.get_object(form)
+        .and_then(Object::as_stream)
+        .map_err(|_| unreadable("a form XObject is damaged"))?
+        .decompressed_content_with_limit(MAX_STREAM)
+        .map_err(|_| unreadable("a form XObject cannot be decompressed or is too large"))
+}
+
 /// The operations of a Form XObject.
 pub(crate) fn form_operations(
     doc: &Document,
     form: ObjectId,
     page: u32,
 ) -> Result<Vec<Operation>, PdfError> {
-    let unreadable = |reason: &str| PdfError::Content {
+    decode(&form_content(doc, form, page)?).ok_or_else(|| PdfError::Content {
         page,
-        reason: reason.to_string(),
-    };
-    let stream = doc
-        .get_object(form)
-        .and_then(Object::as_stream)
-        .map_err(|_| unreadable("a form XObject is damaged"))?;
-    let data = stream
-        .decompressed_content_with_limit(MAX_STREAM)
-        .map_err(|_| unreadable("a form XObject cannot be decompressed or is too large"))?;
-    decode(&data).ok_or_else(|| unreadable("a form XObject cannot be parsed"))
+        reason: "a form XObject cannot be parsed".into(),
+    })
 }
 
-fn decode(data: &[u8]) -> Option<Vec<Operation>> {
+/// Decodes content strictly: `None` unless all of it parses.
+pub(crate) fn decode(data: &[u8]) -> Option<Vec<Operation>> {
     Content::decode_strict(data).ok().map(|c| c.operations)
 }
 

@@ -22,6 +22,7 @@ mod encoding;
 mod error;
 mod font;
 mod geom;
+mod inline;
 mod interpret;
 mod load;
 mod mark;
@@ -530,7 +531,7 @@ impl Analysis {
                         page,
                         bbox: rect.to_audit(),
                     },
-                    digest: key.digest(self.text[r.start..r.end].as_bytes()),
+                    digest: key.digest(&self.text.as_bytes()[r.start..r.end]),
                 }
             })
             .collect();

@@ -15,9 +15,8 @@ use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::error::PdfError;
-use super::interpret::{
-    Context, GlyphLoc, TEXT_KEYS, form_operations, page_content, page_operations,
-};
+use super::inline;
+use super::interpret::{Context, GlyphLoc, TEXT_KEYS, decode, form_content, page_content};
 use super::load::{Page, page_resources};
 use super::mark::{self, Mark};
 
@@ -33,11 +32,22 @@ pub(crate) enum MarkedEdit {
     Replace(Vec<(Vec<u8>, String)>),
 }
 
+/// One glyph cut out of a string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cut {
+    /// Its first byte in the string.
+    start: u32,
+    /// Its number of bytes.
+    len: u8,
+    /// Its pen advance in thousandths of text space.
+    adjust: f32,
+}
+
 /// What to change in one content stream.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Edits {
-    /// Removed glyphs per (operation, element): byte start, length, pen adjustment.
-    glyphs: BTreeMap<(u32, u32), Vec<(u32, u8, f32)>>,
+    /// Removed glyphs per (operation, `TJ` element).
+    glyphs: BTreeMap<(u32, u32), Vec<Cut>>,
     marked: BTreeMap<u32, MarkedEdit>,
 }
 
@@ -45,8 +55,12 @@ impl Edits {
     /// Removes a glyph; `adjust` is its pen advance in thousandths of text space.
     pub fn remove(&mut self, loc: GlyphLoc, adjust: f32) {
         let list = self.glyphs.entry((loc.op, loc.elem)).or_default();
-        if !list.iter().any(|g| g.0 == loc.start) {
-            list.push((loc.start, loc.len, adjust));
+        if !list.iter().any(|c| c.start == loc.start) {
+            list.push(Cut {
+                start: loc.start,
+                len: loc.len,
+                adjust,
+            });
         }
     }
 
@@ -55,7 +69,7 @@ impl Edits {
         self.marked.insert(op, edit);
     }
 
-    fn glyphs_in(&self, op: u32) -> impl Iterator<Item = (u32, &Vec<(u32, u8, f32)>)> {
+    fn glyphs_in(&self, op: u32) -> impl Iterator<Item = (u32, &Vec<Cut>)> {
         self.glyphs
             .range((op, 0)..=(op, u32::MAX))
             .map(|((_, elem), list)| (*elem, list))
@@ -101,7 +115,7 @@ pub(crate) fn rewrite(ops: Vec<Operation>, edits: &Edits) -> Vec<Operation> {
         }
         match op.operator.as_str() {
             "TJ" => {
-                let by_elem: BTreeMap<u32, &Vec<(u32, u8, f32)>> = removals.collect();
+                let by_elem: BTreeMap<u32, &Vec<Cut>> = removals.collect();
                 let Some(Object::Array(items)) = op.operands.pop() else {
                     continue;
                 };
@@ -141,11 +155,11 @@ pub(crate) fn rewrite(ops: Vec<Operation>, edits: &Edits) -> Vec<Operation> {
 }
 
 /// Splits a string into kept runs and pen adjustments for the removed glyphs.
-fn split(bytes: &[u8], format: StringFormat, removed: &[(u32, u8, f32)], parts: &mut Vec<Object>) {
+fn split(bytes: &[u8], format: StringFormat, removed: &[Cut], parts: &mut Vec<Object>) {
     let mut removed = removed.to_vec();
-    removed.sort_by_key(|r| r.0);
+    removed.sort_by_key(|c| c.start);
     let mut at = 0usize;
-    for (start, len, adjust) in removed {
+    for Cut { start, len, adjust } in removed {
         let start = (start as usize).min(bytes.len());
         if start > at {
             parts.push(Object::String(bytes[at..start].to_vec(), format));
@@ -180,33 +194,68 @@ fn edit_properties(props: &mut Dictionary, edit: &MarkedEdit) {
     }
 }
 
-/// A content stream that holds an inline image lopdf could not decode (a filtered one): its
-/// data is not in the operations, so the stream cannot be written back from them.
+/// Why edited operations could not be written back.
 #[derive(Debug)]
-pub(crate) struct UndecodedInlineImage;
+pub(crate) struct Unwritable;
 
-/// Serialises operations as content stream bytes.
-pub(crate) fn encode(ops: &[Operation]) -> Result<Vec<u8>, UndecodedInlineImage> {
+/// Rewrites one content stream: `data` is its decompressed content and `ops` its decoded
+/// operations. Inline images lopdf could not decode are copied from `data`, and the result is
+/// decoded again to check that it holds exactly the intended operations.
+pub(crate) fn rewrite_stream(
+    data: &[u8],
+    ops: Vec<Operation>,
+    edits: &Edits,
+) -> Result<Vec<u8>, Unwritable> {
+    let lengths: Vec<Option<usize>> = ops
+        .iter()
+        .filter(|op| op.operator == "BI")
+        .map(|op| match op.operands.as_slice() {
+            [Object::Stream(image)] => Some(image.content.len()),
+            _ => None,
+        })
+        .collect();
+    let raw = if lengths.iter().any(Option::is_none) {
+        let spans = inline::images(data, &lengths).ok_or(Unwritable)?;
+        Some((data, spans))
+    } else {
+        None
+    };
+    let ops = rewrite(ops, edits);
+    let out = encode(&ops, raw.as_ref().map(|(d, s)| (*d, s.as_slice())))?;
+    if raw.is_some() {
+        let again = decode(&out).ok_or(Unwritable)?;
+        let same = again.len() == ops.len()
+            && again
+                .iter()
+                .zip(&ops)
+                .all(|(a, b)| a.operator == b.operator);
+        if !same {
+            return Err(Unwritable);
+        }
+    }
+    Ok(out)
+}
+
+/// Serialises operations as content stream bytes. An inline image lopdf did not decode is
+/// copied from `raw`: the content bytes and the spans of its inline images, in order.
+pub(crate) fn encode(
+    ops: &[Operation],
+    raw: Option<(&[u8], &[std::ops::Range<usize>])>,
+) -> Result<Vec<u8>, Unwritable> {
     let mut out = Vec::with_capacity(ops.len() * 16);
+    let mut image = 0;
     for op in ops {
         if op.operator == "BI" {
-            let [Object::Stream(image)] = op.operands.as_slice() else {
-                return Err(UndecodedInlineImage);
-            };
-            out.extend_from_slice(b"BI");
-            for (key, value) in &image.dict {
-                // Readers find the end of the data from the image size, not a length.
-                if key == b"Length" {
-                    continue;
+            match op.operands.as_slice() {
+                [Object::Stream(stream)] => write_inline_image(&mut out, stream),
+                _ => {
+                    let (data, spans) = raw.ok_or(Unwritable)?;
+                    let span = spans.get(image).ok_or(Unwritable)?;
+                    out.extend_from_slice(&data[span.clone()]);
+                    out.push(b'\n');
                 }
-                out.push(b' ');
-                write_object(&mut out, &Object::Name(key.clone()));
-                out.push(b' ');
-                write_object(&mut out, value);
             }
-            out.extend_from_slice(b" ID ");
-            out.extend_from_slice(&image.content);
-            out.extend_from_slice(b"\nEI\n");
+            image += 1;
             continue;
         }
         for operand in &op.operands {
@@ -217,6 +266,23 @@ pub(crate) fn encode(ops: &[Operation]) -> Result<Vec<u8>, UndecodedInlineImage>
         out.push(b'\n');
     }
     Ok(out)
+}
+
+fn write_inline_image(out: &mut Vec<u8>, image: &Stream) {
+    out.extend_from_slice(b"BI");
+    for (key, value) in &image.dict {
+        // Readers find the end of the data from the image size, not a length.
+        if key == b"Length" {
+            continue;
+        }
+        out.push(b' ');
+        write_object(out, &Object::Name(key.clone()));
+        out.push(b' ');
+        write_object(out, value);
+    }
+    out.extend_from_slice(b" ID ");
+    out.extend_from_slice(&image.content);
+    out.extend_from_slice(b"\nEI\n");
 }
 
 fn write_object(out: &mut Vec<u8>, o: &Object) {
@@ -248,9 +314,13 @@ pub(crate) fn apply_page(
     edits: &PageEdits,
     label_font: ObjectId,
 ) -> Result<(), PdfError> {
-    let inline_image = || PdfError::Content {
+    let unwritable = || PdfError::Content {
         page: page.number,
-        reason: "an inline image with a filter is in a content stream that must be edited".into(),
+        reason: "an edited content stream cannot be written back (inline images)".into(),
+    };
+    let unparsable = || PdfError::Content {
+        page: page.number,
+        reason: "a content stream cannot be parsed".into(),
     };
     // Children come after their parents, so going backwards copies every form before the
     // form or page that draws it.
@@ -274,8 +344,9 @@ pub(crate) fn apply_page(
             })?
             .clone();
         if let Some(e) = own {
-            let ops = rewrite(form_operations(doc, form, page.number)?, e);
-            let data = encode(&ops).map_err(|_| inline_image())?;
+            let data = form_content(doc, form, page.number)?;
+            let ops = decode(&data).ok_or_else(unparsable)?;
+            let data = rewrite_stream(&data, ops, e).map_err(|_| unwritable())?;
             stream = flate_stream(stream.dict, &data);
         }
         if let Some(u) = updates {
@@ -298,11 +369,13 @@ pub(crate) fn apply_page(
     }
     let mut new_contents = None;
     if own.is_some() || !edits.marks.is_empty() {
+        let content = page_content(doc, page)?;
         let body = match own {
             Some(e) => {
-                encode(&rewrite(page_operations(doc, page)?, e)).map_err(|_| inline_image())?
+                let ops = decode(&content).ok_or_else(unparsable)?;
+                rewrite_stream(&content, ops, e).map_err(|_| unwritable())?
             }
-            None => page_content(doc, page)?,
+            None => content,
         };
         // Enough `q` that a stray `Q` in the content cannot pop the initial state, and enough
         // `Q` to close what the content leaves open: the marks draw in default user space.
@@ -395,7 +468,7 @@ mod tests {
     }
 
     fn text(ops: &[Operation]) -> String {
-        String::from_utf8(encode(ops).unwrap()).unwrap()
+        String::from_utf8(encode(ops, None).unwrap()).unwrap()
     }
 
     #[test]
@@ -452,7 +525,7 @@ mod tests {
     #[test]
     fn filtered_inline_images_cannot_be_encoded() {
         let o = vec![Operation::new("BI", vec![])];
-        assert!(encode(&o).is_err());
+        assert!(encode(&o, None).is_err());
         let decoded = ops("BI /W 1 /H 1 /BPC 8 /CS /G ID \x7f EI");
         assert!(text(&decoded).contains(" ID \x7f\nEI"));
     }

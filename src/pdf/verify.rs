@@ -247,10 +247,104 @@ mod tests {
     fn needles_allow_protected_occurrences_only() {
         let text = "Jan Smit belt Jan Smit.\n\nJan Smit (notitie)";
         let removed = vec![(0..8, 1, "name".to_string())];
-        let n = needles(text, &removed, 0..23, &[14..22]);
+        let protected = 14..22;
+        let n = needles(text, &removed, 0..23, std::slice::from_ref(&protected));
         assert_eq!(n.len(), 1);
         assert_eq!(n[0].allowed, 1);
         let n = needles(text, &removed, 0..23, &[]);
         assert_eq!(n[0].allowed, 0);
+    }
+}
+
+#[cfg(test)]
+mod fail_closed {
+    use super::*;
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Stream, dictionary};
+
+    /// A one-page PDF showing `text` in Helvetica, with `hidden` in the page's `/PieceInfo`.
+    fn pdf(text: &str, hidden: Option<&str>) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let ops = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("Td", vec![72.into(), 720.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text)]),
+            Operation::new("ET", vec![]),
+        ];
+        let content = doc.add_object(Stream::new(
+            dictionary! {},
+            Content { operations: ops }.encode().unwrap(),
+        ));
+        let mut page = dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => content,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        };
+        if let Some(h) = hidden {
+            page.set(
+                "PieceInfo",
+                dictionary! { "Note" => Object::string_literal(h) },
+            );
+        }
+        let page = doc.add_object(page);
+        doc.objects.insert(
+            pages,
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }.into(),
+        );
+        let root = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", root);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn extract(doc: &Document) -> Result<String, PdfError> {
+        super::super::document_text(doc)
+    }
+
+    fn needle(text: &str) -> Vec<Needle> {
+        vec![Needle {
+            text: text.into(),
+            item: 1,
+            category: "email".into(),
+            allowed: 0,
+        }]
+    }
+
+    #[test]
+    fn a_removed_string_left_in_the_text_fails() {
+        let out = pdf("Mail jan@example.nl nu", None);
+        let err = verify(&out, 1, &needle("jan@example.nl"), &extract).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "verification failed: removed item 1 (email) is still in the text of the output 1 time(s)"
+        );
+        assert!(verify(&out, 1, &needle("piet@example.nl"), &extract).is_ok());
+    }
+
+    #[test]
+    fn a_removed_string_left_in_any_object_fails() {
+        let out = pdf("Mail nu", Some("jan@example.nl"));
+        let err = verify(&out, 1, &needle("jan@example.nl"), &extract).unwrap_err();
+        assert!(err.to_string().contains("still in an object"), "{err}");
+    }
+
+    #[test]
+    fn a_wrong_page_count_or_unreadable_output_fails() {
+        let out = pdf("Mail nu", None);
+        assert!(verify(&out, 2, &[], &extract).is_err());
+        assert!(verify(b"%PDF-1.7 broken", 1, &[], &extract).is_err());
+    }
+
+    #[test]
+    fn protected_occurrences_are_allowed_in_the_text_only() {
+        let out = pdf("Mail jan@example.nl nu", None);
+        let mut n = needle("jan@example.nl");
+        n[0].allowed = 1;
+        assert!(verify(&out, 1, &n, &extract).is_ok());
     }
 }

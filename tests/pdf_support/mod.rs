@@ -186,3 +186,10 @@ pub fn check(name: &str, removed: &[&str], kept: &[&str]) -> PdfRedaction {
     assert_kept_words_in_place(&input, &out.bytes);
     out
 }
+
+/// The number of images poppler finds.
+pub fn image_count(bytes: &[u8]) -> usize {
+    let file = temp_pdf(bytes);
+    let out = run("pdfimages", &["-list", file.path().to_str().unwrap()]);
+    String::from_utf8_lossy(&out.stdout).lines().skip(2).count()
+}

@@ -81,8 +81,10 @@ FONTS = [
 
 
 def std14():
-    body = ["/// The standard 14 fonts: name, ascent, descent, and glyph widths sorted by glyph name.\n",
-            "pub(crate) static FONTS: [(&str, i16, i16, &[(&str, u16)]); 14] = [\n"]
+    body = ["/// A standard 14 font: name, ascent, descent, and glyph widths sorted by glyph name.\n",
+            "pub(crate) type Font = (&'static str, i16, i16, &'static [(&'static str, u16)]);\n\n",
+            "/// The standard 14 fonts.\n",
+            "pub(crate) static FONTS: [Font; 14] = [\n"]
     for font in FONTS:
         widths = _fontdata.widthsByFontGlyph[font]
         ascent, descent = _fontdata.ascent_descent[font]
