@@ -5,7 +5,7 @@
 //! a recent line it continues (a label column drawn before its values), or starts a new one.
 //! A glyph drawn again over an identical one (fake bold, shadows) is a duplicate: it adds no
 //! text but is removed with the glyph it copies. Word gaps without a space glyph become a
-//! space; lines end with a line feed.
+//! space; lines end with a line feed; Latin ligature characters (`ﬁ`) become their letters.
 
 use super::geom::Point;
 use super::interpret::Glyph;
@@ -135,8 +135,29 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
 }
 
 fn push(out: &mut PageText, s: &str, glyph: u32) {
-    out.text.push_str(s);
-    out.byte_glyph.extend(std::iter::repeat_n(glyph, s.len()));
+    let before = out.text.len();
+    for c in s.chars() {
+        match ligature(c) {
+            Some(letters) => out.text.push_str(letters),
+            None => out.text.push(c),
+        }
+    }
+    out.byte_glyph
+        .extend(std::iter::repeat_n(glyph, out.text.len() - before));
+}
+
+/// The letters of a Latin ligature character, which fonts map their ligature glyphs to and
+/// which the detectors would not otherwise read as letters.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -208,6 +229,15 @@ mod tests {
         let page = build(&g, &t);
         assert_eq!(page.text, "Jan");
         assert_eq!(page.duplicate_of[3..], [0, 1, 2]);
+    }
+
+    #[test]
+    fn ligature_characters_become_letters_of_one_glyph() {
+        let (mut t, mut g) = (String::new(), Vec::new());
+        run(&mut t, &mut g, "\u{FB01}n", 0.0, 700.0);
+        let page = build(&g, &t);
+        assert_eq!(page.text, "fin");
+        assert_eq!(page.byte_glyph, vec![0, 0, 1]);
     }
 
     #[test]
