@@ -236,3 +236,33 @@ fn inline_images_survive_an_edited_content_stream() {
         "the filtered image is copied as it was"
     );
 }
+
+#[test]
+fn a_replaced_form_leaves_the_resources_of_pages_that_do_not_draw_it() {
+    let out = check(
+        "shared_resources.pdf",
+        &["j.devries@example.nl"],
+        &["Behandelaar:", "Bijlage zonder gegevens"],
+    );
+    assert_eq!(out.records.len(), 1);
+}
+
+#[test]
+fn damaged_flate_streams_are_read_as_far_as_viewers_read_them() {
+    // lopdf alone reads nothing from these streams; viewers show the text.
+    let input = fixture("damaged_flate.pdf");
+    let doc = Document::load_mem(&input).unwrap();
+    let lopdf_sees: usize = doc
+        .get_pages()
+        .values()
+        .map(|p| doc.get_page_content(*p).len())
+        .sum();
+    assert!(lopdf_sees < 10, "the fixture no longer shows the problem");
+    let out = check(
+        "damaged_flate.pdf",
+        &["j.devries@example.nl"],
+        &["Mail", "nu.", "Pagina twee blijft."],
+    );
+    assert_eq!(out.records.len(), 1);
+    // `check` ran qpdf: the untouched page 2 was written again without the damage.
+}

@@ -170,7 +170,7 @@ fn dict_of<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'
 
 fn stream_data(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<Vec<u8>> {
     let stream = get(doc, dict, key)?.as_stream().ok()?;
-    stream.decompressed_content_with_limit(MAX_FONT_DATA).ok()
+    super::stream::decode(stream, MAX_FONT_DATA).ok()
 }
 
 /// A ToUnicode or encoding CMap stream; `None` if absent or unreadable.
@@ -376,8 +376,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, base: Vec<u8>) -> Font {
             None
         }
         Some(Object::Stream(s)) => {
-            match s
-                .decompressed_content_with_limit(MAX_FONT_DATA)
+            match super::stream::decode(s, MAX_FONT_DATA)
                 .ok()
                 .and_then(|d| CMap::parse(&d).ok())
             {

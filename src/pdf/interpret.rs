@@ -89,6 +89,8 @@ pub(crate) struct PageContent {
     pub marked: Vec<Marked>,
     /// An image is drawn (XObject or inline).
     pub has_images: bool,
+    /// Content streams and forms with damaged Flate data (read up to the damage).
+    pub damaged: Vec<ObjectId>,
     /// `q` left open at the end of the page's content.
     pub unclosed_q: usize,
     /// `Q` without a matching `q` in the page's content.
@@ -123,8 +125,12 @@ impl FontCache {
     }
 }
 
-/// The decompressed content of a page: its content streams joined by line ends.
-pub(crate) fn page_content(doc: &Document, page: &Page) -> Result<Vec<u8>, PdfError> {
+/// The decompressed content of a page: its content streams joined by line ends; and those
+/// that are damaged (their data is what inflates before the damage).
+pub(crate) fn page_content(
+    doc: &Document,
+    page: &Page,
+) -> Result<(Vec<u8>, Vec<ObjectId>), PdfError> {
     let unreadable = |reason: &str| PdfError::Content {
         page: page.number,
         reason: reason.to_string(),
@@ -144,6 +150,7 @@ pub(crate) fn page_content(doc: &Document, page: &Page) -> Result<Vec<u8>, PdfEr
         _ => {}
     }
     let mut data = Vec::new();
+    let mut damaged = Vec::new();
     for id in ids {
         // A missing stream draws nothing.
         let Ok(object) = doc.get_object(id) else {
@@ -152,47 +159,36 @@ pub(crate) fn page_content(doc: &Document, page: &Page) -> Result<Vec<u8>, PdfEr
         let stream = object
             .as_stream()
             .map_err(|_| unreadable("a content stream is not a stream"))?;
-        let part = stream
-            .decompressed_content_with_limit(MAX_STREAM.saturating_sub(data.len()))
-            .map_err(|_| unreadable("a content stream cannot be decompressed or is too large"))?;
+        let (part, broken) =
+            super::stream::decode_checked(stream, MAX_STREAM.saturating_sub(data.len())).map_err(
+                |_| unreadable("a content stream cannot be decompressed or is too large"),
+            )?;
+        if broken {
+            damaged.push(id);
+        }
         data.extend_from_slice(&part);
         // Content streams split only between tokens, so a line end keeps them apart.
         data.push(b'\n');
     }
-    Ok(data)
+    Ok((data, damaged))
 }
 
-/// The operations of a page's content.
-pub(crate) fn page_operations(doc: &Document, page: &Page) -> Result<Vec<Operation>, PdfError> {
-    decode(&page_content(doc, page)?).ok_or_else(|| PdfError::Content {
-        page: page.number,
-        reason: "a content stream cannot be parsed".into(),
-    })
-}
-
-/// The decompressed content of a Form XObject.
-pub(crate) fn form_content(doc: &Document, form: ObjectId, page: u32) -> Result<Vec<u8>, PdfError> {
+/// The decompressed content of a Form XObject, and whether it is damaged.
+pub(crate) fn form_content(
+    doc: &Document,
+    form: ObjectId,
+    page: u32,
+) -> Result<(Vec<u8>, bool), PdfError> {
     let unreadable = |reason: &str| PdfError::Content {
         page,
         reason: reason.to_string(),
     };
-    doc.get_object(form)
+    let stream = doc
+        .get_object(form)
         .and_then(Object::as_stream)
-        .map_err(|_| unreadable("a form XObject is damaged"))?
-        .decompressed_content_with_limit(MAX_STREAM)
+        .map_err(|_| unreadable("a form XObject is damaged"))?;
+    super::stream::decode_checked(stream, MAX_STREAM)
         .map_err(|_| unreadable("a form XObject cannot be decompressed or is too large"))
-}
-
-/// The operations of a Form XObject.
-pub(crate) fn form_operations(
-    doc: &Document,
-    form: ObjectId,
-    page: u32,
-) -> Result<Vec<Operation>, PdfError> {
-    decode(&form_content(doc, form, page)?).ok_or_else(|| PdfError::Content {
-        page,
-        reason: "a form XObject cannot be parsed".into(),
-    })
 }
 
 /// Decodes content strictly: `None` unless all of it parses.
@@ -206,7 +202,11 @@ pub(crate) fn interpret(
     page: &Page,
     fonts: &mut FontCache,
 ) -> Result<PageContent, PdfError> {
-    let ops = page_operations(doc, page)?;
+    let (data, damaged) = page_content(doc, page)?;
+    let ops = decode(&data).ok_or_else(|| PdfError::Content {
+        page: page.number,
+        reason: "a content stream cannot be parsed".into(),
+    })?;
     let mut run = Run {
         doc,
         page: page.number,
@@ -220,9 +220,11 @@ pub(crate) fn interpret(
         },
         codes: Vec::new(),
         forms: Vec::new(),
+        form_contexts: HashMap::new(),
         form_ops: HashMap::new(),
         work: 0,
     };
+    run.out.damaged = damaged;
     let resources = page_resources(doc, page);
     let (open, extra) = run.exec(0, &ops, resources, GState::default())?;
     run.out.unclosed_q = open;
@@ -266,6 +268,8 @@ struct Run<'a> {
     codes: Vec<CodeInfo>,
     /// Forms being run, outermost first (cycle guard).
     forms: Vec<ObjectId>,
+    /// Context index per (parent context, XObject name).
+    form_contexts: HashMap<(usize, Vec<u8>), usize>,
     form_ops: HashMap<usize, Rc<Vec<Operation>>>,
     work: usize,
 }
@@ -524,21 +528,30 @@ impl Run<'_> {
                 if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(id) {
                     return Err(self.error("form XObjects are nested too deeply or in a cycle"));
                 }
-                let key = Some((ctx, name.to_vec()));
-                let child = match self.out.contexts.iter().position(|c| c.parent == key) {
-                    Some(c) => c,
+                let key = (ctx, name.to_vec());
+                let child = match self.form_contexts.get(&key) {
+                    Some(&c) => c,
                     None => {
                         self.out.contexts.push(Context {
-                            parent: key,
+                            parent: Some(key.clone()),
                             form: Some(*id),
                         });
-                        self.out.contexts.len() - 1
+                        let c = self.out.contexts.len() - 1;
+                        self.form_contexts.insert(key, c);
+                        c
                     }
                 };
                 let ops = match self.form_ops.get(&child) {
                     Some(ops) => ops.clone(),
                     None => {
-                        let ops = Rc::new(form_operations(doc, *id, self.page)?);
+                        let (data, damaged) = form_content(doc, *id, self.page)?;
+                        if damaged {
+                            self.out.damaged.push(*id);
+                        }
+                        let ops = Rc::new(
+                            decode(&data)
+                                .ok_or_else(|| self.error("a form XObject cannot be parsed"))?,
+                        );
                         self.form_ops.insert(child, ops.clone());
                         ops
                     }

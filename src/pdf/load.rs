@@ -14,6 +14,9 @@ pub(crate) const MAX_STREAM: usize = 128 << 20;
 /// Deepest page tree accepted.
 const MAX_TREE_DEPTH: usize = 64;
 
+/// Deepest nesting of direct objects walked.
+const MAX_NESTING: usize = 64;
+
 /// A page with the attributes it inherits from the page tree.
 #[derive(Debug, Clone)]
 pub(crate) struct Page {
@@ -49,7 +52,33 @@ pub(crate) fn open(bytes: &[u8], password: Option<&str>) -> Result<Document, Pdf
             password_given: password.is_some(),
         });
     }
-    Ok(doc)
+    // Object number 0 is never a valid object; other readers refuse a catalog there.
+    if !matches!(doc.trailer.get(b"Root"), Ok(Object::Reference((n, _))) if *n > 0) {
+        return Err(PdfError::Unreadable("the document has no valid catalog"));
+    }
+    Ok(without_dangling_references(doc))
+}
+
+/// Replaces references to objects that do not exist by `null`, as readers read them, so that
+/// no object added later can take their number; and makes `max_id` cover every object.
+fn without_dangling_references(mut doc: Document) -> Document {
+    let ids: HashSet<ObjectId> = doc.objects.keys().copied().collect();
+    fn walk(o: &mut Object, ids: &HashSet<ObjectId>, depth: usize) {
+        match o {
+            Object::Reference(id) if !ids.contains(id) => *o = Object::Null,
+            _ if depth > MAX_NESTING => {}
+            Object::Array(items) => items.iter_mut().for_each(|i| walk(i, ids, depth + 1)),
+            Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| walk(v, ids, depth + 1)),
+            Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| walk(v, ids, depth + 1)),
+            _ => {}
+        }
+    }
+    for object in doc.objects.values_mut() {
+        walk(object, &ids, 0);
+    }
+    doc.trailer.iter_mut().for_each(|(_, v)| walk(v, &ids, 0));
+    doc.max_id = ids.iter().map(|id| id.0).max().unwrap_or(0).max(doc.max_id);
+    doc
 }
 
 /// The pages in order.
@@ -211,6 +240,18 @@ mod tests {
     fn a_missing_kid_is_refused_not_skipped() {
         let doc = doc_with_tree(vec![(7, 0).into()], vec![]);
         assert!(pages(&doc).is_err());
+    }
+
+    #[test]
+    fn dangling_references_become_null() {
+        let bytes = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+            2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+            3 0 obj << /Type /Page /Parent 2 0 R /Contents 9 0 R >> endobj\n\
+            trailer << /Root 1 0 R >>\n%%EOF";
+        let doc = open(bytes, None).unwrap();
+        let page = doc.get_dictionary((3, 0)).unwrap();
+        assert_eq!(page.get(b"Contents").unwrap(), &Object::Null);
+        assert!(doc.max_id >= 3);
     }
 
     #[test]

@@ -28,11 +28,12 @@ mod load;
 mod mark;
 mod remove;
 mod sanitize;
+mod stream;
 mod tables;
 mod text;
 mod verify;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use lopdf::{Document, Object, SaveOptions, StringFormat};
@@ -103,14 +104,35 @@ pub fn redact(
     let plan = analysis.plan(redactor);
     let (records, mut report) = analysis.records(document, key, &plan);
 
-    let label_font = doc.add_object(mark::label_font());
-    for (page, edits) in pages.iter().zip(&plan.pages) {
-        if edits.is_empty() {
-            continue;
+    let label_font = remove::add(&mut doc, mark::label_font())?;
+    let mut replaced = BTreeSet::new();
+    for ((page, edits), data) in pages.iter().zip(&plan.pages).zip(&analysis.pages) {
+        if !edits.is_empty() {
+            remove::apply_page(
+                &mut doc,
+                page,
+                &data.contexts,
+                data.q,
+                edits,
+                label_font,
+                &mut replaced,
+            )?;
         }
-        let data = &analysis.pages[page.number as usize - 1];
-        remove::apply_page(&mut doc, page, &data.contexts, data.q, edits, label_font)?;
     }
+    // Forms copied everywhere they are drawn go, with every reference to them (resource
+    // dictionaries shared with pages that list them without drawing them).
+    for (data, edits) in analysis.pages.iter().zip(&plan.pages) {
+        for original in still_drawn(&data.contexts, edits) {
+            replaced.remove(&original);
+        }
+    }
+    sanitize::delete_objects(&mut doc, &replaced);
+    let damaged: BTreeSet<_> = analysis
+        .pages
+        .iter()
+        .flat_map(|p| p.damaged.iter().copied())
+        .collect();
+    remove::repair(&mut doc, &damaged);
     report.sanitized = sanitize::sanitize(
         &mut doc,
         &pages,
@@ -171,6 +193,25 @@ fn document_text(doc: &Document) -> Result<String, PdfError> {
     Ok(out)
 }
 
+/// The forms a page still draws as they are: those of contexts that neither have edits nor
+/// contain a context with edits.
+fn still_drawn(contexts: &[Context], edits: &PageEdits) -> Vec<lopdf::ObjectId> {
+    let mut copied = vec![false; contexts.len()];
+    for &ctx in edits.contexts.keys() {
+        let mut at = Some(ctx);
+        while let Some(c) = at.filter(|c| *c < contexts.len() && !copied[*c]) {
+            copied[c] = true;
+            at = contexts[c].parent.as_ref().map(|(p, _)| *p);
+        }
+    }
+    contexts
+        .iter()
+        .zip(&copied)
+        .filter(|(_, copied)| !**copied)
+        .filter_map(|(c, _)| c.form)
+        .collect()
+}
+
 /// Between pages, and before each annotation text, in the document text.
 const PAGE_BREAK: &str = "\n\n";
 
@@ -193,6 +234,8 @@ struct PageData {
     /// `q` left open and `Q` unmatched in the page content.
     q: (usize, usize),
     has_images: bool,
+    /// Content streams and forms with damaged Flate data.
+    damaged: Vec<lopdf::ObjectId>,
     /// Global index of the first glyph.
     first_glyph: usize,
 }
@@ -270,6 +313,7 @@ impl Analysis {
                 first_glyph: glyph_count,
                 q: (content.unclosed_q, content.extra_q),
                 has_images: content.has_images,
+                damaged: content.damaged,
                 marked: content.marked,
                 glyphs,
             });

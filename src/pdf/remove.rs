@@ -6,7 +6,7 @@
 //! Form XObjects are copied before they are changed, since other pages may share them; the
 //! copy is wired into a copy of its parent's resources, up to the page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 
 use flate2::Compression;
@@ -17,7 +17,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use super::error::PdfError;
 use super::inline;
 use super::interpret::{Context, GlyphLoc, TEXT_KEYS, decode, form_content, page_content};
-use super::load::{Page, page_resources};
+use super::load::{MAX_STREAM, Page, page_resources};
 use super::mark::{self, Mark};
 
 /// Compression level of rewritten streams (lopdf's own `compress` uses 9, which is slower).
@@ -305,7 +305,8 @@ pub(crate) fn flate_stream(mut dict: Dictionary, data: &[u8]) -> Stream {
 }
 
 /// Applies a page's edits: rewritten content (wrapped in `q`…`Q`), copied forms, marks.
-/// `label_font` is the font object of the mark labels.
+/// `label_font` is the font object of the mark labels. The forms replaced by copies are
+/// added to `replaced`.
 pub(crate) fn apply_page(
     doc: &mut Document,
     page: &Page,
@@ -313,6 +314,7 @@ pub(crate) fn apply_page(
     (unclosed_q, extra_q): (usize, usize),
     edits: &PageEdits,
     label_font: ObjectId,
+    replaced: &mut BTreeSet<ObjectId>,
 ) -> Result<(), PdfError> {
     let unwritable = || PdfError::Content {
         page: page.number,
@@ -344,7 +346,7 @@ pub(crate) fn apply_page(
             })?
             .clone();
         if let Some(e) = own {
-            let data = form_content(doc, form, page.number)?;
+            let (data, _) = form_content(doc, form, page.number)?;
             let ops = decode(&data).ok_or_else(unparsable)?;
             let data = rewrite_stream(&data, ops, e).map_err(|_| unwritable())?;
             stream = flate_stream(stream.dict, &data);
@@ -354,7 +356,8 @@ pub(crate) fn apply_page(
             set_xobjects(doc, &mut resources, &u);
             stream.dict.set("Resources", resources);
         }
-        let copy = doc.add_object(stream);
+        let copy = add(doc, stream)?;
+        replaced.insert(form);
         copies.entry(parent).or_default().push((name, copy));
     }
 
@@ -369,7 +372,7 @@ pub(crate) fn apply_page(
     }
     let mut new_contents = None;
     if own.is_some() || !edits.marks.is_empty() {
-        let content = page_content(doc, page)?;
+        let (content, _) = page_content(doc, page)?;
         let body = match own {
             Some(e) => {
                 let ops = decode(&content).ok_or_else(unparsable)?;
@@ -396,7 +399,7 @@ pub(crate) fn apply_page(
             resources.set("Font", fonts);
             data.extend_from_slice(&mark::overlay(&edits.marks, page.rotate, &name));
         }
-        new_contents = Some(doc.add_object(flate_stream(Dictionary::new(), &data)));
+        new_contents = Some(add(doc, flate_stream(Dictionary::new(), &data))?);
     }
     let dict = doc
         .get_object_mut(page.id)
@@ -410,6 +413,26 @@ pub(crate) fn apply_page(
     }
     dict.set("Resources", resources);
     Ok(())
+}
+
+/// Writes damaged Flate streams again with what inflates from them, which is what the
+/// document was checked with, so that no reader finds damaged data in the output.
+pub(crate) fn repair(doc: &mut Document, ids: &BTreeSet<ObjectId>) {
+    for id in ids {
+        let Some(Object::Stream(stream)) = doc.objects.get(id) else {
+            continue;
+        };
+        if let Ok((data, true)) = super::stream::decode_checked(stream, MAX_STREAM) {
+            let repaired = flate_stream(stream.dict.clone(), &data);
+            doc.objects.insert(*id, Object::Stream(repaired));
+        }
+    }
+}
+
+/// Adds an object to the document.
+pub(crate) fn add(doc: &mut Document, object: impl Into<Object>) -> Result<ObjectId, PdfError> {
+    doc.try_add_object(object)
+        .map_err(|_| PdfError::Write("the document has too many objects"))
 }
 
 /// A copy of the resources a context uses: a form's own, else those of what draws it.

@@ -3,7 +3,8 @@
 //!
 //! - the Info dictionary and all XMP metadata (the 2025 breach at the ministries was
 //!   metadata);
-//! - annotations, except plain links that hold no removed text; form fields, embedded files,
+//! - annotations, except plain links (without their appearance streams) that hold no
+//!   removed text; form fields, embedded files,
 //!   JavaScript and every other action that runs on opening or on events; thumbnails,
 //!   `/PieceInfo`, article threads;
 //! - texts under `/ActualText`, `/Alt`, `/E`, `/T`, `/TU`, `/TM` and `/Title` (structure tree,
@@ -102,10 +103,20 @@ pub(crate) fn sanitize(
         for key in PAGE_KEYS {
             dict.remove(key);
         }
+        // References to missing content streams were read as null.
+        if let Ok(Object::Array(contents)) = dict.get_mut(b"Contents") {
+            contents.retain(|o| matches!(o, Object::Reference(_)));
+        }
         if kept.is_empty() {
             dict.remove(b"Annots");
         } else {
-            dict.set("Annots", kept);
+            dict.set("Annots", kept.clone());
+        }
+        // A kept link's appearance stream is not read, so it goes; the link still works.
+        for id in kept.iter().filter_map(|o| o.as_reference().ok()) {
+            if let Ok(link) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
+                link.remove(b"AP");
+            }
         }
     }
     if removed_annotations > 0 {
@@ -148,8 +159,8 @@ fn strip_name_tree(doc: &mut Document, notes: &mut Vec<String>) {
     }
 }
 
-/// Deletes objects and every reference to them.
-fn delete_objects(doc: &mut Document, ids: &BTreeSet<ObjectId>) {
+/// Deletes objects and every reference to them (array elements and dictionary entries).
+pub(crate) fn delete_objects(doc: &mut Document, ids: &BTreeSet<ObjectId>) {
     if ids.is_empty() {
         return;
     }

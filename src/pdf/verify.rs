@@ -201,8 +201,7 @@ fn raw_search(doc: &Document, needles: &[Needle]) -> Result<(), PdfError> {
             }
         }
         if let Object::Stream(stream) = object {
-            let data = stream
-                .decompressed_content_with_limit(MAX_STREAM)
+            let data = super::stream::decode(stream, MAX_STREAM)
                 .unwrap_or_else(|_| stream.content.clone());
             if let Some(i) = hit(&data) {
                 return Err(report(i));
