@@ -13,8 +13,9 @@ use super::error::PdfError;
 use super::load::{self, MAX_STREAM};
 use crate::detect::{is_whole_token, is_word_char};
 
-/// Shortest removed string searched for in raw objects: shorter ones occur by chance.
-const MIN_RAW: usize = 4;
+/// Shortest removed string searched for in raw objects: shorter ones occur by chance in
+/// binary data.
+const MIN_RAW: usize = 5;
 
 /// A removed string to look for in the output.
 #[derive(Debug, Clone, PartialEq)]
@@ -200,7 +201,10 @@ fn raw_search(doc: &Document, needles: &[Needle]) -> Result<(), PdfError> {
                 return Err(report(i));
             }
         }
-        if let Object::Stream(stream) = object {
+        // Image samples are not text (and are not inspected; the summary says so).
+        if let Object::Stream(stream) = object
+            && stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Image")
+        {
             let data = super::stream::decode(stream, MAX_STREAM)
                 .unwrap_or_else(|_| stream.content.clone());
             if let Some(i) = hit(&data) {
