@@ -1,7 +1,8 @@
 //! The content interpreter: runs a page's content streams (and the Form XObjects they draw)
 //! and yields every glyph with its Unicode text, its box in page space, and where its bytes
-//! are in the content, so it can be removed later. Only `Content::decode_strict` is used: a
-//! stream that does not parse completely stops the document.
+//! are in the content, so it can be removed later. Every glyph counts, whatever its render
+//! mode (invisible OCR text included), colour or clipping. Only `Content::decode_strict` is
+//! used: a stream that does not parse completely stops the document.
 //!
 //! Positioning follows ISO 32000-1, 9.4: `Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM`, and each
 //! glyph advances the text matrix by `tx = ((w0 − Tj/1000)·Tfs + Tc + Tw)·Th`.

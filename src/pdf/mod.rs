@@ -4,13 +4,14 @@
 //! The pipeline, one module per step:
 //!
 //! 1. [`load`]: parse and decrypt the file, list the pages with inherited attributes;
-//! 2. [`interpret`] (with [`font`], [`encoding`], [`cmap`]): run each page's content and forms,
-//!    yielding glyphs with Unicode text, boxes and content locations;
+//! 2. [`interpret`] (with [`stream`], [`font`], [`encoding`], [`cmap`]): run each page's
+//!    content and forms, yielding glyphs with Unicode text, boxes and content locations;
 //! 3. [`text`]: page text in reading order, every byte mapped back to its glyph; the pages'
 //!    texts and the annotations' texts form one document text, scanned once by the
 //!    [`Redactor`] so that people found on one page are removed on every page;
-//! 4. [`remove`] and [`mark`]: cut the selected glyphs out of the content streams (keeping
-//!    every other glyph in place), copy shared forms, draw a box with the ground code;
+//! 4. [`remove`] (with [`inline`]) and [`mark`]: cut the selected glyphs out of the content
+//!    streams (keeping every other glyph in place), copy shared forms, draw a box with the
+//!    ground code;
 //! 5. [`sanitize`] (with [`annots`]): drop metadata, annotations, actions, attachments;
 //!    redact alternate texts; prune; write a full new file;
 //! 6. [`verify`]: read the output back and search it for every removed string; any hit
@@ -104,12 +105,37 @@ pub fn redact(
     let plan = analysis.plan(redactor);
     let (records, mut report) = analysis.records(document, key, &plan);
 
-    let label_font = remove::add(&mut doc, mark::label_font())?;
+    apply(&mut doc, &pages, &analysis, &plan)?;
+    report.sanitized = sanitize::sanitize(
+        &mut doc,
+        &pages,
+        &analysis.annotations,
+        &plan.keep_annotations,
+        &|t| analysis.scrub(redactor, &plan.needles, t),
+    );
+    let out = save(&mut doc, bytes)?;
+    verify::verify(&out, pages.len(), &plan.needles, &document_text)?;
+    Ok(PdfRedaction {
+        bytes: out,
+        records,
+        report,
+    })
+}
+
+/// Applies the plan to the pages: rewritten content, copied forms, marks; then drops the
+/// forms that copies replaced everywhere and writes damaged streams again.
+fn apply(
+    doc: &mut Document,
+    pages: &[Page],
+    analysis: &Analysis,
+    plan: &Plan,
+) -> Result<(), PdfError> {
+    let label_font = remove::add(doc, mark::label_font())?;
     let mut replaced = BTreeSet::new();
     for ((page, edits), data) in pages.iter().zip(&plan.pages).zip(&analysis.pages) {
         if !edits.is_empty() {
             remove::apply_page(
-                &mut doc,
+                doc,
                 page,
                 &data.contexts,
                 data.q,
@@ -119,29 +145,28 @@ pub fn redact(
             )?;
         }
     }
-    // Forms copied everywhere they are drawn go, with every reference to them (resource
-    // dictionaries shared with pages that list them without drawing them).
+    // A form copied everywhere it is drawn goes, with every reference to it (from resource
+    // dictionaries shared with pages that list it without drawing it).
     for (data, edits) in analysis.pages.iter().zip(&plan.pages) {
         for original in still_drawn(&data.contexts, edits) {
             replaced.remove(&original);
         }
     }
-    sanitize::delete_objects(&mut doc, &replaced);
+    sanitize::delete_objects(doc, &replaced);
     let damaged: BTreeSet<_> = analysis
         .pages
         .iter()
         .flat_map(|p| p.damaged.iter().copied())
         .collect();
-    remove::repair(&mut doc, &damaged);
-    report.sanitized = sanitize::sanitize(
-        &mut doc,
-        &pages,
-        &analysis.annotations,
-        &plan.keep_annotations,
-        &|t| analysis.scrub(redactor, &plan.needles, t),
-    );
+    remove::repair(doc, &damaged);
+    Ok(())
+}
+
+/// Writes the document as a full rewrite with object streams, with an `/ID` derived from
+/// the input so that the same input gives the same output.
+fn save(doc: &mut Document, input: &[u8]) -> Result<Vec<u8>, PdfError> {
     let id = Object::String(
-        blake3::hash(bytes).as_bytes()[..16].to_vec(),
+        blake3::hash(input).as_bytes()[..16].to_vec(),
         StringFormat::Hexadecimal,
     );
     doc.trailer.set("ID", vec![id.clone(), id]);
@@ -155,12 +180,7 @@ pub fn redact(
             .build(),
     )
     .map_err(|_| PdfError::Write("lopdf could not serialise the document"))?;
-    verify::verify(&out, pages.len(), &plan.needles, &|d| document_text(d))?;
-    Ok(PdfRedaction {
-        bytes: out,
-        records,
-        report,
-    })
+    Ok(out)
 }
 
 /// Scans a PDF without changing it: the audit records it would produce.
