@@ -34,8 +34,10 @@ pub(crate) fn label_font() -> Dictionary {
     }
 }
 
-/// A number for a content stream: at most three decimals, no exponent.
+/// A number for a content stream: at most three decimals, no exponent, within ±10⁶ (far
+/// outside any page; a box out there covers nothing visible anyway).
 fn n(v: f64) -> String {
+    let v = if v.is_finite() { v.clamp(-1e6, 1e6) } else { 0.0 };
     let r = (v * 1000.0).round() / 1000.0;
     let s = format!("{r:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -177,6 +179,8 @@ mod tests {
         assert_eq!(n(-0.0001), "0");
         assert_eq!(n(12.3456), "12.346");
         assert_eq!(n(1e-9), "0");
+        assert_eq!(n(1e300), "1000000");
+        assert_eq!(n(f64::NAN), "0");
     }
 
     #[test]

@@ -235,14 +235,23 @@ fn still_drawn(contexts: &[Context], edits: &PageEdits) -> Vec<lopdf::ObjectId> 
 /// Between pages, and before each annotation text, in the document text.
 const PAGE_BREAK: &str = "\n\n";
 
-/// What redaction keeps of a glyph after reading the page.
+/// What redaction keeps of a glyph after reading the page (compact: a document may have
+/// millions).
 #[derive(Debug, Clone)]
 struct GlyphRecord {
     loc: GlyphLoc,
-    bbox: Rect,
+    /// The glyph box, `[x0, y0, x1, y1]`.
+    bbox: [f32; 4],
     adjust: f32,
     line: u32,
     duplicate_of: u32,
+}
+
+impl GlyphRecord {
+    fn rect(&self) -> Rect {
+        let [x0, y0, x1, y1] = self.bbox.map(f64::from);
+        Rect { x0, y0, x1, y1 }
+    }
 }
 
 /// What redaction keeps of a page after reading it.
@@ -322,7 +331,7 @@ impl Analysis {
                 .enumerate()
                 .map(|(k, g)| GlyphRecord {
                     loc: g.loc,
-                    bbox: g.bbox,
+                    bbox: [g.bbox.x0, g.bbox.y0, g.bbox.x1, g.bbox.y1].map(|v| v as f32),
                     adjust: g.adjust,
                     line: page_text.line[k],
                     duplicate_of: page_text.duplicate_of[k],
@@ -394,9 +403,10 @@ impl Analysis {
                 removed[page][local] = true;
                 let glyph = &self.pages[page].glyphs[local];
                 let key = (page, glyph.line);
+                let bbox = glyph.rect();
                 match boxes.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, b)) => *b = b.union(&glyph.bbox),
-                    None => boxes.push((key, glyph.bbox)),
+                    Some((_, b)) => *b = b.union(&bbox),
+                    None => boxes.push((key, bbox)),
                 }
             }
             let location = if let Some(&((first_page, _), _)) = boxes.first() {
@@ -440,7 +450,7 @@ impl Analysis {
                 }
             }
             for (i, g) in data.glyphs.iter().enumerate() {
-                if !removed[i] && marks[p].iter().any(|m| m.rect.contains(g.bbox.center())) {
+                if !removed[i] && marks[p].iter().any(|m| m.rect.contains(g.rect().center())) {
                     removed[i] = true;
                 }
             }
