@@ -208,28 +208,36 @@ pub(crate) fn interpret(
         page: page.number,
         reason: "a content stream cannot be parsed".into(),
     })?;
-    let mut run = Run {
-        doc,
-        page: page.number,
-        fonts,
-        out: PageContent {
-            contexts: vec![Context {
-                parent: None,
-                form: None,
-            }],
-            ..PageContent::default()
-        },
-        codes: Vec::new(),
-        forms: Vec::new(),
-        form_contexts: HashMap::new(),
-        form_ops: HashMap::new(),
-        work: 0,
-    };
+    let mut run = Run::new(doc, page.number, fonts);
     run.out.damaged = damaged;
     let resources = page_resources(doc, page);
     let (open, extra) = run.exec(0, &ops, resources, GState::default())?;
     run.out.unclosed_q = open;
     run.out.extra_q = extra;
+    Ok(run.out)
+}
+
+/// Interprets a Form XObject or tiling pattern on its own (identity matrix, its own
+/// resources), as verification reads streams that no page draws.
+pub(crate) fn interpret_form(
+    doc: &Document,
+    form: ObjectId,
+    fonts: &mut FontCache,
+) -> Result<PageContent, PdfError> {
+    let (data, _) = form_content(doc, form, 0)?;
+    let ops = decode(&data).ok_or_else(|| PdfError::Content {
+        page: 0,
+        reason: "a form XObject cannot be parsed".into(),
+    })?;
+    let resources = doc
+        .get_object(form)
+        .and_then(Object::as_stream)
+        .ok()
+        .and_then(|s| s.dict.get(b"Resources").ok())
+        .and_then(|o| deref(doc, o).as_dict().ok());
+    let mut run = Run::new(doc, 0, fonts);
+    run.forms.push(form);
+    run.exec(0, &ops, resources, GState::default())?;
     Ok(run.out)
 }
 
@@ -302,7 +310,27 @@ fn resource<'a>(
 /// Keys of a marked-content property list that carry replacement or alternate text.
 pub(crate) const TEXT_KEYS: [&[u8]; 3] = [b"ActualText", b"Alt", b"E"];
 
-impl Run<'_> {
+impl<'a> Run<'a> {
+    fn new(doc: &'a Document, page: u32, fonts: &'a mut FontCache) -> Run<'a> {
+        Run {
+            doc,
+            page,
+            fonts,
+            out: PageContent {
+                contexts: vec![Context {
+                    parent: None,
+                    form: None,
+                }],
+                ..PageContent::default()
+            },
+            codes: Vec::new(),
+            forms: Vec::new(),
+            form_contexts: HashMap::new(),
+            form_ops: HashMap::new(),
+            work: 0,
+        }
+    }
+
     fn error(&self, reason: &str) -> PdfError {
         PdfError::Content {
             page: self.page,

@@ -37,7 +37,11 @@ pub(crate) fn label_font() -> Dictionary {
 /// A number for a content stream: at most three decimals, no exponent, within ±10⁶ (far
 /// outside any page; a box out there covers nothing visible anyway).
 fn n(v: f64) -> String {
-    let v = if v.is_finite() { v.clamp(-1e6, 1e6) } else { 0.0 };
+    let v = if v.is_finite() {
+        v.clamp(-1e6, 1e6)
+    } else {
+        0.0
+    };
     let r = (v * 1000.0).round() / 1000.0;
     let s = format!("{r:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');

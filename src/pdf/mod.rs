@@ -114,7 +114,13 @@ pub fn redact(
         &|t| analysis.scrub(redactor, &plan.needles, t),
     );
     let out = save(&mut doc, bytes)?;
-    verify::verify(&out, pages.len(), &plan.needles, &document_text)?;
+    verify::verify(
+        &out,
+        pages.len(),
+        &plan.needles,
+        &document_text,
+        &form_texts,
+    )?;
     Ok(PdfRedaction {
         bytes: out,
         records,
@@ -211,6 +217,34 @@ fn document_text(doc: &Document) -> Result<String, PdfError> {
         out.push_str(&text::build(&content.glyphs, &content.text).text);
     }
     Ok(out)
+}
+
+/// The text of every Form XObject and tiling pattern read on its own, whether a page draws it
+/// or not: what verification searches besides the pages. Streams that cannot be read are left
+/// to the raw search.
+fn form_texts(doc: &Document) -> String {
+    let mut fonts = FontCache::default();
+    let mut out = String::new();
+    for (id, object) in &doc.objects {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        let form = stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+            || stream
+                .dict
+                .get(b"PatternType")
+                .and_then(Object::as_i64)
+                .ok()
+                == Some(1);
+        if let Some(content) = form
+            .then(|| interpret::interpret_form(doc, *id, &mut fonts).ok())
+            .flatten()
+        {
+            out.push_str(PAGE_BREAK);
+            out.push_str(&text::build(&content.glyphs, &content.text).text);
+        }
+    }
+    out
 }
 
 /// The forms a page still draws as they are: those of contexts that neither have edits nor

@@ -111,12 +111,14 @@ fn whole_tokens(needles: &[Needle], text: &str) -> Vec<(usize, usize, usize)> {
 }
 
 /// Checks a written output. `pages` is the expected page count; `extract` reads the text of
-/// a document the way the redaction did.
+/// a document's pages the way the redaction did, and `forms` the text of its forms and
+/// patterns read on their own.
 pub(crate) fn verify(
     output: &[u8],
     pages: usize,
     needles: &[Needle],
     extract: &dyn Fn(&Document) -> Result<String, PdfError>,
+    forms: &dyn Fn(&Document) -> String,
 ) -> Result<(), PdfError> {
     let doc = load::open(output, None)
         .map_err(|_| PdfError::Verification("the output does not read back".into()))?;
@@ -145,6 +147,17 @@ pub(crate) fn verify(
             n.item,
             n.category,
             count - n.allowed
+        )));
+    }
+    // A form holds what pages draw from it, so only strings that may not remain at all count.
+    let forms = fold(&forms(&doc));
+    if let Some((p, _, _)) = whole_tokens(needles, &forms.text)
+        .into_iter()
+        .find(|(p, _, _)| needles[*p].allowed == 0)
+    {
+        return Err(PdfError::Verification(format!(
+            "removed item {} ({}) is still in a form of the output",
+            needles[p].item, needles[p].category
         )));
     }
     raw_search(&doc, needles)
@@ -267,6 +280,11 @@ mod fail_closed {
 
     /// A one-page PDF showing `text` in Helvetica, with `hidden` in the page's `/PieceInfo`.
     fn pdf(text: &str, hidden: Option<&str>) -> Vec<u8> {
+        pdf_with_form(text, hidden, None)
+    }
+
+    /// Also with a Form XObject the page lists but does not draw, holding `form` content.
+    fn pdf_with_form(text: &str, hidden: Option<&str>, form: Option<&[u8]>) -> Vec<u8> {
         let mut doc = Document::with_version("1.7");
         let pages = doc.new_object_id();
         let font = doc.add_object(dictionary! {
@@ -293,6 +311,19 @@ mod fail_closed {
                 dictionary! { "Note" => Object::string_literal(h) },
             );
         }
+        if let Some(content) = form {
+            let form = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+                    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+                },
+                content.to_vec(),
+            ));
+            if let Ok(Object::Dictionary(resources)) = page.get_mut(b"Resources") {
+                resources.set("XObject", dictionary! { "Fx" => form });
+            }
+        }
         let page = doc.add_object(page);
         doc.objects.insert(
             pages,
@@ -309,6 +340,10 @@ mod fail_closed {
         super::super::document_text(doc)
     }
 
+    fn forms(doc: &Document) -> String {
+        super::super::form_texts(doc)
+    }
+
     fn needle(text: &str) -> Vec<Needle> {
         vec![Needle {
             text: text.into(),
@@ -321,26 +356,34 @@ mod fail_closed {
     #[test]
     fn a_removed_string_left_in_the_text_fails() {
         let out = pdf("Mail jan@example.nl nu", None);
-        let err = verify(&out, 1, &needle("jan@example.nl"), &extract).unwrap_err();
+        let err = verify(&out, 1, &needle("jan@example.nl"), &extract, &forms).unwrap_err();
         assert_eq!(
             err.to_string(),
             "verification failed: removed item 1 (email) is still in the text of the output 1 time(s)"
         );
-        assert!(verify(&out, 1, &needle("piet@example.nl"), &extract).is_ok());
+        assert!(verify(&out, 1, &needle("piet@example.nl"), &extract, &forms).is_ok());
     }
 
     #[test]
     fn a_removed_string_left_in_any_object_fails() {
         let out = pdf("Mail nu", Some("jan@example.nl"));
-        let err = verify(&out, 1, &needle("jan@example.nl"), &extract).unwrap_err();
+        let err = verify(&out, 1, &needle("jan@example.nl"), &extract, &forms).unwrap_err();
         assert!(err.to_string().contains("still in an object"), "{err}");
+    }
+
+    #[test]
+    fn a_removed_string_in_a_form_no_page_draws_fails_even_when_kerned() {
+        let form = b"BT /F1 12 Tf [(jan@exa) -20 (mple.nl)] TJ ET";
+        let out = pdf_with_form("Mail nu", None, Some(form));
+        let err = verify(&out, 1, &needle("jan@example.nl"), &extract, &forms).unwrap_err();
+        assert!(err.to_string().contains("still in a form"), "{err}");
     }
 
     #[test]
     fn a_wrong_page_count_or_unreadable_output_fails() {
         let out = pdf("Mail nu", None);
-        assert!(verify(&out, 2, &[], &extract).is_err());
-        assert!(verify(b"%PDF-1.7 broken", 1, &[], &extract).is_err());
+        assert!(verify(&out, 2, &[], &extract, &forms).is_err());
+        assert!(verify(b"%PDF-1.7 broken", 1, &[], &extract, &forms).is_err());
     }
 
     #[test]
@@ -348,6 +391,6 @@ mod fail_closed {
         let out = pdf("Mail jan@example.nl nu", None);
         let mut n = needle("jan@example.nl");
         n[0].allowed = 1;
-        assert!(verify(&out, 1, &n, &extract).is_ok());
+        assert!(verify(&out, 1, &n, &extract, &forms).is_ok());
     }
 }
