@@ -3,19 +3,25 @@
 //!
 //! The pipeline, one module per step:
 //!
-//! 1. [`load`]: parse and decrypt the file, list the pages with inherited attributes;
-//! 2. [`interpret`] (with [`stream`], [`font`], [`encoding`], [`cmap`]): run each page's
+//! 1. `load`: parse and decrypt the file, list the pages with inherited attributes;
+//! 2. `interpret` (with `stream`, `font`, `encoding`, `cmap`): run each page's
 //!    content and forms, yielding glyphs with Unicode text, boxes and content locations;
-//! 3. [`text`]: page text in reading order, every byte mapped back to its glyph; the pages'
+//! 3. `text`: page text in reading order, every byte mapped back to its glyph; the pages'
 //!    texts and the annotations' texts form one document text, scanned once by the
 //!    [`Redactor`] so that people found on one page are removed on every page;
-//! 4. [`remove`] (with [`inline`]) and [`mark`]: cut the selected glyphs out of the content
+//! 4. `remove` (with `inline`) and `mark`: cut the selected glyphs out of the content
 //!    streams (keeping every other glyph in place), copy shared forms, draw a box with the
 //!    ground code;
-//! 5. [`sanitize`] (with [`annots`]): drop metadata, annotations, actions, attachments;
+//! 5. `sanitize` (with `annots`): drop metadata, annotations, actions, attachments;
 //!    redact alternate texts; prune; write a full new file;
-//! 6. [`verify`]: read the output back and search it for every removed string; any hit
+//! 6. `verify`: read the output back and search it for every removed string; any hit
 //!    fails the document and nothing is written.
+//!
+//! Limits, by design: image pixels are not read (pages with images are listed in the
+//! report); Type 3 fonts, vertical writing, CMaps other than Identity-H or embedded ones, and
+//! text that does not decode to Unicode stop the document for manual review; the output is
+//! not encrypted, and carries no XMP (so no PDF/A claim); boxes are axis-aligned in user
+//! space, so they cover rotated text generously.
 
 mod annots;
 mod cmap;
