@@ -222,6 +222,11 @@ fn load_simple(doc: &Document, dict: &Dictionary, base: Vec<u8>) -> Font {
     // Flags bit 3 is Symbolic, bit 6 Nonsymbolic.
     let symbolic = flags & 4 != 0 && flags & 32 == 0;
     let embedded_type1 = descriptor.and_then(|d| stream_data(doc, d, b"FontFile"));
+    let embedded = descriptor.is_some_and(|d| {
+        [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| d.has(k))
+    });
 
     let (named, differences) = match get(doc, dict, b"Encoding") {
         Some(Object::Name(n)) => (encoding::base_encoding(n), None),
@@ -271,7 +276,12 @@ fn load_simple(doc: &Document, dict: &Dictionary, base: Vec<u8>) -> Font {
                 return char::from_u32(code).map(|c| c.to_string().into_boxed_str());
             }
             // Dingbats and symbols without a Unicode name carry no words.
-            symbol_like.then(|| "\u{FFFD}".into())
+            if symbol_like {
+                return Some("\u{FFFD}".into());
+            }
+            // A font the viewer supplies draws a code without a glyph name as .notdef: no
+            // text. (An embedded font may still draw a glyph for it, so that stays unreadable.)
+            (!embedded && names[code as usize].is_empty()).then(|| "".into())
         })
         .collect();
 
@@ -505,6 +515,8 @@ mod tests {
         let (text, widths, ok) = decode(&font, b"Jan \xe9\x80");
         assert!(ok);
         assert_eq!(text, "Jan é€");
+        // Code 1 has no glyph in WinAnsi: Helvetica draws nothing for it.
+        assert_eq!(decode(&font, b"a\x01b"), ("ab".into(), vec![0.556, 0.0, 0.556], true));
         assert_eq!(widths[0], 0.5);
         assert_eq!(widths[3], 0.278);
         assert_eq!((font.ascent, font.descent), (0.718, -0.207));
@@ -589,7 +601,7 @@ mod tests {
         let doc = Document::new();
         let dict = dictionary! {
             "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Calibri",
-            "FontDescriptor" => dictionary! { "Flags" => 4 },
+            "FontDescriptor" => dictionary! { "Flags" => 4, "FontFile2" => Object::Null },
         };
         let font = Font::load(&doc, &dict);
         assert_eq!(decode(&font, b"Ab").0, "Ab");
