@@ -266,3 +266,31 @@ fn damaged_flate_streams_are_read_as_far_as_viewers_read_them() {
     assert_eq!(out.records.len(), 1);
     // `check` ran qpdf: the untouched page 2 was written again without the damage.
 }
+
+#[test]
+fn marks_land_in_user_space_after_unbalanced_content() {
+    let out = check(
+        "unbalanced.pdf",
+        &["j.devries@example.nl"],
+        &["Mail", "nu."],
+    );
+    // Scaled twice from (36, 360): the e-mail address sits on the baseline y = 720.
+    let (_, bbox) = page_and_box(&out.records[0]);
+    assert!(
+        bbox[1] < 720.0 && bbox[3] > 735.0 && bbox[0] > 100.0,
+        "{bbox:?}"
+    );
+    // The label poppler finds lies inside that box (poppler's y axis points down).
+    let label = pdf_support::words(&out.bytes)
+        .into_iter()
+        .find(|(w, _)| w == "5.1.2e")
+        .expect("a label");
+    let (x, y) = (
+        (label.1[0] + label.1[2]) / 2.0,
+        842.0 - (label.1[1] + label.1[3]) / 2.0,
+    );
+    assert!(
+        bbox[0] < x && x < bbox[2] && bbox[1] < y && y < bbox[3],
+        "{label:?} in {bbox:?}"
+    );
+}

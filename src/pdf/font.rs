@@ -516,7 +516,10 @@ mod tests {
         assert!(ok);
         assert_eq!(text, "Jan é€");
         // Code 1 has no glyph in WinAnsi: Helvetica draws nothing for it.
-        assert_eq!(decode(&font, b"a\x01b"), ("ab".into(), vec![0.556, 0.0, 0.556], true));
+        assert_eq!(
+            decode(&font, b"a\x01b"),
+            ("ab".into(), vec![0.556, 0.0, 0.556], true)
+        );
         assert_eq!(widths[0], 0.5);
         assert_eq!(widths[3], 0.278);
         assert_eq!((font.ascent, font.descent), (0.718, -0.207));

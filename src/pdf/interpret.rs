@@ -92,10 +92,20 @@ pub(crate) struct PageContent {
     pub has_images: bool,
     /// Content streams and forms with damaged Flate data (read up to the damage).
     pub damaged: Vec<ObjectId>,
-    /// `q` left open at the end of the page's content.
-    pub unclosed_q: usize,
-    /// `Q` without a matching `q` in the page's content.
+    /// How the page's own content leaves the graphics state and text object.
+    pub balance: Balance,
+}
+
+/// How a content stream leaves the state stack: what must be closed after it, and opened
+/// before it, so that content appended after it starts from the initial state.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Balance {
+    /// `q` left open at the end.
+    pub open_q: usize,
+    /// `Q` without a matching `q`.
     pub extra_q: usize,
+    /// Ends inside a text object (`BT` without `ET`).
+    pub in_text: bool,
 }
 
 /// Fonts read so far in a document, by object (or, for direct dictionaries, by address).
@@ -211,9 +221,7 @@ pub(crate) fn interpret(
     let mut run = Run::new(doc, page.number, fonts);
     run.out.damaged = damaged;
     let resources = page_resources(doc, page);
-    let (open, extra) = run.exec(0, &ops, resources, GState::default())?;
-    run.out.unclosed_q = open;
-    run.out.extra_q = extra;
+    run.out.balance = run.exec(0, &ops, resources, GState::default())?;
     Ok(run.out)
 }
 
@@ -346,16 +354,17 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
-    /// Runs operations in a context; returns the `q` left open and the unmatched `Q`.
+    /// Runs operations in a context; returns how it leaves the state stack.
     fn exec(
         &mut self,
         ctx: usize,
         ops: &[Operation],
         resources: Option<&Dictionary>,
         mut gs: GState,
-    ) -> Result<(usize, usize), PdfError> {
+    ) -> Result<Balance, PdfError> {
         let mut stack: Vec<GState> = Vec::new();
         let mut extra_q = 0;
+        let mut in_text = false;
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         let mut marked: Vec<Option<usize>> = Vec::new();
@@ -381,7 +390,9 @@ impl<'a> Run<'a> {
                 "BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
+                    in_text = true;
                 }
+                "ET" => in_text = false,
                 "Tc" => gs.tc = num_arg(args).unwrap_or(gs.tc),
                 "Tw" => gs.tw = num_arg(args).unwrap_or(gs.tw),
                 "Tz" => gs.th = num_arg(args).map_or(gs.th, |v| v / 100.0),
@@ -479,7 +490,11 @@ impl<'a> Run<'a> {
         for m in marked.into_iter().flatten() {
             self.out.marked[m].glyphs.end = self.out.glyphs.len();
         }
-        Ok((stack.len(), extra_q))
+        Ok(Balance {
+            open_q: stack.len(),
+            extra_q,
+            in_text,
+        })
     }
 
     fn font(

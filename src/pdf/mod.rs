@@ -54,7 +54,7 @@ use crate::redactor::Redactor;
 use crate::resolve::Removal;
 use annots::Annotation;
 use geom::Rect;
-use interpret::{Context, FontCache, GlyphLoc, Marked};
+use interpret::{Balance, Context, FontCache, GlyphLoc, Marked};
 use load::Page;
 use mark::Mark;
 use remove::{MarkedEdit, PageEdits};
@@ -150,7 +150,7 @@ fn apply(
                 doc,
                 page,
                 &data.contexts,
-                data.q,
+                data.balance,
                 edits,
                 label_font,
                 &mut replaced,
@@ -300,8 +300,8 @@ struct PageData {
     contexts: Vec<Context>,
     glyphs: Vec<GlyphRecord>,
     marked: Vec<Marked>,
-    /// `q` left open and `Q` unmatched in the page content.
-    q: (usize, usize),
+    /// How the page content leaves the state stack.
+    balance: Balance,
     has_images: bool,
     /// Content streams and forms with damaged Flate data.
     damaged: Vec<lopdf::ObjectId>,
@@ -380,7 +380,7 @@ impl Analysis {
             data.push(PageData {
                 contexts: content.contexts,
                 first_glyph: glyph_count,
-                q: (content.unclosed_q, content.extra_q),
+                balance: content.balance,
                 has_images: content.has_images,
                 damaged: content.damaged,
                 marked: content.marked,

@@ -16,7 +16,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::error::PdfError;
 use super::inline;
-use super::interpret::{Context, GlyphLoc, TEXT_KEYS, decode, form_content, page_content};
+use super::interpret::{Balance, Context, GlyphLoc, TEXT_KEYS, decode, form_content, page_content};
 use super::load::{MAX_STREAM, Page, page_resources};
 use super::mark::{self, Mark};
 
@@ -311,7 +311,7 @@ pub(crate) fn apply_page(
     doc: &mut Document,
     page: &Page,
     contexts: &[Context],
-    (unclosed_q, extra_q): (usize, usize),
+    balance: Balance,
     edits: &PageEdits,
     label_font: ObjectId,
     replaced: &mut BTreeSet<ObjectId>,
@@ -380,11 +380,15 @@ pub(crate) fn apply_page(
             }
             None => content,
         };
-        // Enough `q` that a stray `Q` in the content cannot pop the initial state, and enough
-        // `Q` to close what the content leaves open: the marks draw in default user space.
-        let mut data = b"q\n".repeat(extra_q + 1);
+        // Enough `q` that a stray `Q` in the content cannot pop the initial state, and an `ET`
+        // and enough `Q` to close what the content leaves open: the marks draw in default
+        // user space, outside any text object.
+        let mut data = b"q\n".repeat(balance.extra_q + 1);
         data.extend_from_slice(&body);
-        data.extend_from_slice(&b"\nQ".repeat(unclosed_q + 1));
+        if balance.in_text {
+            data.extend_from_slice(b"\nET");
+        }
+        data.extend_from_slice(&b"\nQ".repeat(balance.open_q + 1));
         data.push(b'\n');
         if !edits.marks.is_empty() {
             let mut fonts = resources
