@@ -68,11 +68,18 @@ fn metadata_annotations_outlines_and_attachments() {
         out.records.iter().map(|r| r.item).collect::<Vec<_>>(),
         [1, 2, 3]
     );
+    // The sticky note and the mailto link; the web link stays.
     assert!(
         out.report
             .sanitized
-            .iter()
-            .any(|s| s.contains("3 annotation") || s.contains("2 annotation"))
+            .contains(&"2 annotation(s)".to_string()),
+        "{:?}",
+        out.report.sanitized
+    );
+    assert!(
+        out.report
+            .sanitized
+            .contains(&"document information dictionary".to_string())
     );
 }
 
