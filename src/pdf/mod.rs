@@ -720,3 +720,61 @@ fn propagate_across_white_space(
     }
     *removals = merged;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Category, Ground};
+    use remove::Edits;
+
+    fn removal(start: usize, end: usize) -> Removal {
+        Removal {
+            start,
+            end,
+            category: Category::Name,
+            ground: Ground::parse("5.1.2e").unwrap(),
+            detector: "test",
+            evidence: "test".into(),
+            person: None,
+        }
+    }
+
+    #[test]
+    fn a_removed_string_broken_over_lines_is_removed_there_too() {
+        let text =
+            "Jan de Vries schreef.\nLater belde Jan\nde Vries opnieuw; Jan de Vriesstraat niet.";
+        let mut removals = vec![removal(0, 12)];
+        propagate_across_white_space(text, &mut removals, &[]);
+        let spans: Vec<&str> = removals.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(spans, ["Jan de Vries", "Jan\nde Vries"]);
+        assert_eq!(removals[1].detector, "propagated");
+        // Not inside protected text.
+        let mut removals = vec![removal(0, 12)];
+        propagate_across_white_space(text, &mut removals, &[34..46]);
+        assert_eq!(removals.len(), 1);
+    }
+
+    #[test]
+    fn forms_with_edits_and_their_ancestors_are_copied_the_rest_still_drawn() {
+        let form = |parent: usize, id: u32| Context {
+            parent: Some((parent, format!("F{id}").into_bytes())),
+            form: Some((id, 0)),
+        };
+        let contexts = vec![
+            Context {
+                parent: None,
+                form: None,
+            },
+            form(0, 10),
+            form(1, 11),
+            form(0, 12),
+        ];
+        let mut edits = PageEdits::default();
+        edits.contexts.insert(2, Edits::default());
+        assert_eq!(still_drawn(&contexts, &edits), [(12, 0)]);
+        assert_eq!(
+            still_drawn(&contexts, &PageEdits::default()),
+            [(10, 0), (11, 0), (12, 0)]
+        );
+    }
+}
