@@ -18,7 +18,8 @@ const STAFF: usize = 10_000;
 
 fn redactor(world: &corpus::World, policy: Policy) -> Redactor {
     let lists = Lists {
-        staff: StaffDirectory::from_csv(corpus::staff_csv(world).as_bytes()).expect("generated CSV parses"),
+        staff: StaffDirectory::from_csv(corpus::staff_csv(world).as_bytes())
+            .expect("generated CSV parses"),
         public: parse_lines(&corpus::public_txt(world)),
         keep: parse_lines(&corpus::keep_txt(world)),
     };
@@ -29,8 +30,12 @@ fn throughput(c: &mut Criterion) {
     let (world, docs) = corpus::corpus_of_size(2026, STAFF, CORPUS_BYTES);
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let directory_only = Policy::from_json(r#"{"names": {"context_detection": false}}"#).expect("valid policy");
-    let variants = [("names from context", Policy::default()), ("directory names only", directory_only)];
+    let directory_only =
+        Policy::from_json(r#"{"names": {"context_detection": false}}"#).expect("valid policy");
+    let variants = [
+        ("names from context", Policy::default()),
+        ("directory names only", directory_only),
+    ];
 
     let mut group = c.benchmark_group("text");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -47,7 +52,10 @@ fn throughput(c: &mut Criterion) {
         });
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         for threads in [1, cores] {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("thread pool");
             group.bench_function(format!("batch, {threads} thread(s), {name}"), |b| {
                 b.iter(|| pool.install(|| black_box(redactor.redact_all(&texts))))
             });

@@ -315,7 +315,11 @@ pub fn scan(
 /// With the batch-wide person scope, a first pass identifies the people named in every text
 /// document; the returned redactor then removes them in every document. `None` with the
 /// default per-document scope.
-fn with_batch_people(redactor: &Redactor, jobs: &[Job], options: &BatchOptions) -> std::io::Result<Option<Redactor>> {
+fn with_batch_people(
+    redactor: &Redactor,
+    jobs: &[Job],
+    options: &BatchOptions,
+) -> std::io::Result<Option<Redactor>> {
     if redactor.policy().names.scope != PersonScope::Batch {
         return Ok(None);
     }
@@ -323,11 +327,17 @@ fn with_batch_people(redactor: &Redactor, jobs: &[Job], options: &BatchOptions) 
         if job.kind != Some(DocumentKind::Text) {
             return Vec::new();
         }
-        let text = std::fs::read(&job.path).ok().and_then(|b| TextDocument::decode(b).ok());
+        let text = std::fs::read(&job.path)
+            .ok()
+            .and_then(|b| TextDocument::decode(b).ok());
         // A document that cannot be read fails in the main pass; here it names nobody.
-        catch_unwind(AssertUnwindSafe(|| text.map(|t| redactor.identify(&t.text)).unwrap_or_default())).unwrap_or_default()
+        catch_unwind(AssertUnwindSafe(|| {
+            text.map(|t| redactor.identify(&t.text)).unwrap_or_default()
+        }))
+        .unwrap_or_default()
     };
-    let people: Vec<PersonKey> = thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
+    let people: Vec<PersonKey> =
+        thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
     Ok(Some(redactor.with_known_people(people)))
 }
 

@@ -11,7 +11,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-
 use crate::detect::{Finding, is_whole_token};
 use crate::policy::{Category, Ground, Policy};
 use crate::search::RemovedStrings;
@@ -67,7 +66,11 @@ fn explain_propagation(text: &str, removals: &mut [Removal]) {
     let is_propagated = |r: &Removal| r.detector == "propagated" || r.detector == "name.propagated";
     let mut by_person: HashMap<usize, usize> = HashMap::new();
     let mut by_text: HashMap<&str, usize> = HashMap::new();
-    for (i, r) in removals.iter().enumerate().filter(|(_, r)| !is_propagated(r)) {
+    for (i, r) in removals
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !is_propagated(r))
+    {
         if let Some(p) = r.person {
             by_person.entry(p).or_insert(i);
         }
@@ -141,12 +144,7 @@ fn merge(mut findings: Vec<Finding>, policy: &Policy) -> Vec<Removal> {
 }
 
 /// Other occurrences of removed strings that no detector covered.
-fn propagate(
-    text: &str,
-    removals: &[Removal],
-    protected: &Spans,
-    policy: &Policy,
-) -> Vec<Finding> {
+fn propagate(text: &str, removals: &[Removal], protected: &Spans, policy: &Policy) -> Vec<Finding> {
     let strings = RemovedStrings::new(text, removals);
     if strings.is_empty() {
         return Vec::new();
@@ -161,10 +159,7 @@ fn propagate(
         let covered = removals
             .get(next)
             .is_some_and(|r| r.start <= start && end <= r.end);
-        if covered
-            || !is_whole_token(text, start, end)
-            || protected.overlaps(start, end)
-        {
+        if covered || !is_whole_token(text, start, end) || protected.overlaps(start, end) {
             continue;
         }
         let source = &removals[strings.first_removal(n)];
@@ -264,7 +259,7 @@ mod tests {
     fn removed_strings_are_removed_everywhere_except_in_protected_text() {
         let text = "Hoi Boris, zeg Boris dat BorisBank en Boris (keep).";
         let f = vec![finding(4, 9, Category::Name, "name.greeting")];
-        let protected = [38..50];
+        let protected = vec![Range { start: 38, end: 50 }];
         let r = resolve(text, f, &protected, &Policy::default());
         let got: Vec<_> = r
             .iter()

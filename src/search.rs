@@ -39,7 +39,12 @@ impl<'t> RemovedStrings<'t> {
             }
         }
         let searcher = if needles.len() <= FEW {
-            Searcher::Few(needles.iter().map(|n| memmem::Finder::new(n.as_bytes())).collect())
+            Searcher::Few(
+                needles
+                    .iter()
+                    .map(|n| memmem::Finder::new(n.as_bytes()))
+                    .collect(),
+            )
         } else {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -78,11 +83,18 @@ impl<'t> RemovedStrings<'t> {
             Searcher::Few(finders) => {
                 for (n, finder) in finders.iter().enumerate() {
                     let len = self.needles[n].len();
-                    out.extend(finder.find_iter(haystack.as_bytes()).map(|s| (n, s, s + len)));
+                    out.extend(
+                        finder
+                            .find_iter(haystack.as_bytes())
+                            .map(|s| (n, s, s + len)),
+                    );
                 }
             }
             Searcher::Many(ac) => {
-                out.extend(ac.find_overlapping_iter(haystack).map(|m| (m.pattern().as_usize(), m.start(), m.end())));
+                out.extend(
+                    ac.find_overlapping_iter(haystack)
+                        .map(|m| (m.pattern().as_usize(), m.start(), m.end())),
+                );
             }
         }
         out.sort_unstable_by_key(|&(n, s, e)| (s, e, n));

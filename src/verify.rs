@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-
 use crate::detect::is_whole_token;
 use crate::resolve::Removal;
 use crate::search::RemovedStrings;
@@ -150,7 +149,16 @@ mod tests {
         let original = "Jan Smit belt Jan Smit.";
         let output = "[5.1.2e] belt Jan Smit.";
         let labels = vec!["[5.1.2e]".to_string()];
-        assert!(verify_text(original, output, &[removal(0, 8)], &labels, &[14..22]).is_ok());
+        assert!(
+            verify_text(
+                original,
+                output,
+                &[removal(0, 8)],
+                &labels,
+                &[Range { start: 14, end: 22 }]
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -80,10 +80,22 @@ fn redacts_the_demo_batch_and_removes_personal_data_everywhere() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let result = redact(&[&demo()], &out, &[]);
-    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
 
     let mut everything = String::from_utf8_lossy(&result.stderr).into_owned();
-    for name in ["nota-kamervragen.txt", "mailwisseling.txt", "verslag-overleg.txt", "burgerbrief.txt", "chat-export.txt", "beleidsnota.txt"] {
+    for name in [
+        "nota-kamervragen.txt",
+        "mailwisseling.txt",
+        "verslag-overleg.txt",
+        "burgerbrief.txt",
+        "chat-export.txt",
+        "beleidsnota.txt",
+    ] {
         let text = std::fs::read_to_string(out.join(name)).unwrap();
         everything.push_str(&text);
     }
@@ -98,7 +110,10 @@ fn redacts_the_demo_batch_and_removes_personal_data_everywhere() {
     }
     // The policy memo without personal data comes out unchanged.
     let memo = std::fs::read_to_string(demo().join("beleidsnota.txt")).unwrap();
-    assert_eq!(std::fs::read_to_string(out.join("beleidsnota.txt")).unwrap(), memo);
+    assert_eq!(
+        std::fs::read_to_string(out.join("beleidsnota.txt")).unwrap(),
+        memo
+    );
 }
 
 #[test]
@@ -111,7 +126,9 @@ fn audit_log_follows_the_contract() {
     let mut last: Option<(String, u64)> = None;
     for r in &records {
         let keys: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
-        for field in ["document", "item", "category", "ground", "detector", "start", "end", "digest"] {
+        for field in [
+            "document", "item", "category", "ground", "detector", "start", "end", "digest",
+        ] {
             assert!(keys.contains(&field), "{field} missing in {r}");
         }
         let doc = r["document"].as_str().unwrap().to_string();
@@ -121,17 +138,27 @@ fn audit_log_follows_the_contract() {
             _ => assert_eq!(item, 1),
         }
         let ground = r["ground"].as_str().unwrap();
-        let expected = if r["category"] == "bsn" { "5.1.1e" } else { "5.1.2e" };
+        let expected = if r["category"] == "bsn" {
+            "5.1.1e"
+        } else {
+            "5.1.2e"
+        };
         assert_eq!(ground, expected);
         assert_eq!(r["digest"].as_str().unwrap().len(), 64);
         // Offsets point at the removed bytes of the original file.
         let original = std::fs::read(demo().join(&doc)).unwrap();
-        let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
         assert!(s < e && e <= original.len());
         last = Some((doc, item));
     }
     // Documents in input order (directory walked in name order).
-    let docs: Vec<&str> = records.iter().map(|r| r["document"].as_str().unwrap()).collect();
+    let docs: Vec<&str> = records
+        .iter()
+        .map(|r| r["document"].as_str().unwrap())
+        .collect();
     let mut sorted = docs.clone();
     sorted.sort();
     assert_eq!(docs, sorted);
@@ -141,10 +168,26 @@ fn audit_log_follows_the_contract() {
 fn outputs_and_audit_are_identical_for_one_and_two_threads() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    assert_eq!(redact(&[&demo()], &a, &["--jobs", "1"]).status.code(), Some(0));
-    assert_eq!(redact(&[&demo()], &b, &["--jobs", "2"]).status.code(), Some(0));
-    for name in ["audit.jsonl", "nota-kamervragen.txt", "mailwisseling.txt", "burgerbrief.txt", "chat-export.txt"] {
-        assert_eq!(std::fs::read(a.join(name)).unwrap(), std::fs::read(b.join(name)).unwrap(), "{name} differs");
+    assert_eq!(
+        redact(&[&demo()], &a, &["--jobs", "1"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        redact(&[&demo()], &b, &["--jobs", "2"]).status.code(),
+        Some(0)
+    );
+    for name in [
+        "audit.jsonl",
+        "nota-kamervragen.txt",
+        "mailwisseling.txt",
+        "burgerbrief.txt",
+        "chat-export.txt",
+    ] {
+        assert_eq!(
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+            "{name} differs"
+        );
     }
 }
 
@@ -161,14 +204,34 @@ fn a_bad_document_fails_alone_and_the_batch_completes() {
     let result = redact(&[&input], &out, &[]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("b.txt") && stderr.contains("UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("b.txt") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("Vries"));
-    assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "Bel [5.1.2e] op [5.1.2e].");
-    assert!(!out.join("b.txt").exists(), "no output for a failed document");
-    assert_eq!(std::fs::read_to_string(out.join("sub/c.txt")).unwrap(), "Niets persoonlijks hier.");
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.txt")).unwrap(),
+        "Bel [5.1.2e] op [5.1.2e]."
+    );
+    assert!(
+        !out.join("b.txt").exists(),
+        "no output for a failed document"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("sub/c.txt")).unwrap(),
+        "Niets persoonlijks hier."
+    );
     let s = summary(&out);
     let status = |doc: &str| {
-        s["documents"].as_array().unwrap().iter().find(|d| d["document"] == doc).unwrap()["status"].as_str().unwrap().to_string()
+        s["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["document"] == doc)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     assert_eq!(status("a.txt"), "redacted");
     assert_eq!(status("b.txt"), "failed");
@@ -216,7 +279,10 @@ fn scan_prints_the_audit_records_and_changes_nothing() {
         .unwrap();
     assert_eq!(result.status.code(), Some(0));
     let scanned = String::from_utf8(result.stdout).unwrap();
-    assert_eq!(scanned, std::fs::read_to_string(out.join("audit.jsonl")).unwrap());
+    assert_eq!(
+        scanned,
+        std::fs::read_to_string(out.join("audit.jsonl")).unwrap()
+    );
 }
 
 #[test]
@@ -230,7 +296,14 @@ fn digests_link_across_runs_only_with_a_key() {
 
     // Without a key: a random key per run, said so in the summary.
     let out = tmp.path().join("random");
-    let result = bin().arg("redact").arg(demo()).arg("--out").arg(&out).env_remove("WOO_REDACT_AUDIT_KEY").output().unwrap();
+    let result = bin()
+        .arg("redact")
+        .arg(demo())
+        .arg("--out")
+        .arg(&out)
+        .env_remove("WOO_REDACT_AUDIT_KEY")
+        .output()
+        .unwrap();
     assert_eq!(result.status.code(), Some(0));
     let s = summary(&out);
     assert_eq!(s["digests_link_across_runs"], false);
@@ -243,7 +316,11 @@ fn pseudonyms_number_people_per_document() {
     let config = tmp.path().join("policy.json");
     std::fs::write(&config, r#"{"names": {"pseudonyms": true}}"#).unwrap();
     let out = tmp.path().join("out");
-    let result = redact(&[&demo().join("chat-export.txt")], &out, &["--config", config.to_str().unwrap()]);
+    let result = redact(
+        &[&demo().join("chat-export.txt")],
+        &out,
+        &["--config", config.to_str().unwrap()],
+    );
     assert_eq!(result.status.code(), Some(0));
     let text = std::fs::read_to_string(out.join("chat-export.txt")).unwrap();
     let first_lines: Vec<&str> = text.lines().collect();

@@ -9,7 +9,8 @@ mod pdf_support;
 
 use pdf_support::check;
 
-const REMOVED: [&str; 7] = [
+const REMOVED: [&str; 8] = [
+    "De Vries",
     "j.devries@example.nl",
     "06-12345678",
     "111222333",
@@ -35,6 +36,7 @@ fn letter(name: &str, annotations: &[&str]) {
     let out = check(name, &REMOVED, &KEPT);
     let categories: Vec<&str> = out.records.iter().map(|r| r.category.as_str()).collect();
     let mut expected = vec![
+        "name",
         "email",
         "phone",
         "bsn",

@@ -51,8 +51,8 @@ fn metadata_annotations_outlines_and_attachments() {
     assert!(raw.contains("Mail van [5.1.2e]"), "outline title");
     assert!(raw.contains("Foto, mail [5.1.2e]"), "alternate text");
 
-    // Audit: the page's e-mail address, then the note's phone number and the link's address,
-    // each on page 1; annotation items carry the annotation's rectangle.
+    // Audit: the page's e-mail address, then the note's phone number and author (`/T`) and the
+    // link's address, each on page 1; annotation items carry the annotation's rectangle.
     let items: Vec<(&str, u32, [f64; 4])> = out
         .records
         .iter()
@@ -61,12 +61,13 @@ fn metadata_annotations_outlines_and_attachments() {
             Location::Text { .. } => unreachable!(),
         })
         .collect();
-    assert_eq!(items.len(), 3, "{items:?}");
+    assert_eq!(items.len(), 4, "{items:?}");
     assert_eq!(items[1], ("phone", 1, [400.0, 700.0, 420.0, 720.0]));
-    assert_eq!(items[2], ("email", 1, [72.0, 715.0, 300.0, 730.0]));
+    assert_eq!(items[2], ("name", 1, [400.0, 700.0, 420.0, 720.0]));
+    assert_eq!(items[3], ("email", 1, [72.0, 715.0, 300.0, 730.0]));
     assert_eq!(
         out.records.iter().map(|r| r.item).collect::<Vec<_>>(),
-        [1, 2, 3]
+        [1, 2, 3, 4]
     );
     // The sticky note and the mailto link; the web link stays.
     assert!(

@@ -153,8 +153,7 @@ fn street_start(text: &str, word_start: usize) -> usize {
     let line_start = text[..word_start].rfind('\n').map_or(0, |i| i + 1);
     let mut start = word_start;
     let mut tentative = word_start;
-    let mut words = 0;
-    for token in text[line_start..word_start].rsplit(' ').skip(1) {
+    for (words, token) in text[line_start..word_start].rsplit(' ').skip(1).enumerate() {
         if token.is_empty() || words >= 3 {
             break;
         }
@@ -172,7 +171,6 @@ fn street_start(text: &str, word_start: usize) -> usize {
         } else {
             break;
         }
-        words += 1;
     }
     start
 }

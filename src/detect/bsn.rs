@@ -80,7 +80,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let context = line_before(text, start, 80);
         let keyword = BSN_KEYWORD.is_match(context) || previous_line_has_keyword(text, start);
         let reference = REFERENCE_KEYWORD.is_match(context);
-        if (digits.len() == 8 && !keyword) || (reference && !keyword) {
+        if !keyword && (digits.len() == 8 || reference) {
             continue;
         }
         let evidence = if keyword {

@@ -23,29 +23,117 @@ use crate::fold::fold;
 
 /// Mail header fields that list people, folded.
 const HEADER_FIELDS: &[&str] = &[
-    "van", "aan", "cc", "bcc", "from", "to", "afzender", "geadresseerde", "geadresseerden", "ontvanger", "ontvangers", "kopie aan", "kopie",
+    "van",
+    "aan",
+    "cc",
+    "bcc",
+    "from",
+    "to",
+    "afzender",
+    "geadresseerde",
+    "geadresseerden",
+    "ontvanger",
+    "ontvangers",
+    "kopie aan",
+    "kopie",
 ];
 
 /// Fields that list attendees or people, folded.
 const LIST_FIELDS: &[&str] = &[
-    "aanwezig", "aanwezigen", "afwezig", "afwezig met kennisgeving", "met kennisgeving afwezig", "afgemeld", "deelnemers", "genodigden",
-    "uitgenodigd", "verslaglegging", "present", "absent", "attendees", "participants",
+    "aanwezig",
+    "aanwezigen",
+    "afwezig",
+    "afwezig met kennisgeving",
+    "met kennisgeving afwezig",
+    "afgemeld",
+    "deelnemers",
+    "genodigden",
+    "uitgenodigd",
+    "verslaglegging",
+    "present",
+    "absent",
+    "attendees",
+    "participants",
 ];
 
 /// Fields followed by one person, folded.
 const PERSON_FIELDS: &[&str] = &[
-    "contactpersoon", "contactpersonen", "contact", "behandeld door", "behandelaar", "opgesteld door", "notulist", "notuliste", "notulen",
-    "voorzitter", "secretaris", "auteur", "auteurs", "opsteller", "ingediend door", "aanvrager", "verzoeker", "verzoekster", "klager",
-    "melder", "namens", "ter attentie van", "t.a.v", "tav", "geschreven door", "gemaakt door", "gezien door", "akkoord", "ondertekend door",
-    "getekend", "ondergetekende", "gespreksleider", "trekker", "eigenaar", "actiehouder", "actie", "actie door", "wie", "verantwoordelijke",
-    "accounthouder", "casemanager", "regievoerder", "medewerker", "behandelend ambtenaar", "ambtenaar", "jurist", "adviseur", "aanwezig namens",
-    "paraaf", "parafen", "paraaf afdelingshoofd", "initialen", "uw contactpersoon", "name", "author", "contact person", "handled by",
+    "contactpersoon",
+    "contactpersonen",
+    "contact",
+    "behandeld door",
+    "behandelaar",
+    "opgesteld door",
+    "notulist",
+    "notuliste",
+    "notulen",
+    "voorzitter",
+    "secretaris",
+    "auteur",
+    "auteurs",
+    "opsteller",
+    "ingediend door",
+    "aanvrager",
+    "verzoeker",
+    "verzoekster",
+    "klager",
+    "melder",
+    "namens",
+    "ter attentie van",
+    "t.a.v",
+    "tav",
+    "geschreven door",
+    "gemaakt door",
+    "gezien door",
+    "akkoord",
+    "ondertekend door",
+    "getekend",
+    "ondergetekende",
+    "gespreksleider",
+    "trekker",
+    "eigenaar",
+    "actiehouder",
+    "actie",
+    "actie door",
+    "wie",
+    "verantwoordelijke",
+    "accounthouder",
+    "casemanager",
+    "regievoerder",
+    "medewerker",
+    "behandelend ambtenaar",
+    "ambtenaar",
+    "jurist",
+    "adviseur",
+    "aanwezig namens",
+    "paraaf",
+    "parafen",
+    "paraaf afdelingshoofd",
+    "initialen",
+    "uw contactpersoon",
+    "name",
+    "author",
+    "contact person",
+    "handled by",
 ];
 
 /// Fields whose label may stand alone on the line above the name (`Contactpersoon`).
 const LABEL_ABOVE_FIELDS: &[&str] = &[
-    "contactpersoon", "contactpersonen", "behandeld door", "behandelaar", "opgesteld door", "notulist", "notuliste", "auteur", "auteurs",
-    "paraaf", "namens", "ter attentie van", "uw contactpersoon", "contactpersoon woo", "ondergetekende",
+    "contactpersoon",
+    "contactpersonen",
+    "behandeld door",
+    "behandelaar",
+    "opgesteld door",
+    "notulist",
+    "notuliste",
+    "auteur",
+    "auteurs",
+    "paraaf",
+    "namens",
+    "ter attentie van",
+    "uw contactpersoon",
+    "contactpersoon woo",
+    "ondergetekende",
 ];
 
 /// Phrases after which a full name refers to a person, folded, as token words.
@@ -102,11 +190,18 @@ fn lines(g: &Grammar) -> Vec<Line> {
             start = i + 1;
         }
     }
-    out.push(Line { start, end: g.tokens().len() });
+    out.push(Line {
+        start,
+        end: g.tokens().len(),
+    });
     out
 }
 
-fn mention(parse: NameParse, rule: &'static str, evidence: impl Into<Cow<'static, str>>) -> Mention {
+fn mention(
+    parse: NameParse,
+    rule: &'static str,
+    evidence: impl Into<Cow<'static, str>>,
+) -> Mention {
     Mention {
         parse,
         strength: Strength::Strong,
@@ -118,7 +213,11 @@ fn mention(parse: NameParse, rule: &'static str, evidence: impl Into<Cow<'static
 
 /// The folded words of tokens `[a, b)`, joined by single spaces (punctuation dropped).
 fn words_of(g: &Grammar, a: usize, b: usize) -> String {
-    (a..b).filter_map(|i| g.word(i)).map(fold).collect::<Vec<_>>().join(" ")
+    (a..b)
+        .filter_map(|i| g.word(i))
+        .map(fold)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// If the line starts with `<field>:` (or `<field>` followed by the end of the line), the
@@ -130,7 +229,10 @@ fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
         i += 1;
     }
     let mut j = i;
-    while j < line.end && j - i < 8 && (g.word(j).is_some() || g.is_punct(j, '.') || g.is_punct(j, '\'')) {
+    while j < line.end
+        && j - i < 8
+        && (g.word(j).is_some() || g.is_punct(j, '.') || g.is_punct(j, '\''))
+    {
         j += 1;
     }
     if j == i {
@@ -156,18 +258,48 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
         if let Some((label, after)) = field(g, line) {
             if HEADER_FIELDS.contains(&label.as_str()) {
-                name_list(g, after, &lines[n..], "name.mail-header", &format!("mail header `{}:`", g.str(line.start)), out);
+                name_list(
+                    g,
+                    after,
+                    &lines[n..],
+                    "name.mail-header",
+                    &format!("mail header `{}:`", g.str(line.start)),
+                    out,
+                );
             } else if LIST_FIELDS.contains(&label.as_str()) {
-                name_list(g, after, &lines[n..], "name.attendees", &format!("attendee list `{}:`", capitalise(&label)), out);
+                name_list(
+                    g,
+                    after,
+                    &lines[n..],
+                    "name.attendees",
+                    &format!("attendee list `{}:`", capitalise(&label)),
+                    out,
+                );
             } else if PERSON_FIELDS.contains(&label.as_str()) {
                 let evidence = format!("field `{}`", capitalise(&label));
                 if after == line.end && LABEL_ABOVE_FIELDS.contains(&label.as_str()) {
                     // The name is on the next line.
                     if let Some(next) = lines.get(n + 1) {
-                        person_at(g, next.start, next.end, "name.field", &evidence, label.starts_with("paraaf"), out);
+                        person_at(
+                            g,
+                            next.start,
+                            next.end,
+                            "name.field",
+                            &evidence,
+                            label.starts_with("paraaf"),
+                            out,
+                        );
                     }
                 } else if after < line.end {
-                    person_at(g, after, line.end, "name.field", &evidence, label.starts_with("paraaf"), out);
+                    person_at(
+                        g,
+                        after,
+                        line.end,
+                        "name.field",
+                        &evidence,
+                        label.starts_with("paraaf"),
+                        out,
+                    );
                 }
             }
         }
@@ -181,11 +313,21 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// One person (or a paraaf) at token `i`, after optional titles.
-fn person_at(g: &Grammar, i: usize, end: usize, rule: &'static str, evidence: &str, paraaf: bool, out: &mut Vec<Mention>) {
+fn person_at(
+    g: &Grammar,
+    i: usize,
+    end: usize,
+    rule: &'static str,
+    evidence: &str,
+    paraaf: bool,
+    out: &mut Vec<Mention>,
+) {
     if i >= end {
         return;
     }
@@ -195,7 +337,12 @@ fn person_at(g: &Grammar, i: usize, end: usize, rule: &'static str, evidence: &s
         return;
     }
     let titled = j > i;
-    if let Some(p) = g.name(j, true).filter(|p| p.form != Form::Surname || titled || starts_upper(g, j)) {
+    let parsed = if titled {
+        g.titled_name(j)
+    } else {
+        g.name(j, true).filter(|_| starts_upper(g, j))
+    };
+    if let Some(p) = parsed {
         out.push(mention(p, rule, evidence.to_string()));
     } else if let Some(p) = g.given_alone(j).filter(|p| ends_name(g, p.next)) {
         out.push(mention(p, rule, evidence.to_string()));
@@ -225,14 +372,23 @@ fn starts_upper(g: &Grammar, i: usize) -> bool {
 /// `en` (`Beste Jan en Piet`).
 fn ends_name(g: &Grammar, i: usize) -> bool {
     g.is_line_end(i)
-        || [',', '!', '.', ';', ':', '(', '<', ')', '?'].iter().any(|&c| g.is_punct(i, c))
+        || [',', '!', '.', ';', ':', '(', '<', ')', '?']
+            .iter()
+            .any(|&c| g.is_punct(i, c))
         || g.word(i).is_some_and(|w| w == "en" || w == "and")
 }
 
 /// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,
 /// `dr. J. Smit (DJI), mevrouw De Vries, Piet Jansen`. Continues on the next line when the
 /// line ends inside the list (a comma, semicolon or title at the end).
-fn name_list(g: &Grammar, after: usize, lines: &[Line], rule: &'static str, evidence: &str, out: &mut Vec<Mention>) {
+fn name_list(
+    g: &Grammar,
+    after: usize,
+    lines: &[Line],
+    rule: &'static str,
+    evidence: &str,
+    out: &mut Vec<Mention>,
+) {
     let mut li = 0;
     let mut i = after;
     loop {
@@ -245,22 +401,45 @@ fn name_list(g: &Grammar, after: usize, lines: &[Line], rule: &'static str, evid
             }
             let j = after_titles_and_roles(g, i);
             let titled = j > i;
-            let parsed = g
-                .name(j, true)
-                .filter(|p| p.form != Form::Surname || titled || ends_name(g, p.next) || g.is_punct(p.next, '-'))
+            let parsed = if titled { g.titled_name(j) } else { None }
+                .or_else(|| {
+                    g.name(j, true).filter(|p| {
+                        p.form != Form::Surname || ends_name(g, p.next) || g.is_punct(p.next, '-')
+                    })
+                })
                 .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
             match parsed {
                 Some(p) if !is_mailbox_word(g, j) => {
                     let next = p.next;
                     out.push(mention(p, rule, evidence.to_string()));
-                    i = skip_to_separator(g, next, end);
+                    // A name that wrapped onto the next line: go on from there.
+                    i = if next > end {
+                        next
+                    } else {
+                        skip_to_separator(g, next, end)
+                    };
                 }
                 _ => i = skip_to_separator(g, i, end),
             }
         }
+        if i > end {
+            while li < lines.len() && lines[li].end < i {
+                li += 1;
+            }
+            if li >= lines.len() {
+                break;
+            }
+            i = skip_to_separator(g, i, lines[li].end);
+            continue;
+        }
         // Continue on the next line if this one ended inside the list.
         let last = (lines[li].start..lines[li].end).last();
-        let open = last.is_some_and(|k| g.is_punct(k, ',') || g.is_punct(k, ';') || g.titles(k) > 0);
+        let open = last.is_some_and(|k| {
+            g.is_punct(k, ',')
+                || g.is_punct(k, ';')
+                || g.titles(k) > 0
+                || g.is_lower(k) && g.has(k, class::PARTICLE)
+        });
         li += 1;
         if !open || li >= lines.len() {
             break;
@@ -271,7 +450,8 @@ fn name_list(g: &Grammar, after: usize, lines: &[Line], rule: &'static str, evid
 
 /// The local part of an e-mail address is not a name (`jan.smit@…`).
 fn is_mailbox_word(g: &Grammar, i: usize) -> bool {
-    (i..i + 8).any(|k| g.is_punct(k, '@')) && !(i..i + 8).any(|k| g.is_punct(k, '<') || g.is_punct(k, ';') || g.is_punct(k, ','))
+    (i..i + 8).any(|k| g.is_punct(k, '@'))
+        && !(i..i + 8).any(|k| g.is_punct(k, '<') || g.is_punct(k, ';') || g.is_punct(k, ','))
 }
 
 /// The token after the next list separator (`;` or `,` outside brackets) at or after `i`.
@@ -295,11 +475,16 @@ fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Men
     let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
         return;
     };
-    let Some(colon) = (i..line.end).find(|&k| g.is_punct(k, ':')) else { return };
+    let Some(colon) = (i..line.end).find(|&k| g.is_punct(k, ':')) else {
+        return;
+    };
     if colon - i > 8 {
         return;
     }
-    let parsed = g.name(i, true).filter(|p| p.next == colon).or_else(|| g.given_alone(i).filter(|p| p.next == colon));
+    let parsed = g
+        .name(i, true)
+        .filter(|p| p.next == colon)
+        .or_else(|| g.given_alone(i).filter(|p| p.next == colon));
     if let Some(p) = parsed {
         out.push(mention(p, "name.chat", "chat speaker"));
     }
@@ -307,7 +492,9 @@ fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Men
 
 /// `Hoi Jan,`, `Beste Jan en Piet,`, `Geachte heer De Vries,`, `Dear Mr Smith,`.
 fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
-    let Some(first) = g.word(line.start) else { return };
+    let Some(first) = g.word(line.start) else {
+        return;
+    };
     let f = fold(first);
     let mut i = line.start + 1;
     if !GREETINGS.contains(&f.as_str()) {
@@ -321,35 +508,40 @@ fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
     loop {
         let j = i + g.titles(i);
         let titled = j > i;
-        let parsed = g
-            .name(j, titled)
-            .filter(|p| ends_name(g, p.next))
-            .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
+        let parsed = if titled {
+            g.titled_name(j)
+        } else {
+            g.name(j, false)
+        }
+        .filter(|p| ends_name(g, p.next))
+        .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
         let Some(p) = parsed else { return };
         let next = p.next;
         out.push(mention(p, "name.greeting", evidence.clone()));
         // `Beste Jan en Piet` / `Hoi Jan, Piet,`
-        if g.word(next).is_some_and(|w| w == "en" || w == "and") {
-            i = next + 1;
-        } else if g.is_punct(next, ',') && next + 1 < line.end && starts_upper(g, next + 1) {
-            i = next + 1;
-        } else {
+        let and = g.word(next).is_some_and(|w| w == "en" || w == "and");
+        let comma = g.is_punct(next, ',') && next + 1 < line.end && starts_upper(g, next + 1);
+        if !(and || comma) {
             return;
         }
+        i = next + 1;
     }
 }
 
 /// A closing line such as `Met vriendelijke groet,`.
 fn is_closing(g: &Grammar, line: Line) -> bool {
     let words = words_of(g, line.start, line.end);
-    let trailing_ok = (line.start..line.end).all(|k| g.word(k).is_some() || [',', '.', '!', '-'].iter().any(|&c| g.is_punct(k, c)));
+    let trailing_ok = (line.start..line.end)
+        .all(|k| g.word(k).is_some() || [',', '.', '!', '-'].iter().any(|&c| g.is_punct(k, c)));
     trailing_ok && !words.is_empty() && CLOSINGS.contains(&words.as_str())
 }
 
 /// The signature after a closing: the first non-empty line, if it holds a name (possibly
 /// followed by `, function`).
 fn signature(g: &Grammar, rest: &[Line], out: &mut Vec<Mention>) {
-    let Some(line) = rest.iter().take(3).find(|l| l.start < l.end) else { return };
+    let Some(line) = rest.iter().take(3).find(|l| l.start < l.end) else {
+        return;
+    };
     let i = line.start + g.titles(line.start);
     let parsed = g.name(i, false).or_else(|| g.given_alone(i));
     if let Some(p) = parsed
@@ -374,16 +566,29 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         };
         // Most words are plain lower-case words that no rule starts with.
         let lower = g.is_lower(i);
-        if lower && !g.has(i, class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE) && w != "t" {
+        if lower
+            && !g.has(
+                i,
+                class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE,
+            )
+            && w != "t"
+        {
             i += 1;
             continue;
         }
         // Titles and forms of address.
-        let t = if g.has(i, class::TITLE | class::PARTICLE) { g.titles(i) } else { 0 };
+        let t = if g.has(i, class::TITLE | class::PARTICLE) {
+            g.titles(i)
+        } else {
+            0
+        };
         if t > 0 && is_title_use(g, i) {
             let j = g.skip_wrap(i + t);
-            if let Some(p) = g.name(j, true) {
-                let evidence = format!("after `{}`", text[toks[i].start..toks[i + t - 1].end].replace('\n', " "));
+            if let Some(p) = g.titled_name(j) {
+                let evidence = format!(
+                    "after `{}`",
+                    text[toks[i].start..toks[i + t - 1].end].replace('\n', " ")
+                );
                 out.push(mention(p, "name.title", evidence));
             }
             i += t;
@@ -391,18 +596,27 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
         // Role words: `collega Van Mil`, `cliënt Jansen`.
         if g.has(i, class::ROLE) && g.spaced(i) && starts_upper(g, i + 1) {
-            if let Some(p) = g.name(i + 1, true) {
+            if let Some(p) = g.titled_name(i + 1) {
                 out.push(mention(p, "name.role", format!("after `{w}`")));
             }
             i += 1;
             continue;
         }
         // `t.n.v.`, `t.a.v.`
-        if (w == "t" || w == "T") && g.is_punct(i + 1, '.') && matches!(g.word(i + 2), Some("n" | "a")) && g.is_punct(i + 3, '.') && g.word(i + 4) == Some("v") {
+        if (w == "t" || w == "T")
+            && g.is_punct(i + 1, '.')
+            && matches!(g.word(i + 2), Some("n" | "a"))
+            && g.is_punct(i + 3, '.')
+            && g.word(i + 4) == Some("v")
+        {
             let j = if g.is_punct(i + 5, '.') { i + 6 } else { i + 5 };
             let j = j + g.titles(j);
             if let Some(p) = g.name(j, true) {
-                let evidence = if g.word(i + 2) == Some("n") { "after `t.n.v.`" } else { "after `t.a.v.`" };
+                let evidence = if g.word(i + 2) == Some("n") {
+                    "after `t.n.v.`"
+                } else {
+                    "after `t.a.v.`"
+                };
                 out.push(mention(p, "name.attention", evidence));
             }
             i += 5;
@@ -419,7 +633,8 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
             }
         }
-        let may_start = g.is_cap(i) || (lower && g.has(i, class::PARTICLE)) || g.initials(i, false).is_some();
+        let may_start =
+            g.is_cap(i) || (lower && g.has(i, class::PARTICLE)) || g.initials(i, false).is_some();
         if i >= structural_end
             && may_start
             && let Some(next) = structure(g, gaz, i, out)
@@ -438,13 +653,33 @@ fn is_title_use(g: &Grammar, i: usize) -> bool {
         return false;
     }
     let f = fold(w);
-    let needs_dot = matches!(f.as_str(), "mr" | "mrs" | "ms" | "drs" | "dr" | "ir" | "ing" | "prof" | "bc" | "ds" | "mgr" | "kand" | "lic" | "dhr" | "mw" | "mevr");
+    let needs_dot = matches!(
+        f.as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "drs"
+            | "dr"
+            | "ir"
+            | "ing"
+            | "prof"
+            | "bc"
+            | "ds"
+            | "mgr"
+            | "kand"
+            | "lic"
+            | "dhr"
+            | "mw"
+            | "mevr"
+    );
     !needs_dot || g.is_punct(i + 1, '.') || (f == "dhr" || f == "mw" || f == "mevr")
 }
 
 fn introducer(g: &Grammar, i: usize) -> Option<usize> {
     INTRODUCERS.iter().find_map(|phrase| {
-        let ok = phrase.iter().enumerate().all(|(k, p)| g.word_in(i + k, &[p]) && (k == 0 || g.spaced(i + k - 1)));
+        let ok = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, p)| g.word_in(i + k, &[p]) && (k == 0 || g.spaced(i + k - 1)));
         (ok && g.spaced(i + phrase.len() - 1)).then_some(phrase.len())
     })
 }
@@ -452,10 +687,19 @@ fn introducer(g: &Grammar, i: usize) -> Option<usize> {
 /// Structural evidence at token `i`: the reversed form, initials with a surname, a known
 /// first name with a surname, a name before `<e-mail>` or followed by a function.
 /// Returns the token after the name if a strong one was parsed.
-fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+fn structure(
+    g: &Grammar,
+    gaz: &super::lexicon::Gazetteer,
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
     if let Some(p) = g.reversed(i) {
         let next = p.next;
-        out.push(mention(p, "name.reversed", "reversed name form `Surname, I.`"));
+        out.push(mention(
+            p,
+            "name.reversed",
+            "reversed name form `Surname, I.`",
+        ));
         return Some(next);
     }
     let p = g.forward(i)?;
@@ -463,16 +707,36 @@ fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut V
     let after_function = function_follows(g, next);
     let before_mail = g.is_punct(next, '<') && (next..next + 12).any(|k| g.is_punct(k, '@'));
     let (strength, rule, evidence): (Strength, &'static str, Cow<'static, str>) = if before_mail {
-        (Strength::Strong, "name.display", "name before an e-mail address".into())
+        (
+            Strength::Strong,
+            "name.display",
+            "name before an e-mail address".into(),
+        )
     } else if p.form == Form::Initials {
         if is_enumeration(g, i, &p) {
             return None;
         }
-        (Strength::Strong, "name.initials", "initials and surname".into())
+        (
+            Strength::Strong,
+            "name.initials",
+            "initials and surname".into(),
+        )
     } else if let Some(function) = after_function {
-        (Strength::Strong, "name.function", format!("name followed by {function}").into())
-    } else if p.given.as_deref().is_some_and(|g| gaz.is(g, class::FIRST_NAME)) {
-        (Strength::Strong, "name.known-first-name", "known first name with a surname".into())
+        (
+            Strength::Strong,
+            "name.function",
+            format!("name followed by {function}").into(),
+        )
+    } else if p
+        .given
+        .as_deref()
+        .is_some_and(|g| gaz.is(g, class::FIRST_NAME))
+    {
+        (
+            Strength::Strong,
+            "name.known-first-name",
+            "known first name with a surname".into(),
+        )
     } else {
         (Strength::Weak, "name.candidate", "name-like words".into())
     };
@@ -488,11 +752,25 @@ fn structure(g: &Grammar, gaz: &super::lexicon::Gazetteer, i: usize, out: &mut V
 
 /// `A. Aanleiding` at the start of a line is a numbered heading, not a person.
 fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
-    let line_start = i == 0 || g.tokens().get(i - 1).is_some_and(|t| t.kind == super::token::Kind::Newline);
+    let line_start = i == 0
+        || g.tokens()
+            .get(i - 1)
+            .is_some_and(|t| t.kind == super::token::Kind::Newline);
     let one_word = p.surname.as_deref().is_some_and(|s| !s.contains(' '));
-    let known = p.surname.as_deref().is_some_and(|s| GAZETTEER.is(s, class::SURNAME));
-    let heading_word = p.surname.as_deref().is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME));
-    heading_word || (line_start && one_word && !known && p.initials.as_deref().is_some_and(|l| l.len() == 1) && g.is_line_end(p.next))
+    let known = p
+        .surname
+        .as_deref()
+        .is_some_and(|s| GAZETTEER.is(s, class::SURNAME));
+    let heading_word = p
+        .surname
+        .as_deref()
+        .is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME));
+    heading_word
+        || (line_start
+            && one_word
+            && !known
+            && p.initials.as_deref().is_some_and(|l| l.len() == 1)
+            && g.is_line_end(p.next))
 }
 
 /// What follows a name that marks it as a person: ` (jurist)`, `, senior beleidsmedewerker`,
@@ -503,7 +781,9 @@ fn function_follows(g: &Grammar, next: usize) -> Option<&'static str> {
     if !opens {
         return None;
     }
-    let words: Vec<String> = (next + 1..next + 5).map_while(|k| g.word(k).map(fold)).collect();
+    let words: Vec<String> = (next + 1..next + 5)
+        .map_while(|k| g.word(k).map(fold))
+        .collect();
     for n in (1..=words.len()).rev() {
         if gaz.function_titles.contains(&words[..n].join(" ")) {
             return Some("a function");
@@ -552,14 +832,31 @@ mod tests {
         let text = "Van: Jens Jonker <j.jonker@minjenv.nl>\nAan: Bijlsma, T. (Tycho); Zoë van Baalen <zoe@x.nl>\nCC: Sam, M. (Mehmet) - DGRR/DWJZ; woo@minjenv.nl\nFrom: Yılmaz, A.\nTo: Tjon A Fong, M.\n";
         assert_eq!(
             names(text),
-            vec!["Bijlsma, T. (Tycho)", "Jens Jonker", "Sam, M. (Mehmet)", "Tjon A Fong, M.", "Yılmaz, A.", "Zoë van Baalen"]
+            vec![
+                "Bijlsma, T. (Tycho)",
+                "Jens Jonker",
+                "Sam, M. (Mehmet)",
+                "Tjon A Fong, M.",
+                "Yılmaz, A.",
+                "Zoë van Baalen"
+            ]
         );
     }
 
     #[test]
     fn attendee_lists_with_titles_and_wrapped_lines() {
         let text = "Aanwezig: dr. F. van Arkel (DGPenV/DJOA), Emma Ouwerkerk (DGSenB/SenS), de heer\nSchulten (Dienst Justitiële Inrichtingen), D. van Laon\nAfwezig: Hamza Die Bont\nNotulist: D. Schagen\n";
-        assert_eq!(names(text), vec!["D. Schagen", "D. van Laon", "Emma Ouwerkerk", "F. van Arkel", "Hamza Die Bont", "Schulten"]);
+        assert_eq!(
+            names(text),
+            vec![
+                "D. Schagen",
+                "D. van Laon",
+                "Emma Ouwerkerk",
+                "F. van Arkel",
+                "Hamza Die Bont",
+                "Schulten"
+            ]
+        );
     }
 
     #[test]
@@ -567,7 +864,17 @@ mod tests {
         let text = "Contactpersoon\nKoen van Liendert\njurist\n\nHallo Boris,\n\nGroet,\n\nJens\n\nOpgesteld door: K. van Liendert, jurist\nParaaf: ES (afdelingshoofd)\n- Actie: Van der Meulen neemt contact op.\nBeste Anna en Piet,\nGeachte heer De Vries,\n";
         assert_eq!(
             names(text),
-            vec!["Anna", "Boris", "De Vries", "ES", "Jens", "K. van Liendert", "Koen van Liendert", "Piet", "Van der Meulen"]
+            vec![
+                "Anna",
+                "Boris",
+                "De Vries",
+                "ES",
+                "Jens",
+                "K. van Liendert",
+                "Koen van Liendert",
+                "Piet",
+                "Van der Meulen"
+            ]
         );
     }
 
@@ -581,7 +888,15 @@ mod tests {
     fn inline_evidence() {
         let text = "Dit is afgestemd met Luuk Waltrade Walderade (coördinerend beleidsadviseur) en met mevrouw Van den Pol. \
                     Bedrag t.n.v. J. van Schweinfurt. Mijn naam is Jorn van Schweinfurt, geboren in 1980.";
-        assert_eq!(names(text), vec!["J. van Schweinfurt", "Jorn van Schweinfurt", "Luuk Waltrade Walderade", "Van den Pol"]);
+        assert_eq!(
+            names(text),
+            vec![
+                "J. van Schweinfurt",
+                "Jorn van Schweinfurt",
+                "Luuk Waltrade Walderade",
+                "Van den Pol"
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@ use super::token::{Kind, Token};
 use crate::fold::fold;
 
 /// Multi-letter initials used in Dutch names (`Ph.`, `Th.`, `Chr.`).
-const LONG_INITIALS: &[&str] = &["Ph", "Th", "Chr", "Ch", "Joh", "Jac", "Fr", "Wm", "Hub", "Cl", "Gerh", "Corn"];
+const LONG_INITIALS: &[&str] = &[
+    "Ph", "Th", "Chr", "Ch", "Joh", "Jac", "Fr", "Wm", "Hub", "Cl", "Gerh", "Corn",
+];
 
 /// Dotted abbreviations that look like initials but are not (`B.V.`, `N.B.`).
 const NOT_INITIALS: &[&str] = &["bv", "nv", "cv", "vof", "nb", "ps", "zkh", "hkh", "zm"];
@@ -116,7 +118,11 @@ impl<'a> Grammar<'a> {
                 shape | gazetteer.classes(&folded)
             })
             .collect();
-        Grammar { text, toks, classes }
+        Grammar {
+            text,
+            toks,
+            classes,
+        }
     }
 
     /// Whether word `i` has any of the [`class`] or [`shape`] bits in `bits`.
@@ -133,6 +139,11 @@ impl<'a> Grammar<'a> {
     pub fn str(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.text[t.start..t.end]
+    }
+
+    /// The text of a parsed name.
+    pub fn text_of(&self, p: &NameParse) -> &'a str {
+        &self.text[p.start..p.end]
     }
 
     /// The text of token `i` if it is a word.
@@ -155,7 +166,9 @@ impl<'a> Grammar<'a> {
     /// Whether token `i` can stand before a surname inside the same name: a first name, an
     /// initial and its dot, a particle, a hyphen, on the same line.
     pub fn may_precede_in_name(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         let joined = self.glued(i) || self.spaced(i);
         joined
             && match t.kind {
@@ -207,16 +220,21 @@ impl<'a> Grammar<'a> {
     pub fn initials(&self, i: usize, lower_ok: bool) -> Option<(usize, String)> {
         let mut j = i;
         let mut letters = String::new();
-        loop {
-            let Some(w) = self.word(j) else { break };
-            let single = w.chars().count() == 1 && (w.chars().all(char::is_uppercase) || (lower_ok && j > i));
-            if !(single || LONG_INITIALS.contains(&w)) || !self.glued(j) || !self.is_punct(j + 1, '.') {
+        while let Some(w) = self.word(j) {
+            let single = w.chars().count() == 1
+                && (w.chars().all(char::is_uppercase) || (lower_ok && j > i));
+            if !(single || LONG_INITIALS.contains(&w))
+                || !self.glued(j)
+                || !self.is_punct(j + 1, '.')
+            {
                 break;
             }
             letters.push_str(&fold(&w[..w.chars().next().map_or(0, char::len_utf8)]));
             j += 2;
             // Another initial may follow directly (`J.P.`) or after one space (`J. P.`).
-            if !(self.glued(j - 1) || (self.spaced(j - 1) && self.word(j).is_some_and(|w| w.chars().count() == 1))) {
+            if !(self.glued(j - 1)
+                || (self.spaced(j - 1) && self.word(j).is_some_and(|w| w.chars().count() == 1)))
+            {
                 break;
             }
         }
@@ -239,21 +257,28 @@ impl<'a> Grammar<'a> {
             return 0;
         }
         let w = self.str(i);
-        let first_ok = w.chars().next().is_some_and(char::is_lowercase) || (first_may_be_cap && !self.has(i, shape::UPPER));
-        let Some(phrases) = PARTICLE_PHRASES.get(fold(w).replace('’', "'").as_str()) else { return 0 };
+        let first_ok = w.chars().next().is_some_and(char::is_lowercase)
+            || (first_may_be_cap && !self.has(i, shape::UPPER));
+        let Some(phrases) = PARTICLE_PHRASES.get(fold(w).replace('’', "'").as_str()) else {
+            return 0;
+        };
         if !first_ok {
             return 0;
         }
         'phrases: for phrase in phrases {
             for (k, part) in phrase.iter().enumerate().skip(1) {
-                let Some(w) = self.word(i + k) else { continue 'phrases };
+                let Some(w) = self.word(i + k) else {
+                    continue 'phrases;
+                };
                 let same = w == *part || (w.starts_with('’') && w.replace('’', "'") == *part);
                 if !same || !self.spaced(i + k - 1) {
                     continue 'phrases;
                 }
             }
-            // A particle must be followed by more of the name.
-            if self.spaced(i + phrase.len() - 1) {
+            // A particle must be followed by more of the name, possibly on the next line of
+            // text extracted from a PDF (`Linn van` / `Bunschoten`).
+            let last = i + phrase.len() - 1;
+            if self.spaced(last) || self.wraps(last) {
                 return phrase.len();
             }
         }
@@ -266,7 +291,10 @@ impl<'a> Grammar<'a> {
     fn is_surname_word(&self, i: usize, first: bool) -> bool {
         let c = self.classes.get(i).copied().unwrap_or(0);
         let organisation = c & class::ORG != 0 && c & class::SURNAME == 0;
-        c & shape::CAP != 0 && !organisation && c & class::FUNCTION == 0 && !(first && c & class::NOT_NAME != 0)
+        c & shape::CAP != 0
+            && !organisation
+            && c & class::FUNCTION == 0
+            && !(first && c & class::NOT_NAME != 0)
     }
 
     /// A surname starting at `i`: capitalised words, with particles and hyphens between them
@@ -294,7 +322,9 @@ impl<'a> Grammar<'a> {
                 break;
             }
             // `Tjon A Fong`: a single capital letter inside a surname.
-            if self.word(j).is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+            if self
+                .word(j)
+                .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase))
                 && self.spaced(j)
                 && self.is_surname_word(j + 1, false)
                 && !self.is_punct(j + 1, '.')
@@ -339,7 +369,10 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         loop {
             // `de heer`, `De heer`
-            if self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("de")) && self.word(j + 1) == Some("heer") && self.spaced(j) {
+            if self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("de"))
+                && self.word(j + 1) == Some("heer")
+                && self.spaced(j)
+            {
                 j += 2;
             } else if self.has(j, class::TITLE)
                 && !self.has(j, shape::UPPER)
@@ -364,13 +397,23 @@ impl<'a> Grammar<'a> {
 
     /// A single line break between tokens `i` and `i + 1` (a wrapped line).
     pub fn wraps(&self, i: usize) -> bool {
-        self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Newline)
-            && self.toks.get(i + 2).is_some_and(|t| t.kind != Kind::Newline)
+        self.toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == Kind::Newline)
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind != Kind::Newline)
     }
 
     /// Token index after skipping one wrapped line break at `i`, if there is one.
     pub fn skip_wrap(&self, i: usize) -> usize {
-        if self.toks.get(i).is_some_and(|t| t.kind == Kind::Newline) && self.toks.get(i + 1).is_some_and(|t| t.kind != Kind::Newline) {
+        if self.toks.get(i).is_some_and(|t| t.kind == Kind::Newline)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind != Kind::Newline)
+        {
             i + 1
         } else {
             i
@@ -402,7 +445,8 @@ impl<'a> Grammar<'a> {
         if !self.spaced(j - 1) {
             return None;
         }
-        j += self.tussen(j);
+        let t = self.tussen(j);
+        j = if t > 0 { self.skip_wrap(j + t) } else { j };
         let (next, surname) = self.surname(j, false)?;
         Some(NameParse {
             start: self.toks[i].start,
@@ -425,10 +469,12 @@ impl<'a> Grammar<'a> {
     }
 
     /// A surname standing alone, with its particles capitalised or not: `De Vries`,
-    /// `Van der Meulen`, `van den Pol`, `Jansen`.
-    pub fn surname_alone(&self, i: usize) -> Option<NameParse> {
+    /// `Van der Meulen`, `van den Pol`, `Jansen`. When `strict`, a first word that is never
+    /// a name on its own (`Dit`, `Oude`) is refused; after a title it is taken
+    /// (`de heer Oude Heer`).
+    pub fn surname_alone(&self, i: usize, strict: bool) -> Option<NameParse> {
         let t = self.cap_tussen(i);
-        let (next, surname) = self.surname(i + t, t == 0)?;
+        let (next, surname) = self.surname(i + t, strict && t == 0)?;
         Some(NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
@@ -444,7 +490,8 @@ impl<'a> Grammar<'a> {
     /// `Goyaerts Waderle, A.E. van (Amin)`.
     pub fn reversed(&self, i: usize) -> Option<NameParse> {
         let t = self.cap_tussen(i);
-        let (j, surname) = self.surname(i + t, t == 0)?;
+        // The comma and initials make the form distinctive: `Wel, Z. van (Zara)`.
+        let (j, surname) = self.surname(i + t, false)?;
         if !(self.is_punct(j, ',') && self.glued(j - 1) && self.spaced(j)) {
             return None;
         }
@@ -460,9 +507,14 @@ impl<'a> Grammar<'a> {
         }
         // The first name in brackets: `(Jan)`.
         let mut given = None;
-        if (self.spaced(end) || self.glued(end)) && self.is_punct(end + 1, '(') && self.is_cap(end + 2) {
+        if (self.spaced(end) || self.glued(end))
+            && self.is_punct(end + 1, '(')
+            && self.is_cap(end + 2)
+        {
             let mut m = end + 2;
-            while self.is_cap(m + 1) && self.spaced(m) || (self.is_punct(m + 1, '-') && self.is_cap(m + 2)) {
+            while self.is_cap(m + 1) && self.spaced(m)
+                || (self.is_punct(m + 1, '-') && self.is_cap(m + 2))
+            {
                 m += if self.is_punct(m + 1, '-') { 2 } else { 1 };
             }
             if self.is_punct(m + 1, ')') {
@@ -484,7 +536,9 @@ impl<'a> Grammar<'a> {
     /// Particles that end a reversed name (`J. van der` followed by a bracket, comma, line
     /// end or dash).
     fn tussen_at_end(&self, i: usize) -> usize {
-        let Some(phrases) = self.word(i).and_then(|w| PARTICLE_PHRASES.get(w)) else { return 0 };
+        let Some(phrases) = self.word(i).and_then(|w| PARTICLE_PHRASES.get(w)) else {
+            return 0;
+        };
         'phrases: for phrase in phrases {
             for (k, part) in phrase.iter().enumerate() {
                 if self.word(i + k) != Some(part) || (k > 0 && !self.spaced(i + k - 1)) {
@@ -538,9 +592,21 @@ impl<'a> Grammar<'a> {
 
     /// Any full name at `i`: reversed, forward, or (when `alone_ok`) a surname alone.
     pub fn name(&self, i: usize, alone_ok: bool) -> Option<NameParse> {
+        self.reversed(i).or_else(|| self.forward(i)).or_else(|| {
+            if alone_ok {
+                self.surname_alone(i, true)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// A name after a title, form of address or role word, where a surname alone is
+    /// expected and any capitalised word may be one (`mevrouw Oude Heer`).
+    pub fn titled_name(&self, i: usize) -> Option<NameParse> {
         self.reversed(i)
             .or_else(|| self.forward(i))
-            .or_else(|| if alone_ok { self.surname_alone(i) } else { None })
+            .or_else(|| self.surname_alone(i, false))
     }
 }
 
@@ -549,7 +615,10 @@ mod tests {
     use super::super::token::tokenize;
     use super::*;
 
-    fn parse(text: &str, f: impl Fn(&Grammar, usize) -> Option<NameParse>) -> Option<(String, NameParse)> {
+    fn parse(
+        text: &str,
+        f: impl Fn(&Grammar, usize) -> Option<NameParse>,
+    ) -> Option<(String, NameParse)> {
         let toks = tokenize(text);
         let g = Grammar::new(text, &toks);
         f(&g, 0).map(|p| (text[p.start..p.end].to_string(), p))
@@ -561,24 +630,60 @@ mod tests {
 
     #[test]
     fn forward_names_with_particles_initials_and_double_surnames() {
-        assert_eq!(forward("Jan de Vries belt").as_deref(), Some("Jan de Vries"));
-        assert_eq!(forward("Jaylinn van der Meulen,").as_deref(), Some("Jaylinn van der Meulen"));
-        assert_eq!(forward("J.P. de Vries (jurist)").as_deref(), Some("J.P. de Vries"));
+        assert_eq!(
+            forward("Jan de Vries belt").as_deref(),
+            Some("Jan de Vries")
+        );
+        assert_eq!(
+            forward("Jaylinn van der Meulen,").as_deref(),
+            Some("Jaylinn van der Meulen")
+        );
+        assert_eq!(
+            forward("J.P. de Vries (jurist)").as_deref(),
+            Some("J.P. de Vries")
+        );
         assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
-        assert_eq!(forward("Chr. in 't Veld").as_deref(), Some("Chr. in 't Veld"));
-        assert_eq!(forward("Amin Goyaerts van Waderle\n").as_deref(), Some("Amin Goyaerts van Waderle"));
-        assert_eq!(forward("Anna Jansen-de Vries en").as_deref(), Some("Anna Jansen-de Vries"));
-        assert_eq!(forward("Mireille Tjon A Fong.").as_deref(), Some("Mireille Tjon A Fong"));
-        assert_eq!(forward("Ayşe Doğan-Yılmaz").as_deref(), Some("Ayşe Doğan-Yılmaz"));
-        assert_eq!(forward("Jan-Willem van den Berg").as_deref(), Some("Jan-Willem van den Berg"));
-        assert_eq!(forward("John F. Kennedy").as_deref(), Some("John F. Kennedy"));
-        assert_eq!(forward("Youssef El Idrissi").as_deref(), Some("Youssef El Idrissi"));
+        assert_eq!(
+            forward("Chr. in 't Veld").as_deref(),
+            Some("Chr. in 't Veld")
+        );
+        assert_eq!(
+            forward("Amin Goyaerts van Waderle\n").as_deref(),
+            Some("Amin Goyaerts van Waderle")
+        );
+        assert_eq!(
+            forward("Anna Jansen-de Vries en").as_deref(),
+            Some("Anna Jansen-de Vries")
+        );
+        assert_eq!(
+            forward("Mireille Tjon A Fong.").as_deref(),
+            Some("Mireille Tjon A Fong")
+        );
+        assert_eq!(
+            forward("Ayşe Doğan-Yılmaz").as_deref(),
+            Some("Ayşe Doğan-Yılmaz")
+        );
+        assert_eq!(
+            forward("Jan-Willem van den Berg").as_deref(),
+            Some("Jan-Willem van den Berg")
+        );
+        assert_eq!(
+            forward("John F. Kennedy").as_deref(),
+            Some("John F. Kennedy")
+        );
+        assert_eq!(
+            forward("Youssef El Idrissi").as_deref(),
+            Some("Youssef El Idrissi")
+        );
     }
 
     #[test]
     fn forward_names_stop_at_punctuation_and_lower_case() {
         assert_eq!(forward("Jan Smit, jurist").as_deref(), Some("Jan Smit"));
-        assert_eq!(forward("Jan Smit\nWoordvoerder").as_deref(), Some("Jan Smit"));
+        assert_eq!(
+            forward("Jan Smit\nWoordvoerder").as_deref(),
+            Some("Jan Smit")
+        );
         assert_eq!(forward("Jan in Utrecht").as_deref(), None);
         assert_eq!(forward("Jan").as_deref(), None);
         assert_eq!(forward("B.V. Nederland").as_deref(), None);
@@ -597,7 +702,10 @@ mod tests {
 
     #[test]
     fn reversed_outlook_forms() {
-        let (s, p) = parse("Goyaerts Waderle, A.E. van (Amin) - DGRR/DRC", |g, i| g.reversed(i)).unwrap();
+        let (s, p) = parse("Goyaerts Waderle, A.E. van (Amin) - DGRR/DRC", |g, i| {
+            g.reversed(i)
+        })
+        .unwrap();
         assert_eq!(s, "Goyaerts Waderle, A.E. van (Amin)");
         assert_eq!(p.surname.as_deref(), Some("goyaerts waderle"));
         assert_eq!(p.given.as_deref(), Some("amin"));
@@ -613,7 +721,10 @@ mod tests {
 
     #[test]
     fn surnames_alone_and_titles() {
-        let (s, p) = parse("Van den Pol (beleidsmedewerker)", |g, i| g.surname_alone(i)).unwrap();
+        let (s, p) = parse("Van den Pol (beleidsmedewerker)", |g, i| {
+            g.surname_alone(i, true)
+        })
+        .unwrap();
         assert_eq!(s, "Van den Pol");
         assert_eq!(p.surname.as_deref(), Some("pol"));
         let text = "prof. dr. ir. Jansen";
@@ -624,14 +735,25 @@ mod tests {
         let toks = tokenize(text);
         let g = Grammar::new(text, &toks);
         assert_eq!(g.titles(0), 2);
-        let p = g.surname_alone(2).unwrap();
+        let p = g.surname_alone(2, true).unwrap();
         assert_eq!(&text[p.start..p.end], "De Vries");
     }
 
     #[test]
     fn paraaf_initials() {
-        assert_eq!(parse("ES (afdelingshoofd)", |g, i| g.initials_alone(i)).unwrap().0, "ES");
-        assert_eq!(parse("J.d.V. x", |g, i| g.initials_alone(i)).unwrap().0, "J.d.V.");
-        assert_eq!(parse("E.S. x", |g, i| g.initials_alone(i)).unwrap().0, "E.S.");
+        assert_eq!(
+            parse("ES (afdelingshoofd)", |g, i| g.initials_alone(i))
+                .unwrap()
+                .0,
+            "ES"
+        );
+        assert_eq!(
+            parse("J.d.V. x", |g, i| g.initials_alone(i)).unwrap().0,
+            "J.d.V."
+        );
+        assert_eq!(
+            parse("E.S. x", |g, i| g.initials_alone(i)).unwrap().0,
+            "E.S."
+        );
     }
 }

@@ -79,15 +79,35 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
 
 /// Academic and professional titles (`mr.`, `drs.`, …), folded, without the dot.
 pub const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "drs", "dr", "ir", "ing", "prof", "bc", "ds", "mgr", "kand", "lic", "dhr", "mw", "mevr",
-    "mevrouw", "meneer", "mijnheer", "heer", "sir", "madam", "madame", "monsieur", "frau", "herr", "zuster", "broeder",
-    "pastoor", "dominee", "rabbijn", "imam", "pater",
+    "mr", "mrs", "ms", "miss", "drs", "dr", "ir", "ing", "prof", "bc", "ds", "mgr", "kand", "lic",
+    "dhr", "mw", "mevr", "mevrouw", "meneer", "mijnheer", "heer", "sir", "madam", "madame",
+    "monsieur", "frau", "herr", "zuster", "broeder", "pastoor", "dominee", "rabbijn", "imam",
+    "pater",
 ];
 
 /// Words that open a greeting line, folded.
 pub const GREETINGS: &[&str] = &[
-    "hoi", "hallo", "hai", "hey", "hee", "hi", "hello", "beste", "dag", "geachte", "lieve", "goedemorgen", "goedemiddag",
-    "goedenavond", "morgen", "dear", "ha", "moi", "hej", "hoihoi", "beste collega",
+    "hoi",
+    "hallo",
+    "hai",
+    "hey",
+    "hee",
+    "hi",
+    "hello",
+    "beste",
+    "dag",
+    "geachte",
+    "lieve",
+    "goedemorgen",
+    "goedemiddag",
+    "goedenavond",
+    "morgen",
+    "dear",
+    "ha",
+    "moi",
+    "hej",
+    "hoihoi",
+    "beste collega",
 ];
 
 /// Closing lines before a signature, folded, without trailing punctuation.
@@ -141,7 +161,31 @@ pub const CLOSINGS: &[&str] = &[
 ];
 
 /// Words a function title may be written as that also introduce a surname (`collega Jansen`).
-pub const ROLE_WORDS: &[&str] = &["collega", "collega's", "oud-collega", "cliënt", "client", "klant", "burger", "verzoeker", "verzoekster", "klager", "klaagster", "melder", "betrokkene", "aanvrager", "aanvraagster", "verdachte", "slachtoffer", "getuige", "patiënt", "patient", "bewoner", "huurder", "eigenaar"];
+pub const ROLE_WORDS: &[&str] = &[
+    "collega",
+    "collega's",
+    "oud-collega",
+    "cliënt",
+    "client",
+    "klant",
+    "burger",
+    "verzoeker",
+    "verzoekster",
+    "klager",
+    "klaagster",
+    "melder",
+    "betrokkene",
+    "aanvrager",
+    "aanvraagster",
+    "verdachte",
+    "slachtoffer",
+    "getuige",
+    "patiënt",
+    "patient",
+    "bewoner",
+    "huurder",
+    "eigenaar",
+];
 
 /// Word classes, as bit flags: what a folded word can be. One lookup gives them all.
 pub mod class {
@@ -202,7 +246,8 @@ impl std::hash::Hasher for FastHasher {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 }
@@ -211,7 +256,9 @@ impl std::hash::Hasher for FastHasher {
 pub type FastHash = std::hash::BuildHasherDefault<FastHasher>;
 
 fn entries(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The gazetteer compiled into the crate.
@@ -236,7 +283,10 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             add(fold(w), c);
         }
     }
-    let function_titles: HashSet<String, FastHash> = entries(include_str!("data/function_titles.txt")).map(fold).collect();
+    let function_titles: HashSet<String, FastHash> =
+        entries(include_str!("data/function_titles.txt"))
+            .map(fold)
+            .collect();
     for t in function_titles.iter().filter(|t| !t.contains(' ')) {
         add(t.clone(), class::FUNCTION);
     }
@@ -253,7 +303,9 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for phrase in super::context::INTRODUCERS {
         add(phrase[0].to_string(), class::INTRODUCER);
     }
-    let mut office_titles: Vec<String> = entries(include_str!("data/office_holder_titles.txt")).map(fold).collect();
+    let mut office_titles: Vec<String> = entries(include_str!("data/office_holder_titles.txt"))
+        .map(fold)
+        .collect();
     // Longest first, so `minister voor Rechtsbescherming` wins over `minister`.
     office_titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     Gazetteer {
@@ -269,7 +321,9 @@ pub fn is_particle(folded: &str) -> bool {
 }
 
 /// The particle phrases starting with each particle, longest first.
-pub static PARTICLE_PHRASES: LazyLock<HashMap<&'static str, Vec<&'static [&'static str]>, FastHash>> = LazyLock::new(|| {
+pub static PARTICLE_PHRASES: LazyLock<
+    HashMap<&'static str, Vec<&'static [&'static str]>, FastHash>,
+> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<&'static [&'static str]>, FastHash> = HashMap::default();
     for phrase in TUSSEN_PHRASES {
         map.entry(phrase[0]).or_default().push(phrase);
@@ -289,7 +343,11 @@ pub fn surname_key_of(surname: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(fold)
         .collect();
-    let kept: Vec<&str> = words.iter().map(String::as_str).filter(|w| !is_particle(w)).collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_particle(w))
+        .collect();
     if kept.is_empty() {
         words.join(" ")
     } else {

@@ -30,10 +30,10 @@ pub mod lexicon;
 pub mod people;
 pub mod token;
 
+use crate::spans::Spans;
 use grammar::{Form, Grammar, NameParse};
 use lexicon::{GAZETTEER, class, surname_key_of};
 use people::People;
-use crate::spans::Spans;
 
 /// How much a mention says on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -126,7 +126,11 @@ impl PersonKey {
             }
             (None, Some(_)) | (Some(_), None) => {
                 // A first name alone against a full name.
-                let (alone, full) = if self.surname.is_none() { (self, other) } else { (other, self) };
+                let (alone, full) = if self.surname.is_none() {
+                    (self, other)
+                } else {
+                    (other, self)
+                };
                 return alone.given.is_some() && alone.given == full.given;
             }
             _ => {}
@@ -176,9 +180,20 @@ pub struct NameEngine {
 
 impl NameEngine {
     /// Compiles the directory and the public list.
-    pub fn new(staff: &StaffDirectory, public: &[String], policy: &NamePolicy) -> Result<NameEngine, ConfigError> {
-        let staff_keys: Vec<PersonKey> = staff.members.iter().filter_map(|m| PersonKey::from_list_name(&m.name)).collect();
-        let public_keys: Vec<PersonKey> = public.iter().filter_map(|n| PersonKey::from_list_name(n)).collect();
+    pub fn new(
+        staff: &StaffDirectory,
+        public: &[String],
+        policy: &NamePolicy,
+    ) -> Result<NameEngine, ConfigError> {
+        let staff_keys: Vec<PersonKey> = staff
+            .members
+            .iter()
+            .filter_map(|m| PersonKey::from_list_name(&m.name))
+            .collect();
+        let public_keys: Vec<PersonKey> = public
+            .iter()
+            .filter_map(|n| PersonKey::from_list_name(n))
+            .collect();
         let mut patterns: Vec<String> = Vec::new();
         let mut uses: Vec<PatternUse> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -274,7 +289,9 @@ impl NameEngine {
                 continue;
             }
             let range = folded.original_range(m.start(), m.end());
-            let Ok(t) = toks.binary_search_by_key(&range.start, |t| t.start) else { continue };
+            let Ok(t) = toks.binary_search_by_key(&range.start, |t| t.start) else {
+                continue;
+            };
             if !g.is_cap(t) {
                 continue;
             }
@@ -308,13 +325,17 @@ impl NameEngine {
         let p = (first..=t).find_map(|start| {
             g.reversed(start)
                 .or_else(|| g.forward(start))
-                .or_else(|| g.surname_alone(start))
+                .or_else(|| g.surname_alone(start, true))
                 .filter(|p| p.next > t)
         });
         let Some(p) = p else { return };
         let titled = p.form == Form::Surname && self.introduced_by_title_or_role(g, p.start);
         out.push(Mention {
-            strength: if titled { Strength::Strong } else { Strength::Weak },
+            strength: if titled {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            },
             parse: p,
             rule: "name.directory",
             evidence: if titled {
@@ -329,12 +350,16 @@ impl NameEngine {
     /// Whether the word before byte `start` is a title, form of address or role word.
     fn introduced_by_title_or_role(&self, g: &Grammar, start: usize) -> bool {
         let toks = g.tokens();
-        let Ok(i) = toks.binary_search_by_key(&start, |t| t.start) else { return false };
+        let Ok(i) = toks.binary_search_by_key(&start, |t| t.start) else {
+            return false;
+        };
         let mut j = i;
         while j > 0 && (g.is_punct(j - 1, '.') || g.is_punct(j - 1, ':')) {
             j -= 1;
         }
-        let Some(w) = j.checked_sub(1).and_then(|k| g.word(k)) else { return false };
+        let Some(w) = j.checked_sub(1).and_then(|k| g.word(k)) else {
+            return false;
+        };
         let f = fold(w);
         GAZETTEER.is(&f, class::TITLE | class::ROLE | class::FUNCTION) || f == "actie"
     }
@@ -346,7 +371,9 @@ impl NameEngine {
         }
         for m in mentions.iter_mut() {
             let key = PersonKey::of(&m.parse);
-            let Some(i) = key.surname.as_ref().and(self.staff.find(&key)) else { continue };
+            let Some(i) = key.surname.as_ref().and(self.staff.find(&key)) else {
+                continue;
+            };
             m.staff = Some(i);
             let named = matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed);
             if named && m.strength == Strength::Weak {
@@ -358,18 +385,34 @@ impl NameEngine {
     }
 
     /// Decides which mentions are removed and which are protected.
-    fn decide(&self, g: &Grammar, folded: &FoldedText<'_>, mut mentions: Vec<Mention>) -> NameFindings {
-        mentions.sort_by(|a, b| a.parse.start.cmp(&b.parse.start).then(b.parse.end.cmp(&a.parse.end)).then(b.strength.cmp(&a.strength)));
+    fn decide(
+        &self,
+        g: &Grammar,
+        folded: &FoldedText<'_>,
+        mut mentions: Vec<Mention>,
+    ) -> NameFindings {
+        mentions.sort_by(|a, b| {
+            a.parse
+                .start
+                .cmp(&b.parse.start)
+                .then(b.parse.end.cmp(&a.parse.end))
+                .then(b.strength.cmp(&a.strength))
+        });
         // Public officials: the list, and names in office-holder context. A surname alone
         // that a public official shares is decided below, once we know who else is named.
         let mut public = self.public.clone();
         let mut protected: Vec<(usize, usize)> = Vec::new();
         let mut public_named: HashSet<String> = HashSet::new();
-        let offices = self.policy.keep_office_holders.then(|| Offices::find(folded));
+        let offices = self
+            .policy
+            .keep_office_holders
+            .then(|| Offices::find(folded));
         for m in &mentions {
             let key = PersonKey::of(&m.parse);
             let listed = is_public(&public, &key, m.parse.form);
-            let office = offices.as_ref().is_some_and(|o| o.around(m.parse.start, m.parse.end));
+            let office = offices
+                .as_ref()
+                .is_some_and(|o| o.around(m.parse.start, m.parse.end));
             if office && !listed && key.surname.is_some() {
                 public.push(key.clone());
             }
@@ -379,18 +422,25 @@ impl NameEngine {
             }
         }
         let protected_spans = Spans::new(protected.clone());
-        let shares_public_surname = |m: &Mention| m.parse.form == Form::Surname && is_public(&public, &PersonKey::of(&m.parse), m.parse.form);
+        let shares_public_surname = |m: &Mention| {
+            m.parse.form == Form::Surname
+                && is_public(&public, &PersonKey::of(&m.parse), m.parse.form)
+        };
         // People: identified by strong mentions, in reading order.
         let mut people = People::from_keys(self.known.iter().cloned());
         for m in &mentions {
             let identifies = m.strength == Strength::Strong && m.parse.form != Form::InitialsOnly;
-            if identifies && !protected_spans.covers(m.parse.start, m.parse.end) && !shares_public_surname(m) {
+            if identifies
+                && !protected_spans.covers(m.parse.start, m.parse.end)
+                && !shares_public_surname(m)
+            {
                 people.add(&PersonKey::of(&m.parse));
             }
         }
         // Mentions of identified people found by searching for their names.
         propagation_mentions(g, &people, &mut mentions);
-        let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, PersonKey)> = Vec::new();
+        let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, PersonKey)> =
+            Vec::new();
         for m in mentions {
             if protected_spans.covers(m.parse.start, m.parse.end) {
                 continue;
@@ -399,8 +449,13 @@ impl NameEngine {
             // A surname alone shared with a public official stays readable when that official
             // is named here, or when nobody else with that surname is.
             if shares_public_surname(&m) {
-                let official_named = key.surname.as_ref().is_some_and(|s| public_named.contains(s));
-                let other_named = people.find_by(&key, |p, k| p.surname.is_some() && p.surname == k.surname).is_some();
+                let official_named = key
+                    .surname
+                    .as_ref()
+                    .is_some_and(|s| public_named.contains(s));
+                let other_named = people
+                    .find_by(&key, |p, k| p.surname.is_some() && p.surname == k.surname)
+                    .is_some();
                 if official_named || !other_named {
                     protected.push((m.parse.start, m.parse.end));
                     continue;
@@ -408,8 +463,13 @@ impl NameEngine {
             }
             let (rule, evidence) = match m.strength {
                 Strength::Strong => (m.rule, m.evidence),
-                Strength::Weak if m.parse.form != Form::InitialsOnly && people.find(&key).is_some() => {
-                    ("name.propagated", Cow::Borrowed("refers to a person identified elsewhere in the document"))
+                Strength::Weak
+                    if m.parse.form != Form::InitialsOnly && people.find(&key).is_some() =>
+                {
+                    (
+                        "name.propagated",
+                        Cow::Borrowed("refers to a person identified elsewhere in the document"),
+                    )
                 }
                 Strength::Weak => continue,
             };
@@ -430,7 +490,12 @@ impl NameEngine {
                 person: Some(numbered.add(&key) + 1),
             })
             .collect();
-        let people = people.keys().iter().filter(|p| p.surname.is_some()).cloned().collect();
+        let people = people
+            .keys()
+            .iter()
+            .filter(|p| p.surname.is_some())
+            .cloned()
+            .collect();
         NameFindings {
             findings,
             protected: protected.into_iter().map(|(s, e)| s..e).collect(),
@@ -443,7 +508,11 @@ impl NameEngine {
 /// initial where the mention has one. A first name alone must be the official's.
 fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     match form {
-        Form::Given => public.find_by(key, |p, k| p.given.is_some() && p.given == k.given && p.surname.is_some()).is_some(),
+        Form::Given => public
+            .find_by(key, |p, k| {
+                p.given.is_some() && p.given == k.given && p.surname.is_some()
+            })
+            .is_some(),
         Form::InitialsOnly => false,
         _ => key.surname.is_some() && public.find(key).is_some(),
     }
@@ -468,7 +537,10 @@ impl<'t> Offices<'t> {
     /// Finds the office-holder titles in a text.
     fn find(folded: &FoldedText<'t>) -> Offices<'t> {
         let f = folded.as_str();
-        let is_word = |s: usize, e: usize| !f[..s].ends_with(|c: char| c.is_alphanumeric()) && !f[e..].starts_with(|c: char| c.is_alphanumeric());
+        let is_word = |s: usize, e: usize| {
+            !f[..s].ends_with(|c: char| c.is_alphanumeric())
+                && !f[e..].starts_with(|c: char| c.is_alphanumeric())
+        };
         let titles = OFFICE_TITLES
             .as_ref()
             .map(|ac| {
@@ -503,7 +575,9 @@ impl<'t> Offices<'t> {
             return false;
         }
         let open = end + (self.text.len() - end - after.len()) + 1;
-        self.titles.get(self.titles.partition_point(|t| t.start < open)).is_some_and(|t| t.start == open)
+        self.titles
+            .get(self.titles.partition_point(|t| t.start < open))
+            .is_some_and(|t| t.start == open)
     }
 }
 
@@ -518,7 +592,10 @@ fn office_tail(rest: &str) -> bool {
         return false;
     }
     let rest = rest.trim_start();
-    (rest.starts_with("van ") || rest.starts_with("voor ") || rest.starts_with("der ") || rest.starts_with("de "))
+    (rest.starts_with("van ")
+        || rest.starts_with("voor ")
+        || rest.starts_with("der ")
+        || rest.starts_with("de "))
         && rest.len() <= 80
         && !rest.contains(['.', ';', ':', '(', ')', ','])
 }
@@ -544,7 +621,12 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
     if first_words.is_empty() && givens.is_empty() {
         return;
     }
-    let existing = Spans::new(mentions.iter().map(|m| (m.parse.start, m.parse.end)).collect());
+    let existing = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect(),
+    );
     let mut last_end = 0;
     for i in 0..g.tokens().len() {
         if !g.is_cap(i) || g.tokens()[i].start < last_end {
@@ -553,14 +635,22 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
         let f = fold(g.str(i));
         let found = if first_words.contains(f.as_str()) {
             // Include a capitalised particle before the surname (`Van der Meulen`).
-            let start = (i.saturating_sub(3)..i).find(|&s| g.cap_tussen(s) == i - s).unwrap_or(i);
-            g.surname_alone(start)
-                .or_else(|| g.surname_alone(i))
+            let start = (i.saturating_sub(3)..i)
+                .find(|&s| g.cap_tussen(s) == i - s)
+                .unwrap_or(i);
+            g.surname_alone(start, false)
+                .or_else(|| g.surname_alone(i, false))
+                // `Den Haag` is a place even when someone is called K. den Haag.
+                .filter(|p| !GAZETTEER.is(&fold(g.text_of(p)), class::PLACE | class::ORG))
                 .map(|p| (p, "surname of an identified person"))
         } else if givens.contains(f.as_str()) {
             // `Jan Jansen` when only Jan de Vries is known is another person.
-            let other = g.forward(i).is_some_and(|full| people.find(&PersonKey::of(&full)).is_none());
-            g.given_alone(i).filter(|_| !other).map(|p| (p, "first name of an identified person"))
+            let other = g
+                .forward(i)
+                .is_some_and(|full| people.find(&PersonKey::of(&full)).is_none());
+            g.given_alone(i)
+                .filter(|_| !other)
+                .map(|p| (p, "first name of an identified person"))
         } else {
             None
         };
@@ -602,7 +692,11 @@ mod tests {
     fn removed(e: &NameEngine, text: &str) -> Vec<String> {
         let f = FoldedText::new(text);
         let r = e.detect(&f);
-        let mut v: Vec<String> = r.findings.iter().map(|f| text[f.start..f.end].to_string()).collect();
+        let mut v: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect();
         v.dedup();
         v
     }
@@ -620,10 +714,26 @@ mod tests {
     #[test]
     fn compatibility_of_keys() {
         let full = PersonKey::from_list_name("Jan de Vries").unwrap();
-        let init = PersonKey { surname: Some("vries".into()), given: None, initials: Some("jp".into()) };
-        let other = PersonKey { surname: Some("vries".into()), given: None, initials: Some("k".into()) };
-        let alone = PersonKey { surname: Some("vries".into()), given: None, initials: None };
-        let first = PersonKey { surname: None, given: Some("jan".into()), initials: None };
+        let init = PersonKey {
+            surname: Some("vries".into()),
+            given: None,
+            initials: Some("jp".into()),
+        };
+        let other = PersonKey {
+            surname: Some("vries".into()),
+            given: None,
+            initials: Some("k".into()),
+        };
+        let alone = PersonKey {
+            surname: Some("vries".into()),
+            given: None,
+            initials: None,
+        };
+        let first = PersonKey {
+            surname: None,
+            given: Some("jan".into()),
+            initials: None,
+        };
         assert!(full.compatible(&init));
         assert!(!full.compatible(&other));
         assert!(full.compatible(&alone));
@@ -636,9 +746,15 @@ mod tests {
         let e = engine(&["Jaylinn van der Meulen", "Zoë Doğan"], &[]);
         let text = "Zie Jaylinn van der Meulen en J.P. van der Meulen.\nVan: Meulen, J. van der (Jaylinn) - DGRR\nmevrouw Van der Meulen belt. Hoi Jaylinn,\nDit is van ZOE DOGAN en Zoe Dogan.";
         let got = removed(&e, text);
-        assert!(got.contains(&"Jaylinn van der Meulen".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"Jaylinn van der Meulen".to_string()),
+            "{got:?}"
+        );
         assert!(got.contains(&"J.P. van der Meulen".to_string()), "{got:?}");
-        assert!(got.contains(&"Meulen, J. van der (Jaylinn)".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"Meulen, J. van der (Jaylinn)".to_string()),
+            "{got:?}"
+        );
         assert!(got.contains(&"Van der Meulen".to_string()), "{got:?}");
         assert!(got.contains(&"Jaylinn".to_string()), "{got:?}");
         assert!(got.contains(&"Zoe Dogan".to_string()), "{got:?}");
@@ -665,6 +781,9 @@ mod tests {
         let e = engine(&[], &[]);
         let text = "Aanwezig: Emma Ouwerkerk (DGSenB)\n- Actie: Ouwerkerk checkt de planning.\nEmma stuurt het rond. Ouwerkerk ook.";
         let got = removed(&e, text);
-        assert_eq!(got, vec!["Emma Ouwerkerk", "Ouwerkerk", "Emma", "Ouwerkerk"]);
+        assert_eq!(
+            got,
+            vec!["Emma Ouwerkerk", "Ouwerkerk", "Emma", "Ouwerkerk"]
+        );
     }
 }

@@ -42,12 +42,22 @@ impl People {
 
     /// The first person for which `matches(person, key)` holds, among those sharing a
     /// surname or first name with `key`.
-    pub fn find_by(&self, key: &PersonKey, matches: impl Fn(&PersonKey, &PersonKey) -> bool) -> Option<usize> {
+    pub fn find_by(
+        &self,
+        key: &PersonKey,
+        matches: impl Fn(&PersonKey, &PersonKey) -> bool,
+    ) -> Option<usize> {
         // Index lists are in the order people were met: take the first match of each. A key
         // with a surname can only meet a first name alone among people without one.
-        let first = |list: Option<&Vec<usize>>| list.and_then(|l| l.iter().copied().find(|&i| matches(&self.keys[i], key)));
+        let first = |list: Option<&Vec<usize>>| {
+            list.and_then(|l| l.iter().copied().find(|&i| matches(&self.keys[i], key)))
+        };
         let by_surname = first(key.surname.as_ref().and_then(|s| self.by_surname.get(s)));
-        let givens = if key.surname.is_some() { &self.by_given_alone } else { &self.by_given };
+        let givens = if key.surname.is_some() {
+            &self.by_given_alone
+        } else {
+            &self.by_given
+        };
         let by_given = first(key.given.as_ref().and_then(|g| givens.get(g)));
         by_surname.into_iter().chain(by_given).min()
     }
@@ -71,7 +81,8 @@ impl People {
         if person.initials.is_none() {
             person.initials.clone_from(&key.initials);
         }
-        let learnt = (person.surname.is_none() && key.surname.is_some()) || (person.given.is_none() && key.given.is_some());
+        let learnt = (person.surname.is_none() && key.surname.is_some())
+            || (person.given.is_none() && key.given.is_some());
         if learnt {
             if person.surname.is_none() {
                 person.surname.clone_from(&key.surname);
@@ -144,5 +155,4 @@ mod tests {
         assert_eq!(people.keys().len(), 2);
         assert_eq!(people.keys()[boris].surname.as_deref(), Some("werd"));
     }
-
 }

@@ -36,10 +36,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == '\n' {
-            tokens.push(Token { start: i, end: i + 1, kind: Kind::Newline });
+            tokens.push(Token {
+                start: i,
+                end: i + 1,
+                kind: Kind::Newline,
+            });
         } else if c.is_whitespace() {
             continue;
-        } else if c.is_alphabetic() || (is_apostrophe(c) && next_is_letter(text, i + c.len_utf8())) {
+        } else if c.is_alphabetic() || (is_apostrophe(c) && next_is_letter(text, i + c.len_utf8()))
+        {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
                 let inner_apostrophe = is_apostrophe(d) && next_is_letter(text, j + d.len_utf8());
@@ -50,7 +55,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start: i, end, kind: Kind::Word });
+            tokens.push(Token {
+                start: i,
+                end,
+                kind: Kind::Word,
+            });
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
             while let Some(&(j, d)) = chars.peek() {
@@ -61,9 +70,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start: i, end, kind: Kind::Number });
+            tokens.push(Token {
+                start: i,
+                end,
+                kind: Kind::Number,
+            });
         } else {
-            tokens.push(Token { start: i, end: i + c.len_utf8(), kind: Kind::Punct });
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct,
+            });
         }
     }
     tokens
@@ -78,20 +95,28 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
     fn splits_words_punctuation_and_lines() {
         assert_eq!(
             words("Van: Meulen, J. van der (Jaylinn)\nHoi"),
-            vec!["Van", ":", "Meulen", ",", "J", ".", "van", "der", "(", "Jaylinn", ")", "\n", "Hoi"]
+            vec![
+                "Van", ":", "Meulen", ",", "J", ".", "van", "der", "(", "Jaylinn", ")", "\n", "Hoi"
+            ]
         );
     }
 
     #[test]
     fn keeps_apostrophes_inside_and_before_words() {
-        assert_eq!(words("in 't Veld, D'Angelo, O’Brien's"), vec!["in", "'t", "Veld", ",", "D'Angelo", ",", "O’Brien's"]);
+        assert_eq!(
+            words("in 't Veld, D'Angelo, O’Brien's"),
+            vec!["in", "'t", "Veld", ",", "D'Angelo", ",", "O’Brien's"]
+        );
         assert_eq!(words("'s-Gravenhage"), vec!["'s", "-", "Gravenhage"]);
     }
 

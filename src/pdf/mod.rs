@@ -750,7 +750,7 @@ mod tests {
         assert_eq!(removals[1].detector, "propagated");
         // Not inside protected text.
         let mut removals = vec![removal(0, 12)];
-        propagate_across_white_space(text, &mut removals, &[34..46]);
+        propagate_across_white_space(text, &mut removals, &[Range { start: 34, end: 46 }]);
         assert_eq!(removals.len(), 1);
     }
 
