@@ -95,7 +95,7 @@ fn digit_groups(bytes: &[u8], from: usize) -> Vec<Group> {
 /// The end of the longest leading part of the run that is a valid telephone number.
 fn longest_valid_prefix(bytes: &[u8], from: usize, groups: &[Group]) -> Option<usize> {
     let plus = bytes[from] == b'+';
-    if looks_like_date(bytes, groups) {
+    if looks_like_date(bytes, groups) || looks_like_case_number(bytes, groups) {
         return None;
     }
     let mut digits = String::with_capacity(20);
@@ -123,6 +123,17 @@ fn looks_like_date(bytes: &[u8], groups: &[Group]) -> bool {
     let sep1 = &bytes[a.end..b.start];
     let sep2 = &bytes[b.end..c.start];
     (date_shape || iso_shape) && sep1 == sep2 && matches!(sep1, b"-" | b"/" | b".")
+}
+
+/// A public prosecutor's case number (parketnummer): `07/886909-22`.
+fn looks_like_case_number(bytes: &[u8], groups: &[Group]) -> bool {
+    let [a, b, c, ..] = groups else { return false };
+    let len = |g: &Group| g.end - g.start;
+    len(a) == 2
+        && len(b) == 6
+        && len(c) == 2
+        && &bytes[a.end..b.start] == b"/"
+        && &bytes[b.end..c.start] == b"-"
 }
 
 /// Whether a digit string (with or without a leading `+`) is a plausible telephone number.
@@ -208,6 +219,7 @@ mod tests {
             "een bedrag van € 1.250.000,00",
             "Onze referentie 5463050",
             "zaaknummer 2024-0012345",
+            "parketnummer 07/886909-22",
             "Kamerstukken II 2023/24, 28 638, nr. 234",
             "ECLI:NL:RVS:2023:1234",
             "2511 DP  Den Haag",

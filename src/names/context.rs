@@ -117,6 +117,51 @@ const PERSON_FIELDS: &[&str] = &[
     "handled by",
 ];
 
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldKind {
+    /// A person's name in any form.
+    Person,
+    /// Initials only (`Paraaf:`, `Voorletters:`).
+    Initials,
+    /// A surname (`Achternaam:`).
+    Surname,
+    /// A first name (`Voornaam:`).
+    Given,
+}
+
+/// Form fields that hold part of a name, folded.
+const NAME_PART_FIELDS: &[(&str, FieldKind)] = &[
+    ("paraaf", FieldKind::Initials),
+    ("parafen", FieldKind::Initials),
+    ("paraaf afdelingshoofd", FieldKind::Initials),
+    ("initialen", FieldKind::Initials),
+    ("voorletters", FieldKind::Initials),
+    ("voorletter", FieldKind::Initials),
+    ("achternaam", FieldKind::Surname),
+    ("geslachtsnaam", FieldKind::Surname),
+    ("familienaam", FieldKind::Surname),
+    ("surname", FieldKind::Surname),
+    ("last name", FieldKind::Surname),
+    ("voornaam", FieldKind::Given),
+    ("voornamen", FieldKind::Given),
+    ("roepnaam", FieldKind::Given),
+    ("first name", FieldKind::Given),
+    ("naam", FieldKind::Person),
+    ("volledige naam", FieldKind::Person),
+    ("naam aanvrager", FieldKind::Person),
+    ("naam verzoeker", FieldKind::Person),
+    ("gezien", FieldKind::Person),
+    ("opsteller", FieldKind::Person),
+];
+
+fn field_kind(label: &str) -> Option<FieldKind> {
+    if let Some(&(_, kind)) = NAME_PART_FIELDS.iter().find(|(l, _)| *l == label) {
+        return Some(kind);
+    }
+    PERSON_FIELDS.contains(&label).then_some(FieldKind::Person)
+}
+
 /// Fields whose label may stand alone on the line above the name (`Contactpersoon`).
 const LABEL_ABOVE_FIELDS: &[&str] = &[
     "contactpersoon",
@@ -139,6 +184,21 @@ const LABEL_ABOVE_FIELDS: &[&str] = &[
 /// Phrases after which a full name refers to a person, folded, as token words.
 pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["contactpersoon"],
+    &["afstemmen", "met"],
+    &["afstemming", "met"],
+    &["overleggen", "met"],
+    &["spreken", "met"],
+    &["sprak", "met"],
+    &["bellen", "met"],
+    &["belde", "met"],
+    &["mailen", "met"],
+    &["mailde", "met"],
+    &["dank", "aan"],
+    &["bedankt", "aan"],
+    &["complimenten", "aan"],
+    &["doorgestuurd", "aan"],
+    &["doorsturen", "naar"],
+    &["reactie", "van"],
     &["afgestemd", "met"],
     &["gesproken", "met"],
     &["overleg", "met"],
@@ -156,7 +216,6 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["berichtje", "van"],
     &["verzoek", "van"],
     &["vraag", "van"],
-    &["reactie", "van"],
     &["telefoontje", "van"],
     &["namens"],
     &["volgens"],
@@ -275,31 +334,15 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                     &format!("attendee list `{}:`", capitalise(&label)),
                     out,
                 );
-            } else if PERSON_FIELDS.contains(&label.as_str()) {
+            } else if let Some(kind) = field_kind(&label) {
                 let evidence = format!("field `{}`", capitalise(&label));
                 if after == line.end && LABEL_ABOVE_FIELDS.contains(&label.as_str()) {
                     // The name is on the next line.
                     if let Some(next) = lines.get(n + 1) {
-                        person_at(
-                            g,
-                            next.start,
-                            next.end,
-                            "name.field",
-                            &evidence,
-                            label.starts_with("paraaf"),
-                            out,
-                        );
+                        person_at(g, next.start, next.end, &evidence, kind, out);
                     }
                 } else if after < line.end {
-                    person_at(
-                        g,
-                        after,
-                        line.end,
-                        "name.field",
-                        &evidence,
-                        label.starts_with("paraaf"),
-                        out,
-                    );
+                    person_at(g, after, line.end, &evidence, kind, out);
                 }
             }
         }
@@ -309,6 +352,116 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
     }
     inline(g, text, out);
+    abbreviations(g, out);
+}
+
+/// Initials that stand for a named person: right after the name in brackets
+/// (`Kabel van Beek (KvB)`) or in another cell of the same table row
+/// (`| F. Hermans | FH |`). Other occurrences follow through propagation of removed text.
+fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
+    let named: Vec<(usize, Vec<String>)> = out
+        .iter()
+        .filter(|m| {
+            m.strength == Strength::Strong && matches!(m.parse.form, Form::Full | Form::Initials)
+        })
+        .map(|m| (m.parse.next, abbreviations_of(g, &m.parse)))
+        .collect();
+    let toks = g.tokens();
+    for (next, candidates) in named {
+        let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.iter().any(|c| c == w));
+        // `(KvB)` right after the name.
+        if g.is_punct(next, '(') && is_candidate(next + 1) && g.is_punct(next + 2, ')') {
+            out.push(initials_mention(
+                g,
+                next + 1,
+                "initials in brackets after the name",
+            ));
+        }
+        // Cells of the same table row: `| F. Hermans | FH |`.
+        let line_start = (0..next)
+            .rev()
+            .find(|&k| toks[k].kind == super::token::Kind::Newline)
+            .map_or(0, |k| k + 1);
+        let line_end = (next..toks.len())
+            .find(|&k| toks[k].kind == super::token::Kind::Newline)
+            .unwrap_or(toks.len());
+        if (line_start..line_end)
+            .filter(|&k| g.is_punct(k, '|'))
+            .count()
+            < 2
+        {
+            continue;
+        }
+        for k in line_start..line_end {
+            let cell = k > line_start
+                && g.is_punct(k - 1, '|')
+                && (k + 1 == line_end || g.is_punct(k + 1, '|'));
+            if cell && is_candidate(k) {
+                out.push(initials_mention(
+                    g,
+                    k,
+                    "initials in the table row of the name",
+                ));
+            }
+        }
+    }
+}
+
+fn initials_mention(g: &Grammar, k: usize, evidence: &'static str) -> Mention {
+    let t = g.tokens()[k];
+    let parse = NameParse {
+        start: t.start,
+        end: t.end,
+        next: k + 1,
+        form: Form::InitialsOnly,
+        given: None,
+        initials: Some(fold(g.str(k))),
+        surname: None,
+    };
+    mention(parse, "name.initials", evidence)
+}
+
+/// The ways a name is abbreviated to initials: `Kabel van Beek` → `KvB`, `KB`;
+/// `H.E.H. 't Hart` → `HtH`, `HEHtH`, `HH`, `HEHH`. At least two letters.
+fn abbreviations_of(g: &Grammar, p: &NameParse) -> Vec<String> {
+    let toks = g.tokens();
+    let first_tok = toks.partition_point(|t| t.start < p.start);
+    let mut firsts = String::new();
+    let mut particles = String::new();
+    let mut surname: Vec<char> = Vec::new();
+    for k in first_tok..p.next.min(toks.len()) {
+        let Some(w) = g.word(k) else { continue };
+        let letter = w
+            .trim_start_matches(['\'', '’'])
+            .chars()
+            .next()
+            .unwrap_or_default();
+        if g.is_punct(k + 1, '.') && w.chars().count() <= 3 && surname.is_empty() {
+            firsts.push(letter);
+        } else if g.is_lower(k) || w.starts_with(['\'', '’']) {
+            particles.push(letter);
+        } else if p.form == Form::Full && firsts.is_empty() {
+            firsts.push(letter);
+        } else if k == 0 || !g.is_punct(k - 1, '(') {
+            surname.extend(letter.to_uppercase());
+        }
+    }
+    let (Some(first), Some(&last)) = (firsts.chars().next(), surname.first()) else {
+        return Vec::new();
+    };
+    let all_surname: String = surname.iter().collect();
+    let mut out = Vec::new();
+    for lead in [first.to_string(), firsts.clone()] {
+        for mid in [particles.as_str(), ""] {
+            for tail in [last.to_string(), all_surname.clone()] {
+                let c = format!("{lead}{mid}{tail}");
+                if c.chars().count() >= 2 && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn capitalise(s: &str) -> String {
@@ -318,34 +471,41 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// One person (or a paraaf) at token `i`, after optional titles.
+/// The person (or the part of a name the field holds) at token `i`, after optional titles.
 fn person_at(
     g: &Grammar,
     i: usize,
     end: usize,
-    rule: &'static str,
     evidence: &str,
-    paraaf: bool,
+    kind: FieldKind,
     out: &mut Vec<Mention>,
 ) {
     if i >= end {
         return;
     }
     let j = after_titles_and_roles(g, i);
-    if paraaf && let Some(p) = g.initials_alone(j) {
-        out.push(mention(p, "name.paraaf", "paraaf (initials)"));
-        return;
-    }
-    let titled = j > i;
-    let parsed = if titled {
-        g.titled_name(j)
-    } else {
-        g.name(j, true).filter(|_| starts_upper(g, j))
+    let parsed = match kind {
+        FieldKind::Initials => g.initials_alone(j).map(|p| (p, "name.paraaf")),
+        FieldKind::Surname => g.titled_name(j).map(|p| (p, "name.field")),
+        FieldKind::Given => g
+            .given_alone(j)
+            .or_else(|| g.titled_name(j))
+            .map(|p| (p, "name.field")),
+        FieldKind::Person => if j > i {
+            g.titled_name(j)
+        } else {
+            g.name(j, true).filter(|_| starts_upper(g, j))
+        }
+        .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
+        .map(|p| (p, "name.field")),
     };
-    if let Some(p) = parsed {
-        out.push(mention(p, rule, evidence.to_string()));
-    } else if let Some(p) = g.given_alone(j).filter(|p| ends_name(g, p.next)) {
-        out.push(mention(p, rule, evidence.to_string()));
+    if let Some((p, rule)) = parsed {
+        let evidence = if rule == "name.paraaf" {
+            format!("{evidence} (initials)")
+        } else {
+            evidence.to_string()
+        };
+        out.push(mention(p, rule, evidence));
     }
 }
 
@@ -438,7 +598,8 @@ fn name_list(
             g.is_punct(k, ',')
                 || g.is_punct(k, ';')
                 || g.titles(k) > 0
-                || g.is_lower(k) && g.has(k, class::PARTICLE)
+                // `Linn van` / `Bunschoten`: a particle after a name continues it.
+                || (g.is_lower(k) && g.has(k, class::PARTICLE) && k > 0 && g.is_cap(k - 1))
         });
         li += 1;
         if !open || li >= lines.len() {
@@ -475,16 +636,21 @@ fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Men
     let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
         return;
     };
-    let Some(colon) = (i..line.end).find(|&k| g.is_punct(k, ':')) else {
-        return;
+    // The speaker ends at a colon (`Jan:`, `Jan (IenW):`), or fills the line (Teams:
+    // `[13:17] Jan de Vries` above the message).
+    let colon = (i..line.end)
+        .find(|&k| g.is_punct(k, ':'))
+        .filter(|&c| c - i <= 12);
+    let fits = |p: &NameParse| match colon {
+        Some(c) => {
+            p.next == c || (g.is_punct(p.next, '(') && (p.next..c).any(|k| g.is_punct(k, ')')))
+        }
+        None => g.is_line_end(p.next),
     };
-    if colon - i > 8 {
-        return;
-    }
     let parsed = g
         .name(i, true)
-        .filter(|p| p.next == colon)
-        .or_else(|| g.given_alone(i).filter(|p| p.next == colon));
+        .filter(&fits)
+        .or_else(|| g.given_alone(i).filter(&fits));
     if let Some(p) = parsed {
         out.push(mention(p, "name.chat", "chat speaker"));
     }
@@ -765,12 +931,22 @@ fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
         .surname
         .as_deref()
         .is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME));
+    // `O. Ketens` above `Sluisplein 53` is an addressee, not a heading.
+    let address_follows = || {
+        let toks = g.tokens();
+        (p.next..toks.len())
+            .skip_while(|&k| toks[k].kind != super::token::Kind::Newline)
+            .skip(1)
+            .take_while(|&k| toks[k].kind != super::token::Kind::Newline)
+            .any(|k| toks[k].kind == super::token::Kind::Number)
+    };
     heading_word
         || (line_start
             && one_word
             && !known
             && p.initials.as_deref().is_some_and(|l| l.len() == 1)
-            && g.is_line_end(p.next))
+            && g.is_line_end(p.next)
+            && !address_follows())
 }
 
 /// What follows a name that marks it as a person: ` (jurist)`, `, senior beleidsmedewerker`,

@@ -18,6 +18,59 @@ const LONG_INITIALS: &[&str] = &[
 /// Dotted abbreviations that look like initials but are not (`B.V.`, `N.B.`).
 const NOT_INITIALS: &[&str] = &["bv", "nv", "cv", "vof", "nb", "ps", "zkh", "hkh", "zm"];
 
+/// Where a word stands in a surname, for deciding whether it can be part of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// The first word of a surname standing alone, where a sentence could start.
+    Alone,
+    /// The first word after a first name or initials.
+    First,
+    /// A later word (`Walderade` in `Waltrade Walderade`).
+    Later,
+}
+
+/// Endings of compound nouns that name a body or unit (`Bestuursstaf`, `Adviesraad`).
+const ORGANISATION_ENDINGS: &[&str] = &[
+    "staf",
+    "dienst",
+    "directie",
+    "afdeling",
+    "bureau",
+    "commissie",
+    "inspectie",
+    "ministerie",
+    "college",
+    "centrum",
+    "instituut",
+    "autoriteit",
+    "fonds",
+    "stichting",
+    "gemeente",
+    "provincie",
+    "rechtbank",
+    "politie",
+    "kantoor",
+    "raad",
+    "team",
+    "overleg",
+    "groep",
+    "platform",
+    "netwerk",
+    "programma",
+    "agentschap",
+    "divisie",
+    "loket",
+    "secretariaat",
+];
+
+/// Whether a capitalised word is a compound ending in an organisation noun (`Bestuursstaf`).
+fn is_organisation_compound(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ORGANISATION_ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
 /// How a name is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Form {
@@ -178,6 +231,27 @@ impl<'a> Grammar<'a> {
             }
     }
 
+    /// Whether token `i` is a single capital letter (`A` in `Tjon A Fong`).
+    pub fn is_capital_letter(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+        })
+    }
+
+    /// Whether a name may start at token `i`: not inside a hyphenated compound
+    /// (`Directoraat-Generaal Mobiliteit`) and not right after an acronym
+    /// (`GGD Hollands Midden`).
+    fn may_start_name(&self, i: usize) -> bool {
+        let in_compound = i >= 2
+            && self.is_punct(i - 1, '-')
+            && self.glued(i - 2)
+            && self.glued(i - 1)
+            && self.word(i - 2).is_some();
+        let after_acronym = i >= 1 && self.has(i - 1, shape::UPPER) && self.spaced(i - 1);
+        !in_compound && !after_acronym
+    }
+
     /// Whether token `i` is the punctuation mark `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.str(i).starts_with(c)
@@ -257,7 +331,11 @@ impl<'a> Grammar<'a> {
             return 0;
         }
         let w = self.str(i);
-        let first_ok = w.chars().next().is_some_and(char::is_lowercase)
+        let first_ok = w
+            .trim_start_matches(['\'', '’'])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
             || (first_may_be_cap && !self.has(i, shape::UPPER));
         let Some(phrases) = PARTICLE_PHRASES.get(fold(w).replace('’', "'").as_str()) else {
             return 0;
@@ -288,30 +366,48 @@ impl<'a> Grammar<'a> {
     /// Whether a capitalised word at `i` may be part of a surname: not a function title, a
     /// word that is never a name, or an organisation word that is not also a surname
     /// (`Hof` in `van 't Hof` is; `Justitie` is not).
-    fn is_surname_word(&self, i: usize, first: bool) -> bool {
+    fn is_surname_word(&self, i: usize, at: Position) -> bool {
         let c = self.classes.get(i).copied().unwrap_or(0);
-        let organisation = c & class::ORG != 0 && c & class::SURNAME == 0;
+        // `Raad`, `Hof` and `Kamer` are surnames too, but not as the later part of one
+        // (`Jan Djaenko van de Raad` is Jan Djaenko of the Raad).
+        let organisation =
+            c & class::ORG != 0 && (c & class::SURNAME == 0 || at == Position::Later);
         c & shape::CAP != 0
             && !organisation
             && c & class::FUNCTION == 0
-            && !(first && c & class::NOT_NAME != 0)
+            && !(at == Position::Alone && c & class::NOT_NAME != 0)
+            && !is_organisation_compound(self.str(i))
     }
 
     /// A surname starting at `i`: capitalised words, with particles and hyphens between them
     /// (`Waltrade Walderade`, `Goyaerts van Waderle`, `Jansen-de Vries`, `Tjon A Fong`).
     /// Returns the token after it and the surname key.
-    pub fn surname(&self, i: usize, strict_first: bool) -> Option<(usize, String)> {
-        if !self.is_surname_word(i, strict_first) {
+    fn surname(&self, i: usize, at: Position) -> Option<(usize, String)> {
+        if !self.is_surname_word(i, at) {
             return None;
         }
         let mut words = vec![i];
         let mut j = i + 1;
         while words.len() < 4 {
+            // `Tjin-A-Tsoi`: a single capital letter between hyphens.
+            if self.glued(j - 1)
+                && self.is_punct(j, '-')
+                && self.glued(j)
+                && self.is_capital_letter(j + 1)
+                && self.glued(j + 1)
+                && self.is_punct(j + 2, '-')
+                && self.glued(j + 2)
+                && self.is_surname_word(j + 3, Position::Later)
+            {
+                words.extend([j + 1, j + 3]);
+                j += 4;
+                continue;
+            }
             // Double-barrelled: `Jansen-de Vries`, `Jansen-Smit`.
             if self.glued(j - 1) && self.is_punct(j, '-') && self.glued(j) {
                 let t = self.tussen(j + 1);
                 let k = j + 1 + t;
-                if (t == 0 || self.spaced(k - 1)) && self.is_surname_word(k, false) {
+                if (t == 0 || self.spaced(k - 1)) && self.is_surname_word(k, Position::Later) {
                     words.push(k);
                     j = k + 1;
                     continue;
@@ -322,11 +418,9 @@ impl<'a> Grammar<'a> {
                 break;
             }
             // `Tjon A Fong`: a single capital letter inside a surname.
-            if self
-                .word(j)
-                .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+            if self.is_capital_letter(j)
                 && self.spaced(j)
-                && self.is_surname_word(j + 1, false)
+                && self.is_surname_word(j + 1, Position::Later)
                 && !self.is_punct(j + 1, '.')
             {
                 words.extend([j, j + 1]);
@@ -338,7 +432,7 @@ impl<'a> Grammar<'a> {
             if t > 0 && !self.spaced(k - 1) {
                 break;
             }
-            if self.is_surname_word(k, false) {
+            if self.is_surname_word(k, Position::Later) {
                 words.push(k);
                 j = k + 1;
             } else {
@@ -387,8 +481,10 @@ impl<'a> Grammar<'a> {
                 break;
             }
             // A further title, or the name, follows after one space (or a line break in text
-            // extracted from a PDF, where lines wrap anywhere).
-            if !(self.spaced(j - 1) || self.wraps(j - 1)) {
+            // extracted from a PDF, where lines wrap anywhere; but not into a form's next
+            // field, `Aanhef: Mevrouw` / `Voorletters: K.E.`).
+            let next_is_field = self.wraps(j - 1) && self.is_punct(j + 2, ':');
+            if !(self.spaced(j - 1) || (self.wraps(j - 1) && !next_is_field)) {
                 break;
             }
         }
@@ -423,14 +519,34 @@ impl<'a> Grammar<'a> {
     /// First name or initials, then the surname: `Jan de Vries`, `J.P. de Vries`,
     /// `John F. Kennedy`, `Jan-Willem van den Berg`.
     pub fn forward(&self, i: usize) -> Option<NameParse> {
+        self.forward_with(i, true)
+    }
+
+    /// [`Grammar::forward`], where a context vouches for a name: the first word may be a
+    /// word that is usually not one (`Mei Ling van Dijk`), and initials need no dots
+    /// (`RG den Hartog`).
+    pub fn forward_in_context(&self, i: usize) -> Option<NameParse> {
+        self.forward_with(i, false)
+    }
+
+    fn forward_with(&self, i: usize, strict: bool) -> Option<NameParse> {
+        if !self.may_start_name(i) {
+            return None;
+        }
+        let c = self.classes.get(i).copied().unwrap_or(0);
         let (mut j, given, initials, form) = if let Some((j, letters)) = self.initials(i, false) {
             (j, None, Some(letters), Form::Initials)
-        } else if self.is_cap(i) && {
-            let c = self.classes[i];
+        } else if let Some((j, letters)) = self.undotted_initials(i).filter(|_| !strict) {
+            (j, None, Some(letters), Form::Initials)
+        } else if c & shape::CAP != 0 && {
             let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
-            c & (class::PARTICLE | class::NOT_NAME) == 0 && !organisation
+            let never =
+                c & (class::PARTICLE | class::TITLE) != 0 || (strict && c & class::NOT_NAME != 0);
+            !never && !organisation
         } {
             let mut j = self.given_end(i);
+            // Two first names: `Mei Ling`, `Jan Peter` are read as a first name and a
+            // surname word; the key is the same on both sides of a comparison.
             let given = fold(&self.text[self.toks[i].start..self.toks[j - 1].end]);
             // A middle initial: `John F. Kennedy`.
             if self.spaced(j - 1)
@@ -445,9 +561,30 @@ impl<'a> Grammar<'a> {
         if !self.spaced(j - 1) {
             return None;
         }
+        // The first name in brackets after initials: `Th. (Theodora) Sanders`.
+        let mut given = given;
+        if form == Form::Initials
+            && self.is_punct(j, '(')
+            && self.is_cap(j + 1)
+            && self.is_punct(j + 2, ')')
+            && self.spaced(j + 2)
+        {
+            given = Some(fold(self.str(j + 1)));
+            j += 3;
+        }
         let t = self.tussen(j);
         j = if t > 0 { self.skip_wrap(j + t) } else { j };
-        let (next, surname) = self.surname(j, false)?;
+        let (next, surname) = self.surname(j, Position::First)?;
+        // Without dots, `OM Rotterdam` must not pass for initials and a surname.
+        let undotted = form == Form::Initials && !self.is_punct(i + 1, '.');
+        if undotted
+            && GAZETTEER.is(
+                &fold(&self.text[self.toks[j].start..self.toks[next - 1].end]),
+                class::PLACE | class::ORG,
+            )
+        {
+            return None;
+        }
         Some(NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
@@ -457,6 +594,14 @@ impl<'a> Grammar<'a> {
             initials,
             surname: Some(surname),
         })
+    }
+
+    /// Initials written without dots before a surname: `RG den Hartog`, `O Peters`.
+    fn undotted_initials(&self, i: usize) -> Option<(usize, String)> {
+        let w = self.word(i)?;
+        let n = w.chars().count();
+        let capitals = w.chars().all(char::is_uppercase);
+        ((1..=3).contains(&n) && capitals && self.spaced(i)).then(|| (i + 1, fold(w)))
     }
 
     /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).
@@ -473,8 +618,16 @@ impl<'a> Grammar<'a> {
     /// a name on its own (`Dit`, `Oude`) is refused; after a title it is taken
     /// (`de heer Oude Heer`).
     pub fn surname_alone(&self, i: usize, strict: bool) -> Option<NameParse> {
+        if !self.may_start_name(i) {
+            return None;
+        }
         let t = self.cap_tussen(i);
-        let (next, surname) = self.surname(i + t, strict && t == 0)?;
+        let at = if strict && t == 0 {
+            Position::Alone
+        } else {
+            Position::First
+        };
+        let (next, surname) = self.surname(i + t, at)?;
         Some(NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
@@ -489,13 +642,20 @@ impl<'a> Grammar<'a> {
     /// The reversed form: `Vries, J. de (Jan)`, `de Vries, J.`, `Van der Meulen, J.`,
     /// `Goyaerts Waderle, A.E. van (Amin)`.
     pub fn reversed(&self, i: usize) -> Option<NameParse> {
+        if !self.may_start_name(i) {
+            return None;
+        }
         let t = self.cap_tussen(i);
         // The comma and initials make the form distinctive: `Wel, Z. van (Zara)`.
-        let (j, surname) = self.surname(i + t, false)?;
+        let (j, surname) = self.surname(i + t, Position::First)?;
         if !(self.is_punct(j, ',') && self.glued(j - 1) && self.spaced(j)) {
             return None;
         }
         let (mut k, initials) = self.initials(j + 1, false)?;
+        // `… tegen Kinderen, N. Şahin`: the initials begin the next name.
+        if self.spaced(k - 1) && self.is_cap(k) && self.tussen_at_end(k) == 0 {
+            return None;
+        }
         let mut end = k - 1;
         // Trailing particles: `J. van der`.
         if self.spaced(k - 1) {
