@@ -12,8 +12,10 @@ use crate::resolve::Removal;
 /// automaton, whose build cost only pays off for many strings.
 const FEW: usize = 24;
 
-/// The distinct strings removed from a text (trimmed, at least two characters), each with the
-/// first removal that carries it.
+/// The distinct strings removed from a text that identify someone (trimmed, at least two
+/// characters, with a capital, a digit or an `@`), each with the first removal that carries
+/// it. Lower-case words such as the particles of a form's `Tussenvoegsel: van de` field
+/// identify nobody and are common words elsewhere.
 pub struct RemovedStrings<'t> {
     needles: Vec<&'t str>,
     first_removal: Vec<usize>,
@@ -33,7 +35,10 @@ impl<'t> RemovedStrings<'t> {
         let mut first_removal = Vec::new();
         for (i, r) in removals.iter().enumerate() {
             let s = text[r.start..r.end].trim();
-            if s.chars().count() >= 2 && seen.insert(s, ()).is_none() {
+            let identifying = s
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@');
+            if identifying && s.chars().count() >= 2 && seen.insert(s, ()).is_none() {
                 needles.push(s);
                 first_removal.push(i);
             }

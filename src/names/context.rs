@@ -128,6 +128,8 @@ enum FieldKind {
     Surname,
     /// A first name (`Voornaam:`).
     Given,
+    /// Surname particles (`Tussenvoegsel:`).
+    Particles,
 }
 
 /// Form fields that hold part of a name, folded.
@@ -143,6 +145,10 @@ const NAME_PART_FIELDS: &[(&str, FieldKind)] = &[
     ("familienaam", FieldKind::Surname),
     ("surname", FieldKind::Surname),
     ("last name", FieldKind::Surname),
+    ("tussenvoegsel", FieldKind::Particles),
+    ("tussenvoegsels", FieldKind::Particles),
+    ("voorvoegsel", FieldKind::Particles),
+    ("verslag", FieldKind::Person),
     ("voornaam", FieldKind::Given),
     ("voornamen", FieldKind::Given),
     ("roepnaam", FieldKind::Given),
@@ -199,6 +205,12 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["doorgestuurd", "aan"],
     &["doorsturen", "naar"],
     &["reactie", "van"],
+    &["opnemen", "met"],
+    &["nummer", "van"],
+    &["telefoonnummer", "van"],
+    &["adres", "van"],
+    &["e-mailadres", "van"],
+    &["gegevens", "van"],
     &["afgestemd", "met"],
     &["gesproken", "met"],
     &["overleg", "met"],
@@ -243,15 +255,22 @@ struct Line {
 fn lines(g: &Grammar) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
+    // Quote markers of a replied-to message (`> `) are not part of the line.
+    let content =
+        |start: usize, end: usize| (start..end).find(|&k| !g.is_punct(k, '>')).unwrap_or(end);
     for (i, t) in g.tokens().iter().enumerate() {
         if t.kind == super::token::Kind::Newline {
-            out.push(Line { start, end: i });
+            out.push(Line {
+                start: content(start, i),
+                end: i,
+            });
             start = i + 1;
         }
     }
+    let end = g.tokens().len();
     out.push(Line {
-        start,
-        end: g.tokens().len(),
+        start: content(start, end),
+        end,
     });
     out
 }
@@ -305,6 +324,10 @@ fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
     (j == line.end).then_some((label, j))
 }
 
+fn is_bullet(g: &Grammar, i: usize) -> bool {
+    ['-', '*', '•', '–'].iter().any(|&c| g.is_punct(i, c))
+}
+
 /// Finds names by their context in the text of grammar `g`.
 pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     let lines = lines(g);
@@ -316,7 +339,25 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             chat_speaker(g, line, g.tokens()[line.start].start + m.end(), out);
         }
         if let Some((label, after)) = field(g, line) {
-            if HEADER_FIELDS.contains(&label.as_str()) {
+            let listing =
+                HEADER_FIELDS.contains(&label.as_str()) || LIST_FIELDS.contains(&label.as_str());
+            if listing && after == line.end {
+                // `Aanwezig:` above a bulleted list: one person per bullet.
+                let evidence = format!("attendee list `{}:`", capitalise(&label));
+                for bullet in lines[n + 1..]
+                    .iter()
+                    .take_while(|l| l.start < l.end && is_bullet(g, l.start))
+                {
+                    person_at(
+                        g,
+                        bullet.start + 1,
+                        bullet.end,
+                        &evidence,
+                        FieldKind::Person,
+                        out,
+                    );
+                }
+            } else if HEADER_FIELDS.contains(&label.as_str()) {
                 name_list(
                     g,
                     after,
@@ -486,6 +527,7 @@ fn person_at(
     let j = after_titles_and_roles(g, i);
     let parsed = match kind {
         FieldKind::Initials => g.initials_alone(j).map(|p| (p, "name.paraaf")),
+        FieldKind::Particles => g.particles_alone(j).map(|p| (p, "name.field")),
         FieldKind::Surname => g.titled_name(j).map(|p| (p, "name.field")),
         FieldKind::Given => g
             .given_alone(j)
@@ -497,7 +539,13 @@ fn person_at(
             g.name(j, true).filter(|_| starts_upper(g, j))
         }
         .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
-        .map(|p| (p, "name.field")),
+        .map(|p| (p, "name.field"))
+        // `Notulist: AV`, `Actie: CL, vóór 1 mei`: initials standing for the person.
+        .or_else(|| {
+            g.initials_alone(j)
+                .filter(|p| ends_name(g, p.next) && p.end - p.start <= 6)
+                .map(|p| (p, "name.paraaf"))
+        }),
     };
     if let Some((p, rule)) = parsed {
         let evidence = if rule == "name.paraaf" {
@@ -650,10 +698,34 @@ fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Men
     let parsed = g
         .name(i, true)
         .filter(&fits)
-        .or_else(|| g.given_alone(i).filter(&fits));
+        .or_else(|| g.given_alone(i).filter(&fits))
+        .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)));
     if let Some(p) = parsed {
         out.push(mention(p, "name.chat", "chat speaker"));
     }
+}
+
+/// A chat speaker that the grammar does not read as a name (`Haven Dijkstra`, where `Haven`
+/// is also a word): up to four capitalised words filling the speaker's place.
+fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NameParse> {
+    let end = (i..end).find(|&k| g.is_punct(k, '(')).unwrap_or(end);
+    let words = i..end;
+    let name_like = |k: usize| {
+        g.is_cap(k) || (g.is_lower(k) && g.has(k, class::PARTICLE)) || g.is_punct(k, '-')
+    };
+    if words.is_empty() || words.len() > 5 || !words.clone().all(name_like) || !g.is_cap(i) {
+        return None;
+    }
+    let last = end - 1;
+    Some(NameParse {
+        start: g.tokens()[i].start,
+        end: g.tokens()[last].end,
+        next: end,
+        form: if last > i { Form::Full } else { Form::Given },
+        given: Some(fold(g.str(i))),
+        initials: None,
+        surname: (last > i).then(|| fold(g.str(last))),
+    })
 }
 
 /// `Hoi Jan,`, `Beste Jan en Piet,`, `Geachte heer De Vries,`, `Dear Mr Smith,`.
@@ -755,6 +827,14 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                     "after `{}`",
                     text[toks[i].start..toks[i + t - 1].end].replace('\n', " ")
                 );
+                // `met mevrouw De Vries en Jan Smit`: the second name shares the context.
+                let and = p.next;
+                if g.word(and) == Some("en")
+                    && g.spaced(and)
+                    && let Some(second) = g.forward_in_context(and + 1)
+                {
+                    out.push(mention(second, "name.title", evidence.clone()));
+                }
                 out.push(mention(p, "name.title", evidence));
             }
             i += t;
@@ -794,7 +874,7 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         {
             let j = i + len;
             let j = j + g.titles(j);
-            if let Some(p) = g.reversed(j).or_else(|| g.forward(j)) {
+            if let Some(p) = g.reversed(j).or_else(|| g.forward_in_context(j)) {
                 let phrase = words_of(g, i, i + len);
                 out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
             }
@@ -868,9 +948,29 @@ fn structure(
         ));
         return Some(next);
     }
-    let p = g.forward(i)?;
+    // Initials without dots count with a known surname only (`RG den Hartog`, not `OM
+    // Rotterdam`).
+    let undotted = || {
+        g.forward_in_context(i).filter(|p| {
+            p.form == Form::Initials
+                && p.surname
+                    .as_deref()
+                    .is_some_and(|s| gaz.is(s, class::SURNAME))
+        })
+    };
+    let p = g.forward(i).or_else(undotted)?;
     let next = p.next;
     let after_function = function_follows(g, next);
+    // `Esko van den Heuvel`: a known surname after a tussenvoegsel, unless an article makes
+    // it a title (`het Wetboek van Strafvordering`, `de Rechten van de Mens`).
+    let after_article = i > 0 && g.word_in(i - 1, &["de", "het", "een", "der", "des", "den"]);
+    let with_particle = p.form == Form::Full
+        && (i + 1..next).any(|k| g.is_lower(k) && g.has(k, class::PARTICLE))
+        && p.surname
+            .as_deref()
+            .is_some_and(|s| gaz.is(s, class::SURNAME))
+        && !after_article
+        && !g.has(i, class::PLACE | class::FUNCTION);
     let before_mail = g.is_punct(next, '<') && (next..next + 12).any(|k| g.is_punct(k, '@'));
     let (strength, rule, evidence): (Strength, &'static str, Cow<'static, str>) = if before_mail {
         (
@@ -902,6 +1002,12 @@ fn structure(
             Strength::Strong,
             "name.known-first-name",
             "known first name with a surname".into(),
+        )
+    } else if with_particle {
+        (
+            Strength::Strong,
+            "name.particle",
+            "first name, tussenvoegsel and surname".into(),
         )
     } else {
         (Strength::Weak, "name.candidate", "name-like words".into())
@@ -964,6 +1070,10 @@ fn function_follows(g: &Grammar, next: usize) -> Option<&'static str> {
         if gaz.function_titles.contains(&words[..n].join(" ")) {
             return Some("a function");
         }
+    }
+    // An organisation in brackets: `(Openbaar Ministerie)`, `(Politie)`.
+    if g.is_punct(next, '(') && g.has(next + 1, class::ORG) && g.is_cap(next + 1) {
+        return Some("an organisation");
     }
     // A department code in brackets: `(DGRR/DWJZ)`, `(BD/DCOM)`.
     if g.is_punct(next, '(')

@@ -12,7 +12,7 @@ use crate::fold::fold;
 
 /// Multi-letter initials used in Dutch names (`Ph.`, `Th.`, `Chr.`).
 const LONG_INITIALS: &[&str] = &[
-    "Ph", "Th", "Chr", "Ch", "Joh", "Jac", "Fr", "Wm", "Hub", "Cl", "Gerh", "Corn",
+    "Ph", "Th", "Chr", "Ch", "Joh", "Jac", "Fr", "Wm", "Hub", "Cl", "Gerh", "Corn", "IJ", "Ij",
 ];
 
 /// Dotted abbreviations that look like initials but are not (`B.V.`, `N.B.`).
@@ -86,6 +86,8 @@ pub enum Form {
     Given,
     /// Initials alone, as a paraaf: `JdV`, `J.d.V.`.
     InitialsOnly,
+    /// Another part of a name in a form field (`Tussenvoegsel: van de`).
+    Part,
 }
 
 /// A name as parsed from the text.
@@ -483,15 +485,16 @@ impl<'a> Grammar<'a> {
             // A further title, or the name, follows after one space (or a line break in text
             // extracted from a PDF, where lines wrap anywhere; but not into a form's next
             // field, `Aanhef: Mevrouw` / `Voorletters: K.E.`).
-            let next_is_field = self.wraps(j - 1) && self.is_punct(j + 2, ':');
-            if !(self.spaced(j - 1) || (self.wraps(j - 1) && !next_is_field)) {
+            if !(self.spaced(j - 1) || self.wraps(j - 1)) {
                 break;
             }
         }
         j - i
     }
 
-    /// A single line break between tokens `i` and `i + 1` (a wrapped line).
+    /// A single line break between tokens `i` and `i + 1` (a wrapped line, as in text
+    /// extracted from a PDF). A line that starts with a form's label (`Voorletters:`) is a new
+    /// line, not a wrapped one.
     pub fn wraps(&self, i: usize) -> bool {
         self.toks
             .get(i + 1)
@@ -500,20 +503,12 @@ impl<'a> Grammar<'a> {
                 .toks
                 .get(i + 2)
                 .is_some_and(|t| t.kind != Kind::Newline)
+            && !self.is_punct(i + 3, ':')
     }
 
     /// Token index after skipping one wrapped line break at `i`, if there is one.
     pub fn skip_wrap(&self, i: usize) -> usize {
-        if self.toks.get(i).is_some_and(|t| t.kind == Kind::Newline)
-            && self
-                .toks
-                .get(i + 1)
-                .is_some_and(|t| t.kind != Kind::Newline)
-        {
-            i + 1
-        } else {
-            i
-        }
+        if i > 0 && self.wraps(i - 1) { i + 1 } else { i }
     }
 
     /// First name or initials, then the surname: `Jan de Vries`, `J.P. de Vries`,
@@ -561,16 +556,18 @@ impl<'a> Grammar<'a> {
         if !self.spaced(j - 1) {
             return None;
         }
-        // The first name in brackets after initials: `Th. (Theodora) Sanders`.
+        // The first name in brackets after initials: `Th. (Theodora) Sanders`,
+        // `M.L.A.E. (Mei Ling) Ivanova`.
         let mut given = given;
-        if form == Form::Initials
-            && self.is_punct(j, '(')
-            && self.is_cap(j + 1)
-            && self.is_punct(j + 2, ')')
-            && self.spaced(j + 2)
-        {
-            given = Some(fold(self.str(j + 1)));
-            j += 3;
+        if form == Form::Initials && self.is_punct(j, '(') {
+            let words = (j + 1..j + 4).take_while(|&k| self.is_cap(k)).count();
+            let close = j + 1 + words;
+            if words > 0 && self.is_punct(close, ')') && self.spaced(close) {
+                given = Some(fold(
+                    &self.text[self.toks[j + 1].start..self.toks[close - 1].end],
+                ));
+                j = close + 1;
+            }
         }
         let t = self.tussen(j);
         j = if t > 0 { self.skip_wrap(j + t) } else { j };
@@ -651,7 +648,9 @@ impl<'a> Grammar<'a> {
         if !(self.is_punct(j, ',') && self.glued(j - 1) && self.spaced(j)) {
             return None;
         }
-        let (mut k, initials) = self.initials(j + 1, false)?;
+        let Some((mut k, initials)) = self.initials(j + 1, false) else {
+            return self.reversed_with_first_name(i, j, surname);
+        };
         // `… tegen Kinderen, N. Şahin`: the initials begin the next name.
         if self.spaced(k - 1) && self.is_cap(k) && self.tussen_at_end(k) == 0 {
             return None;
@@ -689,6 +688,36 @@ impl<'a> Grammar<'a> {
             form: Form::Reversed,
             given,
             initials: Some(initials),
+            surname: Some(surname),
+        })
+    }
+
+    /// `Brink, Vamke ten`: the reversed form with a first name, told from a list by the
+    /// particles that close it. `comma` is the token of the comma after the surname.
+    fn reversed_with_first_name(
+        &self,
+        i: usize,
+        comma: usize,
+        surname: String,
+    ) -> Option<NameParse> {
+        let given = comma + 1;
+        let c = self.classes.get(given).copied().unwrap_or(0);
+        if c & shape::CAP == 0 || c & (class::NOT_NAME | class::ORG) != 0 || !self.spaced(given) {
+            return None;
+        }
+        let t = self.tussen_at_end(given + 1);
+        let next = given + 1 + t;
+        let closed = self.is_line_end(next)
+            || [',', '.', ')', ';', '<']
+                .iter()
+                .any(|&p| self.is_punct(next, p));
+        (t > 0 && closed).then(|| NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::Reversed,
+            given: Some(fold(self.str(given))),
+            initials: None,
             surname: Some(surname),
         })
     }
@@ -732,7 +761,12 @@ impl<'a> Grammar<'a> {
     pub fn initials_alone(&self, i: usize) -> Option<NameParse> {
         let w = self.word(i)?;
         let n = w.chars().count();
-        let (next, letters) = if (2..=4).contains(&n) && w.chars().all(char::is_uppercase) {
+        // `ES`, `DFR`, and with particle letters `HdH`, `MitV`.
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let shaped = w.chars().all(char::is_alphabetic)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().last().is_some_and(char::is_uppercase);
+        let (next, letters) = if (2..=5).contains(&n) && shaped && upper >= 2 && n - upper <= 2 {
             (i + 1, fold(w))
         } else if let Some((next, letters)) = self.initials(i, true) {
             (next, letters)
@@ -750,22 +784,40 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    /// The particles of a name in a form field (`Tussenvoegsel: van de`).
+    pub fn particles_alone(&self, i: usize) -> Option<NameParse> {
+        let n = (i..i + 3)
+            .take_while(|&k| self.is_lower(k) && self.has(k, class::PARTICLE))
+            .count();
+        (n > 0).then(|| NameParse {
+            start: self.toks[i].start,
+            end: self.toks[i + n - 1].end,
+            next: i + n,
+            form: Form::Part,
+            given: None,
+            initials: None,
+            surname: None,
+        })
+    }
+
     /// Any full name at `i`: reversed, forward, or (when `alone_ok`) a surname alone.
     pub fn name(&self, i: usize, alone_ok: bool) -> Option<NameParse> {
-        self.reversed(i).or_else(|| self.forward(i)).or_else(|| {
-            if alone_ok {
-                self.surname_alone(i, true)
-            } else {
-                None
-            }
-        })
+        self.reversed(i)
+            .or_else(|| self.forward_in_context(i))
+            .or_else(|| {
+                if alone_ok {
+                    self.surname_alone(i, true)
+                } else {
+                    None
+                }
+            })
     }
 
     /// A name after a title, form of address or role word, where a surname alone is
     /// expected and any capitalised word may be one (`mevrouw Oude Heer`).
     pub fn titled_name(&self, i: usize) -> Option<NameParse> {
         self.reversed(i)
-            .or_else(|| self.forward(i))
+            .or_else(|| self.forward_in_context(i))
             .or_else(|| self.surname_alone(i, false))
     }
 }

@@ -398,8 +398,9 @@ impl NameEngine {
                 .then(b.parse.end.cmp(&a.parse.end))
                 .then(b.strength.cmp(&a.strength))
         });
-        // Public officials: the list, and names in office-holder context. A surname alone
-        // that a public official shares is decided below, once we know who else is named.
+        // Public officials: the list, and names in office-holder context. A surname or first
+        // name alone that a public official shares is decided below, once we know who else
+        // is named.
         let mut public = self.public.clone();
         let mut protected: Vec<(usize, usize)> = Vec::new();
         let mut public_named: HashSet<String> = HashSet::new();
@@ -416,23 +417,24 @@ impl NameEngine {
             if office && !listed && key.surname.is_some() {
                 public.push(key.clone());
             }
-            if office || (listed && m.parse.form != Form::Surname) {
+            if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
                 protected.push((m.parse.start, m.parse.end));
                 public_named.extend(key.surname.clone());
             }
         }
         let protected_spans = Spans::new(protected.clone());
-        let shares_public_surname = |m: &Mention| {
-            m.parse.form == Form::Surname
+        let shares_public_name = |m: &Mention| {
+            matches!(m.parse.form, Form::Surname | Form::Given)
                 && is_public(&public, &PersonKey::of(&m.parse), m.parse.form)
         };
         // People: identified by strong mentions, in reading order.
         let mut people = People::from_keys(self.known.iter().cloned());
         for m in &mentions {
-            let identifies = m.strength == Strength::Strong && m.parse.form != Form::InitialsOnly;
+            let identifies = m.strength == Strength::Strong
+                && !matches!(m.parse.form, Form::InitialsOnly | Form::Part);
             if identifies
                 && !protected_spans.covers(m.parse.start, m.parse.end)
-                && !shares_public_surname(m)
+                && !shares_public_name(m)
             {
                 people.add(&PersonKey::of(&m.parse));
             }
@@ -447,15 +449,25 @@ impl NameEngine {
             }
             let key = PersonKey::of(&m.parse);
             // A surname alone shared with a public official stays readable when that official
-            // is named here, or when nobody else with that surname is.
-            if shares_public_surname(&m) {
-                let official_named = key
-                    .surname
-                    .as_ref()
-                    .is_some_and(|s| public_named.contains(s));
-                let other_named = people
-                    .find_by(&key, |p, k| p.surname.is_some() && p.surname == k.surname)
-                    .is_some();
+            // is named here, or when nobody else with that surname is; a first name alone
+            // when nobody else with that first name is.
+            if shares_public_name(&m) {
+                let (official_named, other_named) = if m.parse.form == Form::Surname {
+                    let official = key
+                        .surname
+                        .as_ref()
+                        .is_some_and(|s| public_named.contains(s));
+                    let other =
+                        people.find_by(&key, |p, k| p.surname.is_some() && p.surname == k.surname);
+                    (official, other.is_some())
+                } else {
+                    (
+                        false,
+                        people
+                            .find_by(&key, |p, k| p.given.is_some() && p.given == k.given)
+                            .is_some(),
+                    )
+                };
                 if official_named || !other_named {
                     protected.push((m.parse.start, m.parse.end));
                     continue;

@@ -43,8 +43,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             });
         } else if c.is_whitespace() {
             continue;
-        } else if c.is_alphabetic() || (is_apostrophe(c) && next_is_letter(text, i + c.len_utf8()))
-        {
+        } else if c.is_alphabetic() || (is_apostrophe(c) && is_elision(text, i + c.len_utf8())) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
                 let inner_apostrophe = is_apostrophe(d) && next_is_letter(text, j + d.len_utf8());
@@ -84,6 +83,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// A leading apostrophe belongs to the word only in the elided articles of names and places
+/// (`'t`, `'s`); elsewhere it is a quote (`'Komar Lin' <…>`).
+fn is_elision(text: &str, at: usize) -> bool {
+    let mut rest = text[at..].chars();
+    matches!(rest.next(), Some('t' | 's' | 'T' | 'S'))
+        && !rest.next().is_some_and(char::is_alphanumeric)
 }
 
 fn next_is_letter(text: &str, at: usize) -> bool {
