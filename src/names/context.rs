@@ -400,15 +400,32 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
 /// (`Kabel van Beek (KvB)`) or in another cell of the same table row
 /// (`| F. Hermans | FH |`). Other occurrences follow through propagation of removed text.
 fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
-    let named: Vec<(usize, Vec<String>)> = out
+    let toks = g.tokens();
+    let line_of = |k: usize| {
+        let newline = |j: &usize| toks[*j].kind == super::token::Kind::Newline;
+        let start = (0..k).rev().find(newline).map_or(0, |j| j + 1);
+        let end = (k..toks.len()).find(newline).unwrap_or(toks.len());
+        (start, end)
+    };
+    let table_row = |k: usize| {
+        let (start, end) = line_of(k);
+        ((start..end).filter(|&j| g.is_punct(j, '|')).count() >= 2).then_some((start, end))
+    };
+    let named: Vec<(usize, Option<(usize, usize)>, Vec<String>)> = out
         .iter()
         .filter(|m| {
             m.strength == Strength::Strong && matches!(m.parse.form, Form::Full | Form::Initials)
         })
-        .map(|m| (m.parse.next, abbreviations_of(g, &m.parse)))
+        .filter_map(|m| {
+            let next = m.parse.next;
+            let row = table_row(next - 1);
+            // Only a name followed by a bracket or standing in a table row can have its
+            // initials beside it.
+            (g.is_punct(next, '(') || row.is_some())
+                .then(|| (next, row, abbreviations_of(g, &m.parse)))
+        })
         .collect();
-    let toks = g.tokens();
-    for (next, candidates) in named {
+    for (next, row, candidates) in named {
         let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.iter().any(|c| c == w));
         // `(KvB)` right after the name.
         if g.is_punct(next, '(') && is_candidate(next + 1) && g.is_punct(next + 2, ')') {
@@ -419,20 +436,9 @@ fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
             ));
         }
         // Cells of the same table row: `| F. Hermans | FH |`.
-        let line_start = (0..next)
-            .rev()
-            .find(|&k| toks[k].kind == super::token::Kind::Newline)
-            .map_or(0, |k| k + 1);
-        let line_end = (next..toks.len())
-            .find(|&k| toks[k].kind == super::token::Kind::Newline)
-            .unwrap_or(toks.len());
-        if (line_start..line_end)
-            .filter(|&k| g.is_punct(k, '|'))
-            .count()
-            < 2
-        {
+        let Some((line_start, line_end)) = row else {
             continue;
-        }
+        };
         for k in line_start..line_end {
             let cell = k > line_start
                 && g.is_punct(k - 1, '|')
@@ -768,6 +774,10 @@ fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
 
 /// A closing line such as `Met vriendelijke groet,`.
 fn is_closing(g: &Grammar, line: Line) -> bool {
+    // Closings are short lines: most lines are ruled out before folding their words.
+    if line.end - line.start > 8 {
+        return false;
+    }
     let words = words_of(g, line.start, line.end);
     let trailing_ok = (line.start..line.end)
         .all(|k| g.word(k).is_some() || [',', '.', '!', '-'].iter().any(|&c| g.is_punct(k, c)));

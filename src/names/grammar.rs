@@ -63,12 +63,11 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "secretariaat",
 ];
 
-/// Whether a capitalised word is a compound ending in an organisation noun (`Bestuursstaf`).
-fn is_organisation_compound(word: &str) -> bool {
-    let w = word.to_lowercase();
+/// Whether a folded word is a compound ending in an organisation noun (`bestuursstaf`).
+fn is_organisation_compound(folded: &str) -> bool {
     ORGANISATION_ENDINGS
         .iter()
-        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
 }
 
 /// How a name is written.
@@ -127,6 +126,8 @@ pub mod shape {
     pub const LOWER: u16 = 1 << 13;
     /// Two or more letters, all capitals (`ING`, `DGRR`).
     pub const UPPER: u16 = 1 << 14;
+    /// A capitalised compound ending in an organisation noun (`Bestuursstaf`).
+    pub const ORG_COMPOUND: u16 = 1 << 15;
 }
 
 /// The grammar over one text's tokens.
@@ -135,17 +136,23 @@ pub struct Grammar<'a> {
     toks: &'a [Token],
     /// Per token: its [`class`] and [`shape`] bits (0 for punctuation).
     classes: Vec<u16>,
+    /// The folded words, one after another; `folded_at` holds each token's range.
+    folded_words: String,
+    folded_at: Vec<(u32, u32)>,
 }
 
 impl<'a> Grammar<'a> {
     /// A grammar over `toks`, the tokens of `text`. Every word is looked up once.
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
         let gazetteer = &*GAZETTEER;
-        let mut folded = String::new();
+        let mut folded_words = String::with_capacity(text.len() / 2);
+        let mut folded_at = Vec::with_capacity(toks.len());
         let classes = toks
             .iter()
             .map(|t| {
+                let from = folded_words.len() as u32;
                 if t.kind != Kind::Word {
+                    folded_at.push((from, from));
                     return 0;
                 }
                 let w = &text[t.start..t.end];
@@ -164,20 +171,35 @@ impl<'a> Grammar<'a> {
                 } else {
                     0
                 };
-                folded.clear();
                 if w.is_ascii() {
-                    folded.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    folded_words.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
                 } else {
-                    folded.push_str(&fold(w));
+                    folded_words.push_str(&fold(w));
                 }
-                shape | gazetteer.classes(&folded)
+                let folded = &folded_words[from as usize..];
+                let compound = if shape == shape::CAP && is_organisation_compound(folded) {
+                    shape::ORG_COMPOUND
+                } else {
+                    0
+                };
+                let classes = shape | compound | gazetteer.classes(folded);
+                folded_at.push((from, folded_words.len() as u32));
+                classes
             })
             .collect();
         Grammar {
             text,
             toks,
             classes,
+            folded_words,
+            folded_at,
         }
+    }
+
+    /// The folded form of word `i` (empty for other tokens).
+    pub fn folded(&self, i: usize) -> &str {
+        let (a, b) = self.folded_at[i];
+        &self.folded_words[a as usize..b as usize]
     }
 
     /// Whether word `i` has any of the [`class`] or [`shape`] bits in `bits`.
@@ -378,7 +400,7 @@ impl<'a> Grammar<'a> {
             && !organisation
             && c & class::FUNCTION == 0
             && !(at == Position::Alone && c & class::NOT_NAME != 0)
-            && !is_organisation_compound(self.str(i))
+            && c & shape::ORG_COMPOUND == 0
     }
 
     /// A surname starting at `i`: capitalised words, with particles and hyphens between them
@@ -454,7 +476,7 @@ impl<'a> Grammar<'a> {
             if !key.is_empty() {
                 key.push(' ');
             }
-            key.push_str(&fold(self.str(*k)));
+            key.push_str(self.folded(*k));
         }
         key
     }
@@ -716,7 +738,7 @@ impl<'a> Grammar<'a> {
             end: self.toks[next - 1].end,
             next,
             form: Form::Reversed,
-            given: Some(fold(self.str(given))),
+            given: Some(self.folded(given).to_string()),
             initials: None,
             surname: Some(surname),
         })

@@ -644,8 +644,8 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
         if !g.is_cap(i) || g.tokens()[i].start < last_end {
             continue;
         }
-        let f = fold(g.str(i));
-        let found = if first_words.contains(f.as_str()) {
+        let f = g.folded(i);
+        let found = if first_words.contains(f) {
             // Include a capitalised particle before the surname (`Van der Meulen`).
             let start = (i.saturating_sub(3)..i)
                 .find(|&s| g.cap_tussen(s) == i - s)
@@ -655,7 +655,7 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
                 // `Den Haag` is a place even when someone is called K. den Haag.
                 .filter(|p| !GAZETTEER.is(&fold(g.text_of(p)), class::PLACE | class::ORG))
                 .map(|p| (p, "surname of an identified person"))
-        } else if givens.contains(f.as_str()) {
+        } else if givens.contains(f) {
             // `Jan Jansen` when only Jan de Vries is known is another person.
             let other = g
                 .forward(i)
