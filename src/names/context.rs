@@ -411,7 +411,9 @@ fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
         let (start, end) = line_of(k);
         ((start..end).filter(|&j| g.is_punct(j, '|')).count() >= 2).then_some((start, end))
     };
-    let named: Vec<(usize, Option<(usize, usize)>, Vec<String>)> = out
+    // (token after the name, its table row, the name's abbreviations)
+    type Named = (usize, Option<(usize, usize)>, Vec<String>);
+    let named: Vec<Named> = out
         .iter()
         .filter(|m| {
             m.strength == Strength::Strong && matches!(m.parse.form, Form::Full | Form::Initials)
