@@ -35,6 +35,11 @@ pub mod search;
 pub mod spans;
 pub mod verify;
 
+/// The README's examples, compiled and run as tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use audit::{AuditRecord, DigestKey, KeySource};
 pub use error::{BatchError, ConfigError, DocumentError};
 pub use lists::{Lists, StaffDirectory, StaffMember};
