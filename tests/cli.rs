@@ -64,6 +64,8 @@ const SECRETS: &[&str] = &[
 
 /// Text that must stay readable.
 const KEPT: &[&str] = &[
+    "afdelingshoofd Informatieverzoeken",
+    "2024-771203",
     "Hendrik Vos",
     "Noor Achterberg",
     "Turfmarkt 147",
@@ -99,6 +101,14 @@ fn redacts_the_demo_batch_and_removes_personal_data_everywhere() {
         let text = std::fs::read_to_string(out.join(name)).unwrap();
         everything.push_str(&text);
     }
+    // The PDF, as poppler reads it.
+    let pdf = Command::new("pdftotext")
+        .arg(out.join("besluit-woo-verzoek.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(pdf.status.success());
+    everything.push_str(&String::from_utf8_lossy(&pdf.stdout));
     let all_outputs = everything.clone();
     everything.push_str(&std::fs::read_to_string(out.join("audit.jsonl")).unwrap());
     everything.push_str(&std::fs::read_to_string(out.join("summary.json")).unwrap());
