@@ -324,16 +324,17 @@ fn with_batch_people(
         return Ok(None);
     }
     let identify = |job: &Job| -> Vec<PersonKey> {
-        if job.kind != Some(DocumentKind::Text) {
-            return Vec::new();
-        }
-        let text = std::fs::read(&job.path)
-            .ok()
-            .and_then(|b| TextDocument::decode(b).ok());
         // A document that cannot be read fails in the main pass; here it names nobody.
         catch_unwind(AssertUnwindSafe(|| {
-            text.map(|t| redactor.identify(&t.text)).unwrap_or_default()
+            let bytes = std::fs::read(&job.path).ok()?;
+            let text = match job.kind? {
+                DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
+                DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
+            };
+            Some(redactor.identify(&text))
         }))
+        .ok()
+        .flatten()
         .unwrap_or_default()
     };
     let people: Vec<PersonKey> =

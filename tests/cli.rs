@@ -360,3 +360,36 @@ fn pseudonyms_number_people_per_document() {
     assert!(first_lines[2].contains("[persoon 3] kijkt"), "{text}");
     assert!(first_lines[4].contains("[persoon 2]:"), "{text}");
 }
+
+#[test]
+fn batch_scope_redacts_a_person_in_every_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Van: Kees Oosterwijk <k.oosterwijk@example.nl>\nOnderwerp: planning\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("b.txt"),
+        "Zie het stuk van Oosterwijk over de planning.\n",
+    )
+    .unwrap();
+    let run = |scope: &str| {
+        let config = tmp.path().join(format!("{scope}.json"));
+        std::fs::write(&config, format!(r#"{{"names": {{"scope": "{scope}"}}}}"#)).unwrap();
+        let out = tmp.path().join(scope);
+        let result = redact(&[&input], &out, &["--config", config.to_str().unwrap()]);
+        assert_eq!(result.status.code(), Some(0));
+        std::fs::read_to_string(out.join("b.txt")).unwrap()
+    };
+    assert_eq!(
+        run("document"),
+        "Zie het stuk van Oosterwijk over de planning.\n"
+    );
+    assert_eq!(
+        run("batch"),
+        "Zie het stuk van [5.1.2e] over de planning.\n"
+    );
+}

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Finding, is_whole_token};
+use crate::fold::fold;
+use crate::names::lexicon::{GAZETTEER, class};
 use crate::policy::Category;
 
 /// Street-name endings; the match is on the end of a capitalised word before a house number.
@@ -114,7 +116,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     for m in POSTCODE.find_iter(text) {
-        if near_po_box(text, m.start()) {
+        if organisation_address(text, m.start()) {
             continue;
         }
         let street = street_line_above(text, m.start());
@@ -135,7 +137,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     for (start, end) in streets {
-        if !near_po_box(text, start) {
+        if !organisation_address(text, start) {
             out.push(Finding::new(
                 start,
                 end,
@@ -216,6 +218,26 @@ fn keyword_before(text: &str, at: usize) -> bool {
         .contains("postcode")
 }
 
+/// Whether the address part at `at` belongs to an organisation: a `Postbus` or
+/// `Antwoordnummer` on its line or the line before, or an organisation's name heading its
+/// address block (`Directie Rechtshandhaving` / `Turfmarkt 147` / `2511 DP  Den Haag`).
+fn organisation_address(text: &str, at: usize) -> bool {
+    if near_po_box(text, at) {
+        return true;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[..line_start]
+        .lines()
+        .rev()
+        .take(2)
+        .take_while(|l| !l.trim().is_empty())
+        .any(|l| {
+            let first = l.split_whitespace().next().unwrap_or_default();
+            let first = first.split('-').next().unwrap_or_default();
+            GAZETTEER.is(&fold(first), class::ORG) && first.starts_with(char::is_uppercase)
+        })
+}
+
 /// A postcode on the line of, or the line after, a `Postbus`/`Antwoordnummer`.
 fn near_po_box(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -278,6 +300,7 @@ mod tests {
     fn leaves_other_numbers_and_po_boxes_alone() {
         for text in [
             "Postbus 20301\n2500 EH  Den Haag",
+            "Directie Rechtshandhaving\nTurfmarkt 147\n2511 DP  Den Haag",
             "Antwoordnummer 123, 2500 VB Den Haag",
             "in 2024 EU-breed afgesproken",
             "artikel 12 van de Woo",

@@ -581,6 +581,9 @@ impl<'t> Offices<'t> {
         {
             return true;
         }
+        if self.signed_as_office_holder(start) {
+            return true;
+        }
         // `(minister voor Rechtsbescherming)` right after the name.
         let after = self.text[end..].trim_start_matches([' ', '\t']);
         if !after.starts_with('(') {
@@ -590,6 +593,34 @@ impl<'t> Offices<'t> {
         self.titles
             .get(self.titles.partition_point(|t| t.start < open))
             .is_some_and(|t| t.start == open)
+    }
+}
+
+impl Offices<'_> {
+    /// A name on its own line below the title it signs with (`De Minister van Justitie en
+    /// Veiligheid,` / blank line / `D. Yeşilgöz-Zegerius`). A `namens deze` line in between
+    /// makes the signer a civil servant, so only the title line itself counts.
+    fn signed_as_office_holder(&self, start: usize) -> bool {
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        if !self.text[line_start..start].trim().is_empty() {
+            return false;
+        }
+        let Some(above) = self.text[..line_start]
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+        else {
+            return false;
+        };
+        let above = fold(above.trim());
+        let title = above
+            .strip_prefix("de ")
+            .or_else(|| above.strip_prefix("het "))
+            .unwrap_or(&above);
+        OFFICE_TITLES
+            .as_ref()
+            .and_then(|ac| ac.find(title))
+            .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..]))
     }
 }
 
@@ -646,9 +677,10 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
         }
         let f = g.folded(i);
         let found = if first_words.contains(f) {
-            // Include a capitalised particle before the surname (`Van der Meulen`).
+            // Include a capitalised particle before the surname (`Van der Meulen`); a
+            // lower-case `van` may be a preposition (`het stuk van Oosterwijk`).
             let start = (i.saturating_sub(3)..i)
-                .find(|&s| g.cap_tussen(s) == i - s)
+                .find(|&s| g.cap_tussen(s) == i - s && g.is_cap(s))
                 .unwrap_or(i);
             g.surname_alone(start, false)
                 .or_else(|| g.surname_alone(i, false))

@@ -210,6 +210,13 @@ pub fn scan(
     Ok(analysis.records(document, key, &plan))
 }
 
+/// The text of a PDF's pages, joined by blank lines, as the detectors read it (used to
+/// identify the people named in a batch before redacting it).
+pub fn text(bytes: &[u8], options: &PdfOptions) -> Result<String, PdfError> {
+    let doc = load::open(bytes, options.password.as_deref())?;
+    document_text(&doc)
+}
+
 /// The text of every page, joined by blank lines: what verification searches.
 fn document_text(doc: &Document) -> Result<String, PdfError> {
     let pages = load::pages(doc)?;
