@@ -56,32 +56,53 @@ pub fn fold(s: &str) -> String {
 pub struct FoldedText<'a> {
     original: &'a str,
     folded: String,
-    /// For each folded byte, the start of the original character it came from. Empty when the
-    /// text is ASCII, since then offsets are the same.
-    origin: Vec<u32>,
+    /// Every non-ASCII character, in order: its byte range in the folded text and in the
+    /// original. Between them, ASCII bytes map one to one, so the map stays small for Dutch
+    /// text, where accented letters are the exception.
+    wide: Vec<Wide>,
+}
+
+/// One non-ASCII character and what it folded to.
+#[derive(Debug, Clone, Copy)]
+struct Wide {
+    folded: (u32, u32),
+    original: (u32, u32),
 }
 
 impl<'a> FoldedText<'a> {
     /// Folds `original`.
     pub fn new(original: &'a str) -> Self {
-        if original.is_ascii() {
-            return FoldedText {
-                original,
-                folded: original.to_ascii_lowercase(),
-                origin: Vec::new(),
-            };
-        }
+        let bytes = original.as_bytes();
         let mut folded = String::with_capacity(original.len() + 16);
-        let mut origin = Vec::with_capacity(original.len() + 16);
-        for (i, c) in original.char_indices() {
-            let before = folded.len();
-            fold_char(c, &mut folded);
-            origin.extend(std::iter::repeat_n(i as u32, folded.len() - before));
+        let mut wide = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Copy the ASCII run up to the next non-ASCII byte in one go.
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - at);
+            folded.extend(
+                bytes[at..at + run]
+                    .iter()
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            at += run;
+            if let Some(c) = original[at..].chars().next() {
+                let from = folded.len() as u32;
+                fold_char(c, &mut folded);
+                let len = c.len_utf8();
+                wide.push(Wide {
+                    folded: (from, folded.len() as u32),
+                    original: (at as u32, (at + len) as u32),
+                });
+                at += len;
+            }
         }
         FoldedText {
             original,
             folded,
-            origin,
+            wide,
         }
     }
 
@@ -95,27 +116,34 @@ impl<'a> FoldedText<'a> {
         self.original
     }
 
+    /// The original byte position of folded byte `at`: the start of the character it came
+    /// from (`end` false) or the end of it (`end` true).
+    fn original_at(&self, at: usize, end: bool) -> usize {
+        let at = at as u32;
+        // The last non-ASCII character starting at or before `at`.
+        let n = self.wide.partition_point(|w| w.folded.0 <= at);
+        let Some(w) = n.checked_sub(1).map(|k| self.wide[k]) else {
+            return (at + u32::from(end)) as usize;
+        };
+        if at < w.folded.1 {
+            (if end { w.original.1 } else { w.original.0 }) as usize
+        } else {
+            (w.original.1 + (at - w.folded.1) + u32::from(end)) as usize
+        }
+    }
+
     /// The original byte range covering the folded byte range `start..end`. The range is
     /// widened to whole original characters.
     pub fn original_range(&self, start: usize, end: usize) -> Range<usize> {
-        if self.origin.is_empty() {
-            return start..end;
-        }
         if start >= end {
-            let at = self
-                .origin
-                .get(start)
-                .map_or(self.original.len(), |&o| o as usize);
+            let at = if start >= self.folded.len() {
+                self.original.len()
+            } else {
+                self.original_at(start, false)
+            };
             return at..at;
         }
-        let s = self.origin[start] as usize;
-        let last = self.origin[end - 1] as usize;
-        let e = last
-            + self.original[last..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        s..e
+        self.original_at(start, false)..self.original_at(end - 1, true)
     }
 }
 
@@ -149,5 +177,27 @@ mod tests {
         let f = FoldedText::new("Jan de Vries");
         assert_eq!(f.as_str(), "jan de vries");
         assert_eq!(f.original_range(4, 12), 4..12);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Every folded character maps back to whole original characters whose fold holds it.
+        #[test]
+        fn folded_ranges_map_back_to_their_source(s in "[a-zA-Z0-9 .ëéèïöüÉÖßøæĞğıİﬁﬂ’-]{0,40}") {
+            let f = FoldedText::new(&s);
+            for (i, c) in f.as_str().char_indices() {
+                let r = f.original_range(i, i + c.len_utf8());
+                prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+                prop_assert!(r.start < r.end);
+                prop_assert!(fold(&s[r]).contains(c));
+            }
+            prop_assert_eq!(f.original_range(f.as_str().len(), f.as_str().len()), s.len()..s.len());
+        }
     }
 }

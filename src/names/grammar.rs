@@ -182,7 +182,12 @@ impl<'a> Grammar<'a> {
                 } else {
                     0
                 };
-                let classes = shape | compound | gazetteer.classes(folded);
+                let listed = if shape == shape::LOWER {
+                    gazetteer.lower_case_classes(folded)
+                } else {
+                    gazetteer.classes(folded)
+                };
+                let classes = shape | compound | listed;
                 folded_at.push((from, folded_words.len() as u32));
                 classes
             })

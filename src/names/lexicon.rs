@@ -234,16 +234,28 @@ pub mod class {
 pub struct Gazetteer {
     /// Folded word → its classes.
     words: HashMap<String, u16, FastHash>,
+    /// The grammar's own words (particles, titles, role words, introducers) → their classes:
+    /// all that matters about a word written in lower case.
+    grammar_words: HashMap<String, u16, FastHash>,
     /// Function titles, single and multi-word, folded.
     pub function_titles: HashSet<String, FastHash>,
     /// Office-holder titles (multi-word allowed), folded, longest first.
     pub office_titles: Vec<String>,
+    longest_grammar_word: usize,
 }
 
 impl Gazetteer {
     /// The classes of a folded word (0 when it is in no list).
     pub fn classes(&self, folded: &str) -> u16 {
         self.words.get(folded).copied().unwrap_or(0)
+    }
+
+    /// The grammar classes of a word written in lower case (most words of a text).
+    pub fn lower_case_classes(&self, folded: &str) -> u16 {
+        if folded.len() > self.longest_grammar_word {
+            return 0;
+        }
+        self.grammar_words.get(folded).copied().unwrap_or(0)
     }
 
     /// Whether a folded word has any of `classes`.
@@ -322,6 +334,13 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for phrase in super::context::INTRODUCERS {
         add(phrase[0].to_string(), class::INTRODUCER);
     }
+    let grammar = class::PARTICLE | class::TITLE | class::ROLE | class::INTRODUCER;
+    let grammar_words: HashMap<String, u16, FastHash> = words
+        .iter()
+        .filter(|(_, c)| *c & grammar != 0)
+        .map(|(w, c)| (w.clone(), c & grammar))
+        .collect();
+    let longest_grammar_word = grammar_words.keys().map(String::len).max().unwrap_or(0);
     let mut office_titles: Vec<String> = entries(include_str!("data/office_holder_titles.txt"))
         .map(fold)
         .collect();
@@ -329,8 +348,10 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     office_titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     Gazetteer {
         words,
+        grammar_words,
         function_titles,
         office_titles,
+        longest_grammar_word,
     }
 });
 
