@@ -1,11 +1,12 @@
 //! Finding removed strings again: resolution looks for their other occurrences, and
 //! verification counts them in the output.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use memchr::memmem;
 
+use crate::names::lexicon::FastHash;
 use crate::resolve::Removal;
 
 /// Up to this many strings are searched one by one (SIMD substring search); more go into one
@@ -30,7 +31,7 @@ enum Searcher<'t> {
 impl<'t> RemovedStrings<'t> {
     /// The removed strings of `removals` in `text`.
     pub fn new(text: &'t str, removals: &[Removal]) -> RemovedStrings<'t> {
-        let mut seen: HashMap<&str, ()> = HashMap::new();
+        let mut seen: HashSet<&str, FastHash> = HashSet::default();
         let mut needles = Vec::new();
         let mut first_removal = Vec::new();
         for (i, r) in removals.iter().enumerate() {
@@ -38,7 +39,7 @@ impl<'t> RemovedStrings<'t> {
             let identifying = s
                 .chars()
                 .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@');
-            if identifying && s.chars().count() >= 2 && seen.insert(s, ()).is_none() {
+            if identifying && s.chars().count() >= 2 && seen.insert(s) {
                 needles.push(s);
                 first_removal.push(i);
             }

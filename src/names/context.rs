@@ -291,11 +291,14 @@ fn mention(
 
 /// The folded words of tokens `[a, b)`, joined by single spaces (punctuation dropped).
 fn words_of(g: &Grammar, a: usize, b: usize) -> String {
-    (a..b)
-        .filter_map(|i| g.word(i))
-        .map(fold)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for i in (a..b).filter(|&i| g.word(i).is_some()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(g.folded(i));
+    }
+    out
 }
 
 /// If the line starts with `<field>:` (or `<field>` followed by the end of the line), the
@@ -313,15 +316,12 @@ fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
     {
         j += 1;
     }
-    if j == i {
+    // A label ends at a colon, or (`Contactpersoon` above the name) at the line end.
+    let colon = j < line.end && g.is_punct(j, ':');
+    if j == i || !(colon || j == line.end) {
         return None;
     }
-    let label = words_of(g, i, j);
-    if j < line.end && g.is_punct(j, ':') {
-        return Some((label, j + 1));
-    }
-    // A bare label line (`Contactpersoon` above the name).
-    (j == line.end).then_some((label, j))
+    Some((words_of(g, i, j), if colon { j + 1 } else { j }))
 }
 
 fn is_bullet(g: &Grammar, i: usize) -> bool {
@@ -741,9 +741,8 @@ fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
     let Some(first) = g.word(line.start) else {
         return;
     };
-    let f = fold(first);
     let mut i = line.start + 1;
-    if !GREETINGS.contains(&f.as_str()) {
+    if !g.word_in(line.start, GREETINGS) {
         return;
     }
     // `Beste collega Jan`
@@ -951,7 +950,9 @@ fn structure(
     i: usize,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
-    if let Some(p) = g.reversed(i) {
+    // The reversed form needs a comma within a few tokens.
+    let comma_near = (i + 1..(i + 8).min(g.tokens().len())).any(|k| g.is_punct(k, ','));
+    if comma_near && let Some(p) = g.reversed(i) {
         let next = p.next;
         out.push(mention(
             p,

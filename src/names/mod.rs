@@ -32,7 +32,7 @@ pub mod token;
 
 use crate::spans::Spans;
 use grammar::{Form, Grammar, NameParse};
-use lexicon::{GAZETTEER, class, surname_key_of};
+use lexicon::{FastHash, GAZETTEER, class, surname_key_of};
 use people::People;
 
 /// How much a mention says on its own.
@@ -403,7 +403,7 @@ impl NameEngine {
         // is named.
         let mut public = self.public.clone();
         let mut protected: Vec<(usize, usize)> = Vec::new();
-        let mut public_named: HashSet<String> = HashSet::new();
+        let mut public_named: HashSet<String, FastHash> = HashSet::default();
         let offices = self
             .policy
             .keep_office_holders
@@ -646,8 +646,8 @@ fn office_tail(rest: &str) -> bool {
 /// Adds weak mentions for every occurrence of an identified person's surname or first name.
 fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
-    let mut first_words: HashSet<&str> = HashSet::new();
-    let mut givens: HashSet<&str> = HashSet::new();
+    let mut first_words: HashSet<&str, FastHash> = HashSet::default();
+    let mut givens: HashSet<&str, FastHash> = HashSet::default();
     for p in people.keys() {
         if let Some(s) = &p.surname
             && !gaz.is(s, class::PLACE | class::NOT_NAME | class::ORG)

@@ -4,15 +4,19 @@
 use std::collections::HashMap;
 
 use super::PersonKey;
+use super::lexicon::FastHash;
+
+/// Name → the people (by index, in the order met) who bear it.
+type Index = HashMap<String, Vec<usize>, FastHash>;
 
 /// People, in the order they were first met.
 #[derive(Debug, Clone, Default)]
 pub struct People {
     keys: Vec<PersonKey>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
+    by_surname: Index,
+    by_given: Index,
     /// First names of people whose surname is not known.
-    by_given_alone: HashMap<String, Vec<usize>>,
+    by_given_alone: Index,
 }
 
 impl People {
@@ -97,7 +101,7 @@ impl People {
         i
     }
 
-    fn lists(&mut self, key: &PersonKey) -> Vec<(&mut HashMap<String, Vec<usize>>, String)> {
+    fn lists(&mut self, key: &PersonKey) -> Vec<(&mut Index, String)> {
         let mut out = Vec::new();
         if let Some(s) = &key.surname {
             out.push((&mut self.by_surname, s.clone()));
