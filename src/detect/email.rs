@@ -23,16 +23,70 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some((start, end)) = address_around(text, at) {
-            out.push(Finding::new(
-                start,
-                end,
-                Category::Email,
-                "email",
-                "e-mail address",
-            ));
             last_end = end;
+            if !is_functional(&text[start..at]) {
+                out.push(Finding::new(
+                    start,
+                    end,
+                    Category::Email,
+                    "email",
+                    "e-mail address",
+                ));
+            }
         }
     }
+}
+
+/// Local parts of functional mailboxes, which name no person (`info@`, `woo@`,
+/// `postbus.drc@`). The keep list names an organisation's own mailboxes; these are the
+/// generic ones of every organisation.
+const FUNCTIONAL: &[&str] = &[
+    "info",
+    "woo",
+    "wob",
+    "postbus",
+    "secretariaat",
+    "pers",
+    "persvoorlichting",
+    "communicatie",
+    "noreply",
+    "no-reply",
+    "donotreply",
+    "helpdesk",
+    "servicedesk",
+    "contact",
+    "klantcontact",
+    "klantenservice",
+    "webmaster",
+    "privacy",
+    "fg",
+    "avg",
+    "receptie",
+    "administratie",
+    "facturen",
+    "inkoop",
+    "juridischezaken",
+    "bezwaar",
+    "bezwaren",
+    "klachten",
+    "meldpunt",
+    "redactie",
+    "post",
+    "mail",
+    "office",
+    "support",
+    "team",
+    "afdeling",
+    "woo-verzoeken",
+    "wooverzoeken",
+];
+
+/// Whether the local part of an address is a functional mailbox: one of [`FUNCTIONAL`],
+/// alone or as the first part (`postbus.drc`, `woo-verzoeken`, `info_zuid`).
+fn is_functional(local: &str) -> bool {
+    let local = local.to_ascii_lowercase();
+    let first = local.split(['.', '-', '_']).next().unwrap_or_default();
+    FUNCTIONAL.contains(&local.as_str()) || FUNCTIONAL.contains(&first)
 }
 
 /// The address around the `@` at byte `at`, if it is one.
@@ -98,6 +152,17 @@ mod tests {
         assert_eq!(
             found("mailto:a.b+woo@x.nl;c@d.org,"),
             vec!["a.b+woo@x.nl", "c@d.org"]
+        );
+    }
+
+    #[test]
+    fn functional_mailboxes_stay() {
+        let text = "Mail woo@minbzk.nl, postbus.drc@minjenv.nl, info-zuid@x.nl of jan@x.nl.";
+        assert_eq!(found(text), vec!["jan@x.nl"]);
+        // A person whose name starts like a mailbox word is still a person.
+        assert_eq!(
+            found("infante@x.nl teamleider@x.nl"),
+            vec!["infante@x.nl", "teamleider@x.nl"]
         );
     }
 

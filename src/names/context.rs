@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::grammar::{Form, Grammar, NameParse};
+use super::grammar::{Form, Grammar, NameParse, shape};
 use super::lexicon::{CLOSINGS, GAZETTEER, GREETINGS, class};
 use super::{Mention, Strength};
 use crate::fold::fold;
@@ -541,6 +541,7 @@ fn person_at(
             .given_alone(j)
             .or_else(|| g.titled_name(j))
             .map(|p| (p, "name.field")),
+        FieldKind::Person if g.has(j, shape::UPPER) => g.upper_name(j).map(|p| (p, "name.field")),
         FieldKind::Person => if j > i {
             g.titled_name(j)
         } else {
@@ -623,7 +624,8 @@ fn name_list(
                         p.form != Form::Surname || ends_name(g, p.next) || g.is_punct(p.next, '-')
                     })
                 })
-                .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
+                .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
+                .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)));
             match parsed {
                 Some(p) if !is_mailbox_word(g, j) => {
                     let next = p.next;
@@ -721,7 +723,12 @@ fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NameParse> {
     let name_like = |k: usize| {
         g.is_cap(k) || (g.is_lower(k) && g.has(k, class::PARTICLE)) || g.is_punct(k, '-')
     };
-    if words.is_empty() || words.len() > 5 || !words.clone().all(name_like) || !g.is_cap(i) {
+    if words.is_empty()
+        || words.len() > 5
+        || !words.clone().all(name_like)
+        || !g.is_cap(i)
+        || g.has(i, class::NOT_NAME)
+    {
         return None;
     }
     let last = end - 1;

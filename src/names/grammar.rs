@@ -417,6 +417,9 @@ impl<'a> Grammar<'a> {
         }
         let mut words = vec![i];
         let mut j = i + 1;
+        // A surname takes one inner particle at most (`Goyaerts van Waderle`); a second one
+        // starts something else (`J. van der Linden van Van Doorne Advocaten`).
+        let mut inner_particle = false;
         while words.len() < 4 {
             // `Tjin-A-Tsoi`: a single capital letter between hyphens.
             if self.glued(j - 1)
@@ -437,6 +440,8 @@ impl<'a> Grammar<'a> {
                 let t = self.tussen(j + 1);
                 let k = j + 1 + t;
                 if (t == 0 || self.spaced(k - 1)) && self.is_surname_word(k, Position::Later) {
+                    // The second surname brings its own particle.
+                    inner_particle = true;
                     words.push(k);
                     j = k + 1;
                     continue;
@@ -458,10 +463,11 @@ impl<'a> Grammar<'a> {
             }
             let t = self.tussen(j);
             let k = j + t;
-            if t > 0 && !self.spaced(k - 1) {
+            if t > 0 && (!self.spaced(k - 1) || inner_particle || self.has(k, class::PARTICLE)) {
                 break;
             }
             if self.is_surname_word(k, Position::Later) {
+                inner_particle |= t > 0;
                 words.push(k);
                 j = k + 1;
             } else {
@@ -597,13 +603,15 @@ impl<'a> Grammar<'a> {
             }
         }
         let t = self.tussen(j);
+        let surname_start = j;
         j = if t > 0 { self.skip_wrap(j + t) } else { j };
         let (next, surname) = self.surname(j, Position::First)?;
-        // Without dots, `OM Rotterdam` must not pass for initials and a surname.
+        // Without dots, `OM Rotterdam` must not pass for initials and a surname (but
+        // `M de Vries` may, though Vries is a village).
         let undotted = form == Form::Initials && !self.is_punct(i + 1, '.');
         if undotted
             && GAZETTEER.is(
-                &fold(&self.text[self.toks[j].start..self.toks[next - 1].end]),
+                &fold(&self.text[self.toks[surname_start].start..self.toks[next - 1].end]),
                 class::PLACE | class::ORG,
             )
         {
@@ -768,7 +776,7 @@ impl<'a> Grammar<'a> {
 
     /// A first name standing alone (`Jan`, `Jan-Willem`).
     pub fn given_alone(&self, i: usize) -> Option<NameParse> {
-        if !self.is_cap(i) {
+        if !self.is_cap(i) || self.has(i, class::NOT_NAME | class::TITLE) {
             return None;
         }
         let j = self.given_end(i);
@@ -808,6 +816,51 @@ impl<'a> Grammar<'a> {
             given: None,
             initials: Some(letters),
             surname: None,
+        })
+    }
+
+    /// A name in capitals, as forms and registers write it: `JANSSEN, P.`, `VAN DER MEER`,
+    /// `JAN DE VRIES`. The first name cannot be told from the surname, so all words but the
+    /// particles form the key.
+    pub fn upper_name(&self, i: usize) -> Option<NameParse> {
+        let upper_word = |k: usize| {
+            self.has(k, shape::UPPER) || (self.is_capital_letter(k) && !self.is_punct(k + 1, '.'))
+        };
+        let mut j = i;
+        let mut words = Vec::new();
+        while words.len() < 5 && upper_word(j) && (j == i || self.spaced(j - 1)) {
+            words.push(j);
+            j += 1;
+        }
+        let key_words: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&k| !self.has(k, class::PARTICLE))
+            .collect();
+        if key_words.is_empty() || key_words.iter().all(|&k| self.str(k).chars().count() < 2) {
+            return None;
+        }
+        let mut end = j - 1;
+        let mut initials = None;
+        if self.is_punct(j, ',')
+            && self.spaced(j)
+            && let Some((k, letters)) = self.initials(j + 1, false)
+        {
+            initials = Some(letters);
+            end = k - 1;
+        }
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[end].end,
+            next: end + 1,
+            form: if initials.is_some() {
+                Form::Reversed
+            } else {
+                Form::Surname
+            },
+            given: None,
+            initials,
+            surname: Some(self.key_of(&key_words)),
         })
     }
 

@@ -423,8 +423,10 @@ impl NameEngine {
             }
         }
         let protected_spans = Spans::new(protected.clone());
+        // A form's `Voornaam:` or `Achternaam:` names the form's subject, not an official.
         let shares_public_name = |m: &Mention| {
             matches!(m.parse.form, Form::Surname | Form::Given)
+                && m.rule != "name.field"
                 && is_public(&public, &PersonKey::of(&m.parse), m.parse.form)
         };
         // People: identified by strong mentions, in reading order.
