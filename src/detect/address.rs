@@ -15,36 +15,102 @@ use crate::fold::fold;
 use crate::names::lexicon::{GAZETTEER, class};
 use crate::policy::Category;
 
-/// Street-name endings; the match is on the end of a capitalised word before a house number.
-const STREET_SUFFIXES: &str = "straat|straatje|laan|laantje|weg|plein|pleintje|gracht|kade|dreef|pad|hof|singel|dijk|park|steeg|plantsoen|boulevard|markt|baan|ring|erf|veld|dam|wal|haven|allee|oord|zoom|berg|weide|akker|gaarde|kamp|hout|brink|poort|promenade|passage|horst|heide|veen|vaart|vliet|sloot|burcht|hoven|lei|kwartier|rade|stede|hage|tuin|zijde|hoek|gang|polder|dreve|werf|wetering|wegje|dal|bosch|bos|wei|hoeve|donk|kwekerij|gaard";
+/// Street-name endings: a capitalised word ending in one of these before a house number is a
+/// street (`Tessdreef 113`).
+const STREET_SUFFIXES: &[&str] = &[
+    "straat",
+    "straatje",
+    "laan",
+    "laantje",
+    "weg",
+    "plein",
+    "pleintje",
+    "gracht",
+    "kade",
+    "dreef",
+    "pad",
+    "hof",
+    "singel",
+    "dijk",
+    "park",
+    "steeg",
+    "plantsoen",
+    "boulevard",
+    "markt",
+    "baan",
+    "ring",
+    "erf",
+    "veld",
+    "dam",
+    "wal",
+    "haven",
+    "allee",
+    "oord",
+    "zoom",
+    "berg",
+    "weide",
+    "akker",
+    "gaarde",
+    "kamp",
+    "hout",
+    "brink",
+    "poort",
+    "promenade",
+    "passage",
+    "horst",
+    "heide",
+    "veen",
+    "vaart",
+    "vliet",
+    "sloot",
+    "burcht",
+    "hoven",
+    "lei",
+    "kwartier",
+    "rade",
+    "stede",
+    "hage",
+    "tuin",
+    "zijde",
+    "hoek",
+    "gang",
+    "polder",
+    "dreve",
+    "werf",
+    "wetering",
+    "wegje",
+    "dal",
+    "bosch",
+    "bos",
+    "wei",
+    "hoeve",
+    "donk",
+    "kwekerij",
+    "gaard",
+];
 
-/// `<word ending in a street suffix> <house number>`.
-static STREET_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?x)
-        (?P<word>\p{{Lu}}[\p{{L}}'’\-]*?(?:{STREET_SUFFIXES}))
-        [\x20\t]+
-        (?P<number>[1-9][0-9]{{0,4}}(?:[\x20]?[a-zA-Z](?-u:\b)|-[0-9]{{1,4}}|-?[a-zA-Z]{{1,3}}(?-u:\b)|[\x20]bis|/[0-9]{{1,4}})?)"
-    ))
-    .expect("street pattern compiles")
-});
-
-/// `Laan van Meerdervoort 3`, `Lange Voorhout 9`: streets named by a leading street word.
-static PREFIXED_STREET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?-u:\b)(?:Laan|Plein|Kade|Weg|Dijk|Singel|Gracht|Markt|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Boulevard|Burgwal|Dreef|Park)
-        (?:[\x20](?:van|de|der|den|het|'t|ter|ten|op|aan|in))*
-        (?:[\x20]\p{Lu}[\p{L}'’\-]*){1,2}
-        [\x20\t]+
-        [1-9][0-9]{0,4}(?:[\x20]?[a-zA-Z](?-u:\b)|-[0-9]{1,4}|-?[a-zA-Z]{1,3}(?-u:\b)|[\x20]bis|/[0-9]{1,4})?",
-    )
-    .expect("prefixed street pattern compiles")
-});
-
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[1-9][0-9]{3}[\x20]?[A-Z]{2}(?-u:\b)").expect("postcode pattern compiles")
-});
+/// Words that open a street name without a suffix (`Laan van Meerdervoort 3`, `Lange
+/// Voorhout 9`).
+const STREET_PREFIXES: &[&str] = &[
+    "Laan",
+    "Plein",
+    "Kade",
+    "Weg",
+    "Dijk",
+    "Singel",
+    "Gracht",
+    "Markt",
+    "Oude",
+    "Nieuwe",
+    "Lange",
+    "Korte",
+    "Hoge",
+    "Lage",
+    "Boulevard",
+    "Burgwal",
+    "Dreef",
+    "Park",
+];
 
 /// A line that is only `<Capitalised words> <house number>`: a street in an address block.
 static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,42 +160,56 @@ const NOT_STREET_START: &[&str] = &[
     "Straat",
 ];
 
-/// Finds private addresses in `text`.
+/// Finds private addresses in `text`. Addresses hang on numbers, so the text is read number
+/// by number: a house number after a street name, a postcode (`1234 AB`).
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
     let mut streets: Vec<(usize, usize)> = Vec::new();
-    for caps in STREET_NUMBER.captures_iter(text) {
-        let word = caps.name("word").expect("group exists");
-        let number = caps.name("number").expect("group exists");
-        if !is_whole_token(text, word.start(), number.end()) {
+    let mut postcodes: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + offset;
+        let run_end = start
+            + bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        at = run_end;
+        let digits = run_end - start;
+        if bytes[start] == b'0' || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
             continue;
         }
-        let start = street_start(text, word.start());
-        if !text[start..].starts_with(|c: char| c.is_uppercase()) {
-            continue;
+        if digits <= 5
+            && start > 0
+            && matches!(bytes[start - 1], b' ' | b'\t')
+            && let Some(street) = street_before(text, start)
+        {
+            let end = house_number_end(bytes, run_end);
+            if is_whole_token(text, street, end) {
+                streets.push((street, end));
+            }
         }
-        streets.push((start, number.end()));
+        if digits == 4
+            && let Some(end) = postcode_end(bytes, run_end)
+        {
+            postcodes.push((start, end));
+        }
     }
-    for m in PREFIXED_STREET.find_iter(text) {
-        let overlaps = streets.iter().any(|&(a, b)| a < m.end() && m.start() < b);
-        if is_whole_token(text, m.start(), m.end()) && !overlaps {
-            streets.push((m.start(), m.end()));
-        }
-    }
-    for m in POSTCODE.find_iter(text) {
-        if organisation_address(text, m.start()) {
+    for (start, end) in postcodes {
+        if organisation_address(text, start) {
             continue;
         }
-        let street = street_line_above(text, m.start());
+        let street = street_line_above(text, start);
         if let Some(s) = street
             && !streets.iter().any(|&(a, b)| a < s.1 && s.0 < b)
         {
             streets.push(s);
         }
-        let street_near = street.is_some() || street_on_same_line(&streets, text, m.start());
-        if street_near || place_follows(text, m.end()) || keyword_before(text, m.start()) {
+        let street_near = street.is_some() || street_on_same_line(&streets, text, start);
+        if street_near || place_follows(text, end) || keyword_before(text, start) {
             out.push(Finding::new(
-                m.start(),
-                m.end(),
+                start,
+                end,
                 Category::Address,
                 "address.postcode",
                 "postcode in an address",
@@ -147,6 +227,98 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// The end of a house number whose digits end at `digits_end`, with its addition: `12a`,
+/// `12 a`, `12-2`, `12-hs`, `12 bis`, `12/3`.
+fn house_number_end(bytes: &[u8], digits_end: usize) -> usize {
+    let rest = &bytes[digits_end..];
+    let letters = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let bounded = |n: usize| {
+        !rest
+            .get(n)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    };
+    if rest.starts_with(b" bis") && bounded(4) {
+        return digits_end + 4;
+    }
+    if let Some(&sep @ (b'-' | b'/')) = rest.first() {
+        let d = digits(&rest[1..]);
+        if (1..=4).contains(&d) && bounded(1 + d) {
+            return digits_end + 1 + d;
+        }
+        let l = letters(&rest[1..]);
+        if sep == b'-' && (1..=3).contains(&l) && bounded(1 + l) {
+            return digits_end + 1 + l;
+        }
+    }
+    let l = letters(rest);
+    if (1..=3).contains(&l) && bounded(l) {
+        return digits_end + l;
+    }
+    if rest.first() == Some(&b' ') && letters(&rest[1..]) == 1 && bounded(2) {
+        return digits_end + 2;
+    }
+    digits_end
+}
+
+/// The end of a postcode whose four digits end at `digits_end`: `2511 DP`, `2511DP`.
+fn postcode_end(bytes: &[u8], digits_end: usize) -> Option<usize> {
+    let letters_at = if bytes.get(digits_end) == Some(&b' ') {
+        digits_end + 1
+    } else {
+        digits_end
+    };
+    let end = letters_at + 2;
+    let capitals = bytes
+        .get(letters_at..end)?
+        .iter()
+        .all(u8::is_ascii_uppercase);
+    let bounded = !bytes
+        .get(end)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    (capitals && bounded).then_some(end)
+}
+
+/// The start of the street name before the house number at `number` (after one or more
+/// spaces): a capitalised word ending in a street suffix, with the words of its name before
+/// it (`Burgemeester de Withstraat`), or a name opened by a street word (`Laan van
+/// Meerdervoort`).
+fn street_before(text: &str, number: usize) -> Option<usize> {
+    let before = text[..number].trim_end_matches([' ', '\t']);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &before[word_start..];
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
+        let start = street_start(text, word_start);
+        return text[start..]
+            .starts_with(char::is_uppercase)
+            .then_some(start);
+    }
+    // A street word up to three words back, with only capitalised words and particles
+    // between it and the number.
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let mut end = before.len();
+    for (back, w) in line.rsplit(' ').take(4).enumerate() {
+        let start = end - w.len();
+        if back > 0 && STREET_PREFIXES.contains(&w) {
+            return Some(start);
+        }
+        if !(w.starts_with(char::is_uppercase) || INNER_WORDS.contains(&w)) {
+            return None;
+        }
+        end = start.saturating_sub(1);
+    }
+    None
 }
 
 /// Walks back from a street word over earlier words of the name on the same line

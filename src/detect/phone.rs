@@ -28,9 +28,16 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Jump to the next digit, `+` or `(`: most of a text is letters.
+        let Some(offset) = bytes[i..]
+            .iter()
+            .position(|&b| b.is_ascii_digit() || b == b'+' || b == b'(')
+        else {
+            break;
+        };
+        i += offset;
         let b = bytes[i];
-        let starts_number = b.is_ascii_digit()
-            || (matches!(b, b'+' | b'(') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let starts_number = b.is_ascii_digit() || bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if !starts_number || char_before(text, i).is_some_and(is_word_char) {
             i += 1;
             continue;
@@ -59,9 +66,33 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// The digit groups of a run: at most as many as a number has digits, kept on the stack.
+struct Groups {
+    items: [Group; 17],
+    len: usize,
+}
+
+impl Groups {
+    fn push(&mut self, g: Group) {
+        self.items[self.len] = g;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Groups {
+    type Target = [Group];
+
+    fn deref(&self) -> &[Group] {
+        &self.items[..self.len]
+    }
+}
+
 /// The digit groups of the run starting at `from` (which is a digit, `+` or `(`).
-fn digit_groups(bytes: &[u8], from: usize) -> Vec<Group> {
-    let mut groups = Vec::new();
+fn digit_groups(bytes: &[u8], from: usize) -> Groups {
+    let mut groups = Groups {
+        items: [Group { start: 0, end: 0 }; 17],
+        len: 0,
+    };
     let mut i = from;
     let mut digits = 0;
     loop {
@@ -98,13 +129,18 @@ fn longest_valid_prefix(bytes: &[u8], from: usize, groups: &[Group]) -> Option<u
     if looks_like_date(bytes, groups) || looks_like_case_number(bytes, groups) {
         return None;
     }
-    let mut digits = String::with_capacity(20);
+    // At most 17 digits (see `digit_groups`), so a stack buffer holds them.
+    let mut digits = [0u8; 17];
+    let mut len = 0;
     let mut best = None;
     for g in groups {
-        digits.push_str(std::str::from_utf8(&bytes[g.start..g.end]).unwrap_or_default());
+        let group = &bytes[g.start..g.end];
+        digits[len..len + group.len()].copy_from_slice(group);
+        len += group.len();
         let next = bytes.get(g.end).copied();
         let glued = next.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80);
-        if !glued && is_valid_number(&digits, plus) {
+        let number = std::str::from_utf8(&digits[..len]).unwrap_or_default();
+        if !glued && is_valid_number(number, plus) {
             best = Some(g.end);
         }
     }
