@@ -978,7 +978,23 @@ fn structure(
                     .is_some_and(|s| gaz.is(s, class::SURNAME))
         })
     };
-    let p = g.forward(i).or_else(undotted)?;
+    let Some(p) = g.forward(i).or_else(undotted) else {
+        // `Yasmina (mentor van de school)`: a known first name with a function.
+        let known = g.is_cap(i) && g.has(i, class::FIRST_NAME) && !g.has(i, class::NOT_NAME);
+        if known
+            && let Some(p) = g.given_alone(i)
+            && let Some(function) = function_follows(g, p.next)
+        {
+            let next = p.next;
+            out.push(mention(
+                p,
+                "name.function",
+                format!("first name followed by {function}"),
+            ));
+            return Some(next);
+        }
+        return None;
+    };
     let next = p.next;
     let after_function = function_follows(g, next);
     // `Esko van den Heuvel`: a known surname after a tussenvoegsel, unless an article makes
@@ -1182,6 +1198,12 @@ mod tests {
                 "Van der Meulen"
             ]
         );
+    }
+
+    #[test]
+    fn office_titles_and_functions_around_names() {
+        let text = "Wethouder Van der Burg was verhinderd. Gesprek met Yasmina (mentor van de school).\nNAAM: JANSSEN, P.\n";
+        assert_eq!(names(text), vec!["JANSSEN, P.", "Yasmina"]);
     }
 
     #[test]

@@ -568,8 +568,8 @@ impl<'a> Grammar<'a> {
             (j, None, Some(letters), Form::Initials)
         } else if c & shape::CAP != 0 && {
             let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
-            let never =
-                c & (class::PARTICLE | class::TITLE) != 0 || (strict && c & class::NOT_NAME != 0);
+            let never = c & (class::PARTICLE | class::TITLE | class::OFFICE | class::FUNCTION) != 0
+                || (strict && c & class::NOT_NAME != 0);
             !never && !organisation
         } {
             let mut j = self.given_end(i);

@@ -228,6 +228,8 @@ pub mod class {
     pub const ROLE: u16 = 1 << 8;
     /// The first word of a phrase that introduces a person (`afgestemd met`).
     pub const INTRODUCER: u16 = 1 << 9;
+    /// A one-word office-holder title (`wethouder`, `minister`).
+    pub const OFFICE: u16 = 1 << 10;
 }
 
 /// The built-in gazetteer and the grammar's word lists, loaded once.
@@ -341,6 +343,12 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .map(|(w, c)| (w.clone(), c & grammar))
         .collect();
     let longest_grammar_word = grammar_words.keys().map(String::len).max().unwrap_or(0);
+    for t in entries(include_str!("data/office_holder_titles.txt"))
+        .map(fold)
+        .filter(|t| !t.contains(' '))
+    {
+        *words.entry(t).or_default() |= class::OFFICE;
+    }
     let mut office_titles: Vec<String> = entries(include_str!("data/office_holder_titles.txt"))
         .map(fold)
         .collect();
