@@ -361,6 +361,10 @@ impl Policy {
 
     /// The text written in place of a span removed under `ground`.
     pub fn label_for(&self, ground: &Ground) -> String {
+        if self.label == "[{ground}]" {
+            // The default, without a search through the template.
+            return format!("[{}]", ground.code());
+        }
         self.label.replace("{ground}", ground.code())
     }
 }

@@ -562,7 +562,10 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let c = self.classes.get(i).copied().unwrap_or(0);
-        let (mut j, given, initials, form) = if let Some((j, letters)) = self.initials(i, false) {
+        // The first name is kept as a token range and folded only once the parse succeeds:
+        // most capitalised words start no name.
+        let (mut j, mut given, initials, form) = if let Some((j, letters)) = self.initials(i, false)
+        {
             (j, None, Some(letters), Form::Initials)
         } else if let Some((j, letters)) = self.undotted_initials(i).filter(|_| !strict) {
             (j, None, Some(letters), Form::Initials)
@@ -575,7 +578,7 @@ impl<'a> Grammar<'a> {
             let mut j = self.given_end(i);
             // Two first names: `Mei Ling`, `Jan Peter` are read as a first name and a
             // surname word; the key is the same on both sides of a comparison.
-            let given = fold(&self.text[self.toks[i].start..self.toks[j - 1].end]);
+            let given = (i, j);
             // A middle initial: `John F. Kennedy`.
             if self.spaced(j - 1)
                 && let Some((k, _)) = self.initials(j, false)
@@ -591,14 +594,11 @@ impl<'a> Grammar<'a> {
         }
         // The first name in brackets after initials: `Th. (Theodora) Sanders`,
         // `M.L.A.E. (Mei Ling) Ivanova`.
-        let mut given = given;
         if form == Form::Initials && self.is_punct(j, '(') {
             let words = (j + 1..j + 4).take_while(|&k| self.is_cap(k)).count();
             let close = j + 1 + words;
             if words > 0 && self.is_punct(close, ')') && self.spaced(close) {
-                given = Some(fold(
-                    &self.text[self.toks[j + 1].start..self.toks[close - 1].end],
-                ));
+                given = Some((j + 1, close));
                 j = close + 1;
             }
         }
@@ -617,6 +617,7 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        let given = given.map(|(a, b)| fold(&self.text[self.toks[a].start..self.toks[b - 1].end]));
         Some(NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
