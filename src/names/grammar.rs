@@ -177,11 +177,14 @@ impl<'a> Grammar<'a> {
                     folded_words.push_str(&fold(w));
                 }
                 let folded = &folded_words[from as usize..];
-                let compound = if shape == shape::CAP && is_organisation_compound(folded) {
-                    shape::ORG_COMPOUND
-                } else {
-                    0
-                };
+                // The shortest compound is 3 letters before a 4-letter ending.
+                let compound =
+                    if shape == shape::CAP && folded.len() >= 7 && is_organisation_compound(folded)
+                    {
+                        shape::ORG_COMPOUND
+                    } else {
+                        0
+                    };
                 let listed = if shape == shape::LOWER {
                     gazetteer.lower_case_classes(folded)
                 } else {
@@ -255,7 +258,7 @@ impl<'a> Grammar<'a> {
         joined
             && match t.kind {
                 Kind::Word => self.is_cap(i) || self.str(i).len() <= 5,
-                Kind::Punct => self.is_punct(i, '.') || self.is_punct(i, '-'),
+                Kind::Punct(c) => c == '.' || c == '-',
                 _ => false,
             }
     }
@@ -283,7 +286,7 @@ impl<'a> Grammar<'a> {
 
     /// Whether token `i` is the punctuation mark `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.str(i).starts_with(c)
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }
 
     /// Whether token `i` is a line break (or the end of the text).
@@ -567,7 +570,7 @@ impl<'a> Grammar<'a> {
         let (mut j, mut given, initials, form) = if let Some((j, letters)) = self.initials(i, false)
         {
             (j, None, Some(letters), Form::Initials)
-        } else if let Some((j, letters)) = self.undotted_initials(i).filter(|_| !strict) {
+        } else if let Some((j, letters)) = (!strict).then(|| self.undotted_initials(i)).flatten() {
             (j, None, Some(letters), Form::Initials)
         } else if c & shape::CAP != 0 && {
             let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;

@@ -408,9 +408,10 @@ impl NameEngine {
             .policy
             .keep_office_holders
             .then(|| Offices::find(folded));
-        for m in &mentions {
-            let key = PersonKey::of(&m.parse);
-            let listed = is_public(&public, &key, m.parse.form);
+        // Each mention's key, computed once (mentions added below get theirs then).
+        let mut keys: Vec<PersonKey> = mentions.iter().map(|m| PersonKey::of(&m.parse)).collect();
+        for (m, key) in mentions.iter().zip(&keys) {
+            let listed = is_public(&public, key, m.parse.form);
             let office = offices
                 .as_ref()
                 .is_some_and(|o| o.around(m.parse.start, m.parse.end));
@@ -424,49 +425,50 @@ impl NameEngine {
         }
         let protected_spans = Spans::new(protected.clone());
         // A form's `Voornaam:` or `Achternaam:` names the form's subject, not an official.
-        let shares_public_name = |m: &Mention| {
+        let shares_public_name = |m: &Mention, key: &PersonKey| {
             matches!(m.parse.form, Form::Surname | Form::Given)
                 && m.rule != "name.field"
-                && is_public(&public, &PersonKey::of(&m.parse), m.parse.form)
+                && is_public(&public, key, m.parse.form)
         };
         // People: identified by strong mentions, in reading order.
         let mut people = People::from_keys(self.known.iter().cloned());
-        for m in &mentions {
+        for (m, key) in mentions.iter().zip(&keys) {
             let identifies = m.strength == Strength::Strong
                 && !matches!(m.parse.form, Form::InitialsOnly | Form::Part);
             if identifies
                 && !protected_spans.covers(m.parse.start, m.parse.end)
-                && !shares_public_name(m)
+                && !shares_public_name(m, key)
             {
-                people.add(&PersonKey::of(&m.parse));
+                people.add(key);
             }
         }
         // Mentions of identified people found by searching for their names.
+        let before = mentions.len();
         propagation_mentions(g, &people, &mut mentions);
-        let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, PersonKey)> =
-            Vec::new();
-        for m in mentions {
+        keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
+        let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
+        for (index, m) in mentions.into_iter().enumerate() {
             if protected_spans.covers(m.parse.start, m.parse.end) {
                 continue;
             }
-            let key = PersonKey::of(&m.parse);
+            let key = &keys[index];
             // A surname alone shared with a public official stays readable when that official
             // is named here, or when nobody else with that surname is; a first name alone
             // when nobody else with that first name is.
-            if shares_public_name(&m) {
+            if shares_public_name(&m, key) {
                 let (official_named, other_named) = if m.parse.form == Form::Surname {
                     let official = key
                         .surname
                         .as_ref()
                         .is_some_and(|s| public_named.contains(s));
                     let other =
-                        people.find_by(&key, |p, k| p.surname.is_some() && p.surname == k.surname);
+                        people.find_by(key, |p, k| p.surname.is_some() && p.surname == k.surname);
                     (official, other.is_some())
                 } else {
                     (
                         false,
                         people
-                            .find_by(&key, |p, k| p.given.is_some() && p.given == k.given)
+                            .find_by(key, |p, k| p.given.is_some() && p.given == k.given)
                             .is_some(),
                     )
                 };
@@ -478,7 +480,7 @@ impl NameEngine {
             let (rule, evidence) = match m.strength {
                 Strength::Strong => (m.rule, m.evidence),
                 Strength::Weak
-                    if m.parse.form != Form::InitialsOnly && people.find(&key).is_some() =>
+                    if m.parse.form != Form::InitialsOnly && people.find(key).is_some() =>
                 {
                     (
                         "name.propagated",
@@ -487,7 +489,7 @@ impl NameEngine {
                 }
                 Strength::Weak => continue,
             };
-            chosen.push((m.parse.start, m.parse.end, rule, evidence, key));
+            chosen.push((m.parse.start, m.parse.end, rule, evidence, index));
         }
         // Number people in order of first removed mention; one finding per span.
         chosen.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
@@ -495,13 +497,13 @@ impl NameEngine {
         let mut numbered = People::default();
         let findings = chosen
             .into_iter()
-            .map(|(start, end, rule, evidence, key)| Finding {
+            .map(|(start, end, rule, evidence, index)| Finding {
                 start,
                 end,
                 category: Category::Name,
                 rule,
                 evidence,
-                person: Some(numbered.add(&key) + 1),
+                person: Some(numbered.add(&keys[index]) + 1),
             })
             .collect();
         let people = people
@@ -536,6 +538,7 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
 static OFFICE_TITLES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&GAZETTEER.office_titles)
         .ok()
 });

@@ -9,8 +9,8 @@ pub enum Kind {
     Word,
     /// Digits.
     Number,
-    /// One punctuation character.
-    Punct,
+    /// One punctuation character (the character itself).
+    Punct(char),
     /// A line break.
     Newline,
 }
@@ -78,7 +78,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             tokens.push(Token {
                 start: i,
                 end: i + c.len_utf8(),
-                kind: Kind::Punct,
+                kind: Kind::Punct(c),
             });
         }
     }
