@@ -19,8 +19,15 @@ case "$target" in
   pdf_load | pdf_redact) seeds=(fuzz/seeds/pdf fixtures/pdf); dict=fuzz/pdf.dict; max_len=65536 ;;
   *) echo "unknown target: $target" >&2; exit 2 ;;
 esac
-regressions=tests/fuzz_regressions/$target
-[ -d "$regressions" ] && seeds+=("$regressions")
+# Each PDF target also starts from what the other one has found.
+case "$target" in
+  pdf_load) other=fuzz/corpus/pdf_redact ;;
+  pdf_redact) other=fuzz/corpus/pdf_load ;;
+  *) other= ;;
+esac
+for dir in "tests/fuzz_regressions/$target" $other; do
+  if [ -d "$dir" ]; then seeds+=("$dir"); fi
+done
 mkdir -p "fuzz/corpus/$target"
 export RUSTC_BOOTSTRAP=1
 exec cargo fuzz run "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
