@@ -52,9 +52,9 @@ fn key() -> &'static DigestKey {
 /// every input. Checks: removals sorted, disjoint, within bounds and on character
 /// boundaries; `redact` agrees with `scan`; the output is the input with each removal
 /// replaced by its label; no removed string of four or more characters stays readable as a
-/// whole token more often than protected text accounts for. With `WOO_FUZZ_STRICT_VERIFY`
-/// set, a verification failure is a finding too (by default it fails the text closed, which
-/// is allowed).
+/// whole token more often than protected text accounts for; and verification passes: the
+/// pipeline's own output must never leak. (`WOO_FUZZ_ALLOW_VERIFY_FAILURE` set lets a text
+/// fail verification, as the batch does, failing it closed.)
 pub fn text_pipeline(data: &[u8]) {
     let text = match TextDocument::decode(data.to_vec()) {
         Ok(doc) => doc.text,
@@ -93,7 +93,7 @@ pub fn text_pipeline(data: &[u8]) {
         }
         Err(e) => {
             let message = e.to_string();
-            if std::env::var_os("WOO_FUZZ_STRICT_VERIFY").is_some() {
+            if std::env::var_os("WOO_FUZZ_ALLOW_VERIFY_FAILURE").is_none() {
                 panic!("verification failed: {message}");
             }
         }
