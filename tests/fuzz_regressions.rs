@@ -1,7 +1,8 @@
 //! Inputs on which a fuzzer once crashed, hung or ran out of memory, kept under
 //! `tests/fuzz_regressions/<target>/` and run through the same harness as the `cargo fuzz`
 //! targets (`fuzz/src/lib.rs`). Each must now finish without a panic: the document fails
-//! cleanly with an error, or succeeds with the harness's invariants holding.
+//! cleanly with an error, or succeeds with the harness's invariants holding. The generated
+//! fuzz seeds run too, so that each harness is known to pass on good documents.
 
 #[path = "../fuzz/src/lib.rs"]
 mod harness;
@@ -16,10 +17,16 @@ const LIMIT: Duration = Duration::from_secs(60);
 
 /// The committed inputs of a target, sorted; none when the target has found nothing.
 fn inputs(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fuzz_regressions")
-        .join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fuzz_regressions")
+            .join(target),
+    )
+}
+
+/// The files in a directory, sorted; none when it does not exist.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut paths: Vec<_> = entries
@@ -39,9 +46,17 @@ fn the_inputs_are_found() {
     );
 }
 
-fn run(target: &str, harness: fn(&[u8])) {
+/// Runs the committed inputs of `target`, then the generated fuzz seeds of its kind (`seeds`,
+/// under `fuzz/seeds/`), which must pass the harness's invariants too.
+fn run(target: &str, seeds: &str, harness: fn(&[u8])) {
+    let seeds = files(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/seeds")
+            .join(seeds),
+    );
+    assert!(!seeds.is_empty(), "no fuzz seeds for {target}");
     let mut failures = Vec::new();
-    for path in inputs(target) {
+    for path in inputs(target).into_iter().chain(seeds) {
         let bytes = std::fs::read(&path).expect("read input");
         let started = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| harness(&bytes)));
@@ -59,15 +74,15 @@ fn run(target: &str, harness: fn(&[u8])) {
 
 #[test]
 fn text_pipeline() {
-    run("text_pipeline", harness::text_pipeline);
+    run("text_pipeline", "text", harness::text_pipeline);
 }
 
 #[test]
 fn pdf_load() {
-    run("pdf_load", harness::pdf_load);
+    run("pdf_load", "pdf", harness::pdf_load);
 }
 
 #[test]
 fn pdf_redact() {
-    run("pdf_redact", harness::pdf_redact);
+    run("pdf_redact", "pdf", harness::pdf_redact);
 }
