@@ -2,7 +2,7 @@
 # Runs one fuzz target with its seeds, dictionary and limits.
 #
 # usage: fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]    (from the repository root)
-#   TARGET: text_pipeline | pdf_load | pdf_redact; SECONDS defaults to 600.
+#   TARGET: text_pipeline | pdf_load | pdf_redact | pdf_content; SECONDS defaults to 600.
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). On a stable toolchain RUSTC_BOOTSTRAP=1 lets
 # cargo-fuzz use the nightly flags it needs. New corpus entries go to fuzz/corpus/TARGET and
@@ -17,6 +17,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 case "$target" in
   text_pipeline) seeds=(fuzz/seeds/text fixtures/demo); dict=fuzz/text.dict; max_len=16384 ;;
   pdf_load | pdf_redact) seeds=(fuzz/seeds/pdf fixtures/pdf); dict=fuzz/pdf.dict; max_len=65536 ;;
+  pdf_content) seeds=(fuzz/seeds/content); dict=fuzz/pdf.dict; max_len=16384 ;;
   *) echo "unknown target: $target" >&2; exit 2 ;;
 esac
 # Each PDF target also starts from what the other one has found.

@@ -39,7 +39,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn the_inputs_are_found() {
-    let all = ["text_pipeline", "pdf_load", "pdf_redact"].map(|t| inputs(t).len());
+    let all = ["text_pipeline", "pdf_load", "pdf_redact", "pdf_content"].map(|t| inputs(t).len());
     assert!(
         all.iter().sum::<usize>() > 0,
         "no inputs under tests/fuzz_regressions"
@@ -85,4 +85,9 @@ fn pdf_load() {
 #[test]
 fn pdf_redact() {
     run("pdf_redact", "pdf", harness::pdf_redact);
+}
+
+#[test]
+fn pdf_content() {
+    run("pdf_content", "content", harness::pdf_content);
 }

@@ -37,7 +37,8 @@ HELV = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiE
 
 
 def write(name, data):
-    folder = os.path.join(HERE, "pdf" if name.endswith(".pdf") else "text")
+    kind = name.rsplit(".", 1)[1]
+    folder = os.path.join(HERE, {"pdf": "pdf", "txt": "text", "content": "content"}[kind])
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "wb") as f:
         f.write(data)
@@ -108,6 +109,25 @@ def pdfs():
     ]))
 
 
+def contents():
+    """Page content streams for `pdf_content`, which draws them on a fixed page with fonts
+    /F1 (Helvetica) and /F0 (Type 0, codes 0001 J, 0002 a, 0010-0040 A-a), form /Fm1 and
+    image /Im1."""
+    write("letter.content", b"BT /F1 11 Tf 72 760 Td 14 TL (Geachte heer De Vries,) Tj T* "
+          b"[(Bel Marl) -20 (oes van der Wiel op 06-41 27 83 90.)] TJ "
+          b"(Mail: jan.devries@example.nl) ' 1 0.5 (BSN 111222333) \" ET")
+    write("type0.content", b"BT /F0 12 Tf 100 700 Td <0001000200100011> Tj "
+          b"[<0012> 120 <0013>] TJ 3 Tr <00140015> Tj ET")
+    write("form_image.content", b"q 1 0 0 1 72 700 cm /Fm1 Do Q q 0.5 0 0 0.5 72 600 cm /Fm1 Do Q "
+          b"q 100 0 0 100 300 300 cm /Im1 Do Q")
+    write("marked.content", b"/Span << /ActualText (Jan de Vries) >> BDC BT /F1 9 Tf 72 500 Td "
+          b"(J. de Vries) Tj ET EMC /P << /MCID 0 >> BDC BT /F1 9 Tf 72 480 Td "
+          b"(Ilse Veenstra, 06-12345678) Tj ET EMC")
+    write("inline_state.content", b"q 2 0 0 2 10 10 cm BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff\xff\x00 EI Q "
+          b"BT /F1 10 Tf 20 200 Td 2 Tc 1 Tw 110 Tz 5 Ts 12 TL (NL91ABNA0417164300) Tj "
+          b"0 -12 TD (Kerkstraat 12) Tj 1 0 0 1 20 150 Tm (1234 AB Utrecht) Tj ET")
+
+
 def texts():
     write("short.txt", "Bel Marloes van der Wiel op 06-41 27 83 90 of mail m.vanderwiel@minjenv.nl.\n".encode())
     write("bom_crlf.txt", "\ufeffVan: Jan de Vries <jan@example.nl>\r\nAan: woo@minjenv.nl\r\n\r\nBSN 111222333\r\n".encode())
@@ -118,4 +138,5 @@ def texts():
 
 if __name__ == "__main__":
     pdfs()
+    contents()
     texts()

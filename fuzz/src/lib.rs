@@ -132,6 +132,80 @@ pub fn pdf_redact(data: &[u8]) {
     }
 }
 
+/// Bytes → the content stream of page 1 of a fixed PDF (fonts Helvetica `/F1` and Type 0
+/// `/F0` with a ToUnicode CMap, form `/Fm1`, image `/Im1`) → the whole PDF redaction path, as
+/// in [`pdf_redact`]: mutations reach the content interpreter and rewriting without having to
+/// keep a PDF file valid.
+pub fn pdf_content(data: &[u8]) {
+    pdf_redact(&pdf_with_content(data));
+}
+
+/// A PDF whose first page draws `content`.
+pub fn pdf_with_content(content: &[u8]) -> Vec<u8> {
+    fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+        let mut out = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+        out.extend_from_slice(data);
+        out.extend_from_slice(b"\nendstream");
+        out
+    }
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /F def \
+        1 begincodespacerange <0000> <FFFF> endcodespacerange \
+        2 beginbfchar <0001> <004A> <0002> <0061> endbfchar \
+        1 beginbfrange <0010> <0040> <0041> endbfrange endcmap end end";
+    let form = b"BT /F1 10 Tf 0 0 Td (Bram Oosterhuis, Kerkstraat 12, 1234 AB Utrecht) Tj ET";
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R \
+          /F0 6 0 R >> /XObject << /Fm1 9 0 R /Im1 10 0 R >> >> >>"
+            .to_vec(),
+        stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H \
+          /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>"
+            .to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F /CIDToGIDMap /Identity \
+          /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+          /DW 500 /W [1 [600 500] 16 64 550] >>"
+            .to_vec(),
+        stream("", cmap),
+        stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 400 20] \
+             /Resources << /Font << /F1 5 0 R >> >>",
+            form,
+        ),
+        stream(
+            "/Type /XObject /Subtype /Image /Width 2 /Height 2 /BitsPerComponent 8 \
+             /ColorSpace /DeviceGray",
+            b"\x00\xff\xff\x00",
+        ),
+    ];
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
 fn check_removals(text: &str, removals: &[Removal]) {
     let mut at = 0;
     for r in removals {
