@@ -151,13 +151,13 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 /// (`Burgemeester de Withstraat`), keeping only a capitalised first word.
 fn street_start(text: &str, word_start: usize) -> usize {
     let line_start = text[..word_start].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = word_start;
+    let mut tentative = word_start;
     // Earlier words join only across a space: after `(` or `€` the walk below would count
     // back from the wrong offset.
     if !text[line_start..word_start].is_empty() && !text[..word_start].ends_with(' ') {
         return word_start;
     }
-    let mut start = word_start;
-    let mut tentative = word_start;
     for (words, token) in text[line_start..word_start].rsplit(' ').skip(1).enumerate() {
         if token.is_empty() || words >= 3 {
             break;
