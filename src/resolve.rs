@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::detect::{Finding, is_whole_token};
+use crate::detect::{Finding, char_at, char_before, is_whole_token, is_word_char};
 use crate::policy::{Category, Ground, Policy};
 use crate::search::RemovedStrings;
 use crate::spans::Spans;
@@ -50,11 +50,20 @@ pub fn resolve(
         f.start < f.end && policy.is_enabled(f.category) && !protected.covers(f.start, f.end)
     });
     let mut removals = merge(findings, policy);
-    let propagated = propagate(text, &removals, &protected, policy);
-    if !propagated.is_empty() {
+    // An occurrence glued to a removal becomes a whole token once the removal is labelled,
+    // and removing it may free others: another round only then, and a bounded number
+    // (verification fails the text closed on whatever is left).
+    for _ in 0..PROPAGATION_ROUNDS {
+        let (propagated, glued) = propagate(text, &removals, &protected, policy);
+        if propagated.is_empty() {
+            break;
+        }
         let mut all: Vec<Finding> = removals.into_iter().map(removal_to_finding).collect();
         all.extend(propagated);
         removals = merge(all, policy);
+        if !glued {
+            break;
+        }
     }
     explain_propagation(text, &mut removals);
     removals
@@ -143,13 +152,23 @@ fn merge(mut findings: Vec<Finding>, policy: &Policy) -> Vec<Removal> {
     out
 }
 
-/// Other occurrences of removed strings that no detector covered.
-fn propagate(text: &str, removals: &[Removal], protected: &Spans, policy: &Policy) -> Vec<Finding> {
+/// Most rounds of propagation.
+const PROPAGATION_ROUNDS: usize = 4;
+
+/// Other occurrences of removed strings that no detector covered, and whether one of them is
+/// a whole token only once the removals are labelled.
+fn propagate(
+    text: &str,
+    removals: &[Removal],
+    protected: &Spans,
+    policy: &Policy,
+) -> (Vec<Finding>, bool) {
     let strings = RemovedStrings::new(text, removals);
     if strings.is_empty() {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let mut out = Vec::new();
+    let mut glued = false;
     let mut next = 0;
     for (n, start, end) in strings.occurrences(text) {
         // Removals are sorted: advance to the first one that may overlap.
@@ -159,13 +178,18 @@ fn propagate(text: &str, removals: &[Removal], protected: &Spans, policy: &Polic
         let covered = removals
             .get(next)
             .is_some_and(|r| r.start <= start && end <= r.end);
-        if covered || !is_whole_token(text, start, end) || protected.overlaps(start, end) {
+        if covered || protected.overlaps(start, end) {
+            continue;
+        }
+        let whole = is_whole_token(text, start, end);
+        if !whole && !whole_once_labelled(text, start, end, removals) {
             continue;
         }
         let source = &removals[strings.first_removal(n)];
         if !policy.is_enabled(source.category) {
             continue;
         }
+        glued |= !whole;
         out.push(Finding {
             start,
             end,
@@ -178,7 +202,20 @@ fn propagate(text: &str, removals: &[Removal], protected: &Spans, policy: &Polic
             person: source.person,
         });
     }
-    out
+    (out, glued)
+}
+
+/// Whether `start..end` is a whole token once the removals are replaced by their labels
+/// (which verification sees): a neighbouring word character inside a removal does not count.
+fn whole_once_labelled(text: &str, start: usize, end: usize, removals: &[Removal]) -> bool {
+    let removed = |at: usize| {
+        let i = removals.partition_point(|r| r.end <= at);
+        removals.get(i).is_some_and(|r| r.start <= at)
+    };
+    let free_before =
+        char_before(text, start).is_none_or(|c| !is_word_char(c) || removed(start - c.len_utf8()));
+    let free_after = char_at(text, end).is_none_or(|c| !is_word_char(c) || removed(end));
+    free_before && free_after
 }
 
 #[cfg(test)]
@@ -268,6 +305,25 @@ mod tests {
         assert_eq!(
             got,
             vec![("Boris", "name.greeting"), ("Boris", "propagated")]
+        );
+    }
+
+    #[test]
+    fn an_occurrence_glued_to_a_removal_goes_with_it() {
+        // Once `Vri` is labelled, `111222333` before it is a whole token: it goes too, in one
+        // removal with `Vri`; `111222333x` stays glued to a word and stays.
+        let text = "BSN 111222333, 111222333Vri, 111222333x";
+        let f = vec![
+            finding(4, 13, Category::Bsn, "bsn"),
+            finding(24, 27, Category::Name, "name"),
+        ];
+        let r = resolve(text, f, &[], &Policy::default());
+        assert_eq!(
+            spans(&r),
+            vec![
+                (4, 13, Category::Bsn, "5.1.1e"),
+                (15, 27, Category::Bsn, "5.1.1e")
+            ]
         );
     }
 

@@ -327,6 +327,11 @@ fn street_start(text: &str, word_start: usize) -> usize {
     let line_start = text[..word_start].rfind('\n').map_or(0, |i| i + 1);
     let mut start = word_start;
     let mut tentative = word_start;
+    // Earlier words join only across a space: after `(` or `€` the walk below would count
+    // back from the wrong offset.
+    if !text[line_start..word_start].is_empty() && !text[..word_start].ends_with(' ') {
+        return word_start;
+    }
     for (words, token) in text[line_start..word_start].rsplit(' ').skip(1).enumerate() {
         if token.is_empty() || words >= 3 {
             break;
@@ -433,6 +438,12 @@ mod tests {
         let mut spans: Vec<_> = out.iter().map(|f| (f.start, f.end)).collect();
         spans.sort();
         spans.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn a_street_after_punctuation_starts_at_its_word() {
+        assert_eq!(found("Zie Kees (Kerkstraat 12)"), vec!["Kerkstraat 12"]);
+        assert_eq!(found("B €Nstraat 1"), vec!["Nstraat 1"]);
     }
 
     #[test]
