@@ -281,7 +281,9 @@ impl<'a> Grammar<'a> {
             && self.glued(i - 1)
             && self.word(i - 2).is_some();
         let after_acronym = i >= 1 && self.has(i - 1, shape::UPPER) && self.spaced(i - 1);
-        !in_compound && !after_acronym
+        // `111222333Vri`: letters glued to a number are part of a code, not a name.
+        let after_number = i >= 1 && self.glued(i - 1) && self.toks[i - 1].kind == Kind::Number;
+        !in_compound && !after_acronym && !after_number
     }
 
     /// Whether token `i` is the punctuation mark `c`.
