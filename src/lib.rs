@@ -21,6 +21,7 @@
 pub mod apply;
 pub mod audit;
 pub mod batch;
+pub mod deadline;
 pub mod detect;
 pub mod error;
 pub mod fold;
@@ -31,6 +32,7 @@ pub mod pdf;
 pub mod policy;
 pub mod redactor;
 pub mod resolve;
+pub mod resume;
 pub mod search;
 pub mod spans;
 pub mod verify;

@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use lopdf::{Document, Object, SaveOptions, StringFormat};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use error::{FontName, FontProblem, PdfError};
 
@@ -68,7 +68,7 @@ pub struct PdfOptions {
 }
 
 /// What the summary reports about a PDF.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PdfReport {
     /// Number of pages.
     pub pages: u32,
