@@ -325,8 +325,8 @@ pub struct Limits {
 impl Limits {
     /// Default time limit per document: 300 s.
     pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
-    /// Default largest text document: 64 MiB.
-    pub const DEFAULT_MAX_TEXT_BYTES: u64 = 64 << 20;
+    /// Default largest text document: 32 MiB (about 16,000 pages).
+    pub const DEFAULT_MAX_TEXT_BYTES: u64 = 32 << 20;
     /// Default largest PDF document: 512 MiB.
     pub const DEFAULT_MAX_PDF_BYTES: u64 = 512 << 20;
 

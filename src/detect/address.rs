@@ -6,11 +6,12 @@
 //! word `postcode`. Postcodes next to `Postbus`/`Antwoordnummer` belong to organisations. The
 //! organisation's own address is kept readable through the keep list, in [`crate::resolve`].
 
+use std::cell::LazyCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Finding, is_whole_token};
+use super::{Finding, Lines, blank_line_start, is_whole_token};
 use crate::policy::Category;
 
 /// Street-name endings; the match is on the end of a capitalised word before a house number.
@@ -92,8 +93,23 @@ const NOT_STREET_START: &[&str] = &[
     "Straat",
 ];
 
+/// `Postbus` and `Antwoordnummer` in any case (ASCII case folding only, as these words have
+/// no other forms).
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)postbus|antwoordnummer").expect("po box pattern compiles"));
+
 /// Finds private addresses in `text`.
+///
+/// Every context test below reads a bounded part of the text or uses an index, so a text with
+/// very long lines and many candidates takes time linear in its length, not quadratic.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let lines = LazyCell::new(|| Lines::new(text));
+    let po_boxes = LazyCell::new(|| {
+        PO_BOX
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect::<Vec<_>>()
+    });
     let mut streets: Vec<(usize, usize)> = Vec::new();
     for caps in STREET_NUMBER.captures_iter(text) {
         let word = caps.name("word").expect("group exists");
@@ -101,29 +117,34 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if !is_whole_token(text, word.start(), number.end()) {
             continue;
         }
-        let start = street_start(text, word.start());
+        let start = street_start(text, word.start(), lines.start(word.start()));
         if !text[start..].starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
         streets.push((start, number.end()));
     }
+    // The prefixed streets are disjoint among themselves (one regex scan), so they need only
+    // be checked against the streets found above.
+    let found = Streets::new(&streets);
     for m in PREFIXED_STREET.find_iter(text) {
-        let overlaps = streets.iter().any(|&(a, b)| a < m.end() && m.start() < b);
-        if is_whole_token(text, m.start(), m.end()) && !overlaps {
+        if is_whole_token(text, m.start(), m.end()) && !found.overlaps(m.start(), m.end()) {
             streets.push((m.start(), m.end()));
         }
     }
+    // A street line added below lies on the line above its postcode, which no later postcode
+    // shares: neither test below is affected by them, so the index stays as it is.
+    let found = Streets::new(&streets);
     for m in POSTCODE.find_iter(text) {
-        if near_po_box(text, m.start()) {
+        if near_po_box(&lines, &po_boxes, text.len(), m.start()) {
             continue;
         }
-        let street = street_line_above(text, m.start());
+        let street = street_line_above(text, &lines, m.start());
         if let Some(s) = street
-            && !streets.iter().any(|&(a, b)| a < s.1 && s.0 < b)
+            && !found.overlaps(s.0, s.1)
         {
             streets.push(s);
         }
-        let street_near = street.is_some() || street_on_same_line(&streets, text, m.start());
+        let street_near = street.is_some() || found.ends_within(lines.start(m.start()), m.start());
         if street_near || place_follows(text, m.end()) || keyword_before(text, m.start()) {
             out.push(Finding::new(
                 m.start(),
@@ -135,7 +156,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     for (start, end) in streets {
-        if !near_po_box(text, start) {
+        if !near_po_box(&lines, &po_boxes, text.len(), start) {
             out.push(Finding::new(
                 start,
                 end,
@@ -147,10 +168,53 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Streets found so far, indexed for the two questions asked of them.
+struct Streets {
+    /// By start, with the largest end of each prefix.
+    by_start: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+    /// The ends, sorted.
+    ends: Vec<usize>,
+}
+
+impl Streets {
+    fn new(streets: &[(usize, usize)]) -> Streets {
+        let mut by_start = streets.to_vec();
+        by_start.sort_unstable();
+        let max_end = by_start
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = e.max(*m);
+                Some(*m)
+            })
+            .collect();
+        let mut ends: Vec<usize> = streets.iter().map(|s| s.1).collect();
+        ends.sort_unstable();
+        Streets {
+            by_start,
+            max_end,
+            ends,
+        }
+    }
+
+    /// Whether a street overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        match self.by_start.partition_point(|&(a, _)| a < end) {
+            0 => false,
+            k => self.max_end[k - 1] > start,
+        }
+    }
+
+    /// Whether a street ends in `from..=to`.
+    fn ends_within(&self, from: usize, to: usize) -> bool {
+        let i = self.ends.partition_point(|&e| e < from);
+        self.ends.get(i).is_some_and(|&e| e <= to)
+    }
+}
+
 /// Walks back from a street word over earlier words of the name on the same line
 /// (`Burgemeester de Withstraat`), keeping only a capitalised first word.
-fn street_start(text: &str, word_start: usize) -> usize {
-    let line_start = text[..word_start].rfind('\n').map_or(0, |i| i + 1);
+fn street_start(text: &str, word_start: usize, line_start: usize) -> usize {
     let mut start = word_start;
     let mut tentative = word_start;
     for (words, token) in text[line_start..word_start].rsplit(' ').skip(1).enumerate() {
@@ -176,12 +240,9 @@ fn street_start(text: &str, word_start: usize) -> usize {
 }
 
 /// The street line right above a postcode that starts its line, as a byte range.
-fn street_line_above(text: &str, postcode_start: usize) -> Option<(usize, usize)> {
-    let line_start = text[..postcode_start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..postcode_start].trim().is_empty() || line_start == 0 {
-        return None;
-    }
-    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+fn street_line_above(text: &str, lines: &Lines, postcode_start: usize) -> Option<(usize, usize)> {
+    let line_start = blank_line_start(text, postcode_start).filter(|&s| s > 0)?;
+    let prev_start = lines.start(line_start - 1);
     let prev = &text[prev_start..line_start - 1];
     let caps = STREET_LINE.captures(prev)?;
     let street = caps.name("street")?;
@@ -191,13 +252,6 @@ fn street_line_above(text: &str, postcode_start: usize) -> Option<(usize, usize)
     }
     let end = prev_start + prev.trim_end().len();
     Some((prev_start + street.start(), end))
-}
-
-fn street_on_same_line(streets: &[(usize, usize)], text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    streets
-        .iter()
-        .any(|&(_, end)| end <= at && end >= line_start)
 }
 
 /// A place name after the postcode: `1234 AB  Utrecht`, `1234 AB, 's-Hertogenbosch`.
@@ -216,17 +270,21 @@ fn keyword_before(text: &str, at: usize) -> bool {
         .contains("postcode")
 }
 
-/// A postcode on the line of, or the line after, a `Postbus`/`Antwoordnummer`.
-fn near_po_box(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+/// A postcode on the line of, or the line after, a `Postbus`/`Antwoordnummer`: one of them
+/// lies wholly within those lines. `po_boxes` are their spans in text order.
+fn near_po_box(lines: &Lines, po_boxes: &[(usize, usize)], len: usize, at: usize) -> bool {
+    let line_start = lines.start(at);
     let prev_start = if line_start == 0 {
         0
     } else {
-        text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1)
+        lines.start(line_start - 1)
     };
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let context = text[prev_start..line_end].to_lowercase();
-    context.contains("postbus") || context.contains("antwoordnummer")
+    let line_end = lines.end(at, len);
+    let first = po_boxes.partition_point(|&(s, _)| s < prev_start);
+    po_boxes[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < line_end)
+        .any(|&(_, e)| e <= line_end)
 }
 
 #[cfg(test)]

@@ -250,6 +250,7 @@ fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
 pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     let lines = lines(g);
     for (n, &line) in lines.iter().enumerate() {
+        crate::deadline::check();
         if line.start >= line.end {
             continue;
         }
@@ -560,6 +561,7 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     // `Tjon A Fong, M.`).
     let mut structural_end = 0;
     while i < toks.len() {
+        crate::deadline::check();
         let Some(w) = g.word(i) else {
             i += 1;
             continue;

@@ -283,6 +283,7 @@ impl NameEngine {
         let toks = g.tokens();
         let ftext = folded.as_str();
         for m in matcher.find_iter(ftext) {
+            crate::deadline::check();
             let bounded = !ftext[..m.start()].ends_with(|c: char| c.is_alphanumeric())
                 && !ftext[m.end()..].starts_with(|c: char| c.is_alphanumeric());
             if !bounded {
@@ -629,6 +630,7 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
     );
     let mut last_end = 0;
     for i in 0..g.tokens().len() {
+        crate::deadline::check();
         if !g.is_cap(i) || g.tokens()[i].start < last_end {
             continue;
         }

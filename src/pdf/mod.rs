@@ -145,6 +145,7 @@ fn apply(
     let label_font = remove::add(doc, mark::label_font())?;
     let mut replaced = BTreeSet::new();
     for ((page, edits), data) in pages.iter().zip(&plan.pages).zip(&analysis.pages) {
+        crate::deadline::check();
         if !edits.is_empty() {
             remove::apply_page(
                 doc,
@@ -345,6 +346,7 @@ impl Analysis {
         let mut data = Vec::with_capacity(pages.len());
         let mut glyph_count = 0usize;
         for (i, page) in pages.iter().enumerate() {
+            crate::deadline::check();
             if i > 0 {
                 text.push_str(PAGE_BREAK);
                 byte_glyph.extend(std::iter::repeat_n(NO_GLYPH, PAGE_BREAK.len()));
