@@ -1163,3 +1163,192 @@ impl Sink for LineSink<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Lists, Policy};
+    use std::sync::atomic::AtomicUsize;
+
+    fn key() -> DigestKey {
+        DigestKey::from_material(b"batch unit test key material").unwrap()
+    }
+
+    fn redactor() -> Redactor {
+        Redactor::new(Policy::default(), &Lists::default()).unwrap()
+    }
+
+    fn job(path: &Path, relative: &str) -> Job {
+        Job {
+            path: path.to_path_buf(),
+            relative: relative.into(),
+            kind: DocumentKind::of(path),
+            problem: None,
+        }
+    }
+
+    #[test]
+    fn resume_trusts_only_matching_records() {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("a.txt");
+        std::fs::write(&input, "Bel 06-12345678.").unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let out = out.canonicalize().unwrap();
+        let work = WorkDir::open(&out, false).unwrap();
+        let options = BatchOptions {
+            resume: true,
+            ..BatchOptions::new(key())
+        };
+        let r = redactor();
+        let config = configuration(&r, &options.key);
+        let place = Placement {
+            out: &out,
+            work: &work,
+            config: &config,
+        };
+        let job = job(&input, "a.txt");
+        let first = redact_document(&r, &job, &place, &options);
+        assert_eq!(first.summary.status, Status::Redacted);
+        assert!(!first.resumed);
+        let target = out.join("a.txt");
+        let hash = |p: &Path| hex(&std::fs::read(p).unwrap());
+
+        // Everything matches: taken over, with the same audit lines.
+        let again = redact_document(&r, &job, &place, &options);
+        assert!(again.resumed);
+        assert_eq!(again.lines, first.lines);
+        assert!(resumed(&job, &place, &hash(&input), &target).is_some());
+        // Another configuration (another key gives another fingerprint).
+        let other = configuration(
+            &r,
+            &DigestKey::from_material(b"another key, also long").unwrap(),
+        );
+        assert_ne!(other, config);
+        let elsewhere = Placement {
+            config: &other,
+            ..place
+        };
+        assert!(resumed(&job, &elsewhere, &hash(&input), &target).is_none());
+        // Another input.
+        assert!(resumed(&job, &place, &hex(b"changed"), &target).is_none());
+        // A changed or missing output.
+        std::fs::write(&target, "Bel [5.1.2e]!").unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        let redone = redact_document(&r, &job, &place, &options);
+        assert!(!redone.resumed);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "Bel [5.1.2e].");
+        std::fs::remove_file(&target).unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        // A damaged record.
+        redact_document(&r, &job, &place, &options);
+        let records: Vec<_> = std::fs::read_dir(out.join(".woo-redact/done"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(records.len(), 1);
+        std::fs::write(&records[0], "{\"format\":1,").unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        // The record never holds the removed text.
+        redact_document(&r, &job, &place, &options);
+        let record = std::fs::read_to_string(&records[0]).unwrap();
+        assert!(!record.contains("12345678"), "{record}");
+    }
+
+    #[test]
+    fn workers_stay_within_the_window_of_the_writer() {
+        struct Slow<'a> {
+            written: &'a AtomicUsize,
+        }
+        impl Sink for Slow<'_> {
+            fn document(&mut self, _: &Outcome) -> std::io::Result<()> {
+                if self
+                    .written
+                    .fetch_add(1, Ordering::SeqCst)
+                    .is_multiple_of(50)
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Ok(())
+            }
+        }
+        let jobs: Vec<Job> = (0..1000)
+            .map(|i| job(Path::new("x.txt"), &format!("{i}.txt")))
+            .collect();
+        let started = AtomicUsize::new(0);
+        let written = AtomicUsize::new(0);
+        let ahead = AtomicUsize::new(0);
+        let process = |j: &Job| {
+            let s = started.fetch_add(1, Ordering::SeqCst) + 1;
+            ahead.fetch_max(s - written.load(Ordering::SeqCst), Ordering::SeqCst);
+            Outcome {
+                summary: DocumentSummary::new(j, Status::Unchanged),
+                lines: vec!["{}".into()],
+                resumed: false,
+            }
+        };
+        let options = BatchOptions {
+            jobs: 3,
+            ..BatchOptions::new(key())
+        };
+        let report =
+            run_ordered(&jobs, &options, &process, &mut Slow { written: &written }).unwrap();
+        assert_eq!(report.documents, 1000);
+        let ahead = ahead.load(Ordering::SeqCst);
+        assert!(
+            ahead <= WINDOW,
+            "workers ran {ahead} documents ahead of the writer"
+        );
+    }
+
+    #[test]
+    fn panics_and_time_limits_fail_the_document_without_its_text() {
+        let previous = std::panic::take_hook();
+        install_panic_hook();
+        let j = job(Path::new("a.txt"), "a.txt");
+        let outcome = guarded(&j, None, || {
+            let text = String::from("Jan de Vries");
+            let _ = &text[..99]; // the panic message quotes the text
+            unreachable!()
+        });
+        let timed_out = guarded(&j, Some(Duration::from_millis(10)), || {
+            loop {
+                deadline::check();
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+        std::panic::set_hook(previous);
+        let e = outcome.summary.error.unwrap();
+        assert!(e.starts_with("internal error"), "{e}");
+        assert!(e.contains("panic at "), "{e}");
+        assert!(!e.contains("Vries"), "{e}");
+        assert!(outcome.lines.is_empty());
+        let e = timed_out.summary.error.unwrap();
+        assert!(e.starts_with("time limit exceeded"), "{e}");
+    }
+
+    #[test]
+    fn output_paths_stay_inside_the_output_directory() {
+        let out = Path::new("/out");
+        for bad in [
+            "../x.txt",
+            "a/../../x.txt",
+            "/etc/x.txt",
+            "",
+            "a//b.txt",
+            ".woo-redact/x.txt",
+            "a\\..\\x.txt",
+        ] {
+            assert!(
+                output_path(out, &job(Path::new("in/x.txt"), bad)).is_err(),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            output_path(out, &job(Path::new("in/a/b.txt"), "a/b.txt")).unwrap(),
+            Path::new("/out/a/b.txt")
+        );
+        // Below the top, a directory named like the work directory is an ordinary name.
+        assert!(output_path(out, &job(Path::new("x"), "a/.woo-redact/x.txt")).is_ok());
+    }
+}
