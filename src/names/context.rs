@@ -439,7 +439,11 @@ fn name_list(
             g.is_punct(k, ',')
                 || g.is_punct(k, ';')
                 || g.titles(k) > 0
-                || g.is_lower(k) && g.has(k, class::PARTICLE)
+                // A name cut after its particle (`Jan van` / `der Berg`), not a list item
+                // that happens to be one (`ma, di, do`).
+                || g.is_lower(k)
+                    && g.has(k, class::PARTICLE)
+                    && !(k > 0 && (g.is_punct(k - 1, ',') || g.is_punct(k - 1, ';')))
         });
         li += 1;
         if !open || li >= lines.len() {
@@ -451,8 +455,11 @@ fn name_list(
 
 /// The local part of an e-mail address is not a name (`jan.smit@…`).
 fn is_mailbox_word(g: &Grammar, i: usize) -> bool {
-    (i..i + 8).any(|k| g.is_punct(k, '@'))
-        && !(i..i + 8).any(|k| g.is_punct(k, '<') || g.is_punct(k, ';') || g.is_punct(k, ','))
+    // The local part runs without spaces up to the `@`: an address further on (another
+    // item, the next line) says nothing about this word.
+    (i..i + 8)
+        .take_while(|&k| g.glued(k))
+        .any(|k| g.is_punct(k + 1, '@'))
 }
 
 /// The token after the next list separator (`;` or `,` outside brackets) at or after `i`.

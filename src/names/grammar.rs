@@ -262,7 +262,12 @@ impl<'a> Grammar<'a> {
             return 0;
         }
         let w = self.str(i);
-        let first_ok = w.chars().next().is_some_and(char::is_lowercase)
+        // The first letter decides: `'t` (after its apostrophe) is lower case.
+        let first_ok = w
+            .trim_start_matches(['\'', '’'])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
             || (first_may_be_cap && !self.has(i, shape::UPPER));
         let Some(phrases) = PARTICLE_PHRASES.get(fold(w).replace('’', "'").as_str()) else {
             return 0;
@@ -648,6 +653,7 @@ mod tests {
             Some("J.P. de Vries")
         );
         assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+        assert_eq!(forward("Hendra 't Hart").as_deref(), Some("Hendra 't Hart"));
         assert_eq!(
             forward("Chr. in 't Veld").as_deref(),
             Some("Chr. in 't Veld")
