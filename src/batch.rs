@@ -456,7 +456,9 @@ pub fn redact(
         let outcome = guarded(job, options.limits.timeout, || {
             redact_document(redactor, job, &place, options)
         });
-        if outcome.is_failed() {
+        // (A job with a problem, such as a second document with the same relative path, owns
+        // no output: what is there belongs to another.)
+        if outcome.is_failed() && job.problem.is_none() {
             place.forget(job);
         }
         outcome

@@ -881,7 +881,7 @@ fn two_documents_with_the_same_relative_path_do_not_overwrite_each_other() {
     let r = redact(
         &[&tmp.path().join("a"), &tmp.path().join("b/same.txt")],
         &out,
-        &[],
+        &["--jobs", "1"],
     );
     assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
     assert_eq!(
