@@ -519,9 +519,14 @@ fn real_path(path: &Path) -> Option<PathBuf> {
 /// The configuration fingerprint of a run (see [`crate::resume`]): a keyed digest, so it
 /// reveals nothing about the lists, and never the key itself.
 fn configuration(redactor: &Redactor, key: &DigestKey) -> String {
+    // The program itself, hashed as it streams by (it can be tens of megabytes).
     let program = std::env::current_exe()
-        .and_then(std::fs::read)
-        .map(|b| hex(&b))
+        .and_then(std::fs::File::open)
+        .and_then(|f| {
+            let mut h = blake3::Hasher::new();
+            std::io::copy(&mut std::io::BufReader::new(f), &mut h)?;
+            Ok(h.finalize().to_hex().to_string())
+        })
         .unwrap_or_default();
     let identity = format!(
         "woo-redact configuration\0{}\0{program}\0{}",
