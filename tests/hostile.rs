@@ -730,6 +730,68 @@ fn a_slow_document_fails_with_the_time_limit_and_the_others_complete() {
     assert!(stderr(&r).contains("failed: a-slow.txt: time limit exceeded"));
 }
 
+/// The time limit also stops a PDF between pages and operators.
+#[test]
+fn a_slow_pdf_fails_with_the_time_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 200 pages drawing one content stream of 1,600 text operations (10 million glyphs, under
+    // the glyph limit): seconds in a release build, minutes in a debug build.
+    let content = SHOW.repeat(1600);
+    let pages = 200;
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 10 + i)).collect();
+    let mut objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (
+            2,
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+                kids.join(" ")
+            )
+            .into_bytes(),
+        ),
+        (4, FONT.as_bytes().to_vec()),
+        (5, stream("/Filter /FlateDecode", &zlib_stored(&content))),
+    ];
+    for i in 0..pages {
+        objects.push((
+            10 + i,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 \
+              4 0 R >> >> /Contents 5 0 R >>"
+                .to_vec(),
+        ));
+    }
+    let doc = tmp.path().join("slow.pdf");
+    std::fs::write(&doc, pdf(&objects)).unwrap();
+    let out = tmp.path().join("out");
+    let started = std::time::Instant::now();
+    let r = redact(&[&doc], &out, &["--timeout", "1"]);
+    assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    let e = error(&summary(&out), "slow.pdf");
+    assert!(e.starts_with("time limit exceeded"), "{e}");
+    assert!(!out.join("slow.pdf").exists());
+}
+
+/// Zlib data with stored (uncompressed) blocks: valid Flate without a compressor.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01];
+    let chunks: Vec<&[u8]> = data.chunks(65535).collect();
+    for (i, c) in chunks.iter().enumerate() {
+        out.push(u8::from(i + 1 == chunks.len()));
+        let len = c.len() as u16;
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(c);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for &x in data {
+        a = (a + u32::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    out
+}
+
 #[test]
 fn documents_over_the_size_limit_fail_before_they_are_read() {
     let tmp = tempfile::tempdir().unwrap();
