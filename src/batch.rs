@@ -3,31 +3,40 @@
 //!
 //! - **Streaming.** Workers take documents in input order and hand their audit records to
 //!   one writer, which writes them in input order. A worker may run at most [`WINDOW`]
-//!   documents ahead of the writer, so memory does not grow with the batch.
+//!   documents ahead of the writer, so memory does not grow with the batch: it is bounded by
+//!   the documents the workers hold at once (one each) plus the audit lines of the window.
 //! - **Deterministic.** Each document's result depends only on the document, the lists, the
 //!   policy and the key, so the outputs and the audit log are the same for any `--jobs`.
-//! - **Isolated.** A document that cannot be read, decoded, redacted or verified, or whose
-//!   processing panics, is reported as failed; the others go on.
-//! - **Atomic.** Every file is written under a temporary name and renamed when complete.
+//! - **Isolated.** A document that cannot be read, decoded, redacted or verified, that is
+//!   larger than the limits ([`Limits`]), that is not done within the time limit, or whose
+//!   processing panics, is reported as failed and leaves no output; the others go on.
+//! - **Atomic and resumable.** Every file is written under a temporary name and renamed when
+//!   complete; a killed batch can be resumed (see [`crate::resume`]).
+//! - **Confined.** Outputs are written only under `--out`, at the path of the document
+//!   relative to its input root; `--out` may not be an input or contain one, and nothing
+//!   under `--out` is read as input.
 
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufWriter, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::audit::{AuditRecord, DigestKey, KeySource};
+use crate::deadline;
 use crate::error::{BatchError, DocumentError};
 use crate::load::{DocumentKind, TextDocument};
 use crate::names::PersonKey;
 use crate::pdf::{PdfOptions, PdfReport};
 use crate::policy::PersonScope;
 use crate::redactor::Redactor;
+use crate::resume::{Completion, WorkDir, hex};
 
 /// How far workers may run ahead of the writer, in documents.
 pub const WINDOW: usize = 64;
@@ -41,81 +50,141 @@ pub struct Job {
     pub relative: String,
     /// What to do with it; `None` for files that are skipped.
     pub kind: Option<DocumentKind>,
+    /// Why it cannot be processed, found while listing the inputs (not a regular file, a
+    /// directory that cannot be listed, a name another input already has).
+    pub problem: Option<String>,
 }
 
 /// Finds the documents under `inputs`, in input order; directories are walked recursively in
-/// byte order of their entry names. Anything under `exclude` (the output directory) is left
-/// out.
+/// byte order of their entry names, following symbolic links (each directory is visited once,
+/// so link loops end). Anything whose real path lies under `exclude` (the output directory)
+/// is left out. A subdirectory that cannot be listed, or a document that is not a regular
+/// file, becomes a job with a [`Job::problem`]; so does a second document with the same
+/// relative path, whose output would overwrite the first one's.
 pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<Job>, BatchError> {
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
-    let mut jobs = Vec::new();
+    let mut walker = Walker {
+        exclude: exclude.as_deref(),
+        visited: HashSet::new(),
+        jobs: Vec::new(),
+    };
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| BatchError::Input {
             path: input.clone(),
             reason: e.to_string(),
         })?;
         if meta.is_dir() {
-            let mut visited = HashSet::new();
-            walk(input, input, exclude.as_deref(), &mut visited, &mut jobs)?;
+            walker.visited.clear();
+            walker.walk(input, input)?;
         } else {
             let name = input
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            jobs.push(Job {
-                kind: DocumentKind::of(input),
-                path: input.clone(),
-                relative: name,
-            });
+            walker.file(input.clone(), name, Ok(meta));
+        }
+    }
+    let mut jobs = walker.jobs;
+    let mut seen = HashSet::new();
+    for job in &mut jobs {
+        if !seen.insert(job.relative.clone()) && job.kind.is_some() && job.problem.is_none() {
+            job.problem = Some(format!(
+                "another input has the same relative path `{}`: its output would be overwritten",
+                job.relative
+            ));
         }
     }
     Ok(jobs)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    exclude: Option<&Path>,
-    visited: &mut HashSet<PathBuf>,
-    jobs: &mut Vec<Job>,
-) -> Result<(), BatchError> {
-    let canonical = dir.canonicalize().map_err(|e| BatchError::Input {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    // A directory seen before (through a symbolic link loop) or the output directory.
-    if !visited.insert(canonical.clone()) || exclude.is_some_and(|x| canonical.starts_with(x)) {
-        return Ok(());
+struct Walker<'a> {
+    exclude: Option<&'a Path>,
+    visited: HashSet<PathBuf>,
+    jobs: Vec<Job>,
+}
+
+impl Walker<'_> {
+    fn excluded(&self, canonical: &Path) -> bool {
+        self.exclude.is_some_and(|x| canonical.starts_with(x))
     }
-    let entries = std::fs::read_dir(dir).map_err(|e| BatchError::Input {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(root, &path, exclude, visited, jobs)?;
-        } else {
-            let relative = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+
+    fn walk(&mut self, root: &Path, dir: &Path) -> Result<(), BatchError> {
+        let relative = relative_to(root, dir);
+        let problem = |jobs: &mut Vec<Job>, e: std::io::Error| {
+            if dir == root {
+                return Err(BatchError::Input {
+                    path: dir.to_path_buf(),
+                    reason: e.to_string(),
+                });
+            }
             jobs.push(Job {
-                kind: DocumentKind::of(&path),
-                path,
-                relative,
+                path: dir.to_path_buf(),
+                relative: relative.clone(),
+                kind: None,
+                problem: Some(format!("cannot list the directory: {e}")),
             });
+            Ok(())
+        };
+        let canonical = match dir.canonicalize() {
+            Ok(c) => c,
+            Err(e) => return problem(&mut self.jobs, e),
+        };
+        // A directory seen before (through a symbolic link loop) or the output directory.
+        if self.excluded(&canonical) || !self.visited.insert(canonical) {
+            return Ok(());
         }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return problem(&mut self.jobs, e),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let meta = std::fs::metadata(&path);
+            if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+                self.walk(root, &path)?;
+            } else {
+                let relative = relative_to(root, &path);
+                self.file(path, relative, meta);
+            }
+        }
+        Ok(())
     }
-    Ok(())
+
+    fn file(&mut self, path: PathBuf, relative: String, meta: std::io::Result<std::fs::Metadata>) {
+        let kind = DocumentKind::of(&path);
+        let problem = match meta {
+            Ok(m) if m.is_file() => {
+                // Our own outputs, reached through a link, are never inputs.
+                if path.canonicalize().is_ok_and(|c| self.excluded(&c)) {
+                    return;
+                }
+                None
+            }
+            Ok(_) => Some("not a regular file (a device, pipe or socket)".to_string()),
+            Err(e) => Some(format!("cannot read the file: {e}")),
+        };
+        self.jobs.push(Job {
+            path,
+            relative,
+            problem: problem.filter(|_| kind.is_some()),
+            kind,
+        });
+    }
+}
+
+/// The `/`-separated path of `path` relative to `root`.
+fn relative_to(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// What happened to one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Personal data was removed.
@@ -129,14 +198,14 @@ pub enum Status {
 }
 
 /// One document's entry in `summary.json`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentSummary {
     /// Path relative to its input root.
     pub document: String,
     /// What happened.
     pub status: Status,
     /// The output file, if one was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub output: Option<String>,
     /// Number of removed items.
     pub removals: usize,
@@ -145,12 +214,12 @@ pub struct DocumentSummary {
     /// Removed items per category.
     pub per_category: BTreeMap<String, usize>,
     /// Why the document failed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
     /// Size of the input in bytes.
     pub bytes: u64,
     /// PDF documents: pages, removals per page, pages with images.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pdf: Option<PdfReport>,
 }
 
@@ -191,6 +260,9 @@ pub struct BatchReport {
     pub failed: usize,
     /// Files skipped (not `.txt` or `.pdf`).
     pub skipped: usize,
+    /// Documents taken over from an interrupted run (`--resume`), included in the counts
+    /// above.
+    pub resumed: usize,
     /// Removed items.
     pub removals: usize,
     /// Removed items per ground code.
@@ -204,7 +276,8 @@ pub struct BatchReport {
 }
 
 impl BatchReport {
-    fn add(&mut self, doc: &DocumentSummary) {
+    fn add(&mut self, outcome: &Outcome) {
+        let doc = &outcome.summary;
         self.documents += 1;
         match doc.status {
             Status::Redacted => self.redacted += 1,
@@ -212,6 +285,7 @@ impl BatchReport {
             Status::Failed => self.failed += 1,
             Status::Skipped => self.skipped += 1,
         }
+        self.resumed += usize::from(outcome.resumed);
         self.removals += doc.removals;
         self.bytes += doc.bytes;
         for (g, n) in &doc.per_ground {
@@ -234,6 +308,46 @@ impl BatchReport {
     }
 }
 
+/// Limits per document: larger or slower documents fail, alone, instead of exhausting the
+/// machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Time limit per document; `None` for none. A document not done in time fails with
+    /// [`DocumentError::Timeout`].
+    pub timeout: Option<Duration>,
+    /// Largest text document read, in bytes. Text needs about 25 times its size in memory
+    /// while it is processed.
+    pub max_text_bytes: u64,
+    /// Largest PDF document read, in bytes.
+    pub max_pdf_bytes: u64,
+}
+
+impl Limits {
+    /// Default time limit per document: 300 s.
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
+    /// Default largest text document: 32 MiB (about 16,000 pages).
+    pub const DEFAULT_MAX_TEXT_BYTES: u64 = 32 << 20;
+    /// Default largest PDF document: 512 MiB.
+    pub const DEFAULT_MAX_PDF_BYTES: u64 = 512 << 20;
+
+    fn max_bytes(&self, kind: DocumentKind) -> (u64, &'static str) {
+        match kind {
+            DocumentKind::Text => (self.max_text_bytes, "--max-text-mb"),
+            DocumentKind::Pdf => (self.max_pdf_bytes, "--max-pdf-mb"),
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            timeout: Some(Self::DEFAULT_TIMEOUT),
+            max_text_bytes: Self::DEFAULT_MAX_TEXT_BYTES,
+            max_pdf_bytes: Self::DEFAULT_MAX_PDF_BYTES,
+        }
+    }
+}
+
 /// Options of a batch run.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -245,12 +359,60 @@ pub struct BatchOptions {
     pub progress: bool,
     /// Options for PDF documents.
     pub pdf: PdfOptions,
+    /// Per-document limits.
+    pub limits: Limits,
+    /// Take over the documents an interrupted run into the same output directory completed
+    /// (see [`crate::resume`]).
+    pub resume: bool,
 }
 
-/// The result of one document: its summary entry and its audit records.
+impl BatchOptions {
+    /// Defaults: one thread per core, no progress bar, default PDF options and limits, no
+    /// resume.
+    pub fn new(key: DigestKey) -> BatchOptions {
+        BatchOptions {
+            jobs: 0,
+            key,
+            progress: false,
+            pdf: PdfOptions::default(),
+            limits: Limits::default(),
+            resume: false,
+        }
+    }
+}
+
+/// The result of one document: its summary entry and its audit lines.
 struct Outcome {
     summary: DocumentSummary,
-    records: Vec<AuditRecord>,
+    /// The audit records as JSON lines, without line ends.
+    lines: Vec<String>,
+    /// Taken over from an interrupted run.
+    resumed: bool,
+}
+
+impl Outcome {
+    fn done(summary: DocumentSummary, records: &[AuditRecord]) -> Outcome {
+        Outcome {
+            summary,
+            lines: records.iter().map(AuditRecord::to_json).collect(),
+            resumed: false,
+        }
+    }
+
+    fn failed(job: &Job, error: DocumentError, bytes: u64) -> Outcome {
+        let mut summary = DocumentSummary::new(job, Status::Failed);
+        summary.error = Some(error.to_string());
+        summary.bytes = bytes;
+        Outcome {
+            summary,
+            lines: Vec::new(),
+            resumed: false,
+        }
+    }
+
+    fn is_failed(&self) -> bool {
+        self.summary.status == Status::Failed
+    }
 }
 
 /// Where the per-document results go, in input order.
@@ -260,6 +422,9 @@ trait Sink {
 
 /// Redacts every document under `inputs` into `out`. Returns the totals; per-document
 /// failures are in the report and in `summary.json`, not an `Err`.
+///
+/// `Err` (nothing processed) when an input is missing, when `out` is an input or contains
+/// one, or when `out` cannot be written.
 pub fn redact(
     redactor: &Redactor,
     inputs: &[PathBuf],
@@ -270,19 +435,155 @@ pub fn redact(
         path: out.to_path_buf(),
         source: e,
     };
+    check_out_is_not_an_input(inputs, out)?;
     std::fs::create_dir_all(out).map_err(out_err)?;
-    let jobs = discover(inputs, Some(out))?;
     let out_canonical = out.canonicalize().map_err(out_err)?;
+    check_out_is_not_an_input(inputs, &out_canonical)?;
+    let jobs = discover(inputs, Some(&out_canonical))?;
+    let work = WorkDir::open(&out_canonical, options.resume).map_err(out_err)?;
     let started = Instant::now();
     let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(out_err)?;
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);
-    let mut sink = FileSink::create(&out_canonical, redactor, &options.key).map_err(out_err)?;
-    let process =
-        |job: &Job| redact_document(redactor, job, &out_canonical, &options.key, &options.pdf);
+    let config = configuration(redactor, &options.key);
+    let mut sink =
+        FileSink::create(&work, &out_canonical, redactor, &options.key).map_err(out_err)?;
+    let place = Placement {
+        out: &out_canonical,
+        work: &work,
+        config: &config,
+    };
+    let process = |job: &Job| {
+        let outcome = guarded(job, options.limits.timeout, || {
+            redact_document(redactor, job, &place, options)
+        });
+        // (A job with a problem, such as a second document with the same relative path, owns
+        // no output: what is there belongs to another.)
+        if outcome.is_failed() && job.problem.is_none() {
+            place.forget(job);
+        }
+        outcome
+    };
     let mut report = run_ordered(&jobs, options, &process, &mut sink).map_err(out_err)?;
     report.finish(started);
     sink.finish(&report).map_err(out_err)?;
+    work.remove().map_err(out_err)?;
     Ok(report)
+}
+
+/// Refuses an output directory that is an input or contains one: outputs would overwrite
+/// inputs, or inputs would be left out as outputs. (An output directory inside an input is
+/// fine: it is left out of the input.)
+fn check_out_is_not_an_input(inputs: &[PathBuf], out: &Path) -> Result<(), BatchError> {
+    let Some(out) = real_path(out) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if let Ok(input_real) = input.canonicalize()
+            && input_real.starts_with(&out)
+        {
+            return Err(BatchError::Input {
+                path: input.clone(),
+                reason: format!(
+                    "the output directory {} is this input or contains it; choose an output \
+                     directory outside the inputs",
+                    out.display()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The real path of `path`, also when it does not exist yet (its nearest existing ancestor
+/// resolved, the rest appended).
+fn real_path(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let absolute = std::path::absolute(path).ok()?;
+    let mut missing = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(p) = at.canonicalize() {
+            let mut p = p;
+            for part in missing.iter().rev() {
+                p.push(part);
+            }
+            return Some(p);
+        }
+        missing.push(at.file_name()?.to_os_string());
+        at = at.parent()?;
+    }
+}
+
+/// The configuration fingerprint of a run (see [`crate::resume`]): a keyed digest, so it
+/// reveals nothing about the lists, and never the key itself.
+fn configuration(redactor: &Redactor, key: &DigestKey) -> String {
+    // The program itself, hashed as it streams by (it can be tens of megabytes).
+    let program = std::env::current_exe()
+        .and_then(std::fs::File::open)
+        .and_then(|f| {
+            let mut h = blake3::Hasher::new();
+            std::io::copy(&mut std::io::BufReader::new(f), &mut h)?;
+            Ok(h.finalize().to_hex().to_string())
+        })
+        .unwrap_or_default();
+    let identity = format!(
+        "woo-redact configuration\0{}\0{program}\0{}",
+        env!("CARGO_PKG_VERSION"),
+        blake3::Hash::from_bytes(redactor.fingerprint()).to_hex()
+    );
+    key.digest(identity.as_bytes())
+}
+
+/// Where a redaction run writes.
+struct Placement<'a> {
+    out: &'a Path,
+    work: &'a WorkDir,
+    config: &'a str,
+}
+
+impl Placement<'_> {
+    /// After a failure: no completion record, and no output from an earlier run left under
+    /// the document's output name.
+    fn forget(&self, job: &Job) {
+        self.work.forget(&job.relative);
+        if let Ok(target) = output_path(self.out, job)
+            && std::fs::symlink_metadata(&target).is_ok_and(|m| !m.is_dir())
+        {
+            let _ = std::fs::remove_file(&target);
+        }
+    }
+
+    /// Writes `bytes` to `target` atomically, through the work directory, after checking that
+    /// the directory it goes into lies inside `--out` (no link leads out).
+    fn write(&self, target: &Path, bytes: &[u8]) -> Result<(), DocumentError> {
+        let write_err = |e| DocumentError::Write {
+            path: target.to_path_buf(),
+            source: e,
+        };
+        let dir = target.parent().unwrap_or(self.out);
+        std::fs::create_dir_all(dir).map_err(write_err)?;
+        if !dir.canonicalize().map_err(write_err)?.starts_with(self.out) {
+            return Err(DocumentError::OutputPath(
+                "a directory on the output path is a link that leads outside the output \
+                 directory"
+                    .into(),
+            ));
+        }
+        let mut tmp = self.work.temp().map_err(write_err)?;
+        tmp.write_all(bytes).map_err(write_err)?;
+        tmp.as_file().sync_all().map_err(write_err)?;
+        match tmp.persist(target) {
+            Ok(_) => Ok(()),
+            // The target directory is on another file system (a mount point): write next to
+            // it instead.
+            Err(e) if e.error.kind() == std::io::ErrorKind::CrossesDevices => {
+                write_atomic(target, bytes).map_err(write_err)
+            }
+            Err(e) => Err(write_err(e.error)),
+        }
+    }
 }
 
 /// Scans every document under `inputs` and writes the findings as JSON lines (the audit
@@ -302,12 +603,12 @@ pub fn scan(
     let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(stdout_err)?;
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let mut sink = LineSink { out };
-    let process = |job: &Job| scan_document(redactor, job, &options.key, &options.pdf);
-    let mut report =
-        run_ordered(&jobs, options, &process, &mut sink).map_err(|e| BatchError::Output {
-            path: PathBuf::from("<stdout>"),
-            source: e,
-        })?;
+    let process = |job: &Job| {
+        guarded(job, options.limits.timeout, || {
+            scan_document(redactor, job, options)
+        })
+    };
+    let mut report = run_ordered(&jobs, options, &process, &mut sink).map_err(stdout_err)?;
     report.finish(started);
     Ok(report)
 }
@@ -324,14 +625,24 @@ fn with_batch_people(
         return Ok(None);
     }
     let identify = |job: &Job| -> Vec<PersonKey> {
-        // A document that cannot be read fails in the main pass; here it names nobody.
+        let Some(kind) = job.kind.filter(|_| job.problem.is_none()) else {
+            return Vec::new();
+        };
+        // A document that cannot be read, is too large or too slow fails in the main pass;
+        // here it names nobody.
+        let Ok(bytes) = read_within_limits(job, kind, &options.limits) else {
+            return Vec::new();
+        };
         catch_unwind(AssertUnwindSafe(|| {
-            let bytes = std::fs::read(&job.path).ok()?;
-            let text = match job.kind? {
-                DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
-                DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
-            };
-            Some(redactor.identify(&text))
+            deadline::run(options.limits.timeout, || {
+                let text = match kind {
+                    DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
+                    DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
+                };
+                Some(redactor.identify(&text))
+            })
+            .ok()
+            .flatten()
         }))
         .ok()
         .flatten()
@@ -399,7 +710,7 @@ fn run_ordered(
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&expected) {
                 expected += 1;
-                report.add(&outcome.summary);
+                report.add(&outcome);
                 if let Some(e) = &outcome.summary.error {
                     progress.suspend(|| {
                         eprintln!("woo-redact: failed: {}: {e}", outcome.summary.document)
@@ -455,81 +766,147 @@ fn progress_bar(len: u64, wanted: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Runs `process` on one job, turning a panic into that document's failure.
+/// Skipped and unprocessable jobs are settled here; the others go to `process`.
 fn isolated(job: &Job, process: &(dyn Fn(&Job) -> Outcome + Sync)) -> Outcome {
-    if job.kind.is_none() {
+    if job.kind.is_none() && job.problem.is_none() {
         return Outcome {
             summary: DocumentSummary::new(job, Status::Skipped),
-            records: Vec::new(),
+            lines: Vec::new(),
+            resumed: false,
         };
     }
-    catch_unwind(AssertUnwindSafe(|| process(job))).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        // The panic message comes from our own code and never holds document text, but keep
-        // only its first line to be safe from long payloads.
-        let what = what
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .take(200)
-            .collect();
-        failed(job, DocumentError::Panic(what), 0)
-    })
+    process(job)
 }
 
-fn failed(job: &Job, error: DocumentError, bytes: u64) -> Outcome {
-    let mut summary = DocumentSummary::new(job, Status::Failed);
-    summary.error = Some(error.to_string());
-    summary.bytes = bytes;
-    Outcome {
-        summary,
-        records: Vec::new(),
+thread_local! {
+    /// Whether this thread is processing a document (inside [`guarded`]).
+    static IN_DOCUMENT: Cell<bool> = const { Cell::new(false) };
+    /// Where the last panic on this thread happened, as recorded by [`install_panic_hook`].
+    static PANIC_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs a panic hook for the command line: a panic message can quote the text being
+/// processed (a string slice out of bounds prints the string), so it is never printed. A
+/// panic inside a document only records where it happened, for that document's failure
+/// reason; any other panic prints that place and nothing else.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_else(|| "an unknown place".into());
+        if IN_DOCUMENT.get() {
+            PANIC_AT.set(Some(at));
+        } else {
+            eprintln!(
+                "woo-redact: internal error at {at} (message withheld: it could quote document \
+                 text)"
+            );
+        }
+    }));
+}
+
+/// Runs `f` for one job under the time limit, turning a panic or an expired deadline into
+/// that document's failure. The panic's message is never kept: only where it happened, when
+/// [`install_panic_hook`] is in place.
+fn guarded(job: &Job, limit: Option<Duration>, f: impl FnOnce() -> Outcome) -> Outcome {
+    if let Some(problem) = &job.problem {
+        return Outcome::failed(job, DocumentError::Input(problem.clone()), 0);
     }
+    IN_DOCUMENT.set(true);
+    PANIC_AT.set(None);
+    let result = catch_unwind(AssertUnwindSafe(|| deadline::run(limit, f)));
+    IN_DOCUMENT.set(false);
+    match result {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(deadline::TimeLimitExceeded)) => {
+            let seconds = limit.map_or(0, |l| l.as_secs());
+            Outcome::failed(job, DocumentError::Timeout { seconds }, 0)
+        }
+        Err(_payload) => {
+            let at = PANIC_AT
+                .take()
+                .map_or_else(|| "panic".to_string(), |at| format!("panic at {at}"));
+            Outcome::failed(job, DocumentError::Panic(at), 0)
+        }
+    }
+}
+
+/// Reads a job's file if it is within the size limit for its kind.
+fn read_within_limits(
+    job: &Job,
+    kind: DocumentKind,
+    limits: &Limits,
+) -> Result<Vec<u8>, DocumentError> {
+    let (limit, option) = limits.max_bytes(kind);
+    let too_large = |size| DocumentError::TooLarge {
+        size,
+        limit,
+        option,
+    };
+    let size = std::fs::metadata(&job.path)
+        .map_err(DocumentError::Read)?
+        .len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    // Read at most one byte more than the limit, in case the file grows meanwhile.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(&job.path).map_err(DocumentError::Read)?,
+            limit.saturating_add(1),
+        ),
+        &mut bytes,
+    )
+    .map_err(DocumentError::Read)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn redact_document(
     redactor: &Redactor,
     job: &Job,
-    out: &Path,
-    key: &DigestKey,
-    pdf: &PdfOptions,
+    place: &Placement<'_>,
+    options: &BatchOptions,
 ) -> Outcome {
-    let bytes = match std::fs::read(&job.path) {
+    let Some(kind) = job.kind else {
+        unreachable!("skipped jobs are not processed")
+    };
+    let bytes = match read_within_limits(job, kind, &options.limits) {
         Ok(b) => b,
-        Err(e) => return failed(job, DocumentError::Read(e), 0),
+        Err(e @ DocumentError::TooLarge { size, .. }) => return Outcome::failed(job, e, size),
+        Err(e) => return Outcome::failed(job, e, 0),
     };
     let size = bytes.len() as u64;
-    let result = match job.kind {
-        Some(DocumentKind::Text) => {
-            redact_text(redactor, job, bytes, key).map(|(o, r)| (o, r, None))
+    let target = match output_path(place.out, job) {
+        Ok(t) => t,
+        Err(e) => return Outcome::failed(job, e, size),
+    };
+    let input_hash = blake3::hash(&bytes);
+    if options.resume
+        && let Some(outcome) = resumed(job, place, &input_hash.to_hex(), &target)
+    {
+        return outcome;
+    }
+    let result = match kind {
+        DocumentKind::Text => {
+            redact_text(redactor, job, bytes, &options.key).map(|(o, r)| (o, r, None))
         }
-        Some(DocumentKind::Pdf) => crate::pdf::redact(redactor, &bytes, &job.relative, key, pdf)
-            .map(|p| (p.bytes, p.records, Some(p.report)))
-            .map_err(DocumentError::from),
-        None => unreachable!("skipped jobs are not processed"),
+        DocumentKind::Pdf => {
+            crate::pdf::redact(redactor, &bytes, &job.relative, &options.key, &options.pdf)
+                .map(|p| (p.bytes, p.records, Some(p.report)))
+                .map_err(DocumentError::from)
+        }
     };
     let (output, records, pdf_report) = match result {
         Ok(r) => r,
-        Err(e) => return failed(job, e, size),
+        Err(e) => return Outcome::failed(job, e, size),
     };
-    let target = match output_path(out, job) {
-        Ok(t) => t,
-        Err(e) => return failed(job, e, size),
-    };
-    if let Err(e) = write_atomic(&target, &output) {
-        return failed(
-            job,
-            DocumentError::Write {
-                path: target,
-                source: e,
-            },
-            size,
-        );
+    if let Err(e) = place.write(&target, &output) {
+        return Outcome::failed(job, e, size);
     }
     let status = if records.is_empty() {
         Status::Unchanged
@@ -541,21 +918,64 @@ fn redact_document(
     summary.bytes = size;
     summary.pdf = pdf_report;
     summary.count(&records);
-    Outcome { summary, records }
+    let outcome = Outcome::done(summary, &records);
+    let completion = Completion::new(
+        &job.relative,
+        place.config,
+        input_hash.to_hex().to_string(),
+        hex(&output),
+        outcome.summary.clone(),
+        outcome.lines.clone(),
+    );
+    if let Err(e) = place.work.store(&completion) {
+        return Outcome::failed(
+            job,
+            DocumentError::Write {
+                path: place.out.join(crate::resume::WORK_DIR),
+                source: e,
+            },
+            size,
+        );
+    }
+    outcome
 }
 
-fn scan_document(redactor: &Redactor, job: &Job, key: &DigestKey, pdf: &PdfOptions) -> Outcome {
-    let bytes = match std::fs::read(&job.path) {
+/// The outcome of a document that an interrupted run completed, if its record matches.
+fn resumed(job: &Job, place: &Placement<'_>, input_hash: &str, target: &Path) -> Option<Outcome> {
+    let c = place.work.load(&job.relative)?;
+    if c.config != place.config || c.input != input_hash {
+        return None;
+    }
+    let output = std::fs::read(target).ok()?;
+    if hex(&output) != c.output {
+        return None;
+    }
+    let mut summary = c.summary;
+    summary.output = Some(target.to_string_lossy().into_owned());
+    Some(Outcome {
+        summary,
+        lines: c.audit,
+        resumed: true,
+    })
+}
+
+fn scan_document(redactor: &Redactor, job: &Job, options: &BatchOptions) -> Outcome {
+    let Some(kind) = job.kind else {
+        unreachable!("skipped jobs are not processed")
+    };
+    let bytes = match read_within_limits(job, kind, &options.limits) {
         Ok(b) => b,
-        Err(e) => return failed(job, DocumentError::Read(e), 0),
+        Err(e @ DocumentError::TooLarge { size, .. }) => return Outcome::failed(job, e, size),
+        Err(e) => return Outcome::failed(job, e, 0),
     };
     let size = bytes.len() as u64;
-    let result = match job.kind {
-        Some(DocumentKind::Text) => scan_text(redactor, job, bytes, key).map(|r| (r, None)),
-        Some(DocumentKind::Pdf) => crate::pdf::scan(redactor, &bytes, &job.relative, key, pdf)
-            .map(|(r, report)| (r, Some(report)))
-            .map_err(DocumentError::from),
-        None => unreachable!("skipped jobs are not processed"),
+    let result = match kind {
+        DocumentKind::Text => scan_text(redactor, job, bytes, &options.key).map(|r| (r, None)),
+        DocumentKind::Pdf => {
+            crate::pdf::scan(redactor, &bytes, &job.relative, &options.key, &options.pdf)
+                .map(|(r, report)| (r, Some(report)))
+                .map_err(DocumentError::from)
+        }
     };
     match result {
         Ok((records, pdf_report)) => {
@@ -568,9 +988,9 @@ fn scan_document(redactor: &Redactor, job: &Job, key: &DigestKey, pdf: &PdfOptio
             summary.bytes = size;
             summary.pdf = pdf_report;
             summary.count(&records);
-            Outcome { summary, records }
+            Outcome::done(summary, &records)
         }
-        Err(e) => failed(job, e, size),
+        Err(e) => Outcome::failed(job, e, size),
     }
 }
 
@@ -586,7 +1006,9 @@ fn redact_text(
         .redact(&doc.text)
         .map_err(|e| DocumentError::Verification(e.to_string()))?;
     let records = text_records(job, &doc, &redaction.removals, key);
-    Ok((doc.encode(&redaction.text), records))
+    let output =
+        doc.encode_redaction(redaction.text, &redaction.removals, |r| redactor.label(r))?;
+    Ok((output, records))
 }
 
 fn scan_text(
@@ -606,6 +1028,7 @@ fn text_records(
     removals: &[crate::resolve::Removal],
     key: &DigestKey,
 ) -> Vec<AuditRecord> {
+    let mut offsets = doc.offset_mapper();
     removals
         .iter()
         .enumerate()
@@ -613,8 +1036,8 @@ fn text_records(
             let mut record =
                 AuditRecord::for_text(&job.relative, i + 1, r, &doc.text[r.start..r.end], key);
             record.location = crate::audit::Location::Text {
-                start: doc.file_offset(r.start),
-                end: doc.file_offset(r.end),
+                start: offsets.map(r.start),
+                end: offsets.map(r.end),
             };
             record
         })
@@ -626,7 +1049,13 @@ fn text_records(
 fn output_path(out: &Path, job: &Job) -> Result<PathBuf, DocumentError> {
     let mut target = out.to_path_buf();
     for part in job.relative.split('/') {
-        if part.is_empty() || part == "." || part == ".." || Path::new(part).is_absolute() {
+        if part.is_empty()
+            || part == "."
+            || part == ".."
+            || part.contains('\\')
+            || Path::new(part).is_absolute()
+            || (target == out && part == crate::resume::WORK_DIR)
+        {
             return Err(DocumentError::OutputPath(format!(
                 "`{}` is not a plain relative path",
                 job.relative
@@ -659,7 +1088,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes `audit.jsonl` and `summary.json` under temporary names, renamed at the end.
+/// Writes `audit.jsonl` and `summary.json` under temporary names in the work directory,
+/// renamed into the output directory at the end.
 struct FileSink {
     audit: BufWriter<tempfile::NamedTempFile>,
     summary: BufWriter<tempfile::NamedTempFile>,
@@ -668,14 +1098,13 @@ struct FileSink {
 }
 
 impl FileSink {
-    fn create(dir: &Path, redactor: &Redactor, key: &DigestKey) -> std::io::Result<FileSink> {
-        let temp = || {
-            tempfile::Builder::new()
-                .prefix(".woo-redact-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-        };
-        let mut summary = BufWriter::new(temp()?);
+    fn create(
+        work: &WorkDir,
+        dir: &Path,
+        redactor: &Redactor,
+        key: &DigestKey,
+    ) -> std::io::Result<FileSink> {
+        let mut summary = BufWriter::new(work.temp()?);
         let links = key.source() != KeySource::Random;
         let header = serde_json::json!({
             "tool": "woo-redact",
@@ -693,7 +1122,7 @@ impl FileSink {
         // Stream the documents array: `{header…,"documents":[` … `],"totals":{…}}`.
         write!(summary, "{},\"documents\":[", &header[..header.len() - 1])?;
         Ok(FileSink {
-            audit: BufWriter::new(temp()?),
+            audit: BufWriter::new(work.temp()?),
             summary,
             dir: dir.to_path_buf(),
             first: true,
@@ -720,8 +1149,8 @@ impl FileSink {
 
 impl Sink for FileSink {
     fn document(&mut self, outcome: &Outcome) -> std::io::Result<()> {
-        for r in &outcome.records {
-            writeln!(self.audit, "{}", r.to_json())?;
+        for line in &outcome.lines {
+            writeln!(self.audit, "{line}")?;
         }
         let entry = serde_json::to_string(&outcome.summary).map_err(std::io::Error::other)?;
         let sep = if std::mem::take(&mut self.first) {
@@ -740,9 +1169,198 @@ struct LineSink<'a> {
 
 impl Sink for LineSink<'_> {
     fn document(&mut self, outcome: &Outcome) -> std::io::Result<()> {
-        for r in &outcome.records {
-            writeln!(self.out, "{}", r.to_json())?;
+        for line in &outcome.lines {
+            writeln!(self.out, "{line}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Lists, Policy};
+    use std::sync::atomic::AtomicUsize;
+
+    fn key() -> DigestKey {
+        DigestKey::from_material(b"batch unit test key material").unwrap()
+    }
+
+    fn redactor() -> Redactor {
+        Redactor::new(Policy::default(), &Lists::default()).unwrap()
+    }
+
+    fn job(path: &Path, relative: &str) -> Job {
+        Job {
+            path: path.to_path_buf(),
+            relative: relative.into(),
+            kind: DocumentKind::of(path),
+            problem: None,
+        }
+    }
+
+    #[test]
+    fn resume_trusts_only_matching_records() {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("a.txt");
+        std::fs::write(&input, "Bel 06-12345678.").unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let out = out.canonicalize().unwrap();
+        let work = WorkDir::open(&out, false).unwrap();
+        let options = BatchOptions {
+            resume: true,
+            ..BatchOptions::new(key())
+        };
+        let r = redactor();
+        let config = configuration(&r, &options.key);
+        let place = Placement {
+            out: &out,
+            work: &work,
+            config: &config,
+        };
+        let job = job(&input, "a.txt");
+        let first = redact_document(&r, &job, &place, &options);
+        assert_eq!(first.summary.status, Status::Redacted);
+        assert!(!first.resumed);
+        let target = out.join("a.txt");
+        let hash = |p: &Path| hex(&std::fs::read(p).unwrap());
+
+        // Everything matches: taken over, with the same audit lines.
+        let again = redact_document(&r, &job, &place, &options);
+        assert!(again.resumed);
+        assert_eq!(again.lines, first.lines);
+        assert!(resumed(&job, &place, &hash(&input), &target).is_some());
+        // Another configuration (another key gives another fingerprint).
+        let other = configuration(
+            &r,
+            &DigestKey::from_material(b"another key, also long").unwrap(),
+        );
+        assert_ne!(other, config);
+        let elsewhere = Placement {
+            config: &other,
+            ..place
+        };
+        assert!(resumed(&job, &elsewhere, &hash(&input), &target).is_none());
+        // Another input.
+        assert!(resumed(&job, &place, &hex(b"changed"), &target).is_none());
+        // A changed or missing output.
+        std::fs::write(&target, "Bel [5.1.2e]!").unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        let redone = redact_document(&r, &job, &place, &options);
+        assert!(!redone.resumed);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "Bel [5.1.2e].");
+        std::fs::remove_file(&target).unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        // A damaged record.
+        redact_document(&r, &job, &place, &options);
+        let records: Vec<_> = std::fs::read_dir(out.join(".woo-redact/done"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(records.len(), 1);
+        std::fs::write(&records[0], "{\"format\":1,").unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        // The record never holds the removed text.
+        redact_document(&r, &job, &place, &options);
+        let record = std::fs::read_to_string(&records[0]).unwrap();
+        assert!(!record.contains("12345678"), "{record}");
+    }
+
+    #[test]
+    fn workers_stay_within_the_window_of_the_writer() {
+        struct Slow<'a> {
+            written: &'a AtomicUsize,
+        }
+        impl Sink for Slow<'_> {
+            fn document(&mut self, _: &Outcome) -> std::io::Result<()> {
+                if self
+                    .written
+                    .fetch_add(1, Ordering::SeqCst)
+                    .is_multiple_of(50)
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Ok(())
+            }
+        }
+        let jobs: Vec<Job> = (0..1000)
+            .map(|i| job(Path::new("x.txt"), &format!("{i}.txt")))
+            .collect();
+        let started = AtomicUsize::new(0);
+        let written = AtomicUsize::new(0);
+        let ahead = AtomicUsize::new(0);
+        let process = |j: &Job| {
+            let s = started.fetch_add(1, Ordering::SeqCst) + 1;
+            ahead.fetch_max(s - written.load(Ordering::SeqCst), Ordering::SeqCst);
+            Outcome {
+                summary: DocumentSummary::new(j, Status::Unchanged),
+                lines: vec!["{}".into()],
+                resumed: false,
+            }
+        };
+        let options = BatchOptions {
+            jobs: 3,
+            ..BatchOptions::new(key())
+        };
+        let report =
+            run_ordered(&jobs, &options, &process, &mut Slow { written: &written }).unwrap();
+        assert_eq!(report.documents, 1000);
+        let ahead = ahead.load(Ordering::SeqCst);
+        assert!(
+            ahead <= WINDOW,
+            "workers ran {ahead} documents ahead of the writer"
+        );
+    }
+
+    #[test]
+    fn panics_and_time_limits_fail_the_document_without_its_text() {
+        let previous = std::panic::take_hook();
+        install_panic_hook();
+        let j = job(Path::new("a.txt"), "a.txt");
+        let outcome = guarded(&j, None, || {
+            let text = String::from("Jan de Vries");
+            let _ = &text[..99]; // the panic message quotes the text
+            unreachable!()
+        });
+        let timed_out = guarded(&j, Some(Duration::from_millis(10)), || {
+            loop {
+                deadline::check();
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+        std::panic::set_hook(previous);
+        let e = outcome.summary.error.unwrap();
+        assert!(e.starts_with("internal error"), "{e}");
+        assert!(e.contains("panic at "), "{e}");
+        assert!(!e.contains("Vries"), "{e}");
+        assert!(outcome.lines.is_empty());
+        let e = timed_out.summary.error.unwrap();
+        assert!(e.starts_with("time limit exceeded"), "{e}");
+    }
+
+    #[test]
+    fn output_paths_stay_inside_the_output_directory() {
+        let out = Path::new("/out");
+        for bad in [
+            "../x.txt",
+            "a/../../x.txt",
+            "/etc/x.txt",
+            "",
+            "a//b.txt",
+            ".woo-redact/x.txt",
+            "a\\..\\x.txt",
+        ] {
+            assert!(
+                output_path(out, &job(Path::new("in/x.txt"), bad)).is_err(),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            output_path(out, &job(Path::new("in/a/b.txt"), "a/b.txt")).unwrap(),
+            Path::new("/out/a/b.txt")
+        );
+        // Below the top, a directory named like the work directory is an ordinary name.
+        assert!(output_path(out, &job(Path::new("x"), "a/.woo-redact/x.txt")).is_ok());
     }
 }

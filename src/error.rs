@@ -47,9 +47,28 @@ pub enum DocumentError {
     /// The file could not be read.
     #[error("cannot read the file: {0}")]
     Read(#[source] std::io::Error),
+    /// The file is not a regular file, or could not be listed or opened as one.
+    #[error("{0}")]
+    Input(String),
+    /// The file is larger than the limit for its kind of document.
+    #[error(
+        "the file is {size} bytes, more than the limit of {limit} bytes for this kind of \
+         document (raise it with {option})"
+    )]
+    TooLarge {
+        /// Size of the file in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+        /// The command-line option that sets the limit.
+        option: &'static str,
+    },
     /// The text is not in an encoding the tool can decode.
     #[error("cannot decode the text: {0}")]
     Decode(String),
+    /// The redacted text cannot be written in the document's encoding.
+    #[error("cannot write the output in the document's encoding: {0}")]
+    Encode(String),
     /// The PDF could not be handled completely.
     #[error("{0}")]
     Pdf(#[from] crate::pdf::PdfError),
@@ -67,8 +86,18 @@ pub enum DocumentError {
     /// The output path would collide with another document's output or lie outside `--out`.
     #[error("unsafe output path: {0}")]
     OutputPath(String),
-    /// Processing panicked; the panic was contained to this document.
-    #[error("internal error while processing the document (contained): {0}")]
+    /// The document was not done within the per-document time limit; nothing was written.
+    #[error(
+        "time limit exceeded: not done within {seconds} s (see --timeout); nothing was written"
+    )]
+    Timeout {
+        /// The limit in seconds.
+        seconds: u64,
+    },
+    /// Processing panicked; the panic was contained to this document and nothing was
+    /// written. The text is where in the program it happened (never the panic message, which
+    /// could quote document text).
+    #[error("internal error while processing the document (contained, nothing was written): {0}")]
     Panic(String),
 }
 

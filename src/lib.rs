@@ -16,11 +16,13 @@
 //! 6. **audit** ([`audit`]): one record per removed item, with a keyed digest.
 //!
 //! [`Redactor`] runs steps 2–5 on a text; [`batch`] runs the whole pipeline over files in
-//! parallel and writes the outputs, the audit log and the summary.
+//! parallel and writes the outputs, the audit log and the summary, with per-document time
+//! limits ([`deadline`]) and a work directory that lets a killed batch resume ([`resume`]).
 
 pub mod apply;
 pub mod audit;
 pub mod batch;
+pub mod deadline;
 pub mod detect;
 pub mod error;
 pub mod fold;
@@ -31,6 +33,7 @@ pub mod pdf;
 pub mod policy;
 pub mod redactor;
 pub mod resolve;
+pub mod resume;
 pub mod search;
 pub mod spans;
 pub mod verify;

@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use woo_redact::batch::{self, BatchOptions, BatchReport};
-use woo_redact::{ConfigError, DigestKey, Lists, Policy, Redactor};
+use woo_redact::batch::{self, BatchOptions, BatchReport, Limits};
+use woo_redact::{ConfigError, DigestKey, KeySource, Lists, Policy, Redactor};
 
 /// Removes personal data from Dutch government documents for publication under the Woo.
 #[derive(Parser)]
@@ -27,6 +28,10 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Continue an interrupted run into the same --out: documents it completed (same
+        /// input, configuration and audit key) are taken over, the others are redone.
+        #[arg(long)]
+        resume: bool,
     },
     /// Print the findings as JSON lines (the audit records) without changing anything.
     Scan {
@@ -58,6 +63,16 @@ struct Common {
     /// User password for encrypted PDFs (the empty password is always tried).
     #[arg(long, value_name = "PASSWORD")]
     pdf_password: Option<String>,
+    /// Time limit per document, in seconds; a document not done in time fails alone (0: no
+    /// limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::DEFAULT_TIMEOUT.as_secs())]
+    timeout: u64,
+    /// Largest text document processed, in MiB; larger ones fail alone.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::DEFAULT_MAX_TEXT_BYTES >> 20)]
+    max_text_mb: u64,
+    /// Largest PDF document processed, in MiB; larger ones fail alone.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::DEFAULT_MAX_PDF_BYTES >> 20)]
+    max_pdf_mb: u64,
 }
 
 impl Common {
@@ -74,6 +89,14 @@ impl Common {
         Redactor::new(policy, &lists)
     }
 
+    fn limits(&self) -> Limits {
+        Limits {
+            timeout: (self.timeout > 0).then(|| Duration::from_secs(self.timeout)),
+            max_text_bytes: self.max_text_mb.saturating_mul(1 << 20),
+            max_pdf_bytes: self.max_pdf_mb.saturating_mul(1 << 20),
+        }
+    }
+
     fn key(&self) -> Result<DigestKey, ConfigError> {
         match &self.audit_key {
             Some(path) => DigestKey::from_file(path),
@@ -83,10 +106,17 @@ impl Common {
 }
 
 fn main() -> ExitCode {
+    // Panic messages can quote document text: never print them.
+    batch::install_panic_hook();
     let cli = Cli::parse();
-    let (common, out, jobs) = match &cli.command {
-        Command::Redact { common, out, jobs } => (common, Some(out), *jobs),
-        Command::Scan { common } => (common, None, None),
+    let (common, out, jobs, resume) = match &cli.command {
+        Command::Redact {
+            common,
+            out,
+            jobs,
+            resume,
+        } => (common, Some(out), *jobs, *resume),
+        Command::Scan { common } => (common, None, None, false),
     };
     let setup = common.redactor().and_then(|r| Ok((r, common.key()?)));
     let (redactor, key) = match setup {
@@ -96,13 +126,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if resume && key.source() == KeySource::Random {
+        eprintln!(
+            "woo-redact: --resume without --audit-key or WOO_REDACT_AUDIT_KEY: this run's random \
+             key cannot reproduce the earlier run's digests, so every document is redone"
+        );
+    }
     let options = BatchOptions {
         jobs: jobs.unwrap_or(0),
-        key,
         progress: true,
         pdf: woo_redact::pdf::PdfOptions {
             password: common.pdf_password.clone(),
         },
+        limits: common.limits(),
+        resume,
+        ..BatchOptions::new(key)
     };
     let result = match out {
         Some(out) => batch::redact(&redactor, &common.inputs, out, &options),
@@ -138,12 +176,17 @@ fn describe(report: &BatchReport, redactor: &Redactor) -> String {
         })
         .collect();
     format!(
-        "{} documents: {} redacted, {} unchanged, {} failed, {} skipped; {} removals{} in {:.2} s ({:.1} MB/s)",
+        "{} documents: {} redacted, {} unchanged, {} failed, {} skipped{}; {} removals{} in {:.2} s ({:.1} MB/s)",
         report.documents,
         report.redacted,
         report.unchanged,
         report.failed,
         report.skipped,
+        if report.resumed > 0 {
+            format!(" ({} taken over from the interrupted run)", report.resumed)
+        } else {
+            String::new()
+        },
         report.removals,
         if grounds.is_empty() {
             String::new()

@@ -50,22 +50,35 @@ pub struct Redactor {
     policy: Policy,
     keep: Option<Regex>,
     names: NameEngine,
+    /// Hash of everything that decides the results: policy, lists, known people.
+    identity: [u8; 32],
 }
 
 impl Redactor {
     /// Compiles the detectors for a policy and the lists.
     pub fn new(policy: Policy, lists: &Lists) -> Result<Redactor, ConfigError> {
         let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?;
+        // Debug output of the policy and lists is deterministic (ordered maps, vectors).
+        let identity = *blake3::hash(format!("{policy:?}\n{lists:?}").as_bytes()).as_bytes();
         Ok(Redactor {
             keep: keep_matcher(&lists.keep)?,
             names,
             policy,
+            identity,
         })
     }
 
     /// The policy this redactor applies.
     pub fn policy(&self) -> &Policy {
         &self.policy
+    }
+
+    /// A hash of everything that decides this redactor's results (the policy, the lists and
+    /// the people added by [`Redactor::with_known_people`]): two redactors with the same
+    /// fingerprint redact every text alike. Resumed batches use it to tell whether an earlier
+    /// result still holds.
+    pub fn fingerprint(&self) -> [u8; 32] {
+        self.identity
     }
 
     /// Finds what must be removed from `text`, without changing it.
@@ -138,8 +151,12 @@ impl Redactor {
     pub fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
         people.sort();
         people.dedup();
+        let mut identity = blake3::Hasher::new();
+        identity.update(&self.identity);
+        identity.update(format!("{people:?}").as_bytes());
         Redactor {
             names: self.names.with_known_people(people),
+            identity: *identity.finalize().as_bytes(),
             ..self.clone()
         }
     }

@@ -154,9 +154,7 @@ fn a_failed_document_leaves_no_output_and_is_reported() {
     }
     let options = BatchOptions {
         jobs: 1,
-        key: key(),
-        progress: false,
-        pdf: PdfOptions::default(),
+        ..BatchOptions::new(key())
     };
     let report = batch::redact(
         &redactor(),

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Finding, is_whole_token};
+use super::{Finding, Lines, blank_line_start, is_whole_token};
 use crate::fold::fold;
 use crate::names::lexicon::{GAZETTEER, class};
 use crate::policy::Category;
@@ -160,10 +160,28 @@ const NOT_STREET_START: &[&str] = &[
     "Straat",
 ];
 
+/// `Postbus` and `Antwoordnummer` in any case (ASCII case folding only, as these words have
+/// no other forms).
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)postbus|antwoordnummer").expect("po box pattern compiles"));
+
 /// Finds private addresses in `text`. Addresses hang on numbers, so the text is read number
 /// by number: a house number after a street name, a postcode (`1234 AB`).
+///
+/// Every context test below reads a bounded part of the text or uses an index, so a text with
+/// very long lines and many candidates takes time linear in its length, not quadratic.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
+    // Both are one fast scan of the text, far cheaper than the detection itself.
+    let lines = Lines::new(text);
+    let context = Context {
+        text,
+        lines: &lines,
+        po_boxes: PO_BOX
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect(),
+    };
     let mut streets: Vec<(usize, usize)> = Vec::new();
     let mut postcodes: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
@@ -182,7 +200,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if digits <= 5
             && start > 0
             && matches!(bytes[start - 1], b' ' | b'\t')
-            && let Some(street) = street_before(text, start)
+            && let Some(street) = street_before(text, &lines, start)
         {
             let end = house_number_end(bytes, run_end);
             if is_whole_token(text, street, end) {
@@ -195,17 +213,20 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             postcodes.push((start, end));
         }
     }
+    // A street line added below lies on the line above its postcode, which no later postcode
+    // shares: neither test below is affected by them, so the index stays as it is.
+    let found = Streets::new(&streets);
     for (start, end) in postcodes {
-        if organisation_address(text, start) {
+        if context.organisation_address(start) {
             continue;
         }
-        let street = street_line_above(text, start);
+        let street = street_line_above(text, &lines, start);
         if let Some(s) = street
-            && !streets.iter().any(|&(a, b)| a < s.1 && s.0 < b)
+            && !found.overlaps(s.0, s.1)
         {
             streets.push(s);
         }
-        let street_near = street.is_some() || street_on_same_line(&streets, text, start);
+        let street_near = street.is_some() || found.ends_within(lines.start(start), start);
         if street_near || place_follows(text, end) || keyword_before(text, start) {
             out.push(Finding::new(
                 start,
@@ -217,7 +238,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     for (start, end) in streets {
-        if !organisation_address(text, start) {
+        if !context.organisation_address(start) {
             out.push(Finding::new(
                 start,
                 end,
@@ -285,7 +306,7 @@ fn postcode_end(bytes: &[u8], digits_end: usize) -> Option<usize> {
 /// spaces): a capitalised word ending in a street suffix, with the words of its name before
 /// it (`Burgemeester de Withstraat`), or a name opened by a street word (`Laan van
 /// Meerdervoort`).
-fn street_before(text: &str, number: usize) -> Option<usize> {
+fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     let before = text[..number].trim_end_matches([' ', '\t']);
     let word_start = before
         .char_indices()
@@ -299,14 +320,14 @@ fn street_before(text: &str, number: usize) -> Option<usize> {
     }
     let lower = word.to_lowercase();
     if STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
-        let start = street_start(text, word_start);
+        let start = street_start(text, word_start, lines.start(word_start));
         return text[start..]
             .starts_with(char::is_uppercase)
             .then_some(start);
     }
     // A street word up to three words back, with only capitalised words and particles
     // between it and the number.
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = &before[lines.start(number).min(before.len())..];
     let mut end = before.len();
     for (back, w) in line.rsplit(' ').take(4).enumerate() {
         let start = end - w.len();
@@ -323,8 +344,7 @@ fn street_before(text: &str, number: usize) -> Option<usize> {
 
 /// Walks back from a street word over earlier words of the name on the same line
 /// (`Burgemeester de Withstraat`), keeping only a capitalised first word.
-fn street_start(text: &str, word_start: usize) -> usize {
-    let line_start = text[..word_start].rfind('\n').map_or(0, |i| i + 1);
+fn street_start(text: &str, word_start: usize, line_start: usize) -> usize {
     let mut start = word_start;
     let mut tentative = word_start;
     // Earlier words join only across a space: after `(` or `€` the walk below would count
@@ -355,12 +375,9 @@ fn street_start(text: &str, word_start: usize) -> usize {
 }
 
 /// The street line right above a postcode that starts its line, as a byte range.
-fn street_line_above(text: &str, postcode_start: usize) -> Option<(usize, usize)> {
-    let line_start = text[..postcode_start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..postcode_start].trim().is_empty() || line_start == 0 {
-        return None;
-    }
-    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+fn street_line_above(text: &str, lines: &Lines, postcode_start: usize) -> Option<(usize, usize)> {
+    let line_start = blank_line_start(text, postcode_start).filter(|&s| s > 0)?;
+    let prev_start = lines.start(line_start - 1);
     let prev = &text[prev_start..line_start - 1];
     let caps = STREET_LINE.captures(prev)?;
     let street = caps.name("street")?;
@@ -372,11 +389,48 @@ fn street_line_above(text: &str, postcode_start: usize) -> Option<(usize, usize)
     Some((prev_start + street.start(), end))
 }
 
-fn street_on_same_line(streets: &[(usize, usize)], text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    streets
-        .iter()
-        .any(|&(_, end)| end <= at && end >= line_start)
+/// Streets found so far, indexed for the two questions asked of them.
+struct Streets {
+    /// By start, with the largest end of each prefix.
+    by_start: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+    /// The ends, sorted.
+    ends: Vec<usize>,
+}
+
+impl Streets {
+    fn new(streets: &[(usize, usize)]) -> Streets {
+        let mut by_start = streets.to_vec();
+        by_start.sort_unstable();
+        let max_end = by_start
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = e.max(*m);
+                Some(*m)
+            })
+            .collect();
+        let mut ends: Vec<usize> = streets.iter().map(|s| s.1).collect();
+        ends.sort_unstable();
+        Streets {
+            by_start,
+            max_end,
+            ends,
+        }
+    }
+
+    /// Whether a street overlaps `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        match self.by_start.partition_point(|&(a, _)| a < end) {
+            0 => false,
+            k => self.max_end[k - 1] > start,
+        }
+    }
+
+    /// Whether a street ends in `from..=to`.
+    fn ends_within(&self, from: usize, to: usize) -> bool {
+        let i = self.ends.partition_point(|&e| e < from);
+        self.ends.get(i).is_some_and(|&e| e <= to)
+    }
 }
 
 /// A place name after the postcode: `1234 AB  Utrecht`, `1234 AB, 's-Hertogenbosch`.
@@ -395,37 +449,56 @@ fn keyword_before(text: &str, at: usize) -> bool {
         .contains("postcode")
 }
 
-/// Whether the address part at `at` belongs to an organisation: a `Postbus` or
-/// `Antwoordnummer` on its line or the line before, or an organisation's name heading its
-/// address block (`Directie Rechtshandhaving` / `Turfmarkt 147` / `2511 DP  Den Haag`).
-fn organisation_address(text: &str, at: usize) -> bool {
-    if near_po_box(text, at) {
-        return true;
-    }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[..line_start]
-        .lines()
-        .rev()
-        .take(2)
-        .take_while(|l| !l.trim().is_empty())
-        .any(|l| {
-            let first = l.split_whitespace().next().unwrap_or_default();
-            let first = first.split('-').next().unwrap_or_default();
-            GAZETTEER.is(&fold(first), class::ORG) && first.starts_with(char::is_uppercase)
-        })
+/// What the organisation test reads: the text, its line index and its `Postbus` and
+/// `Antwoordnummer` spans in text order.
+struct Context<'a> {
+    text: &'a str,
+    lines: &'a Lines,
+    po_boxes: Vec<(usize, usize)>,
 }
 
-/// A postcode on the line of, or the line after, a `Postbus`/`Antwoordnummer`.
-fn near_po_box(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let prev_start = if line_start == 0 {
-        0
-    } else {
-        text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1)
-    };
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let context = text[prev_start..line_end].to_lowercase();
-    context.contains("postbus") || context.contains("antwoordnummer")
+impl Context<'_> {
+    /// Whether the address part at `at` belongs to an organisation: a `Postbus` or
+    /// `Antwoordnummer` on its line or the line before, or an organisation's name heading its
+    /// address block (`Directie Rechtshandhaving` / `Turfmarkt 147` / `2511 DP  Den Haag`).
+    fn organisation_address(&self, at: usize) -> bool {
+        if self.near_po_box(at) {
+            return true;
+        }
+        // The first words of the two lines above, while they are not blank.
+        let mut end = self.lines.start(at);
+        for _ in 0..2 {
+            if end == 0 {
+                return false;
+            }
+            let start = self.lines.start(end - 1);
+            let Some(first) = self.text[start..end - 1].split_whitespace().next() else {
+                return false;
+            };
+            let first = first.split('-').next().unwrap_or_default();
+            if first.starts_with(char::is_uppercase) && GAZETTEER.is(&fold(first), class::ORG) {
+                return true;
+            }
+            end = start;
+        }
+        false
+    }
+
+    /// Whether one of the `Postbus`/`Antwoordnummer` spans lies wholly within the line of
+    /// `at` and the line before.
+    fn near_po_box(&self, at: usize) -> bool {
+        let line_start = self.lines.start(at);
+        let prev_start = match line_start {
+            0 => 0,
+            _ => self.lines.start(line_start - 1),
+        };
+        let line_end = self.lines.end(at, self.text.len());
+        let first = self.po_boxes.partition_point(|&(s, _)| s < prev_start);
+        self.po_boxes[first..]
+            .iter()
+            .take_while(|&&(s, _)| s < line_end)
+            .any(|&(_, e)| e <= line_end)
+    }
 }
 
 #[cfg(test)]

@@ -94,12 +94,12 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 
 /// A form may put the label on the line above: `BSN:\n123456782`.
 fn previous_line_has_keyword(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    if line_start == 0 {
+    // Only white space before the number on its line (read without scanning a long line).
+    let Some(line_start) = super::blank_line_start(text, at).filter(|&s| s > 0) else {
         return false;
-    }
+    };
     let prev = line_before(text, line_start - 1, 80);
-    text[line_start..at].trim().is_empty() && BSN_KEYWORD.is_match(prev)
+    BSN_KEYWORD.is_match(prev)
 }
 
 #[cfg(test)]

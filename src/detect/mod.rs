@@ -67,18 +67,64 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// True when the span `start..end` is not glued to letters or digits on either side.
 pub(crate) fn is_whole_token(text: &str, start: usize, end: usize) -> bool {
+    // Every detector checks its candidates here: the per-document time limit is checked too.
+    crate::deadline::check();
     !char_before(text, start).is_some_and(is_word_char)
         && !char_at(text, end).is_some_and(is_word_char)
 }
 
-/// The text of the line containing byte `at`, up to `at`, limited to `max` bytes.
+/// The text of the line containing byte `at`, up to `at`, limited to `max` bytes. Reads at
+/// most `max` bytes, however long the line.
 pub(crate) fn line_before(text: &str, at: usize, max: usize) -> &str {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let mut from = at.saturating_sub(max).max(line_start);
+    crate::deadline::check();
+    let mut from = at.saturating_sub(max);
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    let from = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
     &text[from..at]
+}
+
+/// Where the line containing byte `at` starts, if only white space (other than line ends)
+/// lies between that start and `at`; `None` otherwise. Reads only that white space.
+pub(crate) fn blank_line_start(text: &str, at: usize) -> Option<usize> {
+    let before = &text[..at];
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    match trimmed.len() {
+        0 => Some(0),
+        n if before.as_bytes()[n - 1] == b'\n' => Some(n),
+        _ => None,
+    }
+}
+
+/// Byte offsets of the line ends of a text, for finding the line of an offset in O(log n)
+/// however long the lines are.
+pub(crate) struct Lines {
+    newlines: Vec<usize>,
+}
+
+impl Lines {
+    pub(crate) fn new(text: &str) -> Lines {
+        Lines {
+            newlines: memchr::memchr_iter(b'\n', text.as_bytes()).collect(),
+        }
+    }
+
+    /// The start of the line containing byte `at`.
+    pub(crate) fn start(&self, at: usize) -> usize {
+        match self.newlines.partition_point(|&n| n < at) {
+            0 => 0,
+            i => self.newlines[i - 1] + 1,
+        }
+    }
+
+    /// The end (the offset of the `\n`, or `len`) of the line containing byte `at`.
+    pub(crate) fn end(&self, at: usize, len: usize) -> usize {
+        self.newlines
+            .get(self.newlines.partition_point(|&n| n < at))
+            .copied()
+            .unwrap_or(len)
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +137,20 @@ mod tests {
         assert!(is_whole_token(t, 2, 5));
         assert!(!is_whole_token(t, 7, 10));
         assert!(!is_whole_token(t, 13, 16));
+    }
+
+    #[test]
+    fn line_helpers_find_line_starts_and_ends() {
+        let t = "ab\n  x\n \ty";
+        assert_eq!(blank_line_start(t, 5), Some(3));
+        assert_eq!(blank_line_start(t, 6), None);
+        assert_eq!(blank_line_start(t, 9), Some(7));
+        assert_eq!(blank_line_start("  x", 2), Some(0));
+        let lines = Lines::new(t);
+        assert_eq!((lines.start(0), lines.end(0, t.len())), (0, 2));
+        assert_eq!((lines.start(2), lines.end(2, t.len())), (0, 2));
+        assert_eq!((lines.start(3), lines.end(5, t.len())), (3, 6));
+        assert_eq!((lines.start(10), lines.end(10, t.len())), (7, 10));
     }
 
     #[test]

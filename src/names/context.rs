@@ -332,6 +332,7 @@ fn is_bullet(g: &Grammar, i: usize) -> bool {
 pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     let lines = lines(g);
     for (n, &line) in lines.iter().enumerate() {
+        crate::deadline::check();
         if line.start >= line.end {
             continue;
         }
@@ -656,7 +657,8 @@ fn name_list(
             g.is_punct(k, ',')
                 || g.is_punct(k, ';')
                 || g.titles(k) > 0
-                // `Linn van` / `Bunschoten`: a particle after a name continues it.
+                // A name cut after its particle (`Linn van` / `Bunschoten`), not a list item
+                // that happens to be one (`ma, di, do`).
                 || (g.is_lower(k) && g.has(k, class::PARTICLE) && k > 0 && g.is_cap(k - 1))
         });
         li += 1;
@@ -669,8 +671,11 @@ fn name_list(
 
 /// The local part of an e-mail address is not a name (`jan.smit@…`).
 fn is_mailbox_word(g: &Grammar, i: usize) -> bool {
-    (i..i + 8).any(|k| g.is_punct(k, '@'))
-        && !(i..i + 8).any(|k| g.is_punct(k, '<') || g.is_punct(k, ';') || g.is_punct(k, ','))
+    // The local part runs without spaces up to the `@`: an address further on (another
+    // item, the next line) says nothing about this word.
+    (i..i + 8)
+        .take_while(|&k| g.glued(k))
+        .any(|k| g.is_punct(k + 1, '@'))
 }
 
 /// The token after the next list separator (`;` or `,` outside brackets) at or after `i`.
@@ -816,6 +821,7 @@ fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     // `Tjon A Fong, M.`).
     let mut structural_end = 0;
     while i < toks.len() {
+        crate::deadline::check();
         let Some(w) = g.word(i) else {
             i += 1;
             continue;

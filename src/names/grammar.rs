@@ -10,6 +10,9 @@ use super::lexicon::{GAZETTEER, PARTICLE_PHRASES, class};
 use super::token::{Kind, Token};
 use crate::fold::fold;
 
+/// Most initials read in one name (`A.H.J.M.` has four).
+const MAX_INITIALS: usize = 8;
+
 /// Multi-letter initials used in Dutch names (`Ph.`, `Th.`, `Chr.`).
 const LONG_INITIALS: &[&str] = &[
     "Ph", "Th", "Chr", "Ch", "Joh", "Jac", "Fr", "Wm", "Hub", "Cl", "Gerh", "Corn", "IJ", "Ij",
@@ -328,7 +331,9 @@ impl<'a> Grammar<'a> {
     pub fn initials(&self, i: usize, lower_ok: bool) -> Option<(usize, String)> {
         let mut j = i;
         let mut letters = String::new();
-        while let Some(w) = self.word(j) {
+        // No name has more than a handful of initials; a cap keeps a run of thousands of
+        // `J.` from being read again at each of its tokens (quadratic time).
+        while let Some(w) = self.word(j).filter(|_| letters.len() < MAX_INITIALS) {
             let single = w.chars().count() == 1
                 && (w.chars().all(char::is_uppercase) || (lower_ok && j > i));
             if !(single || LONG_INITIALS.contains(&w))
@@ -365,6 +370,7 @@ impl<'a> Grammar<'a> {
             return 0;
         }
         let w = self.str(i);
+        // The first letter decides: `'t` (after its apostrophe) is lower case.
         let first_ok = w
             .trim_start_matches(['\'', '’'])
             .chars()
@@ -941,6 +947,7 @@ mod tests {
             Some("J.P. de Vries")
         );
         assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+        assert_eq!(forward("Hendra 't Hart").as_deref(), Some("Hendra 't Hart"));
         assert_eq!(
             forward("Chr. in 't Veld").as_deref(),
             Some("Chr. in 't Veld")

@@ -1,12 +1,14 @@
 //! The content interpreter: runs a page's content streams (and the Form XObjects they draw)
 //! and yields every glyph with its Unicode text, its box in page space, and where its bytes
 //! are in the content, so it can be removed later. Every glyph counts, whatever its render
-//! mode (invisible OCR text included), colour or clipping. Only `Content::decode_strict` is
-//! used: a stream that does not parse completely stops the document.
+//! mode (invisible OCR text included), colour or clipping. Content is decoded strictly: a
+//! stream that does not parse completely stops the document. The parsed operations of a page
+//! (forms included) may take at most [`MAX_PARSED`] bytes of memory.
 //!
 //! Positioning follows ISO 32000-1, 9.4: `Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM`, and each
 //! glyph advances the text matrix by `tx = ((w0 − Tj/1000)·Tfs + Tc + Tw)·Th`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -25,6 +27,12 @@ const MAX_FORM_DEPTH: usize = 16;
 const MAX_Q_DEPTH: usize = 4096;
 /// Most operations and glyphs interpreted per page, forms included.
 const MAX_WORK: usize = 20_000_000;
+/// Most memory the parsed operations of a page (forms included) may take, estimated; parsed
+/// operations take 40 to 400 times the bytes of their content, so without a bound a content
+/// stream within [`MAX_STREAM`] could take tens of gigabytes.
+pub(crate) const MAX_PARSED: usize = 256 << 20;
+/// Content up to this size is parsed in one go (it cannot exceed [`MAX_PARSED`]).
+const SMALL_CONTENT: usize = 256 << 10;
 
 /// Where a glyph's bytes are: content stream context, operation, element of a `TJ` array
 /// (0 otherwise), and byte range in that string.
@@ -202,9 +210,102 @@ pub(crate) fn form_content(
         .map_err(|_| unreadable("a form XObject cannot be decompressed or is too large"))
 }
 
-/// Decodes content strictly: `None` unless all of it parses.
+/// Decodes content strictly: `None` unless all of it parses (within [`MAX_PARSED`]).
 pub(crate) fn decode(data: &[u8]) -> Option<Vec<Operation>> {
-    Content::decode_strict(data).ok().map(|c| c.operations)
+    let data = if data.len() <= SMALL_CONTENT {
+        Cow::Borrowed(data)
+    } else {
+        Cow::Owned(data.to_vec())
+    };
+    decode_within(data, MAX_PARSED).ok().map(|(ops, _)| ops)
+}
+
+/// Why content could not be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DecodeError {
+    /// Not all of it parses.
+    Invalid,
+    /// The parsed operations would take more than the memory allowed.
+    TooLarge,
+}
+
+/// Decodes content strictly, with the parsed operations taking at most `budget` bytes
+/// (estimated); returns them with the bytes they take.
+///
+/// Large content is parsed one operation at a time and each operation is shrunk to fit
+/// (lopdf leaves room for four operands in each), stopping as soon as the budget is spent.
+/// To stay strict (all of the content must parse, as `Content::decode_strict` requires), a
+/// sentinel operator is appended whose name is derived from a hash of the content, so that the
+/// content cannot contain it: the content parses completely exactly when the sentinel comes
+/// out last, without operands.
+pub(crate) fn decode_within(
+    data: Cow<'_, [u8]>,
+    budget: usize,
+) -> Result<(Vec<Operation>, usize), DecodeError> {
+    if data.len() <= SMALL_CONTENT {
+        let ops = Content::decode_strict(&data)
+            .map_err(|_| DecodeError::Invalid)?
+            .operations;
+        let used = ops.iter().map(operation_bytes).sum();
+        return if used > budget {
+            Err(DecodeError::TooLarge)
+        } else {
+            Ok((ops, used))
+        };
+    }
+    let sentinel = format!("WooRedactEnd{}", &blake3::hash(&data).to_hex()[..24]);
+    let mut input = data.into_owned();
+    input.push(b'\n');
+    input.extend_from_slice(sentinel.as_bytes());
+    input.push(b'\n');
+    let mut ops: Vec<Operation> = Vec::new();
+    let mut used = 0usize;
+    for op in Content::decode_iter(&input) {
+        let mut op = op.map_err(|_| DecodeError::Invalid)?;
+        op.operands.shrink_to_fit();
+        op.operator.shrink_to_fit();
+        used += operation_bytes(&op);
+        if used > budget {
+            return Err(DecodeError::TooLarge);
+        }
+        ops.push(op);
+    }
+    match ops.pop() {
+        Some(last) if last.operator == sentinel && last.operands.is_empty() => {
+            ops.shrink_to_fit();
+            Ok((ops, used))
+        }
+        _ => Err(DecodeError::Invalid),
+    }
+}
+
+/// Estimated heap bytes of a parsed operation.
+fn operation_bytes(op: &Operation) -> usize {
+    std::mem::size_of::<Operation>()
+        + op.operator.capacity()
+        + op.operands.capacity() * std::mem::size_of::<Object>()
+        + op.operands.iter().map(object_heap).sum::<usize>()
+}
+
+/// Estimated heap bytes owned by an object (lopdf bounds the nesting of direct objects).
+fn object_heap(o: &Object) -> usize {
+    match o {
+        Object::Name(n) => n.capacity(),
+        Object::String(s, _) => s.capacity(),
+        Object::Array(items) => {
+            items.capacity() * std::mem::size_of::<Object>()
+                + items.iter().map(object_heap).sum::<usize>()
+        }
+        Object::Dictionary(d) => dict_heap(d),
+        Object::Stream(s) => s.content.capacity() + dict_heap(&s.dict),
+        _ => 0,
+    }
+}
+
+fn dict_heap(d: &Dictionary) -> usize {
+    d.iter()
+        .map(|(k, v)| k.capacity() + 2 * std::mem::size_of::<Object>() + object_heap(v))
+        .sum()
 }
 
 /// Interprets a page.
@@ -214,11 +315,16 @@ pub(crate) fn interpret(
     fonts: &mut FontCache,
 ) -> Result<PageContent, PdfError> {
     let (data, damaged) = page_content(doc, page)?;
-    let ops = decode(&data).ok_or_else(|| PdfError::Content {
+    let (ops, parsed) = decode_within(data.into(), MAX_PARSED).map_err(|e| PdfError::Content {
         page: page.number,
-        reason: "a content stream cannot be parsed".into(),
+        reason: match e {
+            DecodeError::Invalid => "a content stream cannot be parsed",
+            DecodeError::TooLarge => "the page content is too large to check",
+        }
+        .into(),
     })?;
     let mut run = Run::new(doc, page.number, fonts);
+    run.parsed = parsed;
     run.out.damaged = damaged;
     let resources = page_resources(doc, page);
     run.out.balance = run.exec(0, &ops, resources, GState::default())?;
@@ -233,9 +339,13 @@ pub(crate) fn interpret_form(
     fonts: &mut FontCache,
 ) -> Result<PageContent, PdfError> {
     let (data, _) = form_content(doc, form, 0)?;
-    let ops = decode(&data).ok_or_else(|| PdfError::Content {
+    let (ops, _) = decode_within(data.into(), MAX_PARSED).map_err(|e| PdfError::Content {
         page: 0,
-        reason: "a form XObject cannot be parsed".into(),
+        reason: match e {
+            DecodeError::Invalid => "a form XObject cannot be parsed",
+            DecodeError::TooLarge => "a form XObject is too large to check",
+        }
+        .into(),
     })?;
     let resources = doc
         .get_object(form)
@@ -289,6 +399,8 @@ struct Run<'a> {
     form_contexts: HashMap<(usize, Vec<u8>), usize>,
     form_ops: HashMap<usize, Rc<Vec<Operation>>>,
     work: usize,
+    /// Estimated bytes of the parsed operations held (see [`MAX_PARSED`]).
+    parsed: usize,
 }
 
 /// The last `n` operands (PDF readers use the last ones when there are too many).
@@ -336,6 +448,7 @@ impl<'a> Run<'a> {
             form_contexts: HashMap::new(),
             form_ops: HashMap::new(),
             work: 0,
+            parsed: 0,
         }
     }
 
@@ -347,6 +460,8 @@ impl<'a> Run<'a> {
     }
 
     fn tick(&mut self, n: usize) -> Result<(), PdfError> {
+        // Once per operation and glyph: the per-document time limit.
+        crate::deadline::check();
         self.work += n;
         if self.work > MAX_WORK {
             return Err(self.error("the page content is too large to check"));
@@ -592,10 +707,18 @@ impl<'a> Run<'a> {
                         if damaged {
                             self.out.damaged.push(*id);
                         }
-                        let ops = Rc::new(
-                            decode(&data)
-                                .ok_or_else(|| self.error("a form XObject cannot be parsed"))?,
-                        );
+                        let budget = MAX_PARSED.saturating_sub(self.parsed);
+                        let (ops, parsed) =
+                            decode_within(data.into(), budget).map_err(|e| match e {
+                                DecodeError::Invalid => {
+                                    self.error("a form XObject cannot be parsed")
+                                }
+                                DecodeError::TooLarge => {
+                                    self.error("the page content is too large to check")
+                                }
+                            })?;
+                        self.parsed += parsed;
+                        let ops = Rc::new(ops);
                         self.form_ops.insert(child, ops.clone());
                         ops
                     }
@@ -714,5 +837,59 @@ impl<'a> Run<'a> {
         }
         self.codes = codes;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Content larger than [`SMALL_CONTENT`], parsed one operation at a time.
+    fn large(unit: &str) -> Vec<u8> {
+        unit.repeat(SMALL_CONTENT / unit.len() + 1).into_bytes()
+    }
+
+    #[test]
+    fn large_content_decodes_like_decode_strict() {
+        let long = format!("BT /F1 12 Tf ({} \\(x\\)) Tj ET % c\n", "y".repeat(300));
+        for unit in ["q 1 0 0 1 72 720 cm Q\n", long.as_str()] {
+            let data = large(unit);
+            let strict = Content::decode_strict(&data).unwrap().operations;
+            let (ops, used) = decode_within(Cow::Borrowed(&data), MAX_PARSED).unwrap();
+            assert_eq!(format!("{ops:?}"), format!("{strict:?}"));
+            assert!(used > 0 && used < MAX_PARSED);
+        }
+    }
+
+    #[test]
+    fn large_content_must_parse_completely() {
+        // Few operations per byte, for a fast test.
+        let unit = format!("({}) Tj\n", "x".repeat(200));
+        for tail in ["1 0 0", "(open string", "[1 2", ")", "/Name"] {
+            let mut data = large(&unit);
+            data.extend_from_slice(tail.as_bytes());
+            assert_eq!(
+                decode_within(Cow::Borrowed(&data), MAX_PARSED).unwrap_err(),
+                DecodeError::Invalid,
+                "{tail}"
+            );
+        }
+        // An operator named like a sentinel is just an operator: parsing goes on past it.
+        let mut data = large(&unit);
+        data.extend_from_slice(b"WooRedactEnd0123456789abcdef01234567 ) (Jan) Tj\n");
+        assert!(decode_within(Cow::Borrowed(&data), MAX_PARSED).is_err());
+    }
+
+    #[test]
+    fn content_beyond_the_memory_budget_is_too_large() {
+        let data = large("q Q\n");
+        assert_eq!(
+            decode_within(Cow::Borrowed(&data), 1 << 20).unwrap_err(),
+            DecodeError::TooLarge
+        );
+        assert_eq!(
+            decode_within(Cow::Borrowed(&b"q Q"[..]), 10).unwrap_err(),
+            DecodeError::TooLarge
+        );
     }
 }

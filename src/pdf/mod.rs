@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use lopdf::{Document, Object, SaveOptions, StringFormat};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use error::{FontName, FontProblem, PdfError};
 
@@ -68,7 +68,7 @@ pub struct PdfOptions {
 }
 
 /// What the summary reports about a PDF.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PdfReport {
     /// Number of pages.
     pub pages: u32,
@@ -145,6 +145,7 @@ fn apply(
     let label_font = remove::add(doc, mark::label_font())?;
     let mut replaced = BTreeSet::new();
     for ((page, edits), data) in pages.iter().zip(&plan.pages).zip(&analysis.pages) {
+        crate::deadline::check();
         if !edits.is_empty() {
             remove::apply_page(
                 doc,
@@ -279,6 +280,11 @@ fn still_drawn(contexts: &[Context], edits: &PageEdits) -> Vec<lopdf::ObjectId> 
         .collect()
 }
 
+/// Most glyphs read in one document (some 10,000 pages of text): each takes about a hundred
+/// bytes while the document is processed, and pages that share one huge content stream
+/// could otherwise take any amount of memory.
+const MAX_GLYPHS: usize = 16_000_000;
+
 /// Between pages, and before each annotation text, in the document text.
 const PAGE_BREAK: &str = "\n\n";
 
@@ -352,6 +358,7 @@ impl Analysis {
         let mut data = Vec::with_capacity(pages.len());
         let mut glyph_count = 0usize;
         for (i, page) in pages.iter().enumerate() {
+            crate::deadline::check();
             if i > 0 {
                 text.push_str(PAGE_BREAK);
                 byte_glyph.extend(std::iter::repeat_n(NO_GLYPH, PAGE_BREAK.len()));
@@ -363,7 +370,7 @@ impl Analysis {
                 .ok()
                 .filter(|b| {
                     b.checked_add(content.glyphs.len() as u32)
-                        .is_some_and(|e| e < NO_GLYPH)
+                        .is_some_and(|e| e < NO_GLYPH && e as usize <= MAX_GLYPHS)
                 })
                 .ok_or_else(|| PdfError::Structure("the document has too many glyphs".into()))?;
             byte_glyph.extend(
@@ -684,16 +691,19 @@ fn propagate_across_white_space(
         }
     }
     let mut added = Vec::new();
+    // Indexed: a document can repeat a name hundreds of thousands of times.
+    let removed = crate::spans::Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
+    let protected: crate::spans::Spans = protected.iter().collect();
     for (pattern, source) in patterns {
         let Ok(re) = regex::Regex::new(&pattern) else {
             continue;
         };
         for m in re.find_iter(text) {
+            crate::deadline::check();
             let (start, end) = (m.start(), m.end());
-            let covered = removals.iter().any(|r| r.start <= start && end <= r.end);
-            if covered
+            if removed.covers(start, end)
                 || !is_whole_token(text, start, end)
-                || protected.iter().any(|p| p.start < end && start < p.end)
+                || protected.overlaps(start, end)
             {
                 continue;
             }

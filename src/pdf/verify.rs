@@ -207,6 +207,7 @@ fn raw_search(doc: &Document, needles: &[Needle]) -> Result<(), PdfError> {
         ))
     };
     for object in doc.objects.values() {
+        crate::deadline::check();
         let mut strings: Vec<&[u8]> = Vec::new();
         collect_strings(object, &mut strings, 0);
         for s in strings {
