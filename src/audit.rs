@@ -100,6 +100,19 @@ impl DigestKey {
         }
     }
 
+    /// The raw key, to keep a random key in the work directory of an interrupted run.
+    pub(crate) fn raw(&self) -> [u8; 32] {
+        self.key
+    }
+
+    /// A random key kept by an interrupted run of the same batch.
+    pub(crate) fn random_from_raw(key: [u8; 32]) -> DigestKey {
+        DigestKey {
+            key,
+            source: KeySource::Random,
+        }
+    }
+
     /// Where the key came from.
     pub fn source(&self) -> KeySource {
         self.source

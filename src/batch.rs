@@ -441,6 +441,12 @@ pub fn redact(
     check_out_is_not_an_input(inputs, &out_canonical)?;
     let jobs = discover(inputs, Some(&out_canonical))?;
     let work = WorkDir::open(&out_canonical, options.resume).map_err(out_err)?;
+    let options = &BatchOptions {
+        key: work
+            .run_key(&options.key, options.resume)
+            .map_err(out_err)?,
+        ..options.clone()
+    };
     let started = Instant::now();
     let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(out_err)?;
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use woo_redact::batch::{self, BatchOptions, BatchReport, Limits};
-use woo_redact::{ConfigError, DigestKey, KeySource, Lists, Policy, Redactor};
+use woo_redact::{ConfigError, DigestKey, Lists, Policy, Redactor};
 
 /// Removes personal data from Dutch government documents for publication under the Woo.
 #[derive(Parser)]
@@ -126,12 +126,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if resume && key.source() == KeySource::Random {
-        eprintln!(
-            "woo-redact: --resume without --audit-key or WOO_REDACT_AUDIT_KEY: this run's random \
-             key cannot reproduce the earlier run's digests, so every document is redone"
-        );
-    }
     let options = BatchOptions {
         jobs: jobs.unwrap_or(0),
         progress: true,

@@ -42,14 +42,18 @@
 //! is byte for byte the one an uninterrupted run writes, with every document's records once.
 //!
 //! Without `--resume`, a run starts with an empty work directory and redoes everything.
-//! With a random audit key (no `--audit-key` and no `WOO_REDACT_AUDIT_KEY`) nothing can be
-//! taken over, since the digests of the earlier run cannot be reproduced.
+//! With a random audit key (no `--audit-key` and no `WOO_REDACT_AUDIT_KEY`), the run keeps
+//! its key in `run-key` in the work directory ([`WorkDir::run_key`]), so that a resumed run
+//! continues under the same key and writes the same digests; the file goes with the work
+//! directory when the run completes, after which the digests link to nothing, as a random
+//! key promises.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{DigestKey, KeySource};
 use crate::batch::DocumentSummary;
 
 /// The work directory's name inside the output directory.
@@ -137,6 +141,33 @@ impl WorkDir {
         Ok(dir)
     }
 
+    /// The key of this run: `key` itself, unless it is a random key. A random key is kept in
+    /// `run-key` (readable by the owner only), and a resumed run takes over the key kept by
+    /// the interrupted one, so its digests, and so its audit lines, are the same.
+    pub(crate) fn run_key(&self, key: &DigestKey, resume: bool) -> std::io::Result<DigestKey> {
+        if key.source() != KeySource::Random {
+            return Ok(key.clone());
+        }
+        let path = self.root.join("run-key");
+        if resume
+            && let Ok(kept) = std::fs::read(&path)
+            && let Ok(raw) = <[u8; 32]>::try_from(kept.as_slice())
+        {
+            return Ok(DigestKey::random_from_raw(raw));
+        }
+        let mut tmp = self.temp()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        tmp.write_all(&key.raw())?;
+        tmp.flush()?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(key.clone())
+    }
+
     /// A new temporary file in `tmp/`.
     pub(crate) fn temp(&self) -> std::io::Result<tempfile::NamedTempFile> {
         tempfile::Builder::new()
@@ -190,5 +221,42 @@ fn remove_file_if_exists(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_random_key_is_kept_for_a_resumed_run_only() {
+        let out = tempfile::tempdir().unwrap();
+        let text = b"Jan de Vries";
+        let first = DigestKey::random();
+        let work = WorkDir::open(out.path(), false).unwrap();
+        let kept = work.run_key(&first, false).unwrap();
+        assert_eq!(kept.digest(text), first.digest(text));
+
+        // Resumed: the interrupted run's key, whatever random key this run drew.
+        let work = WorkDir::open(out.path(), true).unwrap();
+        let resumed = work.run_key(&DigestKey::random(), true).unwrap();
+        assert_eq!(resumed.digest(text), first.digest(text));
+        assert_eq!(resumed.source(), KeySource::Random);
+
+        // Not resumed: a fresh key, and the old one is gone.
+        let work = WorkDir::open(out.path(), false).unwrap();
+        let fresh = DigestKey::random();
+        let key = work.run_key(&fresh, false).unwrap();
+        assert_ne!(key.digest(text), first.digest(text));
+        assert_eq!(key.digest(text), fresh.digest(text));
+
+        // A supplied key is used as it is and never written.
+        let supplied = DigestKey::from_material(b"a key of at least sixteen bytes").unwrap();
+        let work = WorkDir::open(out.path(), false).unwrap();
+        let key = work.run_key(&supplied, true).unwrap();
+        assert_eq!(key.digest(text), supplied.digest(text));
+        assert!(!out.path().join(WORK_DIR).join("run-key").exists());
+        work.remove().unwrap();
+        assert!(!out.path().join(WORK_DIR).exists());
     }
 }

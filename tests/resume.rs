@@ -18,6 +18,8 @@ const KEY: &str = "resume test key material, not secret";
 struct Setup {
     _tmp: tempfile::TempDir,
     dir: PathBuf,
+    /// Pass `--audit-key`; without it each run draws a random key.
+    keyed: bool,
 }
 
 impl Setup {
@@ -47,7 +49,11 @@ impl Setup {
             std::fs::copy(pdfs.join(name), input.join(name)).unwrap();
         }
         std::fs::write(dir.join("key"), KEY).unwrap();
-        Setup { _tmp: tmp, dir }
+        Setup {
+            _tmp: tmp,
+            dir,
+            keyed: true,
+        }
     }
 
     fn command(&self, out: &Path, resume: bool) -> Command {
@@ -63,14 +69,15 @@ impl Setup {
             .arg(corpus.join("public.txt"))
             .arg("--keep")
             .arg(corpus.join("keep.txt"))
-            .arg("--audit-key")
-            .arg(self.dir.join("key"))
             .args(["--jobs", "2"])
             .env_remove("WOO_REDACT_AUDIT_KEY")
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         if resume {
             cmd.arg("--resume");
+        }
+        if self.keyed {
+            cmd.arg("--audit-key").arg(self.dir.join("key"));
         }
         cmd
     }
@@ -252,5 +259,67 @@ fn a_killed_batch_resumes_to_exactly_the_uninterrupted_result() {
     assert!(
         stderr.contains("taken over from the interrupted run"),
         "{stderr}"
+    );
+}
+
+/// Without an audit key, each run draws a random key. The interrupted run keeps its key in
+/// the work directory, so the resumed run takes its documents over under the same key; the
+/// result is that of an uninterrupted run apart from the digests (another random key), and
+/// the key is gone once the run completes.
+#[test]
+fn a_run_with_a_random_key_resumes_too() {
+    let mut setup = Setup::new(120);
+    setup.keyed = false;
+    let without_digests = |audit: &[u8]| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(audit)
+            .lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                assert!(v["digest"].as_str().is_some_and(|d| d.len() == 64));
+                v.as_object_mut().unwrap().remove("digest");
+                v
+            })
+            .collect()
+    };
+    let reference_dir = setup.dir.join("reference");
+    setup.command(&reference_dir, false).output().unwrap();
+    let reference = finals(&reference_dir);
+
+    let out = setup.dir.join("out");
+    let mut child = setup.command(&out, false).spawn().unwrap();
+    let done = out.join(".woo-redact/done");
+    while std::fs::read_dir(&done).map_or(0, |d| d.count()) < 40 {
+        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
+        std::thread::sleep(std::time::Duration::from_micros(300));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(out.join(".woo-redact/run-key").exists());
+
+    let r = setup.command(&out, true).output().unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let resumed = finals(&out);
+    let summary: serde_json::Value = serde_json::from_slice(&resumed["summary.json"]).unwrap();
+    assert!(
+        summary["totals"]["resumed"].as_u64().unwrap() >= 40,
+        "{summary}"
+    );
+    assert_eq!(
+        without_digests(&resumed["audit.jsonl"]),
+        without_digests(&reference["audit.jsonl"])
+    );
+    for (name, bytes) in &reference {
+        if !matches!(name.as_str(), "summary.json" | "audit.jsonl") {
+            assert!(resumed.get(name) == Some(bytes), "{name} differs");
+        }
+    }
+    assert!(
+        !out.join(".woo-redact").exists(),
+        "the kept key outlived the run"
     );
 }

@@ -12,6 +12,7 @@
 //!   first name with a surname, and a name followed by a function (`Jan Smit (jurist)`).
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -402,15 +403,22 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
 /// (`| F. Hermans | FH |`). Other occurrences follow through propagation of removed text.
 fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
     let toks = g.tokens();
+    // The token lines and their `|` counts, found once: a document may be one long line.
+    let newlines: Vec<usize> = (0..toks.len())
+        .filter(|&j| toks[j].kind == super::token::Kind::Newline)
+        .collect();
     let line_of = |k: usize| {
-        let newline = |j: &usize| toks[*j].kind == super::token::Kind::Newline;
-        let start = (0..k).rev().find(newline).map_or(0, |j| j + 1);
-        let end = (k..toks.len()).find(newline).unwrap_or(toks.len());
-        (start, end)
+        let i = newlines.partition_point(|&n| n < k);
+        let start = if i == 0 { 0 } else { newlines[i - 1] + 1 };
+        (i, start, newlines.get(i).copied().unwrap_or(toks.len()))
     };
+    let mut bars = vec![0usize; newlines.len() + 1];
+    for j in (0..toks.len()).filter(|&j| g.is_punct(j, '|')) {
+        bars[line_of(j).0] += 1;
+    }
     let table_row = |k: usize| {
-        let (start, end) = line_of(k);
-        ((start..end).filter(|&j| g.is_punct(j, '|')).count() >= 2).then_some((start, end))
+        let (i, start, end) = line_of(k);
+        (bars[i] >= 2).then_some((start, end))
     };
     // (token after the name, its table row, the name's abbreviations)
     type Named = (usize, Option<(usize, usize)>, Vec<String>);
@@ -428,20 +436,27 @@ fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
                 .then(|| (next, row, abbreviations_of(g, &m.parse)))
         })
         .collect();
-    for (next, row, candidates) in named {
+    // The abbreviations of the names of each table row, so each row is read once.
+    let mut rows: BTreeMap<(usize, usize), HashSet<&str>> = BTreeMap::new();
+    for (next, row, candidates) in &named {
         let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.iter().any(|c| c == w));
         // `(KvB)` right after the name.
-        if g.is_punct(next, '(') && is_candidate(next + 1) && g.is_punct(next + 2, ')') {
+        if g.is_punct(*next, '(') && is_candidate(next + 1) && g.is_punct(next + 2, ')') {
             out.push(initials_mention(
                 g,
                 next + 1,
                 "initials in brackets after the name",
             ));
         }
-        // Cells of the same table row: `| F. Hermans | FH |`.
-        let Some((line_start, line_end)) = row else {
-            continue;
-        };
+        if let Some(row) = row {
+            rows.entry(*row)
+                .or_default()
+                .extend(candidates.iter().map(String::as_str));
+        }
+    }
+    // Cells of the same table row: `| F. Hermans | FH |`.
+    for ((line_start, line_end), candidates) in rows {
+        let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.contains(w));
         for k in line_start..line_end {
             let cell = k > line_start
                 && g.is_punct(k - 1, '|')

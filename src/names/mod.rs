@@ -646,10 +646,9 @@ impl Offices<'_> {
     /// Veiligheid,` / blank line / `D. Yeşilgöz-Zegerius`). A `namens deze` line in between
     /// makes the signer a civil servant, so only the title line itself counts.
     fn signed_as_office_holder(&self, start: usize) -> bool {
-        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        if !self.text[line_start..start].trim().is_empty() {
+        let Some(line_start) = crate::detect::blank_line_start(self.text, start) else {
             return false;
-        }
+        };
         let Some(above) = self.text[..line_start]
             .lines()
             .rev()
