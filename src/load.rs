@@ -24,6 +24,26 @@ use std::path::Path;
 use crate::error::DocumentError;
 use crate::resolve::Removal;
 
+/// What kind of binary file `bytes` is, by its signature, for files named `.txt` that are
+/// something else (common in exports).
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF, not text: rename it to .pdf"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (.docx, .xlsx, .odt, .zip), not text",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an Office 97-2003 document or Outlook .msg, not text",
+        ),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(signature, _)| bytes.starts_with(signature))
+        .map(|&(_, kind)| kind)
+}
+
 /// The kinds of document the tool processes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
@@ -179,6 +199,9 @@ fn decode_error(reason: String) -> DocumentError {
 impl TextDocument {
     /// Decodes the bytes of a text file (see the module documentation for the forms read).
     pub fn decode(bytes: Vec<u8>) -> Result<TextDocument, DocumentError> {
+        if let Some(kind) = binary_kind(&bytes) {
+            return Err(decode_error(format!("the file is {kind}")));
+        }
         let (encoding, bom) =
             if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
                 return Err(decode_error("UTF-32 text is not supported".into()));
@@ -544,6 +567,20 @@ mod tests {
         );
         assert_eq!(DocumentKind::of(Path::new("a.docx")), None);
         assert_eq!(DocumentKind::of(Path::new("README")), None);
+    }
+
+    #[test]
+    fn other_kinds_of_file_named_txt_are_refused_by_name() {
+        let reason = |bytes: &[u8]| {
+            TextDocument::decode(bytes.to_vec())
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(reason(b"%PDF-1.7\n%\xE2\xE3").contains("a PDF, not text: rename it to .pdf"));
+        assert!(reason(b"PK\x03\x04\x14\x00").contains("ZIP archive"));
+        assert!(reason(b"\xD0\xCF\x11\xE0\xA1\xB1").contains("Outlook .msg"));
+        // Text that merely mentions a signature later on is text.
+        assert!(TextDocument::decode(b"Zie %PDF- en PK.".to_vec()).is_ok());
     }
 
     fn removal(start: usize, end: usize) -> Removal {

@@ -32,6 +32,16 @@ pub(crate) struct Page {
 
 /// Parses and decrypts a PDF.
 pub(crate) fn open(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
+    // Readers look for the header in the first 1024 bytes; without one this is another kind
+    // of file under a `.pdf` name, which deserves a plainer reason than a syntax error.
+    if bytes.is_empty() {
+        return Err(PdfError::Unreadable("the file is empty"));
+    }
+    if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_none() {
+        return Err(PdfError::Unreadable(
+            "not a PDF: no %PDF- header in the first 1024 bytes",
+        ));
+    }
     let options = LoadOptions {
         password: password.map(str::to_string),
         max_decompressed_size: Some(MAX_STREAM),
@@ -256,10 +266,13 @@ mod tests {
 
     #[test]
     fn garbage_is_unreadable_not_a_panic() {
-        assert!(matches!(
-            open(b"not a pdf", None),
-            Err(PdfError::Unreadable(_))
-        ));
+        let reason = |bytes: &[u8]| match open(bytes, None) {
+            Err(PdfError::Unreadable(reason)) => reason,
+            _ => panic!("not refused as unreadable"),
+        };
+        assert_eq!(reason(b""), "the file is empty");
+        assert!(reason(b"not a pdf").starts_with("not a PDF"));
+        assert_eq!(reason(b"%PDF-1.4\ngarbage"), "syntax error");
         assert!(
             open(
                 b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
