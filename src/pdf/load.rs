@@ -272,7 +272,7 @@ mod tests {
         };
         assert_eq!(reason(b""), "the file is empty");
         assert!(reason(b"not a pdf").starts_with("not a PDF"));
-        assert_eq!(reason(b"%PDF-1.4\ngarbage"), "syntax error");
+        assert_eq!(reason(b"%PDF-1.4\ngarbage"), "broken cross-reference table");
         assert!(
             open(
                 b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
