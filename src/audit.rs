@@ -31,6 +31,16 @@ pub enum KeySource {
     Random,
 }
 
+/// Stands in for personal data in `Debug` output, which may end up in logs: `Some(<hidden>)`
+/// says a value is there, never what it is.
+pub(crate) struct Hidden;
+
+impl std::fmt::Debug for Hidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<hidden>")
+    }
+}
+
 /// The key of the audit digests (keyed BLAKE3).
 #[derive(Clone)]
 pub struct DigestKey {

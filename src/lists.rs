@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::error::ConfigError;
 
-/// One civil servant from the staff directory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One civil servant from the staff directory. Its `Debug` output hides the personal data.
+#[derive(Clone, PartialEq, Eq)]
 pub struct StaffMember {
     /// Full name as written in the directory, e.g. `Jaylinn van der Meulen`.
     pub name: String,
@@ -14,6 +14,17 @@ pub struct StaffMember {
     pub email: Option<String>,
     /// Telephone number, if known.
     pub phone: Option<String>,
+}
+
+impl std::fmt::Debug for StaffMember {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::audit::Hidden;
+        f.debug_struct("StaffMember")
+            .field("name", &Hidden)
+            .field("email", &self.email.as_ref().map(|_| Hidden))
+            .field("phone", &self.phone.as_ref().map(|_| Hidden))
+            .finish()
+    }
 }
 
 /// The organisation's directory of civil servants whose personal data is removed.

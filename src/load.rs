@@ -128,8 +128,8 @@ enum LineEnds {
     Mixed(Vec<(usize, LineEnd)>),
 }
 
-/// A decoded text document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A decoded text document. Its `Debug` output shows the form of the text, never the text.
+#[derive(Clone, PartialEq, Eq)]
 pub struct TextDocument {
     /// The text, with `\n` line ends.
     pub text: String,
@@ -137,6 +137,17 @@ pub struct TextDocument {
     /// Whether the file starts with a byte-order mark.
     bom: bool,
     line_ends: LineEnds,
+}
+
+impl std::fmt::Debug for TextDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TextDocument")
+            .field("text_bytes", &self.text.len())
+            .field("encoding", &self.encoding)
+            .field("bom", &self.bom)
+            .field("line_ends", &self.line_ends)
+            .finish()
+    }
 }
 
 /// Windows-1252 bytes 0x80–0x9F; `None` where the code page leaves the byte undefined.

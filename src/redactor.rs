@@ -45,13 +45,24 @@ pub struct Scan {
 /// let out = redactor.redact("Bel mij op 06-12345678.").unwrap();
 /// assert_eq!(out.text, "Bel mij op [5.1.2e].");
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` output shows the policy and counts, never the lists' names.
+#[derive(Clone)]
 pub struct Redactor {
     policy: Policy,
     keep: Option<Regex>,
     names: NameEngine,
     /// Hash of everything that decides the results: policy, lists, known people.
     identity: [u8; 32],
+}
+
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Redactor")
+            .field("policy", &self.policy)
+            .field("names", &self.names)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Redactor {
@@ -235,6 +246,35 @@ mod tests {
             ..Lists::default()
         };
         Redactor::new(Policy::default(), &lists).unwrap()
+    }
+
+    /// Debug output ends up in logs: it must not show the people in the lists or a text.
+    #[test]
+    fn debug_output_shows_no_personal_data() {
+        let lists = Lists {
+            staff: crate::lists::StaffDirectory::from_csv(
+                b"name,email,phone\nJaylinn van der Meulen,j.meulen@minjenv.nl,0612345678\n",
+            )
+            .unwrap(),
+            ..Lists::default()
+        };
+        let r = Redactor::new(Policy::default(), &lists).unwrap();
+        let people = r.identify("Van: Piet Kwakernaak\n\nBeste Jaylinn,");
+        assert!(!people.is_empty());
+        let known = r.with_known_people(people);
+        let document = crate::load::TextDocument::decode(b"Van: Piet Kwakernaak".to_vec()).unwrap();
+        for debug in [
+            format!("{r:?}"),
+            format!("{known:?}"),
+            format!("{lists:?}"),
+            format!("{document:?}"),
+            format!("{:?}", known.identify("Beste Jaylinn van der Meulen,")),
+        ] {
+            let folded = debug.to_lowercase();
+            for private in ["meulen", "jaylinn", "0612345678", "kwakernaak", "piet"] {
+                assert!(!folded.contains(private), "{private} in {debug}");
+            }
+        }
     }
 
     #[test]

@@ -59,8 +59,9 @@ pub struct Mention {
     pub staff: Option<usize>,
 }
 
-/// A person as far as a name tells: folded surname key, first name and initials.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A person as far as a name tells: folded surname key, first name and initials. Its `Debug`
+/// output says which parts are known, never what they are.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonKey {
     /// Surname without particles, folded (`meulen`).
     pub surname: Option<String>,
@@ -68,6 +69,17 @@ pub struct PersonKey {
     pub given: Option<String>,
     /// Initials, folded.
     pub initials: Option<String>,
+}
+
+impl std::fmt::Debug for PersonKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::audit::Hidden;
+        f.debug_struct("PersonKey")
+            .field("surname", &self.surname.as_ref().map(|_| Hidden))
+            .field("given", &self.given.as_ref().map(|_| Hidden))
+            .field("initials", &self.initials.as_ref().map(|_| Hidden))
+            .finish()
+    }
 }
 
 impl PersonKey {
@@ -165,7 +177,8 @@ struct PatternUse {
 }
 
 /// The compiled name detectors: the staff directory, the public officials and the policy.
-#[derive(Debug, Clone)]
+/// Its `Debug` output gives counts, never names.
+#[derive(Clone)]
 pub struct NameEngine {
     staff: People,
     public: People,
@@ -176,6 +189,17 @@ pub struct NameEngine {
     policy: NamePolicy,
     /// People identified in other documents of the batch (batch-wide scope).
     known: Vec<PersonKey>,
+}
+
+impl std::fmt::Debug for NameEngine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameEngine")
+            .field("staff", &self.staff.keys().len())
+            .field("public", &self.public.keys().len())
+            .field("known", &self.known.len())
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
+    }
 }
 
 impl NameEngine {

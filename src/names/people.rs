@@ -9,14 +9,22 @@ use super::lexicon::FastHash;
 /// Name → the people (by index, in the order met) who bear it.
 type Index = HashMap<String, Vec<usize>, FastHash>;
 
-/// People, in the order they were first met.
-#[derive(Debug, Clone, Default)]
+/// People, in the order they were first met. Its `Debug` output gives their number only.
+#[derive(Clone, Default)]
 pub struct People {
     keys: Vec<PersonKey>,
     by_surname: Index,
     by_given: Index,
     /// First names of people whose surname is not known.
     by_given_alone: Index,
+}
+
+impl std::fmt::Debug for People {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("People")
+            .field("people", &self.keys.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl People {
