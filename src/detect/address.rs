@@ -126,6 +126,37 @@ const INNER_WORDS: &[&str] = &[
     "du",
 ];
 
+/// Titles that Dutch street names start with (`Burgemeester Van Walsumweg`).
+const STREET_TITLES: &[&str] = &[
+    "Burgemeester",
+    "Dokter",
+    "Dr.",
+    "Professor",
+    "Prof.",
+    "Prins",
+    "Prinses",
+    "Koning",
+    "Koningin",
+    "Graaf",
+    "Gravin",
+    "Hertog",
+    "Generaal",
+    "Admiraal",
+    "Kapitein",
+    "Pastoor",
+    "Pater",
+    "Dominee",
+    "Ds.",
+    "Meester",
+    "Mr.",
+    "Jonkheer",
+    "Sint",
+    "St.",
+    "Wethouder",
+    "Minister",
+    "President",
+];
+
 /// Capitalised words that start sentences rather than street names.
 const NOT_STREET_START: &[&str] = &[
     "De",
@@ -357,7 +388,17 @@ fn street_start(text: &str, word_start: usize, line_start: usize) -> usize {
             break;
         }
         let token_start = tentative - token.len() - 1;
-        if INNER_WORDS.contains(&token) {
+        // A capitalised particle inside the name counts only after a title that streets are
+        // named with (`Burgemeester Van Walsumweg`), not after any word (`Zie De Kerkstraat`).
+        let titled = || {
+            text[line_start..token_start]
+                .rsplit(' ')
+                .nth(1)
+                .is_some_and(|w| STREET_TITLES.contains(&w))
+        };
+        if INNER_WORDS.contains(&token)
+            || (INNER_WORDS.contains(&token.to_lowercase().as_str()) && titled())
+        {
             tentative = token_start;
         } else if token.starts_with(|c: char| c.is_uppercase())
             && token
@@ -476,7 +517,14 @@ impl Context<'_> {
                 return false;
             };
             let first = first.split('-').next().unwrap_or_default();
-            if first.starts_with(char::is_uppercase) && GAZETTEER.is(&fold(first), class::ORG) {
+            // A street line is no heading, whatever its first word (`Burgemeester Van
+            // Walsumweg 36`); street lines are short, so the test stays cheap.
+            let line = &self.text[start..end - 1];
+            let street = line.len() < 120 && STREET_LINE.is_match(line);
+            if !street
+                && first.starts_with(char::is_uppercase)
+                && GAZETTEER.is(&fold(first), class::ORG)
+            {
                 return true;
             }
             end = start;
@@ -541,6 +589,16 @@ mod tests {
 
     #[test]
     fn finds_addresses_in_running_text() {
+        assert_eq!(
+            found("Straat en huisnummer: Burgemeester Van Walsumweg 111a\n"),
+            vec!["Burgemeester Van Walsumweg 111a"]
+        );
+        assert_eq!(
+            found("Chr. van der Meulen\nBurgemeester Van Walsumweg 36 bis\n6561 CC Zoetermeer"),
+            vec!["Burgemeester Van Walsumweg 36 bis", "6561 CC"]
+        );
+        assert_eq!(found("Van Kerkstraat 5 naar"), vec!["Kerkstraat 5"]);
+        assert_eq!(found("Zie De Kerkstraat 5"), vec!["Kerkstraat 5"]);
         assert_eq!(
             found("Zij woont aan de Burgemeester de Withstraat 12 bis in Utrecht."),
             vec!["Burgemeester de Withstraat 12 bis"]

@@ -239,6 +239,30 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["heet"],
 ];
 
+/// The date that opens a chat app's system message, with or without a time:
+/// `15-10-2022 14:03 - ` or `15-10-2022 - ` before `Jan heeft Piet toegevoegd`.
+static CHAT_SYSTEM_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x20\t]*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?(?:[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?)?\]?[\x20\t]+-[\x20\t]+")
+        .expect("chat system prefix pattern compiles")
+});
+
+/// The last word of a chat app's system message about people (`… heeft Piet toegevoegd`,
+/// `Jan is vertrokken`, `Jan heeft de groep aangemaakt`).
+const CHAT_SYSTEM_VERBS: &[&str] = &[
+    "toegevoegd",
+    "verwijderd",
+    "vertrokken",
+    "aangemaakt",
+    "gewijzigd",
+    "deelgenomen",
+    "added",
+    "removed",
+    "left",
+    "created",
+    "changed",
+    "joined",
+];
+
 static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[\x20\t]*(?:\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
@@ -337,8 +361,12 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         if line.start >= line.end {
             continue;
         }
-        if let Some(m) = CHAT_PREFIX.find(&text[g.tokens()[line.start].start..]) {
+        let line_text = &text[g.tokens()[line.start].start..];
+        if let Some(m) = CHAT_PREFIX.find(line_text) {
             chat_speaker(g, line, g.tokens()[line.start].start + m.end(), out);
+        }
+        if let Some(m) = CHAT_SYSTEM_PREFIX.find(line_text) {
+            chat_system_message(g, line, g.tokens()[line.start].start + m.end(), out);
         }
         if let Some((label, after)) = field(g, line) {
             let listing =
@@ -732,6 +760,39 @@ fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Men
         .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)));
     if let Some(p) = parsed {
         out.push(mention(p, "name.chat", "chat speaker"));
+    }
+}
+
+/// The people in a chat app's system message: `Jan de Vries heeft Piet Bos toegevoegd`,
+/// `Jan is vertrokken`, `Jan heeft de groep "Crisisteam" aangemaakt`.
+fn chat_system_message(g: &Grammar, line: Line, start: usize, out: &mut Vec<Mention>) {
+    let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= start) else {
+        return;
+    };
+    let last = (line.start..line.end).rev().find(|&k| g.word(k).is_some());
+    if !last
+        .and_then(|k| g.word(k))
+        .is_some_and(|w| CHAT_SYSTEM_VERBS.contains(&w))
+    {
+        return;
+    }
+    let verb = |k: usize| {
+        g.word(k)
+            .is_some_and(|w| matches!(w, "heeft" | "is" | "has"))
+    };
+    let Some(actor) = g
+        .name(i, true)
+        .or_else(|| g.given_alone(i))
+        .filter(|p| verb(p.next))
+    else {
+        return;
+    };
+    let object = actor.next + 1;
+    out.push(mention(actor, "name.chat", "chat system message"));
+    if let Some(p) = g.name(object, true).or_else(|| g.given_alone(object))
+        && last == Some(p.next)
+    {
+        out.push(mention(p, "name.chat", "chat system message"));
     }
 }
 
@@ -1231,6 +1292,19 @@ mod tests {
     fn chat_exports() {
         let text = "[03-06-2024 10:15] Fatima El Amrani: ben er zo\n03/06/2024, 10:16 - Joost: prima\n[10:17] Kees Tjon: ok\n";
         assert_eq!(names(text), vec!["Fatima El Amrani", "Joost", "Kees Tjon"]);
+        let text = "15-10-2022 14:03 - Omar Sanders heeft Jerwin Benali-Wibowo toegevoegd\n\
+                    16-10-2022 - Drindra Ait Taleb heeft de groep aangemaakt\n\
+                    17-10-2022 09:00 - Kees is vertrokken\n\
+                    18-10-2022 - Overleg heeft plaatsgevonden\n";
+        assert_eq!(
+            names(text),
+            vec![
+                "Drindra Ait Taleb",
+                "Jerwin Benali-Wibowo",
+                "Kees",
+                "Omar Sanders"
+            ]
+        );
     }
 
     #[test]

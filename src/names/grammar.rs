@@ -331,6 +331,8 @@ impl<'a> Grammar<'a> {
     pub fn initials(&self, i: usize, lower_ok: bool) -> Option<(usize, String)> {
         let mut j = i;
         let mut letters = String::new();
+        // `Ph.S.` is initials even though `P.S.` is not: the abbreviations have single letters.
+        let mut long = false;
         // No name has more than a handful of initials; a cap keeps a run of thousands of
         // `J.` from being read again at each of its tokens (quadratic time).
         while let Some(w) = self.word(j).filter(|_| letters.len() < MAX_INITIALS) {
@@ -343,6 +345,7 @@ impl<'a> Grammar<'a> {
                 break;
             }
             letters.push_str(&fold(&w[..w.chars().next().map_or(0, char::len_utf8)]));
+            long |= !single;
             j += 2;
             // Another initial may follow directly (`J.P.`) or after one space (`J. P.`).
             if !(self.glued(j - 1)
@@ -351,7 +354,8 @@ impl<'a> Grammar<'a> {
                 break;
             }
         }
-        (!letters.is_empty() && !NOT_INITIALS.contains(&letters.as_str())).then_some((j, letters))
+        (!letters.is_empty() && (long || !NOT_INITIALS.contains(&letters.as_str())))
+            .then_some((j, letters))
     }
 
     /// Length in tokens of the lower-case tussenvoegsel phrase at `i` (0 if none).
@@ -474,7 +478,14 @@ impl<'a> Grammar<'a> {
             }
             let t = self.tussen(j);
             let k = j + t;
-            if t > 0 && (!self.spaced(k - 1) || inner_particle || self.has(k, class::PARTICLE)) {
+            // After a particle, an organisation word starts where the person works (`Lomke
+            // Sanders van de Raad voor de Kinderbescherming`), not a second surname.
+            if t > 0
+                && (!self.spaced(k - 1)
+                    || inner_particle
+                    || self.has(k, class::PARTICLE)
+                    || self.organisation_at(k))
+            {
                 break;
             }
             if self.is_surname_word(k, Position::Later) {
@@ -486,6 +497,16 @@ impl<'a> Grammar<'a> {
             }
         }
         Some((j, self.key_of(&words)))
+    }
+
+    /// Whether an organisation's name starts at `k`, after a particle: a word that is only an
+    /// organisation word (`van de Politie`), or one that is also a surname but continues as
+    /// an organisation's name does (`van de Raad voor de Kinderbescherming`, `Raad van
+    /// State`).
+    fn organisation_at(&self, k: usize) -> bool {
+        self.has(k, class::ORG)
+            && (!self.has(k, class::SURNAME)
+                || (self.spaced(k) && self.word_in(k + 1, &["voor", "van", "der", "des"])))
     }
 
     /// The surname key of surname words: folded, particles left out (`El Idrissi` →
@@ -614,8 +635,17 @@ impl<'a> Grammar<'a> {
             }
         }
         let t = self.tussen(j);
-        let surname_start = j;
+        let mut surname_start = j;
         j = if t > 0 { self.skip_wrap(j + t) } else { j };
+        // `Lomke Sanders van de Raad voor de Kinderbescherming`: an organisation word after
+        // the particle is where the person works, so the name ends before the particle, its
+        // last word the surname.
+        if t > 0 && self.organisation_at(j) {
+            let (a, b) = given.filter(|&(a, b)| b - a >= 2)?;
+            given = Some((a, b - 1));
+            surname_start = b - 1;
+            j = b - 1;
+        }
         let (next, surname) = self.surname(j, Position::First)?;
         // Without dots, `OM Rotterdam` must not pass for initials and a surname (but
         // `M de Vries` may, though Vries is a village).
@@ -947,6 +977,12 @@ mod tests {
             Some("J.P. de Vries")
         );
         assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+        // `Ph.S.` folds to the letters of `P.S.`, the postscript, but is initials.
+        assert_eq!(
+            forward("Ph.S. Hoogkamp,").as_deref(),
+            Some("Ph.S. Hoogkamp")
+        );
+        assert_eq!(forward("P.S. Hoogkamp komt ook"), None);
         assert_eq!(forward("Hendra 't Hart").as_deref(), Some("Hendra 't Hart"));
         assert_eq!(
             forward("Chr. in 't Veld").as_deref(),
@@ -955,6 +991,10 @@ mod tests {
         assert_eq!(
             forward("Amin Goyaerts van Waderle\n").as_deref(),
             Some("Amin Goyaerts van Waderle")
+        );
+        assert_eq!(
+            forward("Lomke Sanders van de Raad voor de Kinderbescherming is").as_deref(),
+            Some("Lomke Sanders")
         );
         assert_eq!(
             forward("Anna Jansen-de Vries en").as_deref(),
