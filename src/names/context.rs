@@ -875,16 +875,34 @@ fn is_closing(g: &Grammar, line: Line) -> bool {
 
 /// The signature after a closing: the first non-empty line, if it holds a name (possibly
 /// followed by `, function`).
+///
+/// A first name alone is often signed above the full name, as in `Wietske` / blank line /
+/// `W. (Wietske) Snijhorst` / `Arts infectieziektebestrijding`: the next name line of the
+/// block, after at most one blank line, is taken too.
 fn signature(g: &Grammar, rest: &[Line], out: &mut Vec<Mention>) {
-    let Some(line) = rest.iter().take(3).find(|l| l.start < l.end) else {
+    let Some(n) = rest.iter().take(3).position(|l| l.start < l.end) else {
         return;
     };
-    let i = line.start + g.titles(line.start);
-    let parsed = g.name(i, false).or_else(|| g.given_alone(i));
-    if let Some(p) = parsed
-        && (g.is_line_end(p.next) || g.is_punct(p.next, ',') || g.is_punct(p.next, '('))
+    let signed = |line: &Line| {
+        let i = line.start + g.titles(line.start);
+        g.name(i, false)
+            .or_else(|| g.given_alone(i))
+            .filter(|p| g.is_line_end(p.next) || g.is_punct(p.next, ',') || g.is_punct(p.next, '('))
+    };
+    let Some(p) = signed(&rest[n]) else {
+        return;
+    };
+    let given_alone = p.form == Form::Given;
+    out.push(mention(p, "name.signature", "signature after a closing"));
+    if given_alone
+        && let Some(below) = rest[n + 1..].iter().take(2).find(|l| l.start < l.end)
+        && let Some(full) = signed(below).filter(|p| p.form != Form::Given && g.is_line_end(p.next))
     {
-        out.push(mention(p, "name.signature", "signature after a closing"));
+        out.push(mention(
+            full,
+            "name.signature",
+            "full name below a signed first name",
+        ));
     }
 }
 
@@ -1089,7 +1107,9 @@ fn structure(
             .is_some_and(|s| gaz.is(s, class::SURNAME))
         && !after_article
         && !g.has(i, class::PLACE | class::FUNCTION);
-    let before_mail = g.is_punct(next, '<') && (next..next + 12).any(|k| g.is_punct(k, '@'));
+    // `Jan de Vries <j.devries@…>`, `Mei Ling Bouzid (m.bouzid@nfi.nl)`.
+    let before_mail = (g.is_punct(next, '<') || g.is_punct(next, '('))
+        && (next..next + 12).any(|k| g.is_punct(k, '@'));
     let (strength, rule, evidence): (Strength, &'static str, Cow<'static, str>) = if before_mail {
         (
             Strength::Strong,
@@ -1177,6 +1197,14 @@ fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
 /// ` (DGRR/DWJZ)`.
 fn function_follows(g: &Grammar, next: usize) -> Option<&'static str> {
     let gaz = &*GAZETTEER;
+    // Where the person works: `Hatje van de Oudewerf van het Openbaar Ministerie`.
+    if g.word(next) == Some("van")
+        && g.word_in(next + 1, &["de", "het", "der"])
+        && g.is_cap(next + 2)
+        && g.has(next + 2, class::ORG)
+    {
+        return Some("an organisation");
+    }
     let opens = g.is_punct(next, '(') || (g.is_punct(next, ',') && g.spaced(next));
     if !opens {
         return None;
@@ -1229,6 +1257,22 @@ mod tests {
         let mut v: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn a_full_name_below_a_signed_first_name() {
+        let text = "Met vriendelijke groet,\nWietske\n\nW. (Wietske) Snijhorst\nArts\n";
+        assert_eq!(names(text), vec!["W. (Wietske) Snijhorst", "Wietske"]);
+        // A quoted message's header below a signature is no name.
+        let text = "Groeten,\nJatse\n\nOn Tuesday, January 10, 2023 at 22:47, Jan wrote:\n";
+        assert_eq!(names(text), vec!["Jatse"]);
+    }
+
+    #[test]
+    fn where_a_person_works_and_their_address_mark_a_name() {
+        let text = "Ik sprak Hatje Oudewerf van het Openbaar Ministerie en \
+                    Mila Bouzid (m.bouzid@nfi.nl) over het College van de Gemeente Utrecht.";
+        assert_eq!(names(text), vec!["Hatje Oudewerf", "Mila Bouzid"]);
     }
 
     #[test]

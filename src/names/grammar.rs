@@ -454,7 +454,11 @@ impl<'a> Grammar<'a> {
             if self.glued(j - 1) && self.is_punct(j, '-') && self.glued(j) {
                 let t = self.tussen(j + 1);
                 let k = j + 1 + t;
-                if (t == 0 || self.spaced(k - 1)) && self.is_surname_word(k, Position::Later) {
+                // After a hyphen and a particle any capitalised word is a surname, even one
+                // that names organisations too (`Ter Steege-van 't Hof`).
+                let surname_word = self.is_surname_word(k, Position::Later)
+                    || (t > 0 && self.is_cap(k) && !self.has(k, class::FUNCTION));
+                if (t == 0 || self.spaced(k - 1)) && surname_word {
                     // The second surname brings its own particle.
                     inner_particle = true;
                     words.push(k);
@@ -480,12 +484,7 @@ impl<'a> Grammar<'a> {
             let k = j + t;
             // After a particle, an organisation word starts where the person works (`Lomke
             // Sanders van de Raad voor de Kinderbescherming`), not a second surname.
-            if t > 0
-                && (!self.spaced(k - 1)
-                    || inner_particle
-                    || self.has(k, class::PARTICLE)
-                    || self.organisation_at(k))
-            {
+            if t > 0 && (!self.spaced(k - 1) || inner_particle || self.has(k, class::PARTICLE)) {
                 break;
             }
             if self.is_surname_word(k, Position::Later) {
@@ -999,6 +998,10 @@ mod tests {
         assert_eq!(
             forward("Anna Jansen-de Vries en").as_deref(),
             Some("Anna Jansen-de Vries")
+        );
+        assert_eq!(
+            forward("Anna Ter Steege-van 't Hof (adviseur)").as_deref(),
+            Some("Anna Ter Steege-van 't Hof")
         );
         assert_eq!(
             forward("Mireille Tjon A Fong.").as_deref(),
