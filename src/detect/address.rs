@@ -228,7 +228,11 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if bytes[start] == b'0' || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
             continue;
         }
+        // `12.00 uur`, `3,5 miljoen`, `10:30`: a time or an amount, not a house number.
+        let fraction = matches!(bytes.get(run_end), Some(b'.' | b',' | b':'))
+            && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
         if digits <= 5
+            && !fraction
             && start > 0
             && matches!(bytes[start - 1], b' ' | b'\t')
             && let Some(street) = street_before(text, &lines, start)
@@ -365,7 +369,11 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
         if back > 0 && STREET_PREFIXES.contains(&w) {
             return Some(start);
         }
-        if !(w.starts_with(char::is_uppercase) || INNER_WORDS.contains(&w)) {
+        // Words of the name only: `Hoge Raad. Woensdag 12` spans a sentence end.
+        let word = w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        if !word || !(w.starts_with(char::is_uppercase) || INNER_WORDS.contains(&w)) {
             return None;
         }
         end = start.saturating_sub(1);
@@ -621,6 +629,8 @@ mod tests {
             "Kamerstukken 28638 nr. 234",
             "hoofdstuk 3 en paragraaf 4",
             "De straat 12 keer", // a sentence, not an address
+            "een werkbezoek aan de Hoge Raad. Woensdag 12.00 uur is de uitspraak",
+            "Lange Voorhout 10:30 uur",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

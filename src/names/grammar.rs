@@ -727,8 +727,9 @@ impl<'a> Grammar<'a> {
         let Some((mut k, initials)) = self.initials(j + 1, false) else {
             return self.reversed_with_first_name(i, j, surname);
         };
-        // `… tegen Kinderen, N. Şahin`: the initials begin the next name.
-        if self.spaced(k - 1) && self.is_cap(k) && self.tussen_at_end(k) == 0 {
+        // `… tegen Kinderen, N. Şahin`, `Kinderen, Chr. ter Steege`: the initials begin the
+        // next name.
+        if self.spaced(k - 1) && self.is_cap(k + self.tussen(k)) && self.tussen_at_end(k) == 0 {
             return None;
         }
         let mut end = k - 1;
@@ -809,6 +810,12 @@ impl<'a> Grammar<'a> {
                 if self.word(i + k) != Some(part) || (k > 0 && !self.spaced(i + k - 1)) {
                     continue 'phrases;
                 }
+            }
+            // `Kinderen, Chr. ter Steege`: before a capitalised word, the particles begin
+            // that word's name instead.
+            let after = i + phrase.len();
+            if self.spaced(after - 1) && self.is_cap(after) {
+                continue;
             }
             return phrase.len();
         }
@@ -1065,6 +1072,7 @@ mod tests {
         let (s, _) = parse("Van der Meulen, J.", |g, i| g.reversed(i)).unwrap();
         assert_eq!(s, "Van der Meulen, J.");
         assert!(parse("Nederland, B.V.", |g, i| g.reversed(i)).is_none());
+        assert!(parse("Kinderen, Chr. ter Steege, meldt", |g, i| g.reversed(i)).is_none());
     }
 
     #[test]
