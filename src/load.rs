@@ -564,7 +564,6 @@ fn normalise_line_ends(raw: String) -> (String, LineEnds) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Category, Ground};
 
     #[test]
     fn kinds_come_from_the_extension() {
@@ -595,15 +594,7 @@ mod tests {
     }
 
     fn removal(start: usize, end: usize) -> Removal {
-        Removal {
-            start,
-            end,
-            category: Category::Name,
-            ground: Ground::parse("5.1.2e").unwrap(),
-            detector: "test",
-            evidence: "test".into(),
-            person: None,
-        }
+        Removal::test_name(start, end)
     }
 
     /// Redacts `needle` (every occurrence in the decoded text) as `[X]` and returns the

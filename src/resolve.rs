@@ -35,6 +35,22 @@ pub struct Removal {
     pub person: Option<usize>,
 }
 
+#[cfg(test)]
+impl Removal {
+    /// A name removed at `start..end` under 5.1.2e, for tests.
+    pub(crate) fn test_name(start: usize, end: usize) -> Removal {
+        Removal {
+            start,
+            end,
+            category: Category::Name,
+            ground: Ground::parse("5.1.2e").expect("a valid ground"),
+            detector: "test",
+            evidence: "test".into(),
+            person: None,
+        }
+    }
+}
+
 /// Resolves findings into sorted, non-overlapping removals.
 ///
 /// `protected` are the byte ranges that must stay readable (keep-list matches, public

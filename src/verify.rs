@@ -96,18 +96,9 @@ fn check_labels(original: &str, output: &str, labels: &[String]) -> Result<(), V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Category, Ground};
 
     fn removal(start: usize, end: usize) -> Removal {
-        Removal {
-            start,
-            end,
-            category: Category::Name,
-            ground: Ground::parse("5.1.2e").unwrap(),
-            detector: "test",
-            evidence: "test".into(),
-            person: None,
-        }
+        Removal::test_name(start, end)
     }
 
     #[test]

@@ -1,35 +1,12 @@
 //! The command line, end to end, against the contract in `CONTRACT.md`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use std::path::Path;
+use std::process::Command;
 
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_woo-redact"))
-}
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo")
-}
-
-/// Runs `redact` on `inputs` with the demo lists and a fixed key.
-fn redact(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let lists = demo().join("lists");
-    let key = out.with_extension("key");
-    std::fs::write(&key, "test key material, not secret!!").unwrap();
-    let mut cmd = bin();
-    cmd.arg("redact");
-    cmd.args(inputs);
-    cmd.arg("--out").arg(out);
-    cmd.arg("--staff").arg(lists.join("staff.csv"));
-    cmd.arg("--public").arg(lists.join("public.lst"));
-    cmd.arg("--keep").arg(lists.join("keep.lst"));
-    cmd.arg("--audit-key").arg(&key);
-    cmd.args(extra);
-    cmd.env_remove("WOO_REDACT_AUDIT_KEY");
-    cmd.output().unwrap()
-}
+use support::cli::{bin, demo, redact, summary};
 
 fn audit(out: &Path) -> Vec<Value> {
     std::fs::read_to_string(out.join("audit.jsonl"))
@@ -37,10 +14,6 @@ fn audit(out: &Path) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
-}
-
-fn summary(out: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
 }
 
 /// Personal data that is in the demo documents and must not survive anywhere.

@@ -3,49 +3,16 @@
 //! is left behind, and nothing hangs. Every hostile file is generated here, deterministically,
 //! in a temporary directory.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_woo-redact"))
-}
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo")
-}
-
-/// Runs `redact` on `inputs` with the demo lists and a fixed key.
-fn redact(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let lists = demo().join("lists");
-    let key = out.with_extension("key");
-    std::fs::write(&key, "hostile test key material, not secret").unwrap();
-    bin()
-        .arg("redact")
-        .args(inputs)
-        .arg("--out")
-        .arg(out)
-        .arg("--staff")
-        .arg(lists.join("staff.csv"))
-        .arg("--public")
-        .arg(lists.join("public.lst"))
-        .arg("--keep")
-        .arg(lists.join("keep.lst"))
-        .arg("--audit-key")
-        .arg(&key)
-        .args(extra)
-        .env_remove("WOO_REDACT_AUDIT_KEY")
-        .output()
-        .unwrap()
-}
+use support::cli::{bin, demo, redact, summary};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn summary(out: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
 }
 
 /// The summary entry of `doc`.

@@ -741,19 +741,10 @@ fn propagate_across_white_space(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Category, Ground};
     use remove::Edits;
 
     fn removal(start: usize, end: usize) -> Removal {
-        Removal {
-            start,
-            end,
-            category: Category::Name,
-            ground: Ground::parse("5.1.2e").unwrap(),
-            detector: "test",
-            evidence: "test".into(),
-            person: None,
-        }
+        Removal::test_name(start, end)
     }
 
     #[test]
