@@ -37,6 +37,7 @@ pub mod resume;
 pub mod search;
 pub mod spans;
 pub mod verify;
+pub mod view;
 
 /// The README's examples, compiled and run as tests.
 #[doc = include_str!("../README.md")]

@@ -30,11 +30,13 @@ pub enum Category {
     Address,
     /// A date of birth.
     Birthdate,
+    /// Other data that identifies a person, such as a licence plate.
+    Other,
 }
 
 impl Category {
     /// Every category, in a fixed order.
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Name,
         Category::Email,
         Category::Phone,
@@ -42,6 +44,7 @@ impl Category {
         Category::Iban,
         Category::Address,
         Category::Birthdate,
+        Category::Other,
     ];
 
     /// The lower-case name used in the audit log and the configuration.
@@ -54,6 +57,7 @@ impl Category {
             Category::Iban => "iban",
             Category::Address => "address",
             Category::Birthdate => "birthdate",
+            Category::Other => "other",
         }
     }
 }

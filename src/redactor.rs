@@ -15,6 +15,7 @@ use crate::names::{NameEngine, PersonKey};
 use crate::policy::{Category, Policy};
 use crate::resolve::{Removal, resolve};
 use crate::verify::{VerificationError, verify_text};
+use crate::view::View;
 
 /// A redacted text with the removals made in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,8 @@ pub struct Scan {
 pub struct Redactor {
     policy: Policy,
     keep: Option<Regex>,
+    /// Telephone numbers on the keep list, in canonical form: kept in every notation.
+    keep_numbers: Vec<String>,
     names: NameEngine,
     /// Hash of everything that decides the results: policy, lists, known people.
     identity: [u8; 32],
@@ -71,8 +74,15 @@ impl Redactor {
         let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?;
         // Debug output of the policy and lists is deterministic (ordered maps, vectors).
         let identity = *blake3::hash(format!("{policy:?}\n{lists:?}").as_bytes()).as_bytes();
+        let mut keep_numbers: Vec<String> = lists
+            .keep
+            .iter()
+            .filter_map(|e| detect::phone::canonical(e))
+            .collect();
+        keep_numbers.sort();
         Ok(Redactor {
             keep: keep_matcher(&lists.keep)?,
+            keep_numbers,
             names,
             policy,
             identity,
@@ -94,6 +104,23 @@ impl Redactor {
 
     /// Finds what must be removed from `text`, without changing it.
     pub fn scan(&self, text: &str) -> Scan {
+        // Detection reads the text with layout line breaks joined (see [`View`]); the
+        // removals and protected ranges are mapped back to the original bytes.
+        let view = View::new(text);
+        let mut scan = self.scan_view(view.text());
+        if !view.is_original() {
+            for r in &mut scan.removals {
+                r.start = view.original(r.start, false);
+                r.end = view.original(r.end, true);
+            }
+            for p in &mut scan.protected {
+                *p = view.original(p.start, false)..view.original(p.end, true);
+            }
+        }
+        scan
+    }
+
+    fn scan_view(&self, text: &str) -> Scan {
         let mut findings: Vec<Finding> = Vec::new();
         let enabled = |c| self.policy.is_enabled(c);
         if enabled(Category::Email) {
@@ -114,8 +141,23 @@ impl Redactor {
         if enabled(Category::Birthdate) {
             detect::birthdate::detect(text, &mut findings);
         }
+        if enabled(Category::Other) {
+            detect::plate::detect(text, &mut findings);
+        }
         let keep = self.keep_ranges(text);
         let mut protected = keep.clone();
+        if !self.keep_numbers.is_empty() {
+            protected.extend(
+                findings
+                    .iter()
+                    .filter(|f| f.category == Category::Phone)
+                    .filter(|f| {
+                        detect::phone::canonical(&text[f.start..f.end])
+                            .is_some_and(|c| self.keep_numbers.binary_search(&c).is_ok())
+                    })
+                    .map(|f| f.start..f.end),
+            );
+        }
         if enabled(Category::Name) {
             let folded = FoldedText::new(text);
             let names = self.names.detect(&folded);
@@ -291,6 +333,17 @@ mod tests {
         assert_eq!(
             out.text,
             "Mail WOO@minjenv.nl of [5.1.2e].\nTurfmarkt 147\n2511 DP  Den Haag\n"
+        );
+    }
+
+    #[test]
+    fn a_kept_number_stays_readable_in_every_notation() {
+        let r = redactor(&["070 370 1234"]);
+        let text = "Bel +31 70 370 1234 of 070-3701234 of (070) 370 1234, niet 06-12345678.";
+        let out = r.redact(text).unwrap();
+        assert_eq!(
+            out.text,
+            "Bel +31 70 370 1234 of 070-3701234 of (070) 370 1234, niet [5.1.2e]."
         );
     }
 

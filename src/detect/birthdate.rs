@@ -17,13 +17,18 @@ static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
 
 const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\\.?|feb\\.?|febr\\.?|mrt\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sep\\.?|sept\\.?|okt\\.?|nov\\.?|dec\\.?|january|february|march|may|june|july|october";
 
-/// A date: `20-04-1971`, `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`.
+/// A day of the month written as an ordinal word (`de zevende januari`).
+const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|eenentwintigste|twee[eë]ntwintigste|drie[eë]ntwintigste|vierentwintigste|vijfentwintigste|zesentwintigste|zevenentwintigste|achtentwintigste|negenentwintigste|dertigste|eenendertigste";
+
+/// A date: `20-04-1971`, `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`,
+/// `20-apr-1971`, `1e mei 1980`, `de zevende januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:
             [0-3]?[0-9][-/.][01]?[0-9][-/.](?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
-          | [0-3]?[0-9]\s+(?:{MONTHS})\s+(?:1[89]|20)[0-9]{{2}}
+          | (?:[0-3]?[0-9](?:e|ste|de)?|{ORDINALS})[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}})
+          | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
     ))
     .expect("date pattern compiles")
@@ -87,6 +92,13 @@ mod tests {
             vec!["1 mei 1980"]
         );
         assert_eq!(found("(geb. 03/03/80)"), vec!["03/03/80"]);
+        assert_eq!(
+            found("geboren op de zevende januari 1982 te Utrecht"),
+            vec!["zevende januari 1982"]
+        );
+        assert_eq!(found("geb. 1e mei 1980"), vec!["1e mei 1980"]);
+        assert_eq!(found("geboren 20-apr-1971"), vec!["20-apr-1971"]);
+        assert_eq!(found("born April 20, 1971"), vec!["April 20, 1971"]);
     }
 
     #[test]

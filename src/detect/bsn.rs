@@ -20,6 +20,8 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
           | \d{3}[.\x20]\d{3}[.\x20]\d{3}
           | \d{4}[.\x20]\d{2}[.\x20]\d{3}
           | \d{2}[.\x20]\d{3}[.\x20]\d{3}
+          | \d{3}[.\x20]\d{2}[.\x20]\d{2}[.\x20]\d{2}
+          | \d(?:\x20{1,3}\d){8}
         )(?-u:\b)",
     )
     .expect("BSN pattern compiles")
@@ -32,7 +34,7 @@ static BSN_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
 
 static REFERENCE_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:kenmerk|referentie|ref\.|zaaknummer|zaaknr|dossiernummer|dossiernr|factuurnummer|ordernummer|klantnummer|relatienummer|polisnummer|registratienummer|documentnummer|nummer|nr\.?)\s*:?\s*$",
+        r"(?i)(?:kenmerk|referentie|ref\.|zaaknummer|zaaknr|dossiernummer|dossiernr|factuurnummer|ordernummer|klantnummer|relatienummer|polisnummer|registratienummer|documentnummer|nummer|nr\.?|id|code|pin)\s*[:#]?\s*$",
     )
     .expect("reference keyword pattern compiles")
 });
@@ -132,6 +134,8 @@ mod tests {
         assert_eq!(found("bsn 11222335"), vec!["11222335"]);
         assert_eq!(found("BSN:\n111 222 333"), vec!["111 222 333"]);
         assert_eq!(found("gegevens 111222333 van"), vec!["111222333"]);
+        assert_eq!(found("BSN 111 22 23 33"), vec!["111 22 23 33"]);
+        assert_eq!(found("BSN: 1 1 1 2 2 2 3 3 3"), vec!["1 1 1 2 2 2 3 3 3"]);
     }
 
     #[test]
@@ -143,5 +147,9 @@ mod tests {
         assert!(found("Bel 06 111 222 333").is_empty());
         assert!(found("€ 111.222.333,00").is_empty());
         assert!(found("NL91ABNA0111222333").is_empty());
+        // Meeting and conference IDs pass the elfproef one time in eleven.
+        assert!(found("Vergadering-id: 111 222 333").is_empty());
+        assert!(found("Conference ID: 111 222 333#").is_empty());
+        assert!(found("Meeting ID 111222333").is_empty());
     }
 }

@@ -2,7 +2,11 @@
 //! the local part and the domain are taken whole, so a name inside an address can never leave
 //! part of it behind.
 
+use std::sync::LazyLock;
+
 use memchr::memchr_iter;
+use memchr::memmem;
+use regex::Regex;
 
 use super::Finding;
 use crate::policy::Category;
@@ -34,6 +38,78 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+    detect_obfuscated(text, out);
+}
+
+/// An address written so that harvesters miss it: `jan [at] minbzk [dot] nl`,
+/// `jan(at)minbzk.nl`, `jan AT minbzk DOT nl`, `jan＠minbzk.nl`, `jan%40minbzk.nl`.
+static OBFUSCATED: LazyLock<Regex> = LazyLock::new(|| {
+    let dot = r"(?:\.|\s*[\[(]\s*(?i:dot|punt)\s*[\])]\s*|\s+(?:DOT|dot|punt)\s+)";
+    let at = r"(?:\s*[\[({<]\s*(?i:at|apenstaartje)\s*[\])}>]\s*|\s*＠\s*|%40|\s+(?:AT|at|apenstaartje)\s+)";
+    Regex::new(&format!(
+        r"[\p{{L}}\p{{N}}_%+'-]+(?:{dot}[\p{{L}}\p{{N}}_%+'-]+)*{at}[\p{{L}}\p{{N}}-]+(?:{dot}[\p{{L}}\p{{N}}-]+)+"
+    ))
+    .expect("obfuscated address pattern compiles")
+});
+
+/// What an obfuscated address needs somewhere in the text before the pattern is worth running.
+const OBFUSCATION_MARKERS: &[&str] = &[
+    "at]",
+    "at)",
+    "AT]",
+    "AT)",
+    "At]",
+    "At)",
+    "＠",
+    "%40",
+    " AT ",
+    " at ",
+    "apenstaartje",
+];
+
+/// Finds obfuscated e-mail addresses (see [`OBFUSCATED`]). A plain ` at ` must come with a
+/// written-out dot (`dot`, `punt`), so English prose (`at home.`) is left alone.
+fn detect_obfuscated(text: &str, out: &mut Vec<Finding>) {
+    if !OBFUSCATION_MARKERS
+        .iter()
+        .any(|m| memmem::find(text.as_bytes(), m.as_bytes()).is_some())
+    {
+        return;
+    }
+    for m in OBFUSCATED.find_iter(text) {
+        let found = m.as_str();
+        if memchr::memchr(b'@', found.as_bytes()).is_some() {
+            continue; // a plain address, found by `detect`
+        }
+        let lower = found.to_lowercase();
+        let spelled_dot = lower.contains("dot") || lower.contains("punt");
+        let bracketed = lower.contains("at]") || lower.contains("at)") || lower.contains('＠');
+        let plain_at = !bracketed && !lower.contains("%40") && !lower.contains("apenstaartje");
+        if plain_at && !spelled_dot {
+            continue;
+        }
+        let tld = found
+            .rsplit(|c: char| c == '.' || c.is_whitespace() || c == ']' || c == ')')
+            .next()
+            .unwrap_or_default();
+        if !(2..=6).contains(&tld.chars().count()) || !tld.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let local = found
+            .split(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | '{' | '<' | '＠' | '%'))
+            .next()
+            .unwrap_or_default();
+        if is_functional(local) {
+            continue;
+        }
+        out.push(Finding::new(
+            m.start(),
+            m.end(),
+            Category::Email,
+            "email.obfuscated",
+            "e-mail address written to avoid harvesting",
+        ));
     }
 }
 
@@ -164,6 +240,23 @@ mod tests {
             found("infante@x.nl teamleider@x.nl"),
             vec!["infante@x.nl", "teamleider@x.nl"]
         );
+    }
+
+    #[test]
+    fn finds_obfuscated_addresses() {
+        for a in [
+            "jan.devries [at] minbzk [dot] nl",
+            "jan.devries(at)minbzk.nl",
+            "jan.devries (at) minbzk (dot) nl",
+            "jan.devries AT minbzk DOT nl",
+            "jan.devries＠minbzk.nl",
+            "jan.devries%40minbzk.nl",
+            "j [dot] devries [at] minbzk [punt] nl",
+        ] {
+            assert_eq!(found(&format!("Mail: {a}, graag.")), vec![a], "{a}");
+        }
+        assert!(found("woo [at] minbzk [dot] nl").is_empty());
+        assert!(found("We meet at home. at 5 pm at the office.nl").is_empty());
     }
 
     #[test]

@@ -120,10 +120,12 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 4 <= bytes.len() {
-        let starts = bytes[i].is_ascii_uppercase()
-            && bytes[i + 1].is_ascii_uppercase()
-            && bytes[i + 2].is_ascii_digit()
-            && bytes[i + 3].is_ascii_digit()
+        // The check digits may follow the country code after a space (`NL 91 ABNA …`).
+        let digits_at = if bytes[i + 2] == b' ' { i + 3 } else { i + 2 };
+        let starts = bytes[i].is_ascii_alphabetic()
+            && bytes[i + 1].is_ascii_alphabetic()
+            && bytes.get(digits_at).is_some_and(u8::is_ascii_digit)
+            && bytes.get(digits_at + 1).is_some_and(u8::is_ascii_digit)
             && !char_before(text, i).is_some_and(is_word_char);
         if starts && let Some(end) = iban_at(text, i) {
             out.push(Finding::new(
@@ -143,19 +145,19 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 /// The end of a valid IBAN starting at `start`, if there is one.
 fn iban_at(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let want = expected_length(&bytes[start..start + 2])?;
+    let want = expected_length(&bytes[start..start + 2].to_ascii_uppercase())?;
     let mut compact = Vec::with_capacity(want);
     let mut i = start;
     while compact.len() < want && i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() || b.is_ascii_uppercase() {
-            compact.push(b);
+        if b.is_ascii_alphanumeric() {
+            compact.push(b.to_ascii_uppercase());
             i += 1;
         } else if b == b' '
-            && compact.len() % 4 == 0
+            && (compact.len() % 4 == 0 || compact.len() == 2)
             && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
         {
-            // Grouped in fours: a single space between groups.
+            // Grouped in fours, or a space after the country code: one space between groups.
             i += 1;
         } else {
             return None;
@@ -190,6 +192,15 @@ mod tests {
             vec!["DE89 3704 0044 0532 0130 00"]
         );
         assert_eq!(found("(BE68539007547034)"), vec!["BE68539007547034"]);
+        assert_eq!(
+            found("iban nl91abna0417164300."),
+            vec!["nl91abna0417164300"]
+        );
+        assert_eq!(
+            found("NL 91 ABNA 0417 1643 00"),
+            vec!["NL 91 ABNA 0417 1643 00"]
+        );
+        assert_eq!(found("NL 91ABNA0417164300"), vec!["NL 91ABNA0417164300"]);
         assert_eq!(
             found("GB82WEST12345698765432"),
             vec!["GB82WEST12345698765432"]

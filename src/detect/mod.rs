@@ -12,6 +12,7 @@ pub mod bsn;
 pub mod email;
 pub mod iban;
 pub mod phone;
+pub mod plate;
 
 /// One piece of personal data found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

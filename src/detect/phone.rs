@@ -16,6 +16,18 @@ fn is_separator(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'\t')
 }
 
+/// Multi-byte separators that word processors put between digit groups: dashes (en, em,
+/// figure, non-breaking hyphen, minus) and non-breaking or thin spaces. Returns the length.
+fn wide_separator(bytes: &[u8]) -> Option<usize> {
+    const WIDE: &[&str] = &[
+        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}", "\u{00a0}",
+        "\u{202f}", "\u{2009}",
+    ];
+    WIDE.iter()
+        .find(|w| bytes.starts_with(w.as_bytes()))
+        .map(|w| w.len())
+}
+
 /// A digit group inside a run: byte range.
 #[derive(Debug, Clone, Copy)]
 struct Group {
@@ -96,11 +108,18 @@ fn digit_groups(bytes: &[u8], from: usize) -> Groups {
     let mut i = from;
     let mut digits = 0;
     loop {
-        // Separators (or the leading `+`/`(`) before the next group: at most three bytes.
-        let sep_start = i;
-        while i < bytes.len() && (is_separator(bytes[i]) || (i == from && bytes[i] == b'+')) {
-            i += 1;
-            if i - sep_start > 3 {
+        // Separators (or the leading `+`/`(`) before the next group: at most three.
+        let mut separators = 0;
+        while i < bytes.len() {
+            if is_separator(bytes[i]) || (i == from && bytes[i] == b'+') {
+                i += 1;
+            } else if let Some(len) = wide_separator(&bytes[i..]) {
+                i += len;
+            } else {
+                break;
+            }
+            separators += 1;
+            if separators > 3 {
                 return groups;
             }
         }
@@ -172,6 +191,30 @@ fn looks_like_case_number(bytes: &[u8], groups: &[Group]) -> bool {
         && &bytes[b.end..c.start] == b"-"
 }
 
+/// A telephone number in one notation for comparison: its digits, Dutch numbers in the
+/// national form (`+31 (0)70 …` and `0031 70 …` become `070…`). `None` when the text is not
+/// a valid number.
+pub fn canonical(number: &str) -> Option<String> {
+    let trimmed = number.trim();
+    let plus = trimmed.starts_with('+');
+    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    if !is_valid_number(&digits, plus) {
+        return None;
+    }
+    let international = if plus {
+        Some(digits.as_str())
+    } else {
+        digits.strip_prefix("00")
+    };
+    Some(match international.and_then(|d| d.strip_prefix("31")) {
+        Some(nl) => format!("0{}", nl.strip_prefix('0').unwrap_or(nl)),
+        None => match international {
+            Some(other) => format!("00{other}"),
+            None => digits,
+        },
+    })
+}
+
 /// Whether a digit string (with or without a leading `+`) is a plausible telephone number.
 fn is_valid_number(digits: &str, plus: bool) -> bool {
     let international = if plus {
@@ -226,10 +269,33 @@ mod tests {
             "0612345678",
             "070.370.1234",
             "+32 2 123 45 67",
+            "06\u{2013}12345678",
+            "06 \u{2013} 1234 5678",
+            "070\u{a0}370\u{a0}12\u{a0}34",
+            "06 - 2839 1174",
+            "0 6 1 2 3 4 5 6 7 8",
+            "+31 6 123 456 78",
         ] {
             let text = format!("Bel {n}, graag.");
             assert_eq!(found(&text), vec![n], "{n}");
         }
+    }
+
+    #[test]
+    fn canonical_forms_agree_across_notations() {
+        for n in [
+            "070 370 1234",
+            "+31 70 370 1234",
+            "+31 (0)70-3701234",
+            "0031 70 3701234",
+        ] {
+            assert_eq!(canonical(n).as_deref(), Some("0703701234"), "{n}");
+        }
+        assert_eq!(
+            canonical("+32 2 123 45 67").as_deref(),
+            Some("003221234567")
+        );
+        assert_eq!(canonical("12 34"), None);
     }
 
     #[test]

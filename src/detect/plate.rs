@@ -1,0 +1,133 @@
+//! Dutch licence plates (kentekens) in every RDW sidecode, with or without dashes. A plate
+//! identifies the person who keeps or drives the car, so it goes under the privacy ground.
+//!
+//! With dashes the shape alone is telling (`12-ABC-3`), as long as the letters are those the
+//! RDW issues. Without dashes six letters and digits are too often a code or a postcode
+//! (`2511DP`), so a vehicle word must come first on the line (`kenteken 12ABC3`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Finding, line_before};
+use crate::policy::Category;
+
+/// The sidecodes: `L` a letter, `D` a digit, in dash-separated groups.
+const SIDECODES: &[&str] = &[
+    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
+    "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
+];
+
+/// The first three sidecodes date from before 1978, when plates could hold any letter;
+/// later ones use consonants only (no vowels, and not C, Q, W or Y).
+const OLD_SIDECODES: usize = 3;
+const ISSUED_LETTERS: &str = "BDFGHJKLMNPRSTVXZ";
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|[A-Z0-9]{6})\b")
+        .expect("licence plate pattern compiles")
+});
+
+static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|caravan|camper|licen[cs]e\s+plate|plate)\b",
+    )
+    .expect("vehicle word pattern compiles")
+});
+
+/// The sidecode (0-based) of a plate written with dashes, or of six characters grouped as
+/// some sidecode once the dashes are added.
+fn sidecode(plate: &str) -> Option<usize> {
+    let shape: String = plate
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 'D',
+            '-' => '-',
+            _ => 'L',
+        })
+        .collect();
+    if shape.contains('-') {
+        SIDECODES.iter().position(|s| *s == shape)
+    } else {
+        SIDECODES.iter().position(|s| s.replace('-', "") == shape)
+    }
+}
+
+/// Finds licence plates in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    for m in CANDIDATE.find_iter(text) {
+        let plate = m.as_str();
+        let letters = plate.chars().filter(char::is_ascii_alphabetic);
+        if letters.clone().next().is_none() || !plate.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(code) = sidecode(plate) else {
+            continue;
+        };
+        let vehicle = VEHICLE.is_match(line_before(text, m.start(), 80));
+        let upper = plate.chars().all(|c| !c.is_ascii_lowercase());
+        let issued = code < OLD_SIDECODES || letters.clone().all(|c| ISSUED_LETTERS.contains(c));
+        let dashed = plate.contains('-');
+        if !(vehicle || (dashed && upper && issued)) {
+            continue;
+        }
+        out.push(Finding::new(
+            m.start(),
+            m.end(),
+            Category::Other,
+            "licence-plate",
+            if vehicle {
+                "licence plate after a vehicle word"
+            } else {
+                "licence plate (RDW sidecode)"
+            },
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn finds_plates_of_every_sidecode() {
+        for p in [
+            "AB-12-34", "12-34-AB", "12-AB-34", "BD-12-FG", "BD-FG-12", "12-BD-FG", "12-BDF-3",
+            "1-BDF-23", "BD-123-F", "B-123-DF", "BDF-12-G", "B-12-DFG", "1-BD-234", "123-BD-4",
+        ] {
+            assert_eq!(
+                found(&format!("Het voertuig {p} stond er.")),
+                vec![p],
+                "{p}"
+            );
+            assert_eq!(
+                found(&format!("Gezien: {p}.")),
+                vec![p],
+                "{p} without context"
+            );
+        }
+        assert_eq!(found("kenteken 12bdf3 gezien"), vec!["12bdf3"]);
+        assert_eq!(found("Kenteken: XJ-482-K"), vec!["XJ-482-K"]);
+    }
+
+    #[test]
+    fn leaves_codes_postcodes_and_dates_alone() {
+        for text in [
+            "2511DP Den Haag",
+            "referentie WOO-24-A",
+            "zaak AB-2024-123",
+            "op 12-03-2024",
+            "product A4-12-B",
+            "ABC123 is een code",
+            "zie bijlage 2-BB-12x",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

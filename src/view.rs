@@ -1,0 +1,230 @@
+//! The text as the detectors read it: the original with the line breaks that only the layout
+//! put there taken out, so that an item wrapped over a line end is read whole.
+//!
+//! - a word hyphenated at the line end: `Wil-` / `lemsen` reads `Willemsen`; before a
+//!   capital or a particle the hyphen stays (`Jan-` / `Willem`, `Visser-` / `de Jong`);
+//! - an e-mail address broken at its `@` or inside its domain: `naam@` / `minbzk.nl`;
+//! - a number broken between digit groups (`06-4839` / `2017`), joined only when the two
+//!   halves make a telephone number that neither is alone.
+//!
+//! Every other line break stays, so line rules (mail headers, fields, chat lines) see the
+//! lines they saw. Findings in the view map back to the original bytes, the removed span
+//! covering whatever the join took out.
+
+use std::borrow::Cow;
+
+/// A text with some layout line breaks removed, and the way back to the original offsets.
+pub struct View<'a> {
+    text: Cow<'a, str>,
+    /// Per join, in order: the view offset where bytes were taken out, and the original
+    /// offset of the byte that follows them there.
+    joins: Vec<(usize, usize)>,
+}
+
+impl<'a> View<'a> {
+    /// The view of `original`. Borrows it when no line break is joined (the usual case).
+    pub fn new(original: &'a str) -> View<'a> {
+        let bytes = original.as_bytes();
+        let mut cuts: Vec<(usize, usize, &'static str)> = Vec::new();
+        for nl in memchr::memchr_iter(b'\n', bytes) {
+            if let Some(cut) = join_at(original, nl) {
+                cuts.push(cut);
+            }
+        }
+        if cuts.is_empty() {
+            return View {
+                text: Cow::Borrowed(original),
+                joins: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut joins = Vec::with_capacity(cuts.len());
+        let mut at = 0;
+        for (start, end, insert) in cuts {
+            text.push_str(&original[at..start]);
+            text.push_str(insert);
+            joins.push((text.len(), end));
+            at = end;
+        }
+        text.push_str(&original[at..]);
+        View {
+            text: Cow::Owned(text),
+            joins,
+        }
+    }
+
+    /// The text the detectors read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the view is the original text.
+    pub fn is_original(&self) -> bool {
+        self.joins.is_empty()
+    }
+
+    /// The original offset of view offset `at`. A start maps to the first byte after a join
+    /// at that place, an end to the last byte before it.
+    pub fn original(&self, at: usize, is_end: bool) -> usize {
+        let i = if is_end {
+            self.joins.partition_point(|&(v, _)| v < at)
+        } else {
+            self.joins.partition_point(|&(v, _)| v <= at)
+        };
+        match i.checked_sub(1) {
+            None => at,
+            Some(k) => {
+                let (v, o) = self.joins[k];
+                o + (at - v)
+            }
+        }
+    }
+}
+
+/// The join at the line break at byte `nl`, if the layout made it: the original byte range
+/// to take out and what to put in its place.
+fn join_at(text: &str, nl: usize) -> Option<(usize, usize, &'static str)> {
+    let before = text[..nl].strip_suffix('\r').unwrap_or(&text[..nl]);
+    let line_end = before.len();
+    let after_indent = nl
+        + 1
+        + text[nl + 1..]
+            .bytes()
+            .take_while(|b| *b == b' ' || *b == b'\t')
+            .count();
+    let next = text[after_indent..].chars().next()?;
+    let mut last = before.chars().rev();
+    let end_char = last.next()?;
+    let before_end = last.next();
+
+    // A word hyphenated at the line end.
+    if end_char == '-' && before_end.is_some_and(char::is_alphabetic) && next.is_alphabetic() {
+        let keep_hyphen = next.is_uppercase() || starts_with_particle(&text[after_indent..]);
+        return Some(if keep_hyphen {
+            (line_end, after_indent, "")
+        } else {
+            (line_end - 1, after_indent, "")
+        });
+    }
+    // An e-mail address broken at its `@` or after a dot or hyphen in it.
+    let last_token = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '<' | '(' | '[' | ':' | ','))
+        .next()
+        .unwrap_or_default();
+    // After a dot, only when the domain has no dot yet (`naam@minbzk.` / `nl`), not at the end
+    // of a sentence (`naam@minbzk.nl.` / `Turfmarkt`).
+    let domain_unfinished = last_token
+        .split_once('@')
+        .is_some_and(|(_, domain)| !domain.trim_end_matches(['.', '-']).contains('.'));
+    let broken_address = end_char == '@'
+        || (next == '@' && before_end.is_some() && end_char.is_alphanumeric())
+        || (domain_unfinished && matches!(end_char, '.' | '-') && next.is_alphanumeric());
+    if broken_address {
+        return Some((line_end, after_indent, ""));
+    }
+    // A telephone number broken between digit groups.
+    if end_char.is_ascii_digit() && next.is_ascii_digit() {
+        let head = trailing_number(before);
+        let tail = leading_number(&text[after_indent..]);
+        let joined = format!("{head} {tail}");
+        if crate::detect::phone::canonical(&joined).is_some()
+            && crate::detect::phone::canonical(head).is_none()
+            && crate::detect::phone::canonical(tail).is_none()
+        {
+            return Some((line_end, after_indent, " "));
+        }
+    }
+    None
+}
+
+/// Whether `s` starts with a surname particle followed by a space (`de Jong`).
+fn starts_with_particle(s: &str) -> bool {
+    let word: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+    s[word.len()..].starts_with(' ') && crate::names::lexicon::is_particle(&word.to_lowercase())
+}
+
+/// The digit groups at the end of a line (`Bel 06-4839` gives `06-4839`).
+fn trailing_number(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '+' | '(' | ')'))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    s[start..].trim_start()
+}
+
+/// The digit groups at the start of a line.
+fn leading_number(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '.')))
+        .map_or(s.len(), |(i, _)| i);
+    s[..end].trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(text: &str) -> String {
+        View::new(text).text().to_string()
+    }
+
+    #[test]
+    fn joins_what_the_layout_broke() {
+        assert_eq!(view("de heer Wil-\nlemsen belt"), "de heer Willemsen belt");
+        assert_eq!(view("Jan-\n  Willem en"), "Jan-Willem en");
+        assert_eq!(view("mevrouw Visser-\nde Jong"), "mevrouw Visser-de Jong");
+        assert_eq!(view("mail naam@\nminbzk.nl"), "mail naam@minbzk.nl");
+        assert_eq!(
+            view("mail j.devries@minbzk.\nnl nu"),
+            "mail j.devries@minbzk.nl nu"
+        );
+        assert_eq!(
+            view("mail j.devries\n@minbzk.nl"),
+            "mail j.devries@minbzk.nl"
+        );
+        assert_eq!(view("bel 06-4839\n2017 graag"), "bel 06-4839 2017 graag");
+    }
+
+    #[test]
+    fn leaves_real_line_breaks() {
+        for text in [
+            "Van: Jan\nAan: Piet",
+            "- punt een\n- punt twee",
+            "Totaal 2024\n2025 begroting",
+            "bel 06-12345678\n06-87654321",
+            "regel -\nnieuw",
+            "a\r\nb",
+            "mail jan@minjenv.nl.\nTurfmarkt 147",
+        ] {
+            assert_eq!(view(text), text);
+            assert!(View::new(text).is_original());
+        }
+    }
+
+    #[test]
+    fn maps_offsets_back() {
+        let original = "de heer Wil-\nlemsen belt, naam@\n  minbzk.nl ok";
+        let v = View::new(original);
+        let t = v.text();
+        let s = t.find("Willemsen").unwrap();
+        let e = s + "Willemsen".len();
+        assert_eq!(
+            &original[v.original(s, false)..v.original(e, true)],
+            "Wil-\nlemsen"
+        );
+        let s = t.find("naam@").unwrap();
+        let e = t.find(" ok").unwrap();
+        assert_eq!(
+            &original[v.original(s, false)..v.original(e, true)],
+            "naam@\n  minbzk.nl"
+        );
+        // Before the first join, offsets are the same.
+        assert_eq!(v.original(3, false), 3);
+        // A span ending right where bytes were taken out ends before them.
+        let wil = t.find("Wil").unwrap();
+        assert_eq!(v.original(wil + 3, true), wil + 3);
+    }
+}

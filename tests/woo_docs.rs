@@ -1,0 +1,227 @@
+//! Scores detection on hand-written Woo documents (`fixtures/woo-docs/<set>/`), written with
+//! gold annotations by authors who had not read the detection code (see
+//! `fixtures/woo-docs/README.md`). Each set is scored as `../shared/eval/score.py` does:
+//!
+//! - an item to remove is caught when every letter and digit of it is removed;
+//! - a kept item is violated when any of its characters is removed;
+//! - character precision: removed non-space characters inside some gold item, over all
+//!   removed non-space characters.
+//!
+//! `WOO_DOCS_SHOW=N` prints up to N missed items and N violated kept items per set;
+//! `WOO_DOCS_SET=DIR` scores one more set outside the fixtures (e.g. a held-back one).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use woo_redact::{Lists, Policy, Redactor};
+
+/// The bars of the detection issue, per set.
+const MIN_RECALL: f64 = 0.97;
+const MIN_STAFF_RECALL: f64 = 0.98;
+const MAX_KEEP_VIOLATIONS: f64 = 0.015;
+const MIN_CHAR_PRECISION: f64 = 0.95;
+
+#[derive(Default)]
+struct Score {
+    caught: BTreeMap<String, (usize, usize)>,
+    keep: BTreeMap<String, (usize, usize)>,
+    covered: usize,
+    inside: usize,
+    missed: Vec<String>,
+    violated: Vec<String>,
+}
+
+impl Score {
+    fn totals(map: &BTreeMap<String, (usize, usize)>) -> (usize, usize) {
+        map.values().fold((0, 0), |(a, b), (x, y)| (a + x, b + y))
+    }
+
+    fn recall(&self) -> f64 {
+        let (c, t) = Score::totals(&self.caught);
+        c as f64 / t.max(1) as f64
+    }
+
+    fn staff_recall(&self) -> f64 {
+        let (c, t) = self.caught.get("name:staff").copied().unwrap_or((0, 0));
+        if t == 0 { 1.0 } else { c as f64 / t as f64 }
+    }
+
+    fn keep_violations(&self) -> f64 {
+        let (v, t) = Score::totals(&self.keep);
+        v as f64 / t.max(1) as f64
+    }
+
+    fn precision(&self) -> f64 {
+        if self.covered == 0 {
+            1.0
+        } else {
+            self.inside as f64 / self.covered as f64
+        }
+    }
+
+    fn print(&self, name: &str) {
+        let (c, t) = Score::totals(&self.caught);
+        let (v, k) = Score::totals(&self.keep);
+        println!(
+            "== {name}: recall {c}/{t} = {:.4}   staff {:.4}   keep violations {v}/{k} = {:.4}   char precision {:.4}",
+            self.recall(),
+            self.staff_recall(),
+            self.keep_violations(),
+            self.precision()
+        );
+        for (cat, (c, t)) in &self.caught {
+            println!("  {cat:16} {c:4}/{t}");
+        }
+        for (kind, (v, t)) in &self.keep {
+            println!("  keep:{kind:18} violated {v}/{t}");
+        }
+        let show = std::env::var("WOO_DOCS_SHOW")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        for m in self.missed.iter().take(show) {
+            println!("  missed   {m}");
+        }
+        for m in self.violated.iter().take(show) {
+            println!("  violated {m}");
+        }
+    }
+}
+
+fn lines_of(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|s| woo_redact::lists::parse_lines(&s))
+        .unwrap_or_default()
+}
+
+fn redactor(set: &Path) -> Redactor {
+    let staff = std::fs::read(set.join("staff.csv")).expect("staff.csv");
+    let lists = Lists {
+        staff: woo_redact::StaffDirectory::from_csv(&staff).expect("valid staff.csv"),
+        public: lines_of(&set.join("public.txt")),
+        keep: lines_of(&set.join("keep.txt")),
+    };
+    Redactor::new(Policy::default(), &lists).expect("valid lists")
+}
+
+/// Byte offset of each character offset (and of the end).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn score_set(set: &Path) -> Score {
+    let redactor = redactor(set);
+    let gold = std::fs::read_to_string(set.join("gold.jsonl")).expect("gold.jsonl");
+    let mut score = Score::default();
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let g: Value = serde_json::from_str(line).expect("gold line");
+        let doc = g["doc"].as_str().expect("doc");
+        let text = std::fs::read_to_string(set.join("docs").join(doc)).expect("document");
+        let at = char_to_byte(&text);
+        let mut removed = vec![false; text.len()];
+        for r in redactor.scan(&text).removals {
+            removed[r.start..r.end].iter_mut().for_each(|b| *b = true);
+        }
+        let mut in_gold = vec![false; text.len()];
+        let span = |item: &Value| {
+            let s = at[item["start"].as_u64().expect("start") as usize];
+            let e = at[item["end"].as_u64().expect("end") as usize];
+            (s, e)
+        };
+        for item in g["redact"].as_array().expect("redact") {
+            let (s, e) = span(item);
+            let category = match item["who"].as_str() {
+                Some(who) => format!("{}:{who}", item["category"].as_str().unwrap_or("?")),
+                None => item["category"].as_str().unwrap_or("?").to_string(),
+            };
+            in_gold[s..e].iter_mut().for_each(|b| *b = true);
+            let ok = text[s..e]
+                .char_indices()
+                .all(|(i, c)| !c.is_alphanumeric() || removed[s + i]);
+            let entry = score.caught.entry(category.clone()).or_default();
+            entry.1 += 1;
+            if ok {
+                entry.0 += 1;
+            } else {
+                score
+                    .missed
+                    .push(format!("{doc}: {category} {:?}", &text[s..e]));
+            }
+        }
+        for item in g["keep"].as_array().expect("keep") {
+            let (s, e) = span(item);
+            let kind = item["kind"].as_str().unwrap_or("?").to_string();
+            let entry = score.keep.entry(kind.clone()).or_default();
+            entry.1 += 1;
+            if removed[s..e].iter().any(|b| *b) {
+                entry.0 += 1;
+                score
+                    .violated
+                    .push(format!("{doc}: {kind} {:?}", &text[s..e]));
+            }
+        }
+        for (i, c) in text.char_indices() {
+            if removed[i] && !c.is_whitespace() {
+                score.covered += 1;
+                score.inside += usize::from(in_gold[i]);
+            }
+        }
+    }
+    score
+}
+
+/// The text sets in `fixtures/woo-docs/`, and the one in `WOO_DOCS_SET` if given.
+fn sets() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/woo-docs");
+    let mut sets: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("fixtures/woo-docs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("gold.jsonl").exists() && p.join("staff.csv").exists())
+        .filter(|p| {
+            std::fs::read_dir(p.join("docs")).is_ok_and(|mut d| {
+                d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "txt")))
+            })
+        })
+        .collect();
+    sets.sort();
+    if let Ok(extra) = std::env::var("WOO_DOCS_SET") {
+        sets.push(PathBuf::from(extra));
+    }
+    sets
+}
+
+#[test]
+fn hand_written_woo_documents_meet_the_detection_bars() {
+    let mut failures = Vec::new();
+    for set in sets() {
+        let name = set
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let score = score_set(&set);
+        score.print(&name);
+        let checks = [
+            ("recall", score.recall() >= MIN_RECALL),
+            ("staff recall", score.staff_recall() >= MIN_STAFF_RECALL),
+            (
+                "kept items removed",
+                score.keep_violations() <= MAX_KEEP_VIOLATIONS,
+            ),
+            (
+                "character precision",
+                score.precision() >= MIN_CHAR_PRECISION,
+            ),
+        ];
+        failures.extend(
+            checks
+                .iter()
+                .filter(|(_, ok)| !ok)
+                .map(|(what, _)| format!("{name}: {what}")),
+        );
+    }
+    assert!(failures.is_empty(), "below the bar: {failures:?}");
+}
