@@ -6,7 +6,7 @@
 //! The grammar says where a name would begin and end and what its parts are; whether it *is*
 //! a name is decided by the evidence around it (see [`super::context`] and [`super`]).
 
-use super::lexicon::{GAZETTEER, PARTICLE_PHRASES, class};
+use super::lexicon::{GAZETTEER, PARTICLE_PHRASES, class, is_dutch_word};
 use super::token::{Kind, Token};
 use crate::fold::fold;
 
@@ -190,6 +190,8 @@ impl<'a> Grammar<'a> {
                     };
                 let listed = if shape == shape::LOWER {
                     gazetteer.lower_case_classes(folded)
+                } else if shape != 0 && is_dutch_word(folded) {
+                    gazetteer.classes(folded) | class::WORD
                 } else {
                     gazetteer.classes(folded)
                 };

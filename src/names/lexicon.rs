@@ -230,6 +230,20 @@ pub mod class {
     pub const INTRODUCER: u16 = 1 << 9;
     /// A one-word office-holder title (`wethouder`, `minister`).
     pub const OFFICE: u16 = 1 << 10;
+    /// A common Dutch word (OpenTaal's list, lower-case entries): `Roos`, `Bakker` and `Dam`
+    /// are words as well as names, `Meijerink` is not.
+    pub const WORD: u16 = 1 << 11;
+}
+
+/// Common Dutch words, folded (see `examples/build_word_list.rs`; OpenTaal, BSD licence).
+static DUTCH_WORDS: LazyLock<fst::Set<&'static [u8]>> = LazyLock::new(|| {
+    fst::Set::new(include_bytes!("data/dutch_words.fst").as_slice())
+        .expect("the compiled word list is a valid set")
+});
+
+/// Whether a folded word is a common Dutch word.
+pub fn is_dutch_word(folded: &str) -> bool {
+    DUTCH_WORDS.contains(folded)
 }
 
 /// The built-in gazetteer and the grammar's word lists, loaded once.

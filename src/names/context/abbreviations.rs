@@ -1,0 +1,139 @@
+//! Initials that stand for a person named beside them.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::mention;
+use crate::fold::fold;
+use crate::names::grammar::{Form, Grammar, NameParse};
+use crate::names::{Mention, Strength};
+
+/// Initials that stand for a named person: right after the name in brackets
+/// (`Kabel van Beek (KvB)`) or in another cell of the same table row
+/// (`| F. Hermans | FH |`). Other occurrences follow through propagation of removed text.
+pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    // The token lines and their `|` counts, found once: a document may be one long line.
+    let newlines: Vec<usize> = (0..toks.len())
+        .filter(|&j| toks[j].kind == crate::names::token::Kind::Newline)
+        .collect();
+    let line_of = |k: usize| {
+        let i = newlines.partition_point(|&n| n < k);
+        let start = if i == 0 { 0 } else { newlines[i - 1] + 1 };
+        (i, start, newlines.get(i).copied().unwrap_or(toks.len()))
+    };
+    let mut bars = vec![0usize; newlines.len() + 1];
+    for j in (0..toks.len()).filter(|&j| g.is_punct(j, '|')) {
+        bars[line_of(j).0] += 1;
+    }
+    let table_row = |k: usize| {
+        let (i, start, end) = line_of(k);
+        (bars[i] >= 2).then_some((start, end))
+    };
+    // (token after the name, its table row, the name's abbreviations)
+    type Named = (usize, Option<(usize, usize)>, Vec<String>);
+    let named: Vec<Named> = out
+        .iter()
+        .filter(|m| {
+            m.strength == Strength::Strong && matches!(m.parse.form, Form::Full | Form::Initials)
+        })
+        .filter_map(|m| {
+            let next = m.parse.next;
+            let row = table_row(next - 1);
+            // Only a name followed by a bracket or standing in a table row can have its
+            // initials beside it.
+            (g.is_punct(next, '(') || row.is_some())
+                .then(|| (next, row, abbreviations_of(g, &m.parse)))
+        })
+        .collect();
+    // The abbreviations of the names of each table row, so each row is read once.
+    let mut rows: BTreeMap<(usize, usize), HashSet<&str>> = BTreeMap::new();
+    for (next, row, candidates) in &named {
+        let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.iter().any(|c| c == w));
+        // `(KvB)` right after the name.
+        if g.is_punct(*next, '(') && is_candidate(next + 1) && g.is_punct(next + 2, ')') {
+            out.push(initials_mention(
+                g,
+                next + 1,
+                "initials in brackets after the name",
+            ));
+        }
+        if let Some(row) = row {
+            rows.entry(*row)
+                .or_default()
+                .extend(candidates.iter().map(String::as_str));
+        }
+    }
+    // Cells of the same table row: `| F. Hermans | FH |`.
+    for ((line_start, line_end), candidates) in rows {
+        let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.contains(w));
+        for k in line_start..line_end {
+            let cell = k > line_start
+                && g.is_punct(k - 1, '|')
+                && (k + 1 == line_end || g.is_punct(k + 1, '|'));
+            if cell && is_candidate(k) {
+                out.push(initials_mention(
+                    g,
+                    k,
+                    "initials in the table row of the name",
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn initials_mention(g: &Grammar, k: usize, evidence: &'static str) -> Mention {
+    let t = g.tokens()[k];
+    let parse = NameParse {
+        start: t.start,
+        end: t.end,
+        next: k + 1,
+        form: Form::InitialsOnly,
+        given: None,
+        initials: Some(fold(g.str(k))),
+        surname: None,
+    };
+    mention(parse, "name.initials", evidence)
+}
+
+/// The ways a name is abbreviated to initials: `Kabel van Beek` → `KvB`, `KB`;
+/// `H.E.H. 't Hart` → `HtH`, `HEHtH`, `HH`, `HEHH`. At least two letters.
+pub(super) fn abbreviations_of(g: &Grammar, p: &NameParse) -> Vec<String> {
+    let toks = g.tokens();
+    let first_tok = toks.partition_point(|t| t.start < p.start);
+    let mut firsts = String::new();
+    let mut particles = String::new();
+    let mut surname: Vec<char> = Vec::new();
+    for k in first_tok..p.next.min(toks.len()) {
+        let Some(w) = g.word(k) else { continue };
+        let letter = w
+            .trim_start_matches(['\'', '’'])
+            .chars()
+            .next()
+            .unwrap_or_default();
+        if g.is_punct(k + 1, '.') && w.chars().count() <= 3 && surname.is_empty() {
+            firsts.push(letter);
+        } else if g.is_lower(k) || w.starts_with(['\'', '’']) {
+            particles.push(letter);
+        } else if p.form == Form::Full && firsts.is_empty() {
+            firsts.push(letter);
+        } else if k == 0 || !g.is_punct(k - 1, '(') {
+            surname.extend(letter.to_uppercase());
+        }
+    }
+    let (Some(first), Some(&last)) = (firsts.chars().next(), surname.first()) else {
+        return Vec::new();
+    };
+    let all_surname: String = surname.iter().collect();
+    let mut out = Vec::new();
+    for lead in [first.to_string(), firsts.clone()] {
+        for mid in [particles.as_str(), ""] {
+            for tail in [last.to_string(), all_surname.clone()] {
+                let c = format!("{lead}{mid}{tail}");
+                if c.chars().count() >= 2 && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! Chat exports: the speaker of each message and the people in system messages.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Line, mention};
+use crate::fold::fold;
+use crate::names::Mention;
+use crate::names::grammar::{Form, Grammar, NameParse};
+use crate::names::lexicon::class;
+
+/// The date that opens a chat app's system message, with or without a time:
+/// `15-10-2022 14:03 - ` or `15-10-2022 - ` before `Jan heeft Piet toegevoegd`.
+pub(super) static CHAT_SYSTEM_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x20\t]*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?(?:[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?)?\]?[\x20\t]+-[\x20\t]+")
+        .expect("chat system prefix pattern compiles")
+});
+
+/// The last word of a chat app's system message about people (`… heeft Piet toegevoegd`,
+/// `Jan is vertrokken`, `Jan heeft de groep aangemaakt`).
+pub(super) const CHAT_SYSTEM_VERBS: &[&str] = &[
+    "toegevoegd",
+    "verwijderd",
+    "vertrokken",
+    "aangemaakt",
+    "gewijzigd",
+    "deelgenomen",
+    "added",
+    "removed",
+    "left",
+    "created",
+    "changed",
+    "joined",
+];
+
+pub(super) static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\x20\t]*(?:\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
+    )
+    .expect("chat prefix pattern compiles")
+});
+
+/// The speaker of a chat line, between the time stamp and the colon.
+pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Mention>) {
+    let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
+        return;
+    };
+    // The speaker ends at a colon (`Jan:`, `Jan (IenW):`), or fills the line (Teams:
+    // `[13:17] Jan de Vries` above the message).
+    let colon = (i..line.end)
+        .find(|&k| g.is_punct(k, ':'))
+        .filter(|&c| c - i <= 12);
+    let fits = |p: &NameParse| match colon {
+        Some(c) => {
+            p.next == c || (g.is_punct(p.next, '(') && (p.next..c).any(|k| g.is_punct(k, ')')))
+        }
+        None => g.is_line_end(p.next),
+    };
+    let parsed = g
+        .name(i, true)
+        .filter(&fits)
+        .or_else(|| g.given_alone(i).filter(&fits))
+        .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)));
+    if let Some(p) = parsed {
+        out.push(mention(p, "name.chat", "chat speaker"));
+    }
+}
+
+/// The people in a chat app's system message: `Jan de Vries heeft Piet Bos toegevoegd`,
+/// `Jan is vertrokken`, `Jan heeft de groep "Crisisteam" aangemaakt`.
+pub(super) fn chat_system_message(g: &Grammar, line: Line, start: usize, out: &mut Vec<Mention>) {
+    let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= start) else {
+        return;
+    };
+    let last = (line.start..line.end).rev().find(|&k| g.word(k).is_some());
+    if !last
+        .and_then(|k| g.word(k))
+        .is_some_and(|w| CHAT_SYSTEM_VERBS.contains(&w))
+    {
+        return;
+    }
+    let verb = |k: usize| {
+        g.word(k)
+            .is_some_and(|w| matches!(w, "heeft" | "is" | "has"))
+    };
+    let Some(actor) = g
+        .name(i, true)
+        .or_else(|| g.given_alone(i))
+        .filter(|p| verb(p.next))
+    else {
+        return;
+    };
+    let object = actor.next + 1;
+    out.push(mention(actor, "name.chat", "chat system message"));
+    if let Some(p) = g.name(object, true).or_else(|| g.given_alone(object))
+        && last == Some(p.next)
+    {
+        out.push(mention(p, "name.chat", "chat system message"));
+    }
+}
+
+/// A chat speaker that the grammar does not read as a name (`Haven Dijkstra`, where `Haven`
+/// is also a word): up to four capitalised words filling the speaker's place.
+pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NameParse> {
+    let end = (i..end).find(|&k| g.is_punct(k, '(')).unwrap_or(end);
+    let words = i..end;
+    let name_like = |k: usize| {
+        g.is_cap(k) || (g.is_lower(k) && g.has(k, class::PARTICLE)) || g.is_punct(k, '-')
+    };
+    if words.is_empty()
+        || words.len() > 5
+        || !words.clone().all(name_like)
+        || !g.is_cap(i)
+        || g.has(i, class::NOT_NAME)
+    {
+        return None;
+    }
+    let last = end - 1;
+    Some(NameParse {
+        start: g.tokens()[i].start,
+        end: g.tokens()[last].end,
+        next: end,
+        form: if last > i { Form::Full } else { Form::Given },
+        given: Some(fold(g.str(i))),
+        initials: None,
+        surname: (last > i).then(|| fold(g.str(last))),
+    })
+}

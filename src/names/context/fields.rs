@@ -1,0 +1,378 @@
+//! Line rules for fields: mail headers, attendee lists, person and name-part fields.
+
+use super::{
+    Line, after_titles_and_roles, capitalise, ends_name, field, is_bullet, mention, starts_upper,
+};
+use crate::names::Mention;
+use crate::names::grammar::{Form, Grammar, shape};
+use crate::names::lexicon::class;
+
+/// Mail header fields that list people, folded.
+pub(super) const HEADER_FIELDS: &[&str] = &[
+    "van",
+    "aan",
+    "cc",
+    "bcc",
+    "from",
+    "to",
+    "afzender",
+    "geadresseerde",
+    "geadresseerden",
+    "ontvanger",
+    "ontvangers",
+    "kopie aan",
+    "kopie",
+];
+
+/// Fields that list attendees or people, folded.
+pub(super) const LIST_FIELDS: &[&str] = &[
+    "aanwezig",
+    "aanwezigen",
+    "afwezig",
+    "afwezig met kennisgeving",
+    "met kennisgeving afwezig",
+    "afgemeld",
+    "deelnemers",
+    "genodigden",
+    "uitgenodigd",
+    "verslaglegging",
+    "present",
+    "absent",
+    "attendees",
+    "participants",
+];
+
+/// Fields followed by one person, folded.
+pub(super) const PERSON_FIELDS: &[&str] = &[
+    "contactpersoon",
+    "contactpersonen",
+    "contact",
+    "behandeld door",
+    "behandelaar",
+    "opgesteld door",
+    "notulist",
+    "notuliste",
+    "notulen",
+    "voorzitter",
+    "secretaris",
+    "auteur",
+    "auteurs",
+    "opsteller",
+    "ingediend door",
+    "aanvrager",
+    "verzoeker",
+    "verzoekster",
+    "klager",
+    "melder",
+    "namens",
+    "ter attentie van",
+    "t.a.v",
+    "tav",
+    "geschreven door",
+    "gemaakt door",
+    "gezien door",
+    "akkoord",
+    "ondertekend door",
+    "getekend",
+    "ondergetekende",
+    "gespreksleider",
+    "trekker",
+    "eigenaar",
+    "actiehouder",
+    "actie",
+    "actie door",
+    "wie",
+    "verantwoordelijke",
+    "accounthouder",
+    "casemanager",
+    "regievoerder",
+    "medewerker",
+    "behandelend ambtenaar",
+    "ambtenaar",
+    "jurist",
+    "adviseur",
+    "aanwezig namens",
+    "paraaf",
+    "parafen",
+    "paraaf afdelingshoofd",
+    "initialen",
+    "uw contactpersoon",
+    "name",
+    "author",
+    "contact person",
+    "handled by",
+];
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FieldKind {
+    /// A person's name in any form.
+    Person,
+    /// Initials only (`Paraaf:`, `Voorletters:`).
+    Initials,
+    /// A surname (`Achternaam:`).
+    Surname,
+    /// A first name (`Voornaam:`).
+    Given,
+    /// Surname particles (`Tussenvoegsel:`).
+    Particles,
+}
+
+/// Form fields that hold part of a name, folded.
+pub(super) const NAME_PART_FIELDS: &[(&str, FieldKind)] = &[
+    ("paraaf", FieldKind::Initials),
+    ("parafen", FieldKind::Initials),
+    ("paraaf afdelingshoofd", FieldKind::Initials),
+    ("initialen", FieldKind::Initials),
+    ("voorletters", FieldKind::Initials),
+    ("voorletter", FieldKind::Initials),
+    ("achternaam", FieldKind::Surname),
+    ("geslachtsnaam", FieldKind::Surname),
+    ("familienaam", FieldKind::Surname),
+    ("surname", FieldKind::Surname),
+    ("last name", FieldKind::Surname),
+    ("tussenvoegsel", FieldKind::Particles),
+    ("tussenvoegsels", FieldKind::Particles),
+    ("voorvoegsel", FieldKind::Particles),
+    ("verslag", FieldKind::Person),
+    ("voornaam", FieldKind::Given),
+    ("voornamen", FieldKind::Given),
+    ("roepnaam", FieldKind::Given),
+    ("first name", FieldKind::Given),
+    ("naam", FieldKind::Person),
+    ("volledige naam", FieldKind::Person),
+    ("naam aanvrager", FieldKind::Person),
+    ("naam verzoeker", FieldKind::Person),
+    ("gezien", FieldKind::Person),
+    ("opsteller", FieldKind::Person),
+];
+
+pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
+    if let Some(&(_, kind)) = NAME_PART_FIELDS.iter().find(|(l, _)| *l == label) {
+        return Some(kind);
+    }
+    PERSON_FIELDS.contains(&label).then_some(FieldKind::Person)
+}
+
+/// Fields whose label may stand alone on the line above the name (`Contactpersoon`).
+pub(super) const LABEL_ABOVE_FIELDS: &[&str] = &[
+    "contactpersoon",
+    "contactpersonen",
+    "behandeld door",
+    "behandelaar",
+    "opgesteld door",
+    "notulist",
+    "notuliste",
+    "auteur",
+    "auteurs",
+    "paraaf",
+    "namens",
+    "ter attentie van",
+    "uw contactpersoon",
+    "contactpersoon woo",
+    "ondergetekende",
+];
+
+/// The rules of a line that starts with a field label: headers, attendee lists, person
+/// fields.
+pub(super) fn field_line(
+    g: &Grammar,
+    lines: &[Line],
+    n: usize,
+    line: Line,
+    out: &mut Vec<Mention>,
+) {
+    if let Some((label, after)) = field(g, line) {
+        let listing =
+            HEADER_FIELDS.contains(&label.as_str()) || LIST_FIELDS.contains(&label.as_str());
+        if listing && after == line.end {
+            // `Aanwezig:` above a bulleted list: one person per bullet.
+            let evidence = format!("attendee list `{}:`", capitalise(&label));
+            for bullet in lines[n + 1..]
+                .iter()
+                .take_while(|l| l.start < l.end && is_bullet(g, l.start))
+            {
+                person_at(
+                    g,
+                    bullet.start + 1,
+                    bullet.end,
+                    &evidence,
+                    FieldKind::Person,
+                    out,
+                );
+            }
+        } else if HEADER_FIELDS.contains(&label.as_str()) {
+            name_list(
+                g,
+                after,
+                &lines[n..],
+                "name.mail-header",
+                &format!("mail header `{}:`", g.str(line.start)),
+                out,
+            );
+        } else if LIST_FIELDS.contains(&label.as_str()) {
+            name_list(
+                g,
+                after,
+                &lines[n..],
+                "name.attendees",
+                &format!("attendee list `{}:`", capitalise(&label)),
+                out,
+            );
+        } else if let Some(kind) = field_kind(&label) {
+            let evidence = format!("field `{}`", capitalise(&label));
+            if after == line.end && LABEL_ABOVE_FIELDS.contains(&label.as_str()) {
+                // The name is on the next line.
+                if let Some(next) = lines.get(n + 1) {
+                    person_at(g, next.start, next.end, &evidence, kind, out);
+                }
+            } else if after < line.end {
+                person_at(g, after, line.end, &evidence, kind, out);
+            }
+        }
+    }
+}
+
+/// The person (or the part of a name the field holds) at token `i`, after optional titles.
+pub(super) fn person_at(
+    g: &Grammar,
+    i: usize,
+    end: usize,
+    evidence: &str,
+    kind: FieldKind,
+    out: &mut Vec<Mention>,
+) {
+    if i >= end {
+        return;
+    }
+    let j = after_titles_and_roles(g, i);
+    let parsed = match kind {
+        FieldKind::Initials => g.initials_alone(j).map(|p| (p, "name.paraaf")),
+        FieldKind::Particles => g.particles_alone(j).map(|p| (p, "name.field")),
+        FieldKind::Surname => g.titled_name(j).map(|p| (p, "name.field")),
+        FieldKind::Given => g
+            .given_alone(j)
+            .or_else(|| g.titled_name(j))
+            .map(|p| (p, "name.field")),
+        FieldKind::Person if g.has(j, shape::UPPER) => g.upper_name(j).map(|p| (p, "name.field")),
+        FieldKind::Person => if j > i {
+            g.titled_name(j)
+        } else {
+            g.name(j, true).filter(|_| starts_upper(g, j))
+        }
+        .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
+        .map(|p| (p, "name.field"))
+        // `Notulist: AV`, `Actie: CL, vóór 1 mei`: initials standing for the person.
+        .or_else(|| {
+            g.initials_alone(j)
+                .filter(|p| ends_name(g, p.next) && p.end - p.start <= 6)
+                .map(|p| (p, "name.paraaf"))
+        }),
+    };
+    if let Some((p, rule)) = parsed {
+        let evidence = if rule == "name.paraaf" {
+            format!("{evidence} (initials)")
+        } else {
+            evidence.to_string()
+        };
+        out.push(mention(p, rule, evidence));
+    }
+}
+
+/// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,
+/// `dr. J. Smit (DJI), mevrouw De Vries, Piet Jansen`. Continues on the next line when the
+/// line ends inside the list (a comma, semicolon or title at the end).
+pub(super) fn name_list(
+    g: &Grammar,
+    after: usize,
+    lines: &[Line],
+    rule: &'static str,
+    evidence: &str,
+    out: &mut Vec<Mention>,
+) {
+    let mut li = 0;
+    let mut i = after;
+    loop {
+        let end = lines[li].end;
+        while i < end {
+            // Skip separators and anything that is not the start of a name.
+            if g.word(i).is_none() {
+                i += 1;
+                continue;
+            }
+            let j = after_titles_and_roles(g, i);
+            let titled = j > i;
+            let parsed = if titled { g.titled_name(j) } else { None }
+                .or_else(|| {
+                    g.name(j, true).filter(|p| {
+                        p.form != Form::Surname || ends_name(g, p.next) || g.is_punct(p.next, '-')
+                    })
+                })
+                .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
+                .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)));
+            match parsed {
+                Some(p) if !is_mailbox_word(g, j) => {
+                    let next = p.next;
+                    out.push(mention(p, rule, evidence.to_string()));
+                    // A name that wrapped onto the next line: go on from there.
+                    i = if next > end {
+                        next
+                    } else {
+                        skip_to_separator(g, next, end)
+                    };
+                }
+                _ => i = skip_to_separator(g, i, end),
+            }
+        }
+        if i > end {
+            while li < lines.len() && lines[li].end < i {
+                li += 1;
+            }
+            if li >= lines.len() {
+                break;
+            }
+            i = skip_to_separator(g, i, lines[li].end);
+            continue;
+        }
+        // Continue on the next line if this one ended inside the list.
+        let last = (lines[li].start..lines[li].end).last();
+        let open = last.is_some_and(|k| {
+            g.is_punct(k, ',')
+                || g.is_punct(k, ';')
+                || g.titles(k) > 0
+                // A name cut after its particle (`Linn van` / `Bunschoten`), not a list item
+                // that happens to be one (`ma, di, do`).
+                || (g.is_lower(k) && g.has(k, class::PARTICLE) && k > 0 && g.is_cap(k - 1))
+        });
+        li += 1;
+        if !open || li >= lines.len() {
+            break;
+        }
+        i = lines[li].start;
+    }
+}
+
+/// The local part of an e-mail address is not a name (`jan.smit@…`).
+pub(super) fn is_mailbox_word(g: &Grammar, i: usize) -> bool {
+    // The local part runs without spaces up to the `@`: an address further on (another
+    // item, the next line) says nothing about this word.
+    (i..i + 8)
+        .take_while(|&k| g.glued(k))
+        .any(|k| g.is_punct(k + 1, '@'))
+}
+
+/// The token after the next list separator (`;` or `,` outside brackets) at or after `i`.
+pub(super) fn skip_to_separator(g: &Grammar, mut i: usize, end: usize) -> usize {
+    let mut depth = 0i32;
+    while i < end {
+        if g.is_punct(i, '(') || g.is_punct(i, '<') || g.is_punct(i, '[') {
+            depth += 1;
+        } else if g.is_punct(i, ')') || g.is_punct(i, '>') || g.is_punct(i, ']') {
+            depth -= 1;
+        } else if depth <= 0 && (g.is_punct(i, ';') || g.is_punct(i, ',')) {
+            return i + 1;
+        }
+        i += 1;
+    }
+    end
+}

@@ -1,0 +1,201 @@
+//! Rules that apply anywhere in the text: titles and forms of address, role words, `t.n.v.`,
+//! phrases that introduce a person; then the structural rules at each capitalised word.
+
+use super::{mention, starts_upper, words_of};
+use crate::fold::fold;
+use crate::names::Mention;
+use crate::names::grammar::Grammar;
+use crate::names::lexicon::{GAZETTEER, class};
+
+/// Phrases after which a full name refers to a person, folded, as token words.
+pub(crate) const INTRODUCERS: &[&[&str]] = &[
+    &["contactpersoon"],
+    &["afstemmen", "met"],
+    &["afstemming", "met"],
+    &["overleggen", "met"],
+    &["spreken", "met"],
+    &["sprak", "met"],
+    &["bellen", "met"],
+    &["belde", "met"],
+    &["mailen", "met"],
+    &["mailde", "met"],
+    &["dank", "aan"],
+    &["bedankt", "aan"],
+    &["complimenten", "aan"],
+    &["doorgestuurd", "aan"],
+    &["doorsturen", "naar"],
+    &["reactie", "van"],
+    &["opnemen", "met"],
+    &["nummer", "van"],
+    &["telefoonnummer", "van"],
+    &["adres", "van"],
+    &["e-mailadres", "van"],
+    &["gegevens", "van"],
+    &["afgestemd", "met"],
+    &["gesproken", "met"],
+    &["overleg", "met"],
+    &["overlegd", "met"],
+    &["contact", "met"],
+    &["opgenomen", "met"],
+    &["gebeld", "met"],
+    &["gemaild", "met"],
+    &["besproken", "met"],
+    &["afspraak", "met"],
+    &["memo", "van"],
+    &["notitie", "van"],
+    &["mail", "van"],
+    &["bericht", "van"],
+    &["berichtje", "van"],
+    &["verzoek", "van"],
+    &["vraag", "van"],
+    &["telefoontje", "van"],
+    &["namens"],
+    &["volgens"],
+    &["aldus"],
+    &["door"],
+    &["naam", "is"],
+    &["ondergetekende"],
+    &["heet"],
+];
+
+/// Rules that apply anywhere in the text.
+pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    let gaz = &*GAZETTEER;
+    let mut i = 0;
+    // Structural parses do not start inside the previous strong one (`Fong, M.` in
+    // `Tjon A Fong, M.`).
+    let mut structural_end = 0;
+    while i < toks.len() {
+        crate::deadline::check();
+        let Some(w) = g.word(i) else {
+            i += 1;
+            continue;
+        };
+        // Most words are plain lower-case words that no rule starts with.
+        let lower = g.is_lower(i);
+        if lower
+            && !g.has(
+                i,
+                class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE,
+            )
+            && w != "t"
+        {
+            i += 1;
+            continue;
+        }
+        // Titles and forms of address.
+        let t = if g.has(i, class::TITLE | class::PARTICLE) {
+            g.titles(i)
+        } else {
+            0
+        };
+        if t > 0 && is_title_use(g, i) {
+            let j = g.skip_wrap(i + t);
+            if let Some(p) = g.titled_name(j) {
+                let evidence = format!(
+                    "after `{}`",
+                    text[toks[i].start..toks[i + t - 1].end].replace('\n', " ")
+                );
+                // `met mevrouw De Vries en Jan Smit`: the second name shares the context.
+                let and = p.next;
+                if g.word(and) == Some("en")
+                    && g.spaced(and)
+                    && let Some(second) = g.forward_in_context(and + 1)
+                {
+                    out.push(mention(second, "name.title", evidence.clone()));
+                }
+                out.push(mention(p, "name.title", evidence));
+            }
+            i += t;
+            continue;
+        }
+        // Role words: `collega Van Mil`, `cliënt Jansen`.
+        if g.has(i, class::ROLE) && g.spaced(i) && starts_upper(g, i + 1) {
+            if let Some(p) = g.titled_name(i + 1) {
+                out.push(mention(p, "name.role", format!("after `{w}`")));
+            }
+            i += 1;
+            continue;
+        }
+        // `t.n.v.`, `t.a.v.`
+        if (w == "t" || w == "T")
+            && g.is_punct(i + 1, '.')
+            && matches!(g.word(i + 2), Some("n" | "a"))
+            && g.is_punct(i + 3, '.')
+            && g.word(i + 4) == Some("v")
+        {
+            let j = if g.is_punct(i + 5, '.') { i + 6 } else { i + 5 };
+            let j = j + g.titles(j);
+            if let Some(p) = g.name(j, true) {
+                let evidence = if g.word(i + 2) == Some("n") {
+                    "after `t.n.v.`"
+                } else {
+                    "after `t.a.v.`"
+                };
+                out.push(mention(p, "name.attention", evidence));
+            }
+            i += 5;
+            continue;
+        }
+        // Phrases that introduce a person: `afgestemd met Jan Smit`, `Mijn naam is …`.
+        if g.has(i, class::INTRODUCER)
+            && let Some(len) = introducer(g, i)
+        {
+            let j = i + len;
+            let j = j + g.titles(j);
+            if let Some(p) = g.reversed(j).or_else(|| g.forward_in_context(j)) {
+                let phrase = words_of(g, i, i + len);
+                out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
+            }
+        }
+        let may_start =
+            g.is_cap(i) || (lower && g.has(i, class::PARTICLE)) || g.initials(i, false).is_some();
+        if i >= structural_end
+            && may_start
+            && let Some(next) = super::structure::structure(g, gaz, i, out)
+        {
+            structural_end = next;
+        }
+        i += 1;
+    }
+}
+
+/// Whether the title at `i` is used as one: abbreviations need their dot (`mr.`, `ir.`),
+/// and none may be written in capitals (`ING` is a bank).
+pub(super) fn is_title_use(g: &Grammar, i: usize) -> bool {
+    let w = g.str(i);
+    if w.len() > 1 && w.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let f = fold(w);
+    let needs_dot = matches!(
+        f.as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "drs"
+            | "dr"
+            | "ir"
+            | "ing"
+            | "prof"
+            | "bc"
+            | "ds"
+            | "mgr"
+            | "kand"
+            | "lic"
+            | "dhr"
+            | "mw"
+            | "mevr"
+    );
+    !needs_dot || g.is_punct(i + 1, '.') || (f == "dhr" || f == "mw" || f == "mevr")
+}
+
+pub(super) fn introducer(g: &Grammar, i: usize) -> Option<usize> {
+    INTRODUCERS.iter().find_map(|phrase| {
+        let ok = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, p)| g.word_in(i + k, &[p]) && (k == 0 || g.spaced(i + k - 1)));
+        (ok && g.spaced(i + phrase.len() - 1)).then_some(phrase.len())
+    })
+}

@@ -1,0 +1,315 @@
+//! Context rules: the language and layout around a span that make it a person's name, one
+//! file per family of rules:
+//!
+//! - [`fields`]: mail headers (`Van:`, `Aan:`, `CC:`, `From:`, `To:`), attendee lists
+//!   (`Aanwezig:`, `Afwezig:`), contact and author fields (`Contactpersoon`, `Behandeld door`,
+//!   `Opgesteld door`, `Notulist`), action items (`Actie:`) and `Paraaf:`;
+//! - [`chat`]: chat exports (`[03-06-2024 10:15] Naam:`, `03/06/2024, 10:15 - Naam:`) and
+//!   their system messages;
+//! - [`letter`]: greetings (`Hoi`, `Beste`, `Geachte`) and the signature after a closing
+//!   (`Met vriendelijke groet,`);
+//! - [`inline`]: titles and forms of address (`mr.`, `drs.`, `de heer`, `mevrouw`), `t.n.v.`,
+//!   `Mijn naam is`, and phrases that introduce a person (`afgestemd met`, `memo van`);
+//! - [`structure`]: the reversed form (`Vries, J. de (Jan)`), initials with a surname, a known
+//!   first name with a surname, a name before `<e-mail>` and a name followed by a function
+//!   (`Jan Smit (jurist)`);
+//! - [`abbreviations`]: initials that stand for a person named beside them.
+
+mod abbreviations;
+mod chat;
+mod fields;
+mod inline;
+mod letter;
+mod structure;
+
+use std::borrow::Cow;
+
+use super::grammar::{Grammar, NameParse};
+use super::lexicon::class;
+use super::{Mention, Strength};
+
+pub(crate) use inline::INTRODUCERS;
+
+/// A line's token range `[start, end)`, `end` being its line break or the end.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    start: usize,
+    end: usize,
+}
+
+pub(super) fn lines(g: &Grammar) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Quote markers of a replied-to message (`> `) are not part of the line.
+    let content =
+        |start: usize, end: usize| (start..end).find(|&k| !g.is_punct(k, '>')).unwrap_or(end);
+    for (i, t) in g.tokens().iter().enumerate() {
+        if t.kind == crate::names::token::Kind::Newline {
+            out.push(Line {
+                start: content(start, i),
+                end: i,
+            });
+            start = i + 1;
+        }
+    }
+    let end = g.tokens().len();
+    out.push(Line {
+        start: content(start, end),
+        end,
+    });
+    out
+}
+
+pub(super) fn mention(
+    parse: NameParse,
+    rule: &'static str,
+    evidence: impl Into<Cow<'static, str>>,
+) -> Mention {
+    Mention {
+        parse,
+        strength: Strength::Strong,
+        rule,
+        evidence: evidence.into(),
+        staff: None,
+    }
+}
+
+/// The folded words of tokens `[a, b)`, joined by single spaces (punctuation dropped).
+pub(super) fn words_of(g: &Grammar, a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for i in (a..b).filter(|&i| g.word(i).is_some()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(g.folded(i));
+    }
+    out
+}
+
+/// If the line starts with `<field>:` (or `<field>` followed by the end of the line), the
+/// field's folded words and the token after the colon.
+pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
+    let mut i = line.start;
+    // Bullets and numbering before the field: `- Actie:`, `* Actie:`.
+    while i < line.end && (g.is_punct(i, '-') || g.is_punct(i, '*') || g.is_punct(i, '•')) {
+        i += 1;
+    }
+    let mut j = i;
+    while j < line.end
+        && j - i < 8
+        && (g.word(j).is_some() || g.is_punct(j, '.') || g.is_punct(j, '\''))
+    {
+        j += 1;
+    }
+    // A label ends at a colon, or (`Contactpersoon` above the name) at the line end.
+    let colon = j < line.end && g.is_punct(j, ':');
+    if j == i || !(colon || j == line.end) {
+        return None;
+    }
+    Some((words_of(g, i, j), if colon { j + 1 } else { j }))
+}
+
+pub(super) fn is_bullet(g: &Grammar, i: usize) -> bool {
+    ['-', '*', '•', '–'].iter().any(|&c| g.is_punct(i, c))
+}
+
+/// Finds names by their context in the text of grammar `g`.
+pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
+    let lines = lines(g);
+    for (n, &line) in lines.iter().enumerate() {
+        crate::deadline::check();
+        if line.start >= line.end {
+            continue;
+        }
+        let line_text = &text[g.tokens()[line.start].start..];
+        if let Some(m) = chat::CHAT_PREFIX.find(line_text) {
+            chat::chat_speaker(g, line, g.tokens()[line.start].start + m.end(), out);
+        }
+        if let Some(m) = chat::CHAT_SYSTEM_PREFIX.find(line_text) {
+            chat::chat_system_message(g, line, g.tokens()[line.start].start + m.end(), out);
+        }
+        fields::field_line(g, &lines, n, line, out);
+        letter::greeting(g, line, out);
+        if letter::is_closing(g, line) {
+            letter::signature(g, &lines[n + 1..], out);
+        }
+    }
+    inline::inline(g, text, out);
+    abbreviations::abbreviations(g, out);
+}
+
+pub(super) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+pub(super) fn starts_upper(g: &Grammar, i: usize) -> bool {
+    g.word(i).is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Whether the name ending before token `i` is complete there: line end, punctuation, or
+/// `en` (`Beste Jan en Piet`).
+pub(super) fn ends_name(g: &Grammar, i: usize) -> bool {
+    g.is_line_end(i)
+        || [',', '!', '.', ';', ':', '(', '<', ')', '?']
+            .iter()
+            .any(|&c| g.is_punct(i, c))
+        || g.word(i).is_some_and(|w| w == "en" || w == "and")
+}
+
+/// The token after any titles, forms of address and role words at `i` (`collega dr.`).
+pub(super) fn after_titles_and_roles(g: &Grammar, i: usize) -> usize {
+    let mut j = i;
+    loop {
+        let t = g.titles(j);
+        if t > 0 {
+            j = g.skip_wrap(j + t);
+        } else if g.has(j, class::ROLE) && g.spaced(j) {
+            j += 1;
+        } else {
+            return j;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &'static str)> {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let mut out = Vec::new();
+        find(&g, text, &mut out);
+        let mut v: Vec<_> = out
+            .iter()
+            .filter(|m| m.strength == Strength::Strong)
+            .map(|m| (text[m.parse.start..m.parse.end].to_string(), m.rule))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let mut v: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn a_full_name_below_a_signed_first_name() {
+        let text = "Met vriendelijke groet,\nWietske\n\nW. (Wietske) Snijhorst\nArts\n";
+        assert_eq!(names(text), vec!["W. (Wietske) Snijhorst", "Wietske"]);
+        // A quoted message's header below a signature is no name.
+        let text = "Groeten,\nJatse\n\nOn Tuesday, January 10, 2023 at 22:47, Jan wrote:\n";
+        assert_eq!(names(text), vec!["Jatse"]);
+    }
+
+    #[test]
+    fn where_a_person_works_and_their_address_mark_a_name() {
+        let text = "Ik sprak Hatje Oudewerf van het Openbaar Ministerie en \
+                    Mila Bouzid (m.bouzid@nfi.nl) over het College van de Gemeente Utrecht.";
+        assert_eq!(names(text), vec!["Hatje Oudewerf", "Mila Bouzid"]);
+    }
+
+    #[test]
+    fn mail_headers_in_dutch_and_english() {
+        let text = "Van: Jens Jonker <j.jonker@minjenv.nl>\nAan: Bijlsma, T. (Tycho); Zoë van Baalen <zoe@x.nl>\nCC: Sam, M. (Mehmet) - DGRR/DWJZ; woo@minjenv.nl\nFrom: Yılmaz, A.\nTo: Tjon A Fong, M.\n";
+        assert_eq!(
+            names(text),
+            vec![
+                "Bijlsma, T. (Tycho)",
+                "Jens Jonker",
+                "Sam, M. (Mehmet)",
+                "Tjon A Fong, M.",
+                "Yılmaz, A.",
+                "Zoë van Baalen"
+            ]
+        );
+    }
+
+    #[test]
+    fn attendee_lists_with_titles_and_wrapped_lines() {
+        let text = "Aanwezig: dr. F. van Arkel (DGPenV/DJOA), Emma Ouwerkerk (DGSenB/SenS), de heer\nSchulten (Dienst Justitiële Inrichtingen), D. van Laon\nAfwezig: Hamza Die Bont\nNotulist: D. Schagen\n";
+        assert_eq!(
+            names(text),
+            vec![
+                "D. Schagen",
+                "D. van Laon",
+                "Emma Ouwerkerk",
+                "F. van Arkel",
+                "Hamza Die Bont",
+                "Schulten"
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_greetings_signatures_and_paraaf() {
+        let text = "Contactpersoon\nKoen van Liendert\njurist\n\nHallo Boris,\n\nGroet,\n\nJens\n\nOpgesteld door: K. van Liendert, jurist\nParaaf: ES (afdelingshoofd)\n- Actie: Van der Meulen neemt contact op.\nBeste Anna en Piet,\nGeachte heer De Vries,\n";
+        assert_eq!(
+            names(text),
+            vec![
+                "Anna",
+                "Boris",
+                "De Vries",
+                "ES",
+                "Jens",
+                "K. van Liendert",
+                "Koen van Liendert",
+                "Piet",
+                "Van der Meulen"
+            ]
+        );
+    }
+
+    #[test]
+    fn office_titles_and_functions_around_names() {
+        let text = "Wethouder Van der Burg was verhinderd. Gesprek met Yasmina (mentor van de school).\nNAAM: JANSSEN, P.\n";
+        assert_eq!(names(text), vec!["JANSSEN, P.", "Yasmina"]);
+    }
+
+    #[test]
+    fn chat_exports() {
+        let text = "[03-06-2024 10:15] Fatima El Amrani: ben er zo\n03/06/2024, 10:16 - Joost: prima\n[10:17] Kees Tjon: ok\n";
+        assert_eq!(names(text), vec!["Fatima El Amrani", "Joost", "Kees Tjon"]);
+        let text = "15-10-2022 14:03 - Omar Sanders heeft Jerwin Benali-Wibowo toegevoegd\n\
+                    16-10-2022 - Drindra Ait Taleb heeft de groep aangemaakt\n\
+                    17-10-2022 09:00 - Kees is vertrokken\n\
+                    18-10-2022 - Overleg heeft plaatsgevonden\n";
+        assert_eq!(
+            names(text),
+            vec![
+                "Drindra Ait Taleb",
+                "Jerwin Benali-Wibowo",
+                "Kees",
+                "Omar Sanders"
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_evidence() {
+        let text = "Dit is afgestemd met Luuk Waltrade Walderade (coördinerend beleidsadviseur) en met mevrouw Van den Pol. \
+                    Bedrag t.n.v. J. van Schweinfurt. Mijn naam is Jorn van Schweinfurt, geboren in 1980.";
+        assert_eq!(
+            names(text),
+            vec![
+                "J. van Schweinfurt",
+                "Jorn van Schweinfurt",
+                "Luuk Waltrade Walderade",
+                "Van den Pol"
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_and_headings_are_not_names() {
+        let text = "De beleidsreactie is afgestemd met Reclassering Nederland en de Raad van State.\nA. Aanleiding\nHet Openbaar Ministerie meldt dit aan de Tweede Kamer.\nING Bank en B.V. Nederland.";
+        assert!(names(text).is_empty(), "{:?}", found(text));
+    }
+}

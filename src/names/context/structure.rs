@@ -1,0 +1,195 @@
+//! Structural evidence: the reversed form, initials with a surname, a known first name with
+//! a surname, a name before an e-mail address or followed by a function.
+
+use std::borrow::Cow;
+
+use super::mention;
+use crate::fold::fold;
+use crate::names::grammar::{Form, Grammar, NameParse};
+use crate::names::lexicon::{GAZETTEER, class};
+use crate::names::{Mention, Strength};
+
+/// Structural evidence at token `i`: the reversed form, initials with a surname, a known
+/// first name with a surname, a name before `<e-mail>` or followed by a function.
+/// Returns the token after the name if a strong one was parsed.
+pub(super) fn structure(
+    g: &Grammar,
+    gaz: &crate::names::lexicon::Gazetteer,
+    i: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    // The reversed form needs a comma within a few tokens.
+    let comma_near = (i + 1..(i + 8).min(g.tokens().len())).any(|k| g.is_punct(k, ','));
+    if comma_near && let Some(p) = g.reversed(i) {
+        let next = p.next;
+        out.push(mention(
+            p,
+            "name.reversed",
+            "reversed name form `Surname, I.`",
+        ));
+        return Some(next);
+    }
+    // Initials without dots count with a known surname only (`RG den Hartog`, not `OM
+    // Rotterdam`).
+    let undotted = || {
+        g.forward_in_context(i).filter(|p| {
+            p.form == Form::Initials
+                && p.surname
+                    .as_deref()
+                    .is_some_and(|s| gaz.is(s, class::SURNAME))
+        })
+    };
+    let Some(p) = g.forward(i).or_else(undotted) else {
+        // `Yasmina (mentor van de school)`: a known first name with a function.
+        let known = g.is_cap(i) && g.has(i, class::FIRST_NAME) && !g.has(i, class::NOT_NAME);
+        if known
+            && let Some(p) = g.given_alone(i)
+            && let Some(function) = function_follows(g, p.next)
+        {
+            let next = p.next;
+            out.push(mention(
+                p,
+                "name.function",
+                format!("first name followed by {function}"),
+            ));
+            return Some(next);
+        }
+        return None;
+    };
+    let next = p.next;
+    let after_function = function_follows(g, next);
+    // `Esko van den Heuvel`: a known surname after a tussenvoegsel, unless an article makes
+    // it a title (`het Wetboek van Strafvordering`, `de Rechten van de Mens`).
+    let after_article = i > 0 && g.word_in(i - 1, &["de", "het", "een", "der", "des", "den"]);
+    let with_particle = p.form == Form::Full
+        && (i + 1..next).any(|k| g.is_lower(k) && g.has(k, class::PARTICLE))
+        && p.surname
+            .as_deref()
+            .is_some_and(|s| gaz.is(s, class::SURNAME))
+        && !after_article
+        && !g.has(i, class::PLACE | class::FUNCTION);
+    // `Jan de Vries <j.devries@…>`, `Mei Ling Bouzid (m.bouzid@nfi.nl)`.
+    let before_mail = (g.is_punct(next, '<') || g.is_punct(next, '('))
+        && (next..next + 12).any(|k| g.is_punct(k, '@'));
+    let (strength, rule, evidence): (Strength, &'static str, Cow<'static, str>) = if before_mail {
+        (
+            Strength::Strong,
+            "name.display",
+            "name before an e-mail address".into(),
+        )
+    } else if p.form == Form::Initials {
+        if is_enumeration(g, i, &p) {
+            return None;
+        }
+        (
+            Strength::Strong,
+            "name.initials",
+            "initials and surname".into(),
+        )
+    } else if let Some(function) = after_function {
+        (
+            Strength::Strong,
+            "name.function",
+            format!("name followed by {function}").into(),
+        )
+    } else if p
+        .given
+        .as_deref()
+        .is_some_and(|g| gaz.is(g, class::FIRST_NAME))
+    {
+        (
+            Strength::Strong,
+            "name.known-first-name",
+            "known first name with a surname".into(),
+        )
+    } else if with_particle {
+        (
+            Strength::Strong,
+            "name.particle",
+            "first name, tussenvoegsel and surname".into(),
+        )
+    } else {
+        (Strength::Weak, "name.candidate", "name-like words".into())
+    };
+    out.push(Mention {
+        parse: p,
+        strength,
+        rule,
+        evidence,
+        staff: None,
+    });
+    (strength == Strength::Strong).then_some(next)
+}
+
+/// `A. Aanleiding` at the start of a line is a numbered heading, not a person.
+pub(super) fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
+    let line_start = i == 0
+        || g.tokens()
+            .get(i - 1)
+            .is_some_and(|t| t.kind == crate::names::token::Kind::Newline);
+    let one_word = p.surname.as_deref().is_some_and(|s| !s.contains(' '));
+    let known = p
+        .surname
+        .as_deref()
+        .is_some_and(|s| GAZETTEER.is(s, class::SURNAME));
+    let heading_word = p
+        .surname
+        .as_deref()
+        .is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME));
+    // `O. Ketens` above `Sluisplein 53` is an addressee, not a heading.
+    let address_follows = || {
+        let toks = g.tokens();
+        (p.next..toks.len())
+            .skip_while(|&k| toks[k].kind != crate::names::token::Kind::Newline)
+            .skip(1)
+            .take_while(|&k| toks[k].kind != crate::names::token::Kind::Newline)
+            .any(|k| toks[k].kind == crate::names::token::Kind::Number)
+    };
+    heading_word
+        || (line_start
+            && one_word
+            && !known
+            && p.initials.as_deref().is_some_and(|l| l.len() == 1)
+            && g.is_line_end(p.next)
+            && !address_follows())
+}
+
+/// What follows a name that marks it as a person: ` (jurist)`, `, senior beleidsmedewerker`,
+/// ` (DGRR/DWJZ)`.
+pub(super) fn function_follows(g: &Grammar, next: usize) -> Option<&'static str> {
+    let gaz = &*GAZETTEER;
+    // Where the person works: `Hatje van de Oudewerf van het Openbaar Ministerie`.
+    if g.word(next) == Some("van")
+        && g.word_in(next + 1, &["de", "het", "der"])
+        && g.is_cap(next + 2)
+        && g.has(next + 2, class::ORG)
+    {
+        return Some("an organisation");
+    }
+    let opens = g.is_punct(next, '(') || (g.is_punct(next, ',') && g.spaced(next));
+    if !opens {
+        return None;
+    }
+    let words: Vec<String> = (next + 1..next + 5)
+        .map_while(|k| g.word(k).map(fold))
+        .collect();
+    for n in (1..=words.len()).rev() {
+        if gaz.function_titles.contains(&words[..n].join(" ")) {
+            return Some("a function");
+        }
+    }
+    // An organisation in brackets: `(Openbaar Ministerie)`, `(Politie)`.
+    if g.is_punct(next, '(') && g.has(next + 1, class::ORG) && g.is_cap(next + 1) {
+        return Some("an organisation");
+    }
+    // A department code in brackets: `(DGRR/DWJZ)`, `(BD/DCOM)`.
+    if g.is_punct(next, '(')
+        && let Some(w) = g.word(next + 1)
+        && w.len() >= 2
+        && w.chars().all(char::is_uppercase)
+        && (g.is_punct(next + 2, '/') || g.is_punct(next + 2, ')'))
+    {
+        return Some("a department code");
+    }
+    None
+}
