@@ -111,6 +111,10 @@ fn digit_groups(bytes: &[u8], from: usize) -> Groups {
         // Separators (or the leading `+`/`(`) before the next group: at most three.
         let mut separators = 0;
         while i < bytes.len() {
+            // `..` joins a range (`01-01-2024..31-03-2024`), not the groups of a number.
+            if bytes[i] == b'.' && bytes.get(i + 1) == Some(&b'.') {
+                return groups;
+            }
             if is_separator(bytes[i]) || (i == from && bytes[i] == b'+') {
                 i += 1;
             } else if let Some(len) = wide_separator(&bytes[i..]) {
@@ -148,6 +152,12 @@ fn longest_valid_prefix(bytes: &[u8], from: usize, groups: &[Group]) -> Option<u
     if looks_like_date(bytes, groups) || looks_like_case_number(bytes, groups) {
         return None;
     }
+    // A date further on ends the number before it (`001   12-09-2024`, a row number and a
+    // date).
+    let groups = match (1..groups.len()).find(|&k| looks_like_date(bytes, &groups[k..])) {
+        Some(k) => &groups[..k],
+        None => groups,
+    };
     // At most 17 digits (see `digit_groups`), so a stack buffer holds them.
     let mut digits = [0u8; 17];
     let mut len = 0;
@@ -330,6 +340,8 @@ mod tests {
             "bel 0800-1234567 (gratis)",
             "van 09.00 tot 17.00 uur",
             "IBAN NL91ABNA0417164300",
+            "periode 01-01-2024..31-03-2024",
+            "001   12-09-2024  e-mail",
             "tel. 12345",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));

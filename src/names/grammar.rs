@@ -21,6 +21,14 @@ const LONG_INITIALS: &[&str] = &[
 /// Dotted abbreviations that look like initials but are not (`B.V.`, `N.B.`).
 const NOT_INITIALS: &[&str] = &["bv", "nv", "cv", "vof", "nb", "ps", "zkh", "hkh", "zm"];
 
+/// Capitals that name something other than a person when they open a line (`NB:`, `FYI:`).
+pub const NAMED_ABBREVIATIONS: &[&str] = &[
+    "bv", "nv", "cv", "vof", "nb", "ps", "pps", "zkh", "hkh", "zm", "ok", "cc", "bcc", "re", "fw",
+    "fwd", "aw", "fyi", "btw", "eu", "nl", "vs", "tv", "id", "nr", "tel", "fax", "url", "pdf",
+    "ps", "vz", "q", "qa", "faq", "ab", "ad", "wg", "mt", "dt", "pm", "am", "vwo", "havo", "mbo",
+    "hbo", "wo", "rvs", "ov", "rd", "dg", "sg", "pdg", "hid", "cdk", "gs", "ps", "b&w",
+];
+
 /// Where a word stands in a surname, for deciding whether it can be part of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Position {
@@ -65,6 +73,39 @@ const ORGANISATION_ENDINGS: &[&str] = &[
     "loket",
     "secretariaat",
 ];
+
+/// Endings that only street names have (`Hoeksteeg`, `Kanaalweg`); not those that surnames
+/// share (`-hof`, `-dijk`, `-berg`).
+const STREET_ENDINGS: &[&str] = &[
+    "straat",
+    "steeg",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "dreef",
+    "singel",
+    "plantsoen",
+    "boulevard",
+    "markt",
+    "allee",
+    "promenade",
+    "passage",
+    "wetering",
+    "vaart",
+    "wegje",
+    "straatje",
+    "laantje",
+    "pleintje",
+];
+
+/// Whether a folded word is a street name by its ending (`hoeksteeg`).
+fn is_street_name(folded: &str) -> bool {
+    STREET_ENDINGS
+        .iter()
+        .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
+}
 
 /// Whether a folded word is a compound ending in an organisation noun (`bestuursstaf`).
 fn is_organisation_compound(folded: &str) -> bool {
@@ -234,6 +275,11 @@ impl<'a> Grammar<'a> {
     /// The text of a parsed name.
     pub fn text_of(&self, p: &NameParse) -> &'a str {
         &self.text[p.start..p.end]
+    }
+
+    /// The text of tokens `[a, b)`, from the first's start to the last's end.
+    pub fn text_of_tokens(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
 
     /// The text of token `i` if it is a word.
@@ -423,6 +469,7 @@ impl<'a> Grammar<'a> {
             && c & class::FUNCTION == 0
             && !(at == Position::Alone && c & class::NOT_NAME != 0)
             && c & shape::ORG_COMPOUND == 0
+            && (c & class::SURNAME != 0 || !is_street_name(self.folded(i)))
     }
 
     /// A surname starting at `i`: capitalised words, with particles and hyphens between them
@@ -912,6 +959,77 @@ impl<'a> Grammar<'a> {
             initials,
             surname: Some(self.key_of(&key_words)),
         })
+    }
+
+    /// A name with its surname in capitals, as EU institutions and registers write it:
+    /// `DUBOIS-MARCHAND Hélène`, `VAN DEN BERGH Joost`, `Hélène DUBOIS-MARCHAND`. The first
+    /// name must be a known one, and the surname no acronym that names an organisation.
+    pub fn eu_name(&self, i: usize) -> Option<NameParse> {
+        let known_given = |k: usize| self.is_cap(k) && self.has(k, class::FIRST_NAME);
+        // Surname first: particles and words in capitals, hyphens between.
+        let upper_surname = |start: usize| -> Option<(usize, Vec<usize>)> {
+            let mut k = start;
+            let mut words = Vec::new();
+            while let Some(w) = self.word(k) {
+                let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
+                if !capitals {
+                    break;
+                }
+                words.push(k);
+                k += 1;
+                if self.is_punct(k, '-') && self.glued(k - 1) && self.glued(k) {
+                    k += 1;
+                } else if !self.spaced(k - 1) {
+                    break;
+                }
+            }
+            let key: Vec<usize> = words
+                .iter()
+                .copied()
+                .filter(|&w| !self.has(w, class::PARTICLE))
+                .collect();
+            let plausible = key.iter().any(|&w| self.str(w).chars().count() >= 4)
+                && !key
+                    .iter()
+                    .any(|&w| self.has(w, class::ORG | class::NOT_NAME | class::PLACE));
+            (plausible && words.len() <= 4).then_some((k, key))
+        };
+        if self.has(i, shape::UPPER) {
+            let (after, key) = upper_surname(i)?;
+            // `VAN DEN BERGH Joost`: the name ends after the first name.
+            let given = if self.spaced(after - 1) && known_given(after) {
+                self.given_end(after)
+            } else {
+                return None;
+            };
+            return Some(NameParse {
+                start: self.toks[i].start,
+                end: self.toks[given - 1].end,
+                next: given,
+                form: Form::Reversed,
+                given: Some(fold(self.text_of_tokens(after, given))),
+                initials: None,
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        // First name first: `Hélène DUBOIS-MARCHAND`.
+        if known_given(i) {
+            let j = self.given_end(i);
+            if !self.spaced(j - 1) || !self.has(j, shape::UPPER) {
+                return None;
+            }
+            let (after, key) = upper_surname(j)?;
+            return Some(NameParse {
+                start: self.toks[i].start,
+                end: self.toks[after - 1].end,
+                next: after,
+                form: Form::Full,
+                given: Some(fold(self.text_of_tokens(i, j))),
+                initials: None,
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        None
     }
 
     /// The particles of a name in a form field (`Tussenvoegsel: van de`).

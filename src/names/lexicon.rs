@@ -44,6 +44,7 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
     &["de", "la"],
     &["de", "le"],
     &["de", "los"],
+    &["von", "und", "zu"],
     &["von", "der"],
     &["von", "dem"],
     &["van"],
@@ -376,6 +377,62 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         longest_grammar_word,
     }
 });
+
+/// Political parties, folded, as a council member's name is followed by theirs: `(CDA)`.
+const PARTIES: &[&str] = &[
+    "cda",
+    "vvd",
+    "pvda",
+    "d66",
+    "groenlinks",
+    "gl",
+    "groenlinks-pvda",
+    "gl-pvda",
+    "gl/pvda",
+    "sp",
+    "cu",
+    "christenunie",
+    "sgp",
+    "cu-sgp",
+    "pvv",
+    "bbb",
+    "ja21",
+    "fvd",
+    "denk",
+    "pvdd",
+    "volt",
+    "nsc",
+    "50plus",
+    "bij1",
+    "bvnl",
+    "partij voor de dieren",
+    "forum voor democratie",
+];
+
+/// Words that open the names of local parties (`Gemeentebelangen Westervecht`).
+const LOCAL_PARTY_WORDS: &[&str] = &[
+    "gemeentebelangen",
+    "lokaal",
+    "leefbaar",
+    "dorpsbelangen",
+    "stadsbelangen",
+    "progressief",
+    "onafhankelijk",
+    "lijst",
+    "gemeentebelang",
+    "burgerbelangen",
+    "stadspartij",
+];
+
+/// Whether the text in brackets after a name is a political party (`CDA`, `GroenLinks-PvdA`,
+/// `Gemeentebelangen Westervecht`).
+pub fn is_party(text: &str) -> bool {
+    let f = fold(text.trim());
+    PARTIES.contains(&f.as_str())
+        || f.split_whitespace()
+            .next()
+            .is_some_and(|w| LOCAL_PARTY_WORDS.contains(&w))
+}
 
 /// Whether a folded word is a surname particle (alone or in a combination such as `in 't`).
 pub fn is_particle(folded: &str) -> bool {

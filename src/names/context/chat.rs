@@ -64,6 +64,30 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
         .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)));
     if let Some(p) = parsed {
         out.push(mention(p, "name.chat", "chat speaker"));
+        return;
+    }
+    // A contact name with more after the name (`Lotte H RWS`, `Daan Mulder omgeving`): the
+    // whole label names the speaker.
+    if let Some(c) = colon
+        && let Some(mut p) = g.name(i, true).or_else(|| g.given_alone(i))
+        && p.next < c
+        && (p.next..c).all(|k| g.word(k).is_some() || "().-/&".contains(punct(g, k)))
+    {
+        p.end = g.tokens()[c - 1].end;
+        p.next = c;
+        out.push(mention(
+            p,
+            "name.chat",
+            "chat speaker (the whole contact name)",
+        ));
+    }
+}
+
+/// The punctuation character of token `k`, or a space for other tokens.
+fn punct(g: &Grammar, k: usize) -> char {
+    match g.tokens()[k].kind {
+        crate::names::token::Kind::Punct(c) => c,
+        _ => ' ',
     }
 }
 

@@ -186,8 +186,20 @@ pub(super) fn field_line(
         let listing =
             HEADER_FIELDS.contains(&label.as_str()) || LIST_FIELDS.contains(&label.as_str());
         if listing && after == line.end {
-            // `Aanwezig:` above a bulleted list: one person per bullet.
+            // `Aanwezig:` above a bulleted list: one person per bullet; above a line that
+            // lists them (`Jan-Willem (vz), Pieter (verslag), Roos`): that list.
             let evidence = format!("attendee list `{}:`", capitalise(&label));
+            let next = lines.get(n + 1).filter(|l| l.start < l.end);
+            if next.is_some_and(|l| !is_bullet(g, l.start) && field(g, *l).is_none()) {
+                name_list(
+                    g,
+                    lines[n + 1].start,
+                    &lines[n + 1..],
+                    "name.attendees",
+                    &evidence,
+                    out,
+                );
+            }
             for bullet in lines[n + 1..]
                 .iter()
                 .take_while(|l| l.start < l.end && is_bullet(g, l.start))

@@ -149,6 +149,18 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
             }
         }
+        if i >= structural_end
+            && let Some(p) = g.eu_name(i)
+        {
+            structural_end = p.next;
+            out.push(mention(
+                p,
+                "name.eu-style",
+                "surname in capitals with a first name",
+            ));
+            i += 1;
+            continue;
+        }
         let may_start =
             g.is_cap(i) || (lower && g.has(i, class::PARTICLE)) || g.initials(i, false).is_some();
         if i >= structural_end

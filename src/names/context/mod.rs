@@ -21,6 +21,7 @@ mod fields;
 mod inline;
 mod letter;
 mod structure;
+mod transcript;
 
 use std::borrow::Cow;
 
@@ -134,6 +135,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             letter::signature(g, &lines[n + 1..], out);
         }
     }
+    transcript::speaker_labels(g, &lines, out);
     inline::inline(g, text, out);
     abbreviations::abbreviations(g, out);
 }

@@ -1,0 +1,826 @@
+//! The directory: the staff and the public officials the organisation lists, found in every
+//! form their names take in a text.
+//!
+//! The lists are authoritative. A listed person's name is read around each occurrence of a
+//! surname word, a first name or derived initials (one aho-corasick search over the folded
+//! text), with what the list says about the person rather than the general grammar alone:
+//!
+//! - the full name, initials with the surname, the reversed forms (`Meer, Jan-Willem van der`,
+//!   `dos Santos, Thomas`, `Vries, J. de`) and the EU form (`VAN DER MEER Jan-Willem`), in any
+//!   capitalisation, with abbreviated particles (`v.d.`, `v/d`, `vd`) and academic titles;
+//! - a first name with the initials of the surname, as chat apps show people (`Eva S.`,
+//!   `Iris KS`, `Jan-Willem vdM`);
+//! - initials derived from the name (`JdV`, `JWvdM`, `IKS`, `FEA`);
+//! - the surname or the first name alone.
+//!
+//! A full form names the person on its own. A surname, first name or initials alone does when
+//! its place in the text says a person is meant ([`super::person`]), or when the word can be
+//! nothing else: not a common word, a place or an organisation word (`Meijerink` can only be
+//! a person; `Koning`, `Zwolle` and `Roos` need the context).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::grammar::{Form, Grammar, NameParse, shape};
+use super::lexicon::{GAZETTEER, class, is_particle};
+use super::token::Kind;
+use super::{Mention, PersonKey, Strength, person};
+use crate::error::ConfigError;
+use crate::fold::{FoldedText, fold};
+
+/// A listed person's name, taken apart.
+#[derive(Clone)]
+struct Listed {
+    key: PersonKey,
+    /// Staff (removed) or public official (protected).
+    public: bool,
+    /// The first name's parts, folded (`jan`, `willem`).
+    given: Vec<String>,
+    /// The particles before the surname, folded (`van`, `der`).
+    particles: Vec<String>,
+    /// The surname's words in order, folded, with any inner particle (`visser`, `de`, `jong`).
+    surname: Vec<String>,
+    /// Initials derived from the name, as written (`JWvdM`, `JWM`, `JM`).
+    initials: Vec<String>,
+    /// Whether the surname (first name) can only be a name.
+    distinctive_surname: bool,
+    distinctive_given: bool,
+}
+
+/// What a pattern of the search is for a listed person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// The first word of the surname.
+    Surname,
+    /// The first name.
+    Given,
+    /// Derived initials.
+    Initials,
+}
+
+/// The compiled directory. Its `Debug` output gives counts, never names.
+#[derive(Clone, Default)]
+pub struct Directory {
+    people: Vec<Listed>,
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: the listed people it belongs to and as what.
+    uses: Vec<Vec<(u32, Part)>>,
+}
+
+impl std::fmt::Debug for Directory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Directory")
+            .field("people", &self.people.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Classes of a word that make it something else than a name as well.
+const NOT_ONLY_A_NAME: u16 = class::WORD
+    | class::PLACE
+    | class::ORG
+    | class::NOT_NAME
+    | class::FUNCTION
+    | class::TITLE
+    | class::OFFICE
+    | class::ROLE
+    | class::PARTICLE;
+
+/// The evidence of a public official's mention.
+const PUBLIC: &str = "public official";
+
+/// The first name or initials a text writes before or after a surname.
+enum Written {
+    /// A first name, folded (`jan-willem`).
+    Given(String),
+    /// Initials' letters, folded (`jp`).
+    Initials(String),
+}
+
+/// Academic titles, kept with the name they stand before (`mr. J. de Vries`), folded.
+const ACADEMIC_TITLES: &[&str] = &[
+    "mr", "dr", "drs", "ir", "ing", "prof", "bc", "ds", "msc", "ma",
+];
+
+/// Abbreviated particles: `v.d.`, `v/d`, `vd`, `v.`, `d.`, `t`.
+const SHORT_PARTICLES: &[&str] = &["v", "vd", "vdr", "d", "t", "u", "z", "vd.", "v.d"];
+
+impl Directory {
+    /// Compiles the staff (`staff`) and public officials (`public`), as written in the lists.
+    pub fn new(staff: &[String], public: &[String]) -> Result<Directory, ConfigError> {
+        let people: Vec<Listed> = staff
+            .iter()
+            .map(|n| (n, false))
+            .chain(public.iter().map(|n| (n, true)))
+            .filter_map(|(n, public)| Listed::parse(n, public))
+            .collect();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut uses: Vec<Vec<(u32, Part)>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut add = |pattern: String, person: usize, part: Part| {
+            if pattern.chars().count() < 2 {
+                return;
+            }
+            let at = *index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                uses.push(Vec::new());
+                uses.len() - 1
+            });
+            if !uses[at].contains(&(person as u32, part)) {
+                uses[at].push((person as u32, part));
+            }
+        };
+        for (i, p) in people.iter().enumerate() {
+            if let Some(first) = p.surname.first() {
+                add(first.clone(), i, Part::Surname);
+            }
+            if !p.given.is_empty() {
+                add(p.given.join("-"), i, Part::Given);
+                add(p.given.join(" "), i, Part::Given);
+            }
+            for initials in &p.initials {
+                add(fold(initials), i, Part::Initials);
+            }
+        }
+        let matcher = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    // Every text is searched: a DFA is several times faster than an NFA.
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .map_err(|e| ConfigError::Field {
+                        field: "staff/public names".into(),
+                        reason: format!("cannot compile the name matcher: {e}"),
+                    })?,
+            )
+        };
+        Ok(Directory {
+            people,
+            matcher,
+            uses,
+        })
+    }
+
+    /// Whether the listed person `i` is a public official.
+    pub fn is_public(&self, i: usize) -> bool {
+        self.people[i].public
+    }
+
+    /// The key of listed person `i`.
+    pub fn key(&self, i: usize) -> &PersonKey {
+        &self.people[i].key
+    }
+
+    /// Every mention of a listed person in the text of `g`. A mention's `staff` is the listed
+    /// person's index (see [`Directory::is_public`]).
+    pub fn mentions(&self, g: &Grammar, folded: &FoldedText<'_>, out: &mut Vec<Mention>) {
+        let Some(matcher) = &self.matcher else { return };
+        let toks = g.tokens();
+        let ftext = folded.as_str();
+        let mut last_end = 0;
+        for m in matcher.find_iter(ftext) {
+            crate::deadline::check();
+            let bounded = !ftext[..m.start()].ends_with(|c: char| c.is_alphanumeric())
+                && !ftext[m.end()..].starts_with(|c: char| c.is_alphanumeric());
+            if !bounded {
+                continue;
+            }
+            let range = folded.original_range(m.start(), m.end());
+            let Ok(t) = toks.binary_search_by_key(&range.start, |t| t.start) else {
+                continue;
+            };
+            // Inside a name read at an earlier hit (`Jan` of `Jan de Vries`).
+            if range.start < last_end {
+                continue;
+            }
+            let mut best: Option<Mention> = None;
+            for &(person, part) in &self.uses[m.pattern().as_usize()] {
+                let person = person as usize;
+                let found = match part {
+                    Part::Surname => self.surname_at(g, t, person),
+                    Part::Given => self.given_at(g, t, person),
+                    Part::Initials => self.initials_at(g, t, person),
+                };
+                // A reading that fits the listed person wins, then the widest; among equals,
+                // a staff member over an official (listed first).
+                let rank = |m: &Mention| {
+                    let fits = m.staff.is_some() || m.evidence == PUBLIC;
+                    (fits, m.parse.end - m.parse.start, m.strength)
+                };
+                if let Some(f) = found
+                    && best.as_ref().is_none_or(|b| rank(&f) > rank(b))
+                {
+                    best = Some(f);
+                }
+            }
+            if let Some(b) = best {
+                if !matches!(
+                    b.parse.form,
+                    Form::Surname | Form::Given | Form::InitialsOnly
+                ) {
+                    last_end = b.parse.end;
+                }
+                out.push(b);
+            }
+        }
+    }
+
+    /// The listed person's name around a hit on the first word of their surname at `t`.
+    fn surname_at(&self, g: &Grammar, t: usize, person: usize) -> Option<Mention> {
+        let p = &self.people[person];
+        let after = match_words(g, t, &p.surname)?;
+        let upper = g.has(t, shape::UPPER);
+        if !(g.is_cap(t) || upper) {
+            // A lower-case word is a word (`de post`), unless particles open the name.
+            let particles = particles_before(g, t);
+            if particles == t || !g.is_cap(particles) {
+                return None;
+            }
+        }
+        let particles = particles_before(g, t);
+        // Forward: first name or initials before the particles (`Jan de Vries`, `J. v.d.
+        // Sluis`, `M de Jong`).
+        if let Some(start) = self.given_or_initials_before(g, particles, p) {
+            let written = written(g, start, particles);
+            let start = academic_titles_before(g, start);
+            return Some(self.mention(g, person, start, after, Form::Full, written, None));
+        }
+        // Reversed: `Vries, Jeroen de`, `dos Santos, Thomas`, `Vries, J. de (Jan)`.
+        if let Some(end) = self.reversed_tail(g, after, p) {
+            let written = written(g, g.skip_wrap(after + 1), end);
+            let form = Form::Reversed;
+            return Some(self.mention(g, person, particles, end, form, written, None));
+        }
+        // EU style: `VAN DER MEER Jan-Willem`.
+        if upper && let Some(end) = self.given_after(g, after, p) {
+            let form = Form::Reversed;
+            return Some(self.mention(g, person, particles, end, form, None, None));
+        }
+        // The surname alone, with its particles when they are written (`Van der Meer`).
+        let start = academic_titles_before(g, particles);
+        let context = person::context(g, particles, after, p.distinctive_surname)
+            .or_else(|| title_before(g, particles).then_some("after a title or form of address"));
+        let strength = if context.is_some()
+            || (particles == t && (p.distinctive_surname || person::capitalised_as_a_name(g, t)))
+            || (particles < t && g.is_cap(particles))
+        {
+            // The context says so, or the word can only be a name here: no other meaning,
+            // capitalised where a word would not be, or after capitalised particles (`Van
+            // Zwolle`).
+            Strength::Strong
+        } else {
+            Strength::Weak
+        };
+        let mut m = self.mention(g, person, start, after, Form::Surname, None, context);
+        m.strength = strength;
+        Some(m)
+    }
+
+    /// The listed person's first name at `t`, with the initials of the surname after it
+    /// (`Eva S.`, `Jan-Willem vdM`), or alone.
+    fn given_at(&self, g: &Grammar, t: usize, person: usize) -> Option<Mention> {
+        let p = &self.people[person];
+        if !(g.is_cap(t) || g.has(t, shape::UPPER)) {
+            return None;
+        }
+        let after = match_words(g, t, &p.given)?;
+        // The surname follows: the surname hit reads the whole name.
+        let particles_end = skip_particles(g, after, false);
+        if match_words(g, particles_end, &p.surname).is_some() {
+            return None;
+        }
+        if g.spaced(after - 1)
+            && let Some(end) = surname_initials_at(g, after, p)
+        {
+            return Some(self.mention(g, person, t, end, Form::Full, None, None));
+        }
+        // A first name at the start of a clause before any verb is a person (`Mark zit
+        // erop`): as a noun it would take an article.
+        let context = person::context(g, t, after, true);
+        let strength =
+            if context.is_some() || p.distinctive_given || person::capitalised_as_a_name(g, t) {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+        let mut m = self.mention(g, person, t, after, Form::Given, None, context);
+        m.strength = strength;
+        Some(m)
+    }
+
+    /// Initials derived from the listed person's name at `t` (`JdV`, `IKS`), as written there.
+    fn initials_at(&self, g: &Grammar, t: usize, person: usize) -> Option<Mention> {
+        let p = &self.people[person];
+        let w = g.word(t)?;
+        if !p
+            .initials
+            .iter()
+            .any(|i| i == w || (i.to_uppercase() == w && i.chars().count() > 2))
+        {
+            return None;
+        }
+        let mixed = w.chars().any(char::is_lowercase);
+        let letters = w.chars().count();
+        let acronym = GAZETTEER.is(g.folded(t), class::ORG | class::NOT_NAME | class::PLACE)
+            || g.has(t, class::WORD);
+        let context = person::context(g, t, t + 1, true);
+        let strength = if context.is_some() || mixed || (letters >= 3 && !acronym) {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        };
+        let mut m = self.mention(g, person, t, t + 1, Form::InitialsOnly, None, context);
+        m.strength = strength;
+        Some(m)
+    }
+
+    /// A mention of listed person `person` at tokens `[start, next)`. `written` is the first
+    /// name or initials the text gives (`None` when it gives neither, or gives the listed
+    /// first name): a different one names someone else with the same surname, who is still a
+    /// person but not this one.
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &self,
+        g: &Grammar,
+        person: usize,
+        start: usize,
+        next: usize,
+        form: Form,
+        written: Option<Written>,
+        context: Option<&'static str>,
+    ) -> Mention {
+        let p = &self.people[person];
+        let toks = g.tokens();
+        let (given, initials) = match &written {
+            Some(Written::Given(gv)) => (Some(gv.clone()), None),
+            Some(Written::Initials(i)) => (None, Some(i.clone())),
+            None if form == Form::InitialsOnly => (None, Some(fold(g.str(start)))),
+            // A surname alone says nothing of the first name.
+            None if form == Form::Surname => (None, None),
+            None => (p.key.given.clone(), None),
+        };
+        let fits = match &written {
+            Some(Written::Given(gv)) => p.given.join("-") == *gv || p.given.join(" ") == *gv,
+            Some(Written::Initials(i)) => {
+                p.given.is_empty() || p.given[0].chars().next() == i.chars().next()
+            }
+            None => true,
+        };
+        let evidence: Cow<'static, str> = match (fits, p.public, context) {
+            (false, _, _) => "listed surname with another first name or initials".into(),
+            (true, true, _) => PUBLIC.into(),
+            (true, false, Some(c)) => format!("staff directory, {c}").into(),
+            (true, false, None) => "staff directory".into(),
+        };
+        Mention {
+            parse: NameParse {
+                start: toks[start].start,
+                end: toks[next - 1].end,
+                next,
+                form,
+                given,
+                initials,
+                surname: if form == Form::Given || form == Form::InitialsOnly {
+                    None
+                } else {
+                    p.key.surname.clone()
+                },
+            },
+            strength: Strength::Strong,
+            rule: "name.directory",
+            evidence,
+            staff: (fits && !p.public).then_some(person),
+        }
+    }
+
+    /// Where a first name or initials start before the particles at `at` (exclusive end), if
+    /// they do: the listed first name, another known first name, or initials in any usual
+    /// writing (`J.`, `J. Th.`, `A.B.`, `A-B`, `M-L.`, `JW`, `M`).
+    fn given_or_initials_before(&self, g: &Grammar, at: usize, p: &Listed) -> Option<usize> {
+        let last = at.checked_sub(1)?;
+        if !(g.spaced(last) || g.wraps(last)) {
+            return None;
+        }
+        // The listed first name, possibly hyphenated (`Jan-Willem`).
+        let n = p.given.len();
+        if n > 0 && last + 1 >= 2 * n - 1 {
+            let first = last + 1 - (2 * n - 1);
+            if match_words(g, first, &p.given) == Some(last + 1) {
+                return Some(first);
+            }
+        }
+        if g.word(last).is_some() && g.is_cap(last) && g.has(last, class::FIRST_NAME) {
+            return Some(hyphenated_start(g, last));
+        }
+        initials_before(g, at)
+    }
+
+    /// The end of a reversed name's tail after the surname (token `after` is the comma):
+    /// a first name or initials, particles, a first name in brackets.
+    fn reversed_tail(&self, g: &Grammar, after: usize, p: &Listed) -> Option<usize> {
+        if !(g.is_punct(after, ',') && (g.spaced(after) || g.wraps(after))) {
+            return None;
+        }
+        let start = g.skip_wrap(after + 1);
+        let mut end = if let Some(e) = match_words(g, start, &p.given) {
+            e
+        } else if let Some((e, _)) = g.initials(start, false) {
+            e
+        } else if g.is_cap(start) && g.has(start, class::FIRST_NAME) {
+            start + 1
+        } else {
+            return None;
+        };
+        // Trailing particles: `Meer, Jan-Willem van der`.
+        let particles = skip_particles(g, end, true);
+        if particles > end && g.spaced(end - 1) {
+            end = particles;
+        }
+        // `(Jan)` after initials.
+        if g.is_punct(end, '(')
+            && let Some(e) = match_words(g, end + 1, &p.given)
+            && g.is_punct(e, ')')
+        {
+            end = e + 1;
+        }
+        Some(end)
+    }
+
+    /// The end of the listed first name right after `at` (EU style: surname first).
+    fn given_after(&self, g: &Grammar, at: usize, p: &Listed) -> Option<usize> {
+        if !g.spaced(at.checked_sub(1)?) {
+            return None;
+        }
+        match_words(g, at, &p.given)
+    }
+}
+
+impl Listed {
+    /// A name as written in a list: `Jan-Willem van der Meer`, `Evert Jan ten Brinke`,
+    /// `Meer, Jan-Willem van der`.
+    fn parse(name: &str, public: bool) -> Option<Listed> {
+        let key = PersonKey::from_list_name(name)?;
+        let name = name.trim();
+        // `Surname, Given particles` → `Given particles Surname`.
+        let written = match name.split_once(',') {
+            Some((surname, rest)) => format!("{} {}", rest.trim(), surname.trim()),
+            None => name.to_string(),
+        };
+        let words: Vec<&str> = written.split_whitespace().collect();
+        if words.is_empty() {
+            return None;
+        }
+        // The first name runs to the first particle after it (`Evert Jan ten Brinke`), or is
+        // the first word.
+        let first_particle = (1..words.len()).find(|&k| is_particle(&fold(words[k])));
+        let given_end = match first_particle {
+            Some(k) if k < words.len() - 1 => k,
+            _ => 1,
+        };
+        let given: Vec<String> = words[..given_end]
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
+        let mut rest = &words[given_end..];
+        let mut particles = Vec::new();
+        while rest.len() > 1 && is_particle(&fold(rest[0])) {
+            particles.push(fold(rest[0]));
+            rest = &rest[1..];
+        }
+        let surname: Vec<String> = rest
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
+        if surname.is_empty() {
+            return None;
+        }
+        let only_a_name =
+            |w: &str| !GAZETTEER.is(w, NOT_ONLY_A_NAME) && !super::lexicon::is_dutch_word(w);
+        let distinctive_surname = surname
+            .iter()
+            .filter(|w| !is_particle(w))
+            .all(|w| only_a_name(w));
+        // A compound first name (`Jan-Willem`) is no word, whatever its parts are.
+        let distinctive_given = match given.len() {
+            0 => false,
+            1 => only_a_name(&given[0]),
+            _ => true,
+        };
+        let initials = derived_initials(&given, &particles, &surname);
+        Some(Listed {
+            key,
+            public,
+            given,
+            particles,
+            surname,
+            initials,
+            distinctive_surname,
+            distinctive_given,
+        })
+    }
+}
+
+/// Initials a name is abbreviated to: the first letters of the first name's parts, of the
+/// particles (lower or upper case) and of the surname's words. `Jan-Willem van der Meer`:
+/// `JWvdM`, `JvdM`, `JWM`, `JM`, `JWVDM`, `JVDM`; `Fatima El Ahmadi`: `FEA`, `FA`.
+fn derived_initials(given: &[String], particles: &[String], surname: &[String]) -> Vec<String> {
+    let first = |w: &String| {
+        w.chars()
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+    };
+    let givens: Vec<String> = given.iter().filter_map(first).collect();
+    let parts: String = particles.iter().filter_map(|w| w.chars().next()).collect();
+    let family: String = surname
+        .iter()
+        .filter(|w| !is_particle(w))
+        .filter_map(first)
+        .collect();
+    if givens.is_empty() || family.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let leads = [givens.concat(), givens[0].clone()];
+    for lead in leads.iter() {
+        for mid in [parts.clone(), parts.to_uppercase(), String::new()] {
+            let s = format!("{lead}{mid}{family}");
+            if s.chars().count() >= 2 && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// The first name or the initials written in tokens `[start, end)` (before the particles,
+/// or after the comma of a reversed name).
+fn written(g: &Grammar, start: usize, end: usize) -> Option<Written> {
+    let words: Vec<usize> = (start..end).filter(|&k| g.word(k).is_some()).collect();
+    let &first = words.first()?;
+    let dotted = g.is_punct(first + 1, '.');
+    let upper = g.str(first).chars().all(char::is_uppercase);
+    if dotted || upper {
+        let letters: String = words
+            .iter()
+            .filter(|&&k| !g.is_lower(k))
+            .flat_map(|&k| {
+                let w = g.str(k);
+                // `JW` undotted: every letter an initial; `Th.`: one.
+                if w.chars().all(char::is_uppercase) {
+                    w.chars().collect::<Vec<_>>()
+                } else {
+                    w.chars().take(1).collect()
+                }
+            })
+            .collect();
+        return Some(Written::Initials(fold(&letters)));
+    }
+    // A first name: the capitalised words up to the particles, hyphens kept.
+    let last = words
+        .iter()
+        .take_while(|&&k| g.is_cap(k) || g.has(k, shape::UPPER))
+        .last()?;
+    Some(Written::Given(fold(
+        &g.text_of_tokens(first, last + 1)
+            .replace(char::is_whitespace, " "),
+    )))
+}
+
+/// The token after the words `words` (folded) starting at `i`, which may be joined by hyphens
+/// or single spaces (`Visser-de Jong`, `Klein Schiphorst`, `Jan-Willem`), in any case.
+fn match_words(g: &Grammar, i: usize, words: &[String]) -> Option<usize> {
+    let mut k = i;
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 {
+            if g.is_punct(k, '-') && g.glued(k - 1) && g.glued(k) {
+                k += 1;
+            } else if !(g.spaced(k - 1) || g.wraps(k - 1)) {
+                return None;
+            } else {
+                k = g.skip_wrap(k);
+            }
+        }
+        if g.word(k).is_none() || g.folded(k) != w {
+            return None;
+        }
+        k += 1;
+    }
+    (k > i).then_some(k)
+}
+
+/// The first token of the particles right before `t` (`van der`, `Van der`, `v.d.`, `v/d`,
+/// `vd`, `'t`), or `t` when there are none.
+fn particles_before(g: &Grammar, t: usize) -> usize {
+    let mut start = t;
+    let mut k = t;
+    while k > 0 && t - k < 8 {
+        let prev = k - 1;
+        let joined = g.spaced(prev) || g.wraps(prev) || g.glued(prev);
+        if !joined {
+            break;
+        }
+        if g.is_punct(prev, '.') || g.is_punct(prev, '/') {
+            k = prev;
+            continue;
+        }
+        let Some(w) = g.word(prev) else { break };
+        let f = g.folded(prev);
+        let short = SHORT_PARTICLES.contains(&f) && w.chars().count() <= 3;
+        if !(is_particle(f) || short) {
+            break;
+        }
+        k = prev;
+        start = prev;
+    }
+    start
+}
+
+/// The token after the particles at `i` (`van der`, `v.d.`), or `i`. Particles before a
+/// surname must be followed by it; `trailing` ones close a reversed name
+/// (`Meer, Jan-Willem van der`).
+fn skip_particles(g: &Grammar, i: usize, trailing: bool) -> usize {
+    let mut k = i;
+    while k < i + 8 {
+        let particle = g.word(k).is_some_and(|w| {
+            let f = g.folded(k);
+            is_particle(f) || (SHORT_PARTICLES.contains(&f) && w.chars().count() <= 3)
+        });
+        let abbreviation = k > i && (g.is_punct(k, '.') || g.is_punct(k, '/')) && g.glued(k - 1);
+        if !(particle || abbreviation) {
+            break;
+        }
+        k += 1;
+        if !(g.spaced(k - 1) || g.glued(k - 1)) {
+            break;
+        }
+    }
+    if k > i && !trailing && g.word(k).is_none() {
+        return i;
+    }
+    k
+}
+
+/// The start of a hyphenated first name ending at `last` (`Jan-Willem`, `Mei-Ling`).
+fn hyphenated_start(g: &Grammar, last: usize) -> usize {
+    if last >= 2 && g.is_punct(last - 1, '-') && g.glued(last - 2) && g.glued(last - 1) {
+        if g.is_cap(last - 2) {
+            return last - 2;
+        }
+    }
+    last
+}
+
+/// The start of initials ending right before `at` (exclusive), in any usual writing: `J.`,
+/// `J.P.`, `J. Th.`, `A-B`, `M-L.`, and undotted capitals (`JW`, `M`).
+fn initials_before(g: &Grammar, at: usize) -> Option<usize> {
+    let mut k = at;
+    let mut found = false;
+    while k > 0 && at - k < 12 {
+        let prev = k - 1;
+        if g.is_punct(prev, '.') && prev > 0 && g.glued(prev - 1) {
+            let w = g.word(prev - 1)?;
+            if is_initial(w) {
+                k = prev - 1;
+                found = true;
+                continue;
+            }
+            return found.then_some(k);
+        }
+        if g.is_punct(prev, '-') && found && prev > 0 && g.glued(prev - 1) && g.glued(prev) {
+            k = prev;
+            continue;
+        }
+        match g.word(prev) {
+            Some(w) if !found && w.chars().count() <= 3 && w.chars().all(char::is_uppercase) => {
+                k = prev;
+                found = true;
+            }
+            Some(w) if found && w.chars().count() == 1 && w.chars().all(char::is_uppercase) => {
+                // `A-B`: the letter before the hyphen.
+                k = prev;
+            }
+            _ => break,
+        }
+        if !(k > 0 && (g.spaced(k - 1) || g.glued(k - 1))) {
+            break;
+        }
+    }
+    found.then_some(k)
+}
+
+/// An initial as written before its dot: one capital, or a Dutch two- or three-letter one
+/// (`Th`, `Chr`, `Ph`).
+fn is_initial(w: &str) -> bool {
+    let n = w.chars().count();
+    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+    first_upper && (n == 1 || (n <= 3 && w.chars().skip(1).all(char::is_lowercase)))
+}
+
+/// The initials of the listed person's surname at `i`, with an optional dot: `S.`, `KS`,
+/// `vdM`, `vZ`, `V`.
+fn surname_initials_at(g: &Grammar, i: usize, p: &Listed) -> Option<usize> {
+    let w = g.word(i)?;
+    let family: String = p
+        .surname
+        .iter()
+        .filter(|w| !is_particle(w))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase();
+    let parts: String = p
+        .particles
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let first_family: String = family.chars().take(1).collect();
+    let candidates = [
+        family.clone(),
+        format!("{parts}{family}"),
+        format!("{parts}{first_family}"),
+        first_family,
+    ];
+    if !candidates.iter().any(|c| !c.is_empty() && c == w) {
+        return None;
+    }
+    let dotted = g.is_punct(i + 1, '.') && g.glued(i);
+    let end = if dotted { i + 2 } else { i + 1 };
+    // A single letter without a dot must end the phrase (`Bram H 09:14`, `Niels K:`), or it
+    // may be a word (`Roos A …`).
+    let next = g.tokens().get(end).map(|t| t.kind);
+    let ends = matches!(
+        next,
+        None | Some(Kind::Newline | Kind::Number | Kind::Punct(_))
+    );
+    (dotted || w.chars().count() > 1 || ends).then_some(end)
+}
+
+/// Whether a title or form of address stands right before token `i` (`de heer`, `mevrouw`,
+/// `dhr.`, `mr.`).
+fn title_before(g: &Grammar, i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && g.is_punct(k - 1, '.') {
+        k -= 1;
+    }
+    k > 0 && g.has(k - 1, class::TITLE | class::ROLE) && !g.has(k - 1, shape::UPPER)
+}
+
+/// The start of the academic titles right before token `i` (`prof. dr. ir.`), or `i`.
+pub(super) fn academic_titles_before(g: &Grammar, i: usize) -> usize {
+    let mut start = i;
+    let mut k = i;
+    while k > 0 {
+        let mut j = k - 1;
+        if g.is_punct(j, '.') && j > 0 {
+            j -= 1;
+        }
+        let is_title = g
+            .word(j)
+            .is_some_and(|_| ACADEMIC_TITLES.contains(&g.folded(j)))
+            && (g.spaced(k - 1) || g.wraps(k - 1));
+        if !is_title {
+            break;
+        }
+        start = j;
+        k = j;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_names_are_taken_apart() {
+        let p = Listed::parse("Jan-Willem van der Meer", false).unwrap();
+        assert_eq!(p.given, ["jan", "willem"]);
+        assert_eq!(p.particles, ["van", "der"]);
+        assert_eq!(p.surname, ["meer"]);
+        assert!(p.initials.contains(&"JWvdM".to_string()));
+        assert!(p.initials.contains(&"JVDM".to_string()));
+        let p = Listed::parse("Evert Jan ten Brinke", false).unwrap();
+        assert_eq!(p.given, ["evert", "jan"]);
+        assert_eq!(p.surname, ["brinke"]);
+        let p = Listed::parse("Femke Visser-de Jong", false).unwrap();
+        assert_eq!(p.surname, ["visser", "de", "jong"]);
+        let p = Listed::parse("Fatima El Ahmadi", false).unwrap();
+        assert_eq!(p.particles, ["el"]);
+        assert!(p.initials.contains(&"FEA".to_string()));
+        let p = Listed::parse("Iris Klein Schiphorst", false).unwrap();
+        assert!(p.initials.contains(&"IKS".to_string()));
+        assert!(!p.distinctive_surname, "klein is a word");
+        let p = Listed::parse("Lisanne Meijerink", false).unwrap();
+        assert!(p.distinctive_surname && p.distinctive_given);
+        let p = Listed::parse("Roos Groen", false).unwrap();
+        assert!(!p.distinctive_surname && !p.distinctive_given);
+    }
+}

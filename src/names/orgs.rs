@@ -1,0 +1,342 @@
+//! Organisation names, which stay readable even where they hold a person's name or words
+//! that would otherwise read as one: `Transportbedrijf Gerrit Kamphuis B.V.`, `CBS Jan
+//! Ligthart`, `Bakkerij Hulshof`, `Verbrugge & Kroon Advocaten`, `Kruispunt Advies`.
+//!
+//! An organisation is recognised by a head word that says what kind it is (`Stichting`,
+//! `Gebr.`, `Bakkerij`, or a compound ending in `-bedrijf`, `-bureau`, `-school`, …) followed
+//! by its name, or by a legal form or trade word that closes the name (`B.V.`, `& Zn.`,
+//! `Advocaten`, `Advies`). The name of a person who works there is not part of it: `Olaf van
+//! Kruispunt Advies` stops at the lower-case `van`.
+
+use super::grammar::{Grammar, shape};
+use super::lexicon::class;
+use super::token::Kind;
+
+/// Words that open an organisation's name, folded.
+const HEADS: &[&str] = &[
+    "stichting",
+    "vereniging",
+    "buurtvereniging",
+    "cooperatie",
+    "gebr",
+    "gebroeders",
+    "firma",
+    "fa",
+    "cbs",
+    "obs",
+    "pcb",
+    "rkbs",
+    "ikc",
+    "hotel",
+    "restaurant",
+    "cafe",
+    "garage",
+    "camping",
+    "minicamping",
+    "dorpshuis",
+    "buurthuis",
+    "wijkcentrum",
+    "sporthal",
+    "museum",
+    "theater",
+    "kerk",
+    "parochie",
+    "maatschap",
+    "manege",
+    "apotheek",
+    "woonstichting",
+    "kinderopvang",
+    "zorgboerderij",
+    "boerderij",
+    "hoeve",
+    "landgoed",
+    "notariskantoor",
+    "advocatenkantoor",
+    "huisartsenpraktijk",
+    "tandartspraktijk",
+];
+
+/// Endings of compound words that name a kind of organisation (`Transportbedrijf`,
+/// `Notuleerbureau`, `Schweitzerschool`), folded.
+const HEAD_ENDINGS: &[&str] = &[
+    "bedrijf",
+    "bureau",
+    "kantoor",
+    "school",
+    "vereniging",
+    "camping",
+    "centrum",
+    "praktijk",
+    "fonds",
+    "stichting",
+    "handel",
+    "techniek",
+    "bouw",
+    "service",
+    "services",
+    "makelaardij",
+    "bakkerij",
+    "slagerij",
+    "kwekerij",
+    "drukkerij",
+    "corporatie",
+    "schade",
+    "gemeenschap",
+];
+
+/// Words that close an organisation's name, folded: legal forms and trades.
+const CLOSERS: &[&str] = &[
+    "bv",
+    "nv",
+    "vof",
+    "cv",
+    "zn",
+    "zonen",
+    "advocaten",
+    "notarissen",
+    "architecten",
+    "accountants",
+    "adviseurs",
+    "advies",
+    "consultancy",
+    "consult",
+    "holding",
+    "groep",
+    "transport",
+    "beheer",
+    "installaties",
+    "engineering",
+    "ingenieurs",
+    "vastgoed",
+    "makelaars",
+    "projecten",
+    "partners",
+    "logistics",
+    "group",
+    "fonds",
+    "school",
+];
+
+/// The byte ranges of the organisation names in the text of `g`, in text order.
+pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
+    let toks = g.tokens();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(w) = g.word(i) else {
+            i += 1;
+            continue;
+        };
+        if !w.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let f = g.folded(i);
+        let head = HEADS.contains(&f)
+            || (g.is_cap(i)
+                && HEAD_ENDINGS
+                    .iter()
+                    .any(|e| f == *e || (f.len() > e.len() + 2 && f.ends_with(e))));
+        if head && let Some(end) = name_after(g, i + 1) {
+            out.push((toks[i].start, toks[end - 1].end));
+            i = end;
+            continue;
+        }
+        if CLOSERS.contains(&f) && g.is_cap(i) || is_legal_form(g, i) {
+            let end = legal_form_end(g, i);
+            if let Some(start) = name_before(g, i) {
+                // Joined with an organisation found just before (`Transportbedrijf Gerrit
+                // Kamphuis` + `B.V.`).
+                let start_byte = toks[start].start;
+                match out.last_mut() {
+                    Some(last) if last.1 >= toks[start.saturating_sub(1)].start.min(start_byte) => {
+                        last.1 = toks[end - 1].end;
+                    }
+                    _ => out.push((start_byte, toks[end - 1].end)),
+                }
+            } else if let Some(last) = out.last_mut().filter(|l| l.1 + 2 >= toks[i].start) {
+                last.1 = toks[end - 1].end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `B.V.`, `BV`, `N.V.`, `V.O.F.` at token `i`.
+fn is_legal_form(g: &Grammar, i: usize) -> bool {
+    let letters = legal_letters(g, i).0;
+    matches!(letters.as_str(), "bv" | "nv" | "vof" | "cv")
+}
+
+/// The folded letters of dotted or plain capitals at `i` and the token after them.
+fn legal_letters(g: &Grammar, i: usize) -> (String, usize) {
+    let mut letters = String::new();
+    let mut k = i;
+    while let Some(w) = g.word(k) {
+        if !w.chars().all(char::is_uppercase) || w.chars().count() > 3 {
+            break;
+        }
+        letters.push_str(g.folded(k));
+        k += 1;
+        if g.is_punct(k, '.') && g.glued(k - 1) {
+            k += 1;
+        } else {
+            break;
+        }
+        if !g.glued(k - 1) {
+            break;
+        }
+    }
+    (letters, k)
+}
+
+/// The token after a legal form or closing word at `i` (with its dots).
+fn legal_form_end(g: &Grammar, i: usize) -> usize {
+    let (letters, k) = legal_letters(g, i);
+    if matches!(letters.as_str(), "bv" | "nv" | "vof" | "cv") {
+        k
+    } else if g.is_punct(i + 1, '.') && g.glued(i) {
+        i + 2
+    } else {
+        i + 1
+    }
+}
+
+/// The end of an organisation's name after its head word: capitalised words, particles in
+/// any case, initials, `&`, up to six tokens, and a legal form after them.
+fn name_after(g: &Grammar, mut i: usize) -> Option<usize> {
+    // `Gebr. Mulder`
+    if g.is_punct(i, '.') && g.glued(i - 1) {
+        i += 1;
+    }
+    if !(g.spaced(i - 1) || g.wraps(i - 1)) {
+        return None;
+    }
+    let start = g.skip_wrap(i);
+    let mut k = start;
+    let mut last_word = None;
+    while k < start + 8 {
+        let capital = g.word(k).is_some_and(|w| w.starts_with(char::is_uppercase))
+            && !g.has(k, class::FUNCTION);
+        let particle = g.is_lower(k) && g.has(k, class::PARTICLE);
+        let amp = g.is_punct(k, '&');
+        if !(capital || particle || amp) {
+            break;
+        }
+        if capital {
+            last_word = Some(k);
+        }
+        let joined =
+            g.spaced(k) || (g.glued(k) && (g.is_punct(k + 1, '.') || g.is_punct(k + 1, '-')));
+        k += 1;
+        if g.is_punct(k, '.')
+            && g.glued(k - 1)
+            && g.word(k - 1).is_some_and(|w| w.chars().count() == 1)
+        {
+            k += 1;
+        } else if g.is_punct(k, '-') && g.glued(k - 1) && g.glued(k) {
+            k += 1;
+            continue;
+        } else if !joined {
+            break;
+        }
+    }
+    let last = last_word?;
+    let mut end = last + 1;
+    if g.is_punct(end, '.') && g.glued(last) && g.word(last).is_some_and(|w| w.chars().count() == 1)
+    {
+        end += 1;
+    }
+    // A legal form after the name: `… Kamphuis B.V.`.
+    if g.spaced(end - 1) && is_legal_form(g, end) {
+        end = legal_form_end(g, end);
+    }
+    Some(end)
+}
+
+/// The start of the name before a closing word at `i`: capitalised words (capitalised
+/// particles too: `Ten Cate`) and `&`, up to five tokens; a lower-case word or punctuation
+/// ends it.
+fn name_before(g: &Grammar, i: usize) -> Option<usize> {
+    let mut start = None;
+    let mut k = i;
+    while k > 0 && i - k < 6 {
+        let prev = k - 1;
+        if !(g.spaced(prev) || g.glued(prev)) {
+            break;
+        }
+        let capital = g
+            .word(prev)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && !g.has(prev, class::FUNCTION | class::TITLE);
+        let amp = g.is_punct(prev, '&') && start.is_some();
+        if !(capital || amp) {
+            break;
+        }
+        if capital {
+            start = Some(prev);
+        }
+        k = prev;
+    }
+    // A line's first word may be a sentence's first word, not part of the name: keep it
+    // only if it is capitalised as a name is (not `Het`, `De`).
+    let s = start?;
+    if s > 0 && g.tokens()[s - 1].kind == Kind::Newline && g.has(s, class::NOT_NAME) {
+        return (s + 1 < i).then_some(s + 1);
+    }
+    if g.has(s, shape::UPPER) && s + 1 == i {
+        return None;
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn orgs(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        find(&g).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn organisations_with_people_in_their_names() {
+        assert_eq!(
+            orgs("De vrachtwagen van Transportbedrijf Gerrit Kamphuis B.V. reed door."),
+            ["Transportbedrijf Gerrit Kamphuis B.V."]
+        );
+        assert_eq!(
+            orgs("leerlingen van CBS Jan Ligthart en"),
+            ["CBS Jan Ligthart"]
+        );
+        assert_eq!(orgs("brood van Bakkerij Hulshof."), ["Bakkerij Hulshof"]);
+        assert_eq!(orgs("een brief van Gebr. Mulder over"), ["Gebr. Mulder"]);
+        assert_eq!(
+            orgs("namens Verbrugge & Kroon Advocaten schreef"),
+            ["Verbrugge & Kroon Advocaten"]
+        );
+        assert_eq!(
+            orgs("Olaf van Kruispunt Advies belde"),
+            ["Kruispunt Advies"]
+        );
+        assert_eq!(
+            orgs("gevestigd: Stichting Willem Kamphuis Fonds, te"),
+            ["Stichting Willem Kamphuis Fonds"]
+        );
+        assert_eq!(
+            orgs("Autoschade Van der Linden herstelt"),
+            ["Autoschade Van der Linden"]
+        );
+    }
+
+    #[test]
+    fn people_and_sentences_are_no_organisation() {
+        assert!(orgs("Jan de Vries belde over de vergunning.").is_empty());
+        assert!(orgs("Het advies van de commissie is helder.").is_empty());
+    }
+}

@@ -1,0 +1,568 @@
+//! The person context: where in a sentence or layout a single word (a surname or a first name
+//! standing alone, initials) can only refer to a person.
+//!
+//! - **speaker**: at the start of a line (after a bullet or a time stamp) and followed by a
+//!   colon, as in minutes, transcripts and chats (`Mulder: akkoord`, `OB: …`);
+//! - **subject of a verb of saying or acting** at the start of a clause (`Mulder licht toe`,
+//!   `IKS opent de vergadering`, `Roos stuurt het rond`);
+//! - **addressed**: after a word that addresses someone and before the end of the phrase
+//!   (`Top Wouter.`, `Dank Sander`, `@Roos`);
+//! - **party to a conversation**: after `met`, `aan`, `van`, `door`, … when a verb of
+//!   communication closes the clause (`met Pieter besproken`, `aan Roos gevraagd`);
+//! - **approval**: `akkoord JdV`, `gezien, IKS 12/3`.
+//!
+//! Lists of people (`Mulder en Groen`, `(Bram, Daan, Roos)`) are decided in [`super`], where
+//! the other members of the list are known.
+
+use super::grammar::Grammar;
+use super::lexicon::class;
+use super::token::Kind;
+
+/// Finite verbs of saying and acting that follow a person at the start of a clause, as in
+/// minutes (`licht toe`, `meldt`) and chats (`stuurt`, `belt`), folded.
+const SUBJECT_VERBS: &[&str] = &[
+    "zegt",
+    "zei",
+    "meldt",
+    "meldde",
+    "stelt",
+    "stelde",
+    "vraagt",
+    "vroeg",
+    "antwoordt",
+    "antwoordde",
+    "reageert",
+    "reageerde",
+    "licht",
+    "lichtte",
+    "geeft",
+    "gaf",
+    "merkt",
+    "merkte",
+    "opent",
+    "opende",
+    "sluit",
+    "sloot",
+    "concludeert",
+    "concludeerde",
+    "benadrukt",
+    "benadrukte",
+    "vult",
+    "vulde",
+    "deelt",
+    "deelde",
+    "stuurt",
+    "stuurde",
+    "belt",
+    "belde",
+    "mailt",
+    "mailde",
+    "appt",
+    "appte",
+    "checkt",
+    "checkte",
+    "regelt",
+    "regelde",
+    "zoekt",
+    "zocht",
+    "pakt",
+    "pakte",
+    "informeert",
+    "informeerde",
+    "bevestigt",
+    "bevestigde",
+    "legt",
+    "legde",
+    "schetst",
+    "schetste",
+    "presenteert",
+    "presenteerde",
+    "erkent",
+    "erkende",
+    "herinnert",
+    "herinnerde",
+    "wijst",
+    "wees",
+    "onderschrijft",
+    "vindt",
+    "vond",
+    "denkt",
+    "dacht",
+    "verwacht",
+    "verwachtte",
+    "heeft",
+    "had",
+    "neemt",
+    "nam",
+    "gaat",
+    "ging",
+    "komt",
+    "kwam",
+    "zal",
+    "zou",
+    "wil",
+    "wilde",
+    "kan",
+    "kon",
+    "moet",
+    "moest",
+    "mag",
+    "doet",
+    "deed",
+    "weet",
+    "wist",
+    "heet",
+    "schrijft",
+    "schreef",
+    "tekent",
+    "tekende",
+    "kijkt",
+    "keek",
+    "werkt",
+    "werkte",
+    "zit",
+    "zat",
+    "staat",
+    "stond",
+    "ziet",
+    "zag",
+    "hoort",
+    "hoorde",
+    "bespreekt",
+    "besprak",
+    "stemt",
+    "stemde",
+    "adviseert",
+    "adviseerde",
+    "verzoekt",
+    "verzocht",
+    "constateert",
+    "constateerde",
+    "signaleert",
+    "signaleerde",
+    "memoreert",
+    "agendeert",
+    "coördineert",
+    "coordineert",
+    "zorgt",
+    "zorgde",
+    "maakt",
+    "maakte",
+    "houdt",
+    "hield",
+    "leidt",
+    "leidde",
+    "notuleert",
+    "heten",
+    "zijn",
+    "hebben",
+    "lichten",
+    "melden",
+    "stellen",
+    "vragen",
+    "nemen",
+    "gaan",
+    "komen",
+    "zullen",
+    "willen",
+    "kunnen",
+    "moeten",
+    "says",
+    "said",
+    "asks",
+    "asked",
+    "will",
+    "would",
+    "has",
+    "had",
+    "is",
+    "was",
+];
+
+/// Of [`SUBJECT_VERBS`], those that also follow a noun that starts a sentence (`Groen is de
+/// kleur`, `Dam heeft een plein`): they mark a person only when the word is nothing else.
+const WEAK_SUBJECT_VERBS: &[&str] = &[
+    "heeft", "had", "gaat", "ging", "komt", "kwam", "zal", "zou", "wil", "kan", "kon", "moet",
+    "moest", "mag", "doet", "deed", "staat", "stond", "zit", "zat", "werkt", "maakt", "houdt",
+    "leidt", "zijn", "hebben", "gaan", "komen", "zullen", "willen", "kunnen", "moeten", "will",
+    "would", "has", "had", "is", "was", "ziet", "zag", "heet", "heten", "zorgt",
+];
+
+/// Words that address the person named right after them.
+const ADDRESSING: &[&str] = &[
+    "dank",
+    "bedankt",
+    "thanks",
+    "thx",
+    "dankjewel",
+    "dankje",
+    "top",
+    "prima",
+    "super",
+    "helder",
+    "ok",
+    "oké",
+    "oke",
+    "okay",
+    "hoi",
+    "hi",
+    "hey",
+    "hee",
+    "hallo",
+    "dag",
+    "beste",
+    "goedemorgen",
+    "goedemiddag",
+    "goedenavond",
+    "morgen",
+    "hoihoi",
+    "sorry",
+    "welkom",
+    "fijn",
+    "mooi",
+    "klopt",
+    "graag",
+    "thanx",
+    "tnx",
+    "yes",
+    "ja",
+    "nee",
+    "groet",
+    "groeten",
+    "gr",
+    "cc",
+];
+
+/// Prepositions after which a person is a party to a conversation.
+const PARTY_PREPOSITIONS: &[&str] = &[
+    "met", "aan", "van", "door", "bij", "via", "namens", "volgens", "voor", "tegen", "naar",
+];
+
+/// Verbs of communication that close a clause about a conversation (`met Pieter besproken`).
+const COMMUNICATION_VERBS: &[&str] = &[
+    "besproken",
+    "afgestemd",
+    "gebeld",
+    "gemaild",
+    "geappt",
+    "gesproken",
+    "overlegd",
+    "gevraagd",
+    "doorgestuurd",
+    "gedeeld",
+    "gehoord",
+    "ontvangen",
+    "gestuurd",
+    "voorgelegd",
+    "teruggekoppeld",
+    "uitgezocht",
+    "afgesproken",
+    "gecheckt",
+    "navragen",
+    "vragen",
+    "bellen",
+    "mailen",
+    "afstemmen",
+    "overleggen",
+    "checken",
+    "terugkoppelen",
+    "doorsturen",
+    "sturen",
+    "melden",
+    "gemeld",
+    "aangegeven",
+    "laten",
+    "weten",
+    "horen",
+    "gezegd",
+    "begrepen",
+    "vernomen",
+    "toegezegd",
+    "bevestigd",
+    "goedgekeurd",
+    "geaccordeerd",
+    "gevraagd",
+    "uitgenodigd",
+    "informeren",
+    "geïnformeerd",
+    "geinformeerd",
+    "opnemen",
+    "opgenomen",
+    "spreken",
+    "praten",
+    "gepraat",
+    "appen",
+    "contact",
+];
+
+/// Words of approval after which initials or a name sign off (`akkoord JdV`).
+const APPROVALS: &[&str] = &[
+    "akkoord", "gezien", "ok", "oké", "paraaf", "getekend", "fiat",
+];
+
+/// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
+/// lets auxiliary verbs count (`Hiemstra heeft …`), which only a word that is no common noun
+/// can afford.
+pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Option<&'static str> {
+    if is_speaker(g, first, next) {
+        return Some("speaker at the start of a line");
+    }
+    if clause_start(g, first) && subject_verb(g, next, weak_verbs) {
+        return Some("subject of a verb of saying or acting");
+    }
+    if addressed(g, first, next) {
+        return Some("addressed by name");
+    }
+    if party(g, first, next) {
+        return Some("party to a conversation");
+    }
+    if first > 0 && word_is(g, prev_word(g, first), APPROVALS) && phrase_ends(g, next) {
+        return Some("sign-off after an approval");
+    }
+    if first > 0 && g.word_in(first - 1, ASKING) && g.spaced(first - 1) {
+        return Some("asked or called");
+    }
+    if table_cell(g, first, next) {
+        return Some("alone in a table cell");
+    }
+    if contact_in_brackets(g, first, next) {
+        return Some("contact person in brackets after an organisation");
+    }
+    if first > 0
+        && g.word_in(first - 1, COMMENTING)
+        && (g.is_punct(next, ':') || g.is_punct(next, '('))
+    {
+        return Some("author of a comment");
+    }
+    None
+}
+
+/// Words before the author of a comment or remark (`Opmerking BV:`, `Reactie IKS (DGMo):`).
+const COMMENTING: &[&str] = &[
+    "opmerking",
+    "opm",
+    "reactie",
+    "commentaar",
+    "comment",
+    "noot",
+    "toelichting",
+    "vraag",
+    "antwoord",
+    "aanvulling",
+    "suggestie",
+];
+
+/// `RWS (Mulder)`, `via de gemeente (Aalbers)`: a person in brackets after an organisation.
+fn contact_in_brackets(g: &Grammar, first: usize, next: usize) -> bool {
+    first >= 2
+        && g.is_punct(first - 1, '(')
+        && g.is_punct(next, ')')
+        && (g.has(first - 2, super::grammar::shape::UPPER) || g.has(first - 2, class::ORG))
+}
+
+/// Verbs whose object is a person (`vraagt Mark om …`, `bel Roos even`).
+const ASKING: &[&str] = &[
+    "vraagt",
+    "vroeg",
+    "vraag",
+    "belt",
+    "belde",
+    "bel",
+    "mailt",
+    "mailde",
+    "mail",
+    "app",
+    "appt",
+    "informeert",
+    "informeer",
+    "spreekt",
+    "sprak",
+    "spreek",
+    "herinnert",
+    "bedankt",
+    "feliciteert",
+    "tag",
+    "tagt",
+    "cc",
+    "cc'en",
+];
+
+/// Alone between two bars of a table row (`| Kroeze |`).
+fn table_cell(g: &Grammar, first: usize, next: usize) -> bool {
+    first > 0 && g.is_punct(first - 1, '|') && g.is_punct(next, '|')
+}
+
+/// Whether the word at `i`, which is also a common word (`Groen`, `Koning`, `Juni`), is
+/// capitalised as only a name is in Dutch: in the middle of a clause, not after an article
+/// (`de Koning`, `op de Dam`), not before another capitalised word (`Koning Willem-Alexander`)
+/// and not a place or an organisation word, which are capitalised anyway.
+pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
+    const CAPITALISED_ANYWAY: u16 = class::PLACE | class::ORG | class::NOT_NAME | class::OFFICE;
+    g.is_cap(i)
+        && !g.has(i, CAPITALISED_ANYWAY)
+        && !clause_start(g, i)
+        && !(i > 0 && g.word_in(i - 1, ARTICLES))
+        && !(g.spaced(i) && g.is_cap(i + 1))
+        && !(i > 0 && g.is_punct(i - 1, '"'))
+}
+
+/// Articles and determiners before a common noun.
+const ARTICLES: &[&str] = &[
+    "de", "het", "een", "der", "den", "des", "'t", "deze", "die", "dit", "dat", "onze", "ons",
+    "uw", "mijn", "zijn", "haar", "hun", "elke", "ieder", "iedere", "welke", "geen",
+];
+
+/// The index of the word before `i`, skipping commas and colons (`akkoord, JdV`).
+fn prev_word(g: &Grammar, i: usize) -> usize {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if g.word(k).is_some() {
+            return k;
+        }
+        if !(g.is_punct(k, ',') || g.is_punct(k, ':')) {
+            return usize::MAX;
+        }
+    }
+    usize::MAX
+}
+
+fn word_is(g: &Grammar, i: usize, list: &[&str]) -> bool {
+    i != usize::MAX && g.word_in(i, list)
+}
+
+/// At the start of a line, possibly after a bullet, a quote marker, a number or a time stamp
+/// (`[09:14]`, `14.05`), then the word and a colon.
+fn is_speaker(g: &Grammar, first: usize, next: usize) -> bool {
+    g.is_punct(next, ':')
+        && clause_start(g, first)
+        && !g.word_in(
+            first.wrapping_sub(1),
+            &["en", "maar", "want", "dus", "toen", "daarna", "ook"],
+        )
+}
+
+/// Whether only layout lies between the line start and token `i`: bullets, quote markers,
+/// numbering, a time stamp in brackets.
+fn line_start_before(g: &Grammar, i: usize) -> bool {
+    let mut k = i;
+    let mut skipped = 0;
+    while k > 0 {
+        let prev = k - 1;
+        let t = g.tokens()[prev];
+        match t.kind {
+            Kind::Newline => return true,
+            Kind::Punct(c) if "-–•*>[]().:/".contains(c) => {}
+            Kind::Number => {}
+            _ => return false,
+        }
+        skipped += 1;
+        if skipped > 8 {
+            return false;
+        }
+        k = prev;
+    }
+    true
+}
+
+/// Whether token `i` starts a clause: the start of a line (after layout), or after sentence
+/// punctuation, a semicolon, or a dash between clauses.
+fn clause_start(g: &Grammar, i: usize) -> bool {
+    if line_start_before(g, i) {
+        return true;
+    }
+    let Some(prev) = i.checked_sub(1) else {
+        return true;
+    };
+    ['.', ';', '!', '?', ':', '(', '–']
+        .iter()
+        .any(|&c| g.is_punct(prev, c))
+        || (g.is_punct(prev, '-') && !g.glued(prev))
+        || g.word_in(
+            prev,
+            &["en", "maar", "want", "dus", "toen", "daarna", "ook"],
+        )
+}
+
+/// A verb of saying or acting at `next`, or after a comma-separated apposition is skipped
+/// (`Mulder, projectleider, meldt`), or the second of two names joined by `en`.
+fn subject_verb(g: &Grammar, next: usize, weak_verbs: bool) -> bool {
+    // A remark in brackets between the name and the verb: `Mark (niet aanwezig) heeft`.
+    let mut next = next;
+    if g.is_punct(next, '(')
+        && let Some(close) = (next + 1..next + 8).find(|&k| g.is_punct(k, ')'))
+    {
+        next = close + 1;
+    }
+    let Some(w) = g.word(next) else {
+        return false;
+    };
+    let f = g.folded(next);
+    if f.is_empty() || !w.starts_with(char::is_lowercase) {
+        return false;
+    }
+    SUBJECT_VERBS.contains(&f) && (weak_verbs || !WEAK_SUBJECT_VERBS.contains(&f))
+}
+
+/// After an addressing word (`Dank Sander`, `Top Wouter.`), or an `@` mention, and at the end
+/// of the phrase.
+fn addressed(g: &Grammar, first: usize, next: usize) -> bool {
+    let mention = first > 0 && g.is_punct(first - 1, '@') && g.glued(first - 1);
+    let after_address = first > 0 && g.word_in(first - 1, ADDRESSING) && g.spaced(first - 1);
+    (mention || after_address) && phrase_ends(g, next)
+}
+
+/// Whether the phrase ends at token `i`: punctuation, a line end, or the end.
+fn phrase_ends(g: &Grammar, i: usize) -> bool {
+    g.is_line_end(i)
+        || [',', '.', '!', '?', ':', ';', ')', '(']
+            .iter()
+            .any(|&c| g.is_punct(i, c))
+        || g.tokens()[i].kind == Kind::Number
+}
+
+/// After a preposition, with a verb of communication in the rest of the clause.
+fn party(g: &Grammar, first: usize, next: usize) -> bool {
+    if first == 0 || !g.word_in(first - 1, PARTY_PREPOSITIONS) || !g.spaced(first - 1) {
+        return false;
+    }
+    (next..next + 6)
+        .take_while(|&k| g.word(k).is_some())
+        .any(|k| g.word_in(k, COMMUNICATION_VERBS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// The context of the first occurrence of `word` in `text`.
+    fn of(text: &str, word: &str) -> Option<&'static str> {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let i = (0..toks.len()).find(|&i| g.str(i) == word).unwrap();
+        context(&g, i, i + 1, false)
+    }
+
+    #[test]
+    fn finds_the_places_where_a_word_is_a_person() {
+        assert!(of("Mulder: akkoord met het voorstel.", "Mulder").is_some());
+        assert!(of("- OB: dat klopt", "OB").is_some());
+        assert!(of("Besproken. Mulder licht toe.", "Mulder").is_some());
+        assert!(of("IKS opent de vergadering.", "IKS").is_some());
+        assert!(of("Top Wouter. Doe ik.", "Wouter").is_some());
+        assert!(of("vraag @Roos even", "Roos").is_none());
+        assert!(of("vraag het @Roos.", "Roos").is_some());
+        assert!(of("Ik heb het met Pieter besproken.", "Pieter").is_some());
+        assert!(of("akkoord, JdV 12/3", "JdV").is_some());
+    }
+
+    #[test]
+    fn leaves_words_that_are_not_people() {
+        assert!(of("De Dam is druk vandaag.", "Dam").is_none());
+        assert!(of("Groen is de kleur van de hoop.", "Groen").is_none());
+        assert!(of("We gaan naar Zwolle morgen.", "Zwolle").is_none());
+        assert!(of("Zij woont in Zwolle: mooi.", "Zwolle").is_none());
+        assert!(of("Het kantoor van Zwolle is dicht.", "Zwolle").is_none());
+    }
+}
