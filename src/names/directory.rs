@@ -623,9 +623,11 @@ fn particles_before(g: &Grammar, t: usize) -> usize {
     let mut start = t;
     let mut k = t;
     while k > 0 && t - k < 8 {
-        let prev = k - 1;
-        let joined = g.spaced(prev) || g.wraps(prev) || g.glued(prev);
-        if !joined {
+        let mut prev = k - 1;
+        // A particle at the end of the line before (`de heer Van der` / `Meer`).
+        if g.is_line_end(prev) && prev > 0 && g.wraps(prev - 1) {
+            prev -= 1;
+        } else if !(g.spaced(prev) || g.glued(prev)) {
             break;
         }
         if g.is_punct(prev, '.') || g.is_punct(prev, '/') {

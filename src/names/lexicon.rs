@@ -83,7 +83,7 @@ pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "drs", "dr", "ir", "ing", "prof", "bc", "ds", "mgr", "kand", "lic",
     "dhr", "mw", "mevr", "mevrouw", "meneer", "mijnheer", "heer", "sir", "madam", "madame",
     "monsieur", "frau", "herr", "zuster", "broeder", "pastoor", "dominee", "rabbijn", "imam",
-    "pater",
+    "pater", "fam", "familie",
 ];
 
 /// Words that open a greeting line, folded.

@@ -379,8 +379,6 @@ impl NameEngine {
                 people.add(key);
             }
         }
-        // Mentions of identified people found by searching for their names.
-        let before = mentions.len();
         // Lists again, now that a member may be someone identified elsewhere in the text
         // (`Actie: Aalbers / Kuipers / Mulder`, after `mw. W. Aalbers` in the attendee list).
         let anchors: Vec<bool> = mentions
@@ -394,6 +392,10 @@ impl NameEngine {
             })
             .collect();
         strengthen_lists(g, &mut mentions, &anchors);
+        // Mentions of identified people found by searching for their names, and lists that
+        // go on past them.
+        let before = mentions.len();
+        extend_lists(g, &organisations, &mut mentions);
         propagation_mentions(g, &people, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
@@ -649,6 +651,81 @@ fn strengthen_lists(g: &Grammar, mentions: &mut [Mention], anchors: &[bool]) {
     }
 }
 
+/// Lists of people go on past what the rules and the directory know: `(o.a. Joke, Harrie,
+/// fam. Hofman, Sevda)` after `Joke` is known. A capitalised word after a list separator next
+/// to a strong mention is a person too, when it can only be a name (a known first name or
+/// surname, or no common word, place or organisation word).
+fn extend_lists(g: &Grammar, organisations: &[(usize, usize)], mentions: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    let orgs = Spans::new(organisations.to_vec());
+    let covered = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect(),
+    );
+    let mut new_spans: Vec<(usize, usize)> = Vec::new();
+    let mut queue: Vec<usize> = mentions
+        .iter()
+        .filter(|m| m.strength == Strength::Strong && m.parse.form != Form::Part)
+        .map(|m| m.parse.next)
+        .collect();
+    let mut added = 0;
+    while let Some(next) = queue.pop() {
+        if added > 1000 {
+            break;
+        }
+        let sep =
+            [',', '/', '&'].iter().any(|&c| g.is_punct(next, c)) || g.word_in(next, LIST_JOINERS);
+        if !sep {
+            continue;
+        }
+        let mut k = next + 1;
+        if g.is_punct(next, ',') && g.word_in(k, LIST_JOINERS) {
+            k += 1;
+        }
+        let k = k + g.titles(k);
+        let Some(_) = g.word(k) else { continue };
+        const NOT_A_NAME: u16 = class::WORD
+            | class::PLACE
+            | class::ORG
+            | class::NOT_NAME
+            | class::FUNCTION
+            | class::OFFICE
+            | class::TITLE;
+        let name_like =
+            g.is_cap(k) && (g.has(k, class::FIRST_NAME | class::SURNAME) || !g.has(k, NOT_A_NAME));
+        let (ts, te) = (toks[k].start, toks[k].end);
+        let taken = covered.overlaps(ts, te)
+            || orgs.overlaps(ts, te)
+            || new_spans.iter().any(|&(s, e)| s < te && ts < e);
+        if !name_like || taken {
+            continue;
+        }
+        let Some(p) = g.name(k, true).or_else(|| g.given_alone(k)) else {
+            continue;
+        };
+        if !(g.is_line_end(p.next)
+            || [',', '/', '&', ')', '.', ';']
+                .iter()
+                .any(|&c| g.is_punct(p.next, c))
+            || g.word_in(p.next, LIST_JOINERS))
+        {
+            continue;
+        }
+        queue.push(p.next);
+        new_spans.push((p.start, p.end));
+        mentions.push(Mention {
+            parse: p,
+            strength: Strength::Strong,
+            rule: "name.list",
+            evidence: "in a list of people".into(),
+            staff: None,
+        });
+        added += 1;
+    }
+}
+
 /// Whether a mention names a public official: the surname must agree, and a first name or
 /// initial where the mention has one. A first name alone must be the official's.
 fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
@@ -724,8 +801,12 @@ impl<'t> Offices<'t> {
         // name: an office, or the party a council member speaks for.
         let after = self.text[end..].trim_start_matches([' ', '\t']);
         let at = end + (self.text.len() - end - after.len()) + 1;
-        if after.starts_with(',') {
-            let rest = after[1..].trim_start_matches([' ', '\t']);
+        if let Some(rest) = after
+            .strip_prefix(',')
+            .or_else(|| after.strip_prefix("- "))
+            .or_else(|| after.strip_prefix("– "))
+        {
+            let rest = rest.trim_start_matches([' ', '\t']);
             let at = self.text.len() - rest.len();
             return self
                 .titles
@@ -791,6 +872,11 @@ fn names_between(between: &str) -> bool {
 
 /// What may stand between an office title and the name: `van/voor <words>` and a comma.
 fn office_tail(rest: &str) -> bool {
+    // Columns of a table are apart by several spaces: a title in one column does not
+    // describe the name in the next (`nota naar minister      IKS`).
+    if rest.contains("   ") || rest.contains('\t') {
+        return false;
+    }
     let rest = rest.trim_end();
     let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
     if rest.is_empty() {

@@ -284,6 +284,11 @@ fn name_before(g: &Grammar, i: usize) -> Option<usize> {
     // A line's first word may be a sentence's first word, not part of the name: keep it
     // only if it is capitalised as a name is (not `Het`, `De`).
     let s = start?;
+    // A sentence's first word is capitalised for its place (`[Opmerking BV:`): a common word
+    // there starts no name.
+    if s + 1 == i && g.has(s, class::WORD) && super::person::clause_start(g, s) {
+        return None;
+    }
     if s > 0 && g.tokens()[s - 1].kind == Kind::Newline && g.has(s, class::NOT_NAME) {
         return (s + 1 < i).then_some(s + 1);
     }

@@ -400,11 +400,18 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     const CAPITALISED_ANYWAY: u16 = class::PLACE | class::ORG | class::NOT_NAME | class::OFFICE;
     g.is_cap(i)
         && !g.has(i, CAPITALISED_ANYWAY)
-        && !clause_start(g, i)
+        && !sentence_start(g, i)
         && !(i > 0 && g.word_in(i - 1, ARTICLES))
         && !(g.spaced(i) && g.is_cap(i + 1))
         && !(i > 0 && g.is_punct(i - 1, '"'))
 }
+
+/// Abbreviations whose dot ends no sentence (`ca.`, `bijv.`, `nr.`), folded.
+const ABBREVIATIONS: &[&str] = &[
+    "ca", "bijv", "bv", "nr", "tel", "evt", "incl", "excl", "resp", "vgl", "zgn", "dhr", "mw",
+    "mevr", "drs", "ir", "ing", "mr", "dr", "prof", "etc", "vs", "jl", "jr", "sr", "st", "fam",
+    "mln", "mld", "min", "max", "afd", "kon", "corr", "bijl", "blz", "pag", "art", "lid", "sub",
+];
 
 /// Articles and determiners before a common noun.
 const ARTICLES: &[&str] = &[
@@ -467,21 +474,38 @@ fn line_start_before(g: &Grammar, i: usize) -> bool {
 
 /// Whether token `i` starts a clause: the start of a line (after layout), or after sentence
 /// punctuation, a semicolon, or a dash between clauses.
-fn clause_start(g: &Grammar, i: usize) -> bool {
+pub fn clause_start(g: &Grammar, i: usize) -> bool {
+    sentence_start(g, i)
+        || i.checked_sub(1).is_some_and(|prev| {
+            g.is_punct(prev, ';')
+                || g.word_in(
+                    prev,
+                    &["en", "maar", "want", "dus", "toen", "daarna", "ook"],
+                )
+        })
+}
+
+/// Whether token `i` starts a sentence, where any word is capitalised: the start of a line
+/// (after layout), or after `.`, `!`, `?`, `:`, an opening bracket or quote, or a dash. The dot
+/// of an abbreviation (`o.a.`, `ca.`, `bijv.`) ends no sentence.
+pub fn sentence_start(g: &Grammar, i: usize) -> bool {
     if line_start_before(g, i) {
         return true;
     }
     let Some(prev) = i.checked_sub(1) else {
         return true;
     };
-    ['.', ';', '!', '?', ':', '(', '–']
+    if g.is_punct(prev, '.') {
+        let abbreviation = prev > 0
+            && g.glued(prev - 1)
+            && g.word(prev - 1)
+                .is_some_and(|w| w.chars().count() == 1 || g.word_in(prev - 1, ABBREVIATIONS));
+        return !abbreviation;
+    }
+    ['!', '?', ':', '(', '[', '"', '“', '–', '•']
         .iter()
         .any(|&c| g.is_punct(prev, c))
         || (g.is_punct(prev, '-') && !g.glued(prev))
-        || g.word_in(
-            prev,
-            &["en", "maar", "want", "dus", "toen", "daarna", "ook"],
-        )
 }
 
 /// A verb of saying or acting at `next`, or after a comma-separated apposition is skipped
