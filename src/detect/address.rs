@@ -231,8 +231,11 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // `12.00 uur`, `3,5 miljoen`, `10:30`: a time or an amount, not a house number.
         let fraction = matches!(bytes.get(run_end), Some(b'.' | b',' | b':'))
             && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
+        // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
+        let day = starts_with_month(&text[run_end..]);
         if digits <= 5
             && !fraction
+            && !day
             && start > 0
             && matches!(bytes[start - 1], b' ' | b'\t')
             && let Some(street) = street_before(text, &lines, start)
@@ -287,6 +290,45 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 
 /// The end of a house number whose digits end at `digits_end`, with its addition: `12a`,
 /// `12 a`, `12-2`, `12-hs`, `12 bis`, `12/3`.
+/// Whether `rest` starts with a space and a month's name (`30 mei`).
+fn starts_with_month(rest: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mrt",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dec",
+    ];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    MONTHS.contains(&word.as_str())
+}
+
 fn house_number_end(bytes: &[u8], digits_end: usize) -> usize {
     let rest = &bytes[digits_end..];
     let letters = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
@@ -498,6 +540,21 @@ fn keyword_before(text: &str, at: usize) -> bool {
         .contains("postcode")
 }
 
+/// Labels before the address of an organisation or a meeting place, folded.
+const ORGANISATION_LABELS: &[&str] = &[
+    "locatie",
+    "bezoekadres",
+    "postadres",
+    "vestigingsadres",
+    "vestiging",
+    "kantoor",
+    "hoofdkantoor",
+    "provinciehuis",
+    "gemeentehuis",
+    "stadhuis",
+    "raadhuis",
+];
+
 /// What the organisation test reads: the text, its line index and its `Postbus` and
 /// `Antwoordnummer` spans in text order.
 struct Context<'a> {
@@ -512,6 +569,18 @@ impl Context<'_> {
     /// address block (`Directie Rechtshandhaving` / `Turfmarkt 147` / `2511 DP  Den Haag`).
     fn organisation_address(&self, at: usize) -> bool {
         if self.near_po_box(at) {
+            return true;
+        }
+        // On the same line before it: `Locatie: Provinciehuis, Luttenbergstraat 2`,
+        // `Bezoekadres: …`.
+        let before = &self.text[self.lines.start(at)..at];
+        if before.len() < 120
+            && before.split([' ', ',', ':', '\t']).any(|w| {
+                let f = fold(w);
+                ORGANISATION_LABELS.contains(&f.as_str())
+                    || (w.starts_with(char::is_uppercase) && GAZETTEER.is(&f, class::ORG))
+            })
+        {
             return true;
         }
         // The first words of the two lines above, while they are not blank.

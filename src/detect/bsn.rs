@@ -65,7 +65,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let glued_after = end + 1 < bytes.len()
             && matches!(bytes[end], b'.' | b' ' | b'-' | b',')
             && bytes[end + 1].is_ascii_digit();
-        if glued_before || glued_after || bytes.get(end) == Some(&b'@') {
+        // A dial-in code (`+31 20 708 5084,,518260197#`) is no BSN.
+        let dial_code = bytes.get(end) == Some(&b'#') || text[..start].ends_with(",,");
+        if glued_before || glued_after || dial_code || bytes.get(end) == Some(&b'@') {
             continue;
         }
         let digits: Vec<u8> = m

@@ -155,14 +155,76 @@ const FUNCTIONAL: &[&str] = &[
     "afdeling",
     "woo-verzoeken",
     "wooverzoeken",
+    "verkeer",
+    "vergunningen",
+    "vergunning",
+    "omgevingsloket",
+    "subsidie",
+    "subsidies",
+    "belastingen",
+    "griffie",
+    "burgerzaken",
+    "publiekszaken",
+    "handhaving",
+    "toezicht",
+    "melding",
+    "meldingen",
+    "planning",
+    "fractie",
+    "bestuurssecretariaat",
+    "dienstverlening",
+    "kcc",
+    "financien",
+    "personeelszaken",
+    "hrm",
+    "ict",
+    "facilitair",
+    "archief",
+    "integriteit",
+    "evenementen",
+    "leerplicht",
+    "verkiezingen",
+    "nieuws",
+    "media",
+    "woordvoering",
+    "servicepunt",
+    "loket",
 ];
 
 /// Whether the local part of an address is a functional mailbox: one of [`FUNCTIONAL`],
 /// alone or as the first part (`postbus.drc`, `woo-verzoeken`, `info_zuid`).
 fn is_functional(local: &str) -> bool {
-    let local = local.to_ascii_lowercase();
-    let first = local.split(['.', '-', '_']).next().unwrap_or_default();
-    FUNCTIONAL.contains(&local.as_str()) || FUNCTIONAL.contains(&first)
+    let lower = local.to_lowercase();
+    let first = lower.split(['.', '-', '_']).next().unwrap_or_default();
+    FUNCTIONAL.contains(&lower.as_str()) || FUNCTIONAL.contains(&first) || is_made_of_words(local)
+}
+
+/// Whether a local part is made of common words and acronyms only, none of them a name
+/// (`verkeer@`, `burgemeester@`, `CINEA-CEF-TRANSPORT@`), as mailboxes of a task are; a
+/// person's address holds a name or initials (`jan.smit@`, `pmulder@`).
+fn is_made_of_words(local: &str) -> bool {
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    let parts: Vec<&str> = local
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Every part a word or an acronym, and at least one that says what the mailbox is for:
+    // an acronym, an office or organisation word, a mailbox word. A single common word
+    // could be someone's name (`infante@`).
+    let says_what = |p: &str, f: &str| {
+        (p.chars().count() >= 2 && p.chars().all(char::is_uppercase))
+            || GAZETTEER.is(f, class::OFFICE | class::ORG)
+            || FUNCTIONAL.contains(&f)
+    };
+    !parts.is_empty()
+        && parts.iter().all(|p| {
+            let f = crate::fold::fold(p);
+            let acronym = p.chars().count() >= 2 && p.chars().all(char::is_uppercase);
+            let word = f.chars().count() >= 4 && is_dutch_word(&f);
+            (acronym || word || says_what(p, &f))
+                && !GAZETTEER.is(&f, class::FIRST_NAME | class::SURNAME | class::FUNCTION)
+        })
+        && parts.iter().any(|p| says_what(p, &crate::fold::fold(p)))
 }
 
 /// The address around the `@` at byte `at`, if it is one.
@@ -235,6 +297,15 @@ mod tests {
     fn functional_mailboxes_stay() {
         let text = "Mail woo@minbzk.nl, postbus.drc@minjenv.nl, info-zuid@x.nl of jan@x.nl.";
         assert_eq!(found(text), vec!["jan@x.nl"]);
+        // Mailboxes of a task or an office, made of words, without a name.
+        assert!(
+            found("verkeer@zwolle.nl burgemeester@kampen.nl CINEA-CEF-TRANSPORT@ec.europa.eu")
+                .is_empty()
+        );
+        assert_eq!(
+            found("j.bakker@x.nl bakker@x.nl"),
+            vec!["j.bakker@x.nl", "bakker@x.nl"]
+        );
         // A person whose name starts like a mailbox word is still a person.
         assert_eq!(
             found("infante@x.nl teamleider@x.nl"),

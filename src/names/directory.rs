@@ -89,7 +89,7 @@ const NOT_ONLY_A_NAME: u16 = class::WORD
     | class::PARTICLE;
 
 /// The evidence of a public official's mention.
-const PUBLIC: &str = "public official";
+pub const PUBLIC: &str = "public official";
 
 /// The first name or initials a text writes before or after a surname.
 enum Written {
@@ -684,6 +684,16 @@ fn hyphenated_start(g: &Grammar, last: usize) -> usize {
 /// The start of initials ending right before `at` (exclusive), in any usual writing: `J.`,
 /// `J.P.`, `J. Th.`, `A-B`, `M-L.`, and undotted capitals (`JW`, `M`).
 fn initials_before(g: &Grammar, at: usize) -> Option<usize> {
+    let start = initials_start(g, at)?;
+    // `Z.M. de Koning` is the King, `H.K.H.` a princess: styles, not initials.
+    let letters: String = (start..at)
+        .filter_map(|k| g.word(k).map(|_| g.folded(k)))
+        .collect();
+    (!["zm", "hkh", "zkh", "hm", "zh", "nb", "ps", "bv", "nv"].contains(&letters.as_str()))
+        .then_some(start)
+}
+
+fn initials_start(g: &Grammar, at: usize) -> Option<usize> {
     let mut k = at;
     let mut found = false;
     while k > 0 && at - k < 12 {

@@ -329,11 +329,6 @@ impl NameEngine {
         });
         let organisations = orgs::find(g);
         clear_organisations(g, &organisations, &mut mentions);
-        let strong: Vec<bool> = mentions
-            .iter()
-            .map(|m| m.strength == Strength::Strong)
-            .collect();
-        strengthen_lists(g, &mut mentions, &strong);
         // Public officials: the list, and names in office-holder context. A surname or first
         // name alone that a public official shares is decided below, once we know who else
         // is named.
@@ -361,6 +356,17 @@ impl NameEngine {
         }
         protected.extend(public_initials(g, &public, &mentions));
         let protected_spans = Spans::new(protected.clone());
+        // Lists of people: a member next to someone removed is removed too; public
+        // officials and office holders vouch for nobody.
+        let anchors: Vec<bool> = mentions
+            .iter()
+            .map(|m| {
+                m.strength == Strength::Strong
+                    && m.evidence != directory::PUBLIC
+                    && !protected_spans.overlaps(m.parse.start, m.parse.end)
+            })
+            .collect();
+        strengthen_lists(g, &mut mentions, &anchors);
         // A form's `Voornaam:` or `Achternaam:` names the form's subject, not an official.
         let shares_public_name = |m: &Mention, key: &PersonKey| {
             matches!(m.parse.form, Form::Surname | Form::Given)
@@ -385,17 +391,19 @@ impl NameEngine {
             .iter()
             .zip(&keys)
             .map(|(m, k)| {
-                m.strength == Strength::Strong
+                (m.strength == Strength::Strong
                     || (person_shaped(g, &m.parse)
                         && m.parse.form != Form::InitialsOnly
-                        && people.find(k).is_some())
+                        && people.find(k).is_some()))
+                    && m.evidence != directory::PUBLIC
+                    && !protected_spans.overlaps(m.parse.start, m.parse.end)
             })
             .collect();
         strengthen_lists(g, &mut mentions, &anchors);
         // Mentions of identified people found by searching for their names, and lists that
         // go on past them.
         let before = mentions.len();
-        extend_lists(g, &organisations, &mut mentions);
+        extend_lists(g, &organisations, &protected_spans, &mut mentions);
         propagation_mentions(g, &people, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
@@ -618,7 +626,7 @@ fn strengthen_lists(g: &Grammar, mentions: &mut [Mention], anchors: &[bool]) {
     let mut strong: Vec<bool> = mentions
         .iter()
         .zip(anchors)
-        .map(|(m, &a)| (m.strength == Strength::Strong || a) && m.parse.form != Form::Part)
+        .map(|(m, &a)| a && m.parse.form != Form::Part)
         .collect();
     for _ in 0..4 {
         let mut changed = false;
@@ -655,7 +663,12 @@ fn strengthen_lists(g: &Grammar, mentions: &mut [Mention], anchors: &[bool]) {
 /// fam. Hofman, Sevda)` after `Joke` is known. A capitalised word after a list separator next
 /// to a strong mention is a person too, when it can only be a name (a known first name or
 /// surname, or no common word, place or organisation word).
-fn extend_lists(g: &Grammar, organisations: &[(usize, usize)], mentions: &mut Vec<Mention>) {
+fn extend_lists(
+    g: &Grammar,
+    organisations: &[(usize, usize)],
+    protected: &Spans,
+    mentions: &mut Vec<Mention>,
+) {
     let toks = g.tokens();
     let orgs = Spans::new(organisations.to_vec());
     let covered = Spans::new(
@@ -668,6 +681,9 @@ fn extend_lists(g: &Grammar, organisations: &[(usize, usize)], mentions: &mut Ve
     let mut queue: Vec<usize> = mentions
         .iter()
         .filter(|m| m.strength == Strength::Strong && m.parse.form != Form::Part)
+        .filter(|m| {
+            m.evidence != directory::PUBLIC && !protected.overlaps(m.parse.start, m.parse.end)
+        })
         .map(|m| m.parse.next)
         .collect();
     let mut added = 0;
@@ -693,8 +709,11 @@ fn extend_lists(g: &Grammar, organisations: &[(usize, usize)], mentions: &mut Ve
             | class::FUNCTION
             | class::OFFICE
             | class::TITLE;
-        let name_like =
-            g.is_cap(k) && (g.has(k, class::FIRST_NAME | class::SURNAME) || !g.has(k, NOT_A_NAME));
+        // `WenV`, `DGMo`: a capital inside a word makes an abbreviation, not a name.
+        let inner_capital = g.str(k).chars().skip(1).any(char::is_uppercase);
+        let name_like = g.is_cap(k)
+            && (g.has(k, class::FIRST_NAME | class::SURNAME)
+                || !(g.has(k, NOT_A_NAME) || inner_capital));
         let (ts, te) = (toks[k].start, toks[k].end);
         let taken = covered.overlaps(ts, te)
             || orgs.overlaps(ts, te)

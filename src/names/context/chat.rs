@@ -73,8 +73,18 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
         && p.next < c
         && (p.next..c).all(|k| g.word(k).is_some() || "().-/&".contains(punct(g, k)))
     {
-        p.end = g.tokens()[c - 1].end;
-        p.next = c;
+        // An organisation at the end stays (`Niels Kroeze ODVR`): the person is the rest.
+        let mut end = c;
+        while end > p.next
+            && g.word(end - 1).is_some_and(|w| {
+                (w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
+                    || g.has(end - 1, class::ORG)
+            })
+        {
+            end -= 1;
+        }
+        p.end = g.tokens()[end - 1].end;
+        p.next = end;
         out.push(mention(
             p,
             "name.chat",
