@@ -38,6 +38,8 @@ struct Group {
 /// Finds telephone numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
+    // The line index, built at the first number found: most texts have few or none.
+    let mut lines: Option<super::Lines> = None;
     let mut i = 0;
     while i < bytes.len() {
         // Jump to the next digit, `+` or `(`: most of a text is letters.
@@ -63,6 +65,11 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 } else {
                     i
                 };
+                let lines = lines.get_or_insert_with(|| super::Lines::new(text));
+                if organisation_number(text, lines, start, end) {
+                    i = end;
+                    continue;
+                }
                 out.push(Finding::new(
                     start,
                     end,
@@ -76,6 +83,78 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             None => i = groups.first().map_or(i + 1, |g| g.end),
         }
     }
+}
+
+/// Labels of a general number in a contact block (`T 038 …`, `Tel. algemeen`), folded.
+const GENERAL_LABELS: &[&str] = &[
+    "t",
+    "tel",
+    "telefoon",
+    "algemeen",
+    "receptie",
+    "centrale",
+    "switchboard",
+    "main",
+    "phone",
+];
+
+/// Labels of a person's own number (`M 06 …`, `D 038 …`), folded.
+const PERSONAL_LABELS: &[&str] = &[
+    "m",
+    "mob",
+    "mobiel",
+    "gsm",
+    "d",
+    "direct",
+    "dir",
+    "doorkies",
+    "doorkiesnummer",
+    "privé",
+    "prive",
+    "thuis",
+];
+
+/// Words on or above a dial-in line of a meeting invitation, folded.
+const DIAL_IN: &[&str] = &[
+    "inbellen",
+    "bel in",
+    "alleen audio",
+    "dial-in",
+    "dial in",
+    "audio only",
+];
+
+/// Whether the number at `start..end` is an organisation's, not a person's: the dial-in
+/// number of a meeting (`+31 20 794 8621,,488428749#`), or a general number in an
+/// organisation's letterhead or signature (`T 088 – 4567 111` under `Transport en
+/// Logistiek Nederland`). A mobile number or one labelled as direct is a person's.
+fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usize) -> bool {
+    let line_start = lines.start(start);
+    let line_end = lines.end(start, text.len());
+    let prev_start = if line_start == 0 {
+        0
+    } else {
+        lines.start(line_start - 1)
+    };
+    let around = text[prev_start..line_end].to_lowercase();
+    if text[end..line_end].starts_with(",,") || DIAL_IN.iter().any(|d| around.contains(d)) {
+        return true;
+    }
+    if canonical(&text[start..end]).is_none_or(|c| c.starts_with("06")) {
+        return false;
+    }
+    // The label right before the number on its line.
+    let before = text[line_start..start].trim_end_matches([' ', '\t', ':', '.']);
+    let label = before
+        .rsplit(|c: char| c.is_whitespace() || c == '|')
+        .next()
+        .map(crate::fold::fold)
+        .unwrap_or_default();
+    if PERSONAL_LABELS.contains(&label.as_str()) {
+        return false;
+    }
+    (GENERAL_LABELS.contains(&label.as_str()) || before.is_empty() || before.ends_with('-'))
+        && super::address::organisation_block(text, lines, start)
 }
 
 /// The digit groups of a run: at most as many as a number has digits, kept on the stack.
@@ -306,6 +385,23 @@ mod tests {
             Some("003221234567")
         );
         assert_eq!(canonical("12 34"), None);
+    }
+
+    #[test]
+    fn organisations_numbers_stay() {
+        let letterhead =
+            "gemeente Kampen\nBurgwal 43\n8261 EP  Kampen\n(038) 339 29 99\nwww.kampen.nl\n";
+        assert!(found(letterhead).is_empty());
+        let law = "Verbrugge & Kroon Advocaten\nT 038 - 452 77 00 | D 038 - 452 77 14\n";
+        assert_eq!(found(law), vec!["038 - 452 77 14"]);
+        // In a person's signature, their numbers are theirs.
+        let signature = "Ronald Zeegers\nTransport en Logistiek Nederland\nT 088 – 4567 111\nM 06 46 12 90 33\n";
+        assert_eq!(found(signature), vec!["088 – 4567 111", "06 46 12 90 33"]);
+        let invite = "Inbellen via telefoon\n+31 20 794 8621,,488428749#   Netherlands\n";
+        assert!(found(invite).is_empty());
+        // A person's own block keeps its numbers.
+        let own = "Jan Jansen\nDorpsstraat 12\n1234 AB Ede\nT 0318 123456\n";
+        assert_eq!(found(own), vec!["0318 123456"]);
     }
 
     #[test]
