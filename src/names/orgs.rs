@@ -286,7 +286,7 @@ fn name_before(g: &Grammar, i: usize) -> Option<usize> {
     let s = start?;
     // A sentence's first word is capitalised for its place (`[Opmerking BV:`): a common word
     // there starts no name.
-    if s + 1 == i && g.has(s, class::WORD) && super::person::clause_start(g, s) {
+    if s + 1 == i && g.has(s, class::WORD) && super::person::sentence_start(g, s) {
         return None;
     }
     if s > 0 && g.tokens()[s - 1].kind == Kind::Newline && g.has(s, class::NOT_NAME) {

@@ -21,6 +21,18 @@ use super::token::Kind;
 /// Finite verbs of saying and acting that follow a person at the start of a clause, as in
 /// minutes (`licht toe`, `meldt`) and chats (`stuurt`, `belt`), folded.
 const SUBJECT_VERBS: &[&str] = &[
+    "behandelt",
+    "behandelde",
+    "rijdt",
+    "reed",
+    "loopt",
+    "liep",
+    "twijfelt",
+    "twijfelde",
+    "belooft",
+    "beloofde",
+    "schakelt",
+    "verzorgt",
     "zegt",
     "zei",
     "meldt",
@@ -297,7 +309,7 @@ const COMMUNICATION_VERBS: &[&str] = &[
 
 /// Words of approval after which initials or a name sign off (`akkoord JdV`).
 const APPROVALS: &[&str] = &[
-    "akkoord", "gezien", "ok", "oké", "paraaf", "getekend", "fiat",
+    "akk", "akkoord", "gezien", "ok", "oké", "paraaf", "getekend", "fiat",
 ];
 
 /// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
@@ -329,12 +341,77 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         return Some("contact person in brackets after an organisation");
     }
     if first > 0
+        && g.word_in(first - 1, &["door"])
+        && g.spaced(first - 1)
+        && initials_like(g, first)
+    {
+        return Some("initials after `door`");
+    }
+    if initials_like(g, first) && date_follows(g, next) {
+        return Some("initials before a date, as a paraaf");
+    }
+    if first > 1 && g.word_in(first - 1, &["van"]) && g.word_in(first - 2, APPROVALS) {
+        return Some("approval of a person");
+    }
+    if addressed_in_question(g, first, next) {
+        return Some("addressed by name");
+    }
+    if works_at(g, next) {
+        return Some("followed by where the person works");
+    }
+    if first > 0
         && g.word_in(first - 1, COMMENTING)
         && (g.is_punct(next, ':') || g.is_punct(next, '('))
     {
         return Some("author of a comment");
     }
     None
+}
+
+/// Whether the word at `i` is written as initials: two to five capitals, particle letters
+/// between them allowed (`KB`, `JdV`).
+fn initials_like(g: &Grammar, i: usize) -> bool {
+    g.word(i).is_some_and(|w| {
+        let n = w.chars().count();
+        (2..=5).contains(&n)
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().last().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether a date follows token `i` on its line, after spaces (`KB 12-03`, `akk. WG 30/9`,
+/// `JdV 16/4`): day and month as digits.
+fn date_follows(g: &Grammar, i: usize) -> bool {
+    let toks = g.tokens();
+    let Some(t) = toks.get(i) else { return false };
+    if t.kind != Kind::Number || t.end - t.start > 2 {
+        return false;
+    }
+    (g.is_punct(i + 1, '/') || g.is_punct(i + 1, '-'))
+        && g.glued(i)
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Number && n.end - n.start <= 2)
+}
+
+/// `Eva, rij jij mee?`: a name opening a sentence, then a comma and a verb with `jij` or `je`.
+fn addressed_in_question(g: &Grammar, first: usize, next: usize) -> bool {
+    sentence_start(g, first)
+        && g.is_punct(next, ',')
+        && (next + 1..next + 4).any(|k| g.word_in(k, &["jij", "je", "u", "jullie"]))
+}
+
+/// `Eva van de gemeente`, `Olaf van Kruispunt`: a person followed by where they work.
+fn works_at(g: &Grammar, next: usize) -> bool {
+    if !g.word_in(next, &["van", "bij"]) || !g.spaced(next) {
+        return false;
+    }
+    let k = if g.word_in(next + 1, &["de", "het"]) {
+        next + 2
+    } else {
+        next + 1
+    };
+    g.has(k, class::ORG) || g.has(k, super::grammar::shape::UPPER)
 }
 
 /// Words before the author of a comment or remark (`Opmerking BV:`, `Reactie IKS (DGMo):`).
@@ -478,6 +555,7 @@ pub fn clause_start(g: &Grammar, i: usize) -> bool {
     sentence_start(g, i)
         || i.checked_sub(1).is_some_and(|prev| {
             g.is_punct(prev, ';')
+                || g.is_punct(prev, ',')
                 || g.word_in(
                     prev,
                     &["en", "maar", "want", "dus", "toen", "daarna", "ook"],
@@ -550,10 +628,38 @@ fn party(g: &Grammar, first: usize, next: usize) -> bool {
     if first == 0 || !g.word_in(first - 1, PARTY_PREPOSITIONS) || !g.spaced(first - 1) {
         return false;
     }
-    (next..next + 6)
-        .take_while(|&k| g.word(k).is_some())
-        .any(|k| g.word_in(k, COMMUNICATION_VERBS))
+    let before = (first.saturating_sub(4)..first - 1).any(|k| g.word_in(k, CHECKING));
+    before
+        || (next..next + 6)
+            .take_while(|&k| g.word(k).is_some())
+            .any(|k| g.word_in(k, COMMUNICATION_VERBS))
 }
+
+/// Verbs before `met X` that make X a party to a conversation (`Check even met Bas`).
+const CHECKING: &[&str] = &[
+    "check",
+    "checken",
+    "afstemmen",
+    "overleggen",
+    "overleg",
+    "bespreken",
+    "bespreek",
+    "bellen",
+    "bel",
+    "mailen",
+    "mail",
+    "spreek",
+    "spreken",
+    "stem",
+    "schakel",
+    "schakelen",
+    "afgestemd",
+    "overlegd",
+    "besproken",
+    "gesproken",
+    "gebeld",
+    "gemaild",
+];
 
 #[cfg(test)]
 mod tests {

@@ -151,6 +151,14 @@ pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
     if let Some(&(_, kind)) = NAME_PART_FIELDS.iter().find(|(l, _)| *l == label) {
         return Some(kind);
     }
+    // `Paraaf teamleider:`, `Paraaf DG:`, `Akkoord directeur:`, `Tweede lezer:`.
+    let first = label.split(' ').next().unwrap_or_default();
+    if ["paraaf", "parafen", "akkoord", "gezien", "akk"].contains(&first) {
+        return Some(FieldKind::Initials);
+    }
+    if label.ends_with("lezer") || label.ends_with("lezers") {
+        return Some(FieldKind::Person);
+    }
     PERSON_FIELDS.contains(&label).then_some(FieldKind::Person)
 }
 

@@ -155,6 +155,7 @@ pub(super) fn starts_upper(g: &Grammar, i: usize) -> bool {
 /// `en` (`Beste Jan en Piet`).
 pub(super) fn ends_name(g: &Grammar, i: usize) -> bool {
     g.is_line_end(i)
+        || g.tokens()[i].kind == crate::names::token::Kind::Number
         || [',', '!', '.', ';', ':', '(', '<', ')', '?']
             .iter()
             .any(|&c| g.is_punct(i, c))
