@@ -247,6 +247,37 @@ pub fn is_dutch_word(folded: &str) -> bool {
     DUTCH_WORDS.contains(folded)
 }
 
+/// Whether a folded word is a compound of common words (`registratienummer`,
+/// `portefeuillehouder`, `raadsvergadering`), which the word list, holding no long words,
+/// does not know whole: two words of three letters or more, with a linking `s` or `e`
+/// between them allowed.
+pub fn is_compound_word(folded: &str) -> bool {
+    let chars: Vec<(usize, char)> = folded.char_indices().collect();
+    if chars.len() < 7 {
+        return false;
+    }
+    (3..chars.len() - 3).any(|k| {
+        let (head, tail) = folded.split_at(chars[k].0);
+        let tail_word = is_dutch_word(tail) || is_compound_tail(tail);
+        tail_word
+            && (is_dutch_word(head)
+                || ["s", "e", "en"].iter().any(|link| {
+                    head.strip_suffix(link)
+                        .is_some_and(|h| h.len() >= 3 && is_dutch_word(h))
+                }))
+    })
+}
+
+/// A long tail is itself a compound (`…beleidsmedewerker`): one more split, no deeper.
+fn is_compound_tail(tail: &str) -> bool {
+    let chars: Vec<(usize, char)> = tail.char_indices().collect();
+    chars.len() >= 7
+        && (3..chars.len() - 3).any(|k| {
+            let (h, t) = tail.split_at(chars[k].0);
+            is_dutch_word(t) && (is_dutch_word(h) || h.strip_suffix('s').is_some_and(is_dutch_word))
+        })
+}
+
 /// The built-in gazetteer and the grammar's word lists, loaded once.
 pub struct Gazetteer {
     /// Folded word → its classes.
@@ -477,6 +508,21 @@ pub fn surname_key_of(surname: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compounds_of_words_are_words() {
+        for w in [
+            "registratienummer",
+            "portefeuillehouder",
+            "raadsvergadering",
+            "identiteitsbewijs",
+        ] {
+            assert!(is_compound_word(w), "{w}");
+        }
+        for w in ["kloosterman", "meijerink", "hiemstra", "wiegersma"] {
+            assert!(!is_compound_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn surname_keys_drop_particles_in_any_case() {

@@ -411,6 +411,16 @@ impl NameEngine {
             if protected_spans.covers(m.parse.start, m.parse.end) {
                 continue;
             }
+            // A mention found by propagation may stand in an office holder's place too
+            // (`Wolters (CU)`).
+            if index >= before
+                && offices
+                    .as_ref()
+                    .is_some_and(|o| o.around(m.parse.start, m.parse.end))
+            {
+                protected.push((m.parse.start, m.parse.end));
+                continue;
+            }
             let key = &keys[index];
             // A surname alone shared with a public official stays readable when that official
             // is named here, or when nobody else with that surname is; a first name alone

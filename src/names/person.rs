@@ -18,6 +18,15 @@ use super::grammar::Grammar;
 use super::lexicon::class;
 use super::token::Kind;
 
+/// Evidence: speaker at the start of a line.
+pub const SPEAKER: &str = "speaker at the start of a line";
+/// Evidence: addressed by name.
+pub const ADDRESSED: &str = "addressed by name";
+/// Evidence: sign-off after an approval.
+pub const SIGN_OFF: &str = "sign-off after an approval";
+/// Evidence: contact person in brackets after an organisation.
+pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organisation";
+
 /// Finite verbs of saying and acting that follow a person at the start of a clause, as in
 /// minutes (`licht toe`, `meldt`) and chats (`stuurt`, `belt`), folded.
 const SUBJECT_VERBS: &[&str] = &[
@@ -317,19 +326,19 @@ const APPROVALS: &[&str] = &[
 /// can afford.
 pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Option<&'static str> {
     if is_speaker(g, first, next) {
-        return Some("speaker at the start of a line");
+        return Some(SPEAKER);
     }
     if clause_start(g, first) && subject_verb(g, next, weak_verbs) {
         return Some("subject of a verb of saying or acting");
     }
     if addressed(g, first, next) {
-        return Some("addressed by name");
+        return Some(ADDRESSED);
     }
     if party(g, first, next) {
         return Some("party to a conversation");
     }
     if first > 0 && word_is(g, prev_word(g, first), APPROVALS) && phrase_ends(g, next) {
-        return Some("sign-off after an approval");
+        return Some(SIGN_OFF);
     }
     if first > 0 && g.word_in(first - 1, ASKING) && g.spaced(first - 1) {
         return Some("asked or called");
@@ -338,7 +347,7 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         return Some("alone in a table cell");
     }
     if contact_in_brackets(g, first, next) {
-        return Some("contact person in brackets after an organisation");
+        return Some(CONTACT_IN_BRACKETS);
     }
     if first > 0
         && g.word_in(first - 1, &["door"])
@@ -354,7 +363,7 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         return Some("approval of a person");
     }
     if addressed_in_question(g, first, next) {
-        return Some("addressed by name");
+        return Some(ADDRESSED);
     }
     if works_at(g, next) {
         return Some("followed by where the person works");

@@ -20,6 +20,7 @@ mod chat;
 mod fields;
 mod inline;
 mod letter;
+mod single;
 mod structure;
 mod transcript;
 
@@ -137,6 +138,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     }
     transcript::speaker_labels(g, &lines, out);
     inline::inline(g, text, out);
+    single::single_words(g, out);
     abbreviations::abbreviations(g, out);
 }
 

@@ -1,0 +1,86 @@
+//! A single word that is a name where its place in the text says a person is meant
+//! ([`crate::names::person`]): `Kloosterman van De Stentor belde`, `Ja, Lamberts.`,
+//! `Journalist (Merel) belde`, `Mr Post`. A known first name or surname (the gazetteer)
+//! needs any such context; a word no list knows needs one that only a person has (a
+//! speaker's colon, being addressed, signing off), since organisations act and speak too
+//! (`Rijkswaterstaat meldt`).
+
+use super::mention;
+use crate::names::Mention;
+use crate::names::grammar::{Form, Grammar, NameParse, shape};
+use crate::names::lexicon::class;
+use crate::names::person;
+
+/// Classes of words that are something else than a name too.
+const OTHER_THAN_A_NAME: u16 = class::PLACE
+    | class::ORG
+    | class::NOT_NAME
+    | class::FUNCTION
+    | class::OFFICE
+    | class::TITLE
+    | class::ROLE
+    | class::PARTICLE
+    | class::INTRODUCER
+    | shape::ORG_COMPOUND;
+
+/// Contexts only a person has, for words no list knows.
+const PERSON_ONLY: &[&str] = &[
+    person::ADDRESSED,
+    person::SIGN_OFF,
+    person::CONTACT_IN_BRACKETS,
+];
+
+/// Finds single-word names by their place in the text of `g`.
+pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
+    for i in 0..g.tokens().len() {
+        if !g.is_cap(i) || g.has(i, OTHER_THAN_A_NAME) || g.str(i).chars().count() < 3 {
+            continue;
+        }
+        // Part of a longer name, which the grammar reads whole.
+        let longer = (g.spaced(i) && (g.is_cap(i + 1) || g.has(i + 1, class::PARTICLE)))
+            || (i > 0
+                && g.spaced(i - 1)
+                && (g.is_cap(i - 1) || g.initials(i.saturating_sub(2), false).is_some()));
+        if longer {
+            continue;
+        }
+        let known = g.has(i, class::FIRST_NAME | class::SURNAME);
+        let word = g.has(i, class::WORD);
+        // Words no list knows: compounds of words (`Registratienummer:`) and abbreviations
+        // with inner capitals (`PvdD`) are no names.
+        let unknown_word = !known
+            && (word
+                || g.str(i).chars().skip(1).any(char::is_uppercase)
+                || crate::names::lexicon::is_compound_word(g.folded(i)));
+        if unknown_word {
+            continue;
+        }
+        // A known name that is also a word (`Post`, `Roos`) only where it is capitalised
+        // as a name is, or in a context that only a person has.
+        let Some(evidence) = person::context(g, i, i + 1, !word) else {
+            continue;
+        };
+        let person_only = PERSON_ONLY.contains(&evidence);
+        let allowed = if word {
+            person_only || person::capitalised_as_a_name(g, i)
+        } else {
+            known || person_only
+        };
+        if !allowed {
+            continue;
+        }
+        let given = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
+        let folded = g.folded(i).to_string();
+        let t = g.tokens()[i];
+        let parse = NameParse {
+            start: t.start,
+            end: t.end,
+            next: i + 1,
+            form: if given { Form::Given } else { Form::Surname },
+            given: given.then(|| folded.clone()),
+            initials: None,
+            surname: (!given).then_some(folded),
+        };
+        out.push(mention(parse, "name.context", evidence));
+    }
+}
