@@ -92,6 +92,16 @@ pub fn check() {
     }
 }
 
+/// Moves the current thread's deadline (if any) later by `by`: time spent waiting on an
+/// outside program (OCR) that has its own limit.
+pub fn extend(by: Duration) {
+    let deadline = DEADLINE.get();
+    if deadline != u64::MAX {
+        let ms = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
+        DEADLINE.set(deadline.saturating_add(ms).min(u64::MAX - 1));
+    }
+}
+
 /// Whether the current thread has a deadline that has passed (without unwinding).
 pub fn expired() -> bool {
     let deadline = DEADLINE.get();

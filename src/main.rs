@@ -63,8 +63,12 @@ struct Common {
     /// User password for encrypted PDFs (the empty password is always tried).
     #[arg(long, value_name = "PASSWORD")]
     pdf_password: Option<String>,
+    /// Do not read images with Tesseract: pages that are only an image fail, other images
+    /// are listed as not inspected.
+    #[arg(long)]
+    no_ocr: bool,
     /// Time limit per document, in seconds; a document not done in time fails alone (0: no
-    /// limit).
+    /// limit). Time spent in OCR comes on top.
     #[arg(long, value_name = "SECONDS", default_value_t = Limits::DEFAULT_TIMEOUT.as_secs())]
     timeout: u64,
     /// Largest text document processed, in MiB; larger ones fail alone.
@@ -131,6 +135,11 @@ fn main() -> ExitCode {
         progress: true,
         pdf: woo_redact::pdf::PdfOptions {
             password: common.pdf_password.clone(),
+            ocr: if common.no_ocr {
+                woo_redact::pdf::OcrOptions::off()
+            } else {
+                woo_redact::pdf::OcrOptions::auto()
+            },
         },
         limits: common.limits(),
         resume,

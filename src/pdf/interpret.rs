@@ -88,6 +88,18 @@ pub(crate) struct Marked {
     pub texts: Vec<(Vec<u8>, String)>,
 }
 
+/// An image drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ImageUse {
+    /// The content stream context and operation (`Do` or `BI`).
+    pub ctx: u32,
+    pub op: u32,
+    /// The image XObject; `None` for an inline image.
+    pub xobject: Option<ObjectId>,
+    /// Maps the image's unit square to the page.
+    pub ctm: Matrix,
+}
+
 /// Everything the interpreter found on a page.
 #[derive(Debug, Default)]
 pub(crate) struct PageContent {
@@ -96,8 +108,8 @@ pub(crate) struct PageContent {
     /// The glyphs' texts, concatenated in content order.
     pub text: String,
     pub marked: Vec<Marked>,
-    /// An image is drawn (XObject or inline).
-    pub has_images: bool,
+    /// The images drawn (XObjects and inline), in content order.
+    pub images: Vec<ImageUse>,
     /// Content streams and forms with damaged Flate data (read up to the damage).
     pub damaged: Vec<ObjectId>,
     /// How the page's own content leaves the graphics state and text object.
@@ -582,10 +594,15 @@ impl<'a> Run<'a> {
                 }
                 "Do" => {
                     if let Some(Object::Name(name)) = args.last() {
-                        self.draw_xobject(ctx, resources, name, &gs)?;
+                        self.draw_xobject(ctx, i, resources, name, &gs)?;
                     }
                 }
-                "BI" => self.out.has_images = true,
+                "BI" => self.out.images.push(ImageUse {
+                    ctx: ctx as u32,
+                    op: i as u32,
+                    xobject: None,
+                    ctm: gs.ctm,
+                }),
                 "BDC" => {
                     let index = match args.last() {
                         Some(Object::Dictionary(props)) => self.marked_text(ctx, i, props),
@@ -670,6 +687,7 @@ impl<'a> Run<'a> {
     fn draw_xobject(
         &mut self,
         ctx: usize,
+        op: usize,
         resources: Option<&Dictionary>,
         name: &[u8],
         gs: &GState,
@@ -682,7 +700,12 @@ impl<'a> Run<'a> {
             return Ok(());
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-            Ok(b"Image") => self.out.has_images = true,
+            Ok(b"Image") => self.out.images.push(ImageUse {
+                ctx: ctx as u32,
+                op: op as u32,
+                xobject: Some(*id),
+                ctm: gs.ctm,
+            }),
             Ok(b"Form") => {
                 if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(id) {
                     return Err(self.error("form XObjects are nested too deeply or in a cycle"));

@@ -24,17 +24,21 @@
 //! space, so they cover rotated text generously.
 
 mod annots;
+mod blanking;
 mod cmap;
 mod encoding;
 mod error;
 mod font;
 mod geom;
+mod image;
 mod inline;
 mod interpret;
 mod load;
 mod mark;
+mod pixels;
 mod remove;
 mod sanitize;
+mod scanned;
 mod stream;
 mod tables;
 mod text;
@@ -47,6 +51,7 @@ use lopdf::{Document, Object, SaveOptions, StringFormat};
 use serde::{Deserialize, Serialize};
 
 pub use error::{FontName, FontProblem, PdfError};
+pub use scanned::{ImageNote, OcrOptions, PageImages};
 
 use crate::audit::{AuditRecord, DigestKey, Location};
 use crate::detect::is_whole_token;
@@ -58,6 +63,7 @@ use interpret::{Balance, Context, FontCache, GlyphLoc, Marked};
 use load::Page;
 use mark::Mark;
 use remove::{MarkedEdit, PageEdits};
+use scanned::{Inspected, OcrCache};
 use text::NO_GLYPH;
 
 /// Options for PDF documents.
@@ -65,6 +71,8 @@ use text::NO_GLYPH;
 pub struct PdfOptions {
     /// User password for encrypted PDFs (the empty password is always tried).
     pub password: Option<String>,
+    /// How images are read (default: no OCR, so a page that is only an image fails).
+    pub ocr: OcrOptions,
 }
 
 /// What the summary reports about a PDF.
@@ -75,8 +83,14 @@ pub struct PdfReport {
     /// Removed items per page (1-based page number); an item spanning pages counts on its
     /// first page, like its audit record.
     pub removals_per_page: BTreeMap<u32, usize>,
-    /// Pages with images, whose pixels are not inspected.
+    /// Pages with an image that was not inspected (no OCR).
     pub images_not_inspected: Vec<u32>,
+    /// Pages with an image that shows no text (photo, logo, signature) left as it was.
+    #[serde(default)]
+    pub images_without_text: Vec<u32>,
+    /// Per page with images: OCR, pixels blanked, images left as they were and why.
+    #[serde(default)]
+    pub image_pages: Vec<PageImages>,
     /// What sanitising removed besides page text (metadata, annotations, actions, …).
     pub sanitized: Vec<String>,
 }
@@ -107,10 +121,20 @@ pub fn redact(
 ) -> Result<PdfRedaction, PdfError> {
     let mut doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor)?;
-    let plan = analysis.plan(redactor);
-    let (records, mut report) = analysis.records(document, key, &plan);
+    let analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut plan = analysis.plan(redactor);
+    let pixels = analysis.pixels(&mut plan);
+    let (records, mut report) = analysis.records(document, key, &plan, &pixels);
 
+    let contexts: Vec<&[Context]> = analysis.pages.iter().map(|p| &p.contexts[..]).collect();
+    blanking::apply(
+        &mut doc,
+        &pages,
+        &contexts,
+        &analysis.inspected,
+        &pixels,
+        &mut plan.pages,
+    )?;
     apply(&mut doc, &pages, &analysis, &plan)?;
     report.sanitized = sanitize::sanitize(
         &mut doc,
@@ -127,6 +151,14 @@ pub fn redact(
         &document_text,
         &form_texts,
     )?;
+    if pixels.iter().any(|p| !p.rects.is_empty()) {
+        let written = load::open(&out, None)
+            .map_err(|_| PdfError::Verification("the output does not read back".into()))?;
+        let written_pages = load::pages(&written).map_err(|_| {
+            PdfError::Verification("the output's page tree does not read back".into())
+        })?;
+        blanking::verify(&written, &written_pages, &pixels)?;
+    }
     Ok(PdfRedaction {
         bytes: out,
         records,
@@ -206,9 +238,10 @@ pub fn scan(
 ) -> Result<(Vec<AuditRecord>, PdfReport), PdfError> {
     let doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor)?;
-    let plan = analysis.plan(redactor);
-    Ok(analysis.records(document, key, &plan))
+    let analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut plan = analysis.plan(redactor);
+    let pixels = analysis.pixels(&mut plan);
+    Ok(analysis.records(document, key, &plan, &pixels))
 }
 
 /// The text of a PDF's pages, joined by blank lines, as the detectors read it (used to
@@ -315,7 +348,8 @@ struct PageData {
     marked: Vec<Marked>,
     /// How the page content leaves the state stack.
     balance: Balance,
-    has_images: bool,
+    /// Area of the media box.
+    area: f64,
     /// Content streams and forms with damaged Flate data.
     damaged: Vec<lopdf::ObjectId>,
     /// Global index of the first glyph.
@@ -336,7 +370,14 @@ struct Analysis {
     annotation_spans: Vec<(usize, Range<usize>)>,
     removals: Vec<Removal>,
     protected: Vec<Range<usize>>,
+    /// Per page: its images, inspected.
+    inspected: Vec<Inspected>,
 }
+
+/// Marks the records of words recognised in images: they have no place in the content.
+const OCR_CTX: u32 = u32::MAX;
+/// Line numbers of recognised words start here, apart from the text lines.
+const OCR_LINE: u32 = 1 << 31;
 
 /// What redaction will do.
 struct Plan {
@@ -348,11 +389,20 @@ struct Plan {
     needles: Vec<verify::Needle>,
     /// Per removal: the page and box of its audit record.
     locations: Vec<Option<(u32, Rect)>>,
+    /// Per page, per mark: the removal it draws.
+    mark_removals: Vec<Vec<usize>>,
 }
 
 impl Analysis {
-    fn run(doc: &Document, pages: &[Page], redactor: &Redactor) -> Result<Analysis, PdfError> {
+    fn run(
+        doc: &Document,
+        pages: &[Page],
+        redactor: &Redactor,
+        ocr: &scanned::OcrOptions,
+    ) -> Result<Analysis, PdfError> {
         let mut fonts = FontCache::default();
+        let mut ocr_cache = OcrCache::default();
+        let mut inspected = Vec::with_capacity(pages.len());
         let mut text = String::new();
         let mut byte_glyph = Vec::new();
         let mut data = Vec::with_capacity(pages.len());
@@ -364,12 +414,14 @@ impl Analysis {
                 byte_glyph.extend(std::iter::repeat_n(NO_GLYPH, PAGE_BREAK.len()));
             }
             let content = interpret::interpret(doc, page, &mut fonts)?;
-            let page_text = text::build(&content.glyphs, &content.text);
+            let images = scanned::inspect(doc, page, &content, ocr, &mut ocr_cache)?;
+            let mut page_text = text::build(&content.glyphs, &content.text);
+            let words = add_words(&mut page_text, &images.words, content.glyphs.len());
             text.push_str(&page_text.text);
             let base = u32::try_from(glyph_count)
                 .ok()
                 .filter(|b| {
-                    b.checked_add(content.glyphs.len() as u32)
+                    b.checked_add((content.glyphs.len() + words.len()) as u32)
                         .is_some_and(|e| e < NO_GLYPH && e as usize <= MAX_GLYPHS)
                 })
                 .ok_or_else(|| PdfError::Structure("the document has too many glyphs".into()))?;
@@ -390,17 +442,19 @@ impl Analysis {
                     line: page_text.line[k],
                     duplicate_of: page_text.duplicate_of[k],
                 })
+                .chain(words)
                 .collect::<Vec<_>>();
+            inspected.push(images);
             data.push(PageData {
                 contexts: content.contexts,
                 first_glyph: glyph_count,
                 balance: content.balance,
-                has_images: content.has_images,
+                area: scanned::page_area(doc, page),
                 damaged: content.damaged,
                 marked: content.marked,
                 glyphs,
             });
-            glyph_count += content.glyphs.len();
+            glyph_count += data.last().map_or(0, |d| d.glyphs.len());
         }
         let page_text_end = text.len();
         let annotations = annots::collect(doc, pages);
@@ -426,6 +480,7 @@ impl Analysis {
             annotation_spans,
             removals,
             protected: scan.protected,
+            inspected,
         })
     }
 
@@ -443,8 +498,9 @@ impl Analysis {
             .map(|p| vec![false; p.glyphs.len()])
             .collect();
         let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); self.pages.len()];
+        let mut mark_removals: Vec<Vec<usize>> = vec![Vec::new(); self.pages.len()];
         let mut locations = Vec::with_capacity(self.removals.len());
-        for r in &self.removals {
+        for (ri, r) in self.removals.iter().enumerate() {
             // Boxes per (page, line), in the order the glyphs come.
             let mut boxes: Vec<((usize, u32), Rect)> = Vec::new();
             let mut last = NO_GLYPH;
@@ -488,7 +544,9 @@ impl Analysis {
                 marks[page].push(Mark {
                     rect,
                     label: r.ground.code().to_string(),
+                    name: r.category == crate::policy::Category::Name,
                 });
+                mark_removals[page].push(ri);
             }
         }
 
@@ -513,7 +571,9 @@ impl Analysis {
                 ..PageEdits::default()
             };
             for (g, _) in data.glyphs.iter().zip(removed.iter()).filter(|(_, r)| **r) {
-                edits.context(g.loc.ctx).remove(g.loc, g.adjust);
+                if g.loc.ctx != OCR_CTX {
+                    edits.context(g.loc.ctx).remove(g.loc, g.adjust);
+                }
             }
             for m in &data.marked {
                 let touched = removed[m.glyphs.clone()].iter().any(|r| *r);
@@ -558,7 +618,19 @@ impl Analysis {
             keep_annotations,
             needles,
             locations,
+            mark_removals,
         }
+    }
+
+    /// Plans pixel redaction on every page: widens the marks over images, adds the marks of
+    /// signatures beside removed names, and lists the image regions to blank.
+    fn pixels(&self, plan: &mut Plan) -> Vec<blanking::PagePixels> {
+        self.inspected
+            .iter()
+            .zip(&mut plan.pages)
+            .zip(&self.pages)
+            .map(|((ins, edits), data)| blanking::plan(ins, &mut edits.marks, data.area))
+            .collect()
     }
 
     /// The annotation whose text holds byte `at` of the document text.
@@ -623,38 +695,77 @@ impl Analysis {
         document: &str,
         key: &DigestKey,
         plan: &Plan,
+        pixels: &[blanking::PagePixels],
     ) -> (Vec<AuditRecord>, PdfReport) {
         let mut report = PdfReport {
             pages: self.pages.len() as u32,
-            images_not_inspected: self
-                .pages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.has_images)
-                .map(|(i, _)| i as u32 + 1)
-                .collect(),
             ..PdfReport::default()
         };
-        let mut located: Vec<(&Removal, u32, Rect)> = self
+        for (i, (ins, px)) in self.inspected.iter().zip(pixels).enumerate() {
+            let page = i as u32 + 1;
+            let blanked: Vec<usize> = px.regions.iter().map(Vec::len).collect();
+            let removed: Vec<bool> = px.removed.iter().map(Option::is_some).collect();
+            let Some(r) = scanned::report(page, ins, &blanked, &removed) else {
+                continue;
+            };
+            let left = |reading| {
+                ins.images
+                    .iter()
+                    .zip(&px.removed)
+                    .any(|(p, removed)| p.reading == reading && removed.is_none())
+            };
+            if left(scanned::Reading::NotInspected) {
+                report.images_not_inspected.push(page);
+            }
+            if left(scanned::Reading::NoText) {
+                report.images_without_text.push(page);
+            }
+            report.image_pages.push(r);
+        }
+        // (page, position, removal, box, whether it is a signature beside the removal)
+        let mut located: Vec<(u32, usize, &Removal, Rect, bool)> = self
             .removals
             .iter()
             .zip(&plan.locations)
-            .filter_map(|(r, l)| l.map(|(page, rect)| (r, page, rect)))
+            .filter_map(|(r, l)| l.map(|(page, rect)| (page, r.start, r, rect, false)))
             .collect();
+        for (p, px) in pixels.iter().enumerate() {
+            for (i, k) in px.removed.iter().enumerate() {
+                let Some(&removal) = k.and_then(|k| plan.mark_removals[p].get(k)) else {
+                    continue;
+                };
+                let r = &self.removals[removal];
+                let rect = self.inspected[p].images[i].rect;
+                located.push((p as u32 + 1, r.start, r, rect, true));
+            }
+        }
         // Page order; within a page, page text before annotation texts.
-        located.sort_by_key(|(r, page, _)| (*page, r.start));
+        located.sort_by_key(|(page, start, _, _, signature)| (*page, *start, *signature));
         let records = located
             .into_iter()
             .enumerate()
-            .map(|(i, (r, page, rect))| {
+            .map(|(i, (page, _, r, rect, signature))| {
                 *report.removals_per_page.entry(page).or_default() += 1;
+                let (category, detector, evidence) = if signature {
+                    (
+                        "signature".to_string(),
+                        "signature.image".to_string(),
+                        "picture without text beside a removed name".to_string(),
+                    )
+                } else {
+                    (
+                        r.category.to_string(),
+                        r.detector.to_string(),
+                        r.evidence.to_string(),
+                    )
+                };
                 AuditRecord {
                     document: document.to_string(),
                     item: i + 1,
-                    category: r.category.to_string(),
+                    category,
                     ground: r.ground.to_string(),
-                    detector: r.detector.to_string(),
-                    evidence: r.evidence.to_string(),
+                    detector,
+                    evidence,
                     location: Location::Pdf {
                         page,
                         bbox: rect.to_audit(),
@@ -665,6 +776,52 @@ impl Analysis {
             .collect();
         (records, report)
     }
+}
+
+/// Appends recognised words to a page's text (after a blank line, one line of text per
+/// recognised line) and returns their glyph records; `first` is the index of the first.
+fn add_words(
+    page: &mut text::PageText,
+    words: &[scanned::PageWord],
+    first: usize,
+) -> Vec<GlyphRecord> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let push = |page: &mut text::PageText, s: &str, glyph: u32| {
+        page.text.push_str(s);
+        page.byte_glyph.extend(std::iter::repeat_n(glyph, s.len()));
+    };
+    if !page.text.is_empty() {
+        push(page, "\n", NO_GLYPH);
+    }
+    let mut line = None;
+    for (i, w) in words.iter().enumerate() {
+        match line {
+            Some(l) if l == w.line => push(page, " ", NO_GLYPH),
+            Some(_) => push(page, "\n", NO_GLYPH),
+            None => {}
+        }
+        line = Some(w.line);
+        push(page, &w.text, (first + i) as u32);
+    }
+    push(page, "\n", NO_GLYPH);
+    words
+        .iter()
+        .map(|w| GlyphRecord {
+            loc: GlyphLoc {
+                ctx: OCR_CTX,
+                op: 0,
+                elem: 0,
+                start: 0,
+                len: 0,
+            },
+            bbox: [w.rect.x0, w.rect.y0, w.rect.x1, w.rect.y1].map(|v| v as f32),
+            adjust: f32::NAN,
+            line: OCR_LINE.saturating_add(w.line),
+            duplicate_of: NO_GLYPH,
+        })
+        .collect()
 }
 
 /// Removes other occurrences of removed strings that differ only in white space (a name

@@ -49,6 +49,8 @@ pub(crate) struct Edits {
     /// Removed glyphs per (operation, `TJ` element).
     glyphs: BTreeMap<(u32, u32), Vec<Cut>>,
     marked: BTreeMap<u32, MarkedEdit>,
+    /// Inline images (`BI` operations) replaced by blanked ones.
+    images: BTreeMap<u32, Stream>,
 }
 
 impl Edits {
@@ -62,6 +64,11 @@ impl Edits {
                 adjust,
             });
         }
+    }
+
+    /// Replaces the inline image of the `BI` at `op`.
+    pub fn replace_image(&mut self, op: u32, image: Stream) {
+        self.images.insert(op, image);
     }
 
     /// Changes the property list of the `BDC` at `op`.
@@ -101,6 +108,10 @@ pub(crate) fn rewrite(ops: Vec<Operation>, edits: &Edits) -> Vec<Operation> {
     let mut out = Vec::with_capacity(ops.len() + 8);
     for (i, mut op) in ops.into_iter().enumerate() {
         let i = i as u32;
+        if let Some(image) = edits.images.get(&i) {
+            out.push(Operation::new("BI", vec![Object::Stream(image.clone())]));
+            continue;
+        }
         if let Some(edit) = edits.marked.get(&i) {
             if let Some(Object::Dictionary(props)) = op.operands.last_mut() {
                 edit_properties(props, edit);
@@ -291,10 +302,15 @@ fn write_object(out: &mut Vec<u8>, o: &Object) {
 }
 
 /// A Flate-compressed stream with `dict`'s other entries.
-pub(crate) fn flate_stream(mut dict: Dictionary, data: &[u8]) -> Stream {
+pub(crate) fn flate_stream(dict: Dictionary, data: &[u8]) -> Stream {
+    flate_stream_level(dict, data, FLATE_LEVEL)
+}
+
+/// A Flate-compressed stream at a given compression level.
+pub(crate) fn flate_stream_level(mut dict: Dictionary, data: &[u8], level: u32) -> Stream {
     let mut encoder = ZlibEncoder::new(
         Vec::with_capacity(data.len() / 3 + 64),
-        Compression::new(FLATE_LEVEL),
+        Compression::new(level),
     );
     // Writing to a vector cannot fail.
     let _ = encoder.write_all(data);

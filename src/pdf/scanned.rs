@@ -1,0 +1,402 @@
+//! Images on a page: which show text and how it is read. An image with text drawn over it
+//! (the invisible OCR layer of a scan, or a background under real text) is read through that
+//! text; when Tesseract is available it is also recognised, so that removal boxes can be
+//! widened to the words Tesseract sees. An image without text over it is recognised with
+//! Tesseract: its words join the page text as a text model (words with boxes) that the same
+//! [`Redactor`](crate::Redactor) scans. An image that shows no text (photo, logo,
+//! signature) is listed. A page that is only an image and cannot be recognised fails the
+//! document: it is never passed on unchecked.
+
+use std::collections::HashMap;
+
+use lopdf::{Document, Object, ObjectId, Stream};
+use serde::{Deserialize, Serialize};
+
+use super::error::PdfError;
+use super::geom::Rect;
+use super::image::{self, Encoded, Raster, Unsupported};
+use super::interpret::{Context, ImageUse, PageContent, decode, form_content, page_content};
+use super::load::Page;
+use super::pixels;
+use crate::ocr::{OcrWord, Tesseract};
+
+/// Images smaller than this many pixels either way hold no readable text.
+const MIN_TEXT_PIXELS: usize = 12;
+/// An image without text over it that covers this share of the page is the page: without
+/// OCR the page cannot be checked.
+const PAGE_SHARE: f64 = 0.5;
+
+/// How images are read.
+#[derive(Debug, Clone, Default)]
+pub struct OcrOptions {
+    /// The OCR engine; `None` when OCR is off or not installed.
+    pub engine: Option<Tesseract>,
+    /// Also recognise images under a text layer, to widen removal boxes to the words
+    /// Tesseract finds there (OCR layers often sit slightly off the printed words).
+    pub check_text_layers: bool,
+}
+
+impl OcrOptions {
+    /// Tesseract when installed, with text layers checked.
+    pub fn auto() -> OcrOptions {
+        OcrOptions {
+            engine: Tesseract::installed(),
+            check_text_layers: true,
+        }
+    }
+
+    /// No OCR: image-only pages fail, other images are listed as not inspected.
+    pub fn off() -> OcrOptions {
+        OcrOptions::default()
+    }
+}
+
+/// What became of an image on a page, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageNote {
+    /// 1-based number of the image on its page, in drawing order.
+    pub image: usize,
+    /// What was done, or why it was left as it was.
+    pub note: String,
+}
+
+/// Per page with images: what was done with them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageImages {
+    /// 1-based page number.
+    pub page: u32,
+    /// Images read with OCR.
+    pub ocr: usize,
+    /// Image regions whose pixels were blanked.
+    pub regions_blanked: usize,
+    /// Images removed whole (signatures beside a removed name).
+    pub images_removed: usize,
+    /// Every image with what became of it.
+    pub images: Vec<ImageNote>,
+}
+
+/// How an image on a page is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Text is drawn over it: the text layer says what it shows.
+    TextLayer,
+    /// Recognised: it shows text (its words are in the page text).
+    Words,
+    /// Recognised: it shows no text (photo, logo, signature).
+    NoText,
+    /// Too small to hold text.
+    Tiny,
+    /// Not inspected: no OCR.
+    NotInspected,
+}
+
+/// An image drawn on a page, as inspected.
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    pub use_: ImageUse,
+    /// The page area it covers.
+    pub rect: Rect,
+    pub reading: Reading,
+    /// Tesseract's words over a text layer, as page rectangles (to widen boxes).
+    pub layer_words: Vec<Rect>,
+}
+
+/// A recognised word on the page.
+#[derive(Debug, Clone)]
+pub(crate) struct PageWord {
+    pub text: String,
+    pub rect: Rect,
+    /// Line number on the page (over all recognised images).
+    pub line: u32,
+}
+
+/// The images of a page, inspected.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Inspected {
+    pub images: Vec<Placed>,
+    /// Words of the images that show text, in reading order.
+    pub words: Vec<PageWord>,
+}
+
+/// Recognitions already made in a document, per image XObject.
+#[derive(Default)]
+pub(crate) struct OcrCache {
+    words: HashMap<ObjectId, Vec<OcrWord>>,
+}
+
+/// Inspects the images of a page. Fails when an image that must be read cannot be (a
+/// scanned page without OCR, an image that cannot be decoded).
+pub(crate) fn inspect(
+    doc: &Document,
+    page: &Page,
+    content: &PageContent,
+    options: &OcrOptions,
+    cache: &mut OcrCache,
+) -> Result<Inspected, PdfError> {
+    let mut out = Inspected::default();
+    let page_area = page_area(doc, page);
+    let mut line_base = 0u32;
+    for use_ in &content.images {
+        crate::deadline::check();
+        let Some(rect) = pixels::image_rect(&use_.ctm) else {
+            continue;
+        };
+        let fail = |reason: String| PdfError::Content {
+            page: page.number,
+            reason,
+        };
+        let size = image_size(doc, content, page, use_);
+        let covered = content
+            .glyphs
+            .iter()
+            .any(|g| rect.contains(g.bbox.center()));
+        let tiny = size.is_none_or(|(w, h)| w < MIN_TEXT_PIXELS || h < MIN_TEXT_PIXELS)
+            || rect.width() < 4.0
+            || rect.height() < 4.0;
+        let mut placed = Placed {
+            use_: use_.clone(),
+            rect,
+            reading: Reading::Tiny,
+            layer_words: Vec::new(),
+        };
+        if tiny && !covered {
+            out.images.push(placed);
+            continue;
+        }
+        let Some(engine) = &options.engine else {
+            placed.reading = if covered {
+                Reading::TextLayer
+            } else if rect.width() * rect.height() >= PAGE_SHARE * page_area {
+                return Err(fail(
+                    "scanned page without text: needs OCR (install tesseract-ocr-nld)".into(),
+                ));
+            } else {
+                Reading::NotInspected
+            };
+            out.images.push(placed);
+            continue;
+        };
+        if covered {
+            placed.reading = Reading::TextLayer;
+            if options.check_text_layers
+                && let Ok(words) = recognise(doc, content, page, use_, &rect, engine, cache)
+            {
+                placed.layer_words = words
+                    .iter()
+                    .filter_map(|w| word_rect(use_, size, w))
+                    .collect();
+            }
+            out.images.push(placed);
+            continue;
+        }
+        let words = recognise(doc, content, page, use_, &rect, engine, cache).map_err(|e| {
+            fail(match e {
+                Recognition::Image(u) => format!("{u}, so the image cannot be checked"),
+                Recognition::Ocr(o) => format!("an image cannot be read: {o}"),
+            })
+        })?;
+        if crate::ocr::shows_text(&words) {
+            placed.reading = Reading::Words;
+            let mut lines: Vec<(u32, u32, u32)> = Vec::new();
+            for w in &words {
+                let Some(rect) = word_rect(use_, size, w) else {
+                    continue;
+                };
+                let line = match lines.iter().position(|l| *l == w.line) {
+                    Some(i) => i,
+                    None => {
+                        lines.push(w.line);
+                        lines.len() - 1
+                    }
+                } as u32;
+                out.words.push(PageWord {
+                    text: w.text.clone(),
+                    rect,
+                    line: line_base + line,
+                });
+            }
+            line_base += lines.len() as u32;
+        } else {
+            placed.reading = Reading::NoText;
+        }
+        out.images.push(placed);
+    }
+    Ok(out)
+}
+
+pub(crate) fn page_area(doc: &Document, page: &Page) -> f64 {
+    let mut id = Some(page.id);
+    for _ in 0..64 {
+        let Some(dict) = id.and_then(|i| doc.get_dictionary(i).ok()) else {
+            break;
+        };
+        if let Some(r) = dict
+            .get(b"MediaBox")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+            .and_then(|a| Rect::from_objects(a))
+        {
+            return r.width() * r.height();
+        }
+        id = dict.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+    612.0 * 792.0
+}
+
+fn word_rect(use_: &ImageUse, size: Option<(usize, usize)>, w: &OcrWord) -> Option<Rect> {
+    pixels::pixel_box_on_page(&use_.ctm, size?, (w.left, w.top, w.width, w.height))
+}
+
+enum Recognition {
+    Image(Unsupported),
+    Ocr(crate::ocr::OcrError),
+}
+
+fn recognise(
+    doc: &Document,
+    content: &PageContent,
+    page: &Page,
+    use_: &ImageUse,
+    rect: &Rect,
+    engine: &Tesseract,
+    cache: &mut OcrCache,
+) -> Result<Vec<OcrWord>, Recognition> {
+    if let Some(id) = use_.xobject
+        && let Some(words) = cache.words.get(&id)
+    {
+        return Ok(words.clone());
+    }
+    let (_, raster) = load(doc, &content.contexts, page, use_).map_err(Recognition::Image)?;
+    let grey = raster.to_grey();
+    // Resolution as drawn on the page, which tells Tesseract the size of the type.
+    let inches = rect.width().max(rect.height()) / 72.0;
+    let dpi = (raster.width.max(raster.height) as f64 / inches.max(0.01)).round() as u32;
+    let words = engine
+        .recognise(&grey, raster.width, raster.height, dpi)
+        .map_err(Recognition::Ocr)?;
+    if let Some(id) = use_.xobject {
+        cache.words.insert(id, words.clone());
+    }
+    Ok(words)
+}
+
+/// Width and height in pixels of a drawn image, from its dictionary.
+fn image_size(
+    doc: &Document,
+    content: &PageContent,
+    page: &Page,
+    use_: &ImageUse,
+) -> Option<(usize, usize)> {
+    let dict = match use_.xobject {
+        Some(id) => doc.get_object(id).ok()?.as_stream().ok()?.dict.clone(),
+        None => image::full_inline_dict(&inline_image(doc, &content.contexts, page, use_)?.dict),
+    };
+    let get = |k: &[u8]| dict.get(k).ok()?.as_i64().ok().filter(|v| *v > 0);
+    Some((get(b"Width")? as usize, get(b"Height")? as usize))
+}
+
+/// The inline image a `BI` operation draws, as lopdf decoded it; `None` when lopdf could not
+/// (a filtered inline image).
+pub(crate) fn inline_image(
+    doc: &Document,
+    contexts: &[Context],
+    page: &Page,
+    use_: &ImageUse,
+) -> Option<Stream> {
+    let data = match contexts.get(use_.ctx as usize)?.form {
+        Some(form) => form_content(doc, form, page.number).ok()?.0,
+        None => page_content(doc, page).ok()?.0,
+    };
+    let mut ops = decode(&data)?;
+    let op = ops.get_mut(use_.op as usize)?;
+    match op.operands.pop() {
+        Some(Object::Stream(s)) if op.operator == "BI" => Some(s),
+        _ => None,
+    }
+}
+
+/// The dictionary (full names) and decoded samples of a drawn image.
+pub(crate) fn load(
+    doc: &Document,
+    contexts: &[Context],
+    page: &Page,
+    use_: &ImageUse,
+) -> Result<(lopdf::Dictionary, Raster), Unsupported> {
+    match use_.xobject {
+        Some(id) => {
+            let stream = doc
+                .get_object(id)
+                .and_then(Object::as_stream)
+                .map_err(|_| Unsupported("an image XObject is damaged".into()))?;
+            let raster = image::decode(
+                doc,
+                &Encoded {
+                    dict: stream.dict.clone(),
+                    data: &stream.content,
+                },
+            )?;
+            Ok((stream.dict.clone(), raster))
+        }
+        None => {
+            let stream = inline_image(doc, contexts, page, use_).ok_or_else(|| {
+                Unsupported("an inline image with a filter cannot be decoded".into())
+            })?;
+            let dict = image::full_inline_dict(&stream.dict);
+            let raster = image::decode(
+                doc,
+                &Encoded {
+                    dict: dict.clone(),
+                    data: &stream.content,
+                },
+            )?;
+            Ok((dict, raster))
+        }
+    }
+}
+
+/// The summary of a page's images; `blanked[i]` is the number of regions blanked in image
+/// `i` and `removed[i]` whether it was removed whole.
+pub(crate) fn report(
+    page: u32,
+    inspected: &Inspected,
+    blanked: &[usize],
+    removed: &[bool],
+) -> Option<PageImages> {
+    if inspected.images.is_empty() {
+        return None;
+    }
+    let mut out = PageImages {
+        page,
+        ..PageImages::default()
+    };
+    for (i, p) in inspected.images.iter().enumerate() {
+        let regions = blanked.get(i).copied().unwrap_or(0);
+        let whole = removed.get(i).copied().unwrap_or(false);
+        out.regions_blanked += regions;
+        out.images_removed += usize::from(whole);
+        if matches!(p.reading, Reading::Words | Reading::NoText)
+            || (p.reading == Reading::TextLayer && !p.layer_words.is_empty())
+        {
+            out.ocr += 1;
+        }
+        let note = if whole {
+            "removed: a signature or picture beside a removed name".to_string()
+        } else if regions > 0 {
+            format!("pixels blanked under {regions} removed item box(es)")
+        } else {
+            match p.reading {
+                Reading::TextLayer => {
+                    "left as it was: under a text layer with nothing removed over it"
+                }
+                Reading::Words => "left as it was: OCR found text with nothing to remove",
+                Reading::NoText => "left as it was: shows no text (photo, logo or signature)",
+                Reading::Tiny => "left as it was: too small to hold text",
+                Reading::NotInspected => "not inspected: needs OCR (install tesseract-ocr-nld)",
+            }
+            .to_string()
+        };
+        out.images.push(ImageNote { image: i + 1, note });
+    }
+    Some(out)
+}
