@@ -349,14 +349,14 @@ mod tests {
             words: Vec::new(),
         };
         let mut marks = vec![mark(rect(100.0, 500.0, 160.0, 510.0))];
-        let plan = plan(&inspected, &mut marks, 600.0 * 800.0);
+        let planned = plan(&inspected, &mut marks, 600.0 * 800.0);
         let m = marks[0].rect;
         assert!(
             m.x0 < 100.0 && m.x1 > 164.0 && m.y0 < 500.0 && m.y1 > 512.0,
             "{m:?}"
         );
-        assert_eq!(plan.regions[0].len(), 1);
-        assert_eq!(plan.rects, vec![m]);
+        assert_eq!(planned.regions[0].len(), 1);
+        assert_eq!(planned.rects, vec![m]);
     }
 
     #[test]
@@ -368,17 +368,17 @@ mod tests {
             words: Vec::new(),
         };
         let mut marks = vec![mark(rect(100.0, 100.0, 180.0, 112.0))];
-        let plan = plan(&inspected, &mut marks, 600.0 * 800.0);
-        assert_eq!(plan.removed, [Some(0), None]);
-        assert_eq!(plan.regions[0], [UnitRect::ALL]);
-        assert!(plan.regions[1].is_empty());
+        let planned = plan(&inspected, &mut marks, 600.0 * 800.0);
+        assert_eq!(planned.removed, [Some(0), None]);
+        assert_eq!(planned.regions[0], [UnitRect::ALL]);
+        assert!(planned.regions[1].is_empty());
         assert_eq!(marks.len(), 2);
         // Not beside an item that is not a name.
         let mut marks = vec![Mark {
             name: false,
             ..mark(rect(100.0, 100.0, 180.0, 112.0))
         }];
-        let plan = plan(&inspected, &mut marks, 600.0 * 800.0);
-        assert_eq!(plan.removed, [None, None]);
+        let planned = plan(&inspected, &mut marks, 600.0 * 800.0);
+        assert_eq!(planned.removed, [None, None]);
     }
 }

@@ -720,7 +720,7 @@ mod tests {
             comps: 1,
             bpc,
             data,
-            blank: vec![(1u16 << bpc) - 1],
+            blank: vec![((1u32 << bpc) - 1) as u16],
             grey: GreyMap::Gray {
                 dark: 0.0,
                 light: 1.0,

@@ -417,6 +417,9 @@ impl Analysis {
             let images = scanned::inspect(doc, page, &content, ocr, &mut ocr_cache)?;
             let mut page_text = text::build(&content.glyphs, &content.text);
             let words = add_words(&mut page_text, &images.words, content.glyphs.len());
+            if !images.images.is_empty() {
+                scanned::close_address_gaps(&mut page_text);
+            }
             text.push_str(&page_text.text);
             let base = u32::try_from(glyph_count)
                 .ok()

@@ -150,7 +150,8 @@ pub(crate) fn inspect(
             .glyphs
             .iter()
             .any(|g| rect.contains(g.bbox.center()));
-        let tiny = size.is_none_or(|(w, h)| w < MIN_TEXT_PIXELS || h < MIN_TEXT_PIXELS)
+        // An image whose size cannot be read is read in full, or fails.
+        let tiny = size.is_some_and(|(w, h)| w < MIN_TEXT_PIXELS || h < MIN_TEXT_PIXELS)
             || rect.width() < 4.0
             || rect.height() < 4.0;
         let mut placed = Placed {
@@ -267,8 +268,26 @@ fn recognise(
     {
         return Ok(words.clone());
     }
-    let (_, raster) = load(doc, &content.contexts, page, use_).map_err(Recognition::Image)?;
-    let grey = raster.to_grey();
+    let (dict, raster) = load(doc, &content.contexts, page, use_).map_err(Recognition::Image)?;
+    let mut grey = raster.to_grey();
+    // Over white paper, as a viewer shows it: a soft mask may be what carries the text.
+    if let Some(mask) = dict
+        .get(b"SMask")
+        .ok()
+        .and_then(|o| o.as_reference().ok())
+        .and_then(|id| doc.get_object(id).ok())
+        .and_then(|o| o.as_stream().ok())
+    {
+        let alpha = image::decode(
+            doc,
+            &Encoded {
+                dict: mask.dict.clone(),
+                data: &mask.content,
+            },
+        )
+        .map_err(Recognition::Image)?;
+        composite(&mut grey, (raster.width, raster.height), &alpha);
+    }
     // Resolution as drawn on the page, which tells Tesseract the size of the type.
     let inches = rect.width().max(rect.height()) / 72.0;
     let dpi = (raster.width.max(raster.height) as f64 / inches.max(0.01)).round() as u32;
@@ -279,6 +298,75 @@ fn recognise(
         cache.words.insert(id, words.clone());
     }
     Ok(words)
+}
+
+/// Closes the gaps OCR leaves in e-mail addresses (`jan@ example .nl`): a space that no
+/// glyph made (a word gap) is dropped after or before an `@`, and before or after a dot
+/// inside an address. Detectors then see the address whole, and its box covers all of it.
+pub(crate) fn close_address_gaps(page: &mut super::text::PageText) {
+    let bytes = page.text.as_bytes();
+    let mut drop = vec![false; bytes.len()];
+    let mut token_start = 0;
+    for i in 0..bytes.len() {
+        let synthetic = bytes[i] == b' ' && page.byte_glyph[i] == super::text::NO_GLYPH;
+        if !synthetic {
+            if bytes[i].is_ascii_whitespace() {
+                token_start = i + 1;
+            }
+            continue;
+        }
+        let prev = &bytes[token_start..i];
+        let next_end = bytes[i + 1..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |p| i + 1 + p);
+        let next = &bytes[i + 1..next_end];
+        let (Some(&last), Some(&first)) = (prev.last(), next.first()) else {
+            token_start = i + 1;
+            continue;
+        };
+        let in_address = prev.contains(&b'@');
+        let join = (last == b'@' && first.is_ascii_alphanumeric())
+            || (first == b'@' && last.is_ascii_alphanumeric() && next.len() > 1)
+            || (in_address && first == b'.' && next.get(1).is_some_and(u8::is_ascii_alphanumeric))
+            || (in_address
+                && last == b'.'
+                && (first.is_ascii_lowercase() || first.is_ascii_digit()));
+        if join {
+            drop[i] = true;
+        } else {
+            token_start = i + 1;
+        }
+    }
+    if !drop.contains(&true) {
+        return;
+    }
+    let mut text = Vec::with_capacity(bytes.len());
+    let mut map = Vec::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        if !drop[i] {
+            text.push(b);
+            map.push(page.byte_glyph[i]);
+        }
+    }
+    // Only ASCII spaces were dropped, so the text is still UTF-8.
+    page.text = String::from_utf8(text).unwrap_or_default();
+    page.byte_glyph = map;
+}
+
+/// Puts a grey image over white paper through a soft mask (scaled to the image if its size
+/// differs).
+fn composite(grey: &mut [u8], (w, h): (usize, usize), alpha: &Raster) {
+    let a = alpha.to_grey();
+    for y in 0..h {
+        let ay = y * alpha.height / h;
+        for x in 0..w {
+            let ax = x * alpha.width / w;
+            let opacity = u32::from(a[ay * alpha.width + ax]);
+            let g = &mut grey[y * w + x];
+            *g = ((u32::from(*g) * opacity + 255 * (255 - opacity)) / 255) as u8;
+        }
+    }
 }
 
 /// Width and height in pixels of a drawn image, from its dictionary.
@@ -399,4 +487,40 @@ pub(crate) fn report(
         out.images.push(ImageNote { image: i + 1, note });
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::text::{NO_GLYPH, PageText};
+
+    /// A page text whose spaces no glyph made where marked `_`.
+    fn page(marked: &str) -> PageText {
+        let text = marked.replace('_', " ");
+        let byte_glyph = marked
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| if b == b'_' { NO_GLYPH } else { i as u32 })
+            .collect();
+        PageText {
+            text,
+            byte_glyph,
+            ..PageText::default()
+        }
+    }
+
+    #[test]
+    fn ocr_gaps_in_addresses_close() {
+        let mut p = page("E_victoria@_dji.minjus_.nl_of_bel.\nMail_jan_@x.nl._Dag");
+        close_address_gaps(&mut p);
+        assert_eq!(
+            p.text,
+            "E victoria@dji.minjus.nl of bel.\nMail jan@x.nl. Dag"
+        );
+        assert_eq!(p.byte_glyph.len(), p.text.len());
+        // Real spaces (made by a glyph) stay.
+        let mut p = page("jan@ x.nl");
+        close_address_gaps(&mut p);
+        assert_eq!(p.text, "jan@ x.nl");
+    }
 }
