@@ -19,9 +19,12 @@ use super::pixels::{self, UnitRect};
 use super::remove::PageEdits;
 use super::scanned::{self, Inspected, Reading};
 
-/// Boxes over images grow by this share of their height on every side (OCR boxes miss
-/// descenders, accents and the ends of words).
-const MARGIN: f64 = 0.25;
+/// Boxes over images grow by these shares of their height: sideways, below and above. A box
+/// from a text layer sits on the baseline and misses descenders and the ends of words; a box
+/// of recognised words holds their ink already. Growing more would cut into the lines above
+/// and below, which on a skewed scan come close.
+const LAYER_MARGIN: (f64, f64, f64) = (0.2, 0.2, 0.05);
+const WORD_MARGIN: (f64, f64, f64) = (0.15, 0.1, 0.1);
 /// A Tesseract word joins a box when this share of it lies under the box.
 const WORD_OVERLAP: f64 = 0.3;
 /// Pictures larger than this share of the page are not signatures.
@@ -51,15 +54,21 @@ pub(crate) fn plan(inspected: &Inspected, marks: &mut Vec<Mark>, page_area: f64)
         if !images.iter().any(|p| p.rect.intersects(&m.rect)) {
             continue;
         }
-        let pad = (MARGIN * m.rect.height()).max(1.0);
-        let mut rect = m.rect.grown(pad, pad);
+        let over_layer = images
+            .iter()
+            .any(|p| p.reading == Reading::TextLayer && p.rect.intersects(&m.rect));
+        let margin = if over_layer {
+            LAYER_MARGIN
+        } else {
+            WORD_MARGIN
+        };
+        let mut rect = grow(&m.rect, margin);
         let under = rect;
         for p in images.iter().filter(|p| p.rect.intersects(&under)) {
             for w in &p.layer_words {
                 let area = w.width() * w.height();
-                if area > 0.0 && w.overlap_area(&rect) >= WORD_OVERLAP * area {
-                    let pad = (MARGIN * w.height()).max(1.0);
-                    rect = rect.union(&w.grown(pad, pad));
+                if area > 0.0 && w.overlap_area(&under) >= WORD_OVERLAP * area {
+                    rect = rect.union(&grow(w, WORD_MARGIN));
                 }
             }
         }
@@ -112,6 +121,18 @@ pub(crate) fn plan(inspected: &Inspected, marks: &mut Vec<Mark>, page_area: f64)
         }
     }
     out
+}
+
+/// A box grown by shares of its height (at least half a point): sideways, below, above.
+fn grow(r: &Rect, (side, below, above): (f64, f64, f64)) -> Rect {
+    let h = r.height();
+    let pad = |share: f64| (share * h).max(0.5);
+    Rect {
+        x0: r.x0 - pad(side),
+        y0: r.y0 - pad(below),
+        x1: r.x1 + pad(side),
+        y1: r.y1 + pad(above),
+    }
 }
 
 /// How far a picture is from a name, if it is where a signature would be: above or below

@@ -169,16 +169,6 @@ impl Rect {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
-    /// The rectangle grown by `dx` left and right and `dy` above and below.
-    pub fn grown(&self, dx: f64, dy: f64) -> Rect {
-        Rect {
-            x0: self.x0 - dx,
-            y0: self.y0 - dy,
-            x1: self.x1 + dx,
-            y1: self.y1 + dy,
-        }
-    }
-
     /// The area shared with `o` (0 when apart).
     pub fn overlap_area(&self, o: &Rect) -> f64 {
         let w = self.x1.min(o.x1) - self.x0.max(o.x0);
