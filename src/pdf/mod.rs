@@ -17,11 +17,17 @@
 //! 6. `verify`: read the output back and search it for every removed string; any hit
 //!    fails the document and nothing is written.
 //!
-//! Limits, by design: image pixels are not read (pages with images are listed in the
-//! report); Type 3 fonts, vertical writing, CMaps other than Identity-H or embedded ones, and
-//! text that does not decode to Unicode stop the document for manual review; the output is
-//! not encrypted, and carries no XMP (so no PDF/A claim); boxes are axis-aligned in user
-//! space, so they cover rotated text generously.
+//! Images (`scanned`, `image`, `pixels`, `blanking`): every drawn image is read through the
+//! text over it or with Tesseract; recognised words join the document text as a text model
+//! (words with boxes); the pixels under every removal box over an image are blanked (and a
+//! signature beside a removed name goes whole); the written images are decoded again and
+//! checked.
+//!
+//! Limits, by design: Type 3 fonts, vertical writing, CMaps other than Identity-H or
+//! embedded ones, text that does not decode to Unicode, and images that must be read but
+//! cannot be decoded stop the document for manual review; the output is not encrypted, and
+//! carries no XMP (so no PDF/A claim); boxes are axis-aligned in user space, so they cover
+//! rotated text generously.
 
 mod annots;
 mod blanking;
