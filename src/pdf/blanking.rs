@@ -173,7 +173,12 @@ pub(crate) fn apply(
                 None => {
                     crate::deadline::check();
                     let stream = scanned::inline_image(doc, contexts[p], page, &placed.use_)
-                        .ok_or_else(|| cannot(page.number, "an inline image with a filter"))?;
+                        .ok_or_else(|| {
+                            cannot(
+                                page.number,
+                                "an inline image cannot be found in its content",
+                            )
+                        })?;
                     let dict = image::full_inline_dict(&stream.dict);
                     let mut raster = image::decode(
                         doc,

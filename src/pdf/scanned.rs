@@ -384,8 +384,8 @@ fn image_size(
     Some((get(b"Width")? as usize, get(b"Height")? as usize))
 }
 
-/// The inline image a `BI` operation draws, as lopdf decoded it; `None` when lopdf could not
-/// (a filtered inline image).
+/// The inline image a `BI` operation draws: as lopdf decoded it, or, for a filtered one
+/// that lopdf leaves undecoded, its dictionary and encoded data read from the content bytes.
 pub(crate) fn inline_image(
     doc: &Document,
     contexts: &[Context],
@@ -396,12 +396,54 @@ pub(crate) fn inline_image(
         Some(form) => form_content(doc, form, page.number).ok()?.0,
         None => page_content(doc, page).ok()?.0,
     };
-    let mut ops = decode(&data)?;
-    let op = ops.get_mut(use_.op as usize)?;
-    match op.operands.pop() {
-        Some(Object::Stream(s)) if op.operator == "BI" => Some(s),
-        _ => None,
+    let ops = decode(&data)?;
+    let op = ops.get(use_.op as usize)?;
+    if op.operator != "BI" {
+        return None;
     }
+    if let Some(Object::Stream(s)) = op.operands.last() {
+        return Some(s.clone());
+    }
+    let lengths: Vec<Option<usize>> = ops
+        .iter()
+        .filter(|o| o.operator == "BI")
+        .map(|o| match o.operands.as_slice() {
+            [Object::Stream(image)] => Some(image.content.len()),
+            _ => None,
+        })
+        .collect();
+    let index = ops[..use_.op as usize]
+        .iter()
+        .filter(|o| o.operator == "BI")
+        .count();
+    let span = super::inline::images(&data, &lengths)?.get(index)?.clone();
+    raw_inline_image(&data[span])
+}
+
+/// Parses `BI <dictionary> ID <data> EI`.
+fn raw_inline_image(bytes: &[u8]) -> Option<Stream> {
+    let id = bytes.windows(4).position(|w| {
+        w[0].is_ascii_whitespace() && &w[1..3] == b"ID" && w[3].is_ascii_whitespace()
+    })?;
+    let head = bytes.get(2..id)?;
+    let mut dict_src = b"<<".to_vec();
+    dict_src.extend_from_slice(head);
+    dict_src.extend_from_slice(b" >> WooRedactInlineDict");
+    let parsed = lopdf::content::Content::decode_strict(&dict_src).ok()?;
+    let dict = match parsed.operations.as_slice() {
+        [op] => match op.operands.as_slice() {
+            [Object::Dictionary(d)] => d.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    // One white-space byte after ID; the data ends before the white space ahead of EI.
+    let start = id + 4;
+    let end = bytes.len().checked_sub(3)?;
+    Some(Stream::new(
+        dict,
+        bytes.get(start..end.max(start))?.to_vec(),
+    ))
 }
 
 /// The dictionary (full names) and decoded samples of a drawn image.
@@ -428,7 +470,7 @@ pub(crate) fn load(
         }
         None => {
             let stream = inline_image(doc, contexts, page, use_).ok_or_else(|| {
-                Unsupported("an inline image with a filter cannot be decoded".into())
+                Unsupported("an inline image cannot be found in its content".into())
             })?;
             let dict = image::full_inline_dict(&stream.dict);
             let raster = image::decode(
@@ -507,6 +549,14 @@ mod tests {
             byte_glyph,
             ..PageText::default()
         }
+    }
+
+    #[test]
+    fn filtered_inline_images_are_read_from_the_content_bytes() {
+        let s = raw_inline_image(b"BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID 00FF> EI").unwrap();
+        assert_eq!(s.content, b"00FF>");
+        assert_eq!(s.dict.get(b"W").unwrap().as_i64().unwrap(), 2);
+        assert!(raw_inline_image(b"BI /W ID").is_none());
     }
 
     #[test]
