@@ -43,7 +43,8 @@ fn page_image(seed: u32) -> Vec<u8> {
         let cell = x / 18;
         let h = hash(cell * 131 + line * 7 + seed as usize);
         let in_text = y >= 200 && line < LINES && dy < 28 && (150..1500).contains(&x);
-        let stroke = (x % 18).wrapping_sub(h % 12) < 3 || (dy.wrapping_sub(h % 24) < 3 && x % 18 < 14);
+        let stroke =
+            (x % 18).wrapping_sub(h % 12) < 3 || (dy.wrapping_sub(h % 24) < 3 && x % 18 < 14);
         *p = if in_text && stroke && h % 9 != 0 {
             (20 + next() % 40) as u8
         } else if next() % 61 == 0 {

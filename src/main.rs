@@ -67,6 +67,10 @@ struct Common {
     /// are listed as not inspected.
     #[arg(long)]
     no_ocr: bool,
+    /// Write the recognised text of scanned pages (less what was removed) into the output as
+    /// an invisible text layer; it may carry OCR errors.
+    #[arg(long)]
+    ocr_text: bool,
     /// Time limit per document, in seconds; a document not done in time fails alone (0: no
     /// limit). Time spent in OCR comes on top.
     #[arg(long, value_name = "SECONDS", default_value_t = Limits::DEFAULT_TIMEOUT.as_secs())]
@@ -140,6 +144,7 @@ fn main() -> ExitCode {
             } else {
                 woo_redact::pdf::OcrOptions::auto()
             },
+            ocr_text: common.ocr_text,
         },
         limits: common.limits(),
         resume,

@@ -257,3 +257,20 @@ fn redacting_a_scan_is_deterministic() {
     let b = redact("image_only.pdf", &with_ocr()).expect("redacts");
     assert_eq!(a.bytes, b.bytes);
 }
+
+#[test]
+fn the_recognised_text_goes_into_the_output_only_when_asked_without_what_was_removed() {
+    let options = PdfOptions {
+        ocr_text: true,
+        ..with_ocr()
+    };
+    let out = redact("image_only.pdf", &options).expect("redacts");
+    let layer = layer_text(&out.bytes, "ocr-text");
+    assert!(
+        layer.contains("het besluit volgt op 14 maart 2024"),
+        "{layer}"
+    );
+    for s in SECRETS {
+        assert!(!layer.contains(s), "`{s}` in the text layer: {layer}");
+    }
+}

@@ -42,6 +42,7 @@ mod inline;
 mod interpret;
 mod load;
 mod mark;
+mod ocr_text;
 mod pixels;
 mod records;
 mod remove;
@@ -81,6 +82,9 @@ pub struct PdfOptions {
     pub password: Option<String>,
     /// How images are read (default: no OCR, so a page that is only an image fails).
     pub ocr: OcrOptions,
+    /// Write the recognised text of images (less the removed words) as an invisible text
+    /// layer; off by default, since it carries OCR errors.
+    pub ocr_text: bool,
 }
 
 /// What the summary reports about a PDF.
@@ -134,6 +138,19 @@ pub fn redact(
     let pixels = analysis.pixels(&mut plan);
     let (records, mut report) = analysis.records(document, key, &plan, &pixels);
 
+    if options.ocr_text {
+        for ((edits, kept), ins) in plan
+            .pages
+            .iter_mut()
+            .zip(&plan.kept_words)
+            .zip(&analysis.inspected)
+        {
+            edits.ocr_words = kept
+                .iter()
+                .map(|&k| (ins.words[k].text.clone(), ins.words[k].rect))
+                .collect();
+        }
+    }
     let contexts: Vec<&[Context]> = analysis.pages.iter().map(|p| &p.contexts[..]).collect();
     blanking::apply(
         &mut doc,
@@ -399,6 +416,8 @@ struct Plan {
     locations: Vec<Option<(u32, Rect)>>,
     /// Per page, per mark: the removal it draws.
     mark_removals: Vec<Vec<usize>>,
+    /// Per page: the recognised words kept (indices in its inspected words).
+    kept_words: Vec<Vec<usize>>,
 }
 
 impl Analysis {
@@ -562,6 +581,7 @@ impl Analysis {
         }
 
         let needles = self.needles();
+        let mut kept_words = Vec::with_capacity(self.pages.len());
         let mut pages = Vec::with_capacity(self.pages.len());
         for (p, data) in self.pages.iter().enumerate() {
             let removed = &mut removed[p];
@@ -577,6 +597,9 @@ impl Analysis {
                     removed[i] = true;
                 }
             }
+            let words = self.inspected[p].words.len();
+            let first = data.glyphs.len() - words;
+            kept_words.push((0..words).filter(|k| !removed[first + k]).collect());
             let mut edits = PageEdits {
                 marks: std::mem::take(&mut marks[p]),
                 ..PageEdits::default()
@@ -630,6 +653,7 @@ impl Analysis {
             needles,
             locations,
             mark_removals,
+            kept_words,
         }
     }
 

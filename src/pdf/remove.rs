@@ -90,6 +90,8 @@ pub(crate) struct PageEdits {
     pub contexts: BTreeMap<usize, Edits>,
     /// Boxes to draw.
     pub marks: Vec<Mark>,
+    /// Recognised words kept, written as an invisible text layer (when asked for).
+    pub ocr_words: Vec<(String, super::geom::Rect)>,
 }
 
 impl PageEdits {
@@ -99,7 +101,7 @@ impl PageEdits {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.contexts.is_empty() && self.marks.is_empty()
+        self.contexts.is_empty() && self.marks.is_empty() && self.ocr_words.is_empty()
     }
 }
 
@@ -379,7 +381,8 @@ pub(crate) fn apply_page(
 
     let page_updates = copies.remove(&0);
     let own = edits.contexts.get(&0);
-    if own.is_none() && edits.marks.is_empty() && page_updates.is_none() {
+    let overlay = !edits.marks.is_empty() || !edits.ocr_words.is_empty();
+    if own.is_none() && !overlay && page_updates.is_none() {
         return Ok(());
     }
     let mut resources = effective_resources(doc, page, contexts, 0);
@@ -387,7 +390,7 @@ pub(crate) fn apply_page(
         set_xobjects(doc, &mut resources, u);
     }
     let mut new_contents = None;
-    if own.is_some() || !edits.marks.is_empty() {
+    if own.is_some() || overlay {
         let (content, _) = page_content(doc, page)?;
         let body = match own {
             Some(e) => {
@@ -406,7 +409,7 @@ pub(crate) fn apply_page(
         }
         data.extend_from_slice(&b"\nQ".repeat(balance.open_q + 1));
         data.push(b'\n');
-        if !edits.marks.is_empty() {
+        if overlay {
             let mut fonts = resources
                 .get(b"Font")
                 .ok()
@@ -417,6 +420,14 @@ pub(crate) fn apply_page(
             let name = mark::free_name(Some(&fonts));
             fonts.set(name.clone(), Object::Reference(label_font));
             resources.set("Font", fonts);
+            let words: Vec<(&str, super::geom::Rect)> = edits
+                .ocr_words
+                .iter()
+                .map(|(t, r)| (t.as_str(), *r))
+                .collect();
+            if !words.is_empty() {
+                data.extend_from_slice(&super::ocr_text::layer(&words, &name));
+            }
             data.extend_from_slice(&mark::overlay(&edits.marks, page.rotate, &name));
         }
         new_contents = Some(add(doc, flate_stream(Dictionary::new(), &data))?);
