@@ -274,3 +274,60 @@ fn the_recognised_text_goes_into_the_output_only_when_asked_without_what_was_rem
         assert!(!layer.contains(s), "`{s}` in the text layer: {layer}");
     }
 }
+
+/// Runs the command line on copies of scan fixtures; returns the exit code, standard error
+/// and summary.json.
+fn cli(fixtures: &[&str], args: &[&str], name: &str) -> (i32, String, serde_json::Value) {
+    let dir = work_dir(&format!("cli-{name}"));
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).expect("input dir");
+    for f in fixtures {
+        std::fs::write(input.join(f), scan_fixture(f)).expect("copy");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_woo-redact"))
+        .arg("redact")
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .args(args)
+        .output()
+        .expect("runs");
+    let summary = std::fs::read(dir.join("out/summary.json")).expect("summary");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        serde_json::from_slice(&summary).expect("json"),
+    )
+}
+
+#[test]
+fn the_command_line_names_images_left_alone_and_fails_scans_it_cannot_read() {
+    let (code, stderr, _) = cli(
+        &["image_only.pdf", "signature.pdf"],
+        &["--no-ocr"],
+        "no-ocr",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "failed: image_only.pdf: needs manual review: page 1: scanned page without text: \
+             needs OCR (install tesseract-ocr-nld)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "images not inspected (needs OCR: install tesseract-ocr-nld): signature.pdf: page(s) 1"
+        ),
+        "{stderr}"
+    );
+    let (code, stderr, summary) = cli(&["signature.pdf"], &[], "ocr");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("images without text (photos, logos, signatures) left as they were: signature.pdf: page(s) 1"),
+        "{stderr}"
+    );
+    let pages = &summary["documents"][0]["pdf"]["image_pages"][0];
+    assert_eq!(pages["images_removed"], 1, "{pages}");
+    assert_eq!(pages["ocr"], 2, "{pages}");
+}
