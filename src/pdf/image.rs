@@ -624,6 +624,55 @@ mod tests {
         assert_eq!(back.to_grey(), [1, 2, 3, 4, 5, 6, 7, 8]);
     }
 
+    /// Decodes, blanks the left half, writes back and decodes again.
+    fn blank_left_half(dict: Dictionary, data: &[u8]) -> (Raster, Raster) {
+        let doc = Document::new();
+        let mut r = decode(
+            &doc,
+            &Encoded {
+                dict: dict.clone(),
+                data,
+            },
+        )
+        .unwrap();
+        let before = r.clone();
+        for y in 0..r.height {
+            r.blank_run(y, 0, r.width / 2);
+        }
+        let s = encode(&dict, &r);
+        let back = decode(
+            &doc,
+            &Encoded {
+                dict: s.dict.clone(),
+                data: &s.content,
+            },
+        )
+        .unwrap();
+        assert_eq!(back, r);
+        (before, back)
+    }
+
+    #[test]
+    fn sixteen_bit_rgb_and_indexed_images_blank_to_paper() {
+        let dict = dictionary! {
+            "Width" => 2, "Height" => 1, "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 16,
+        };
+        let (_, r) = blank_left_half(dict, &[0u8; 12]);
+        assert_eq!(&r.data[..6], &[0xff; 6]);
+        assert_eq!(&r.data[6..], &[0; 6]);
+        // A palette of black, white and grey: blank is the white entry.
+        let dict = dictionary! {
+            "Width" => 4, "Height" => 1, "BitsPerComponent" => 2,
+            "ColorSpace" => vec![
+                "Indexed".into(), "DeviceRGB".into(), 2.into(),
+                Object::String(vec![0, 0, 0, 255, 255, 255, 128, 128, 128], lopdf::StringFormat::Hexadecimal),
+            ],
+        };
+        let (before, r) = blank_left_half(dict, &[0b0010_0100]);
+        assert_eq!(before.to_grey(), [0, 128, 255, 0]);
+        assert_eq!(r.to_grey(), [255, 255, 255, 0]);
+    }
+
     #[test]
     fn unsupported_codecs_and_spaces_are_named() {
         let doc = Document::new();
