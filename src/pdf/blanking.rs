@@ -350,6 +350,7 @@ mod tests {
                 op: 0,
                 xobject: Some((1, 0)),
                 ctm: Matrix::new(r.width(), 0.0, 0.0, r.height(), r.x0, r.y0),
+                size: Some((100, 100)),
             },
             rect: r,
             reading,

@@ -98,6 +98,21 @@ pub(crate) struct ImageUse {
     pub xobject: Option<ObjectId>,
     /// Maps the image's unit square to the page.
     pub ctm: Matrix,
+    /// Width and height in samples, when its dictionary gives them.
+    pub size: Option<(usize, usize)>,
+}
+
+/// Width and height of an image from its dictionary (full or abbreviated keys).
+fn image_size(doc: &Document, dict: &Dictionary) -> Option<(usize, usize)> {
+    let get = |full: &[u8], short: &[u8]| {
+        let o = dict.get(full).or_else(|_| dict.get(short)).ok()?;
+        deref(doc, o)
+            .as_i64()
+            .ok()
+            .filter(|v| *v > 0)
+            .map(|v| v as usize)
+    };
+    Some((get(b"Width", b"W")?, get(b"Height", b"H")?))
 }
 
 /// Everything the interpreter found on a page.
@@ -602,6 +617,10 @@ impl<'a> Run<'a> {
                     op: i as u32,
                     xobject: None,
                     ctm: gs.ctm,
+                    size: match args.last() {
+                        Some(Object::Stream(image)) => image_size(self.doc, &image.dict),
+                        _ => None,
+                    },
                 }),
                 "BDC" => {
                     let index = match args.last() {
@@ -705,6 +724,7 @@ impl<'a> Run<'a> {
                 op: op as u32,
                 xobject: Some(*id),
                 ctm: gs.ctm,
+                size: image_size(doc, &stream.dict),
             }),
             Ok(b"Form") => {
                 if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(id) {

@@ -369,17 +369,18 @@ fn composite(grey: &mut [u8], (w, h): (usize, usize), alpha: &Raster) {
     }
 }
 
-/// Width and height in pixels of a drawn image, from its dictionary.
+/// Width and height in pixels of a drawn image: from its dictionary, or for a filtered
+/// inline image (which the interpreter does not see) from its content bytes.
 fn image_size(
     doc: &Document,
     content: &PageContent,
     page: &Page,
     use_: &ImageUse,
 ) -> Option<(usize, usize)> {
-    let dict = match use_.xobject {
-        Some(id) => doc.get_object(id).ok()?.as_stream().ok()?.dict.clone(),
-        None => image::full_inline_dict(&inline_image(doc, &content.contexts, page, use_)?.dict),
-    };
+    if use_.size.is_some() || use_.xobject.is_some() {
+        return use_.size;
+    }
+    let dict = image::full_inline_dict(&inline_image(doc, &content.contexts, page, use_)?.dict);
     let get = |k: &[u8]| dict.get(k).ok()?.as_i64().ok().filter(|v| *v > 0);
     Some((get(b"Width")? as usize, get(b"Height")? as usize))
 }
