@@ -76,7 +76,7 @@ struct Common {
     #[arg(long)]
     ocr_text: bool,
     /// Time limit per document, in seconds; a document not done in time fails alone (0: no
-    /// limit). Time spent in OCR comes on top.
+    /// limit). Time spent in OCR comes on top (at most 30 minutes more).
     #[arg(long, value_name = "SECONDS", default_value_t = Limits::DEFAULT_TIMEOUT.as_secs())]
     timeout: u64,
     /// Largest text document processed, in MiB; larger ones fail alone.

@@ -133,8 +133,9 @@ pub fn redact(
 ) -> Result<PdfRedaction, PdfError> {
     let mut doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
     let mut plan = analysis.plan(redactor);
+    analysis.recognise_layers(&doc, &pages, &plan, &options.ocr);
     let pixels = analysis.pixels(&mut plan);
     let (records, mut report) = analysis.records(document, key, &plan, &pixels);
 
@@ -654,6 +655,27 @@ impl Analysis {
             locations,
             mark_removals,
             kept_words,
+        }
+    }
+
+    /// Recognises the scans under text layers where removal boxes lie over them.
+    fn recognise_layers(
+        &mut self,
+        doc: &Document,
+        pages: &[Page],
+        plan: &Plan,
+        options: &scanned::OcrOptions,
+    ) {
+        let mut cache = OcrCache::default();
+        for (((ins, data), edits), page) in self
+            .inspected
+            .iter_mut()
+            .zip(&self.pages)
+            .zip(&plan.pages)
+            .zip(pages)
+        {
+            let boxes: Vec<Rect> = edits.marks.iter().map(|m| m.rect).collect();
+            scanned::recognise_layers(doc, page, &data.contexts, ins, &boxes, options, &mut cache);
         }
     }
 

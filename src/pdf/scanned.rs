@@ -178,24 +178,18 @@ pub(crate) fn inspect(
             continue;
         };
         if covered {
+            // Recognised later, and only under removal boxes (`recognise_layers`).
             placed.reading = Reading::TextLayer;
-            if options.check_text_layers
-                && let Ok(words) = recognise(doc, content, page, use_, &rect, engine, cache)
-            {
-                placed.layer_words = words
-                    .iter()
-                    .filter_map(|w| word_rect(use_, size, w))
-                    .collect();
-            }
             out.images.push(placed);
             continue;
         }
-        let words = recognise(doc, content, page, use_, &rect, engine, cache).map_err(|e| {
-            fail(match e {
-                Recognition::Image(u) => format!("{u}, so the image cannot be checked"),
-                Recognition::Ocr(o) => format!("an image cannot be read: {o}"),
-            })
-        })?;
+        let words =
+            recognise(doc, &content.contexts, page, use_, &rect, engine, cache).map_err(|e| {
+                fail(match e {
+                    Recognition::Image(u) => format!("{u}, so the image cannot be checked"),
+                    Recognition::Ocr(o) => format!("an image cannot be read: {o}"),
+                })
+            })?;
         if crate::ocr::shows_text(&words) {
             placed.reading = Reading::Words;
             let mut lines: Vec<(u32, u32, u32)> = Vec::new();
@@ -223,6 +217,41 @@ pub(crate) fn inspect(
         out.images.push(placed);
     }
     Ok(out)
+}
+
+/// Recognises the images under a text layer that a removal box lies over, so that the boxes
+/// can grow to the words Tesseract sees there (when asked for; failures leave the boxes as
+/// they are, since the text layer already said what to remove).
+pub(crate) fn recognise_layers(
+    doc: &Document,
+    page: &Page,
+    contexts: &[Context],
+    inspected: &mut Inspected,
+    boxes: &[Rect],
+    options: &OcrOptions,
+    cache: &mut OcrCache,
+) {
+    let Some(engine) = options
+        .engine
+        .as_ref()
+        .filter(|_| options.check_text_layers)
+    else {
+        return;
+    };
+    for placed in &mut inspected.images {
+        if placed.reading != Reading::TextLayer || !boxes.iter().any(|b| b.intersects(&placed.rect))
+        {
+            continue;
+        }
+        crate::deadline::check();
+        let use_ = &placed.use_;
+        if let Ok(words) = recognise(doc, contexts, page, use_, &placed.rect, engine, cache) {
+            placed.layer_words = words
+                .iter()
+                .filter_map(|w| word_rect(use_, use_.size, w))
+                .collect();
+        }
+    }
 }
 
 pub(crate) fn page_area(doc: &Document, page: &Page) -> f64 {
@@ -256,7 +285,7 @@ enum Recognition {
 
 fn recognise(
     doc: &Document,
-    content: &PageContent,
+    contexts: &[Context],
     page: &Page,
     use_: &ImageUse,
     rect: &Rect,
@@ -268,7 +297,7 @@ fn recognise(
     {
         return Ok(words.clone());
     }
-    let (dict, raster) = load(doc, &content.contexts, page, use_).map_err(Recognition::Image)?;
+    let (dict, raster) = load(doc, contexts, page, use_).map_err(Recognition::Image)?;
     let mut grey = raster.to_grey();
     // Over white paper, as a viewer shows it: a soft mask may be what carries the text.
     if let Some(mask) = dict
