@@ -7,7 +7,7 @@
 //! Tesseract runs single-threaded (`OMP_THREAD_LIMIT=1`): a batch already runs one document
 //! per core. Its time does not count against the document's time limit (each recognised
 //! image adds its own running time to the deadline), but one run may take at most
-//! [`RUN_LIMIT`].
+//! `RUN_LIMIT` (five minutes).
 
 use std::io::Write as _;
 use std::path::PathBuf;

@@ -47,6 +47,7 @@ mod pixels;
 mod records;
 mod remove;
 mod sanitize;
+mod scan_plan;
 mod scanned;
 mod stream;
 mod tables;
@@ -444,7 +445,7 @@ impl Analysis {
             let content = interpret::interpret(doc, page, &mut fonts)?;
             let images = scanned::inspect(doc, page, &content, ocr, &mut ocr_cache)?;
             let mut page_text = text::build(&content.glyphs, &content.text);
-            let words = records::add_words(&mut page_text, &images.words, content.glyphs.len());
+            let words = scan_plan::add_words(&mut page_text, &images.words, content.glyphs.len());
             if !images.images.is_empty() {
                 scanned::close_address_gaps(&mut page_text);
             }
@@ -656,38 +657,6 @@ impl Analysis {
             mark_removals,
             kept_words,
         }
-    }
-
-    /// Recognises the scans under text layers where removal boxes lie over them.
-    fn recognise_layers(
-        &mut self,
-        doc: &Document,
-        pages: &[Page],
-        plan: &Plan,
-        options: &scanned::OcrOptions,
-    ) {
-        let mut cache = OcrCache::default();
-        for (((ins, data), edits), page) in self
-            .inspected
-            .iter_mut()
-            .zip(&self.pages)
-            .zip(&plan.pages)
-            .zip(pages)
-        {
-            let boxes: Vec<Rect> = edits.marks.iter().map(|m| m.rect).collect();
-            scanned::recognise_layers(doc, page, &data.contexts, ins, &boxes, options, &mut cache);
-        }
-    }
-
-    /// Plans pixel redaction on every page: widens the marks over images, adds the marks of
-    /// signatures beside removed names, and lists the image regions to blank.
-    fn pixels(&self, plan: &mut Plan) -> Vec<blanking::PagePixels> {
-        self.inspected
-            .iter()
-            .zip(&mut plan.pages)
-            .zip(&self.pages)
-            .map(|((ins, edits), data)| blanking::plan(ins, &mut edits.marks, data.area))
-            .collect()
     }
 
     /// The annotation whose text holds byte `at` of the document text.

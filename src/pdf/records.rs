@@ -1,5 +1,4 @@
-//! The audit records and summary facts of a redacted PDF, and the recognised words of a
-//! page as glyph records of its text model.
+//! The audit records and summary facts of a redacted PDF.
 
 use super::*;
 
@@ -91,50 +90,4 @@ impl Analysis {
             .collect();
         (records, report)
     }
-}
-
-/// Appends recognised words to a page's text (after a blank line, one line of text per
-/// recognised line) and returns their glyph records; `first` is the index of the first.
-pub(super) fn add_words(
-    page: &mut text::PageText,
-    words: &[scanned::PageWord],
-    first: usize,
-) -> Vec<GlyphRecord> {
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let push = |page: &mut text::PageText, s: &str, glyph: u32| {
-        page.text.push_str(s);
-        page.byte_glyph.extend(std::iter::repeat_n(glyph, s.len()));
-    };
-    if !page.text.is_empty() {
-        push(page, "\n", NO_GLYPH);
-    }
-    let mut line = None;
-    for (i, w) in words.iter().enumerate() {
-        match line {
-            Some(l) if l == w.line => push(page, " ", NO_GLYPH),
-            Some(_) => push(page, "\n", NO_GLYPH),
-            None => {}
-        }
-        line = Some(w.line);
-        push(page, &w.text, (first + i) as u32);
-    }
-    push(page, "\n", NO_GLYPH);
-    words
-        .iter()
-        .map(|w| GlyphRecord {
-            loc: GlyphLoc {
-                ctx: OCR_CTX,
-                op: 0,
-                elem: 0,
-                start: 0,
-                len: 0,
-            },
-            bbox: [w.rect.x0, w.rect.y0, w.rect.x1, w.rect.y1].map(|v| v as f32),
-            adjust: f32::NAN,
-            line: OCR_LINE.saturating_add(w.line),
-            duplicate_of: NO_GLYPH,
-        })
-        .collect()
 }
