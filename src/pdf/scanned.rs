@@ -360,7 +360,12 @@ pub(crate) fn close_address_gaps(page: &mut super::text::PageText) {
             || (in_address && first == b'.' && next.get(1).is_some_and(u8::is_ascii_alphanumeric))
             || (in_address
                 && last == b'.'
-                && (first.is_ascii_lowercase() || first.is_ascii_digit()));
+                && (first.is_ascii_lowercase() || first.is_ascii_digit()))
+            // Initials before a local part: `j. devries@example.nl`.
+            || (last == b'.'
+                && prev.len() <= 4
+                && prev.iter().all(|b| b.is_ascii_alphabetic() || *b == b'.')
+                && next.contains(&b'@'));
         if join {
             drop[i] = true;
         } else {
@@ -591,11 +596,11 @@ mod tests {
 
     #[test]
     fn ocr_gaps_in_addresses_close() {
-        let mut p = page("E_victoria@_dji.minjus_.nl_of_bel.\nMail_jan @x.nl._Dag");
+        let mut p = page("E_victoria@_dji.minjus_.nl_of_bel.\nMail_jan @x.nl._Dag j. de@x.nl");
         close_address_gaps(&mut p);
         assert_eq!(
             p.text,
-            "E victoria@dji.minjus.nl of bel.\nMail jan@x.nl. Dag"
+            "E victoria@dji.minjus.nl of bel.\nMail jan@x.nl. Dag j.de@x.nl"
         );
         assert_eq!(p.byte_glyph.len(), p.text.len());
         assert_eq!(p.byte_glyph[p.text.find('d').unwrap()], 12);
