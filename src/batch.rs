@@ -724,6 +724,9 @@ fn run_ordered(
                         eprintln!("woo-redact: failed: {}: {e}", outcome.summary.document)
                     });
                 }
+                for line in image_notes(&outcome.summary) {
+                    progress.suspend(|| eprintln!("woo-redact: {line}"));
+                }
                 if result.is_ok() {
                     result = sink.document(&outcome);
                 }
@@ -735,6 +738,31 @@ fn run_ordered(
     });
     progress.finish_and_clear();
     result.map(|()| report)
+}
+
+/// The standard error lines for a document's images that were left as they were: one for
+/// images not inspected, one for images that show no text.
+fn image_notes(summary: &DocumentSummary) -> Vec<String> {
+    let Some(pdf) = &summary.pdf else {
+        return Vec::new();
+    };
+    let pages = |p: &[u32]| p.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+    let mut out = Vec::new();
+    if !pdf.images_not_inspected.is_empty() {
+        out.push(format!(
+            "images not inspected (needs OCR: install tesseract-ocr-nld): {}: page(s) {}",
+            summary.document,
+            pages(&pdf.images_not_inspected)
+        ));
+    }
+    if !pdf.images_without_text.is_empty() {
+        out.push(format!(
+            "images without text (photos, logos, signatures) left as they were: {}: page(s) {}",
+            summary.document,
+            pages(&pdf.images_without_text)
+        ));
+    }
+    out
 }
 
 /// How many outcomes the writer has taken; workers wait to stay within [`WINDOW`] of it.

@@ -29,7 +29,12 @@ pub struct TimeLimitExceeded;
 thread_local! {
     /// The deadline in milliseconds of the coarse clock; `u64::MAX` when there is none.
     static DEADLINE: Cell<u64> = const { Cell::new(u64::MAX) };
+    /// Milliseconds the current deadline was moved by [`extend`].
+    static EXTENDED: Cell<u64> = const { Cell::new(0) };
 }
+
+/// Most time [`extend`] may add to one deadline: a document cannot run for ever on OCR.
+pub const MAX_EXTENSION: Duration = Duration::from_secs(30 * 60);
 
 /// Milliseconds since [`epoch`], advanced every [`RESOLUTION`] by a background thread.
 static NOW_MS: AtomicU64 = AtomicU64::new(0);
@@ -73,8 +78,10 @@ pub fn run<R>(limit: Option<Duration>, f: impl FnOnce() -> R) -> Result<R, TimeL
         None => u64::MAX,
     };
     let previous = DEADLINE.replace(deadline);
+    let extended = EXTENDED.replace(0);
     let result = catch_unwind(AssertUnwindSafe(f));
     DEADLINE.set(previous);
+    EXTENDED.set(extended);
     match result {
         Ok(r) => Ok(r),
         Err(payload) if payload.is::<TimeLimitExceeded>() => Err(TimeLimitExceeded),
@@ -89,6 +96,20 @@ pub fn check() {
     let deadline = DEADLINE.get();
     if deadline != u64::MAX && now_ms() >= deadline {
         expire();
+    }
+}
+
+/// Moves the current thread's deadline (if any) later by `by`: time spent waiting on an
+/// outside program (OCR) that has its own limit. At most [`MAX_EXTENSION`] in all.
+pub fn extend(by: Duration) {
+    let deadline = DEADLINE.get();
+    if deadline != u64::MAX {
+        let cap = u64::try_from(MAX_EXTENSION.as_millis()).unwrap_or(u64::MAX);
+        let ms = u64::try_from(by.as_millis())
+            .unwrap_or(u64::MAX)
+            .min(cap.saturating_sub(EXTENDED.get()));
+        EXTENDED.set(EXTENDED.get() + ms);
+        DEADLINE.set(deadline.saturating_add(ms).min(u64::MAX - 1));
     }
 }
 
@@ -126,6 +147,18 @@ mod tests {
         // The deadline is gone afterwards.
         check();
         assert_eq!(run(None, || 7), Ok(7));
+    }
+
+    #[test]
+    fn extensions_move_the_deadline_up_to_a_cap() {
+        let r = run(Some(Duration::from_millis(1)), || {
+            extend(Duration::from_secs(3600));
+            std::thread::sleep(RESOLUTION * 3);
+            check();
+            EXTENDED.get()
+        });
+        assert_eq!(r, Ok(MAX_EXTENSION.as_millis() as u64));
+        assert_eq!(EXTENDED.get(), 0);
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod fold;
 pub mod lists;
 pub mod load;
 pub mod names;
+pub mod ocr;
 pub mod pdf;
 pub mod policy;
 pub mod redactor;

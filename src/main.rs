@@ -63,8 +63,20 @@ struct Common {
     /// User password for encrypted PDFs (the empty password is always tried).
     #[arg(long, value_name = "PASSWORD")]
     pdf_password: Option<String>,
+    /// Do not read images with Tesseract: pages that are only an image fail, other images
+    /// are listed as not inspected.
+    #[arg(long)]
+    no_ocr: bool,
+    /// Do not recognise scans that have a text layer again: their removal boxes are then
+    /// widened by a fixed margin only, not to the words Tesseract finds (much faster).
+    #[arg(long)]
+    trust_ocr_layers: bool,
+    /// Write the recognised text of scanned pages (less what was removed) into the output as
+    /// an invisible text layer; it may carry OCR errors.
+    #[arg(long)]
+    ocr_text: bool,
     /// Time limit per document, in seconds; a document not done in time fails alone (0: no
-    /// limit).
+    /// limit). Time spent in OCR comes on top (at most 30 minutes more).
     #[arg(long, value_name = "SECONDS", default_value_t = Limits::DEFAULT_TIMEOUT.as_secs())]
     timeout: u64,
     /// Largest text document processed, in MiB; larger ones fail alone.
@@ -131,6 +143,15 @@ fn main() -> ExitCode {
         progress: true,
         pdf: woo_redact::pdf::PdfOptions {
             password: common.pdf_password.clone(),
+            ocr: if common.no_ocr {
+                woo_redact::pdf::OcrOptions::off()
+            } else {
+                woo_redact::pdf::OcrOptions {
+                    check_text_layers: !common.trust_ocr_layers,
+                    ..woo_redact::pdf::OcrOptions::auto()
+                }
+            },
+            ocr_text: common.ocr_text,
         },
         limits: common.limits(),
         resume,

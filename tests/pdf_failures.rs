@@ -11,6 +11,7 @@ use woo_redact::pdf::{self, FontProblem, PdfError, PdfOptions};
 fn password(p: &str) -> PdfOptions {
     PdfOptions {
         password: Some(p.to_string()),
+        ..PdfOptions::default()
     }
 }
 

@@ -62,6 +62,23 @@ impl Matrix {
         }
     }
 
+    /// The inverse transformation; `None` when the matrix is singular.
+    pub fn inverse(&self) -> Option<Matrix> {
+        let det = self.a * self.d - self.b * self.c;
+        if !det.is_finite() || det.abs() < 1e-12 {
+            return None;
+        }
+        let (a, b, c, d) = (self.d / det, -self.b / det, -self.c / det, self.a / det);
+        Some(Matrix::new(
+            a,
+            b,
+            c,
+            d,
+            -(self.e * a + self.f * c),
+            -(self.e * b + self.f * d),
+        ))
+    }
+
     pub fn apply(&self, x: f64, y: f64) -> Point {
         Point::new(
             x * self.a + y * self.c + self.e,
@@ -147,6 +164,18 @@ impl Rect {
         self.x0 <= p.x && p.x <= self.x1 && self.y0 <= p.y && p.y <= self.y1
     }
 
+    /// Whether the rectangles share more than an edge.
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    /// The area shared with `o` (0 when apart).
+    pub fn overlap_area(&self, o: &Rect) -> f64 {
+        let w = self.x1.min(o.x1) - self.x0.max(o.x0);
+        let h = self.y1.min(o.y1) - self.y0.max(o.y0);
+        if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
+    }
+
     pub fn width(&self) -> f64 {
         self.x1 - self.x0
     }
@@ -172,6 +201,19 @@ mod tests {
         let shift = Matrix::translate(10.0, 0.0);
         assert_eq!(scale.then(&shift).apply(1.0, 1.0), Point::new(12.0, 2.0));
         assert_eq!(shift.then(&scale).apply(1.0, 1.0), Point::new(22.0, 2.0));
+    }
+
+    #[test]
+    fn inverse_undoes() {
+        let m = Matrix::new(2.0, 0.5, -0.3, 3.0, 10.0, 20.0);
+        let p = m.apply(1.5, -2.0);
+        let back = m.inverse().unwrap().apply(p.x, p.y);
+        assert!((back.x - 1.5).abs() < 1e-9 && (back.y + 2.0).abs() < 1e-9);
+        assert!(
+            Matrix::new(1.0, 2.0, 2.0, 4.0, 0.0, 0.0)
+                .inverse()
+                .is_none()
+        );
     }
 
     #[test]

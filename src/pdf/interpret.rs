@@ -88,6 +88,33 @@ pub(crate) struct Marked {
     pub texts: Vec<(Vec<u8>, String)>,
 }
 
+/// An image drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ImageUse {
+    /// The content stream context and operation (`Do` or `BI`).
+    pub ctx: u32,
+    pub op: u32,
+    /// The image XObject; `None` for an inline image.
+    pub xobject: Option<ObjectId>,
+    /// Maps the image's unit square to the page.
+    pub ctm: Matrix,
+    /// Width and height in samples, when its dictionary gives them.
+    pub size: Option<(usize, usize)>,
+}
+
+/// Width and height of an image from its dictionary (full or abbreviated keys).
+fn image_size(doc: &Document, dict: &Dictionary) -> Option<(usize, usize)> {
+    let get = |full: &[u8], short: &[u8]| {
+        let o = dict.get(full).or_else(|_| dict.get(short)).ok()?;
+        deref(doc, o)
+            .as_i64()
+            .ok()
+            .filter(|v| *v > 0)
+            .map(|v| v as usize)
+    };
+    Some((get(b"Width", b"W")?, get(b"Height", b"H")?))
+}
+
 /// Everything the interpreter found on a page.
 #[derive(Debug, Default)]
 pub(crate) struct PageContent {
@@ -96,8 +123,8 @@ pub(crate) struct PageContent {
     /// The glyphs' texts, concatenated in content order.
     pub text: String,
     pub marked: Vec<Marked>,
-    /// An image is drawn (XObject or inline).
-    pub has_images: bool,
+    /// The images drawn (XObjects and inline), in content order.
+    pub images: Vec<ImageUse>,
     /// Content streams and forms with damaged Flate data (read up to the damage).
     pub damaged: Vec<ObjectId>,
     /// How the page's own content leaves the graphics state and text object.
@@ -582,10 +609,19 @@ impl<'a> Run<'a> {
                 }
                 "Do" => {
                     if let Some(Object::Name(name)) = args.last() {
-                        self.draw_xobject(ctx, resources, name, &gs)?;
+                        self.draw_xobject(ctx, i, resources, name, &gs)?;
                     }
                 }
-                "BI" => self.out.has_images = true,
+                "BI" => self.out.images.push(ImageUse {
+                    ctx: ctx as u32,
+                    op: i as u32,
+                    xobject: None,
+                    ctm: gs.ctm,
+                    size: match args.last() {
+                        Some(Object::Stream(image)) => image_size(self.doc, &image.dict),
+                        _ => None,
+                    },
+                }),
                 "BDC" => {
                     let index = match args.last() {
                         Some(Object::Dictionary(props)) => self.marked_text(ctx, i, props),
@@ -670,6 +706,7 @@ impl<'a> Run<'a> {
     fn draw_xobject(
         &mut self,
         ctx: usize,
+        op: usize,
         resources: Option<&Dictionary>,
         name: &[u8],
         gs: &GState,
@@ -682,7 +719,13 @@ impl<'a> Run<'a> {
             return Ok(());
         };
         match stream.dict.get(b"Subtype").and_then(Object::as_name) {
-            Ok(b"Image") => self.out.has_images = true,
+            Ok(b"Image") => self.out.images.push(ImageUse {
+                ctx: ctx as u32,
+                op: op as u32,
+                xobject: Some(*id),
+                ctm: gs.ctm,
+                size: image_size(doc, &stream.dict),
+            }),
             Ok(b"Form") => {
                 if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(id) {
                     return Err(self.error("form XObjects are nested too deeply or in a cycle"));

@@ -22,6 +22,8 @@ pub(crate) struct Mark {
     pub rect: Rect,
     /// The ground code written on it.
     pub label: String,
+    /// It removes a person's name (a signature beside it goes too).
+    pub name: bool,
 }
 
 /// The font dictionary of the labels.
@@ -156,6 +158,7 @@ mod tests {
         Mark {
             rect: Rect { x0, y0, x1, y1 },
             label: "5.1.2e".into(),
+            name: true,
         }
     }
 

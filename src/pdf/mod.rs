@@ -17,24 +17,38 @@
 //! 6. `verify`: read the output back and search it for every removed string; any hit
 //!    fails the document and nothing is written.
 //!
-//! Limits, by design: image pixels are not read (pages with images are listed in the
-//! report); Type 3 fonts, vertical writing, CMaps other than Identity-H or embedded ones, and
-//! text that does not decode to Unicode stop the document for manual review; the output is
-//! not encrypted, and carries no XMP (so no PDF/A claim); boxes are axis-aligned in user
-//! space, so they cover rotated text generously.
+//! Images (`scanned`, `image`, `pixels`, `blanking`): every drawn image is read through the
+//! text over it or with Tesseract; recognised words join the document text as a text model
+//! (words with boxes); the pixels under every removal box over an image are blanked (and a
+//! signature beside a removed name goes whole); the written images are decoded again and
+//! checked.
+//!
+//! Limits, by design: Type 3 fonts, vertical writing, CMaps other than Identity-H or
+//! embedded ones, text that does not decode to Unicode, and images that must be read but
+//! cannot be decoded stop the document for manual review; the output is not encrypted, and
+//! carries no XMP (so no PDF/A claim); boxes are axis-aligned in user space, so they cover
+//! rotated text generously.
 
 mod annots;
+mod blanking;
 mod cmap;
+mod colour;
 mod encoding;
 mod error;
 mod font;
 mod geom;
+mod image;
 mod inline;
 mod interpret;
 mod load;
 mod mark;
+mod ocr_text;
+mod pixels;
+mod records;
 mod remove;
 mod sanitize;
+mod scan_plan;
+mod scanned;
 mod stream;
 mod tables;
 mod text;
@@ -47,6 +61,7 @@ use lopdf::{Document, Object, SaveOptions, StringFormat};
 use serde::{Deserialize, Serialize};
 
 pub use error::{FontName, FontProblem, PdfError};
+pub use scanned::{ImageNote, OcrOptions, PageImages};
 
 use crate::audit::{AuditRecord, DigestKey, Location};
 use crate::detect::is_whole_token;
@@ -58,6 +73,7 @@ use interpret::{Balance, Context, FontCache, GlyphLoc, Marked};
 use load::Page;
 use mark::Mark;
 use remove::{MarkedEdit, PageEdits};
+use scanned::{Inspected, OcrCache};
 use text::NO_GLYPH;
 
 /// Options for PDF documents.
@@ -65,6 +81,11 @@ use text::NO_GLYPH;
 pub struct PdfOptions {
     /// User password for encrypted PDFs (the empty password is always tried).
     pub password: Option<String>,
+    /// How images are read (default: no OCR, so a page that is only an image fails).
+    pub ocr: OcrOptions,
+    /// Write the recognised text of images (less the removed words) as an invisible text
+    /// layer; off by default, since it carries OCR errors.
+    pub ocr_text: bool,
 }
 
 /// What the summary reports about a PDF.
@@ -75,8 +96,14 @@ pub struct PdfReport {
     /// Removed items per page (1-based page number); an item spanning pages counts on its
     /// first page, like its audit record.
     pub removals_per_page: BTreeMap<u32, usize>,
-    /// Pages with images, whose pixels are not inspected.
+    /// Pages with an image that was not inspected (no OCR).
     pub images_not_inspected: Vec<u32>,
+    /// Pages with an image that shows no text (photo, logo, signature) left as it was.
+    #[serde(default)]
+    pub images_without_text: Vec<u32>,
+    /// Per page with images: OCR, pixels blanked, images left as they were and why.
+    #[serde(default)]
+    pub image_pages: Vec<PageImages>,
     /// What sanitising removed besides page text (metadata, annotations, actions, …).
     pub sanitized: Vec<String>,
 }
@@ -107,10 +134,34 @@ pub fn redact(
 ) -> Result<PdfRedaction, PdfError> {
     let mut doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor)?;
-    let plan = analysis.plan(redactor);
-    let (records, mut report) = analysis.records(document, key, &plan);
+    let mut analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut plan = analysis.plan(redactor);
+    analysis.recognise_layers(&doc, &pages, &plan, &options.ocr);
+    let pixels = analysis.pixels(&mut plan);
+    let (records, mut report) = analysis.records(document, key, &plan, &pixels);
 
+    if options.ocr_text {
+        for ((edits, kept), ins) in plan
+            .pages
+            .iter_mut()
+            .zip(&plan.kept_words)
+            .zip(&analysis.inspected)
+        {
+            edits.ocr_words = kept
+                .iter()
+                .map(|&k| (ins.words[k].text.clone(), ins.words[k].rect))
+                .collect();
+        }
+    }
+    let contexts: Vec<&[Context]> = analysis.pages.iter().map(|p| &p.contexts[..]).collect();
+    blanking::apply(
+        &mut doc,
+        &pages,
+        &contexts,
+        &analysis.inspected,
+        &pixels,
+        &mut plan.pages,
+    )?;
     apply(&mut doc, &pages, &analysis, &plan)?;
     report.sanitized = sanitize::sanitize(
         &mut doc,
@@ -127,6 +178,14 @@ pub fn redact(
         &document_text,
         &form_texts,
     )?;
+    if pixels.iter().any(|p| !p.rects.is_empty()) {
+        let written = load::open(&out, None)
+            .map_err(|_| PdfError::Verification("the output does not read back".into()))?;
+        let written_pages = load::pages(&written).map_err(|_| {
+            PdfError::Verification("the output's page tree does not read back".into())
+        })?;
+        blanking::verify(&written, &written_pages, &pixels)?;
+    }
     Ok(PdfRedaction {
         bytes: out,
         records,
@@ -206,9 +265,10 @@ pub fn scan(
 ) -> Result<(Vec<AuditRecord>, PdfReport), PdfError> {
     let doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor)?;
-    let plan = analysis.plan(redactor);
-    Ok(analysis.records(document, key, &plan))
+    let analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut plan = analysis.plan(redactor);
+    let pixels = analysis.pixels(&mut plan);
+    Ok(analysis.records(document, key, &plan, &pixels))
 }
 
 /// The text of a PDF's pages, joined by blank lines, as the detectors read it (used to
@@ -315,7 +375,8 @@ struct PageData {
     marked: Vec<Marked>,
     /// How the page content leaves the state stack.
     balance: Balance,
-    has_images: bool,
+    /// Area of the media box.
+    area: f64,
     /// Content streams and forms with damaged Flate data.
     damaged: Vec<lopdf::ObjectId>,
     /// Global index of the first glyph.
@@ -336,7 +397,14 @@ struct Analysis {
     annotation_spans: Vec<(usize, Range<usize>)>,
     removals: Vec<Removal>,
     protected: Vec<Range<usize>>,
+    /// Per page: its images, inspected.
+    inspected: Vec<Inspected>,
 }
+
+/// Marks the records of words recognised in images: they have no place in the content.
+const OCR_CTX: u32 = u32::MAX;
+/// Line numbers of recognised words start here, apart from the text lines.
+const OCR_LINE: u32 = 1 << 31;
 
 /// What redaction will do.
 struct Plan {
@@ -348,11 +416,22 @@ struct Plan {
     needles: Vec<verify::Needle>,
     /// Per removal: the page and box of its audit record.
     locations: Vec<Option<(u32, Rect)>>,
+    /// Per page, per mark: the removal it draws.
+    mark_removals: Vec<Vec<usize>>,
+    /// Per page: the recognised words kept (indices in its inspected words).
+    kept_words: Vec<Vec<usize>>,
 }
 
 impl Analysis {
-    fn run(doc: &Document, pages: &[Page], redactor: &Redactor) -> Result<Analysis, PdfError> {
+    fn run(
+        doc: &Document,
+        pages: &[Page],
+        redactor: &Redactor,
+        ocr: &scanned::OcrOptions,
+    ) -> Result<Analysis, PdfError> {
         let mut fonts = FontCache::default();
+        let mut ocr_cache = OcrCache::default();
+        let mut inspected = Vec::with_capacity(pages.len());
         let mut text = String::new();
         let mut byte_glyph = Vec::new();
         let mut data = Vec::with_capacity(pages.len());
@@ -364,12 +443,17 @@ impl Analysis {
                 byte_glyph.extend(std::iter::repeat_n(NO_GLYPH, PAGE_BREAK.len()));
             }
             let content = interpret::interpret(doc, page, &mut fonts)?;
-            let page_text = text::build(&content.glyphs, &content.text);
+            let images = scanned::inspect(doc, page, &content, ocr, &mut ocr_cache)?;
+            let mut page_text = text::build(&content.glyphs, &content.text);
+            let words = scan_plan::add_words(&mut page_text, &images.words, content.glyphs.len());
+            if !images.images.is_empty() {
+                scanned::close_address_gaps(&mut page_text);
+            }
             text.push_str(&page_text.text);
             let base = u32::try_from(glyph_count)
                 .ok()
                 .filter(|b| {
-                    b.checked_add(content.glyphs.len() as u32)
+                    b.checked_add((content.glyphs.len() + words.len()) as u32)
                         .is_some_and(|e| e < NO_GLYPH && e as usize <= MAX_GLYPHS)
                 })
                 .ok_or_else(|| PdfError::Structure("the document has too many glyphs".into()))?;
@@ -390,17 +474,19 @@ impl Analysis {
                     line: page_text.line[k],
                     duplicate_of: page_text.duplicate_of[k],
                 })
+                .chain(words)
                 .collect::<Vec<_>>();
+            inspected.push(images);
             data.push(PageData {
                 contexts: content.contexts,
                 first_glyph: glyph_count,
                 balance: content.balance,
-                has_images: content.has_images,
+                area: scanned::page_area(doc, page),
                 damaged: content.damaged,
                 marked: content.marked,
                 glyphs,
             });
-            glyph_count += content.glyphs.len();
+            glyph_count += data.last().map_or(0, |d| d.glyphs.len());
         }
         let page_text_end = text.len();
         let annotations = annots::collect(doc, pages);
@@ -426,6 +512,7 @@ impl Analysis {
             annotation_spans,
             removals,
             protected: scan.protected,
+            inspected,
         })
     }
 
@@ -443,8 +530,9 @@ impl Analysis {
             .map(|p| vec![false; p.glyphs.len()])
             .collect();
         let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); self.pages.len()];
+        let mut mark_removals: Vec<Vec<usize>> = vec![Vec::new(); self.pages.len()];
         let mut locations = Vec::with_capacity(self.removals.len());
-        for r in &self.removals {
+        for (ri, r) in self.removals.iter().enumerate() {
             // Boxes per (page, line), in the order the glyphs come.
             let mut boxes: Vec<((usize, u32), Rect)> = Vec::new();
             let mut last = NO_GLYPH;
@@ -488,11 +576,14 @@ impl Analysis {
                 marks[page].push(Mark {
                     rect,
                     label: r.ground.code().to_string(),
+                    name: r.category == crate::policy::Category::Name,
                 });
+                mark_removals[page].push(ri);
             }
         }
 
         let needles = self.needles();
+        let mut kept_words = Vec::with_capacity(self.pages.len());
         let mut pages = Vec::with_capacity(self.pages.len());
         for (p, data) in self.pages.iter().enumerate() {
             let removed = &mut removed[p];
@@ -508,12 +599,17 @@ impl Analysis {
                     removed[i] = true;
                 }
             }
+            let words = self.inspected[p].words.len();
+            let first = data.glyphs.len() - words;
+            kept_words.push((0..words).filter(|k| !removed[first + k]).collect());
             let mut edits = PageEdits {
                 marks: std::mem::take(&mut marks[p]),
                 ..PageEdits::default()
             };
             for (g, _) in data.glyphs.iter().zip(removed.iter()).filter(|(_, r)| **r) {
-                edits.context(g.loc.ctx).remove(g.loc, g.adjust);
+                if g.loc.ctx != OCR_CTX {
+                    edits.context(g.loc.ctx).remove(g.loc, g.adjust);
+                }
             }
             for m in &data.marked {
                 let touched = removed[m.glyphs.clone()].iter().any(|r| *r);
@@ -558,6 +654,8 @@ impl Analysis {
             keep_annotations,
             needles,
             locations,
+            mark_removals,
+            kept_words,
         }
     }
 
@@ -615,55 +713,6 @@ impl Analysis {
         }
         out.push_str(&text[at..]);
         Some(out)
-    }
-
-    /// The audit records (in document order) and the summary facts.
-    fn records(
-        &self,
-        document: &str,
-        key: &DigestKey,
-        plan: &Plan,
-    ) -> (Vec<AuditRecord>, PdfReport) {
-        let mut report = PdfReport {
-            pages: self.pages.len() as u32,
-            images_not_inspected: self
-                .pages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.has_images)
-                .map(|(i, _)| i as u32 + 1)
-                .collect(),
-            ..PdfReport::default()
-        };
-        let mut located: Vec<(&Removal, u32, Rect)> = self
-            .removals
-            .iter()
-            .zip(&plan.locations)
-            .filter_map(|(r, l)| l.map(|(page, rect)| (r, page, rect)))
-            .collect();
-        // Page order; within a page, page text before annotation texts.
-        located.sort_by_key(|(r, page, _)| (*page, r.start));
-        let records = located
-            .into_iter()
-            .enumerate()
-            .map(|(i, (r, page, rect))| {
-                *report.removals_per_page.entry(page).or_default() += 1;
-                AuditRecord {
-                    document: document.to_string(),
-                    item: i + 1,
-                    category: r.category.to_string(),
-                    ground: r.ground.to_string(),
-                    detector: r.detector.to_string(),
-                    evidence: r.evidence.to_string(),
-                    location: Location::Pdf {
-                        page,
-                        bbox: rect.to_audit(),
-                    },
-                    digest: key.digest(&self.text.as_bytes()[r.start..r.end]),
-                }
-            })
-            .collect();
-        (records, report)
     }
 }
 

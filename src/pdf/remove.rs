@@ -49,6 +49,8 @@ pub(crate) struct Edits {
     /// Removed glyphs per (operation, `TJ` element).
     glyphs: BTreeMap<(u32, u32), Vec<Cut>>,
     marked: BTreeMap<u32, MarkedEdit>,
+    /// Inline images (`BI` operations) replaced by blanked ones.
+    images: BTreeMap<u32, Stream>,
 }
 
 impl Edits {
@@ -62,6 +64,11 @@ impl Edits {
                 adjust,
             });
         }
+    }
+
+    /// Replaces the inline image of the `BI` at `op`.
+    pub fn replace_image(&mut self, op: u32, image: Stream) {
+        self.images.insert(op, image);
     }
 
     /// Changes the property list of the `BDC` at `op`.
@@ -83,6 +90,8 @@ pub(crate) struct PageEdits {
     pub contexts: BTreeMap<usize, Edits>,
     /// Boxes to draw.
     pub marks: Vec<Mark>,
+    /// Recognised words kept, written as an invisible text layer (when asked for).
+    pub ocr_words: Vec<(String, super::geom::Rect)>,
 }
 
 impl PageEdits {
@@ -92,7 +101,7 @@ impl PageEdits {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.contexts.is_empty() && self.marks.is_empty()
+        self.contexts.is_empty() && self.marks.is_empty() && self.ocr_words.is_empty()
     }
 }
 
@@ -101,6 +110,10 @@ pub(crate) fn rewrite(ops: Vec<Operation>, edits: &Edits) -> Vec<Operation> {
     let mut out = Vec::with_capacity(ops.len() + 8);
     for (i, mut op) in ops.into_iter().enumerate() {
         let i = i as u32;
+        if let Some(image) = edits.images.get(&i) {
+            out.push(Operation::new("BI", vec![Object::Stream(image.clone())]));
+            continue;
+        }
         if let Some(edit) = edits.marked.get(&i) {
             if let Some(Object::Dictionary(props)) = op.operands.last_mut() {
                 edit_properties(props, edit);
@@ -291,10 +304,15 @@ fn write_object(out: &mut Vec<u8>, o: &Object) {
 }
 
 /// A Flate-compressed stream with `dict`'s other entries.
-pub(crate) fn flate_stream(mut dict: Dictionary, data: &[u8]) -> Stream {
+pub(crate) fn flate_stream(dict: Dictionary, data: &[u8]) -> Stream {
+    flate_stream_level(dict, data, FLATE_LEVEL)
+}
+
+/// A Flate-compressed stream at a given compression level.
+pub(crate) fn flate_stream_level(mut dict: Dictionary, data: &[u8], level: u32) -> Stream {
     let mut encoder = ZlibEncoder::new(
         Vec::with_capacity(data.len() / 3 + 64),
-        Compression::new(FLATE_LEVEL),
+        Compression::new(level),
     );
     // Writing to a vector cannot fail.
     let _ = encoder.write_all(data);
@@ -363,7 +381,8 @@ pub(crate) fn apply_page(
 
     let page_updates = copies.remove(&0);
     let own = edits.contexts.get(&0);
-    if own.is_none() && edits.marks.is_empty() && page_updates.is_none() {
+    let overlay = !edits.marks.is_empty() || !edits.ocr_words.is_empty();
+    if own.is_none() && !overlay && page_updates.is_none() {
         return Ok(());
     }
     let mut resources = effective_resources(doc, page, contexts, 0);
@@ -371,7 +390,7 @@ pub(crate) fn apply_page(
         set_xobjects(doc, &mut resources, u);
     }
     let mut new_contents = None;
-    if own.is_some() || !edits.marks.is_empty() {
+    if own.is_some() || overlay {
         let (content, _) = page_content(doc, page)?;
         let body = match own {
             Some(e) => {
@@ -390,7 +409,7 @@ pub(crate) fn apply_page(
         }
         data.extend_from_slice(&b"\nQ".repeat(balance.open_q + 1));
         data.push(b'\n');
-        if !edits.marks.is_empty() {
+        if overlay {
             let mut fonts = resources
                 .get(b"Font")
                 .ok()
@@ -401,6 +420,14 @@ pub(crate) fn apply_page(
             let name = mark::free_name(Some(&fonts));
             fonts.set(name.clone(), Object::Reference(label_font));
             resources.set("Font", fonts);
+            let words: Vec<(&str, super::geom::Rect)> = edits
+                .ocr_words
+                .iter()
+                .map(|(t, r)| (t.as_str(), *r))
+                .collect();
+            if !words.is_empty() {
+                data.extend_from_slice(&super::ocr_text::layer(&words, &name));
+            }
             data.extend_from_slice(&mark::overlay(&edits.marks, page.rotate, &name));
         }
         new_contents = Some(add(doc, flate_stream(Dictionary::new(), &data))?);
