@@ -568,16 +568,15 @@ impl Context<'_> {
     /// around it up to a blank line) has a `Postbus` or `Antwoordnummer`, or names an
     /// organisation (see [`organisation_block`]).
     fn organisation_address(&self, at: usize) -> bool {
-        let (from, to) = block(self.text, self.lines, at);
-        let first = self.po_boxes.partition_point(|&(s, _)| s < from);
-        if self.po_boxes.get(first).is_some_and(|&(_, e)| e <= to) {
+        if self.near_po_box(at) {
             return true;
         }
+        let (from, _) = block(self.text, self.lines, at);
         // The organisation's name on the line itself before the address, or heading it on
         // one of the two lines above (`Verbrugge & Kroon Advocaten` / `Burgemeester van
         // Roijensingel 12`); a person's name closer above makes it that person's.
         let line_start = self.lines.start(at);
-        if names_organisation(&self.text[line_start..at]) {
+        if at - line_start < 120 && names_organisation(&self.text[line_start..at]) {
             return true;
         }
         let mut end = line_start;
@@ -590,12 +589,30 @@ impl Context<'_> {
             if line.len() < 200 && names_organisation(line) {
                 return true;
             }
-            if names_person(line) {
+            if line.len() < 200 && names_person(line) {
                 return false;
             }
             end = start;
         }
         false
+    }
+}
+
+impl Context<'_> {
+    /// Whether one of the `Postbus`/`Antwoordnummer` spans lies wholly within the line of
+    /// `at` and the line before.
+    fn near_po_box(&self, at: usize) -> bool {
+        let line_start = self.lines.start(at);
+        let prev_start = match line_start {
+            0 => 0,
+            _ => self.lines.start(line_start - 1),
+        };
+        let line_end = self.lines.end(at, self.text.len());
+        let first = self.po_boxes.partition_point(|&(s, _)| s < prev_start);
+        self.po_boxes[first..]
+            .iter()
+            .take_while(|&&(s, _)| s < line_end)
+            .any(|&(_, e)| e <= line_end)
     }
 }
 

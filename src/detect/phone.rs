@@ -129,12 +129,24 @@ const DIAL_IN: &[&str] = &[
 /// organisation's letterhead or signature (`T 088 – 4567 111` under `Transport en
 /// Logistiek Nederland`). A mobile number or one labelled as direct is a person's.
 fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usize) -> bool {
-    let line_start = lines.start(start);
-    let line_end = lines.end(start, text.len());
+    // Bounded windows: a document may be one long line.
+    let floor = |at: usize| {
+        let mut at = at;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let line_start = lines.start(start).max(floor(start.saturating_sub(200)));
+    let line_end = lines
+        .end(start, text.len())
+        .min(floor((end + 200).min(text.len())));
     let prev_start = if line_start == 0 {
         0
     } else {
-        lines.start(line_start - 1)
+        lines
+            .start(line_start - 1)
+            .max(floor(line_start.saturating_sub(200)))
     };
     let around = text[prev_start..line_end].to_lowercase();
     if text[end..line_end].starts_with(",,") || DIAL_IN.iter().any(|d| around.contains(d)) {
