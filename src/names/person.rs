@@ -484,12 +484,13 @@ fn table_cell(g: &Grammar, first: usize, next: usize) -> bool {
 /// and not a place or an organisation word, which are capitalised anyway.
 pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     const CAPITALISED_ANYWAY: u16 = class::PLACE | class::ORG | class::NOT_NAME | class::OFFICE;
+    let after_article = i > 0 && (g.word_in(i - 1, ARTICLES) || g.is_punct(i - 1, '"'));
+    let before_capital = g.spaced(i) && g.is_cap(i + 1);
     g.is_cap(i)
         && !g.has(i, CAPITALISED_ANYWAY)
         && !sentence_start(g, i)
-        && !(i > 0 && g.word_in(i - 1, ARTICLES))
-        && !(g.spaced(i) && g.is_cap(i + 1))
-        && !(i > 0 && g.is_punct(i - 1, '"'))
+        && !after_article
+        && !before_capital
 }
 
 /// Abbreviations whose dot ends no sentence (`ca.`, `bijv.`, `nr.`), folded.

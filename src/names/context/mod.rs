@@ -22,6 +22,7 @@ mod inline;
 mod letter;
 mod single;
 mod structure;
+mod table;
 mod transcript;
 
 use std::borrow::Cow;
@@ -137,6 +138,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
     }
     transcript::speaker_labels(g, &lines, out);
+    table::tables(g, text, &lines, out);
     inline::inline(g, text, out);
     single::single_words(g, out);
     abbreviations::abbreviations(g, out);
