@@ -568,6 +568,10 @@ pub(super) fn derived_initials(
                 .map(|f| f.to_uppercase().chain(c.take(1)).collect())
                 .unwrap_or_default()
         });
+    // A compound first name alone (`JW` for Jan-Willem).
+    if givens.len() >= 2 {
+        out.push(givens.concat());
+    }
     for lead in leads.iter() {
         for mid in [parts.clone(), parts.to_uppercase(), String::new()] {
             for tail in std::iter::once(&family).chain(two.as_ref()) {

@@ -587,8 +587,11 @@ fn identified_initials(
         }
         let mixed = w.chars().skip(1).any(char::is_lowercase);
         let context = person::context(g, i, i + 1, true);
-        let distinct = w.chars().count() >= 3
-            && !g.has(i, class::ORG | class::NOT_NAME | class::PLACE | class::WORD);
+        // Capitals that are no abbreviation stand for the person named here (`JW` when
+        // Jan-Willem van der Meer is named).
+        let distinct = !g.has(i, class::ORG | class::NOT_NAME | class::PLACE | class::WORD)
+            && !grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i))
+            && !context::used_as_organisation(g, w);
         if !(mixed || context.is_some() || distinct) {
             continue;
         }

@@ -32,6 +32,7 @@ use super::lexicon::class;
 use super::{Mention, Strength};
 
 pub(crate) use inline::INTRODUCERS;
+pub(crate) use transcript::used_as_organisation;
 
 /// A line's token range `[start, end)`, `end` being its line break or the end.
 #[derive(Debug, Clone, Copy)]

@@ -48,7 +48,7 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
 
 /// Whether `label` stands elsewhere in the text after a preposition or article, or in
 /// capitals in brackets after a name (`R. van Zwolle (WJZ)`: where the person works).
-pub(super) fn used_as_organisation(g: &Grammar, label: &str) -> bool {
+pub(crate) fn used_as_organisation(g: &Grammar, label: &str) -> bool {
     let capitals = label.chars().count() >= 3 && label.chars().all(char::is_uppercase);
     (1..g.tokens().len())
         .filter(|&k| g.word(k) == Some(label))
