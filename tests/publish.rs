@@ -98,7 +98,38 @@ fn batch(dir: &Path) -> PathBuf {
     let mail = std::fs::read_to_string(input.join("mailwisseling.txt")).unwrap();
     let original = &mail[mail.find("From: ").unwrap()..];
     std::fs::write(input.join("mail-origineel.txt"), original).unwrap();
+    // A file name with a civil servant's name in it.
+    std::fs::write(
+        input.join(PERSONAL_NAME),
+        "Notitie\n\nDatum: 4 oktober 2024\n\nDe conceptantwoorden zijn besproken.\n",
+    )
+    .unwrap();
     input
+}
+
+/// A document whose file name holds a name from the staff directory.
+const PERSONAL_NAME: &str = "notitie_marloes_van_der_wiel.txt";
+
+/// The documents of a run with an output, in input order.
+fn documents(run: &Path) -> Vec<String> {
+    let summary: Value =
+        serde_json::from_str(&std::fs::read_to_string(run.join("summary.json")).unwrap()).unwrap();
+    summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "redacted" || d["status"] == "unchanged")
+        .map(|d| d["document"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The ID of `doc` in `ids.csv` (written as its path, or as the hash of a path with personal
+/// data).
+fn id_in(ids: &BTreeMap<String, String>, doc: &str) -> String {
+    ids.get(doc)
+        .or_else(|| ids.get(&format!("blake3:{}", blake3::hash(doc.as_bytes()).to_hex())))
+        .unwrap_or_else(|| panic!("{doc} has no ID"))
+        .clone()
 }
 
 fn publish(run: &Path, pkg: &Path, matter: &str, extra: &[&str]) -> Output {
@@ -261,11 +292,13 @@ fn a_run_becomes_a_package_the_platform_imports() {
     ok(&out);
 
     let ids = ids(&pkg);
-    let id_of = |doc: &str| ids[doc].clone();
+    let id_of = |doc: &str| id_in(&ids, doc);
     assert!(
         ids.values()
             .all(|id| id.bytes().all(|b| b.is_ascii_alphanumeric()))
     );
+    let docs = documents(&run);
+    assert_eq!(ids.len(), docs.len());
     let audit = audit(&run);
 
     // The productierapport: first sheet, the 14 headers, one text row per document.
@@ -279,8 +312,7 @@ fn a_run_becomes_a_package_the_platform_imports() {
         .map(|c| c.as_str().unwrap())
         .collect();
     assert_eq!(headers, HEADERS);
-    let processed: Vec<&String> = ids.keys().collect();
-    assert_eq!(rows.len() - 1, processed.len(), "one row per document");
+    assert_eq!(rows.len() - 1, docs.len(), "one row per document");
     let cell = |row: &Value, name: &str| -> String {
         let col = HEADERS.iter().position(|h| *h == name).unwrap();
         row[col].as_str().unwrap_or("").to_string()
@@ -294,7 +326,8 @@ fn a_run_becomes_a_package_the_platform_imports() {
     .collect();
     let outputs = files(&run);
     let released = files(&pkg.join("documenten"));
-    for (doc, id) in &ids {
+    for doc in &docs {
+        let id = &id_of(doc);
         let row = by_id[id];
         assert_eq!(cell(row, "Matter"), "2024-77");
         assert_eq!(cell(row, "Zaaknummer"), "2024-0031877");
@@ -306,7 +339,7 @@ fn a_run_becomes_a_package_the_platform_imports() {
         let (grounds, items) = audit.get(doc).cloned().unwrap_or_default();
         let ext = doc.rsplit('.').next().unwrap();
         let file = format!("{id}.{ext}");
-        if let Some(original) = duplicates.get(doc.as_str()) {
+        if let Some(original) = duplicates.get(doc as &str) {
             assert_eq!(cell(row, "Beoordeling"), "Niet openbaar", "{doc}");
             assert_eq!(cell(row, "Beoordelingsgrond"), "dubbel", "{doc}");
             assert_eq!(cell(row, "Gerelateerd ID"), id_of(original), "{doc}");
@@ -370,6 +403,18 @@ fn a_run_becomes_a_package_the_platform_imports() {
         cell(by_id[&id_of("mailwisseling.txt")], "Document"),
         "RE: Kamervragen mensenhandel"
     );
+    // A name in a file name is removed from the title, recorded, and hashed in ids.csv.
+    let title = cell(by_id[&id_of(PERSONAL_NAME)], "Document");
+    assert!(
+        title.starts_with("notitie_") && title.contains("[5.1.2e]"),
+        "{title}"
+    );
+    assert!(!ids.contains_key(PERSONAL_NAME));
+    let meta = std::fs::read_to_string(pkg.join("audit-metadata.jsonl")).unwrap();
+    let record: Value = serde_json::from_str(meta.lines().next().unwrap()).unwrap();
+    assert_eq!(record["id"], id_of(PERSONAL_NAME));
+    assert_eq!(record["field"], "Document");
+    assert_eq!(record["category"], "name");
 
     // Near-duplicates: the changed meeting notes, and nothing else.
     let near = std::fs::read_to_string(pkg.join("near-duplicates.csv")).unwrap();
@@ -466,6 +511,7 @@ fn ids_stay_stable_when_documents_are_added() {
     for (doc, id) in &before {
         assert_eq!(after.get(doc), Some(id), "{doc} keeps its ID");
     }
+    assert_eq!(after.len(), before.len() + 1);
     let highest: u64 = before
         .values()
         .map(|i| i.parse::<u64>().unwrap())
@@ -607,4 +653,75 @@ fn a_large_request_is_divided_without_splitting_a_thread() {
         seen[&ids["mailwisseling.txt"]], seen[&ids["mail-origineel.txt"]],
         "a thread stays in one dossier"
     );
+}
+
+#[test]
+fn different_decisions_in_near_duplicates_are_reported_and_withheld_documents_stay_closed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    let common = "Het overleg vindt plaats in de grote zaal van het ministerie aan de Turfmarkt.\n\
+        Alle afdelingen leveren hun bijdrage aan de planning voor het einde van de maand.\n\
+        De directeur bespreekt de planning met de staatssecretaris in het overleg.\n\
+        Na vaststelling wordt de planning gepubliceerd op de website van het ministerie.\n";
+    // In a.txt the name is identified (and removed everywhere); in b.txt the surname alone
+    // stays readable.
+    let a = format!(
+        "Verslag van het gesprek over de planning.\nMijn naam is Jeroen Quist en ik heb het \
+         gesprek genoteerd.\nDe stukken gaan volgende week naar Quist voor een laatste \
+         controle.\n{common}"
+    );
+    let b = format!(
+        "Verslag van het gesprek over de planning.\nIk heb het gesprek genoteerd.\nDe stukken \
+         gaan volgende week naar Quist voor een laatste controle.\n{common}"
+    );
+    std::fs::write(input.join("a.txt"), a).unwrap();
+    std::fs::write(input.join("b.txt"), b).unwrap();
+    std::fs::write(input.join("c.txt"), format!("Bedrijfsgegevens.\n{common}")).unwrap();
+    let run = tmp.path().join("run");
+    assert_eq!(redact(&[&input], &run, &[]).status.code(), Some(0));
+    let config = tmp.path().join("publish.json");
+    std::fs::write(
+        &config,
+        r#"{"withhold":[{"document":"c.txt","grounds":["5.1.1c"],"toelichting":"Vertrouwelijk verstrekt"}]}"#,
+    )
+    .unwrap();
+    let pkg = tmp.path().join("pkg");
+    ok(&publish(
+        &run,
+        &pkg,
+        "2024-80",
+        &["--config", config.to_str().unwrap()],
+    ));
+    let ids = ids(&pkg);
+    let report = std::fs::read_to_string(pkg.join("near-duplicate-decisions.csv")).unwrap();
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines[0], "group,person,id,decision");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with(&format!(",{},removed: name 5.1.2e", ids["a.txt"])))
+            && lines
+                .iter()
+                .any(|l| l.ends_with(&format!(",{},readable", ids["b.txt"]))),
+        "{report}"
+    );
+    let md = std::fs::read_to_string(pkg.join("motivering.md")).unwrap();
+    assert!(md.contains("niet gelijk gelakt"), "{md}");
+    // The withheld document: Niet openbaar under its grounds, no file, no DiWoo.
+    let book = read_xlsx(&pkg.join("productierapport.xlsx"));
+    let rows = book["rows"].as_array().unwrap();
+    let c = rows[1..]
+        .iter()
+        .find(|r| r[0] == ids["c.txt"].as_str())
+        .unwrap();
+    assert_eq!(c[7], "Niet openbaar");
+    assert_eq!(c[9], "5.1.1c");
+    assert_eq!(c[10], "Vertrouwelijk verstrekt");
+    assert!(
+        !pkg.join(format!("documenten/{}.txt", ids["c.txt"]))
+            .exists()
+    );
+    assert!(!pkg.join(format!("diwoo/{}.xml", ids["c.txt"])).exists());
+    assert!(md.contains("### 5.1.1c"), "{md}");
 }

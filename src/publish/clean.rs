@@ -95,7 +95,13 @@ impl<'a> Cleaner<'a> {
         // File names: words joined by `_` or `-` are read as words too (same offsets).
         let spaced_under = value.replace('_', " ");
         let spaced_all = spaced_under.replace('-', " ");
-        for variant in [value, &spaced_under, &spaced_all] {
+        // A file name in lower case is read in name capitals too (`jan de vries`).
+        let capitals = if value.chars().any(char::is_uppercase) {
+            String::new()
+        } else {
+            name_case(&spaced_all)
+        };
+        for variant in [value, &spaced_under, &spaced_all, &capitals] {
             for r in self.redactor.scan(variant).removals {
                 spans.push(Span {
                     start: r.start,
@@ -146,7 +152,7 @@ impl<'a> Cleaner<'a> {
                 evidence: s.evidence.clone(),
                 start: s.start,
                 end: s.end,
-                digest: self.key.map(|k| k.digest(value[s.start..s.end].as_bytes())),
+                digest: self.key.map(|k| k.digest(&value.as_bytes()[s.start..s.end])),
             })
             .collect();
         (out, records)
@@ -242,6 +248,36 @@ fn variants(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` with every word capitalised except name particles after the first, keeping every
+/// byte offset (a letter whose capital has another length stays as it is).
+fn name_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    let mut first_word = true;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if word_start {
+                let word: String = text[i..].chars().take_while(|c| c.is_alphanumeric()).collect();
+                let particle = !first_word && PARTICLES.contains(&word.as_str());
+                let upper: String = c.to_uppercase().collect();
+                if !particle && upper.len() == c.len_utf8() {
+                    out.push_str(&upper);
+                } else {
+                    out.push(c);
+                }
+                first_word = false;
+            } else {
+                out.push(c);
+            }
+            word_start = false;
+        } else {
+            out.push(c);
+            word_start = true;
+        }
+    }
+    out
+}
+
 /// Sorted, non-overlapping spans: overlapping ones merge, the stricter ground wins.
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
@@ -298,8 +334,9 @@ mod tests {
             digest: key.digest(b"Piet Jansen"),
         };
         let c = Cleaner::new(&r, Some(&key), std::iter::once(&item));
-        let (title, records) = c.clean("1", "Document", "gesprek met piet jansen (concept).txt");
-        assert_eq!(title, "gesprek met [5.1.2e] (concept).txt");
+        // (Not in lower case only: no name capitals are tried, the run's digest finds it.)
+        let (title, records) = c.clean("1", "Document", "Gesprek met piet jansen (concept).txt");
+        assert_eq!(title, "Gesprek met [5.1.2e] (concept).txt");
         assert_eq!(records[0].detector, "publish.run-digest");
         assert_eq!(records[0].digest, Some(key.digest(b"piet jansen")));
     }
@@ -309,5 +346,7 @@ mod tests {
         assert_eq!(word_ranges(" a_bc  d"), vec![(1, 2), (3, 5), (7, 8)]);
         assert_eq!(trim_punctuation("(Jansen),", 0, 9), (1, 7));
         assert_eq!(variants("piet de jansen")[1], "Piet de Jansen");
+        assert_eq!(name_case("verslag jan de vries.txt"), "Verslag Jan de Vries.Txt");
+        assert_eq!(name_case("ß x").len(), "ß x".len());
     }
 }

@@ -419,7 +419,10 @@ pub fn publish(
 
     report.documents = rows.len();
     report.released = rows.iter().filter(|r| r.beoordeling.released()).count();
-    report.duplicates = duplicate_of.iter().flatten().count();
+    report.duplicates = rows
+        .iter()
+        .filter(|r| r.grounds.iter().any(|g| g == DUBBEL))
+        .count();
     report.withheld = report.documents - report.released - report.duplicates;
     report.dossiers = dossiers.len();
     report.near_groups = groups.len();
@@ -433,7 +436,7 @@ pub fn publish(
             "summary_blake3": run.summary_blake3,
             "audit_blake3": run.audit_blake3,
         },
-        "config_blake3": config.digest,
+        "config_blake3": (!config.digest.is_empty()).then_some(&config.digest),
         "documents": report.documents,
         "released": report.released,
         "dubbel": report.duplicates,

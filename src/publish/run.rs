@@ -165,7 +165,7 @@ pub fn read(dir: &Path, skip_failed: bool) -> Result<Run, PublishError> {
             }
         }
         let count_ok = own.len() == d.removals
-            && (d.status == "redacted") == !own.is_empty()
+            && (d.status == "redacted") != own.is_empty()
             && own.iter().enumerate().all(|(i, it)| it.item == i + 1);
         if !count_ok {
             return Err(not_a_run(format!(
