@@ -48,7 +48,7 @@ fn analyse_one(doc: &RunDocument, labels: &Labels) -> Result<Analysis, PublishEr
     let tokens = text::tokens(&text, labels);
     let mail = mail::parse(&text, labels);
     Ok(Analysis {
-        keys: Keys::new(&bytes, &tokens, &doc.items),
+        keys: Keys::new(&bytes, &text::normalised(&text, labels), &doc.items),
         file_type: describe::file_type(doc.kind, &mail, &text),
         date: describe::document_date(&mail, &text),
         tokens,

@@ -152,7 +152,9 @@ impl<'a> Cleaner<'a> {
                 evidence: s.evidence.clone(),
                 start: s.start,
                 end: s.end,
-                digest: self.key.map(|k| k.digest(&value.as_bytes()[s.start..s.end])),
+                digest: self
+                    .key
+                    .map(|k| k.digest(&value.as_bytes()[s.start..s.end])),
             })
             .collect();
         (out, records)
@@ -257,7 +259,10 @@ fn name_case(text: &str) -> String {
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if word_start {
-                let word: String = text[i..].chars().take_while(|c| c.is_alphanumeric()).collect();
+                let word: String = text[i..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
                 let particle = !first_word && PARTICLES.contains(&word.as_str());
                 let upper: String = c.to_uppercase().collect();
                 if !particle && upper.len() == c.len_utf8() {
@@ -346,7 +351,10 @@ mod tests {
         assert_eq!(word_ranges(" a_bc  d"), vec![(1, 2), (3, 5), (7, 8)]);
         assert_eq!(trim_punctuation("(Jansen),", 0, 9), (1, 7));
         assert_eq!(variants("piet de jansen")[1], "Piet de Jansen");
-        assert_eq!(name_case("verslag jan de vries.txt"), "Verslag Jan de Vries.Txt");
+        assert_eq!(
+            name_case("verslag jan de vries.txt"),
+            "Verslag Jan de Vries.Txt"
+        );
         assert_eq!(name_case("ß x").len(), "ß x".len());
     }
 }

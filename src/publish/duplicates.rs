@@ -4,8 +4,9 @@
 //! only in the citizen's name are therefore no duplicates, although their outputs are equal.
 //!
 //! - bytes key: the output bytes and the digests in order;
-//! - text key: the normalised text (labels left out, so a text and a PDF of the same memo
-//!   match) and the sorted digests; only for documents with words.
+//! - text key: the normalised text (NFKC, lower case, white space collapsed, labels left
+//!   out, so a text and a PDF of the same memo can match) and the sorted digests; only for
+//!   documents with text.
 //!
 //! The first document (in input order) with a key is the one assessed; later ones are
 //! `dubbel` with a reference to it.
@@ -13,7 +14,6 @@
 use std::collections::HashMap;
 
 use super::run::Item;
-use super::text::LABEL;
 
 /// The two duplicate keys of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +23,8 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// The keys of an output with its normalised tokens and its audit items.
-    pub fn new(bytes: &[u8], tokens: &[u64], items: &[Item]) -> Keys {
+    /// The keys of an output with its normalised text and its audit items.
+    pub fn new(bytes: &[u8], normalised: &str, items: &[Item]) -> Keys {
         let mut b = blake3::Hasher::new();
         b.update(b"bytes\0");
         b.update(blake3::hash(bytes).as_bytes());
@@ -32,15 +32,13 @@ impl Keys {
             b.update(item.digest.as_bytes());
             b.update(b"\0");
         }
-        let words: Vec<u64> = tokens.iter().copied().filter(|&t| t != LABEL).collect();
-        let text = (!words.is_empty()).then(|| {
+        let text = (!normalised.is_empty()).then(|| {
             let mut digests: Vec<&str> = items.iter().map(|i| i.digest.as_str()).collect();
             digests.sort_unstable();
             let mut t = blake3::Hasher::new();
             t.update(b"text\0");
-            for w in &words {
-                t.update(&w.to_le_bytes());
-            }
+            t.update(normalised.as_bytes());
+            t.update(b"\0");
             for d in digests {
                 t.update(d.as_bytes());
                 t.update(b"\0");
@@ -91,12 +89,12 @@ mod tests {
 
     #[test]
     fn same_output_and_same_removed_texts_make_a_duplicate() {
-        let a = Keys::new(b"Hoi [5.1.2e]", &[7, LABEL], &[item("aa")]);
-        let same = Keys::new(b"Hoi [5.1.2e]", &[7, LABEL], &[item("aa")]);
-        let other_person = Keys::new(b"Hoi [5.1.2e]", &[7, LABEL], &[item("bb")]);
-        let as_pdf = Keys::new(b"%PDF other bytes", &[7], &[item("aa")]);
-        let empty_a = Keys::new(b"%PDF scan 1", &[], &[]);
-        let empty_b = Keys::new(b"%PDF scan 2", &[], &[]);
+        let a = Keys::new(b"Hoi [5.1.2e]", "hoi", &[item("aa")]);
+        let same = Keys::new(b"Hoi [5.1.2e]", "hoi", &[item("aa")]);
+        let other_person = Keys::new(b"Hoi [5.1.2e]", "hoi", &[item("bb")]);
+        let as_pdf = Keys::new(b"%PDF other bytes", "hoi", &[item("aa")]);
+        let empty_a = Keys::new(b"%PDF scan 1", "", &[]);
+        let empty_b = Keys::new(b"%PDF scan 2", "", &[]);
         let dups = find(&[a, same, other_person, as_pdf, empty_a, empty_b]);
         assert_eq!(dups, vec![None, Some(0), None, Some(0), None, None]);
     }

@@ -40,6 +40,14 @@ pub fn document_text(kind: Kind, bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// The text for the exact-duplicate key: NFKC, lower case, white space collapsed, removal
+/// labels left out (so a text file and a PDF of the same memo agree); punctuation counts.
+pub fn normalised(text: &str, labels: &Labels) -> String {
+    let without = labels.0.replace_all(text, " ");
+    let folded: String = without.nfkc().flat_map(char::to_lowercase).collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// FNV-1a, 64 bits: a fixed, platform-independent word hash (never [`LABEL`]).
 pub fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -91,6 +99,19 @@ mod tests {
         assert_eq!(a[1], LABEL);
         assert_eq!(a.len(), 4);
         assert_eq!(tokens("[persoon 3] ﬁets", &labels)[1], word_hash("fiets"));
+    }
+
+    #[test]
+    fn normalised_text_keeps_punctuation_and_drops_labels() {
+        let labels = Labels::new(&Policy::default());
+        assert_eq!(
+            normalised("Hoi [5.1.2e],\r\nDe  Minister.", &labels),
+            normalised("hoi 5.1.2e , de minister.", &labels)
+        );
+        assert_ne!(
+            normalised("1.000 euro", &labels),
+            normalised("1,000 euro", &labels)
+        );
     }
 
     #[test]
