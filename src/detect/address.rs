@@ -625,7 +625,15 @@ impl Context<'_> {
                     break;
                 }
                 let next_end = self.lines.end(line_end + 1, self.text.len());
-                if self.text[line_end + 1..next_end].trim().is_empty() {
+                // Only address lines continue the block: a citizen's address above `Aan
+                // het Ministerie …` / `Postbus 20301` is not the ministry's.
+                let next = self.text[line_end + 1..next_end]
+                    .trim_start()
+                    .to_lowercase();
+                let address_line = next.starts_with(|c: char| c.is_ascii_digit())
+                    || next.starts_with("postbus")
+                    || next.starts_with("antwoordnummer");
+                if !address_line {
                     break;
                 }
                 line_end = next_end;

@@ -49,6 +49,34 @@ struct Listed {
     distinctive_given: bool,
 }
 
+impl Listed {
+    /// Account names made from the name, folded, as organisations make them: initial or first
+    /// name, then the particles and surname run together, with or without a dot. Short ones
+    /// (under six letters) are left out: they are words as often as accounts.
+    fn account_names(&self) -> Vec<String> {
+        let Some(first) = self.given.first() else {
+            return Vec::new();
+        };
+        let initial: String = first.chars().take(1).collect();
+        let surname: String = self
+            .particles
+            .iter()
+            .chain(&self.surname)
+            .cloned()
+            .collect();
+        let given: String = self.given.concat();
+        [
+            format!("{initial}{surname}"),
+            format!("{initial}.{surname}"),
+            format!("{given}.{surname}"),
+            format!("{given}{surname}"),
+        ]
+        .into_iter()
+        .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 6)
+        .collect()
+    }
+}
+
 /// What a pattern of the search is for a listed person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -58,6 +86,9 @@ enum Part {
     Given,
     /// Derived initials.
     Initials,
+    /// An account name made from the name (`tdossantos`, `r.groen`, `rianne.groen`), as in
+    /// system exports, logs and user lists.
+    Account,
 }
 
 /// The compiled directory. Its `Debug` output gives counts, never names.
@@ -143,6 +174,11 @@ impl Directory {
             for initials in &p.initials {
                 add(fold(initials), i, Part::Initials);
             }
+            if !p.public {
+                for account in p.account_names() {
+                    add(account, i, Part::Account);
+                }
+            }
         }
         let matcher = if patterns.is_empty() {
             None
@@ -205,6 +241,7 @@ impl Directory {
                     Part::Surname => self.surname_at(g, t, person),
                     Part::Given => self.given_at(g, t, person),
                     Part::Initials => self.initials_at(g, t, person),
+                    Part::Account => self.account_at(g, t, range.end, person),
                 };
                 // A reading that fits the listed person wins, then the widest; among equals,
                 // a staff member over an official (listed first).
@@ -339,6 +376,20 @@ impl Directory {
         };
         let mut m = self.mention(g, person, t, t + 1, Form::InitialsOnly, None, context);
         m.strength = strength;
+        Some(m)
+    }
+
+    /// An account name of listed person `person` over the tokens from `t` to byte `end`
+    /// (`r.groen`): whole tokens only, not followed by `@` (an e-mail address is the
+    /// e-mail detector's).
+    fn account_at(&self, g: &Grammar, t: usize, end: usize, person: usize) -> Option<Mention> {
+        let toks = g.tokens();
+        let next = toks.partition_point(|tok| tok.start < end);
+        if next == 0 || toks[next - 1].end != end || g.is_punct(next, '@') {
+            return None;
+        }
+        let mut m = self.mention(g, person, t, next, Form::Full, None, None);
+        m.evidence = "account name made from a name in the staff directory".into();
         Some(m)
     }
 
