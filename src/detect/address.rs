@@ -873,6 +873,17 @@ mod tests {
     }
 
     #[test]
+    fn a_citizens_address_above_the_addressee_stays_the_citizens() {
+        // No blank line between the sender's block and the ministry's PO box (OCR text).
+        assert_eq!(
+            found(
+                "Jayden Reimes\nCorneliaweg 44\n3407YM Veldhoven\nAan het Ministerie van Justitie\nPostbus 20301\n2500 EH Den Haag\n"
+            ),
+            vec!["Corneliaweg 44", "3407YM"]
+        );
+    }
+
+    #[test]
     fn leaves_other_numbers_and_po_boxes_alone() {
         for text in [
             "Postbus 20301\n2500 EH  Den Haag",

@@ -890,6 +890,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn account_names_run_the_name_together() {
+        let p = Listed::parse("Thomas dos Santos", false).unwrap();
+        let accounts = p.account_names();
+        for a in [
+            "tdossantos",
+            "t.dossantos",
+            "thomas.dossantos",
+            "thomasdossantos",
+        ] {
+            assert!(accounts.contains(&a.to_string()), "{a}");
+        }
+        // Too short to tell from a word.
+        assert!(
+            Listed::parse("Ria Bos", false)
+                .unwrap()
+                .account_names()
+                .iter()
+                .all(|a| a.len() >= 6)
+        );
+    }
+
+    #[test]
     fn list_names_are_taken_apart() {
         let p = Listed::parse("Jan-Willem van der Meer", false).unwrap();
         assert_eq!(p.given, ["jan", "willem"]);
