@@ -737,7 +737,10 @@ impl<'a> Grammar<'a> {
         let w = self.word(i)?;
         let n = w.chars().count();
         let capitals = w.chars().all(char::is_uppercase);
-        ((1..=3).contains(&n) && capitals && self.spaced(i)).then(|| (i + 1, fold(w)))
+        // `DG Mobiliteit`, `MT Wegen`: a known abbreviation is no initials.
+        let abbreviation = n > 1 && self.has(i, class::FUNCTION | class::ORG | class::NOT_NAME);
+        ((1..=3).contains(&n) && capitals && !abbreviation && self.spaced(i))
+            .then(|| (i + 1, fold(w)))
     }
 
     /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).
