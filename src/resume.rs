@@ -102,6 +102,20 @@ impl Completion {
     }
 }
 
+/// Temporary files that become outputs. Their mode follows the umask (`0666` less the umask,
+/// as for any file the user makes), not tempfile's private `0600`: colleagues on a shared
+/// drive must be able to read the results.
+pub(crate) fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".woo-redact-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
+}
+
 /// The hex BLAKE3 hash of `bytes`.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
@@ -170,10 +184,7 @@ impl WorkDir {
 
     /// A new temporary file in `tmp/`.
     pub(crate) fn temp(&self) -> std::io::Result<tempfile::NamedTempFile> {
-        tempfile::Builder::new()
-            .prefix(".woo-redact-")
-            .suffix(".tmp")
-            .tempfile_in(&self.tmp)
+        temp_builder().tempfile_in(&self.tmp)
     }
 
     fn record_path(&self, document: &str) -> PathBuf {

@@ -390,7 +390,7 @@ fn hostile_files_fail_alone_and_good_documents_are_unaffected() {
 
     let out = tmp.path().join("out");
     let mut cmd = bin();
-    let lists = demo().join("lists");
+    let lists = support::cli::demo_lists();
     let key = tmp.path().join("key");
     std::fs::write(&key, "hostile test key material, not secret").unwrap();
     cmd.arg("redact")
@@ -776,8 +776,14 @@ fn documents_over_the_size_limit_fail_before_they_are_read() {
     );
     assert_eq!(r.status.code(), Some(1));
     let s = summary(&out);
-    assert!(error(&s, "big.txt").contains("--max-text-mb"), "{s}");
-    assert!(error(&s, "big.pdf").contains("--max-pdf-mb"), "{s}");
+    assert!(
+        error(&s, "big.txt").contains("limit of 1048576 bytes for text"),
+        "{s}"
+    );
+    assert!(
+        error(&s, "big.pdf").contains("limit of 1048576 bytes for PDF"),
+        "{s}"
+    );
     assert_eq!(status(&s, "small.txt"), "redacted");
 }
 
