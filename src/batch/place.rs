@@ -165,7 +165,9 @@ pub enum Reuse {
     OwnOnly,
     /// Continue an interrupted run: use the directory as it is.
     Resume,
-    /// Remove everything in it first.
+    /// Remove everything in it first, if it is the output directory of an earlier run (it has
+    /// a `summary.json`, an `audit.jsonl` or a work directory); any other non-empty directory
+    /// is refused ([`BatchError::NotAnOutputDirectory`]).
     Overwrite,
 }
 
@@ -183,8 +185,17 @@ pub(crate) fn prepare_out(out: &Path, jobs: &[Job], reuse: Reuse) -> Result<(), 
     match reuse {
         Reuse::Resume => Ok(()),
         Reuse::Overwrite => {
+            let entries: Vec<_> = entries.collect::<Result<_, _>>().map_err(out_err)?;
+            let earlier_run = ["summary.json", "audit.jsonl", WORK_DIR]
+                .iter()
+                .any(|name| std::fs::symlink_metadata(out.join(name)).is_ok());
+            if !entries.is_empty() && !earlier_run {
+                return Err(BatchError::NotAnOutputDirectory {
+                    path: out.to_path_buf(),
+                });
+            }
             for entry in entries {
-                let path = entry.map_err(out_err)?.path();
+                let path = entry.path();
                 // Links are removed, never followed.
                 let meta = std::fs::symlink_metadata(&path).map_err(out_err)?;
                 if meta.is_dir() {
@@ -296,6 +307,11 @@ mod tests {
         assert!(out.join("a/old.txt").exists());
         prepare_out(out, &jobs, Reuse::Overwrite).unwrap();
         assert_eq!(std::fs::read_dir(out).unwrap().count(), 0);
+        // A folder of other files is never cleared.
+        std::fs::write(out.join("thesis.docx"), "").unwrap();
+        let e = prepare_out(out, &jobs, Reuse::Overwrite).unwrap_err();
+        assert!(matches!(e, BatchError::NotAnOutputDirectory { .. }), "{e}");
+        assert!(out.join("thesis.docx").exists());
         // A directory that does not exist yet is fine.
         prepare_out(&out.join("new"), &jobs, Reuse::OwnOnly).unwrap();
     }
