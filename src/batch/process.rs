@@ -74,12 +74,13 @@ pub(crate) fn read_within_limits(
     Ok(bytes)
 }
 
-/// Reads a job's document, or its failure (with the size, when known).
-fn read(job: &Job, kind: DocumentKind, limits: &Limits) -> Result<Vec<u8>, Outcome> {
-    read_within_limits(job, kind, limits).map_err(|e| match e {
-        DocumentError::TooLarge { size, .. } => Outcome::failed(job, e, size),
-        e => Outcome::failed(job, e, 0),
-    })
+/// The failure of a document that could not be read (with its size, when known).
+fn unread(job: &Job, e: DocumentError) -> Outcome {
+    let size = match e {
+        DocumentError::TooLarge { size, .. } => size,
+        _ => 0,
+    };
+    Outcome::failed(job, e, size)
 }
 
 /// Redacts one document into the output directory (or takes over the result of an
@@ -91,9 +92,9 @@ pub(crate) fn redact_document(
     place: &Placement<'_>,
     options: &BatchOptions,
 ) -> Outcome {
-    let bytes = match read(job, kind, &options.limits) {
+    let bytes = match read_within_limits(job, kind, &options.limits) {
         Ok(b) => b,
-        Err(failed) => return failed,
+        Err(e) => return unread(job, e),
     };
     let size = bytes.len() as u64;
     let target = match output_path(place.out, job) {
@@ -192,9 +193,9 @@ pub(crate) fn scan_document(
     kind: DocumentKind,
     options: &BatchOptions,
 ) -> Outcome {
-    let bytes = match read(job, kind, &options.limits) {
+    let bytes = match read_within_limits(job, kind, &options.limits) {
         Ok(b) => b,
-        Err(failed) => return failed,
+        Err(e) => return unread(job, e),
     };
     let size = bytes.len() as u64;
     let result = match kind {
