@@ -52,8 +52,7 @@ pub enum DocumentError {
     Input(String),
     /// The file is larger than the limit for its kind of document.
     #[error(
-        "the file is {size} bytes, more than the size limit of {limit} bytes for {kind} \
-         documents"
+        "the file is {size} bytes, more than the limit of {limit} bytes for {kind} documents"
     )]
     TooLarge {
         /// Size of the file in bytes.

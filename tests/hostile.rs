@@ -802,8 +802,11 @@ fn an_output_directory_inside_the_input_is_not_read() {
     let out = input.join("out");
     for _ in 0..2 {
         let r = redact(&[&input], &out, &[]);
-        assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+        // The key file `redact` writes beside `out` lies in the input: skipped, so exit 1.
+        assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
         let s = summary(&out);
+        assert_eq!(s["totals"]["skipped"], 1, "{s}");
+        assert_eq!(s["totals"]["failed"], 0, "{s}");
         let docs = s["documents"].as_array().unwrap();
         assert_eq!(
             docs.iter().filter(|d| d["status"] != "skipped").count(),
@@ -884,7 +887,12 @@ fn links_cannot_lead_outputs_outside_the_output_directory() {
     let target = tmp.path().join("target");
     std::fs::create_dir_all(&target).unwrap();
     std::os::unix::fs::symlink(&target, out.join("sub")).unwrap();
+    // A folder holding something else is refused as a whole...
     let r = redact(&[&input], &out, &[]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains("first: sub"), "{}", stderr(&r));
+    // ...and taken as it is with --resume, where the link is refused per document.
+    let r = redact(&[&input], &out, &["--resume"]);
     assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
     let s = summary(&out);
     assert!(error(&s, "sub/a.txt").contains("leads outside"), "{s}");
