@@ -51,9 +51,7 @@ pub enum DocumentError {
     #[error("{0}")]
     Input(String),
     /// The file is larger than the limit for its kind of document.
-    #[error(
-        "the file is {size} bytes, more than the limit of {limit} bytes for {kind} documents"
-    )]
+    #[error("the file is {size} bytes, more than the limit of {limit} bytes for {kind} documents")]
     TooLarge {
         /// Size of the file in bytes.
         size: u64,
