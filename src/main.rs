@@ -286,8 +286,12 @@ fn main() -> ExitCode {
             eprintln!("woo-redact: {}", lang.text(Msg::NoFiles));
             ExitCode::from(2)
         }
-        Err(e @ BatchError::OutputNotEmpty { .. }) => {
-            eprintln!("woo-redact: {e}; {}", lang.text(Msg::OutNotEmptyHint));
+        Err(BatchError::OutputNotEmpty { path, count, first }) => {
+            eprintln!("woo-redact: {}", lang.out_not_empty(&path, count, &first));
+            ExitCode::from(2)
+        }
+        Err(BatchError::NotAnOutputDirectory { path }) => {
+            eprintln!("woo-redact: {}", lang.not_an_output_directory(&path));
             ExitCode::from(2)
         }
         Err(e) => {

@@ -176,6 +176,19 @@ fn a_reused_output_folder_is_refused_unless_resumed_or_overwritten() {
     assert_eq!(code(&resumed), 0, "{}", stderr(&resumed));
     let both = redact(&[&input], &out, &["--resume", "--overwrite"]);
     assert_eq!(code(&both), 2, "the two exclude each other");
+
+    // A folder of someone's own files is never cleared.
+    let theirs = tmp.path().join("documenten");
+    std::fs::create_dir_all(&theirs).unwrap();
+    std::fs::write(theirs.join("scriptie.docx"), "mine").unwrap();
+    let r = redact(&[&input], &theirs, &["--overwrite"]);
+    assert_eq!(code(&r), 2);
+    assert!(
+        stderr(&r).contains("holds no earlier run"),
+        "{}",
+        stderr(&r)
+    );
+    assert!(theirs.join("scriptie.docx").exists());
 }
 
 #[cfg(unix)]
@@ -263,7 +276,10 @@ fn messages_come_in_dutch_with_lang_nl_or_a_dutch_locale() {
         err.contains("2 documenten: 1 gelakt, 0 ongewijzigd"),
         "{err}"
     );
-    assert!(err.contains("overgeslagen: b.docm"), "{err}");
+    assert!(
+        err.contains("overgeslagen: b.docm: een `.docm`-bestand"),
+        "{err}"
+    );
     assert!(err.contains("weglakkingen"), "{err}");
 
     let locale = bin()

@@ -23,7 +23,6 @@ pub enum Msg {
     ImagesWithoutText,
     Pages,
     NoFiles,
-    OutNotEmptyHint,
 }
 
 impl Lang {
@@ -41,6 +40,56 @@ impl Lang {
         match locale {
             Some(l) if dutch(&l) => Lang::Nl,
             _ => Lang::En,
+        }
+    }
+
+    /// Why a file was skipped: the library skips only files of other kinds, so the reason
+    /// follows from the name.
+    pub fn skipped_reason(self, document: &str, library: &str) -> String {
+        if self == Lang::En {
+            return library.to_string();
+        }
+        let name = document.rsplit('/').next().unwrap_or(document);
+        match name.rsplit_once('.').filter(|(stem, _)| !stem.is_empty()) {
+            Some((_, ext)) => format!(
+                "een `.{}`-bestand: geen soort document dat dit programma lakt",
+                ext.to_ascii_lowercase()
+            ),
+            None => "geen bestandsextensie: geen soort document dat dit programma lakt".into(),
+        }
+    }
+
+    /// An output folder that holds files this batch does not write.
+    pub fn out_not_empty(self, path: &std::path::Path, count: usize, first: &str) -> String {
+        let path = path.display();
+        match self {
+            Lang::En => format!(
+                "the output directory {path} holds {count} file(s) this batch does not write \
+                 (first: {first}); use --overwrite to clear it, --resume to continue the run \
+                 that wrote it, or choose an empty directory"
+            ),
+            Lang::Nl => format!(
+                "de uitvoermap {path} bevat {count} bestand(en) die deze batch niet schrijft \
+                 (eerste: {first}); gebruik --overwrite om de map leeg te maken, --resume om de \
+                 run die haar schreef voort te zetten, of kies een lege map"
+            ),
+        }
+    }
+
+    /// An output folder that `--overwrite` will not clear.
+    pub fn not_an_output_directory(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        match self {
+            Lang::En => format!(
+                "the output directory {path} is not empty and holds no earlier run (no \
+                 summary.json, audit.jsonl or .woo-redact/): --overwrite does not clear it; \
+                 choose an empty directory"
+            ),
+            Lang::Nl => format!(
+                "de uitvoermap {path} is niet leeg en bevat geen eerdere run (geen \
+                 summary.json, audit.jsonl of .woo-redact/): --overwrite maakt haar niet leeg; \
+                 kies een lege map"
+            ),
         }
     }
 
@@ -72,11 +121,6 @@ impl Lang {
                 "geen bestanden gevonden in de invoer: niets te doen (geef bestanden of mappen, \
                  of - om de paden van standaardinvoer te lezen)",
             ),
-            Msg::OutNotEmptyHint => (
-                "use --overwrite to clear it, or --resume to continue the run that wrote it",
-                "gebruik --overwrite om de map leeg te maken, of --resume om de run die haar \
-                 schreef voort te zetten",
-            ),
         };
         match self {
             Lang::En => en,
@@ -95,5 +139,15 @@ mod tests {
         assert_eq!(Lang::choose(Some("en")), Lang::En);
         assert_eq!(Lang::En.text(Msg::Failed), "failed");
         assert_eq!(Lang::Nl.text(Msg::Failed), "mislukt");
+        assert_eq!(
+            Lang::Nl.skipped_reason("sub/Begroting.XLSX", "…"),
+            "een `.xlsx`-bestand: geen soort document dat dit programma lakt"
+        );
+        assert!(
+            Lang::Nl
+                .skipped_reason(".hidden", "…")
+                .starts_with("geen bestandsextensie")
+        );
+        assert_eq!(Lang::En.skipped_reason("a.xlsx", "as given"), "as given");
     }
 }

@@ -74,7 +74,7 @@ pub fn lines(doc: &DocumentSummary, lang: Lang) -> Vec<String> {
             "{}: {}: {}",
             lang.text(Msg::Skipped),
             doc.document,
-            doc.reason.as_deref().unwrap_or_default()
+            lang.skipped_reason(&doc.document, doc.reason.as_deref().unwrap_or_default())
         )),
         _ => {}
     }
