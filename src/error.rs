@@ -51,17 +51,14 @@ pub enum DocumentError {
     #[error("{0}")]
     Input(String),
     /// The file is larger than the limit for its kind of document.
-    #[error(
-        "the file is {size} bytes, more than the limit of {limit} bytes for this kind of \
-         document (raise it with {option})"
-    )]
+    #[error("the file is {size} bytes, more than the limit of {limit} bytes for {kind} documents")]
     TooLarge {
         /// Size of the file in bytes.
         size: u64,
         /// The limit in bytes.
         limit: u64,
-        /// The command-line option that sets the limit.
-        option: &'static str,
+        /// The kind of document the limit is for (`text`, `PDF`).
+        kind: &'static str,
     },
     /// The text is not in an encoding the tool can decode.
     #[error("cannot decode the text: {0}")]
@@ -69,9 +66,10 @@ pub enum DocumentError {
     /// The redacted text cannot be written in the document's encoding.
     #[error("cannot write the output in the document's encoding: {0}")]
     Encode(String),
-    /// The PDF could not be handled completely.
+    /// The PDF could not be handled completely. (The source is a `pdf::PdfError`, boxed so
+    /// that this bottom module does not depend on the PDF back end.)
     #[error("{0}")]
-    Pdf(#[from] crate::pdf::PdfError),
+    Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The redacted output still contained removed text; nothing was written.
     #[error("verification failed: {0}")]
     Verification(String),
@@ -87,9 +85,7 @@ pub enum DocumentError {
     #[error("unsafe output path: {0}")]
     OutputPath(String),
     /// The document was not done within the per-document time limit; nothing was written.
-    #[error(
-        "time limit exceeded: not done within {seconds} s (see --timeout); nothing was written"
-    )]
+    #[error("time limit exceeded: not done within {seconds} s; nothing was written")]
     Timeout {
         /// The limit in seconds.
         seconds: u64,
@@ -122,5 +118,33 @@ pub enum BatchError {
         path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
+    },
+    /// The inputs hold no file at all.
+    #[error("no files found in the inputs: nothing to do")]
+    NoDocuments,
+    /// The output directory holds files this batch would not write (an earlier, other batch's
+    /// outputs): they would be mixed with this batch's. Nothing was written.
+    #[error(
+        "the output directory {path} is not empty and holds {count} file(s) this batch does \
+         not write (first: {first}); choose an empty directory, clear it, or resume the batch \
+         that wrote it"
+    )]
+    OutputNotEmpty {
+        /// The output directory.
+        path: PathBuf,
+        /// How many files are foreign to this batch.
+        count: usize,
+        /// The first of them, relative to the output directory.
+        first: String,
+    },
+    /// Clearing the output directory was asked for, but it holds files and is no output
+    /// directory of an earlier run: it is not cleared, so no one's files are lost by a typo.
+    #[error(
+        "the output directory {path} is not empty and holds no earlier run (no summary.json, \
+         audit.jsonl or work directory): it is not cleared; choose an empty directory"
+    )]
+    NotAnOutputDirectory {
+        /// The output directory.
+        path: PathBuf,
     },
 }

@@ -26,6 +26,7 @@ pub mod batch;
 pub mod deadline;
 pub mod detect;
 pub mod error;
+mod fingerprint;
 pub mod fold;
 pub mod lists;
 pub mod load;

@@ -1,12 +1,16 @@
 //! The `woo-redact` command line: a thin shell over the library (see `CONTRACT.md`).
 
+mod cli;
+
+use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use woo_redact::batch::{self, BatchOptions, BatchReport, Limits};
-use woo_redact::{ConfigError, DigestKey, Lists, Policy, Redactor};
+use cli::lang::{Lang, Msg};
+use woo_redact::batch::{self, BatchOptions, FileFilter, Limits, Reuse};
+use woo_redact::{BatchError, ConfigError, DigestKey, Lists, Policy, Redactor};
 
 /// Removes personal data from Dutch government documents for publication under the Woo.
 #[derive(Parser)]
@@ -14,6 +18,9 @@ use woo_redact::{ConfigError, DigestKey, Lists, Policy, Redactor};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of the messages: en or nl (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "nl"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -22,16 +29,17 @@ enum Command {
     Redact {
         #[command(flatten)]
         common: Common,
-        /// Output directory.
+        /// Output directory. An existing one that holds files this batch does not write is
+        /// refused, unless --resume or --overwrite is given.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Worker threads (default: all cores).
-        #[arg(long, value_name = "N")]
-        jobs: Option<usize>,
         /// Continue an interrupted run into the same --out: documents it completed (same
         /// input, configuration and audit key) are taken over, the others are redone.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "overwrite")]
         resume: bool,
+        /// Remove everything in --out before the run.
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Print the findings as JSON lines (the audit records) without changing anything.
     Scan {
@@ -86,10 +94,24 @@ struct PublishArgs {
 
 #[derive(Args)]
 struct Common {
-    /// Files or directories (walked recursively); .txt and .pdf files are processed.
+    /// Files or directories (walked recursively); .txt and .pdf files are processed, other
+    /// files are listed as skipped. `-` reads the paths from standard input, one per line.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Staff directory: CSV with the columns name, email, phone.
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Only files in input directories that match GLOB (`*.pdf`); `!GLOB` leaves them out
+    /// (`!concept*`). A glob without `/` matches the name, else the path below the input.
+    /// Repeatable.
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Quiet: no progress bar, no lines per document, no summary line (the exit status and
+    /// summary.json still tell).
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// Staff directory: CSV with the columns name (naam), email (e-mail), phone (telefoon),
+    /// separated by `,` or `;`, in UTF-8, UTF-16 or Windows-1252 (as Excel saves it).
     #[arg(long, value_name = "CSV")]
     staff: Option<PathBuf>,
     /// People public by function, one name per line: their names stay readable.
@@ -153,6 +175,28 @@ impl Common {
         }
     }
 
+    /// The inputs, with `-` replaced by the paths read from standard input (one per line).
+    fn inputs(&self) -> Result<Vec<PathBuf>, ConfigError> {
+        let mut inputs = Vec::new();
+        for input in &self.inputs {
+            if input.as_os_str() != "-" {
+                inputs.push(input.clone());
+                continue;
+            }
+            for line in std::io::stdin().lock().lines() {
+                let line = line.map_err(|e| ConfigError::Read {
+                    path: "<standard input>".into(),
+                    source: e,
+                })?;
+                let path = line.trim_end_matches('\r');
+                if !path.trim().is_empty() {
+                    inputs.push(PathBuf::from(path));
+                }
+            }
+        }
+        Ok(inputs)
+    }
+
     fn key(&self) -> Result<DigestKey, ConfigError> {
         match &self.audit_key {
             Some(path) => DigestKey::from_file(path),
@@ -163,20 +207,38 @@ impl Common {
 
 fn main() -> ExitCode {
     // Panic messages can quote document text: never print them.
-    batch::install_panic_hook();
+    std::panic::set_hook(Box::new(|info| {
+        if !batch::note_panic(info) {
+            eprintln!(
+                "woo-redact: internal error at {} (message withheld: it could quote document \
+                 text)",
+                batch::panic_place(info)
+            );
+        }
+    }));
     let cli = Cli::parse();
-    let (common, out, jobs, resume) = match &cli.command {
+    let lang = Lang::choose(cli.lang.as_deref());
+    let (common, out, reuse) = match &cli.command {
         Command::Redact {
             common,
             out,
-            jobs,
             resume,
-        } => (common, Some(out), *jobs, *resume),
-        Command::Scan { common } => (common, None, None, false),
+            overwrite,
+        } => {
+            let reuse = match (resume, overwrite) {
+                (true, _) => Reuse::Resume,
+                (_, true) => Reuse::Overwrite,
+                _ => Reuse::OwnOnly,
+            };
+            (common, Some(out), reuse)
+        }
+        Command::Scan { common } => (common, None, Reuse::OwnOnly),
         Command::Publish(args) => return publish(args),
     };
-    let setup = common.redactor().and_then(|r| Ok((r, common.key()?)));
-    let (redactor, key) = match setup {
+    let setup = common
+        .redactor()
+        .and_then(|r| Ok((r, common.key()?, common.inputs()?)));
+    let (redactor, key, inputs) = match setup {
         Ok(v) => v,
         Err(e) => {
             eprintln!("woo-redact: {e}");
@@ -184,8 +246,7 @@ fn main() -> ExitCode {
         }
     };
     let options = BatchOptions {
-        jobs: jobs.unwrap_or(0),
-        progress: true,
+        jobs: common.jobs.unwrap_or(0),
         pdf: woo_redact::pdf::PdfOptions {
             password: common.pdf_password.clone(),
             ocr: if common.no_ocr {
@@ -199,22 +260,39 @@ fn main() -> ExitCode {
             ocr_text: common.ocr_text,
         },
         limits: common.limits(),
-        resume,
+        resume: reuse == Reuse::Resume,
+        reuse,
+        filter: FileFilter::new(&common.globs),
         ..BatchOptions::new(key)
     };
+    let mut display = cli::show::Display::new(lang, common.quiet);
+    let mut observe = |e: batch::BatchEvent<'_>| display.event(e);
     let result = match out {
-        Some(out) => batch::redact(&redactor, &common.inputs, out, &options),
-        None => batch::scan(
+        Some(out) => batch::redact_with(&redactor, &inputs, out, &options, &mut observe),
+        None => batch::scan_with(
             &redactor,
-            &common.inputs,
+            &inputs,
             &mut std::io::stdout().lock(),
             &options,
+            &mut observe,
         ),
     };
     match result {
         Ok(report) => {
-            eprintln!("woo-redact: {}", describe(&report, &redactor));
+            display.finish(&report, &redactor);
             ExitCode::from(report.exit_code() as u8)
+        }
+        Err(BatchError::NoDocuments) => {
+            eprintln!("woo-redact: {}", lang.text(Msg::NoFiles));
+            ExitCode::from(2)
+        }
+        Err(BatchError::OutputNotEmpty { path, count, first }) => {
+            eprintln!("woo-redact: {}", lang.out_not_empty(&path, count, &first));
+            ExitCode::from(2)
+        }
+        Err(BatchError::NotAnOutputDirectory { path }) => {
+            eprintln!("woo-redact: {}", lang.not_an_output_directory(&path));
+            ExitCode::from(2)
         }
         Err(e) => {
             eprintln!("woo-redact: {e}");
@@ -292,39 +370,4 @@ fn publish(args: &PublishArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// One line for the terminal: counts, grounds, time and throughput.
-fn describe(report: &BatchReport, redactor: &Redactor) -> String {
-    let grounds: Vec<String> = report
-        .per_ground
-        .iter()
-        .map(|(code, n)| {
-            let label = woo_redact::Ground::parse(code)
-                .and_then(|g| redactor.policy().ground_label(&g).map(str::to_string))
-                .unwrap_or_default();
-            format!("{code} {label}: {n}")
-        })
-        .collect();
-    format!(
-        "{} documents: {} redacted, {} unchanged, {} failed, {} skipped{}; {} removals{} in {:.2} s ({:.1} MB/s)",
-        report.documents,
-        report.redacted,
-        report.unchanged,
-        report.failed,
-        report.skipped,
-        if report.resumed > 0 {
-            format!(" ({} taken over from the interrupted run)", report.resumed)
-        } else {
-            String::new()
-        },
-        report.removals,
-        if grounds.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", grounds.join("; "))
-        },
-        report.elapsed_seconds,
-        report.throughput_mb_per_s,
-    )
 }

@@ -363,6 +363,33 @@ impl Policy {
             .collect()
     }
 
+    /// Adds the policy's content to a configuration fingerprint. (The destructuring is
+    /// exhaustive, so a new field cannot be left out by accident.)
+    pub(crate) fn content_digest(&self, f: &mut crate::fingerprint::Fingerprint) {
+        let Policy {
+            grounds,
+            label,
+            ground_labels,
+            enabled,
+            names,
+        } = self;
+        f.u64(grounds.len() as u64);
+        for (category, ground) in grounds {
+            f.str(category.as_str()).str(ground.code());
+        }
+        f.str(label);
+        f.u64(ground_labels.len() as u64);
+        for (ground, text) in ground_labels {
+            f.str(ground.code()).str(text);
+        }
+        f.u64(enabled.len() as u64);
+        for (category, on) in enabled {
+            f.str(category.as_str()).u64(u64::from(*on));
+        }
+        // The name options are plain settings: their JSON form is their content.
+        f.bytes(&serde_json::to_vec(names).unwrap_or_default());
+    }
+
     /// The text written in place of a span removed under `ground`.
     pub fn label_for(&self, ground: &Ground) -> String {
         if self.label == "[{ground}]" {

@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::apply;
 use crate::detect::{self, Finding};
 use crate::error::ConfigError;
+use crate::fingerprint::Fingerprint;
 use crate::fold::FoldedText;
 use crate::lists::Lists;
 use crate::names::{NameEngine, PersonKey};
@@ -72,8 +73,11 @@ impl Redactor {
     /// Compiles the detectors for a policy and the lists.
     pub fn new(policy: Policy, lists: &Lists) -> Result<Redactor, ConfigError> {
         let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?;
-        // Debug output of the policy and lists is deterministic (ordered maps, vectors).
-        let identity = *blake3::hash(format!("{policy:?}\n{lists:?}").as_bytes()).as_bytes();
+        // The content itself: `Debug` output hides the names.
+        let mut identity = Fingerprint::new("woo-redact redactor");
+        policy.content_digest(&mut identity);
+        lists.content_digest(&mut identity);
+        let identity = identity.finish();
         let mut keep_numbers: Vec<String> = lists
             .keep
             .iter()
@@ -204,12 +208,17 @@ impl Redactor {
     pub fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
         people.sort();
         people.dedup();
-        let mut identity = blake3::Hasher::new();
-        identity.update(&self.identity);
-        identity.update(format!("{people:?}").as_bytes());
+        let mut identity = Fingerprint::new("woo-redact known people");
+        identity.bytes(&self.identity).u64(people.len() as u64);
+        for p in &people {
+            identity
+                .opt(p.surname.as_deref())
+                .opt(p.given.as_deref())
+                .opt(p.initials.as_deref());
+        }
         Redactor {
             names: self.names.with_known_people(people),
-            identity: *identity.finalize().as_bytes(),
+            identity: identity.finish(),
             ..self.clone()
         }
     }

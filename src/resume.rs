@@ -43,7 +43,7 @@
 //!
 //! Without `--resume`, a run starts with an empty work directory and redoes everything.
 //! With a random audit key (no `--audit-key` and no `WOO_REDACT_AUDIT_KEY`), the run keeps
-//! its key in `run-key` in the work directory ([`WorkDir::run_key`]), so that a resumed run
+//! its key in `run-key` in the work directory (`WorkDir::run_key`), so that a resumed run
 //! continues under the same key and writes the same digests; the file goes with the work
 //! directory when the run completes, after which the digests link to nothing, as a random
 //! key promises.
@@ -100,6 +100,20 @@ impl Completion {
             audit,
         }
     }
+}
+
+/// Temporary files that become outputs. Their mode follows the umask (`0666` less the umask,
+/// as for any file the user makes), not tempfile's private `0600`: colleagues on a shared
+/// drive must be able to read the results.
+pub(crate) fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".woo-redact-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
 }
 
 /// The hex BLAKE3 hash of `bytes`.
@@ -170,10 +184,7 @@ impl WorkDir {
 
     /// A new temporary file in `tmp/`.
     pub(crate) fn temp(&self) -> std::io::Result<tempfile::NamedTempFile> {
-        tempfile::Builder::new()
-            .prefix(".woo-redact-")
-            .suffix(".tmp")
-            .tempfile_in(&self.tmp)
+        temp_builder().tempfile_in(&self.tmp)
     }
 
     fn record_path(&self, document: &str) -> PathBuf {

@@ -267,7 +267,7 @@ fn scan_prints_the_audit_records_and_changes_nothing() {
     let out = tmp.path().join("out");
     assert_eq!(redact(&[&demo()], &out, &[]).status.code(), Some(0));
     let key = out.with_extension("key");
-    let lists = demo().join("lists");
+    let lists = support::cli::demo_lists();
     let result = bin()
         .arg("scan")
         .arg(demo())

@@ -390,7 +390,7 @@ fn hostile_files_fail_alone_and_good_documents_are_unaffected() {
 
     let out = tmp.path().join("out");
     let mut cmd = bin();
-    let lists = demo().join("lists");
+    let lists = support::cli::demo_lists();
     let key = tmp.path().join("key");
     std::fs::write(&key, "hostile test key material, not secret").unwrap();
     cmd.arg("redact")
@@ -776,8 +776,14 @@ fn documents_over_the_size_limit_fail_before_they_are_read() {
     );
     assert_eq!(r.status.code(), Some(1));
     let s = summary(&out);
-    assert!(error(&s, "big.txt").contains("--max-text-mb"), "{s}");
-    assert!(error(&s, "big.pdf").contains("--max-pdf-mb"), "{s}");
+    assert!(
+        error(&s, "big.txt").contains("limit of 1048576 bytes for text"),
+        "{s}"
+    );
+    assert!(
+        error(&s, "big.pdf").contains("limit of 1048576 bytes for PDF"),
+        "{s}"
+    );
     assert_eq!(status(&s, "small.txt"), "redacted");
 }
 
@@ -796,8 +802,11 @@ fn an_output_directory_inside_the_input_is_not_read() {
     let out = input.join("out");
     for _ in 0..2 {
         let r = redact(&[&input], &out, &[]);
-        assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+        // The key file `redact` writes beside `out` lies in the input: skipped, so exit 1.
+        assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
         let s = summary(&out);
+        assert_eq!(s["totals"]["skipped"], 1, "{s}");
+        assert_eq!(s["totals"]["failed"], 0, "{s}");
         let docs = s["documents"].as_array().unwrap();
         assert_eq!(
             docs.iter().filter(|d| d["status"] != "skipped").count(),
@@ -878,7 +887,12 @@ fn links_cannot_lead_outputs_outside_the_output_directory() {
     let target = tmp.path().join("target");
     std::fs::create_dir_all(&target).unwrap();
     std::os::unix::fs::symlink(&target, out.join("sub")).unwrap();
+    // A folder holding something else is refused as a whole...
     let r = redact(&[&input], &out, &[]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains("first: sub"), "{}", stderr(&r));
+    // ...and taken as it is with --resume, where the link is refused per document.
+    let r = redact(&[&input], &out, &["--resume"]);
     assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
     let s = summary(&out);
     assert!(error(&s, "sub/a.txt").contains("leads outside"), "{s}");

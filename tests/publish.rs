@@ -133,7 +133,7 @@ fn id_in(ids: &BTreeMap<String, String>, doc: &str) -> String {
 }
 
 fn publish(run: &Path, pkg: &Path, matter: &str, extra: &[&str]) -> Output {
-    let lists = demo().join("lists");
+    let lists = support::cli::demo_lists();
     bin()
         .arg("publish")
         .arg(run)

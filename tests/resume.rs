@@ -323,3 +323,69 @@ fn a_run_with_a_random_key_resumes_too() {
         "the kept key outlived the run"
     );
 }
+
+/// Changes one letter of the first entry's name (the first field of the first line after
+/// `skip` lines): a name of the same length.
+fn change_one_name(path: &Path, skip: usize) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let line = &mut lines[skip];
+    let end = line.find(',').unwrap_or(line.len());
+    let at = line[..end].rfind(|c: char| c.is_ascii_lowercase()).unwrap();
+    let new = if &line[at..at + 1] == "x" { "y" } else { "x" };
+    line.replace_range(at..at + 1, new);
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+/// The configuration fingerprint hashes the lists' content (issue 11): after one staff name,
+/// or one public name, is changed for another of the same length, `--resume` (same key)
+/// redoes every document an interrupted run completed; with the lists unchanged it takes
+/// them over.
+#[test]
+fn a_changed_staff_or_public_name_redoes_the_documents_on_resume() {
+    let setup = Setup::new(150);
+    let out = setup.dir.join("out");
+    let done = out.join(".woo-redact/done");
+    let records = || std::fs::read_dir(&done).map_or(0, |d| d.count());
+    // A run killed once it has completed some documents.
+    let interrupt = || {
+        let mut child = setup.command(&out, false).spawn().unwrap();
+        while records() < 20 {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run finished before it could be killed"
+            );
+            std::thread::sleep(std::time::Duration::from_micros(300));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+    };
+    // The documents the resumed run took over.
+    let resume = || {
+        let r = setup.command(&out, true).output().unwrap();
+        assert_eq!(
+            r.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+        let summary: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+        summary["totals"]["resumed"].as_u64().unwrap()
+    };
+    interrupt();
+    assert!(
+        resume() >= 20,
+        "unchanged lists: the completed documents are taken over"
+    );
+    let corpus = setup.dir.join("corpus");
+    for (list, skip) in [("staff.csv", 1), ("public.txt", 0)] {
+        interrupt();
+        change_one_name(&corpus.join(list), skip);
+        assert_eq!(
+            resume(),
+            0,
+            "{list}: one name changed, every document redone"
+        );
+    }
+}

@@ -12,7 +12,7 @@ pub enum PdfError {
     Unreadable(&'static str),
     /// The file is encrypted and no usable password was given.
     #[error(
-        "needs manual review: the PDF is encrypted and {}; give the password with --pdf-password",
+        "needs manual review: the PDF is encrypted and {}; give its password",
         if *.password_given { "the password is wrong" } else { "needs a password" }
     )]
     Encrypted {
@@ -46,6 +46,12 @@ pub enum PdfError {
     /// The output could not be produced.
     #[error("cannot write the PDF: {0}")]
     Write(&'static str),
+}
+
+impl From<PdfError> for crate::error::DocumentError {
+    fn from(e: PdfError) -> Self {
+        crate::error::DocumentError::Pdf(Box::new(e))
+    }
 }
 
 /// What makes a font unreadable.

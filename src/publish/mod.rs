@@ -115,7 +115,7 @@ fn check_matter(matter: &str) -> Result<(), PublishError> {
         Ok(())
     } else {
         Err(usage(format!(
-            "--matter `{matter}`: 2 to 255 characters from A-Z, a-z, 0-9, `-`, `.`, `_`, `~`"
+            "the matter `{matter}`: 2 to 255 characters from A-Z, a-z, 0-9, `-`, `.`, `_`, `~`"
         )))
     }
 }
@@ -126,7 +126,7 @@ fn check_base_url(url: &str) -> Result<String, PublishError> {
     let host = rest.split('/').next().unwrap_or("");
     if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(usage(format!(
-            "--base-url `{url}`: an https:// URL is needed (the Woo index harvests https only)"
+            "the base URL `{url}`: an https:// URL is needed (the Woo index harvests https only)"
         )));
     }
     Ok(url.trim_end_matches('/').to_string())
@@ -143,7 +143,7 @@ fn check_paths(run: &Path, out: &Path) -> Result<(), PublishError> {
         && (o.starts_with(&r) || r.starts_with(&o))
     {
         return Err(usage(
-            "--out must lie outside the run folder, and the run folder outside --out",
+            "the package folder must lie outside the run folder, and the run folder outside it",
         ));
     }
     Ok(())
@@ -159,11 +159,11 @@ pub fn publish(
     let base_url = options.base_url.map(check_base_url).transpose()?;
     if base_url.is_some() && config.publisher.is_none() {
         return Err(usage(
-            "--base-url makes the package harvestable: publish.json must name the publisher",
+            "a base URL makes the package harvestable: publish.json must name the publisher",
         ));
     }
     if options.max_per_dossier == 0 {
-        return Err(usage("--max-per-dossier must be at least 1"));
+        return Err(usage("the most documents per dossier must be at least 1"));
     }
     check_paths(options.run, options.out)?;
     let mut ids = package::open(options.out, options.matter)?;

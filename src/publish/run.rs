@@ -107,7 +107,7 @@ pub fn read(dir: &Path, skip_failed: bool) -> Result<Run, PublishError> {
     }
     if dir.join(WORK_DIR).exists() {
         return Err(not_a_run(format!(
-            "it was interrupted ({WORK_DIR}/ is still there); finish it with `redact --resume`"
+            "it was interrupted ({WORK_DIR}/ is still there); finish it by resuming the redact run"
         )));
     }
     let summary_path = dir.join("summary.json");
@@ -198,7 +198,7 @@ pub fn read(dir: &Path, skip_failed: bool) -> Result<Run, PublishError> {
     if !failed.is_empty() && !skip_failed {
         return Err(not_a_run(format!(
             "{} document(s) failed in the run (first: {}); redo them, or leave them out of \
-             the package with --skip-failed",
+             the package (skip failed documents)",
             failed.len(),
             failed[0]
         )));

@@ -6,17 +6,28 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// The binary, with English messages whatever the machine's locale.
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_woo-redact"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_woo-redact"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
 }
 
 pub fn demo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo")
 }
 
+/// The lists a Woo team supplies for the demo, kept outside the demo's input folder.
+pub fn demo_lists() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo-lists")
+}
+
 /// Runs `redact` on `inputs` with the demo lists and a fixed key.
 pub fn redact(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let lists = demo().join("lists");
+    let lists = demo_lists();
     let key = out.with_extension("key");
     std::fs::write(&key, "test key material, not secret!!").unwrap();
     bin()

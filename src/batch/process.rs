@@ -1,0 +1,484 @@
+//! Per-document processing: read within the limits, take over a completed result or redact
+//! (or scan) the document, write its output, and record its completion.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::job::Job;
+use super::place::{Placement, output_path};
+use super::report::{DocumentSummary, Outcome, Status};
+use super::schedule::thread_pool;
+use super::{BatchOptions, Limits};
+use crate::audit::{AuditRecord, DigestKey};
+use crate::deadline;
+use crate::error::DocumentError;
+use crate::load::{DocumentKind, TextDocument};
+use crate::names::PersonKey;
+use crate::policy::PersonScope;
+use crate::redactor::Redactor;
+use crate::resume::{Completion, WORK_DIR, hex};
+
+/// The configuration fingerprint of a run (see [`crate::resume`]): a keyed digest, so it
+/// reveals nothing about the lists, and never the key itself.
+pub(crate) fn configuration(redactor: &Redactor, key: &DigestKey) -> String {
+    // The program itself, hashed as it streams by (it can be tens of megabytes).
+    let program = std::env::current_exe()
+        .and_then(std::fs::File::open)
+        .and_then(|f| {
+            let mut h = blake3::Hasher::new();
+            std::io::copy(&mut std::io::BufReader::new(f), &mut h)?;
+            Ok(h.finalize().to_hex().to_string())
+        })
+        .unwrap_or_default();
+    let identity = format!(
+        "woo-redact configuration\0{}\0{program}\0{}",
+        env!("CARGO_PKG_VERSION"),
+        blake3::Hash::from_bytes(redactor.fingerprint()).to_hex()
+    );
+    key.digest(identity.as_bytes())
+}
+
+/// Reads a job's file if it is within the size limit for its kind.
+pub(crate) fn read_within_limits(
+    job: &Job,
+    kind: DocumentKind,
+    limits: &Limits,
+) -> Result<Vec<u8>, DocumentError> {
+    let (limit, what) = limits.max_bytes(kind);
+    let too_large = |size| DocumentError::TooLarge {
+        size,
+        limit,
+        kind: what,
+    };
+    let size = std::fs::metadata(&job.path)
+        .map_err(DocumentError::Read)?
+        .len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    // Read at most one byte more than the limit, in case the file grows meanwhile.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(&job.path).map_err(DocumentError::Read)?,
+            limit.saturating_add(1),
+        ),
+        &mut bytes,
+    )
+    .map_err(DocumentError::Read)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The failure of a document that could not be read (with its size, when known).
+fn unread(job: &Job, e: DocumentError) -> Outcome {
+    let size = match e {
+        DocumentError::TooLarge { size, .. } => size,
+        _ => 0,
+    };
+    Outcome::failed(job, e, size)
+}
+
+/// Redacts one document into the output directory (or takes over the result of an
+/// interrupted run).
+pub(crate) fn redact_document(
+    redactor: &Redactor,
+    job: &Job,
+    kind: DocumentKind,
+    place: &Placement<'_>,
+    options: &BatchOptions,
+) -> Outcome {
+    let bytes = match read_within_limits(job, kind, &options.limits) {
+        Ok(b) => b,
+        Err(e) => return unread(job, e),
+    };
+    let size = bytes.len() as u64;
+    let target = match output_path(place.out, job) {
+        Ok(t) => t,
+        Err(e) => return Outcome::failed(job, e, size),
+    };
+    let input_hash = blake3::hash(&bytes);
+    if options.resume
+        && let Some(outcome) = resumed(job, place, &input_hash.to_hex(), &target)
+    {
+        return outcome;
+    }
+    let result = match kind {
+        DocumentKind::Text => {
+            redact_text(redactor, job, bytes, &options.key).map(|(o, r)| (o, r, None))
+        }
+        DocumentKind::Pdf => {
+            crate::pdf::redact(redactor, &bytes, &job.relative, &options.key, &options.pdf)
+                .map(|p| (p.bytes, p.records, Some(p.report)))
+                .map_err(DocumentError::from)
+        }
+    };
+    let (output, records, pdf_report) = match result {
+        Ok(r) => r,
+        Err(e) => return Outcome::failed(job, e, size),
+    };
+    if let Err(e) = place.write(&target, &job.relative, &output) {
+        return Outcome::failed(job, e, size);
+    }
+    let mut summary = DocumentSummary::new(job, status_of(&records));
+    summary.output = Some(job.relative.clone());
+    let output_hash = hex(&output);
+    summary.output_blake3 = Some(output_hash.clone());
+    summary.bytes = size;
+    summary.pdf = pdf_report;
+    summary.count(&records);
+    let outcome = Outcome::done(summary, &records);
+    let completion = Completion::new(
+        &job.relative,
+        place.config,
+        input_hash.to_hex().to_string(),
+        output_hash,
+        outcome.summary.clone(),
+        outcome.lines.clone(),
+    );
+    if let Err(e) = place.work.store(&completion) {
+        return Outcome::failed(
+            job,
+            DocumentError::Write {
+                path: PathBuf::from(WORK_DIR),
+                source: e,
+            },
+            size,
+        );
+    }
+    outcome
+}
+
+fn status_of(records: &[AuditRecord]) -> Status {
+    if records.is_empty() {
+        Status::Unchanged
+    } else {
+        Status::Redacted
+    }
+}
+
+/// The outcome of a document that an interrupted run completed, if its record matches.
+pub(crate) fn resumed(
+    job: &Job,
+    place: &Placement<'_>,
+    input_hash: &str,
+    target: &Path,
+) -> Option<Outcome> {
+    let c = place.work.load(&job.relative)?;
+    if c.config != place.config || c.input != input_hash {
+        return None;
+    }
+    let output = std::fs::read(target).ok()?;
+    if hex(&output) != c.output {
+        return None;
+    }
+    let mut summary = c.summary;
+    summary.output = Some(job.relative.clone());
+    summary.output_blake3 = Some(c.output);
+    Some(Outcome {
+        summary,
+        lines: c.audit,
+        resumed: true,
+    })
+}
+
+/// Scans one document: its audit records, nothing written.
+pub(crate) fn scan_document(
+    redactor: &Redactor,
+    job: &Job,
+    kind: DocumentKind,
+    options: &BatchOptions,
+) -> Outcome {
+    let bytes = match read_within_limits(job, kind, &options.limits) {
+        Ok(b) => b,
+        Err(e) => return unread(job, e),
+    };
+    let size = bytes.len() as u64;
+    let result = match kind {
+        DocumentKind::Text => scan_text(redactor, job, bytes, &options.key).map(|r| (r, None)),
+        DocumentKind::Pdf => {
+            crate::pdf::scan(redactor, &bytes, &job.relative, &options.key, &options.pdf)
+                .map(|(r, report)| (r, Some(report)))
+                .map_err(DocumentError::from)
+        }
+    };
+    match result {
+        Ok((records, pdf_report)) => {
+            let mut summary = DocumentSummary::new(job, status_of(&records));
+            summary.bytes = size;
+            summary.pdf = pdf_report;
+            summary.count(&records);
+            Outcome::done(summary, &records)
+        }
+        Err(e) => Outcome::failed(job, e, size),
+    }
+}
+
+/// Redacts a text document: the output bytes and the audit records.
+fn redact_text(
+    redactor: &Redactor,
+    job: &Job,
+    bytes: Vec<u8>,
+    key: &DigestKey,
+) -> Result<(Vec<u8>, Vec<AuditRecord>), DocumentError> {
+    let doc = TextDocument::decode(bytes)?;
+    let redaction = redactor
+        .redact(&doc.text)
+        .map_err(|e| DocumentError::Verification(e.to_string()))?;
+    let records = text_records(job, &doc, &redaction.removals, key);
+    let output =
+        doc.encode_redaction(redaction.text, &redaction.removals, |r| redactor.label(r))?;
+    Ok((output, records))
+}
+
+fn scan_text(
+    redactor: &Redactor,
+    job: &Job,
+    bytes: Vec<u8>,
+    key: &DigestKey,
+) -> Result<Vec<AuditRecord>, DocumentError> {
+    let doc = TextDocument::decode(bytes)?;
+    let scan = redactor.scan(&doc.text);
+    Ok(text_records(job, &doc, &scan.removals, key))
+}
+
+fn text_records(
+    job: &Job,
+    doc: &TextDocument,
+    removals: &[crate::resolve::Removal],
+    key: &DigestKey,
+) -> Vec<AuditRecord> {
+    let mut offsets = doc.offset_mapper();
+    removals
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut record =
+                AuditRecord::for_text(&job.relative, i + 1, r, &doc.text[r.start..r.end], key);
+            record.location = crate::audit::Location::Text {
+                start: offsets.map(r.start),
+                end: offsets.map(r.end),
+            };
+            record
+        })
+        .collect()
+}
+
+/// With the batch-wide person scope, a first pass identifies the people named in every
+/// document; the returned redactor then removes them in every document. `None` with the
+/// default per-document scope.
+pub(crate) fn with_batch_people(
+    redactor: &Redactor,
+    jobs: &[Job],
+    options: &BatchOptions,
+) -> std::io::Result<Option<Redactor>> {
+    if redactor.policy().names.scope != PersonScope::Batch {
+        return Ok(None);
+    }
+    let identify = |job: &Job| -> Vec<PersonKey> {
+        let Some(kind) = job.kind() else {
+            return Vec::new();
+        };
+        // A document that cannot be read, is too large or too slow fails in the main pass;
+        // here it names nobody.
+        let Ok(bytes) = read_within_limits(job, kind, &options.limits) else {
+            return Vec::new();
+        };
+        catch_unwind(AssertUnwindSafe(|| {
+            deadline::run(options.limits.timeout, || {
+                let text = match kind {
+                    DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
+                    DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
+                };
+                Some(redactor.identify(&text))
+            })
+            .ok()
+            .flatten()
+        }))
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+    };
+    let people: Vec<PersonKey> =
+        thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
+    Ok(Some(redactor.with_known_people(people)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resume::WorkDir;
+    use crate::{Lists, Policy};
+
+    fn key() -> DigestKey {
+        DigestKey::from_material(b"batch unit test key material").unwrap()
+    }
+
+    #[test]
+    fn resume_trusts_only_matching_records() {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("a.txt");
+        std::fs::write(&input, "Bel 06-12345678.").unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let out = out.canonicalize().unwrap();
+        let work = WorkDir::open(&out, false).unwrap();
+        let options = BatchOptions {
+            resume: true,
+            ..BatchOptions::new(key())
+        };
+        let r = Redactor::new(Policy::default(), &Lists::default()).unwrap();
+        let config = configuration(&r, &options.key);
+        let place = Placement {
+            out: &out,
+            work: &work,
+            config: &config,
+        };
+        let job = Job::for_file(input.clone(), "a.txt".into());
+        let kind = DocumentKind::Text;
+        let first = redact_document(&r, &job, kind, &place, &options);
+        assert_eq!(first.summary.status, Status::Redacted);
+        assert_eq!(first.summary.output.as_deref(), Some("a.txt"));
+        assert!(!first.resumed);
+        let target = out.join("a.txt");
+        let hash = |p: &Path| hex(&std::fs::read(p).unwrap());
+
+        // Everything matches: taken over, with the same audit lines.
+        let again = redact_document(&r, &job, kind, &place, &options);
+        assert!(again.resumed);
+        assert_eq!(again.lines, first.lines);
+        assert!(resumed(&job, &place, &hash(&input), &target).is_some());
+        // Another configuration (another key gives another fingerprint).
+        let other = configuration(
+            &r,
+            &DigestKey::from_material(b"another key, also long").unwrap(),
+        );
+        assert_ne!(other, config);
+        let elsewhere = Placement {
+            config: &other,
+            ..place
+        };
+        assert!(resumed(&job, &elsewhere, &hash(&input), &target).is_none());
+        // Another input.
+        assert!(resumed(&job, &place, &hex(b"changed"), &target).is_none());
+        // A changed or missing output.
+        std::fs::write(&target, "Bel [5.1.2e]!").unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        let redone = redact_document(&r, &job, kind, &place, &options);
+        assert!(!redone.resumed);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "Bel [5.1.2e].");
+        std::fs::remove_file(&target).unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        // A damaged record.
+        redact_document(&r, &job, kind, &place, &options);
+        let records: Vec<_> = std::fs::read_dir(out.join(".woo-redact/done"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(records.len(), 1);
+        std::fs::write(&records[0], "{\"format\":1,").unwrap();
+        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
+        // The record never holds the removed text.
+        redact_document(&r, &job, kind, &place, &options);
+        let record = std::fs::read_to_string(&records[0]).unwrap();
+        assert!(!record.contains("12345678"), "{record}");
+    }
+
+    fn lists(staff: &str, public: &str) -> Lists {
+        Lists {
+            staff: crate::lists::StaffDirectory::from_csv(format!("name\n{staff}\n").as_bytes())
+                .unwrap(),
+            public: vec![public.to_string()],
+            keep: Vec::new(),
+        }
+    }
+
+    /// The fingerprint hashes the lists' content (issue 11): one staff name or one public
+    /// name changed for another of the same length, under the same key, and `--resume` redoes
+    /// the document.
+    #[test]
+    fn another_staff_or_public_name_of_the_same_length_redoes_the_document() {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("a.txt");
+        std::fs::write(&input, "Jan Jansen sprak met minister Hendrik Vos.").unwrap();
+        let out = tmp.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let out = out.canonicalize().unwrap();
+        let work = WorkDir::open(&out, false).unwrap();
+        let options = BatchOptions {
+            resume: true,
+            ..BatchOptions::new(key())
+        };
+        let redactor = |staff, public| Redactor::new(Policy::default(), &lists(staff, public));
+        let first = redactor("Jan Jansen", "Hendrik Vos").unwrap();
+        let config = configuration(&first, &options.key);
+        assert_eq!(
+            config,
+            configuration(
+                &redactor("Jan Jansen", "Hendrik Vos").unwrap(),
+                &options.key
+            ),
+            "the same content gives the same fingerprint"
+        );
+        let job = Job::for_file(input.clone(), "a.txt".into());
+        fn place<'a>(out: &'a Path, work: &'a WorkDir, config: &'a str) -> Placement<'a> {
+            Placement { out, work, config }
+        }
+        let done = redact_document(
+            &first,
+            &job,
+            DocumentKind::Text,
+            &place(&out, &work, &config),
+            &options,
+        );
+        assert_eq!(done.summary.status, Status::Redacted);
+        let again = redact_document(
+            &first,
+            &job,
+            DocumentKind::Text,
+            &place(&out, &work, &config),
+            &options,
+        );
+        assert!(again.resumed, "unchanged lists: taken over");
+        for (staff, public) in [("Jan Jansem", "Hendrik Vos"), ("Jan Jansen", "Hendrik Vis")] {
+            let changed = redactor(staff, public).unwrap();
+            let other = configuration(&changed, &options.key);
+            assert_ne!(other, config, "{staff} / {public}");
+            let redone = redact_document(
+                &changed,
+                &job,
+                DocumentKind::Text,
+                &place(&out, &work, &other),
+                &options,
+            );
+            assert!(!redone.resumed, "{staff} / {public}: redone");
+            // Back to the first lists for the next round.
+            redact_document(
+                &first,
+                &job,
+                DocumentKind::Text,
+                &place(&out, &work, &config),
+                &options,
+            );
+        }
+        // The people a batch identified count too, by content.
+        let person = |surname: &str| PersonKey {
+            surname: Some(surname.into()),
+            given: None,
+            initials: None,
+        };
+        let a = first.with_known_people(vec![person("jansen")]);
+        let b = first.with_known_people(vec![person("jansem")]);
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        assert_eq!(
+            a.fingerprint(),
+            first
+                .with_known_people(vec![person("jansen")])
+                .fingerprint()
+        );
+    }
+}
