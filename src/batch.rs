@@ -225,6 +225,9 @@ pub struct DocumentSummary {
     /// PDF documents: pages, removals per page, pages with images.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pdf: Option<PdfReport>,
+    /// E-mail and Word documents: what was dropped, removed or cleared besides the items.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub format: Option<crate::formats::FormatReport>,
 }
 
 impl DocumentSummary {
@@ -240,6 +243,7 @@ impl DocumentSummary {
             error: None,
             bytes: 0,
             pdf: None,
+            format: None,
         }
     }
 
@@ -341,6 +345,7 @@ impl Limits {
         match kind {
             DocumentKind::Text => (self.max_text_bytes, "--max-text-mb"),
             DocumentKind::Pdf => (self.max_pdf_bytes, "--max-pdf-mb"),
+            DocumentKind::Format(_) => (self.max_pdf_bytes, "--max-pdf-mb"),
         }
     }
 }
@@ -651,6 +656,7 @@ fn with_batch_people(
                 let text = match kind {
                     DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
                     DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
+                    DocumentKind::Format(f) => crate::formats::text(f, &bytes)?,
                 };
                 Some(redactor.identify(&text))
             })
@@ -932,6 +938,7 @@ fn redact_document(
     {
         return outcome;
     }
+    let mut format_report = None;
     let result = match kind {
         DocumentKind::Text => {
             redact_text(redactor, job, bytes, &options.key).map(|(o, r)| (o, r, None))
@@ -939,6 +946,14 @@ fn redact_document(
         DocumentKind::Pdf => {
             crate::pdf::redact(redactor, &bytes, &job.relative, &options.key, &options.pdf)
                 .map(|p| (p.bytes, p.records, Some(p.report)))
+                .map_err(DocumentError::from)
+        }
+        DocumentKind::Format(f) => {
+            crate::formats::redact(f, &bytes, format_context(redactor, job, options))
+                .map(|r| {
+                    format_report = Some(r.report);
+                    (r.bytes, r.records, None)
+                })
                 .map_err(DocumentError::from)
         }
     };
@@ -960,6 +975,7 @@ fn redact_document(
     summary.output_blake3 = Some(output_hash.clone());
     summary.bytes = size;
     summary.pdf = pdf_report;
+    summary.format = format_report;
     summary.count(&records);
     let outcome = Outcome::done(summary, &records);
     let completion = Completion::new(
@@ -1020,6 +1036,11 @@ fn scan_document(redactor: &Redactor, job: &Job, options: &BatchOptions) -> Outc
                 .map(|(r, report)| (r, Some(report)))
                 .map_err(DocumentError::from)
         }
+        DocumentKind::Format(f) => {
+            crate::formats::redact(f, &bytes, format_context(redactor, job, options))
+                .map(|r| (r.records, None))
+                .map_err(DocumentError::from)
+        }
     };
     match result {
         Ok((records, pdf_report)) => {
@@ -1035,6 +1056,20 @@ fn scan_document(redactor: &Redactor, job: &Job, options: &BatchOptions) -> Outc
             Outcome::done(summary, &records)
         }
         Err(e) => Outcome::failed(job, e, size),
+    }
+}
+
+/// What the e-mail and Word back ends need of a job.
+fn format_context<'a>(
+    redactor: &'a Redactor,
+    job: &'a Job,
+    options: &'a BatchOptions,
+) -> crate::formats::Context<'a> {
+    crate::formats::Context {
+        redactor,
+        document: &job.relative,
+        key: &options.key,
+        pdf: &options.pdf,
     }
 }
 

@@ -72,6 +72,9 @@ pub enum DocumentError {
     /// The PDF could not be handled completely.
     #[error("{0}")]
     Pdf(#[from] crate::pdf::PdfError),
+    /// The e-mail or Word document could not be handled completely.
+    #[error("{0}")]
+    Format(#[from] crate::formats::FormatError),
     /// The redacted output still contained removed text; nothing was written.
     #[error("verification failed: {0}")]
     Verification(String),

@@ -27,6 +27,7 @@ pub mod deadline;
 pub mod detect;
 pub mod error;
 pub mod fold;
+pub mod formats;
 pub mod lists;
 pub mod load;
 pub mod names;
