@@ -45,7 +45,7 @@ fn safe_name(name: &str) -> bool {
         && !name.contains('\\')
         && !name.contains('\0')
         && !name.split('/').any(|p| p == ".." || p == ".")
-        && !name.as_bytes().get(1).is_some_and(|&b| b == b':')
+        && name.as_bytes().get(1).is_none_or(|&b| b != b':')
 }
 
 /// Reads every entry of the package.

@@ -76,9 +76,9 @@ impl Html {
                 continue;
             }
             let rest = &source[at..];
-            if rest.starts_with("<!--") {
+            if let Some(comment) = rest.strip_prefix("<!--") {
                 flush_text(&mut tokens, model, text_start, at);
-                let end = rest[4..].find("-->").map_or(b.len(), |i| at + 4 + i + 3);
+                let end = comment.find("-->").map_or(b.len(), |i| at + 4 + i + 3);
                 tokens.push(Token::Comment);
                 at = end;
                 text_start = at;

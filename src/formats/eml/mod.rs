@@ -14,8 +14,6 @@ pub mod mime;
 pub mod read;
 mod write;
 
-use std::collections::BTreeMap;
-
 use crate::formats::model::{TextModel, find_removed};
 use crate::formats::{Context, FormatError, FormatRedaction, FormatReport, renumber};
 
@@ -67,25 +65,16 @@ pub(crate) fn redact_nested(
         model.redact(cx.redactor, &forced, cx.document, cx.key)
     };
 
-    let mut dropped: BTreeMap<String, usize> = BTreeMap::new();
     let mut records = redaction.records.clone();
-    let written = write::apply(
-        &mut message,
-        &plan,
-        &model,
-        &redaction,
-        cx,
-        depth,
-        nl,
-        &mut dropped,
-    )?;
+    let written = write::apply(&mut message, &plan, &model, &redaction, cx, depth, nl)?;
     records.extend(written.records);
     renumber(&mut records);
     let mut output = Vec::with_capacity(bytes.len());
     mime::write(&message, nl, &mut output);
 
     verify(&output, &model, &redaction)?;
-    let mut notes: Vec<String> = dropped
+    let mut notes: Vec<String> = written
+        .dropped
         .iter()
         .map(|(name, n)| format!("header dropped: {name} ({n})"))
         .collect();

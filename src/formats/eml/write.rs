@@ -20,6 +20,8 @@ pub struct Written {
     pub records: Vec<AuditRecord>,
     /// Notes for the summary.
     pub notes: Vec<String>,
+    /// Header fields dropped, by name, with how many.
+    pub dropped: BTreeMap<String, usize>,
 }
 
 /// The part at `path` (child indices; an attached message is child 0).
@@ -45,7 +47,6 @@ pub fn apply(
     cx: Context<'_>,
     depth: usize,
     nl: &[u8],
-    dropped: &mut BTreeMap<String, usize>,
 ) -> Result<Written, FormatError> {
     use super::read::Edit;
     let mut written = Written::default();
@@ -55,7 +56,7 @@ pub fn apply(
         let part = part_mut(message, path)?;
         match edit {
             Edit::Drop(i, name) => {
-                *dropped.entry(name.clone()).or_default() += 1;
+                *written.dropped.entry(name.clone()).or_default() += 1;
                 drops.push((path.clone(), *i));
             }
             Edit::Ids(i) => {
