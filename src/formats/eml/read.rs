@@ -153,13 +153,13 @@ fn read_part(
     } else {
         // A body part's own fields: structure only (anything else is dropped).
         for (i, h) in part.headers.iter().enumerate() {
-            if !h.name.to_ascii_lowercase().starts_with("content-") {
-                plan.edits
-                    .push((path.clone(), Edit::Drop(i, h.name.clone())));
-            } else if h.is("Content-Description") {
+            if h.is("Content-Description") {
                 model.begin_part(format!("{prefix}part-description"));
                 let id = model.segment(&header::decode_words(&h.value));
                 plan.edits.push((path.clone(), Edit::Text(i, id)));
+            } else if header::kind(&h.name) != Kind::Keep {
+                plan.edits
+                    .push((path.clone(), Edit::Drop(i, h.name.clone())));
             }
         }
     }
