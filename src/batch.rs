@@ -87,10 +87,10 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<Job>, 
     let mut jobs = walker.jobs;
     let mut seen = HashSet::new();
     for job in &mut jobs {
-        if !seen.insert(job.relative.clone()) && job.kind.is_some() && job.problem.is_none() {
+        if !seen.insert(output_relative(job)) && job.kind.is_some() && job.problem.is_none() {
             job.problem = Some(format!(
                 "another input has the same relative path `{}`: its output would be overwritten",
-                job.relative
+                output_relative(job)
             ));
         }
     }
@@ -1123,11 +1123,23 @@ fn text_records(
         .collect()
 }
 
+/// The relative path of a job's output: its own, except that an Outlook `.msg` is written
+/// as `.eml`.
+fn output_relative(job: &Job) -> String {
+    match job.kind {
+        Some(DocumentKind::Format(crate::formats::Format::Msg)) => job
+            .relative
+            .rsplit_once('.')
+            .map_or_else(|| job.relative.clone(), |(stem, _)| format!("{stem}.eml")),
+        _ => job.relative.clone(),
+    }
+}
+
 /// The output path of a job: its relative path under `out`, which must not lead outside
 /// `out` or onto the input itself.
 fn output_path(out: &Path, job: &Job) -> Result<PathBuf, DocumentError> {
     let mut target = out.to_path_buf();
-    for part in job.relative.split('/') {
+    for part in output_relative(job).split('/') {
         if part.is_empty()
             || part == "."
             || part == ".."

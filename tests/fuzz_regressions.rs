@@ -101,3 +101,8 @@ fn eml_redact() {
 fn docx_redact() {
     run("docx_redact", "docx", harness::docx_redact);
 }
+
+#[test]
+fn msg_redact() {
+    run("msg_redact", "msg", harness::msg_redact);
+}

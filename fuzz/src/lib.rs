@@ -316,6 +316,12 @@ pub fn docx_redact(data: &[u8]) {
     format_redact(woo_redact::formats::Format::Docx, data, "fuzz.docx");
 }
 
+/// Bytes → the Outlook back end (`.msg`): compound file and MAPI property reading, then the
+/// e-mail back end on the message it makes.
+pub fn msg_redact(data: &[u8]) {
+    format_redact(woo_redact::formats::Format::Msg, data, "fuzz.msg");
+}
+
 fn format_redact(format: woo_redact::formats::Format, data: &[u8], name: &str) {
     let options = PdfOptions::default();
     let cx = woo_redact::formats::Context {
@@ -331,8 +337,12 @@ fn format_redact(format: woo_redact::formats::Format, data: &[u8], name: &str) {
                 assert!(r.part.is_some(), "a record without its part");
                 let _ = r.to_json();
             }
-            // The output is a document of the same format, which reads and redacts again.
-            woo_redact::formats::redact(format, &out.bytes, cx).expect("an output redacts again");
+            // The output (an `.eml` for a `.msg`) reads and redacts again.
+            let written = match format {
+                woo_redact::formats::Format::Msg => woo_redact::formats::Format::Eml,
+                f => f,
+            };
+            woo_redact::formats::redact(written, &out.bytes, cx).expect("an output redacts again");
         }
         Err(e) => {
             let _ = e.to_string();

@@ -1,5 +1,5 @@
-//! Documents redacted in their own format: e-mail (`.eml`, and `.msg`, which fails closed)
-//! and Word (`.docx`). Each back end takes the document's bytes and returns the redacted
+//! Documents redacted in their own format: e-mail (`.eml`, and Outlook `.msg`, written as
+//! `.eml`) and Word (`.docx`). Each back end takes the document's bytes and returns the redacted
 //! bytes in the same format with the audit records, like the text and PDF back ends:
 //!
 //! 1. read the document into a [`model::TextModel`]: every piece of text in reading order;
@@ -134,7 +134,13 @@ pub fn text(format: Format, bytes: &[u8]) -> Option<String> {
     match format {
         Format::Eml => eml::text(bytes),
         Format::Docx => docx::text(bytes),
-        Format::Msg => None,
+        Format::Msg => msg::mapi::read(bytes).ok().map(|m| {
+            [m.subject, m.body]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        }),
     }
 }
 
