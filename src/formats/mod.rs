@@ -144,6 +144,25 @@ pub fn text(format: Format, bytes: &[u8]) -> Option<String> {
     }
 }
 
+/// A value from a document (a part name, a media type, a transfer encoding) as it may appear
+/// in an error message: only when it looks like structure (ASCII letters, digits and
+/// `._+/-`, with a separator or digit), never free text that could be someone's name.
+pub(crate) fn shown(value: &str) -> String {
+    let structural = !value.is_empty()
+        && value.len() <= 100
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._+/-".contains(c))
+        && value
+            .chars()
+            .any(|c| c.is_ascii_digit() || "./-".contains(c));
+    if structural {
+        value.to_string()
+    } else {
+        "(name not shown)".to_string()
+    }
+}
+
 /// Numbers the records of a document from 1, in the order given.
 pub(crate) fn renumber(records: &mut [AuditRecord]) {
     for (i, r) in records.iter_mut().enumerate() {

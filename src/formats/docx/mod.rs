@@ -112,7 +112,7 @@ fn load(bytes: &[u8]) -> Result<Loaded, FormatError> {
             };
             return Err(FormatError::Unsupported(format!(
                 "{} is {what}, which cannot be redacted here",
-                e.name
+                crate::formats::shown(&e.name)
             )));
         }
         let mut doc = xml::parse(&e.bytes, &e.name)?;
@@ -306,7 +306,10 @@ fn verify(
     let removed = model.removed_strings(redaction);
     for e in &again.entries {
         if dropped_part(&e.name) {
-            return Err(fail(format!("{} is still in the package", e.name)));
+            return Err(fail(format!(
+                "{} is still in the package",
+                crate::formats::shown(&e.name)
+            )));
         }
         let lower = e.name.to_ascii_lowercase();
         if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
@@ -323,14 +326,17 @@ fn verify(
                 "<w:commentReference",
             ] {
                 if raw.contains(marker) {
-                    return Err(fail(format!("{} still holds `{marker}`", e.name)));
+                    return Err(fail(format!(
+                        "{} still holds `{marker}`",
+                        crate::formats::shown(&e.name)
+                    )));
                 }
             }
         }
         if !removed.is_empty() && find_removed(&xml::all_text(&doc), &removed).is_some() {
             return Err(fail(format!(
                 "removed text is still readable in {}",
-                e.name
+                crate::formats::shown(&e.name)
             )));
         }
     }

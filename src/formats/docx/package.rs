@@ -73,20 +73,21 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, FormatError> {
                 "entry {i} has an unsafe name (absolute or leading outside the package)"
             )));
         }
+        let shown = crate::formats::shown(&name);
         if file.encrypted() {
-            return Err(FormatError::Unsupported(format!("{name} is encrypted")));
+            return Err(FormatError::Unsupported(format!("{shown} is encrypted")));
         }
         if file.is_dir() {
             continue;
         }
         if entries.iter().any(|e| e.name.eq_ignore_ascii_case(&name)) {
-            return Err(malformed(format!("{name} is in the package twice")));
+            return Err(malformed(format!("{shown} is in the package twice")));
         }
         let declared = file.size();
         let compressed = file.compressed_size().max(1);
         if declared > MAX_ENTRY_BYTES || declared > 1 << 20 && declared / compressed > MAX_RATIO {
             return Err(FormatError::Limit(format!(
-                "{name} expands to {declared} bytes from {compressed} (ZIP bomb?)"
+                "{shown} expands to {declared} bytes from {compressed} (ZIP bomb?)"
             )));
         }
         // Never trust the declared size: read at most one byte over the cap.
@@ -94,10 +95,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, FormatError> {
         (&mut file)
             .take(MAX_ENTRY_BYTES + 1)
             .read_to_end(&mut content)
-            .map_err(|e| malformed(format!("{name} does not decompress: {e}")))?;
+            .map_err(|e| malformed(format!("{shown} does not decompress: {e}")))?;
         if content.len() as u64 > MAX_ENTRY_BYTES {
             return Err(FormatError::Limit(format!(
-                "{name} expands to more than {} MiB",
+                "{shown} expands to more than {} MiB",
                 MAX_ENTRY_BYTES >> 20
             )));
         }

@@ -108,7 +108,7 @@ impl Document {
 fn malformed(part: &str, reason: impl std::fmt::Display) -> FormatError {
     FormatError::Malformed {
         format: "Word document",
-        reason: format!("{part}: {reason}"),
+        reason: format!("{}: {reason}", crate::formats::shown(part)),
     }
 }
 
@@ -134,7 +134,8 @@ pub fn parse(bytes: &[u8], part: &str) -> Result<Document, FormatError> {
             Event::Start(s) => {
                 if stack.len() >= MAX_DEPTH {
                     return Err(FormatError::Limit(format!(
-                        "{part}: elements nested more than {MAX_DEPTH} deep"
+                        "{}: elements nested more than {MAX_DEPTH} deep",
+                        crate::formats::shown(part)
                     )));
                 }
                 stack.push(element(&s, part)?);
@@ -182,7 +183,8 @@ pub fn parse(bytes: &[u8], part: &str) -> Result<Document, FormatError> {
             Event::Comment(_) => {}
             Event::DocType(_) => {
                 return Err(FormatError::Unsupported(format!(
-                    "{part} has a DTD (not used by Word; refused)"
+                    "{} has a DTD (not used by Word; refused)",
+                    crate::formats::shown(part)
                 )));
             }
             Event::Eof => break,

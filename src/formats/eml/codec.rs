@@ -30,7 +30,7 @@ impl Transfer {
             "base64" => Ok(Transfer::Base64),
             _ => Err(FormatError::Unsupported(format!(
                 "unknown transfer encoding `{}`",
-                v.chars().take(40).collect::<String>()
+                crate::formats::shown(&v)
             ))),
         }
     }

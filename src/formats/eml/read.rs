@@ -318,7 +318,7 @@ fn read_leaf(
         _ => {
             return Err(FormatError::Unsupported(format!(
                 "{name} ({}) cannot be redacted, so the message is not written",
-                media.chars().take(80).collect::<String>()
+                crate::formats::shown(&media)
             )));
         }
     };
@@ -340,11 +340,7 @@ fn read_leaf(
                     &name,
                     FormatError::Unsupported(format!(
                         "unknown charset `{}`",
-                        charset
-                            .unwrap_or_default()
-                            .chars()
-                            .take(40)
-                            .collect::<String>()
+                        crate::formats::shown(&charset.unwrap_or_default())
                     )),
                 )
             })?;

@@ -147,7 +147,7 @@ pub fn read(bytes: &[u8]) -> Result<Message, FormatError> {
     if !class.starts_with("IPM.Note") || class.to_ascii_uppercase().contains("SMIME") {
         return Err(FormatError::Unsupported(format!(
             "Outlook item of class `{}` (only plain e-mail messages are read)",
-            class.chars().take(60).collect::<String>()
+            crate::formats::shown(&class)
         )));
     }
     let mut m = Message {
