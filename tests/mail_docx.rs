@@ -538,3 +538,30 @@ fn outlook_messages_become_redacted_eml() {
         assert!(readable(text, kept), "{kept} not readable");
     }
 }
+
+/// `scan` proposes exactly what `redact` removes, for e-mail and Word too.
+#[test]
+fn scan_gives_the_audit_records_of_redact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    redact(&[&mail().join("in")], &out, &[]);
+    let lists = support::cli::demo().join("lists");
+    let scanned = support::cli::bin()
+        .arg("scan")
+        .arg(mail().join("in"))
+        .arg("--staff")
+        .arg(lists.join("staff.csv"))
+        .arg("--public")
+        .arg(lists.join("public.lst"))
+        .arg("--keep")
+        .arg(lists.join("keep.lst"))
+        .arg("--audit-key")
+        .arg(out.with_extension("key"))
+        .env_remove("WOO_REDACT_AUDIT_KEY")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(scanned.stdout).unwrap(),
+        std::fs::read_to_string(out.join("audit.jsonl")).unwrap()
+    );
+}
