@@ -2,7 +2,9 @@
 # Runs one fuzz target with its seeds, dictionary and limits.
 #
 # usage: fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]    (from the repository root)
-#   TARGET: text_pipeline | pdf_load | pdf_redact | pdf_content; SECONDS defaults to 600.
+#   TARGET: text_pipeline | pdf_load | pdf_redact | pdf_content | eml_redact | docx_redact |
+#   msg_redact;
+#   SECONDS defaults to 600.
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). On a stable toolchain RUSTC_BOOTSTRAP=1 lets
 # cargo-fuzz use the nightly flags it needs. New corpus entries go to fuzz/corpus/TARGET and
@@ -18,6 +20,9 @@ case "$target" in
   text_pipeline) seeds=(fuzz/seeds/text fixtures/demo); dict=fuzz/text.dict; max_len=16384 ;;
   pdf_load | pdf_redact) seeds=(fuzz/seeds/pdf fixtures/pdf); dict=fuzz/pdf.dict; max_len=65536 ;;
   pdf_content) seeds=(fuzz/seeds/content); dict=fuzz/pdf.dict; max_len=16384 ;;
+  eml_redact) seeds=(fuzz/seeds/eml); dict=fuzz/text.dict; max_len=32768 ;;
+  docx_redact) seeds=(fuzz/seeds/docx); dict=fuzz/text.dict; max_len=65536 ;;
+  msg_redact) seeds=(fuzz/seeds/msg); dict=fuzz/text.dict; max_len=65536 ;;
   *) echo "unknown target: $target" >&2; exit 2 ;;
 esac
 # Each PDF target also starts from what the other one has found.

@@ -174,6 +174,11 @@ pub struct AuditRecord {
     pub detector: String,
     /// Why the rule fired (never the removed text).
     pub evidence: String,
+    /// Documents made of parts (e-mail, Word): the part the item was in, e.g. `header:To`,
+    /// `body`, `attachment:2/page:1`, `word/document.xml`; its `start`/`end` are then byte
+    /// offsets in that part's decoded text. Absent for plain text and PDF documents.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub part: Option<String>,
     /// Where the item was.
     #[serde(flatten)]
     pub location: Location,
@@ -197,6 +202,7 @@ impl AuditRecord {
             ground: removal.ground.to_string(),
             detector: removal.detector.to_string(),
             evidence: removal.evidence.to_string(),
+            part: None,
             location: Location::Text {
                 start: removal.start,
                 end: removal.end,

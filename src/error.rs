@@ -70,6 +70,10 @@ pub enum DocumentError {
     /// that this bottom module does not depend on the PDF back end.)
     #[error("{0}")]
     Pdf(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The e-mail or Word document could not be handled completely (a boxed
+    /// `formats::FormatError`).
+    #[error("{0}")]
+    Format(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The redacted output still contained removed text; nothing was written.
     #[error("verification failed: {0}")]
     Verification(String),

@@ -28,6 +28,7 @@ pub mod detect;
 pub mod error;
 mod fingerprint;
 pub mod fold;
+pub mod formats;
 pub mod lists;
 pub mod load;
 pub mod names;

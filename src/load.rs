@@ -51,6 +51,8 @@ pub enum DocumentKind {
     Text,
     /// A PDF document (`.pdf`).
     Pdf,
+    /// An e-mail or Word document (`.eml`, `.msg`, `.docx`), redacted in its own format.
+    Format(crate::formats::Format),
 }
 
 impl DocumentKind {
@@ -60,7 +62,7 @@ impl DocumentKind {
         match ext.as_str() {
             "txt" => Some(DocumentKind::Text),
             "pdf" => Some(DocumentKind::Pdf),
-            _ => None,
+            _ => crate::formats::Format::of_extension(&ext).map(DocumentKind::Format),
         }
     }
 }
@@ -575,7 +577,11 @@ mod tests {
             DocumentKind::of(Path::new("a.pdf")),
             Some(DocumentKind::Pdf)
         );
-        assert_eq!(DocumentKind::of(Path::new("a.docx")), None);
+        assert_eq!(
+            DocumentKind::of(Path::new("a.DOCX")),
+            Some(DocumentKind::Format(crate::formats::Format::Docx))
+        );
+        assert_eq!(DocumentKind::of(Path::new("a.odt")), None);
         assert_eq!(DocumentKind::of(Path::new("README")), None);
     }
 

@@ -203,7 +203,7 @@ fn a_bad_document_fails_alone_and_the_batch_completes() {
     // Neither UTF-8 nor Windows-1252 (0x81 and 0x8D are undefined there).
     std::fs::write(input.join("b.txt"), b"Jan de Vries \x81\x8d kapot").unwrap();
     std::fs::write(input.join("sub/c.txt"), "Niets persoonlijks hier.").unwrap();
-    std::fs::write(input.join("d.docx"), "niet verwerkt").unwrap();
+    std::fs::write(input.join("d.odt"), "niet verwerkt").unwrap();
     let out = tmp.path().join("out");
     let result = redact(&[&input], &out, &[]);
     assert_eq!(result.status.code(), Some(1));
@@ -240,7 +240,7 @@ fn a_bad_document_fails_alone_and_the_batch_completes() {
     assert_eq!(status("a.txt"), "redacted");
     assert_eq!(status("b.txt"), "failed");
     assert_eq!(status("sub/c.txt"), "unchanged");
-    assert_eq!(status("d.docx"), "skipped");
+    assert_eq!(status("d.odt"), "skipped");
     assert_eq!(s["totals"]["failed"], 1);
     // No temporary files are left behind.
     for entry in std::fs::read_dir(&out).unwrap() {

@@ -91,3 +91,18 @@ fn pdf_redact() {
 fn pdf_content() {
     run("pdf_content", "content", harness::pdf_content);
 }
+
+#[test]
+fn eml_redact() {
+    run("eml_redact", "eml", harness::eml_redact);
+}
+
+#[test]
+fn docx_redact() {
+    run("docx_redact", "docx", harness::docx_redact);
+}
+
+#[test]
+fn msg_redact() {
+    run("msg_redact", "msg", harness::msg_redact);
+}

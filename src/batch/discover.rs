@@ -46,10 +46,10 @@ pub fn discover(
     let mut jobs = walker.jobs;
     let mut seen = HashSet::new();
     for job in &mut jobs {
-        if !seen.insert(job.relative.clone()) && matches!(job.task, Task::Process(_)) {
+        let output = super::place::output_relative(job);
+        if !seen.insert(output.clone()) && matches!(job.task, Task::Process(_)) {
             job.task = Task::Fail(format!(
-                "another input has the same relative path `{}`: its output would be overwritten",
-                job.relative
+                "another input has the same relative path `{output}`: its output would be overwritten"
             ));
         }
     }

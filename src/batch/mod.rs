@@ -90,6 +90,7 @@ impl Limits {
         match kind {
             DocumentKind::Text => (self.max_text_bytes, "text"),
             DocumentKind::Pdf => (self.max_pdf_bytes, "PDF"),
+            DocumentKind::Format(_) => (self.max_pdf_bytes, "e-mail or Word"),
         }
     }
 }

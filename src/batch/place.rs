@@ -9,11 +9,25 @@ use super::job::{Job, Task};
 use crate::error::{BatchError, DocumentError};
 use crate::resume::{WORK_DIR, WorkDir};
 
+/// The relative path of a job's output: its own, except that an Outlook `.msg` is written
+/// as `.eml`.
+pub(crate) fn output_relative(job: &Job) -> String {
+    match job.task {
+        super::job::Task::Process(crate::load::DocumentKind::Format(
+            crate::formats::Format::Msg,
+        )) => job
+            .relative
+            .rsplit_once('.')
+            .map_or_else(|| job.relative.clone(), |(stem, _)| format!("{stem}.eml")),
+        _ => job.relative.clone(),
+    }
+}
+
 /// The output path of a job: its relative path under `out`, which must not lead outside
 /// `out` or onto the input itself.
 pub(crate) fn output_path(out: &Path, job: &Job) -> Result<PathBuf, DocumentError> {
     let mut target = out.to_path_buf();
-    for part in job.relative.split('/') {
+    for part in output_relative(job).split('/') {
         if part.is_empty()
             || part == "."
             || part == ".."

@@ -107,6 +107,7 @@ pub(crate) fn redact_document(
     {
         return outcome;
     }
+    let mut format_report = None;
     let result = match kind {
         DocumentKind::Text => {
             redact_text(redactor, job, bytes, &options.key).map(|(o, r)| (o, r, None))
@@ -114,6 +115,14 @@ pub(crate) fn redact_document(
         DocumentKind::Pdf => {
             crate::pdf::redact(redactor, &bytes, &job.relative, &options.key, &options.pdf)
                 .map(|p| (p.bytes, p.records, Some(p.report)))
+                .map_err(DocumentError::from)
+        }
+        DocumentKind::Format(f) => {
+            crate::formats::redact(f, &bytes, format_context(redactor, job, options))
+                .map(|r| {
+                    format_report = Some(r.report);
+                    (r.bytes, r.records, None)
+                })
                 .map_err(DocumentError::from)
         }
     };
@@ -125,11 +134,12 @@ pub(crate) fn redact_document(
         return Outcome::failed(job, e, size);
     }
     let mut summary = DocumentSummary::new(job, status_of(&records));
-    summary.output = Some(job.relative.clone());
+    summary.output = Some(super::place::output_relative(job));
     let output_hash = hex(&output);
     summary.output_blake3 = Some(output_hash.clone());
     summary.bytes = size;
     summary.pdf = pdf_report;
+    summary.format = format_report;
     summary.count(&records);
     let outcome = Outcome::done(summary, &records);
     let completion = Completion::new(
@@ -177,7 +187,7 @@ pub(crate) fn resumed(
         return None;
     }
     let mut summary = c.summary;
-    summary.output = Some(job.relative.clone());
+    summary.output = Some(super::place::output_relative(job));
     summary.output_blake3 = Some(c.output);
     Some(Outcome {
         summary,
@@ -205,6 +215,11 @@ pub(crate) fn scan_document(
                 .map(|(r, report)| (r, Some(report)))
                 .map_err(DocumentError::from)
         }
+        DocumentKind::Format(f) => {
+            crate::formats::redact(f, &bytes, format_context(redactor, job, options))
+                .map(|r| (r.records, None))
+                .map_err(DocumentError::from)
+        }
     };
     match result {
         Ok((records, pdf_report)) => {
@@ -215,6 +230,20 @@ pub(crate) fn scan_document(
             Outcome::done(summary, &records)
         }
         Err(e) => Outcome::failed(job, e, size),
+    }
+}
+
+/// What the e-mail and Word back ends need of a job.
+fn format_context<'a>(
+    redactor: &'a Redactor,
+    job: &'a Job,
+    options: &'a BatchOptions,
+) -> crate::formats::Context<'a> {
+    crate::formats::Context {
+        redactor,
+        document: &job.relative,
+        key: &options.key,
+        pdf: &options.pdf,
     }
 }
 
@@ -293,6 +322,7 @@ pub(crate) fn with_batch_people(
                 let text = match kind {
                     DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
                     DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
+                    DocumentKind::Format(f) => crate::formats::text(f, &bytes)?,
                 };
                 Some(redactor.identify(&text))
             })

@@ -57,6 +57,9 @@ pub struct DocumentSummary {
     /// PDF documents: pages, removals per page, pages with images.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pdf: Option<PdfReport>,
+    /// E-mail and Word documents: what was dropped, removed or cleared besides the items.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub format: Option<crate::formats::FormatReport>,
 }
 
 impl DocumentSummary {
@@ -73,6 +76,7 @@ impl DocumentSummary {
             reason: None,
             bytes: 0,
             pdf: None,
+            format: None,
         }
     }
 

@@ -80,6 +80,7 @@ impl Analysis {
                     ground: r.ground.to_string(),
                     detector,
                     evidence,
+                    part: None,
                     location: Location::Pdf {
                         page,
                         bbox: rect.to_audit(),

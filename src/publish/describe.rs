@@ -33,7 +33,8 @@ pub fn file_type(kind: Kind, mail: &Mail, text: &str) -> &'static str {
     } else {
         match kind {
             Kind::Pdf => "pdf",
-            Kind::Text => "doc",
+            Kind::Email => "email",
+            Kind::Text | Kind::Word => "doc",
         }
     }
 }

@@ -115,7 +115,9 @@ pub fn document(config: &PublishConfig, e: &Entry<'_>, indent: usize, namespace:
     );
     let format = match e.kind {
         Kind::Pdf => "PDF",
-        Kind::Text => "TXT",
+        Kind::Word => "DOCX",
+        // The DiWoo format list has no e-mail type; a MIME message is text.
+        Kind::Text | Kind::Email => "TXT",
     };
     line(
         2,

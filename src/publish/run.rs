@@ -37,6 +37,10 @@ pub enum Kind {
     Text,
     /// A `.pdf` file.
     Pdf,
+    /// An `.eml` message (also the output of an Outlook `.msg`).
+    Email,
+    /// A `.docx` Word document.
+    Word,
 }
 
 /// A document of the run with an output.
@@ -253,7 +257,13 @@ fn output_of(dir: &Path, document: &str) -> Result<(PathBuf, Kind, String), Stri
     let kind = match extension.as_str() {
         "txt" => Kind::Text,
         "pdf" => Kind::Pdf,
-        _ => return Err(format!("{document}: not a .txt or .pdf document")),
+        "eml" => Kind::Email,
+        "docx" => Kind::Word,
+        _ => {
+            return Err(format!(
+                "{document}: not a .txt, .pdf, .eml or .docx document"
+            ));
+        }
     };
     Ok((path, kind, extension))
 }

@@ -37,6 +37,8 @@ pub fn document_text(kind: Kind, bytes: &[u8]) -> Option<String> {
     match kind {
         Kind::Text => TextDocument::decode(bytes.to_vec()).ok().map(|d| d.text),
         Kind::Pdf => crate::pdf::text(bytes, &crate::pdf::PdfOptions::default()).ok(),
+        Kind::Email => crate::formats::text(crate::formats::Format::Eml, bytes),
+        Kind::Word => crate::formats::text(crate::formats::Format::Docx, bytes),
     }
 }
 
