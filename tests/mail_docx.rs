@@ -545,7 +545,7 @@ fn scan_gives_the_audit_records_of_redact() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     redact(&[&mail().join("in")], &out, &[]);
-    let lists = support::cli::demo().join("lists");
+    let lists = support::cli::demo_lists();
     let scanned = support::cli::bin()
         .arg("scan")
         .arg(mail().join("in"))

@@ -279,6 +279,11 @@ impl<'a> Grammar<'a> {
         self.toks
     }
 
+    /// The whole text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The text of token `i`.
     pub fn str(&self, i: usize) -> &'a str {
         let t = &self.toks[i];

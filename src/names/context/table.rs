@@ -248,6 +248,11 @@ fn people_in(g: &Grammar, start: usize, end: usize, evidence: &str, out: &mut Ve
     let mut named = false;
     while k < toks.len() && toks[k].start < end {
         let Some(w) = g.word(k) else {
+            // A removal label (`[5.1.2e]`, from an earlier pass) stands where a name stood:
+            // what follows it is read as after a name, so a second pass finds nothing new.
+            if g.is_punct(k, '[') && text_at(g, k).starts_with("[5.1.") {
+                named = true;
+            }
             if [',', '/', ';', '+', '&'].iter().any(|&c| g.is_punct(k, c)) {
                 skipping = false;
                 named = false;
@@ -292,6 +297,11 @@ fn people_in(g: &Grammar, start: usize, end: usize, evidence: &str, out: &mut Ve
             None => k += 1,
         }
     }
+}
+
+/// The text from token `k` on.
+fn text_at<'a>(g: &'a Grammar, k: usize) -> &'a str {
+    &g.text()[g.tokens()[k].start..]
 }
 
 #[cfg(test)]
