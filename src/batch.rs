@@ -207,6 +207,10 @@ pub struct DocumentSummary {
     /// The output file, if one was written.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub output: Option<String>,
+    /// BLAKE3 (hex) of the output file, so that later steps (`publish`) can tell it is
+    /// unchanged.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub output_blake3: Option<String>,
     /// Number of removed items.
     pub removals: usize,
     /// Removed items per ground code.
@@ -229,6 +233,7 @@ impl DocumentSummary {
             document: job.relative.clone(),
             status,
             output: None,
+            output_blake3: None,
             removals: 0,
             per_ground: BTreeMap::new(),
             per_category: BTreeMap::new(),
@@ -951,6 +956,8 @@ fn redact_document(
     };
     let mut summary = DocumentSummary::new(job, status);
     summary.output = Some(target.to_string_lossy().into_owned());
+    let output_hash = hex(&output);
+    summary.output_blake3 = Some(output_hash.clone());
     summary.bytes = size;
     summary.pdf = pdf_report;
     summary.count(&records);
@@ -959,7 +966,7 @@ fn redact_document(
         &job.relative,
         place.config,
         input_hash.to_hex().to_string(),
-        hex(&output),
+        output_hash,
         outcome.summary.clone(),
         outcome.lines.clone(),
     );
@@ -988,6 +995,7 @@ fn resumed(job: &Job, place: &Placement<'_>, input_hash: &str, target: &Path) ->
     }
     let mut summary = c.summary;
     summary.output = Some(target.to_string_lossy().into_owned());
+    summary.output_blake3 = Some(c.output);
     Some(Outcome {
         summary,
         lines: c.audit,

@@ -18,6 +18,7 @@
 //! [`Redactor`] runs steps 2–5 on a text; [`batch`] runs the whole pipeline over files in
 //! parallel and writes the outputs, the audit log and the summary, with per-document time
 //! limits ([`deadline`]) and a work directory that lets a killed batch resume ([`resume`]).
+//! [`publish`] turns a completed run into the package a Woo platform imports.
 
 pub mod apply;
 pub mod audit;
@@ -32,6 +33,7 @@ pub mod names;
 pub mod ocr;
 pub mod pdf;
 pub mod policy;
+pub mod publish;
 pub mod redactor;
 pub mod resolve;
 pub mod resume;

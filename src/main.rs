@@ -38,6 +38,50 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Make the publication package of a completed redact run: productierapport, released
+    /// documents, DiWoo metadata, duplicates, threads and a draft motivation.
+    Publish(PublishArgs),
+}
+
+#[derive(Args)]
+struct PublishArgs {
+    /// The output folder of a completed `redact` run.
+    #[arg(value_name = "RUN_DIR")]
+    run: PathBuf,
+    /// The package folder (a new folder, or a package of the same matter to publish again).
+    #[arg(long, value_name = "PKG")]
+    out: PathBuf,
+    /// The matter (dossier number) of the Woo decision.
+    #[arg(long, value_name = "MATTER")]
+    matter: String,
+    /// publish.json: publisher, DiWoo choices, documents withheld whole.
+    #[arg(long, value_name = "JSON")]
+    config: Option<PathBuf>,
+    /// Where the package will be served (https://…): also write sitemaps for the Woo index.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Most documents per dossier; more are divided into <MATTER>-01, -02, …
+    #[arg(long, value_name = "N", default_value_t = woo_redact::publish::MAX_PER_DOSSIER)]
+    max_per_dossier: usize,
+    /// Leave documents that failed in the run out of the package (else the run is refused).
+    #[arg(long)]
+    skip_failed: bool,
+    /// The run's staff directory (titles go through the same detectors as the documents).
+    #[arg(long, value_name = "CSV")]
+    staff: Option<PathBuf>,
+    /// The run's list of people public by function.
+    #[arg(long, value_name = "FILE")]
+    public: Option<PathBuf>,
+    /// The run's keep list.
+    #[arg(long, value_name = "FILE")]
+    keep: Option<PathBuf>,
+    /// The run's policy (what `redact --config` was given).
+    #[arg(long, value_name = "JSON")]
+    policy: Option<PathBuf>,
+    /// The run's audit key (else WOO_REDACT_AUDIT_KEY): titles are also checked against every
+    /// text removed in the run, and metadata removals get digests.
+    #[arg(long, value_name = "FILE")]
+    audit_key: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -129,6 +173,7 @@ fn main() -> ExitCode {
             resume,
         } => (common, Some(out), *jobs, *resume),
         Command::Scan { common } => (common, None, None, false),
+        Command::Publish(args) => return publish(args),
     };
     let setup = common.redactor().and_then(|r| Ok((r, common.key()?)));
     let (redactor, key) = match setup {
@@ -170,6 +215,77 @@ fn main() -> ExitCode {
         Ok(report) => {
             eprintln!("woo-redact: {}", describe(&report, &redactor));
             ExitCode::from(report.exit_code() as u8)
+        }
+        Err(e) => {
+            eprintln!("woo-redact: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `woo-redact publish`: exit 0 with a package, 2 with nothing written.
+fn publish(args: &PublishArgs) -> ExitCode {
+    use woo_redact::publish::{PublishConfig, PublishOptions};
+    let setup = || -> Result<(Redactor, PublishConfig, Option<DigestKey>), ConfigError> {
+        let policy = match &args.policy {
+            Some(path) => Policy::from_file(path)?,
+            None => Policy::default(),
+        };
+        let lists = Lists::from_files(
+            args.staff.as_deref(),
+            args.public.as_deref(),
+            args.keep.as_deref(),
+        )?;
+        let config = match &args.config {
+            Some(path) => PublishConfig::from_file(path)?,
+            None => PublishConfig::default(),
+        };
+        let key = match &args.audit_key {
+            Some(path) => Some(DigestKey::from_file(path)?),
+            None => DigestKey::from_env()?,
+        };
+        Ok((Redactor::new(policy, &lists)?, config, key))
+    };
+    let (redactor, config, key) = match setup() {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("woo-redact: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = PublishOptions {
+        run: &args.run,
+        out: &args.out,
+        matter: &args.matter,
+        config: &config,
+        base_url: args.base_url.as_deref(),
+        max_per_dossier: args.max_per_dossier,
+        skip_failed: args.skip_failed,
+        key: key.as_ref(),
+    };
+    match woo_redact::publish::publish(&redactor, &options) {
+        Ok(r) => {
+            for w in &r.warnings {
+                eprintln!("woo-redact: warning: {w}");
+            }
+            eprintln!(
+                "woo-redact: {} documents in {} dossier(s): {} released, {} dubbel, {} withheld; \
+                 {} near-duplicate group(s){}; {} removal(s) from metadata; {} left out",
+                r.documents,
+                r.dossiers,
+                r.released,
+                r.duplicates,
+                r.withheld,
+                r.near_groups,
+                if r.inconsistent_groups > 0 {
+                    format!(" ({} with inconsistent decisions)", r.inconsistent_groups)
+                } else {
+                    String::new()
+                },
+                r.metadata_removals,
+                r.left_out,
+            );
+            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("woo-redact: {e}");

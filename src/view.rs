@@ -122,6 +122,27 @@ fn join_at(text: &str, nl: usize) -> Option<(usize, usize, &'static str)> {
     if broken_address {
         return Some((line_end, after_indent, ""));
     }
+    // A number broken after a hyphen between its groups (`06-` / `48392071`).
+    if end_char == '-' && before_end.is_some_and(|c| c.is_ascii_digit()) && next.is_ascii_digit() {
+        return Some((line_end, after_indent, ""));
+    }
+    // A street name at the line end, its house number on the next line (`Kanaalweg` / `40`).
+    if end_char.is_alphabetic() && next.is_ascii_digit() {
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        let number_then_break = text[after_indent..]
+            .split(['\n', ','])
+            .next()
+            .is_some_and(|l| l.trim().len() <= 6);
+        if word.starts_with(char::is_uppercase)
+            && crate::detect::address::is_street_word(word)
+            && number_then_break
+        {
+            return Some((line_end, after_indent, " "));
+        }
+    }
     // A telephone number broken between digit groups.
     if end_char.is_ascii_digit() && next.is_ascii_digit() {
         let head = trailing_number(before);
@@ -186,6 +207,11 @@ mod tests {
             "mail j.devries@minbzk.nl"
         );
         assert_eq!(view("bel 06-4839\n2017 graag"), "bel 06-4839 2017 graag");
+        assert_eq!(view("bel 06-\n48392017 graag"), "bel 06-48392017 graag");
+        assert_eq!(
+            view("woont aan de Kanaalweg\n40 in"),
+            "woont aan de Kanaalweg 40 in"
+        );
     }
 
     #[test]

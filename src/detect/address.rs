@@ -290,6 +290,14 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 
 /// The end of a house number whose digits end at `digits_end`, with its addition: `12a`,
 /// `12 a`, `12-2`, `12-hs`, `12 bis`, `12/3`.
+/// Whether a capitalised word ends like a street name (`Kanaalweg`, `Hoeksteeg`).
+pub(crate) fn is_street_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    STREET_SUFFIXES
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
 /// Whether `rest` starts with a space and a month's name (`30 mei`).
 fn starts_with_month(rest: &str) -> bool {
     const MONTHS: &[&str] = &[
@@ -607,7 +615,22 @@ impl Context<'_> {
             0 => 0,
             _ => self.lines.start(line_start - 1),
         };
-        let line_end = self.lines.end(at, self.text.len());
+        let mut line_end = self.lines.end(at, self.text.len());
+        // In a letterhead the PO box may follow the visiting address (`Burgwal 43` /
+        // `8261 EP  Kampen` / `Postbus 5009`): two more lines, when the address starts its
+        // line as block addresses do.
+        if self.text[line_start..at].trim().is_empty() {
+            for _ in 0..2 {
+                if line_end >= self.text.len() {
+                    break;
+                }
+                let next_end = self.lines.end(line_end + 1, self.text.len());
+                if self.text[line_end + 1..next_end].trim().is_empty() {
+                    break;
+                }
+                line_end = next_end;
+            }
+        }
         let first = self.po_boxes.partition_point(|&(s, _)| s < prev_start);
         self.po_boxes[first..]
             .iter()

@@ -27,11 +27,20 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)(?-u:\b)(?:
             [0-3]?[0-9][-/.][01]?[0-9][-/.](?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
-          | (?:[0-3]?[0-9](?:e|ste|de)?|{ORDINALS})[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}})
+          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS}))[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}})
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
     ))
     .expect("date pattern compiles")
+});
+
+/// Family words after which a date in brackets is the person's birth date: `mijn man Wim
+/// (12-5-1958)`, `onze jongste (3 augustus 2019)`.
+static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind)(?:\s+\p{Lu}[\p{L}'-]+){0,2}\s*\($",
+    )
+    .expect("family pattern compiles")
 });
 
 /// How far after the keyword the date may start (`geboren te Amsterdam op 1 mei 1980`).
@@ -39,6 +48,7 @@ const WINDOW: usize = 60;
 
 /// Finds dates of birth in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    in_brackets_after_family(text, out);
     let mut last_end = 0;
     for k in KEYWORD.find_iter(text) {
         let mut window_end = (k.end() + WINDOW).min(text.len());
@@ -69,6 +79,29 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// A date in brackets right after a family word (and a name): `mijn man Wim (12-5-1958)`.
+fn in_brackets_after_family(text: &str, out: &mut Vec<Finding>) {
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let rest = &text[open + 1..];
+        let Some(d) = DATE.find(rest).filter(|d| d.start() == 0) else {
+            continue;
+        };
+        if !rest[d.end()..].starts_with(')') {
+            continue;
+        }
+        let before = super::line_before(text, open + 1, 60);
+        if FAMILY.is_match(before) {
+            out.push(Finding::new(
+                open + 1,
+                open + 1 + d.end(),
+                Category::Birthdate,
+                "birthdate",
+                "date in brackets after a family member",
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,11 +127,20 @@ mod tests {
         assert_eq!(found("(geb. 03/03/80)"), vec!["03/03/80"]);
         assert_eq!(
             found("geboren op de zevende januari 1982 te Utrecht"),
-            vec!["zevende januari 1982"]
+            vec!["de zevende januari 1982"]
         );
         assert_eq!(found("geb. 1e mei 1980"), vec!["1e mei 1980"]);
         assert_eq!(found("geboren 20-apr-1971"), vec!["20-apr-1971"]);
         assert_eq!(found("born April 20, 1971"), vec!["April 20, 1971"]);
+        assert_eq!(
+            found("Mijn man Wim (12-5-1958) heeft astma"),
+            vec!["12-5-1958"]
+        );
+        assert_eq!(
+            found("Onze jongste (3 augustus 2019) is ziek"),
+            vec!["3 augustus 2019"]
+        );
+        assert!(found("het besluit van Gedeputeerde Staten (12-5-2024)").is_empty());
     }
 
     #[test]

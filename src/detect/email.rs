@@ -86,7 +86,12 @@ fn detect_obfuscated(text: &str, out: &mut Vec<Finding>) {
         let spelled_dot = lower.contains("dot") || lower.contains("punt");
         let bracketed = lower.contains("at]") || lower.contains("at)") || lower.contains('＠');
         let plain_at = !bracketed && !lower.contains("%40") && !lower.contains("apenstaartje");
-        if plain_at && !spelled_dot {
+        // A plain ` at ` needs a written-out dot, or an address-like local part and a
+        // real domain (`a.dejong1949 at hetnet.nl`).
+        let address_like = found.split_whitespace().next().is_some_and(|l| {
+            l.contains('.') || l.contains('_') || l.chars().any(|c| c.is_ascii_digit())
+        }) && found.rsplit(' ').next().is_some_and(|d| d.contains('.'));
+        if plain_at && !spelled_dot && !address_like {
             continue;
         }
         let tld = found
@@ -323,6 +328,7 @@ mod tests {
             "jan.devries＠minbzk.nl",
             "jan.devries%40minbzk.nl",
             "j [dot] devries [at] minbzk [punt] nl",
+            "a.dejong1949 at hetnet.nl",
         ] {
             assert_eq!(found(&format!("Mail: {a}, graag.")), vec![a], "{a}");
         }

@@ -18,14 +18,16 @@ const SIDECODES: &[&str] = &[
     "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
 ];
 
-/// The first three sidecodes date from before 1978, when plates could hold any letter;
-/// later ones use consonants only (no vowels, and not C, Q, W or Y).
-const OLD_SIDECODES: usize = 3;
+/// The first six sidecodes (two groups of two and a pair) hold any letter; the later ones
+/// consonants only (no vowels, and not C, Q, W or Y).
+const ANY_LETTER_SIDECODES: usize = 6;
 const ISSUED_LETTERS: &str = "BDFGHJKLMNPRSTVXZ";
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|[A-Z0-9]{6})\b")
-        .expect("licence plate pattern compiles")
+    Regex::new(
+        r"(?i)\b(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|[A-Z0-9]{1,3}\x20[A-Z0-9]{2,3}\x20[A-Z0-9]{1,3}|[A-Z0-9]{6})\b",
+    )
+    .expect("licence plate pattern compiles")
 });
 
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,7 +44,7 @@ fn sidecode(plate: &str) -> Option<usize> {
         .chars()
         .map(|c| match c {
             '0'..='9' => 'D',
-            '-' => '-',
+            '-' | ' ' => '-',
             _ => 'L',
         })
         .collect();
@@ -66,9 +68,14 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         };
         let vehicle = VEHICLE.is_match(line_before(text, m.start(), 80));
         let upper = plate.chars().all(|c| !c.is_ascii_lowercase());
-        let issued = code < OLD_SIDECODES || letters.clone().all(|c| ISSUED_LETTERS.contains(c));
+        // Vowels occur on the plates of the first six sidecodes (`OT-47-VN`), not later.
+        let issued =
+            code < ANY_LETTER_SIDECODES || letters.clone().all(|c| ISSUED_LETTERS.contains(c));
         let dashed = plate.contains('-');
-        if !(vehicle || (dashed && upper && issued)) {
+        // Spaced groups (`78 hjn 4`) read as a plate only after a vehicle word.
+        let spaced = plate.contains(' ');
+        let by_shape = dashed && upper && issued && !spaced;
+        if !(vehicle || by_shape) {
             continue;
         }
         out.push(Finding::new(
@@ -114,6 +121,8 @@ mod tests {
         }
         assert_eq!(found("kenteken 12bdf3 gezien"), vec!["12bdf3"]);
         assert_eq!(found("Kenteken: XJ-482-K"), vec!["XJ-482-K"]);
+        assert_eq!(found("kenteken 78 hjn 4 gezien"), vec!["78 hjn 4"]);
+        assert_eq!(found("de vrachtwagen OT-47-VN reed"), vec!["OT-47-VN"]);
     }
 
     #[test]
@@ -126,6 +135,8 @@ mod tests {
             "product A4-12-B",
             "ABC123 is een code",
             "zie bijlage 2-BB-12x",
+            "de 12 mei 2024 vergadering",
+            "pagina 12 van 30",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }

@@ -329,7 +329,10 @@ impl Directory {
         let acronym = GAZETTEER.is(g.folded(t), class::ORG | class::NOT_NAME | class::PLACE)
             || g.has(t, class::WORD);
         let context = person::context(g, t, t + 1, true);
-        let strength = if context.is_some() || mixed || (letters >= 3 && !acronym) {
+        // Capitals alone are an acronym as often as initials (`SBO`): only a person's
+        // context, or particle letters (`JdV`), make them a person's.
+        let _ = (letters, acronym);
+        let strength = if context.is_some() || mixed {
             Strength::Strong
         } else {
             Strength::Weak
@@ -532,7 +535,11 @@ impl Listed {
 /// Initials a name is abbreviated to: the first letters of the first name's parts, of the
 /// particles (lower or upper case) and of the surname's words. `Jan-Willem van der Meer`:
 /// `JWvdM`, `JvdM`, `JWM`, `JM`, `JWVDM`, `JVDM`; `Fatima El Ahmadi`: `FEA`, `FA`.
-fn derived_initials(given: &[String], particles: &[String], surname: &[String]) -> Vec<String> {
+pub(super) fn derived_initials(
+    given: &[String],
+    particles: &[String],
+    surname: &[String],
+) -> Vec<String> {
     let first = |w: &String| {
         w.chars()
             .next()
@@ -550,11 +557,28 @@ fn derived_initials(given: &[String], particles: &[String], surname: &[String]) 
     }
     let mut out: Vec<String> = Vec::new();
     let leads = [givens.concat(), givens[0].clone()];
+    // The first two letters of a one-word surname also serve (`KBo` for K. Bos).
+    let two: Option<String> = surname
+        .iter()
+        .find(|w| !is_particle(w))
+        .filter(|_| family.chars().count() == 1)
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c.take(1)).collect())
+                .unwrap_or_default()
+        });
+    // A compound first name alone (`JW` for Jan-Willem).
+    if givens.len() >= 2 {
+        out.push(givens.concat());
+    }
     for lead in leads.iter() {
         for mid in [parts.clone(), parts.to_uppercase(), String::new()] {
-            let s = format!("{lead}{mid}{family}");
-            if s.chars().count() >= 2 && !out.contains(&s) {
-                out.push(s);
+            for tail in std::iter::once(&family).chain(two.as_ref()) {
+                let s = format!("{lead}{mid}{tail}");
+                if s.chars().count() >= 2 && !out.contains(&s) {
+                    out.push(s);
+                }
             }
         }
     }
@@ -673,10 +697,13 @@ fn skip_particles(g: &Grammar, i: usize, trailing: bool) -> usize {
 
 /// The start of a hyphenated first name ending at `last` (`Jan-Willem`, `Mei-Ling`).
 fn hyphenated_start(g: &Grammar, last: usize) -> usize {
-    if last >= 2 && g.is_punct(last - 1, '-') && g.glued(last - 2) && g.glued(last - 1) {
-        if g.is_cap(last - 2) {
-            return last - 2;
-        }
+    if last >= 2
+        && g.is_punct(last - 1, '-')
+        && g.glued(last - 2)
+        && g.glued(last - 1)
+        && g.is_cap(last - 2)
+    {
+        return last - 2;
     }
     last
 }

@@ -100,6 +100,19 @@ const STREET_ENDINGS: &[&str] = &[
     "pleintje",
 ];
 
+/// Whether a word has a capital after two lower-case letters (`BioEnergie`, `GroenLinks`):
+/// a brand or a party, not a surname (`McDonald`, `DeVries` have theirs sooner).
+fn is_camel_case(word: &str) -> bool {
+    let mut lower_run = 0;
+    for c in word.chars() {
+        if c.is_uppercase() && lower_run >= 2 {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
+}
+
 /// Whether a folded word is a street name by its ending (`hoeksteeg`).
 fn is_street_name(folded: &str) -> bool {
     STREET_ENDINGS
@@ -470,6 +483,7 @@ impl<'a> Grammar<'a> {
             && !(at == Position::Alone && c & class::NOT_NAME != 0)
             && c & shape::ORG_COMPOUND == 0
             && (c & class::SURNAME != 0 || !is_street_name(self.folded(i)))
+            && !is_camel_case(self.str(i))
     }
 
     /// A surname starting at `i`: capitalised words, with particles and hyphens between them
@@ -1012,6 +1026,46 @@ impl<'a> Grammar<'a> {
                 surname: Some(self.key_of(&key)),
             });
         }
+        // All in capitals: `NOOR AYOUB`, `JAN DE VRIES`.
+        if self.has(i, shape::UPPER)
+            && self.has(i, class::FIRST_NAME)
+            && !self.has(i, class::WORD | class::ORG | class::PLACE)
+            && self.spaced(i)
+        {
+            let j = i + 1;
+            let (after, key) = upper_surname(j + self.tussen_upper(j))?;
+            let surname_known = key
+                .iter()
+                .all(|&k| !self.has(k, class::WORD) || self.has(k, class::SURNAME));
+            return surname_known.then(|| NameParse {
+                start: self.toks[i].start,
+                end: self.toks[after - 1].end,
+                next: after,
+                form: Form::Full,
+                given: Some(self.folded(i).to_string()),
+                initials: None,
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        // Initials before a surname in capitals: `M. DIJKGRAAF`.
+        if let Some((j, letters)) = self.initials(i, false)
+            && self.spaced(j - 1)
+            && let Some((after, key)) = upper_surname(j + self.tussen_upper(j))
+        {
+            let plausible = key.iter().all(|&k| {
+                let surname = self.has(k, class::SURNAME);
+                surname || (self.str(k).chars().count() >= 4 && !self.has(k, class::WORD))
+            });
+            return plausible.then(|| NameParse {
+                start: self.toks[i].start,
+                end: self.toks[after - 1].end,
+                next: after,
+                form: Form::Initials,
+                given: None,
+                initials: Some(letters),
+                surname: Some(self.key_of(&key)),
+            });
+        }
         // First name first: `Hélène DUBOIS-MARCHAND`.
         if known_given(i) {
             let j = self.given_end(i);
@@ -1030,6 +1084,13 @@ impl<'a> Grammar<'a> {
             });
         }
         None
+    }
+
+    /// Particles in capitals at `i` (`DE`, `VAN DER`): how many tokens.
+    fn tussen_upper(&self, i: usize) -> usize {
+        (i..i + 3)
+            .take_while(|&k| self.has(k, shape::UPPER) && self.has(k, class::PARTICLE))
+            .count()
     }
 
     /// The particles of a name in a form field (`Tussenvoegsel: van de`).

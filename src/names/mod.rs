@@ -404,6 +404,7 @@ impl NameEngine {
         // go on past them.
         let before = mentions.len();
         extend_lists(g, &organisations, &protected_spans, &mut mentions);
+        identified_initials(g, &people, &protected_spans, &mut mentions);
         propagation_mentions(g, &people, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
@@ -535,6 +536,76 @@ fn public_initials(g: &Grammar, public: &People, mentions: &[Mention]) -> Vec<(u
         .map(|i| (toks[i].start, toks[i].end))
         .filter(|span| !staff_initials.contains(span))
         .collect()
+}
+
+/// Initials of the people identified in the text (`PAL` for P.A. Lindeboom, `KBo` for Karin
+/// Bos), where they stand for a person: in a person's context (a speaker, a paraaf before a
+/// date, a sign-off), or written in a way no abbreviation is (`JdV`, `KBo`).
+fn identified_initials(
+    g: &Grammar,
+    people: &People,
+    protected: &Spans,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut wanted: HashMap<String, usize, FastHash> = HashMap::default();
+    for (n, k) in people.keys().iter().enumerate() {
+        let Some(surname) = &k.surname else { continue };
+        let given: Vec<String> = match (&k.given, &k.initials) {
+            (Some(gv), _) => gv.split(['-', ' ']).map(str::to_string).collect(),
+            (None, Some(i)) => i.chars().map(String::from).collect(),
+            (None, None) => continue,
+        };
+        let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
+        for v in directory::derived_initials(&given, &[], &surname) {
+            wanted.entry(v).or_insert(n);
+        }
+        if let Some(i) = &k.initials {
+            let letters: Vec<String> = i.chars().map(String::from).collect();
+            for v in directory::derived_initials(&letters, &[], &surname) {
+                wanted.entry(v).or_insert(n);
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let toks = g.tokens();
+    let taken = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect(),
+    );
+    for (i, t) in toks.iter().enumerate() {
+        let Some(w) = g.word(i) else { continue };
+        if !wanted.contains_key(w) {
+            continue;
+        }
+        let (s, e) = (t.start, t.end);
+        if taken.overlaps(s, e) || protected.overlaps(s, e) {
+            continue;
+        }
+        let mixed = w.chars().skip(1).any(char::is_lowercase);
+        let context = person::context(g, i, i + 1, true);
+        // Capitals that are no abbreviation stand for the person named here (`JW` when
+        // Jan-Willem van der Meer is named).
+        let distinct = !g.has(i, class::ORG | class::NOT_NAME | class::PLACE | class::WORD)
+            && !grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i))
+            && !context::used_as_organisation(g, w);
+        if !(mixed || context.is_some() || distinct) {
+            continue;
+        }
+        let Some(parse) = g.initials_alone(i) else {
+            continue;
+        };
+        mentions.push(Mention {
+            parse,
+            strength: Strength::Strong,
+            rule: "name.initials",
+            evidence: "initials of a person named in the text".into(),
+            staff: None,
+        });
+    }
 }
 
 /// Organisation names are no mentions of people: mentions inside one go, and a name that

@@ -15,7 +15,7 @@
 //! the other members of the list are known.
 
 use super::grammar::Grammar;
-use super::lexicon::class;
+use super::lexicon::{GAZETTEER, class};
 use super::token::Kind;
 
 /// Evidence: speaker at the start of a line.
@@ -30,6 +30,61 @@ pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organ
 /// Finite verbs of saying and acting that follow a person at the start of a clause, as in
 /// minutes (`licht toe`, `meldt`) and chats (`stuurt`, `belt`), folded.
 const SUBJECT_VERBS: &[&str] = &[
+    "schuift",
+    "schoof",
+    "wacht",
+    "wachtte",
+    "kijkt",
+    "leest",
+    "las",
+    "heeft",
+    "regelt",
+    "plant",
+    "plande",
+    "doet",
+    "haalt",
+    "haalde",
+    "brengt",
+    "bracht",
+    "maakt",
+    "zoekt",
+    "vindt",
+    "komt",
+    "blijft",
+    "bleef",
+    "gaf",
+    "krijgt",
+    "kreeg",
+    "wist",
+    "mailt",
+    "levert",
+    "leverde",
+    "bereidt",
+    "bereidde",
+    "neemt",
+    "organiseert",
+    "organiseerde",
+    "checkt",
+    "stemt",
+    "past",
+    "paste",
+    "zet",
+    "zette",
+    "vult",
+    "verwerkt",
+    "verwerkte",
+    "weet",
+    "denkt",
+    "twijfelt",
+    "is",
+    "was",
+    "zal",
+    "kan",
+    "moet",
+    "wil",
+    "mag",
+    "gaat",
+    "staat",
     "behandelt",
     "behandelde",
     "rijdt",
@@ -368,6 +423,15 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if works_at(g, next) {
         return Some("followed by where the person works");
     }
+    if function_in_brackets(g, next) {
+        return Some("followed by a function in brackets");
+    }
+    if apposition(g, first, next) {
+        return Some("apposition to a function");
+    }
+    if dash_sign_off(g, first, next) {
+        return Some(SIGN_OFF);
+    }
     if first > 0
         && g.word_in(first - 1, COMMENTING)
         && (g.is_punct(next, ':') || g.is_punct(next, '('))
@@ -405,9 +469,15 @@ fn date_follows(g: &Grammar, i: usize) -> bool {
 
 /// `Eva, rij jij mee?`: a name opening a sentence, then a comma and a verb with `jij` or `je`.
 fn addressed_in_question(g: &Grammar, first: usize, next: usize) -> bool {
+    let after = if g.is_punct(next, ',') {
+        next + 1
+    } else {
+        next
+    };
     sentence_start(g, first)
-        && g.is_punct(next, ',')
-        && (next + 1..next + 4).any(|k| g.word_in(k, &["jij", "je", "u", "jullie"]))
+        && g.word(after)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+        && (after..after + 3).any(|k| g.word_in(k, &["jij", "je", "u", "jullie"]))
 }
 
 /// `Eva van de gemeente`, `Olaf van Kruispunt`: a person followed by where they work.
@@ -420,7 +490,9 @@ fn works_at(g: &Grammar, next: usize) -> bool {
     } else {
         next + 1
     };
-    g.has(k, class::ORG) || g.has(k, super::grammar::shape::UPPER)
+    g.has(k, class::ORG)
+        || g.has(k, super::grammar::shape::UPPER)
+        || GAZETTEER.is(g.folded(k), class::ORG)
 }
 
 /// Words before the author of a comment or remark (`Opmerking BV:`, `Reactie IKS (DGMo):`).
@@ -440,14 +512,53 @@ const COMMENTING: &[&str] = &[
 
 /// `RWS (Mulder)`, `via de gemeente (Aalbers)`: a person in brackets after an organisation.
 fn contact_in_brackets(g: &Grammar, first: usize, next: usize) -> bool {
+    use super::grammar::shape;
     first >= 2
         && g.is_punct(first - 1, '(')
         && g.is_punct(next, ')')
-        && (g.has(first - 2, super::grammar::shape::UPPER) || g.has(first - 2, class::ORG))
+        && (g.has(
+            first - 2,
+            shape::UPPER | shape::ORG_COMPOUND | class::ROLE | class::FUNCTION,
+        ) || g.has(first - 2, class::ORG)
+            || GAZETTEER.is(
+                g.folded(first - 2),
+                class::ORG | class::FUNCTION | class::ROLE,
+            ))
+}
+
+/// `Olaf (zijn adviseur)`, `Merel (journalist)`: a function in brackets after the word.
+fn function_in_brackets(g: &Grammar, next: usize) -> bool {
+    g.is_punct(next, '(')
+        && (next + 1..next + 5)
+            .take_while(|&k| !g.is_punct(k, ')'))
+            .any(|k| GAZETTEER.is(g.folded(k), class::FUNCTION | class::ROLE))
+}
+
+/// `Hun adviseur, Olaf, wist`: an apposition after a function or role.
+fn apposition(g: &Grammar, first: usize, next: usize) -> bool {
+    first >= 2
+        && g.is_punct(first - 1, ',')
+        && GAZETTEER.is(g.folded(first - 2), class::FUNCTION | class::ROLE)
+        && g.is_punct(next, ',')
+}
+
+/// `Tekst is akkoord. -JW`: initials signing off after a dash at the end of a line.
+fn dash_sign_off(g: &Grammar, first: usize, next: usize) -> bool {
+    first > 0
+        && (g.is_punct(first - 1, '-') || g.is_punct(first - 1, '–'))
+        && (g.glued(first - 1) || g.spaced(first - 1))
+        && g.is_line_end(next)
 }
 
 /// Verbs whose object is a person (`vraagt Mark om …`, `bel Roos even`).
 const ASKING: &[&str] = &[
+    "check",
+    "checkt",
+    "vraag",
+    "navragen",
+    "cc",
+    "ping",
+    "tip",
     "vraagt",
     "vroeg",
     "vraag",
@@ -484,12 +595,13 @@ fn table_cell(g: &Grammar, first: usize, next: usize) -> bool {
 /// and not a place or an organisation word, which are capitalised anyway.
 pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     const CAPITALISED_ANYWAY: u16 = class::PLACE | class::ORG | class::NOT_NAME | class::OFFICE;
+    let after_article = i > 0 && (g.word_in(i - 1, ARTICLES) || g.is_punct(i - 1, '"'));
+    let before_capital = g.spaced(i) && g.is_cap(i + 1);
     g.is_cap(i)
         && !g.has(i, CAPITALISED_ANYWAY)
         && !sentence_start(g, i)
-        && !(i > 0 && g.word_in(i - 1, ARTICLES))
-        && !(g.spaced(i) && g.is_cap(i + 1))
-        && !(i > 0 && g.is_punct(i - 1, '"'))
+        && !after_article
+        && !before_capital
 }
 
 /// Abbreviations whose dot ends no sentence (`ca.`, `bijv.`, `nr.`), folded.
@@ -604,6 +716,10 @@ fn subject_verb(g: &Grammar, next: usize, weak_verbs: bool) -> bool {
         && let Some(close) = (next + 1..next + 8).find(|&k| g.is_punct(k, ')'))
     {
         next = close + 1;
+        // The verb may be on the next line of a wrapped text.
+        if g.is_line_end(next) && !g.is_line_end(next + 1) {
+            next += 1;
+        }
     }
     let Some(w) = g.word(next) else {
         return false;

@@ -269,7 +269,10 @@ pub(super) fn person_at(
     let parsed = match kind {
         FieldKind::Initials => g.initials_alone(j).map(|p| (p, "name.paraaf")),
         FieldKind::Particles => g.particles_alone(j).map(|p| (p, "name.field")),
-        FieldKind::Surname => g.titled_name(j).map(|p| (p, "name.field")),
+        FieldKind::Surname => g
+            .titled_name(j)
+            .or_else(|| g.upper_name(j))
+            .map(|p| (p, "name.field")),
         FieldKind::Given => g
             .given_alone(j)
             .or_else(|| g.titled_name(j))

@@ -28,7 +28,12 @@ pub(super) fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
             g.name(j, false)
         }
         .filter(|p| ends_name(g, p.next))
-        .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)));
+        .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
+        // `Hoi Roos en JW,`: initials greeted as a name.
+        .or_else(|| {
+            g.initials_alone(j)
+                .filter(|p| ends_name(g, p.next) && p.end - p.start <= 5)
+        });
         let Some(p) = parsed else { return };
         let next = p.next;
         out.push(mention(p, "name.greeting", evidence.clone()));

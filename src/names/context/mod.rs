@@ -22,6 +22,7 @@ mod inline;
 mod letter;
 mod single;
 mod structure;
+mod table;
 mod transcript;
 
 use std::borrow::Cow;
@@ -31,6 +32,7 @@ use super::lexicon::class;
 use super::{Mention, Strength};
 
 pub(crate) use inline::INTRODUCERS;
+pub(crate) use transcript::used_as_organisation;
 
 /// A line's token range `[start, end)`, `end` being its line break or the end.
 #[derive(Debug, Clone, Copy)]
@@ -137,6 +139,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
     }
     transcript::speaker_labels(g, &lines, out);
+    table::tables(g, text, &lines, out);
     inline::inline(g, text, out);
     single::single_words(g, out);
     abbreviations::abbreviations(g, out);

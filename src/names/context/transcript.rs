@@ -46,9 +46,14 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
     }
 }
 
-/// Whether `label` stands elsewhere in the text after a preposition or article.
-fn used_as_organisation(g: &Grammar, label: &str) -> bool {
+/// Whether `label` stands elsewhere in the text after a preposition or article, or in
+/// capitals in brackets after a name (`R. van Zwolle (WJZ)`: where the person works).
+pub(crate) fn used_as_organisation(g: &Grammar, label: &str) -> bool {
+    let capitals = label.chars().count() >= 3 && label.chars().all(char::is_uppercase);
     (1..g.tokens().len())
         .filter(|&k| g.word(k) == Some(label))
-        .any(|k| g.word_in(k - 1, BEFORE_ORGANISATION))
+        .any(|k| {
+            g.word_in(k - 1, BEFORE_ORGANISATION)
+                || (capitals && g.is_punct(k - 1, '(') && g.is_punct(k + 1, ')'))
+        })
 }
