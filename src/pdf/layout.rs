@@ -90,14 +90,16 @@ impl Rows {
         let mut sorted: Vec<u32> = (0..segs.len() as u32).collect();
         sorted.sort_by(|&a, &b| {
             let (s, t) = (&segs[a as usize], &segs[b as usize]);
-            t.y.total_cmp(&s.y).then(s.x0.total_cmp(&t.x0)).then(a.cmp(&b))
+            t.y.total_cmp(&s.y)
+                .then(s.x0.total_cmp(&t.x0))
+                .then(a.cmp(&b))
         });
         let mut rows = Vec::new();
         let mut row_of = vec![0; segs.len()];
         let mut start = 0;
         for i in 1..=sorted.len() {
-            let same = i < sorted.len()
-                && segs[sorted[i] as usize].y == segs[sorted[start] as usize].y;
+            let same =
+                i < sorted.len() && segs[sorted[i] as usize].y == segs[sorted[start] as usize].y;
             if !same {
                 for &s in &sorted[start..i] {
                     row_of[s as usize] = rows.len();
@@ -206,8 +208,14 @@ fn blocks(segs: &[Seg]) -> Vec<Block> {
         }
         let seg = |s: &u32| &segs[*s as usize];
         out.push(Block {
-            x0: members.iter().map(|s| seg(s).x0).fold(f64::INFINITY, f64::min),
-            x1: members.iter().map(|s| seg(s).x1).fold(f64::NEG_INFINITY, f64::max),
+            x0: members
+                .iter()
+                .map(|s| seg(s).x0)
+                .fold(f64::INFINITY, f64::min),
+            x1: members
+                .iter()
+                .map(|s| seg(s).x1)
+                .fold(f64::NEG_INFINITY, f64::max),
             top: members
                 .iter()
                 .map(|s| seg(s).y + 0.75 * seg(s).size)
@@ -267,7 +275,9 @@ impl Cut<'_> {
     /// one of them is running text, and they stand side by side in some row (blocks that
     /// alternate between sides, as chat messages do, are read row by row).
     fn text_columns(&self, columns: &[Vec<u32>], rows: &[Vec<u32>]) -> bool {
-        if columns.len() < 2 || self.label_column(columns) || !columns.iter().any(|c| self.running(c))
+        if columns.len() < 2
+            || self.label_column(columns)
+            || !columns.iter().any(|c| self.running(c))
         {
             return false;
         }
@@ -323,9 +333,19 @@ impl Cut<'_> {
     /// Whether row `b`, under row `a`, is near enough to continue its columns (a page footer
     /// is not).
     fn close(&self, a: &[u32], b: &[u32]) -> bool {
-        let bottom = a.iter().map(|&x| self.block(x).bottom).fold(f64::INFINITY, f64::min);
-        let top = b.iter().map(|&x| self.block(x).top).fold(f64::NEG_INFINITY, f64::max);
-        let size = self.lines(a).chain(self.lines(b)).map(|s| s.size).fold(0.0, f64::max);
+        let bottom = a
+            .iter()
+            .map(|&x| self.block(x).bottom)
+            .fold(f64::INFINITY, f64::min);
+        let top = b
+            .iter()
+            .map(|&x| self.block(x).top)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let size = self
+            .lines(a)
+            .chain(self.lines(b))
+            .map(|s| s.size)
+            .fold(0.0, f64::max);
         bottom - top <= ROW_GAP * size
     }
 
@@ -352,7 +372,10 @@ impl Cut<'_> {
     fn top_down(&self, mut ids: Vec<u32>, out: &mut Vec<u32>) {
         ids.sort_by(|&a, &b| {
             let (p, q) = (self.block(a), self.block(b));
-            q.top.total_cmp(&p.top).then(p.x0.total_cmp(&q.x0)).then(a.cmp(&b))
+            q.top
+                .total_cmp(&p.top)
+                .then(p.x0.total_cmp(&q.x0))
+                .then(a.cmp(&b))
         });
         for b in ids {
             out.extend(&self.block(b).segs);
@@ -367,7 +390,9 @@ impl Cut<'_> {
             .collect();
         segs.sort_by(|&a, &b| {
             let (s, t) = (&self.segs[a as usize], &self.segs[b as usize]);
-            t.y.total_cmp(&s.y).then(s.x0.total_cmp(&t.x0)).then(a.cmp(&b))
+            t.y.total_cmp(&s.y)
+                .then(s.x0.total_cmp(&t.x0))
+                .then(a.cmp(&b))
         });
         out.extend(segs);
     }

@@ -10,7 +10,8 @@
 //!    kerning or letter spacing explains;
 //! 4. segments ordered as a reader reads them (`layout`: cells, columns, rows).
 //!
-//! Segments on one baseline that follow each other are joined by a space, others by a line
+//! Segments on one baseline that follow each other are joined by a space, a segment well
+//! below the one before it (or in another direction) by a blank line, others by a line
 //! feed; Latin ligature characters (`ﬁ`) become their letters. Each segment is a line of the
 //! page (`line`), so a removal has one box per segment it touches.
 
@@ -37,6 +38,8 @@ const DUPLICATE_WINDOW: usize = 16;
 const OVERPRINT: f64 = 0.5;
 /// Most layers of overprinted text on one baseline.
 const LAYERS: usize = 4;
+/// A segment this many ems or more below the one read before it follows a blank line.
+const BLANK_LINE: f64 = 2.2;
 
 /// A page's text.
 #[derive(Debug, Default, Clone)]
@@ -104,7 +107,9 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
     for (frame, ids) in by_frame.iter_mut().enumerate() {
         ids.sort_by(|&a, &b| {
             let (p, q) = (&placed[a as usize], &placed[b as usize]);
-            q.y.total_cmp(&p.y).then(p.x.total_cmp(&q.x)).then(a.cmp(&b))
+            q.y.total_cmp(&p.y)
+                .then(p.x.total_cmp(&q.x))
+                .then(a.cmp(&b))
         });
         for line in baselines(ids, &placed) {
             let mut line = line.to_vec();
@@ -353,7 +358,10 @@ fn emit(glyphs: usize, frames: &[Point], segments: &[Segment], duplicate_of: Vec
     let mut order: Vec<u32> = Vec::with_capacity(segments.len());
     for f in frame_order {
         let ids = &by_frame[f];
-        let segs: Vec<Seg> = ids.iter().map(|&i| segments[i as usize].seg.clone()).collect();
+        let segs: Vec<Seg> = ids
+            .iter()
+            .map(|&i| segments[i as usize].seg.clone())
+            .collect();
         order.extend(layout::order(&segs).into_iter().map(|k| ids[k as usize]));
     }
     order.extend((0..segments.len() as u32).filter(|&i| segments[i as usize].text.is_empty()));
@@ -372,8 +380,7 @@ fn emit(glyphs: usize, frames: &[Point], segments: &[Segment], duplicate_of: Vec
             continue;
         }
         if let Some(b) = before {
-            let across = b.frame == s.frame && b.seg.y == s.seg.y && s.seg.x0 >= b.seg.x0;
-            push(&mut out, if across { " " } else { "\n" }, NO_GLYPH);
+            push(&mut out, separator(b, s), NO_GLYPH);
         }
         out.text.push_str(&s.text);
         out.byte_glyph.extend_from_slice(&s.byte_glyph);
@@ -386,6 +393,24 @@ fn emit(glyphs: usize, frames: &[Point], segments: &[Segment], duplicate_of: Vec
     }
     out.duplicate_of = duplicate_of;
     out
+}
+
+/// What goes between two segments read one after the other: a space on one line, a blank
+/// line where white space or a change of direction parts them (the detectors read a blank
+/// line as the end of a block, as in text files: an address under a letterhead is not the
+/// letterhead's), a line feed otherwise.
+fn separator(before: &Segment, s: &Segment) -> &'static str {
+    let (b, t) = (&before.seg, &s.seg);
+    if before.frame != s.frame {
+        return "\n\n";
+    }
+    if b.y == t.y && t.x0 >= b.x0 {
+        return " ";
+    }
+    if b.y - t.y > BLANK_LINE * b.size.max(t.size) {
+        return "\n\n";
+    }
+    "\n"
 }
 
 fn push(out: &mut PageText, s: &str, glyph: u32) {
@@ -415,90 +440,5 @@ fn ligature(c: char) -> Option<&'static str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pdf::geom::Rect;
-    use crate::pdf::interpret::GlyphLoc;
-
-    /// Glyphs of `s` at `(x, y)`, 10 units per character, size 10.
-    fn run(texts: &mut String, glyphs: &mut Vec<Glyph>, s: &str, x: f64, y: f64) {
-        for (k, ch) in s.chars().enumerate() {
-            let start = texts.len() as u32;
-            texts.push(ch);
-            let x = x + 10.0 * k as f64;
-            glyphs.push(Glyph {
-                loc: GlyphLoc {
-                    ctx: 0,
-                    op: glyphs.len() as u32,
-                    elem: 0,
-                    start: 0,
-                    len: 1,
-                },
-                text: start..texts.len() as u32,
-                bbox: Rect {
-                    x0: x,
-                    y0: y - 2.0,
-                    x1: x + 10.0,
-                    y1: y + 8.0,
-                },
-                origin: Point::new(x, y),
-                dir: Point::new(1.0, 0.0),
-                size: 10.0,
-                advance: 10.0,
-                adjust: 500.0,
-            });
-        }
-    }
-
-    #[test]
-    fn lines_words_and_the_byte_map() {
-        let (mut t, mut g) = (String::new(), Vec::new());
-        run(&mut t, &mut g, "Van:", 0.0, 700.0);
-        // A word gap without a space glyph.
-        run(&mut t, &mut g, "Jan", 60.0, 700.0);
-        run(&mut t, &mut g, "Aan:", 0.0, 680.0);
-        let page = build(&g, &t);
-        assert_eq!(page.text, "Van: Jan\nAan:");
-        assert_eq!(page.byte_glyph[5], 4);
-        assert_eq!(page.byte_glyph[4], NO_GLYPH);
-        assert_eq!(page.line[6], 0);
-        assert_eq!(page.line[7], 1);
-    }
-
-    #[test]
-    fn a_value_drawn_after_the_labels_rejoins_its_line() {
-        let (mut t, mut g) = (String::new(), Vec::new());
-        run(&mut t, &mut g, "Van:", 0.0, 700.0);
-        run(&mut t, &mut g, "Aan:", 0.0, 680.0);
-        run(&mut t, &mut g, "Jan", 60.0, 700.0);
-        run(&mut t, &mut g, "Piet", 60.0, 680.0);
-        assert_eq!(build(&g, &t).text, "Van: Jan\nAan: Piet");
-    }
-
-    #[test]
-    fn overprinted_text_is_a_duplicate() {
-        let (mut t, mut g) = (String::new(), Vec::new());
-        run(&mut t, &mut g, "Jan", 0.0, 700.0);
-        run(&mut t, &mut g, "Jan", 0.5, 700.0);
-        let page = build(&g, &t);
-        assert_eq!(page.text, "Jan");
-        assert_eq!(page.duplicate_of[3..], [0, 1, 2]);
-    }
-
-    #[test]
-    fn ligature_characters_become_letters_of_one_glyph() {
-        let (mut t, mut g) = (String::new(), Vec::new());
-        run(&mut t, &mut g, "\u{FB01}n", 0.0, 700.0);
-        let page = build(&g, &t);
-        assert_eq!(page.text, "fin");
-        assert_eq!(page.byte_glyph, vec![0, 0, 1]);
-    }
-
-    #[test]
-    fn multi_byte_text_maps_every_byte() {
-        let (mut t, mut g) = (String::new(), Vec::new());
-        run(&mut t, &mut g, "é", 0.0, 700.0);
-        let page = build(&g, &t);
-        assert_eq!(page.byte_glyph, vec![0, 0]);
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;
