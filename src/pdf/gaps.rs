@@ -15,11 +15,12 @@ const SAME_RUN_BREAK: f64 = 3.0;
 /// glyph widely, and evenly).
 const BREAK: f64 = 0.8;
 const BREAK_RATIO: f64 = 2.5;
-/// A wider gap with no space glyph is a word space.
+/// A gap with no space glyph is a word space when it is this much wider than the usual gap
+/// between letters of its operation (0 without letter spacing; `Tc` when set): narrower ones
+/// are kerning. A word space is about 0.25 em; kerning pairs stay well under 0.15 em.
 const WORD: f64 = 0.15;
-/// An operation that draws its word spaces as glyphs uses narrower gaps without one for
-/// kerning or letter spacing (`[(Jo) -320 (ost de Vr) -320 (ies)] TJ`), not for words.
-const KERNING_IN_SPACED_RUN: f64 = 1.0;
+/// Gaps between letters of one operation measured to find its letter spacing.
+const USUAL_GAP_SAMPLE: usize = 64;
 /// In a run of single letters, a word gap is this much wider than the run's usual gap…
 const SPREAD_WORD: f64 = 0.25;
 /// …and its centres this many times as far apart as usual.
@@ -89,27 +90,38 @@ pub(super) fn segments(line: &[u32], p: &[Placed]) -> Vec<std::ops::Range<usize>
 }
 
 /// The text of a segment (glyphs sorted along the line) as steps: its glyphs from the first
-/// visible one to the last, with a space where a gap is a word space. `spaced_runs` tells,
-/// per text-showing operation, whether it draws a space glyph.
-pub(super) fn words(seg: &[u32], p: &[Placed], spaced_runs: &[bool]) -> Vec<Step> {
+/// visible one to the last, with a space where a gap is a word space.
+pub(super) fn words(seg: &[u32], p: &[Placed]) -> Vec<Step> {
     let vis = visible(seg, p);
     let (Some(&first), Some(&last)) = (vis.first(), vis.last()) else {
         return Vec::new();
     };
-    let mut joins: Vec<Join> = vis
+    // Per pair of neighbours: a space glyph between them, and the gap.
+    let pairs: Vec<(bool, f64)> = vis
         .windows(2)
         .map(|w| {
-            let (a, b) = (&p[seg[w[0]] as usize], &p[seg[w[1]] as usize]);
             let space = seg[w[0] + 1..w[1]]
                 .iter()
                 .any(|&g| p[g as usize].kind == Kind::Space);
-            let g = gap(a, b);
-            let kerning = a.run == b.run
-                && spaced_runs.get(a.run as usize) == Some(&true)
-                && g < KERNING_IN_SPACED_RUN;
+            (space, gap(&p[seg[w[0]] as usize], &p[seg[w[1]] as usize]))
+        })
+        .collect();
+    let usual = usual_gaps(seg, p, &vis, &pairs);
+    let mut joins: Vec<Join> = vis
+        .windows(2)
+        .zip(&pairs)
+        .map(|(w, &(space, g))| {
+            let (a, b) = (&p[seg[w[0]] as usize], &p[seg[w[1]] as usize]);
+            let letter_spacing = if a.run == b.run {
+                usual
+                    .binary_search_by_key(&a.run, |&(r, _)| r)
+                    .map_or(0.0, |i| usual[i].1)
+            } else {
+                0.0
+            };
             if space {
                 Join::SpaceGlyph
-            } else if g > WORD && !kerning {
+            } else if g > letter_spacing + WORD {
                 Join::Word
             } else {
                 Join::Letters
@@ -164,6 +176,27 @@ fn close_spread_letters(seg: &[u32], p: &[Placed], vis: &[usize], joins: &mut [J
         }
         k = end;
     }
+}
+
+/// Per operation in the segment, sorted by operation, its usual gap between neighbouring
+/// letters (no space glyph between): the lower median of its first gaps, at least 0, so that
+/// letter spacing (`Tc`) is not read as word spaces.
+fn usual_gaps(seg: &[u32], p: &[Placed], vis: &[usize], pairs: &[(bool, f64)]) -> Vec<(u32, f64)> {
+    let mut by_run: Vec<(u32, f64)> = vis
+        .windows(2)
+        .zip(pairs)
+        .filter_map(|(w, &(space, g))| {
+            let (a, b) = (&p[seg[w[0]] as usize], &p[seg[w[1]] as usize]);
+            (a.run == b.run && !space).then_some((a.run, g))
+        })
+        .collect();
+    by_run.sort_by(|x, y| x.0.cmp(&y.0));
+    let mut out = Vec::new();
+    for run in by_run.chunk_by(|x, y| x.0 == y.0) {
+        let gaps: Vec<f64> = run.iter().take(USUAL_GAP_SAMPLE).map(|&(_, g)| g).collect();
+        out.push((run[0].0, median(&gaps).max(0.0)));
+    }
+    out
 }
 
 /// The lower median; 0 for no values.

@@ -95,7 +95,7 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
             .unwrap_or("")
     };
     let (frame_of, frames) = frames(glyphs);
-    let (placed, spaced_runs) = place(glyphs, &frame_of, &frames, &text_of);
+    let placed = place(glyphs, &frame_of, &frames, &text_of);
     let mut duplicate_of = vec![NO_GLYPH; glyphs.len()];
 
     // Glyphs of each frame, top to bottom.
@@ -124,7 +124,7 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
             for layer in layers(&line, &placed) {
                 for range in gaps::segments(&layer, &placed) {
                     let seg = &layer[range];
-                    segments.push(segment(frame, y, seg, &placed, &spaced_runs, &text_of));
+                    segments.push(segment(frame, y, seg, &placed, &text_of));
                 }
             }
         }
@@ -169,24 +169,22 @@ fn frames(glyphs: &[Glyph]) -> (Vec<usize>, Vec<Point>) {
     (frame_of, dirs)
 }
 
-/// The glyphs in their frames, and per text-showing operation whether it draws a space.
+/// The glyphs in their frames.
 fn place<'t>(
     glyphs: &[Glyph],
     frame_of: &[usize],
     frames: &[Point],
     text_of: &impl Fn(u32) -> &'t str,
-) -> (Vec<Placed>, Vec<bool>) {
+) -> Vec<Placed> {
     let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
-    let mut spaced_runs: Vec<bool> = Vec::new();
+    let mut run = 0u32;
     let mut placed = Vec::with_capacity(glyphs.len());
     for (i, g) in glyphs.iter().enumerate() {
-        let new_run = i == 0 || {
+        let new_run = i > 0 && {
             let p = &glyphs[i - 1].loc;
             (p.ctx, p.op) != (g.loc.ctx, g.loc.op)
         };
-        if new_run {
-            spaced_runs.push(false);
-        }
+        run += u32::from(new_run);
         let t = text_of(i as u32);
         let kind = if t.is_empty() {
             Kind::Empty
@@ -195,10 +193,6 @@ fn place<'t>(
         } else {
             Kind::Visible
         };
-        let run = spaced_runs.len() - 1;
-        if kind == Kind::Space {
-            spaced_runs[run] = true;
-        }
         let u = frames[frame_of[i]];
         let v = Point::new(-u.y, u.x);
         placed.push(Placed {
@@ -207,10 +201,10 @@ fn place<'t>(
             advance: finite(g.advance),
             size: finite(g.size).abs(),
             kind,
-            run: run as u32,
+            run,
         });
     }
-    (placed, spaced_runs)
+    placed
 }
 
 /// Splits glyphs sorted top to bottom into lines: each starts at its highest glyph and takes
@@ -306,11 +300,10 @@ fn segment<'t>(
     y: f64,
     glyphs: &[u32],
     placed: &[Placed],
-    spaced_runs: &[bool],
     text_of: &impl Fn(u32) -> &'t str,
 ) -> Segment {
     let mut text = PageText::default();
-    for step in gaps::words(glyphs, placed, spaced_runs) {
+    for step in gaps::words(glyphs, placed) {
         match step {
             Step::Glyph(g) => push(&mut text, text_of(g), g),
             Step::Space => {

@@ -380,18 +380,33 @@ fn letter_spacing_and_kerning_make_no_spaces_inside_words() {
     p.show_spaced("Joost de Vries", 0.0, 700.0, 2.0);
     assert_eq!(p.text(), "Joost de Vries");
 
-    // `[(Jo) -320 (ost de Vr) -320 (ies)] TJ`: kerning inside words of one operation.
+    // `[(Jo) -120 (ost de Vr) 80 (ies) -250 (belt)] TJ`: kerning inside words, and a word
+    // space made with a number in an operation that draws its other spaces.
     let mut p = Page::default();
     p.op();
     let mut x = 0.0;
-    for (part, kern) in [("Jo", 3.2), ("ost de Vr", 3.2), ("ies", 0.0)] {
+    for (part, kern) in [
+        ("Jo", 1.2),
+        ("ost de Vr", -0.8),
+        ("ies", 2.5),
+        ("belt", 0.0),
+    ] {
         for ch in part.chars() {
             p.glyph(ch, x, 700.0);
             x += advance(ch);
         }
         x += kern;
     }
-    assert_eq!(p.text(), "Joost de Vries");
+    assert_eq!(p.text(), "Joost de Vries belt");
+
+    // Letter spacing (`Tc 3`) and a word space made with a number (`-600`).
+    let mut p = Page::default();
+    let x = p.show_spaced("Joost", 0.0, 700.0, 3.0);
+    p.glyphs.iter_mut().for_each(|g| g.loc.op = 1);
+    let x = x + 6.0;
+    p.show_spaced("Vries", x, 700.0, 3.0);
+    p.glyphs.iter_mut().for_each(|g| g.loc.op = 1);
+    assert_eq!(p.text(), "Joost Vries");
 }
 
 #[test]
