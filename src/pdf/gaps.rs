@@ -179,8 +179,8 @@ fn close_spread_letters(seg: &[u32], p: &[Placed], vis: &[usize], joins: &mut [J
 }
 
 /// Per operation in the segment, sorted by operation, its usual gap between neighbouring
-/// letters (no space glyph between): the lower median of its first gaps, at least 0, so that
-/// letter spacing (`Tc`) is not read as word spaces.
+/// letters (no space glyph between): the lower median of its first gaps along the line, at
+/// least 0, so that letter spacing (`Tc`) is not read as word spaces.
 fn usual_gaps(seg: &[u32], p: &[Placed], vis: &[usize], pairs: &[(bool, f64)]) -> Vec<(u32, f64)> {
     let mut by_run: Vec<(u32, f64)> = vis
         .windows(2)
@@ -190,7 +190,7 @@ fn usual_gaps(seg: &[u32], p: &[Placed], vis: &[usize], pairs: &[(bool, f64)]) -
             (a.run == b.run && !space).then_some((a.run, g))
         })
         .collect();
-    by_run.sort_by(|x, y| x.0.cmp(&y.0));
+    by_run.sort_by_key(|x| x.0);
     let mut out = Vec::new();
     for run in by_run.chunk_by(|x, y| x.0 == y.0) {
         let gaps: Vec<f64> = run.iter().take(USUAL_GAP_SAMPLE).map(|&(_, g)| g).collect();
