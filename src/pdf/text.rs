@@ -105,7 +105,7 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
     }
     let mut segments: Vec<Segment> = Vec::new();
     for (frame, ids) in by_frame.iter_mut().enumerate() {
-        ids.sort_by(|&a, &b| {
+        ids.sort_unstable_by(|&a, &b| {
             let (p, q) = (&placed[a as usize], &placed[b as usize]);
             q.y.total_cmp(&p.y)
                 .then(p.x.total_cmp(&q.x))
@@ -113,7 +113,7 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
         });
         for line in baselines(ids, &placed) {
             let mut line = line.to_vec();
-            line.sort_by(|&a, &b| {
+            line.sort_unstable_by(|&a, &b| {
                 (placed[a as usize].x)
                     .total_cmp(&placed[b as usize].x)
                     .then(a.cmp(&b))
@@ -135,20 +135,20 @@ pub(crate) fn build(glyphs: &[Glyph], texts: &str) -> PageText {
 /// Clusters the glyphs by writing direction: each glyph's frame, and each frame's direction
 /// (that of its first glyph in content order).
 fn frames(glyphs: &[Glyph]) -> (Vec<usize>, Vec<Point>) {
-    let angle = |g: &Glyph| {
-        let a = g.dir.y.atan2(g.dir.x).to_degrees();
-        if a.is_finite() { a } else { 0.0 }
-    };
-    let mut by_angle: Vec<u32> = (0..glyphs.len() as u32).collect();
-    by_angle.sort_by(|&a, &b| {
-        angle(&glyphs[a as usize])
-            .total_cmp(&angle(&glyphs[b as usize]))
-            .then(a.cmp(&b))
-    });
+    // Angles computed once: the sort compares each many times. Sorted input (one direction,
+    // the usual page) sorts in linear time.
+    let mut by_angle: Vec<(f64, u32)> = glyphs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let a = g.dir.y.atan2(g.dir.x).to_degrees();
+            (if a.is_finite() { a } else { 0.0 }, i as u32)
+        })
+        .collect();
+    by_angle.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut frame_of = vec![0; glyphs.len()];
     let mut frames: Vec<(f64, u32)> = Vec::new();
-    for &i in &by_angle {
-        let a = angle(&glyphs[i as usize]);
+    for &(a, i) in &by_angle {
         match frames.last_mut() {
             Some((first, lowest)) if a - *first < SAME_DIRECTION => *lowest = (*lowest).min(i),
             _ => frames.push((a, i)),
@@ -245,8 +245,13 @@ fn find_duplicates<'t>(
                 && (q.y - p.y).abs() < DUPLICATE_EM * p.size.max(q.size)
                 && text_of(o) == text_of(g)
         };
-        let before = line[..i].iter().rev().take(DUPLICATE_WINDOW);
-        let after = line[i + 1..].iter().take(DUPLICATE_WINDOW);
+        // Sorted along the line: only the few glyphs within reach are compared.
+        let within = |o: &&u32| {
+            let q = &placed[**o as usize];
+            (q.x - p.x).abs() < DUPLICATE_EM * p.size.max(q.size)
+        };
+        let before = line[..i].iter().rev().take(DUPLICATE_WINDOW).take_while(within);
+        let after = line[i + 1..].iter().take(DUPLICATE_WINDOW).take_while(within);
         if let Some(&first) = before.chain(after).filter(|&&o| o < g && near(o)).min() {
             duplicate_of[g as usize] = first;
             found = true;
