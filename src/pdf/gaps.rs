@@ -106,7 +106,12 @@ pub(super) fn words(seg: &[u32], p: &[Placed]) -> Vec<Step> {
             (space, gap(&p[seg[w[0]] as usize], &p[seg[w[1]] as usize]))
         })
         .collect();
-    let usual = usual_gaps(seg, p, &vis, &pairs);
+    // Letter spacing matters only where a gap could be a word space (most lines: none).
+    let usual = if pairs.iter().any(|&(space, g)| !space && g > WORD) {
+        usual_gaps(seg, p, &vis, &pairs)
+    } else {
+        Vec::new()
+    };
     let mut joins: Vec<Join> = vis
         .windows(2)
         .zip(&pairs)
@@ -145,6 +150,9 @@ pub(super) fn words(seg: &[u32], p: &[Placed]) -> Vec<Step> {
 /// glyphs separated by word gaps, a gap stays a word space only where it is clearly wider,
 /// and the centres clearly farther apart, than is usual in the run (an empty box, a space).
 fn close_spread_letters(seg: &[u32], p: &[Placed], vis: &[usize], joins: &mut [Join]) {
+    if !joins.contains(&Join::Word) {
+        return;
+    }
     let n = vis.len();
     // Whether each visible glyph is a word on its own.
     let single: Vec<bool> = (0..n)

@@ -250,8 +250,15 @@ fn find_duplicates<'t>(
             let q = &placed[**o as usize];
             (q.x - p.x).abs() < DUPLICATE_EM * p.size.max(q.size)
         };
-        let before = line[..i].iter().rev().take(DUPLICATE_WINDOW).take_while(within);
-        let after = line[i + 1..].iter().take(DUPLICATE_WINDOW).take_while(within);
+        let before = line[..i]
+            .iter()
+            .rev()
+            .take(DUPLICATE_WINDOW)
+            .take_while(within);
+        let after = line[i + 1..]
+            .iter()
+            .take(DUPLICATE_WINDOW)
+            .take_while(within);
         if let Some(&first) = before.chain(after).filter(|&&o| o < g && near(o)).min() {
             duplicate_of[g as usize] = first;
             found = true;
