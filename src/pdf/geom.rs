@@ -19,10 +19,6 @@ impl Point {
         self.x * o.x + self.y * o.y
     }
 
-    pub fn minus(self, o: Point) -> Point {
-        Point::new(self.x - o.x, self.y - o.y)
-    }
-
     pub fn length(self) -> f64 {
         self.x.hypot(self.y)
     }

@@ -6,9 +6,9 @@
 //! 1. `load`: parse and decrypt the file, list the pages with inherited attributes;
 //! 2. `interpret` (with `stream`, `font`, `encoding`, `cmap`): run each page's
 //!    content and forms, yielding glyphs with Unicode text, boxes and content locations;
-//! 3. `text`: page text in reading order, every byte mapped back to its glyph; the pages'
-//!    texts and the annotations' texts form one document text, scanned once by the
-//!    [`Redactor`] so that people found on one page are removed on every page;
+//! 3. `text` (with `gaps`, `layout`): page text in reading order, every byte mapped back to
+//!    its glyph; the pages' texts and the annotations' texts form one document text, scanned
+//!    once by the [`Redactor`] so that people found on one page are removed on every page;
 //! 4. `remove` (with `inline`) and `mark`: cut the selected glyphs out of the content
 //!    streams (keeping every other glyph in place), copy shared forms, draw a box with the
 //!    ground code;
@@ -36,10 +36,12 @@ mod colour;
 mod encoding;
 mod error;
 mod font;
+mod gaps;
 mod geom;
 mod image;
 mod inline;
 mod interpret;
+mod layout;
 mod load;
 mod mark;
 mod ocr_text;
