@@ -25,6 +25,7 @@ pub mod audit;
 pub mod batch;
 pub mod deadline;
 pub mod detect;
+pub mod detector;
 pub mod error;
 pub mod fold;
 pub mod lists;
@@ -48,6 +49,8 @@ pub mod view;
 pub struct ReadmeDoctests;
 
 pub use audit::{AuditRecord, DigestKey, KeySource};
+pub use detect::Finding;
+pub use detector::{Detections, Detector, PolicyDetector};
 pub use error::{BatchError, ConfigError, DocumentError};
 pub use lists::{Lists, StaffDirectory, StaffMember};
 pub use policy::{Category, Ground, Policy};

@@ -501,8 +501,7 @@ impl Analysis {
         }
         byte_glyph.resize(text.len(), NO_GLYPH);
         let scan = redactor.scan(&text);
-        let mut removals = scan.removals;
-        propagate_across_white_space(&text, &mut removals, &scan.protected);
+        let removals = scan.removals;
         Ok(Analysis {
             text,
             byte_glyph,
@@ -716,100 +715,10 @@ impl Analysis {
     }
 }
 
-/// Removes other occurrences of removed strings that differ only in white space (a name
-/// broken over two lines): resolution propagates exact occurrences only, and PDF text breaks
-/// lines where the layout does.
-fn propagate_across_white_space(
-    text: &str,
-    removals: &mut Vec<Removal>,
-    protected: &[Range<usize>],
-) {
-    let mut patterns: Vec<(String, usize)> = Vec::new();
-    for (i, r) in removals.iter().enumerate() {
-        let words: Vec<&str> = text[r.start..r.end].split_whitespace().collect();
-        if words.len() < 2 {
-            continue;
-        }
-        let pattern = words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join(r"\s+");
-        if !patterns.iter().any(|(p, _)| *p == pattern) {
-            patterns.push((pattern, i));
-        }
-    }
-    let mut added = Vec::new();
-    // Indexed: a document can repeat a name hundreds of thousands of times.
-    let removed = crate::spans::Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
-    let protected: crate::spans::Spans = protected.iter().collect();
-    for (pattern, source) in patterns {
-        let Ok(re) = regex::Regex::new(&pattern) else {
-            continue;
-        };
-        for m in re.find_iter(text) {
-            crate::deadline::check();
-            let (start, end) = (m.start(), m.end());
-            if removed.covers(start, end)
-                || !is_whole_token(text, start, end)
-                || protected.overlaps(start, end)
-            {
-                continue;
-            }
-            let s = &removals[source];
-            added.push(Removal {
-                start,
-                end,
-                category: s.category,
-                ground: s.ground.clone(),
-                detector: "propagated",
-                evidence: format!("same text as a removed {} ({})", s.category, s.detector).into(),
-                person: s.person,
-            });
-        }
-    }
-    if added.is_empty() {
-        return;
-    }
-    removals.extend(added);
-    removals.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    // Merge overlaps, keeping the first removal's description.
-    let mut merged: Vec<Removal> = Vec::with_capacity(removals.len());
-    for r in removals.drain(..) {
-        match merged.last_mut() {
-            Some(last) if r.start < last.end => {
-                last.end = last.end.max(r.end);
-                last.ground = last.ground.stricter(&r.ground).clone();
-            }
-            _ => merged.push(r),
-        }
-    }
-    *removals = merged;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use remove::Edits;
-
-    fn removal(start: usize, end: usize) -> Removal {
-        Removal::test_name(start, end)
-    }
-
-    #[test]
-    fn a_removed_string_broken_over_lines_is_removed_there_too() {
-        let text =
-            "Jan de Vries schreef.\nLater belde Jan\nde Vries opnieuw; Jan de Vriesstraat niet.";
-        let mut removals = vec![removal(0, 12)];
-        propagate_across_white_space(text, &mut removals, &[]);
-        let spans: Vec<&str> = removals.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(spans, ["Jan de Vries", "Jan\nde Vries"]);
-        assert_eq!(removals[1].detector, "propagated");
-        // Not inside protected text.
-        let mut removals = vec![removal(0, 12)];
-        propagate_across_white_space(text, &mut removals, &[Range { start: 34, end: 46 }]);
-        assert_eq!(removals.len(), 1);
-    }
 
     #[test]
     fn forms_with_edits_and_their_ancestors_are_copied_the_rest_still_drawn() {
