@@ -72,6 +72,9 @@ pub enum DocumentError {
     /// The PDF could not be handled completely.
     #[error("{0}")]
     Pdf(#[from] crate::pdf::PdfError),
+    /// Reviewed removals do not fit the document's text; nothing was written.
+    #[error("the reviewed removals do not fit the document: {0}")]
+    Review(String),
     /// The redacted output still contained removed text; nothing was written.
     #[error("verification failed: {0}")]
     Verification(String),

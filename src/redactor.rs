@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use crate::apply;
 use crate::audit::DigestKey;
 use crate::detector::{self, Detections, Detector, KeepList};
-use crate::error::ConfigError;
+use crate::document::{self, DocumentKind, DocumentOptions, DocumentRedaction, DocumentScan};
+use crate::error::{ConfigError, DocumentError};
 use crate::fold::FoldedText;
 use crate::lists::Lists;
 use crate::names::{NameEngine, PersonKey};
@@ -184,6 +185,66 @@ impl Redactor {
             text: output,
             removals: scan.removals,
         })
+    }
+
+    /// Redacts one document held in memory (a text file's bytes or a PDF's), verifies the
+    /// bytes written, and returns them with the removals and the audit records: the same
+    /// shape for every format. Runs under [`crate::document::DEFAULT_TIME_LIMIT`]; a panic
+    /// inside becomes [`DocumentError::Panic`]. See [`crate::document`] for the stages.
+    ///
+    /// ```
+    /// use woo_redact::{Category, DocumentKind, Lists, Policy, Redactor};
+    ///
+    /// let redactor = Redactor::new(Policy::default(), &Lists::default()).unwrap();
+    /// let out = redactor
+    ///     .redact_document(DocumentKind::Text, b"Bel mij op 06-12345678.")
+    ///     .unwrap();
+    /// assert_eq!(out.bytes, b"Bel mij op [5.1.2e].");
+    /// assert_eq!(out.records[0].category, Category::Phone);
+    /// ```
+    pub fn redact_document(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+    ) -> Result<DocumentRedaction, DocumentError> {
+        self.redact_document_with(kind, bytes, &DocumentOptions::default())
+    }
+
+    /// [`Redactor::redact_document`] with options (the name in the audit records, the time
+    /// limit, a PDF password, OCR).
+    pub fn redact_document_with(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+        options: &DocumentOptions,
+    ) -> Result<DocumentRedaction, DocumentError> {
+        document::redact(self, kind, bytes, options, None)
+    }
+
+    /// Scans one document without changing it: its text, the removals a redaction would
+    /// make, and their audit records, for a reviewer to check.
+    pub fn scan_document(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+        options: &DocumentOptions,
+    ) -> Result<DocumentScan, DocumentError> {
+        document::scan(self, kind, bytes, options)
+    }
+
+    /// Redacts one document with exactly `removals` (byte ranges of
+    /// [`DocumentScan::text`], in text order, not overlapping), as a reviewer settled them
+    /// after [`Redactor::scan_document`]: the detectors only say which text is protected
+    /// (keep list, public officials). The written output is verified as always, so a
+    /// removed string left readable elsewhere fails the document.
+    pub fn apply_document(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+        removals: &[Removal],
+        options: &DocumentOptions,
+    ) -> Result<DocumentRedaction, DocumentError> {
+        document::redact(self, kind, bytes, options, Some(removals))
     }
 
     /// Redacts many texts in parallel (on the current rayon pool); results keep input order.

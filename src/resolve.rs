@@ -16,8 +16,10 @@ use crate::policy::{Category, Ground, Policy};
 use crate::search::RemovedStrings;
 use crate::spans::Spans;
 
-/// One span removed from a text, after resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One span removed from a text, after resolution. It serialises to JSON (for a review tool);
+/// build one of your own with [`Removal::new`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Removal {
     /// Byte offset of the first removed byte.
     pub start: usize,
@@ -33,6 +35,29 @@ pub struct Removal {
     pub evidence: Cow<'static, str>,
     /// For names: the person (numbered per document in reading order, from 1).
     pub person: Option<usize>,
+}
+
+impl Removal {
+    /// A removal of `start..end` (byte offsets into the document's text) found by `detector`,
+    /// e.g. a reviewer's addition.
+    pub fn new(
+        start: usize,
+        end: usize,
+        category: Category,
+        ground: Ground,
+        detector: &'static str,
+        evidence: impl Into<Cow<'static, str>>,
+    ) -> Removal {
+        Removal {
+            start,
+            end,
+            category,
+            ground,
+            detector,
+            evidence: evidence.into(),
+            person: None,
+        }
+    }
 }
 
 #[cfg(test)]

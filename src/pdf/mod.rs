@@ -132,9 +132,25 @@ pub fn redact(
     key: &DigestKey,
     options: &PdfOptions,
 ) -> Result<PdfRedaction, PdfError> {
+    redact_with(redactor, bytes, document, key, options, None).map(|(r, _)| r)
+}
+
+/// The PDF back end of the document pipeline ([`crate::document`]): reads the text model,
+/// takes the removals (`reviewed`, checked by `check`, or the detectors' when `None`),
+/// writes, verifies the written file and builds the audit records. Returns the removals made
+/// too.
+pub(crate) fn redact_with(
+    redactor: &Redactor,
+    bytes: &[u8],
+    document: &str,
+    key: &DigestKey,
+    options: &PdfOptions,
+    reviewed: Option<Reviewed<'_>>,
+) -> Result<(PdfRedaction, Vec<Removal>), PdfError> {
     let mut doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let mut analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut analysis = Analysis::run(&doc, &pages, &options.ocr)?;
+    analysis.detect(redactor, reviewed)?;
     let mut plan = analysis.plan(redactor);
     analysis.recognise_layers(&doc, &pages, &plan, &options.ocr);
     let pixels = analysis.pixels(&mut plan);
@@ -186,11 +202,21 @@ pub fn redact(
         })?;
         blanking::verify(&written, &written_pages, &pixels)?;
     }
-    Ok(PdfRedaction {
-        bytes: out,
-        records,
-        report,
-    })
+    let removals = std::mem::take(&mut analysis.removals);
+    Ok((
+        PdfRedaction {
+            bytes: out,
+            records,
+            report,
+        },
+        removals,
+    ))
+}
+
+/// Removals a reviewer settled on, and how to check them against the document's text.
+pub(crate) struct Reviewed<'a> {
+    pub(crate) removals: &'a [Removal],
+    pub(crate) check: &'a dyn Fn(&str, &[Removal]) -> Result<(), String>,
 }
 
 /// Applies the plan to the pages: rewritten content, copied forms, marks; then drops the
@@ -263,12 +289,38 @@ pub fn scan(
     key: &DigestKey,
     options: &PdfOptions,
 ) -> Result<(Vec<AuditRecord>, PdfReport), PdfError> {
+    scan_with(redactor, bytes, document, key, options).map(|s| (s.records, s.report))
+}
+
+/// What a scan of a PDF found: the document text (pages, then annotation texts), the
+/// removals in it, and their audit records.
+pub(crate) struct PdfScan {
+    pub(crate) text: String,
+    pub(crate) removals: Vec<Removal>,
+    pub(crate) records: Vec<AuditRecord>,
+    pub(crate) report: PdfReport,
+}
+
+pub(crate) fn scan_with(
+    redactor: &Redactor,
+    bytes: &[u8],
+    document: &str,
+    key: &DigestKey,
+    options: &PdfOptions,
+) -> Result<PdfScan, PdfError> {
     let doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut analysis = Analysis::run(&doc, &pages, &options.ocr)?;
+    analysis.detect(redactor, None)?;
     let mut plan = analysis.plan(redactor);
     let pixels = analysis.pixels(&mut plan);
-    Ok(analysis.records(document, key, &plan, &pixels))
+    let (records, report) = analysis.records(document, key, &plan, &pixels);
+    Ok(PdfScan {
+        text: std::mem::take(&mut analysis.text),
+        removals: std::mem::take(&mut analysis.removals),
+        records,
+        report,
+    })
 }
 
 /// The text of a PDF's pages, joined by blank lines, as the detectors read it (used to
@@ -423,10 +475,10 @@ struct Plan {
 }
 
 impl Analysis {
+    /// Reads the text model: the document text and each byte's glyph.
     fn run(
         doc: &Document,
         pages: &[Page],
-        redactor: &Redactor,
         ocr: &scanned::OcrOptions,
     ) -> Result<Analysis, PdfError> {
         let mut fonts = FontCache::default();
@@ -500,8 +552,6 @@ impl Analysis {
             }
         }
         byte_glyph.resize(text.len(), NO_GLYPH);
-        let scan = redactor.scan(&text);
-        let removals = scan.removals;
         Ok(Analysis {
             text,
             byte_glyph,
@@ -509,10 +559,29 @@ impl Analysis {
             page_text_end,
             annotations,
             annotation_spans,
-            removals,
-            protected: scan.protected,
+            removals: Vec::new(),
+            protected: Vec::new(),
             inspected,
         })
+    }
+
+    /// Detection and resolution on the document text (the shared pipeline); or the reviewed
+    /// removals, checked against the text, with the protected text the detectors report.
+    fn detect(
+        &mut self,
+        redactor: &Redactor,
+        reviewed: Option<Reviewed<'_>>,
+    ) -> Result<(), PdfError> {
+        let scan = redactor.scan(&self.text);
+        self.protected = scan.protected;
+        self.removals = match reviewed {
+            None => scan.removals,
+            Some(reviewed) => {
+                (reviewed.check)(&self.text, reviewed.removals).map_err(PdfError::Review)?;
+                reviewed.removals.to_vec()
+            }
+        };
+        Ok(())
     }
 
     /// The page index and local glyph index of a global glyph index.
