@@ -20,29 +20,31 @@
 //! limits ([`deadline`]) and a work directory that lets a killed batch resume ([`resume`]).
 //! [`publish`] turns a completed run into the package a Woo platform imports.
 
-pub mod apply;
+pub(crate) mod apply;
 pub mod audit;
 pub mod batch;
-pub mod deadline;
-pub mod detect;
+pub(crate) mod deadline;
+pub(crate) mod detect;
 pub mod detector;
 pub mod document;
 pub mod error;
 pub mod fold;
 pub mod lists;
 pub mod load;
-pub mod names;
-pub mod ocr;
+// Some helpers of the name engine are unused outside its own rules for now.
+#[allow(dead_code)]
+pub(crate) mod names;
+pub(crate) mod ocr;
 pub mod pdf;
 pub mod policy;
 pub mod publish;
 pub mod redactor;
-pub mod resolve;
-pub mod resume;
-pub mod search;
-pub mod spans;
-pub mod verify;
-pub mod view;
+pub(crate) mod resolve;
+pub(crate) mod resume;
+pub(crate) mod search;
+pub(crate) mod spans;
+pub(crate) mod verify;
+pub(crate) mod view;
 
 /// The README's examples, compiled and run as tests.
 #[doc = include_str!("../README.md")]
@@ -58,3 +60,4 @@ pub use lists::{Lists, StaffDirectory, StaffMember};
 pub use policy::{Category, Ground, Policy};
 pub use redactor::{Redaction, Redactor, Scan};
 pub use resolve::Removal;
+pub use verify::VerificationError;

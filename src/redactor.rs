@@ -254,7 +254,7 @@ impl Redactor {
 
     /// The people whose names `text` identifies (for the batch-wide "one decision per person"
     /// rule): their surname keys, first names and initials, never public officials.
-    pub fn identify(&self, text: &str) -> Vec<PersonKey> {
+    pub(crate) fn identify(&self, text: &str) -> Vec<PersonKey> {
         if !self.policy.is_enabled(Category::Name) {
             return Vec::new();
         }
@@ -263,7 +263,7 @@ impl Redactor {
 
     /// The same redactor, also removing every mention of `people` (identified in other
     /// documents of the batch) as if they were identified in each text.
-    pub fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
+    pub(crate) fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
         people.sort();
         people.dedup();
         let mut identity = blake3::Hasher::new();
