@@ -218,7 +218,7 @@ impl AuditRecord {
     }
 
     /// The record of a removal from a text; `removed` is the removed text. The location is
-    /// the removal's offsets in `text` (see [`text_records`] for offsets in the file).
+    /// the removal's offsets in `text` (a batch reports offsets in the file).
     pub fn for_text(
         document: &str,
         item: usize,

@@ -7,7 +7,7 @@
 //! - **load**: the format's back end reads the bytes into its *text model*: the text the
 //!   detectors read, and the way back from each byte of it to the document (a text file:
 //!   byte offsets in the file; a PDF: glyphs, boxes and content locations).
-//! - **detect** and **resolve**: the [`Redactor`]'s detectors and [`crate::resolve`], on that
+//! - **detect** and **resolve**: the [`Redactor`]'s detectors and resolution (merging overlapping and touching findings, propagation), on that
 //!   text, for every format alike (a PDF's pages and annotation texts are one text, so a person
 //!   found on one page is removed on every page). A reviewer may replace this step with a list
 //!   of removals of their own ([`Redactor::apply_document`]).

@@ -131,7 +131,7 @@ impl Redactor {
     }
 
     /// A hash of everything that decides this redactor's results (the policy, the lists and
-    /// the people added by [`Redactor::with_known_people`]): two redactors with the same
+    /// the people identified in other documents of a batch, and the detectors): two redactors with the same
     /// fingerprint redact every text alike. Resumed batches use it to tell whether an earlier
     /// result still holds.
     pub fn fingerprint(&self) -> [u8; 32] {

@@ -43,7 +43,7 @@
 //!
 //! Without `--resume`, a run starts with an empty work directory and redoes everything.
 //! With a random audit key (no `--audit-key` and no `WOO_REDACT_AUDIT_KEY`), the run keeps
-//! its key in `run-key` in the work directory ([`WorkDir::run_key`]), so that a resumed run
+//! its key in `run-key` in the work directory (`WorkDir::run_key`), so that a resumed run
 //! continues under the same key and writes the same digests; the file goes with the work
 //! directory when the run completes, after which the digests link to nothing, as a random
 //! key promises.
