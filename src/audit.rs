@@ -256,7 +256,7 @@ pub(crate) fn text_records(
                 start: offsets.map(r.start),
                 end: offsets.map(r.end),
             };
-            let removed = doc.text[r.start..r.end].as_bytes();
+            let removed = &doc.text.as_bytes()[r.start..r.end];
             AuditRecord::new(document, i + 1, r, location, removed, key)
         })
         .collect()

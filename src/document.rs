@@ -39,7 +39,7 @@ use crate::error::DocumentError;
 use crate::load::TextDocument;
 use crate::pdf::{self, PdfOptions, PdfReport};
 use crate::redactor::Redactor;
-use crate::resolve::Removal;
+use crate::resolve::{Removal, check_reviewed};
 use crate::verify::verify_text;
 
 pub use crate::load::DocumentKind;
@@ -165,10 +165,6 @@ pub(crate) fn redact(
             reviewed,
         ),
         DocumentKind::Pdf => {
-            let reviewed = reviewed.map(|removals| pdf::Reviewed {
-                removals,
-                check: &check_reviewed,
-            });
             let (out, removals) = pdf::redact_with(
                 redactor,
                 bytes,
@@ -260,28 +256,6 @@ pub(crate) fn redact_text(
         records,
         pdf: None,
     })
-}
-
-/// Reviewed removals must be non-empty byte ranges of `text` on character boundaries, in text
-/// order, not overlapping.
-fn check_reviewed(text: &str, removals: &[Removal]) -> Result<(), String> {
-    let mut at = 0;
-    for (i, r) in removals.iter().enumerate() {
-        let item = i + 1;
-        if r.start >= r.end || r.end > text.len() {
-            return Err(format!("removal {item} is not a range of the text"));
-        }
-        if !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
-            return Err(format!("removal {item} cuts a character"));
-        }
-        if r.start < at {
-            return Err(format!(
-                "removal {item} overlaps or comes before the one before it"
-            ));
-        }
-        at = r.end;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -182,6 +182,28 @@ fn propagate_across_white_space(
     out
 }
 
+/// Reviewed removals must be non-empty byte ranges of `text` on character boundaries, in text
+/// order, not overlapping.
+pub(crate) fn check_reviewed(text: &str, removals: &[Removal]) -> Result<(), String> {
+    let mut at = 0;
+    for (i, r) in removals.iter().enumerate() {
+        let item = i + 1;
+        if r.start >= r.end || r.end > text.len() {
+            return Err(format!("removal {item} is not a range of the text"));
+        }
+        if !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+            return Err(format!("removal {item} cuts a character"));
+        }
+        if r.start < at {
+            return Err(format!(
+                "removal {item} overlaps or comes before the one before it"
+            ));
+        }
+        at = r.end;
+    }
+    Ok(())
+}
+
 /// Points each propagated removal at the item it was propagated from: the first removal of
 /// the same person (names) or of the same text that a detector found directly.
 fn explain_propagation(text: &str, removals: &mut [Removal]) {
@@ -467,7 +489,7 @@ mod tests {
         );
         assert_eq!(r[1].evidence, "propagated from item 1");
         // Not inside protected text.
-        let r = resolve(text, f, &[34..46], &Policy::default());
+        let r = resolve(text, f, &[Range { start: 34, end: 46 }], &Policy::default());
         assert_eq!(r.len(), 1);
     }
 

@@ -136,7 +136,7 @@ pub fn redact(
 }
 
 /// The PDF back end of the document pipeline ([`crate::document`]): reads the text model,
-/// takes the removals (`reviewed`, checked by `check`, or the detectors' when `None`),
+/// takes the removals (`reviewed`, checked against the text, or the detectors' when `None`),
 /// writes, verifies the written file and builds the audit records. Returns the removals made
 /// too.
 pub(crate) fn redact_with(
@@ -145,7 +145,7 @@ pub(crate) fn redact_with(
     document: &str,
     key: &DigestKey,
     options: &PdfOptions,
-    reviewed: Option<Reviewed<'_>>,
+    reviewed: Option<&[Removal]>,
 ) -> Result<(PdfRedaction, Vec<Removal>), PdfError> {
     let mut doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
@@ -211,12 +211,6 @@ pub(crate) fn redact_with(
         },
         removals,
     ))
-}
-
-/// Removals a reviewer settled on, and how to check them against the document's text.
-pub(crate) struct Reviewed<'a> {
-    pub(crate) removals: &'a [Removal],
-    pub(crate) check: &'a dyn Fn(&str, &[Removal]) -> Result<(), String>,
 }
 
 /// Applies the plan to the pages: rewritten content, copied forms, marks; then drops the
@@ -570,15 +564,15 @@ impl Analysis {
     fn detect(
         &mut self,
         redactor: &Redactor,
-        reviewed: Option<Reviewed<'_>>,
+        reviewed: Option<&[Removal]>,
     ) -> Result<(), PdfError> {
         let scan = redactor.scan(&self.text);
         self.protected = scan.protected;
         self.removals = match reviewed {
             None => scan.removals,
             Some(reviewed) => {
-                (reviewed.check)(&self.text, reviewed.removals).map_err(PdfError::Review)?;
-                reviewed.removals.to_vec()
+                crate::resolve::check_reviewed(&self.text, reviewed).map_err(PdfError::Review)?;
+                reviewed.to_vec()
             }
         };
         Ok(())
