@@ -238,6 +238,15 @@ fn explain_propagation(text: &str, removals: &mut [Removal]) {
     }
 }
 
+/// Merges the removals of one text (its own and strings removed elsewhere found again in it)
+/// into sorted, non-overlapping removals, as [`resolve`] merges findings.
+pub(crate) fn merge_removals(removals: Vec<Removal>, policy: &Policy) -> Vec<Removal> {
+    merge(
+        removals.into_iter().map(removal_to_finding).collect(),
+        policy,
+    )
+}
+
 fn removal_to_finding(r: Removal) -> Finding {
     Finding {
         start: r.start,

@@ -740,41 +740,29 @@ impl Analysis {
         verify::needles(&self.text, &removed, 0..self.page_text_end, &self.protected)
     }
 
-    /// The redacted form of a text outside the page content, if it holds personal data found
-    /// by the detectors or a string removed elsewhere in the document.
+    /// The redacted form of a text outside the page content (alternate texts, metadata), if
+    /// it holds personal data found by the detectors or a string removed elsewhere in the
+    /// document: the shared resolve (merge) and apply on that text.
     fn scrub(&self, redactor: &Redactor, needles: &[verify::Needle], text: &str) -> Option<String> {
-        let mut spans: Vec<(Range<usize>, String)> = redactor
-            .scan(text)
-            .removals
-            .iter()
-            .map(|r| (r.start..r.end, redactor.label(r)))
-            .collect();
+        let mut removals = redactor.scan(text).removals;
         for n in needles {
-            let removal = &self.removals[n.item - 1];
+            let source = &self.removals[n.item - 1];
             for (start, _) in text.match_indices(n.text.as_str()) {
                 let end = start + n.text.len();
                 if is_whole_token(text, start, end) {
-                    spans.push((start..end, redactor.label(removal)));
+                    removals.push(Removal {
+                        start,
+                        end,
+                        ..source.clone()
+                    });
                 }
             }
         }
-        if spans.is_empty() {
+        if removals.is_empty() {
             return None;
         }
-        spans.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for (r, label) in spans {
-            if r.start < at {
-                at = at.max(r.end);
-                continue;
-            }
-            out.push_str(&text[at..r.start]);
-            out.push_str(&label);
-            at = r.end;
-        }
-        out.push_str(&text[at..]);
-        Some(out)
+        let removals = crate::resolve::merge_removals(removals, redactor.policy());
+        Some(crate::apply::apply(text, &removals, redactor.policy()))
     }
 }
 
