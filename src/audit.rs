@@ -22,6 +22,7 @@ pub const MIN_KEY_BYTES: usize = 16;
 /// Where the digest key came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum KeySource {
     /// A key file (`--audit-key`).
     File,

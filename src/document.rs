@@ -38,7 +38,7 @@ use crate::deadline;
 use crate::error::DocumentError;
 use crate::load::TextDocument;
 use crate::pdf::{self, PdfOptions, PdfReport};
-use crate::redactor::Redactor;
+use crate::redactor::{Redactor, Scan};
 use crate::resolve::{Removal, check_reviewed};
 use crate::verify::verify_text;
 
@@ -164,22 +164,13 @@ pub(crate) fn redact(
             redactor.audit_key(),
             reviewed,
         ),
-        DocumentKind::Pdf => {
-            let (out, removals) = pdf::redact_with(
-                redactor,
-                bytes,
-                &options.name,
-                redactor.audit_key(),
-                &options.pdf,
-                reviewed,
-            )?;
-            Ok(DocumentRedaction {
-                bytes: out.bytes,
-                removals,
-                records: out.records,
-                pdf: Some(out.report),
-            })
-        }
+        DocumentKind::Pdf => run(
+            &mut pdf::PdfFormat::read(bytes, &options.pdf)?,
+            redactor,
+            &options.name,
+            redactor.audit_key(),
+            reviewed,
+        ),
     })
 }
 
@@ -218,8 +209,122 @@ pub(crate) fn scan(
     })
 }
 
-/// The text back end: decode, detect and resolve (or the reviewed removals), apply, encode
-/// in the file's own encoding and line ends, verify the encoded bytes, audit.
+/// The seam between the pipeline and a format's back end: what a format supplies. The
+/// pipeline ([`run`]) does detection and resolution on [`Format::text`] (or takes reviewed
+/// removals), then asks the format to write, to verify what it wrote, and to place each
+/// removal for the audit records.
+pub(crate) trait Format {
+    /// load: the text of the text model, as the detectors read it.
+    fn text(&self) -> &str;
+
+    /// apply and write: the output bytes for exactly `scan.removals` (sorted, disjoint
+    /// ranges of [`Format::text`]); `scan.protected` is the text that stays readable.
+    fn write(&mut self, redactor: &Redactor, scan: &Scan) -> Result<Vec<u8>, DocumentError>;
+
+    /// verify: reads `written` back, as a reader of the format would, and fails if a removed
+    /// string is still readable there (more often than in protected text).
+    fn verify(&self, redactor: &Redactor, written: &[u8], scan: &Scan)
+    -> Result<(), DocumentError>;
+
+    /// audit: one record per removed item (built with the audit module's one builder), and
+    /// the format's report for the summary, if it has one.
+    fn records(
+        &mut self,
+        name: &str,
+        removals: &[Removal],
+        key: &DigestKey,
+    ) -> (Vec<AuditRecord>, Option<PdfReport>);
+}
+
+/// The pipeline after load, the same for every format: detect → resolve (or the reviewed
+/// removals) → apply and write → verify the written bytes → audit.
+pub(crate) fn run(
+    format: &mut dyn Format,
+    redactor: &Redactor,
+    name: &str,
+    key: &DigestKey,
+    reviewed: Option<&[Removal]>,
+) -> Result<DocumentRedaction, DocumentError> {
+    let mut scan = redactor.scan(format.text());
+    if let Some(reviewed) = reviewed {
+        check_reviewed(format.text(), reviewed).map_err(DocumentError::Review)?;
+        scan.removals = reviewed.to_vec();
+    }
+    let written = format.write(redactor, &scan)?;
+    format.verify(redactor, &written, &scan)?;
+    let (records, pdf) = format.records(name, &scan.removals, key);
+    Ok(DocumentRedaction {
+        bytes: written,
+        removals: scan.removals,
+        records,
+        pdf,
+    })
+}
+
+/// The text back end: the decoded text is the text model; the writer puts the labels in and
+/// encodes in the file's own encoding, byte-order mark and line ends.
+pub(crate) struct TextFormat {
+    doc: TextDocument,
+    /// The redacted text, as written.
+    output: String,
+}
+
+impl TextFormat {
+    pub(crate) fn read(bytes: Vec<u8>) -> Result<TextFormat, DocumentError> {
+        Ok(TextFormat {
+            doc: TextDocument::decode(bytes)?,
+            output: String::new(),
+        })
+    }
+}
+
+impl Format for TextFormat {
+    fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    fn write(&mut self, redactor: &Redactor, scan: &Scan) -> Result<Vec<u8>, DocumentError> {
+        self.output = apply::apply(&self.doc.text, &scan.removals, redactor.policy());
+        self.doc
+            .encode_redaction(self.output.clone(), &scan.removals, |r| redactor.label(r))
+    }
+
+    fn verify(
+        &self,
+        redactor: &Redactor,
+        written: &[u8],
+        scan: &Scan,
+    ) -> Result<(), DocumentError> {
+        // Read back in the file's own encoding: a fault in encoding (a character written as
+        // `?`, a lost line end) fails the document too.
+        let read_back = self.doc.decode_written(written)?;
+        if read_back != self.output {
+            return Err(DocumentError::Verification(
+                "the written bytes do not read back as the redacted text".into(),
+            ));
+        }
+        let labels: Vec<String> = scan.removals.iter().map(|r| redactor.label(r)).collect();
+        verify_text(
+            &self.doc.text,
+            &read_back,
+            &scan.removals,
+            &labels,
+            &scan.protected,
+        )
+        .map_err(|e| DocumentError::Verification(e.to_string()))
+    }
+
+    fn records(
+        &mut self,
+        name: &str,
+        removals: &[Removal],
+        key: &DigestKey,
+    ) -> (Vec<AuditRecord>, Option<PdfReport>) {
+        (text_records(name, &self.doc, removals, key), None)
+    }
+}
+
+/// Redacts a text document through the pipeline.
 pub(crate) fn redact_text(
     redactor: &Redactor,
     bytes: Vec<u8>,
@@ -227,35 +332,7 @@ pub(crate) fn redact_text(
     key: &DigestKey,
     reviewed: Option<&[Removal]>,
 ) -> Result<DocumentRedaction, DocumentError> {
-    let doc = TextDocument::decode(bytes)?;
-    let scan = redactor.scan(&doc.text);
-    let removals = match reviewed {
-        None => scan.removals,
-        Some(reviewed) => {
-            check_reviewed(&doc.text, reviewed).map_err(DocumentError::Review)?;
-            reviewed.to_vec()
-        }
-    };
-    let output = apply::apply(&doc.text, &removals, redactor.policy());
-    let labels: Vec<String> = removals.iter().map(|r| redactor.label(r)).collect();
-    let written = doc.encode_redaction(output.clone(), &removals, |r| redactor.label(r))?;
-    // Verify what is written, read back in the file's encoding: a fault in encoding (a
-    // character written as `?`, a lost line end) fails the document too.
-    let read_back = doc.decode_written(&written)?;
-    if read_back != output {
-        return Err(DocumentError::Verification(
-            "the written bytes do not read back as the redacted text".into(),
-        ));
-    }
-    verify_text(&doc.text, &read_back, &removals, &labels, &scan.protected)
-        .map_err(|e| DocumentError::Verification(e.to_string()))?;
-    let records = text_records(name, &doc, &removals, key);
-    Ok(DocumentRedaction {
-        bytes: written,
-        removals,
-        records,
-        pdf: None,
-    })
+    run(&mut TextFormat::read(bytes)?, redactor, name, key, reviewed)
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ mod colour;
 mod encoding;
 mod error;
 mod font;
+mod format;
 mod geom;
 mod image;
 mod inline;
@@ -61,6 +62,7 @@ use lopdf::{Document, Object, SaveOptions, StringFormat};
 use serde::{Deserialize, Serialize};
 
 pub use error::{FontName, FontProblem, PdfError};
+pub(crate) use format::PdfFormat;
 pub use scanned::{ImageNote, OcrOptions, PageImages};
 
 use crate::audit::{AuditRecord, DigestKey, Location};
@@ -132,85 +134,16 @@ pub fn redact(
     key: &DigestKey,
     options: &PdfOptions,
 ) -> Result<PdfRedaction, PdfError> {
-    redact_with(redactor, bytes, document, key, options, None).map(|(r, _)| r)
-}
-
-/// The PDF back end of the document pipeline ([`crate::document`]): reads the text model,
-/// takes the removals (`reviewed`, checked against the text, or the detectors' when `None`),
-/// writes, verifies the written file and builds the audit records. Returns the removals made
-/// too.
-pub(crate) fn redact_with(
-    redactor: &Redactor,
-    bytes: &[u8],
-    document: &str,
-    key: &DigestKey,
-    options: &PdfOptions,
-    reviewed: Option<&[Removal]>,
-) -> Result<(PdfRedaction, Vec<Removal>), PdfError> {
-    let mut doc = load::open(bytes, options.password.as_deref())?;
-    let pages = load::pages(&doc)?;
-    let mut analysis = Analysis::run(&doc, &pages, &options.ocr)?;
-    analysis.detect(redactor, reviewed)?;
-    let mut plan = analysis.plan(redactor);
-    analysis.recognise_layers(&doc, &pages, &plan, &options.ocr);
-    let pixels = analysis.pixels(&mut plan);
-    let (records, mut report) = analysis.records(document, key, &plan, &pixels);
-
-    if options.ocr_text {
-        for ((edits, kept), ins) in plan
-            .pages
-            .iter_mut()
-            .zip(&plan.kept_words)
-            .zip(&analysis.inspected)
-        {
-            edits.ocr_words = kept
-                .iter()
-                .map(|&k| (ins.words[k].text.clone(), ins.words[k].rect))
-                .collect();
-        }
+    let mut format = PdfFormat::read(bytes, options)?;
+    match crate::document::run(&mut format, redactor, document, key, None) {
+        Ok(out) => Ok(PdfRedaction {
+            bytes: out.bytes,
+            records: out.records,
+            report: out.pdf.unwrap_or_default(),
+        }),
+        Err(crate::error::DocumentError::Pdf(e)) => Err(e),
+        Err(e) => Err(PdfError::Verification(e.to_string())),
     }
-    let contexts: Vec<&[Context]> = analysis.pages.iter().map(|p| &p.contexts[..]).collect();
-    blanking::apply(
-        &mut doc,
-        &pages,
-        &contexts,
-        &analysis.inspected,
-        &pixels,
-        &mut plan.pages,
-    )?;
-    apply(&mut doc, &pages, &analysis, &plan)?;
-    report.sanitized = sanitize::sanitize(
-        &mut doc,
-        &pages,
-        &analysis.annotations,
-        &plan.keep_annotations,
-        &|t| analysis.scrub(redactor, &plan.needles, t),
-    );
-    let out = save(&mut doc, bytes)?;
-    verify::verify(
-        &out,
-        pages.len(),
-        &plan.needles,
-        &document_text,
-        &form_texts,
-    )?;
-    if pixels.iter().any(|p| !p.rects.is_empty()) {
-        let written = load::open(&out, None)
-            .map_err(|_| PdfError::Verification("the output does not read back".into()))?;
-        let written_pages = load::pages(&written).map_err(|_| {
-            PdfError::Verification("the output's page tree does not read back".into())
-        })?;
-        blanking::verify(&written, &written_pages, &pixels)?;
-    }
-    let removals = std::mem::take(&mut analysis.removals);
-    Ok((
-        PdfRedaction {
-            bytes: out,
-            records,
-            report,
-        },
-        removals,
-    ))
 }
 
 /// Applies the plan to the pages: rewritten content, copied forms, marks; then drops the
@@ -305,7 +238,9 @@ pub(crate) fn scan_with(
     let doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
     let mut analysis = Analysis::run(&doc, &pages, &options.ocr)?;
-    analysis.detect(redactor, None)?;
+    let scan = redactor.scan(&analysis.text);
+    analysis.removals = scan.removals;
+    analysis.protected = scan.protected;
     let mut plan = analysis.plan(redactor);
     let pixels = analysis.pixels(&mut plan);
     let (records, report) = analysis.records(document, key, &plan, &pixels);
@@ -557,25 +492,6 @@ impl Analysis {
             protected: Vec::new(),
             inspected,
         })
-    }
-
-    /// Detection and resolution on the document text (the shared pipeline); or the reviewed
-    /// removals, checked against the text, with the protected text the detectors report.
-    fn detect(
-        &mut self,
-        redactor: &Redactor,
-        reviewed: Option<&[Removal]>,
-    ) -> Result<(), PdfError> {
-        let scan = redactor.scan(&self.text);
-        self.protected = scan.protected;
-        self.removals = match reviewed {
-            None => scan.removals,
-            Some(reviewed) => {
-                crate::resolve::check_reviewed(&self.text, reviewed).map_err(PdfError::Review)?;
-                reviewed.to_vec()
-            }
-        };
-        Ok(())
     }
 
     /// The page index and local glyph index of a global glyph index.
