@@ -44,10 +44,6 @@ pub enum PdfError {
     /// The output still holds removed text, or does not read back.
     #[error("verification failed: {0}")]
     Verification(String),
-    /// Reviewed removals do not fit the document's text (out of range, overlapping, not in
-    /// text order); nothing was written.
-    #[error("the reviewed removals do not fit the document: {0}")]
-    Review(String),
     /// The output could not be produced.
     #[error("cannot write the PDF: {0}")]
     Write(&'static str),
