@@ -5,9 +5,11 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::ConfigError;
+use crate::load::TextDocument;
+use crate::policy::{Category, Ground};
 use crate::resolve::Removal;
 
 /// Context string for deriving digest keys (blake3 `derive_key`).
@@ -20,6 +22,7 @@ pub const MIN_KEY_BYTES: usize = 16;
 /// Where the digest key came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum KeySource {
     /// A key file (`--audit-key`).
     File,
@@ -140,8 +143,9 @@ impl DigestKey {
 }
 
 /// Where an item was removed: byte offsets in a text file, or a page and box in a PDF.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Location {
     /// A text document: byte offsets in the original file.
     Text {
@@ -159,17 +163,27 @@ pub enum Location {
     },
 }
 
-/// One line of `audit.jsonl`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One line of `audit.jsonl`. It reads back from its JSON line:
+///
+/// ```
+/// use woo_redact::{AuditRecord, Category};
+///
+/// let line = r#"{"document":"a.txt","item":1,"category":"phone","ground":"5.1.2e","detector":"phone","evidence":"telephone number","start":11,"end":22,"digest":"00"}"#;
+/// let record: AuditRecord = serde_json::from_str(line).unwrap();
+/// assert_eq!(record.category, Category::Phone);
+/// assert_eq!(record.to_json(), line);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AuditRecord {
     /// Path of the input document relative to its input root, `/`-separated.
     pub document: String,
     /// 1-based number of the item within its document.
     pub item: usize,
     /// Category, e.g. `name`.
-    pub category: String,
+    pub category: Category,
     /// Woo ground code, e.g. `5.1.2e`.
-    pub ground: String,
+    pub ground: Ground,
     /// The rule that found the item.
     pub detector: String,
     /// Why the rule fired (never the removed text).
@@ -187,7 +201,31 @@ pub struct AuditRecord {
 }
 
 impl AuditRecord {
-    /// The record of a removal from a text document. `removed` is the removed text.
+    /// The record of `removal` at `location`; `removed` is the removed text (only its keyed
+    /// digest is kept). Every record of every format is built here.
+    pub(crate) fn new(
+        document: &str,
+        item: usize,
+        removal: &Removal,
+        location: Location,
+        removed: &[u8],
+        key: &DigestKey,
+    ) -> AuditRecord {
+        AuditRecord {
+            document: document.to_string(),
+            item,
+            category: removal.category,
+            ground: removal.ground.clone(),
+            detector: removal.detector.to_string(),
+            evidence: removal.evidence.to_string(),
+            part: None,
+            location,
+            digest: key.digest(removed),
+        }
+    }
+
+    /// The record of a removal from a text; `removed` is the removed text. The location is
+    /// the removal's offsets in `text` (a batch reports offsets in the file).
     pub fn for_text(
         document: &str,
         item: usize,
@@ -195,20 +233,11 @@ impl AuditRecord {
         removed: &str,
         key: &DigestKey,
     ) -> AuditRecord {
-        AuditRecord {
-            document: document.to_string(),
-            item,
-            category: removal.category.to_string(),
-            ground: removal.ground.to_string(),
-            detector: removal.detector.to_string(),
-            evidence: removal.evidence.to_string(),
-            part: None,
-            location: Location::Text {
-                start: removal.start,
-                end: removal.end,
-            },
-            digest: key.digest(removed.as_bytes()),
-        }
+        let location = Location::Text {
+            start: removal.start,
+            end: removal.end,
+        };
+        AuditRecord::new(document, item, removal, location, removed.as_bytes(), key)
     }
 
     /// The record as one JSON line, without the line end.
@@ -217,10 +246,32 @@ impl AuditRecord {
     }
 }
 
+/// The records of the removals from a decoded text document, numbered from 1, with byte
+/// offsets in the original file.
+pub(crate) fn text_records(
+    document: &str,
+    doc: &TextDocument,
+    removals: &[Removal],
+    key: &DigestKey,
+) -> Vec<AuditRecord> {
+    let mut offsets = doc.offset_mapper();
+    removals
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let location = Location::Text {
+                start: offsets.map(r.start),
+                end: offsets.map(r.end),
+            };
+            let removed = &doc.text.as_bytes()[r.start..r.end];
+            AuditRecord::new(document, i + 1, r, location, removed, key)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Category, Ground};
 
     #[test]
     fn digests_are_keyed_and_stable() {
@@ -246,10 +297,28 @@ mod tests {
             evidence: "directory".into(),
             person: Some(1),
         };
-        let line = AuditRecord::for_text("a/b.txt", 1, &r, "Jan de Vries", &key).to_json();
+        let record = AuditRecord::for_text("a/b.txt", 1, &r, "Jan de Vries", &key);
+        let line = record.to_json();
+        let read: AuditRecord = serde_json::from_str(&line).unwrap();
+        assert_eq!(read, record);
         assert!(line.starts_with(
             r#"{"document":"a/b.txt","item":1,"category":"name","ground":"5.1.2e","detector":"name.directory","evidence":"directory","start":4,"end":16,"digest":""#
         ), "{line}");
         assert!(!line.contains("Vries"));
+    }
+
+    #[test]
+    fn pdf_records_read_back_from_json() {
+        let line = r#"{"document":"a.pdf","item":2,"category":"signature","ground":"5.1.2e","detector":"signature.image","evidence":"x","page":3,"bbox":[1.0,2.5,3.0,4.0],"digest":"ab"}"#;
+        let r: AuditRecord = serde_json::from_str(line).unwrap();
+        assert_eq!(r.category, Category::Signature);
+        assert_eq!(
+            r.location,
+            Location::Pdf {
+                page: 3,
+                bbox: [1.0, 2.5, 3.0, 4.0]
+            }
+        );
+        assert_eq!(r.to_json(), line);
     }
 }

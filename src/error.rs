@@ -6,6 +6,7 @@ use std::path::PathBuf;
 /// A problem with the configuration or the lists given to the redactor. Nothing is written
 /// when one occurs (exit status 2 on the command line).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// A configuration or list file could not be read.
     #[error("cannot read {path}: {source}")]
@@ -43,6 +44,7 @@ pub enum ConfigError {
 
 /// Why one document could not be redacted. The batch goes on with the other documents.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum DocumentError {
     /// The file could not be read.
     #[error("cannot read the file: {0}")]
@@ -74,6 +76,9 @@ pub enum DocumentError {
     /// `formats::FormatError`).
     #[error("{0}")]
     Format(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// Reviewed removals do not fit the document's text; nothing was written.
+    #[error("the reviewed removals do not fit the document: {0}")]
+    Review(String),
     /// The redacted output still contained removed text; nothing was written.
     #[error("verification failed: {0}")]
     Verification(String),
@@ -103,6 +108,7 @@ pub enum DocumentError {
 
 /// Errors of a whole batch run that stop it before any document is processed.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum BatchError {
     /// The configuration or lists are invalid.
     #[error(transparent)]

@@ -46,6 +46,7 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 
 /// The kinds of document the tool processes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DocumentKind {
     /// A plain-text document (`.txt`).
     Text,
@@ -313,6 +314,33 @@ impl TextDocument {
         }
         writer.text(&self.text[at..], at, &mut ends);
         Ok(writer.out)
+    }
+}
+
+impl TextDocument {
+    /// The text of bytes written for this document (see
+    /// [`TextDocument::encode_redaction`]), decoded in this document's own encoding and
+    /// byte-order mark (never guessed again), line ends read as `\n`: what verification
+    /// checks.
+    pub(crate) fn decode_written(&self, bytes: &[u8]) -> Result<String, DocumentError> {
+        let written = |what: &str| DocumentError::Verification(format!("the written text {what}"));
+        let bom: &[u8] = if self.bom { self.encoding.bom() } else { b"" };
+        let body = bytes
+            .strip_prefix(bom)
+            .ok_or_else(|| written("lost its byte-order mark"))?;
+        let raw = match self.encoding {
+            Encoding::Utf8 => {
+                String::from_utf8(body.to_vec()).map_err(|_| written("is not valid UTF-8"))?
+            }
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                utf16(body, 0, self.encoding).map_err(|_| written("is not valid UTF-16"))?
+            }
+            Encoding::Windows1252 => body
+                .iter()
+                .map(|&b| cp1252_decode(b).ok_or_else(|| written("is not Windows-1252")))
+                .collect::<Result<String, _>>()?,
+        };
+        Ok(normalise_line_ends(raw).0)
     }
 }
 

@@ -10,11 +10,13 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::detector::{Detector, PolicyDetector};
 use crate::error::ConfigError;
 
 /// A kind of personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Category {
     /// A person's name, initials or paraaf.
     Name,
@@ -32,10 +34,13 @@ pub enum Category {
     Birthdate,
     /// Other data that identifies a person, such as a licence plate.
     Other,
+    /// A picture of a signature beside a removed name (PDF only). It is removed with the name,
+    /// under the name's ground: not a category of the configuration.
+    Signature,
 }
 
 impl Category {
-    /// Every category, in a fixed order.
+    /// Every category of the configuration, in a fixed order.
     pub const ALL: [Category; 8] = [
         Category::Name,
         Category::Email,
@@ -58,6 +63,7 @@ impl Category {
             Category::Address => "address",
             Category::Birthdate => "birthdate",
             Category::Other => "other",
+            Category::Signature => "signature",
         }
     }
 }
@@ -108,9 +114,22 @@ const GROUND_TABLE: &[(&str, &str)] = &[
 ];
 
 /// A Woo ground code such as `5.1.2e`, normalised (`5.1.2.e` and `5.1.2 e` are accepted).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct Ground(String);
+
+impl From<Ground> for String {
+    fn from(g: Ground) -> String {
+        g.0
+    }
+}
+
+impl TryFrom<String> for Ground {
+    type Error = String;
+    fn try_from(code: String) -> Result<Ground, String> {
+        Ground::parse(&code).ok_or_else(|| format!("`{code}` is not a Woo ground code"))
+    }
+}
 
 impl Ground {
     /// Parses and normalises a ground code. Returns `None` for text that is not of the form
@@ -151,6 +170,11 @@ impl Ground {
 
     /// The code, e.g. `5.1.2e`.
     pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    /// The code, e.g. `5.1.2e` (the same as [`Ground::code`]).
+    pub fn as_str(&self) -> &str {
         &self.0
     }
 
@@ -234,6 +258,25 @@ struct PolicyFile {
     /// Categories that are not detected at all.
     disabled: Vec<String>,
     names: NamePolicy,
+    /// Regular-expression detectors of the user's own.
+    detectors: Vec<DetectorEntry>,
+}
+
+/// One regular-expression detector in the configuration file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetectorEntry {
+    /// The rule name written in the audit log's `detector` field.
+    rule: String,
+    /// A regular expression (Rust `regex` syntax); each match that is a whole token is
+    /// removed.
+    pattern: String,
+    /// The category, `other` when absent.
+    #[serde(default)]
+    category: Option<String>,
+    /// The Woo ground; the category's ground when absent.
+    #[serde(default)]
+    ground: Option<String>,
 }
 
 /// The policy a [`Redactor`](crate::Redactor) applies. Build it with [`Policy::default`] or
@@ -246,6 +289,8 @@ pub struct Policy {
     enabled: BTreeMap<Category, bool>,
     /// Options of the name detectors.
     pub names: NamePolicy,
+    /// The regular-expression detectors of the configuration file.
+    detectors: Vec<PolicyDetector>,
 }
 
 impl Default for Policy {
@@ -271,6 +316,7 @@ impl Default for Policy {
             ground_labels,
             enabled: Category::ALL.iter().map(|&c| (c, true)).collect(),
             names: NamePolicy::default(),
+            detectors: Vec::new(),
         }
     }
 }
@@ -331,17 +377,71 @@ impl Policy {
             policy.label = label;
         }
         policy.names = file.names;
+        for (i, entry) in file.detectors.iter().enumerate() {
+            let field = |what: &str, reason: String| ConfigError::Field {
+                field: format!("detectors[{i}].{what}"),
+                reason,
+            };
+            let category = match &entry.category {
+                None => Category::Other,
+                Some(name) => parse_category(name).ok_or_else(|| {
+                    field(
+                        "category",
+                        format!("unknown category `{name}` (known: {})", category_list()),
+                    )
+                })?,
+            };
+            let ground = match &entry.ground {
+                None => None,
+                Some(code) => {
+                    let ground = Ground::parse(code).ok_or_else(|| {
+                        field(
+                            "ground",
+                            format!("`{code}` is not a Woo ground code such as 5.1.2e"),
+                        )
+                    })?;
+                    if !policy.ground_labels.contains_key(&ground) {
+                        return Err(field(
+                            "ground",
+                            format!("ground {ground} is not in the ground table"),
+                        ));
+                    }
+                    Some(ground)
+                }
+            };
+            if policy.detectors.iter().any(|d| d.rule() == entry.rule) {
+                return Err(field("rule", format!("`{}` is named twice", entry.rule)));
+            }
+            policy.detectors.push(PolicyDetector::new(
+                &entry.rule,
+                category,
+                ground,
+                &entry.pattern,
+            )?);
+        }
         Ok(policy)
     }
 
-    /// The ground a category is removed under.
+    /// The ground a category is removed under. A signature goes under the name's ground.
     pub fn ground(&self, category: Category) -> &Ground {
+        let category = match category {
+            Category::Signature => Category::Name,
+            c => c,
+        };
         &self.grounds[&category]
     }
 
-    /// Whether a category is detected at all.
+    /// Whether a category is detected at all (a signature: whenever names are).
     pub fn is_enabled(&self, category: Category) -> bool {
-        self.enabled[&category]
+        match category {
+            Category::Signature => self.enabled[&Category::Name],
+            c => self.enabled[&c],
+        }
+    }
+
+    /// The regular-expression detectors of the configuration file, in its order.
+    pub fn detectors(&self) -> &[PolicyDetector] {
+        &self.detectors
     }
 
     /// The official label of a ground, e.g. "Eerbiediging van de persoonlijke levenssfeer".
@@ -372,6 +472,7 @@ impl Policy {
             ground_labels,
             enabled,
             names,
+            detectors,
         } = self;
         f.u64(grounds.len() as u64);
         for (category, ground) in grounds {
@@ -388,6 +489,10 @@ impl Policy {
         }
         // The name options are plain settings: their JSON form is their content.
         f.bytes(&serde_json::to_vec(names).unwrap_or_default());
+        f.u64(detectors.len() as u64);
+        for d in detectors {
+            f.str(&crate::detector::Detector::identity(d));
+        }
     }
 
     /// The text written in place of a span removed under `ground`.
@@ -459,5 +564,47 @@ mod tests {
         assert!(err.to_string().contains("lable"), "{err}");
         let err = Policy::from_json(r#"{"names":{"scope":"world"}}"#).unwrap_err();
         assert!(err.to_string().contains("world"), "{err}");
+    }
+
+    #[test]
+    fn detectors_come_from_the_configuration_and_bad_ones_are_named() {
+        let p = Policy::from_json(
+            r#"{"detectors":[{"rule":"zaaknummer","pattern":"Z-\\d{6}","ground":"5.1.2i"},
+                {"rule":"klantnummer","pattern":"KL\\d{5}","category":"other"}]}"#,
+        )
+        .unwrap();
+        let rules: Vec<_> = p.detectors().iter().map(|d| d.rule()).collect();
+        assert_eq!(rules, ["zaaknummer", "klantnummer"]);
+        assert_eq!(p.detectors()[0].ground().map(Ground::code), Some("5.1.2i"));
+        for (json, field) in [
+            (
+                r#"{"detectors":[{"rule":"a","pattern":"x","ground":"5.9.9"}]}"#,
+                "detectors[0].ground",
+            ),
+            (
+                r#"{"detectors":[{"rule":"a","pattern":"x","category":"car"}]}"#,
+                "detectors[0].category",
+            ),
+            (
+                r#"{"detectors":[{"rule":"a","pattern":"x"},{"rule":"a","pattern":"y"}]}"#,
+                "detectors[1].rule",
+            ),
+            (
+                r#"{"detectors":[{"rule":"a","pattern":"("}]}"#,
+                "detectors.a",
+            ),
+            (r#"{"detectors":[{"rule":"a"}]}"#, "pattern"),
+        ] {
+            let err = Policy::from_json(json).unwrap_err().to_string();
+            assert!(err.contains(field), "{err}");
+        }
+    }
+
+    #[test]
+    fn grounds_read_back_from_json_and_bad_codes_are_refused() {
+        let g: Ground = serde_json::from_str(r#""5.1.2.e""#).unwrap();
+        assert_eq!(g.code(), "5.1.2e");
+        assert_eq!(serde_json::to_string(&g).unwrap(), r#""5.1.2e""#);
+        assert!(serde_json::from_str::<Ground>(r#""privacy""#).is_err());
     }
 }

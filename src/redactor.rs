@@ -2,13 +2,15 @@
 //! scan and redact texts. The pipeline per text is detect → resolve → apply → verify.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use regex::Regex;
 
 use crate::apply;
-use crate::detect::{self, Finding};
-use crate::error::ConfigError;
+use crate::audit::DigestKey;
+use crate::detector::{self, Detections, Detector, KeepList};
+use crate::document::{self, DocumentKind, DocumentOptions, DocumentRedaction, DocumentScan};
+use crate::error::{ConfigError, DocumentError};
 use crate::fingerprint::Fingerprint;
 use crate::fold::FoldedText;
 use crate::lists::Lists;
@@ -52,12 +54,15 @@ pub struct Scan {
 #[derive(Clone)]
 pub struct Redactor {
     policy: Policy,
-    keep: Option<Regex>,
-    /// Telephone numbers on the keep list, in canonical form: kept in every notation.
-    keep_numbers: Vec<String>,
+    /// The detectors, in the order they run; the keep list is second to last and the name
+    /// engine last (see [`crate::detector`]).
+    detectors: Vec<Arc<dyn Detector>>,
+    /// The name engine, for [`Redactor::identify`] and [`Redactor::with_known_people`].
     names: NameEngine,
-    /// Hash of everything that decides the results: policy, lists, known people.
+    /// Hash of everything that decides the results: policy, lists, known people, detectors.
     identity: [u8; 32],
+    /// The key of the audit digests of [`Redactor::redact_document`].
+    key: DigestKey,
 }
 
 impl std::fmt::Debug for Redactor {
@@ -65,12 +70,16 @@ impl std::fmt::Debug for Redactor {
         f.debug_struct("Redactor")
             .field("policy", &self.policy)
             .field("names", &self.names)
+            .field("detectors", &self.detectors.len())
             .finish_non_exhaustive()
     }
 }
 
 impl Redactor {
     /// Compiles the detectors for a policy and the lists.
+    ///
+    /// The audit digests of [`Redactor::redact_document`] use a random key until
+    /// [`Redactor::with_audit_key`] sets one.
     pub fn new(policy: Policy, lists: &Lists) -> Result<Redactor, ConfigError> {
         let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?;
         // The content itself: `Debug` output hides the names.
@@ -78,19 +87,46 @@ impl Redactor {
         policy.content_digest(&mut identity);
         lists.content_digest(&mut identity);
         let identity = identity.finish();
-        let mut keep_numbers: Vec<String> = lists
-            .keep
-            .iter()
-            .filter_map(|e| detect::phone::canonical(e))
-            .collect();
-        keep_numbers.sort();
+        let mut detectors: Vec<Arc<dyn Detector>> = Vec::new();
+        for p in detector::patterns() {
+            detectors.push(Arc::new(p));
+        }
+        for d in policy.detectors() {
+            detectors.push(Arc::new(d.clone()));
+        }
+        detectors.push(Arc::new(KeepList::new(&lists.keep)?));
+        detectors.push(Arc::new(detector::Names(names.clone())));
         Ok(Redactor {
-            keep: keep_matcher(&lists.keep)?,
-            keep_numbers,
+            detectors,
             names,
             policy,
             identity,
+            key: DigestKey::random(),
         })
+    }
+
+    /// The same redactor with one more detector, run after the pattern detectors and before
+    /// the keep list and the name engine. See [`Detector`] for an example.
+    pub fn with_detector(mut self, detector: impl Detector + 'static) -> Redactor {
+        let mut identity = blake3::Hasher::new();
+        identity.update(&self.identity);
+        identity.update(b"\0detector\0");
+        identity.update(detector.identity().as_bytes());
+        self.identity = *identity.finalize().as_bytes();
+        let at = self.detectors.len() - 2;
+        self.detectors.insert(at, Arc::new(detector));
+        self
+    }
+
+    /// The same redactor, with audit digests under `key` (same text, same key: same digest).
+    pub fn with_audit_key(mut self, key: DigestKey) -> Redactor {
+        self.key = key;
+        self
+    }
+
+    /// The key of the audit digests.
+    pub fn audit_key(&self) -> &DigestKey {
+        &self.key
     }
 
     /// The policy this redactor applies.
@@ -99,7 +135,7 @@ impl Redactor {
     }
 
     /// A hash of everything that decides this redactor's results (the policy, the lists and
-    /// the people added by [`Redactor::with_known_people`]): two redactors with the same
+    /// the people identified in other documents of a batch, and the detectors): two redactors with the same
     /// fingerprint redact every text alike. Resumed batches use it to tell whether an earlier
     /// result still holds.
     pub fn fingerprint(&self) -> [u8; 32] {
@@ -125,51 +161,17 @@ impl Redactor {
     }
 
     fn scan_view(&self, text: &str) -> Scan {
-        let mut findings: Vec<Finding> = Vec::new();
-        let enabled = |c| self.policy.is_enabled(c);
-        if enabled(Category::Email) {
-            detect::email::detect(text, &mut findings);
+        let mut found = Detections::default();
+        for d in &self.detectors {
+            if d.category().is_none_or(|c| self.policy.is_enabled(c)) {
+                d.detect(text, &mut found);
+            }
         }
-        if enabled(Category::Phone) {
-            detect::phone::detect(text, &mut findings);
-        }
-        if enabled(Category::Bsn) {
-            detect::bsn::detect(text, &mut findings);
-        }
-        if enabled(Category::Iban) {
-            detect::iban::detect(text, &mut findings);
-        }
-        if enabled(Category::Address) {
-            detect::address::detect(text, &mut findings);
-        }
-        if enabled(Category::Birthdate) {
-            detect::birthdate::detect(text, &mut findings);
-        }
-        if enabled(Category::Other) {
-            detect::plate::detect(text, &mut findings);
-        }
-        let keep = self.keep_ranges(text);
-        let mut protected = keep.clone();
-        if !self.keep_numbers.is_empty() {
-            protected.extend(
-                findings
-                    .iter()
-                    .filter(|f| f.category == Category::Phone)
-                    .filter(|f| {
-                        detect::phone::canonical(&text[f.start..f.end])
-                            .is_some_and(|c| self.keep_numbers.binary_search(&c).is_ok())
-                    })
-                    .map(|f| f.start..f.end),
-            );
-        }
-        if enabled(Category::Name) {
-            let folded = FoldedText::new(text);
-            let names = self.names.detect(&folded);
-            findings.extend(names.findings);
-            protected.extend(names.protected);
-        }
+        let Detections {
+            findings,
+            mut protected,
+        } = found;
         protected.sort_by_key(|r| (r.start, r.end));
-        drop_kept_address_parts(text, &mut findings, &keep);
         let removals = resolve(text, findings, &protected, &self.policy);
         Scan {
             removals,
@@ -189,6 +191,66 @@ impl Redactor {
         })
     }
 
+    /// Redacts one document held in memory (a text file's bytes or a PDF's), verifies the
+    /// bytes written, and returns them with the removals and the audit records: the same
+    /// shape for every format. Runs under [`crate::document::DEFAULT_TIME_LIMIT`]; a panic
+    /// inside becomes [`DocumentError::Panic`]. See [`crate::document`] for the stages.
+    ///
+    /// ```
+    /// use woo_redact::{Category, DocumentKind, Lists, Policy, Redactor};
+    ///
+    /// let redactor = Redactor::new(Policy::default(), &Lists::default()).unwrap();
+    /// let out = redactor
+    ///     .redact_document(DocumentKind::Text, b"Bel mij op 06-12345678.")
+    ///     .unwrap();
+    /// assert_eq!(out.bytes, b"Bel mij op [5.1.2e].");
+    /// assert_eq!(out.records[0].category, Category::Phone);
+    /// ```
+    pub fn redact_document(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+    ) -> Result<DocumentRedaction, DocumentError> {
+        self.redact_document_with(kind, bytes, &DocumentOptions::default())
+    }
+
+    /// [`Redactor::redact_document`] with options (the name in the audit records, the time
+    /// limit, a PDF password, OCR).
+    pub fn redact_document_with(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+        options: &DocumentOptions,
+    ) -> Result<DocumentRedaction, DocumentError> {
+        document::redact(self, kind, bytes, options, None)
+    }
+
+    /// Scans one document without changing it: its text, the removals a redaction would
+    /// make, and their audit records, for a reviewer to check.
+    pub fn scan_document(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+        options: &DocumentOptions,
+    ) -> Result<DocumentScan, DocumentError> {
+        document::scan(self, kind, bytes, options)
+    }
+
+    /// Redacts one document with exactly `removals` (byte ranges of
+    /// [`DocumentScan::text`], in text order, not overlapping), as a reviewer settled them
+    /// after [`Redactor::scan_document`]: the detectors only say which text is protected
+    /// (keep list, public officials). The written output is verified as always, so a
+    /// removed string left readable elsewhere fails the document.
+    pub fn apply_document(
+        &self,
+        kind: DocumentKind,
+        bytes: &[u8],
+        removals: &[Removal],
+        options: &DocumentOptions,
+    ) -> Result<DocumentRedaction, DocumentError> {
+        document::redact(self, kind, bytes, options, Some(removals))
+    }
+
     /// Redacts many texts in parallel (on the current rayon pool); results keep input order.
     pub fn redact_all(&self, texts: &[&str]) -> Vec<Result<Redaction, VerificationError>> {
         texts.par_iter().map(|t| self.redact(t)).collect()
@@ -196,7 +258,7 @@ impl Redactor {
 
     /// The people whose names `text` identifies (for the batch-wide "one decision per person"
     /// rule): their surname keys, first names and initials, never public officials.
-    pub fn identify(&self, text: &str) -> Vec<PersonKey> {
+    pub(crate) fn identify(&self, text: &str) -> Vec<PersonKey> {
         if !self.policy.is_enabled(Category::Name) {
             return Vec::new();
         }
@@ -205,7 +267,7 @@ impl Redactor {
 
     /// The same redactor, also removing every mention of `people` (identified in other
     /// documents of the batch) as if they were identified in each text.
-    pub fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
+    pub(crate) fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
         people.sort();
         people.dedup();
         let mut identity = Fingerprint::new("woo-redact known people");
@@ -216,8 +278,14 @@ impl Redactor {
                 .opt(p.given.as_deref())
                 .opt(p.initials.as_deref());
         }
+        let names = self.names.with_known_people(people);
+        let mut detectors = self.detectors.clone();
+        if let Some(last) = detectors.last_mut() {
+            *last = Arc::new(detector::Names(names.clone()));
+        }
         Redactor {
-            names: self.names.with_known_people(people),
+            names,
+            detectors,
             identity: identity.finish(),
             ..self.clone()
         }
@@ -227,64 +295,6 @@ impl Redactor {
     pub fn label(&self, removal: &Removal) -> String {
         apply::label(removal, &self.policy)
     }
-
-    /// Byte ranges of `text` that the keep list protects.
-    fn keep_ranges(&self, text: &str) -> Vec<Range<usize>> {
-        self.keep
-            .as_ref()
-            .map(|re| re.find_iter(text).map(|m| m.range()).collect())
-            .unwrap_or_default()
-    }
-}
-
-/// An address is one block: when the keep list protects part of it (the organisation's
-/// street, or its postcode and place), the other parts on that line and the next are the
-/// organisation's too (`Turfmarkt 147 | 2511 DP | Den Haag`).
-fn drop_kept_address_parts(text: &str, findings: &mut Vec<Finding>, keep: &[Range<usize>]) {
-    if keep.is_empty() || !findings.iter().any(|f| f.category == Category::Address) {
-        return;
-    }
-    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
-    let line_of = |at: usize| newlines.partition_point(|&n| n < at);
-    let mut kept_lines: Vec<usize> = keep.iter().map(|r| line_of(r.start)).collect();
-    kept_lines.sort_unstable();
-    findings.retain(|f| {
-        if f.category != Category::Address {
-            return true;
-        }
-        let line = line_of(f.start);
-        let kept = |l: usize| kept_lines.binary_search(&l).is_ok();
-        !(kept(line) || (line > 0 && kept(line - 1)))
-    });
-}
-
-/// One case-insensitive matcher for all keep-list entries, where any run of white space
-/// matches any run of white space.
-fn keep_matcher(entries: &[String]) -> Result<Option<Regex>, ConfigError> {
-    let mut alternatives: Vec<String> = entries
-        .iter()
-        .filter(|e| !e.trim().is_empty())
-        .map(|e| {
-            e.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect();
-    if alternatives.is_empty() {
-        return Ok(None);
-    }
-    // Longest first, so the widest entry wins where entries share a start.
-    alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    let pattern = format!("(?i)(?:{})", alternatives.join("|"));
-    regex::RegexBuilder::new(&pattern)
-        .size_limit(64 << 20)
-        .build()
-        .map(Some)
-        .map_err(|e| ConfigError::Field {
-            field: "keep list".into(),
-            reason: format!("cannot compile: {e}"),
-        })
 }
 
 #[cfg(test)]

@@ -16,8 +16,10 @@ use crate::policy::{Category, Ground, Policy};
 use crate::search::RemovedStrings;
 use crate::spans::Spans;
 
-/// One span removed from a text, after resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One span removed from a text, after resolution. It serialises to JSON (for a review tool);
+/// build one of your own with [`Removal::new`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Removal {
     /// Byte offset of the first removed byte.
     pub start: usize,
@@ -33,6 +35,29 @@ pub struct Removal {
     pub evidence: Cow<'static, str>,
     /// For names: the person (numbered per document in reading order, from 1).
     pub person: Option<usize>,
+}
+
+impl Removal {
+    /// A removal of `start..end` (byte offsets into the document's text) found by `detector`,
+    /// e.g. a reviewer's addition.
+    pub fn new(
+        start: usize,
+        end: usize,
+        category: Category,
+        ground: Ground,
+        detector: &'static str,
+        evidence: impl Into<Cow<'static, str>>,
+    ) -> Removal {
+        Removal {
+            start,
+            end,
+            category,
+            ground,
+            detector,
+            evidence: evidence.into(),
+            person: None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -81,8 +106,102 @@ pub fn resolve(
             break;
         }
     }
+    let broken = propagate_across_white_space(text, &removals, &protected);
+    if !broken.is_empty() {
+        let mut all: Vec<Finding> = removals.into_iter().map(removal_to_finding).collect();
+        all.extend(broken);
+        removals = merge(all, policy);
+    }
     explain_propagation(text, &mut removals);
     removals
+}
+
+/// Other occurrences of removed strings of two or more words that differ only in white space
+/// (a name broken over two lines, two spaces in a name): exact propagation misses them, and
+/// both PDF text and text exports break lines where the layout does.
+fn propagate_across_white_space(
+    text: &str,
+    removals: &[Removal],
+    protected: &Spans,
+) -> Vec<Finding> {
+    // Folded string (words joined by one space) -> the first removal of it.
+    let mut sources: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    for (i, r) in removals.iter().enumerate() {
+        let words: Vec<&str> = text[r.start..r.end].split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        if let std::collections::hash_map::Entry::Vacant(e) = sources.entry(words.join(" ")) {
+            e.insert(i);
+            let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+            patterns.push(escaped.join(r"\s+"));
+        }
+    }
+    if patterns.is_empty() {
+        return Vec::new();
+    }
+    // One automaton for all strings (a document can name hundreds of people), longest first
+    // so the widest string wins where two start at one place.
+    patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let Ok(re) = regex::RegexBuilder::new(&patterns.join("|"))
+        .size_limit(64 << 20)
+        .build()
+    else {
+        // Too large to compile: exact propagation stands, and verification fails closed.
+        return Vec::new();
+    };
+    let removed = Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
+    let mut out = Vec::new();
+    for m in re.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if removed.covers(start, end)
+            || !is_whole_token(text, start, end)
+            || protected.overlaps(start, end)
+        {
+            continue;
+        }
+        let folded = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some(&source) = sources.get(&folded) else {
+            continue;
+        };
+        let s = &removals[source];
+        out.push(Finding {
+            start,
+            end,
+            category: s.category,
+            rule: "propagated",
+            evidence: Cow::Owned(format!(
+                "same text as a removed {} ({})",
+                s.category, s.detector
+            )),
+            person: s.person,
+            ground: Some(s.ground.clone()),
+        });
+    }
+    out
+}
+
+/// Reviewed removals must be non-empty byte ranges of `text` on character boundaries, in text
+/// order, not overlapping.
+pub(crate) fn check_reviewed(text: &str, removals: &[Removal]) -> Result<(), String> {
+    let mut at = 0;
+    for (i, r) in removals.iter().enumerate() {
+        let item = i + 1;
+        if r.start >= r.end || r.end > text.len() {
+            return Err(format!("removal {item} is not a range of the text"));
+        }
+        if !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+            return Err(format!("removal {item} cuts a character"));
+        }
+        if r.start < at {
+            return Err(format!(
+                "removal {item} overlaps or comes before the one before it"
+            ));
+        }
+        at = r.end;
+    }
+    Ok(())
 }
 
 /// Points each propagated removal at the item it was propagated from: the first removal of
@@ -90,7 +209,14 @@ pub fn resolve(
 fn explain_propagation(text: &str, removals: &mut [Removal]) {
     let is_propagated = |r: &Removal| r.detector == "propagated" || r.detector == "name.propagated";
     let mut by_person: HashMap<usize, usize> = HashMap::new();
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    // By the text with white space folded: an occurrence broken over lines counts.
+    let fold = |r: &Removal| -> String {
+        text[r.start..r.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut by_text: HashMap<String, usize> = HashMap::new();
     for (i, r) in removals
         .iter()
         .enumerate()
@@ -99,17 +225,26 @@ fn explain_propagation(text: &str, removals: &mut [Removal]) {
         if let Some(p) = r.person {
             by_person.entry(p).or_insert(i);
         }
-        by_text.entry(text[r.start..r.end].trim()).or_insert(i);
+        by_text.entry(fold(r)).or_insert(i);
     }
     for r in removals.iter_mut().filter(|r| is_propagated(r)) {
         let source = r
             .person
             .and_then(|p| by_person.get(&p))
-            .or_else(|| by_text.get(text[r.start..r.end].trim()));
+            .or_else(|| by_text.get(&fold(r)));
         if let Some(source) = source {
             r.evidence = Cow::Owned(format!("propagated from item {}", source + 1));
         }
     }
+}
+
+/// Merges the removals of one text (its own and strings removed elsewhere found again in it)
+/// into sorted, non-overlapping removals, as [`resolve`] merges findings.
+pub(crate) fn merge_removals(removals: Vec<Removal>, policy: &Policy) -> Vec<Removal> {
+    merge(
+        removals.into_iter().map(removal_to_finding).collect(),
+        policy,
+    )
 }
 
 fn removal_to_finding(r: Removal) -> Finding {
@@ -120,6 +255,7 @@ fn removal_to_finding(r: Removal) -> Finding {
         rule: r.detector,
         evidence: r.evidence,
         person: r.person,
+        ground: Some(r.ground),
     }
 }
 
@@ -136,7 +272,9 @@ fn merge(mut findings: Vec<Finding>, policy: &Policy) -> Vec<Removal> {
     let mut out: Vec<Removal> = Vec::with_capacity(findings.len());
     let mut widest: usize = 0;
     for f in findings {
-        let ground = policy.ground(f.category).clone();
+        let ground = f
+            .ground
+            .unwrap_or_else(|| policy.ground(f.category).clone());
         if let Some(last) = out.last_mut()
             && f.start <= last.end
         {
@@ -216,6 +354,7 @@ fn propagate(
                 source.category, source.detector
             )),
             person: source.person,
+            ground: Some(source.ground.clone()),
         });
     }
     (out, glued)
@@ -341,6 +480,26 @@ mod tests {
                 (15, 27, Category::Bsn, "5.1.1e")
             ]
         );
+    }
+
+    #[test]
+    fn a_removed_string_broken_over_lines_is_removed_there_too() {
+        let text =
+            "Jan de Vries schreef.\nLater belde Jan\nde Vries opnieuw; Jan de Vriesstraat niet.";
+        let f = vec![finding(0, 12, Category::Name, "name")];
+        let r = resolve(text, f.clone(), &[], &Policy::default());
+        let got: Vec<_> = r
+            .iter()
+            .map(|r| (&text[r.start..r.end], r.detector))
+            .collect();
+        assert_eq!(
+            got,
+            [("Jan de Vries", "name"), ("Jan\nde Vries", "propagated")]
+        );
+        assert_eq!(r[1].evidence, "propagated from item 1");
+        // Not inside protected text.
+        let r = resolve(text, f, &[Range { start: 34, end: 46 }], &Policy::default());
+        assert_eq!(r.len(), 1);
     }
 
     #[test]

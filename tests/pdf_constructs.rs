@@ -11,7 +11,7 @@ use woo_redact::audit::Location;
 fn page_and_box(r: &woo_redact::AuditRecord) -> (u32, [f64; 4]) {
     match r.location {
         Location::Pdf { page, bbox } => (page, bbox),
-        Location::Text { .. } => panic!("a PDF record has a page and box"),
+        _ => panic!("a PDF record has a page and box"),
     }
 }
 

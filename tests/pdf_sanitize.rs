@@ -58,7 +58,7 @@ fn metadata_annotations_outlines_and_attachments() {
         .iter()
         .map(|r| match r.location {
             Location::Pdf { page, bbox } => (r.category.as_str(), page, bbox),
-            Location::Text { .. } => unreachable!(),
+            _ => unreachable!(),
         })
         .collect();
     assert_eq!(items.len(), 4, "{items:?}");

@@ -218,10 +218,10 @@ fn a_signature_beside_a_removed_name_goes_with_it_and_a_logo_stays() {
     let signature: Vec<_> = out
         .records
         .iter()
-        .filter(|r| r.category == "signature")
+        .filter(|r| r.category.as_str() == "signature")
         .collect();
     assert_eq!(signature.len(), 1, "{:?}", out.records);
-    assert_eq!(signature[0].ground, "5.1.2e");
+    assert_eq!(signature[0].ground.code(), "5.1.2e");
     let page = &out.report.image_pages[0];
     assert_eq!(page.images_removed, 1, "{page:?}");
     assert!(page.images[1].note.contains("shows no text"), "{page:?}");

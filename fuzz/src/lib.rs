@@ -292,7 +292,7 @@ fn check_records(records: &[AuditRecord], report: &PdfReport) {
                 "record on page {page} of {}",
                 report.pages
             ),
-            Location::Text { .. } => panic!("a PDF record with a text location"),
+            _ => panic!("a PDF record without a page location"),
         }
         let _ = record.to_json();
     }

@@ -247,21 +247,16 @@ fn format_context<'a>(
     }
 }
 
-/// Redacts a text document: the output bytes and the audit records.
+/// Redacts a text document through the shared pipeline: the output bytes (verified as
+/// written) and the audit records.
 fn redact_text(
     redactor: &Redactor,
     job: &Job,
     bytes: Vec<u8>,
     key: &DigestKey,
 ) -> Result<(Vec<u8>, Vec<AuditRecord>), DocumentError> {
-    let doc = TextDocument::decode(bytes)?;
-    let redaction = redactor
-        .redact(&doc.text)
-        .map_err(|e| DocumentError::Verification(e.to_string()))?;
-    let records = text_records(job, &doc, &redaction.removals, key);
-    let output =
-        doc.encode_redaction(redaction.text, &redaction.removals, |r| redactor.label(r))?;
-    Ok((output, records))
+    let out = crate::document::redact_text(redactor, bytes, &job.relative, key, None)?;
+    Ok((out.bytes, out.records))
 }
 
 fn scan_text(
@@ -272,29 +267,12 @@ fn scan_text(
 ) -> Result<Vec<AuditRecord>, DocumentError> {
     let doc = TextDocument::decode(bytes)?;
     let scan = redactor.scan(&doc.text);
-    Ok(text_records(job, &doc, &scan.removals, key))
-}
-
-fn text_records(
-    job: &Job,
-    doc: &TextDocument,
-    removals: &[crate::resolve::Removal],
-    key: &DigestKey,
-) -> Vec<AuditRecord> {
-    let mut offsets = doc.offset_mapper();
-    removals
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let mut record =
-                AuditRecord::for_text(&job.relative, i + 1, r, &doc.text[r.start..r.end], key);
-            record.location = crate::audit::Location::Text {
-                start: offsets.map(r.start),
-                end: offsets.map(r.end),
-            };
-            record
-        })
-        .collect()
+    Ok(crate::audit::text_records(
+        &job.relative,
+        &doc,
+        &scan.removals,
+        key,
+    ))
 }
 
 /// With the batch-wide person scope, a first pass identifies the people named in every

@@ -83,8 +83,8 @@ impl DocumentSummary {
     pub(crate) fn count(&mut self, records: &[AuditRecord]) {
         self.removals = records.len();
         for r in records {
-            *self.per_ground.entry(r.ground.clone()).or_default() += 1;
-            *self.per_category.entry(r.category.clone()).or_default() += 1;
+            *self.per_ground.entry(r.ground.to_string()).or_default() += 1;
+            *self.per_category.entry(r.category.to_string()).or_default() += 1;
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::policy::Category;
+use crate::policy::{Category, Ground};
 
 pub mod address;
 pub mod birthdate;
@@ -29,6 +29,9 @@ pub struct Finding {
     pub evidence: Cow<'static, str>,
     /// For names: the person this mention refers to (an index into the document's people).
     pub person: Option<usize>,
+    /// The ground it is removed under when not the policy's ground for its category (a
+    /// detector from the policy file with its own ground).
+    pub ground: Option<Ground>,
 }
 
 impl Finding {
@@ -47,6 +50,7 @@ impl Finding {
             rule,
             evidence: evidence.into(),
             person: None,
+            ground: None,
         }
     }
 }

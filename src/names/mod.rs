@@ -481,6 +481,7 @@ impl NameEngine {
                 rule,
                 evidence,
                 person: Some(numbered.add(&keys[index]) + 1),
+                ground: None,
             })
             .collect();
         let people = people

@@ -6,6 +6,7 @@ use std::fmt;
 
 /// Why a PDF could not be redacted completely. Nothing is written for it.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum PdfError {
     /// The file is not a PDF that can be parsed.
     #[error("cannot read the PDF: {0}")]

@@ -36,6 +36,7 @@ mod colour;
 mod encoding;
 mod error;
 mod font;
+mod format;
 mod gaps;
 mod geom;
 mod image;
@@ -63,6 +64,7 @@ use lopdf::{Document, Object, SaveOptions, StringFormat};
 use serde::{Deserialize, Serialize};
 
 pub use error::{FontName, FontProblem, PdfError};
+pub(crate) use format::PdfFormat;
 pub use scanned::{ImageNote, OcrOptions, PageImages};
 
 use crate::audit::{AuditRecord, DigestKey, Location};
@@ -134,65 +136,19 @@ pub fn redact(
     key: &DigestKey,
     options: &PdfOptions,
 ) -> Result<PdfRedaction, PdfError> {
-    let mut doc = load::open(bytes, options.password.as_deref())?;
-    let pages = load::pages(&doc)?;
-    let mut analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
-    let mut plan = analysis.plan(redactor);
-    analysis.recognise_layers(&doc, &pages, &plan, &options.ocr);
-    let pixels = analysis.pixels(&mut plan);
-    let (records, mut report) = analysis.records(document, key, &plan, &pixels);
-
-    if options.ocr_text {
-        for ((edits, kept), ins) in plan
-            .pages
-            .iter_mut()
-            .zip(&plan.kept_words)
-            .zip(&analysis.inspected)
-        {
-            edits.ocr_words = kept
-                .iter()
-                .map(|&k| (ins.words[k].text.clone(), ins.words[k].rect))
-                .collect();
-        }
+    let mut format = PdfFormat::read(bytes, options)?;
+    match crate::document::run(&mut format, redactor, document, key, None) {
+        Ok(out) => Ok(PdfRedaction {
+            bytes: out.bytes,
+            records: out.records,
+            report: out.pdf.unwrap_or_default(),
+        }),
+        Err(crate::error::DocumentError::Pdf(e)) => match e.downcast::<PdfError>() {
+            Ok(e) => Err(*e),
+            Err(e) => Err(PdfError::Verification(e.to_string())),
+        },
+        Err(e) => Err(PdfError::Verification(e.to_string())),
     }
-    let contexts: Vec<&[Context]> = analysis.pages.iter().map(|p| &p.contexts[..]).collect();
-    blanking::apply(
-        &mut doc,
-        &pages,
-        &contexts,
-        &analysis.inspected,
-        &pixels,
-        &mut plan.pages,
-    )?;
-    apply(&mut doc, &pages, &analysis, &plan)?;
-    report.sanitized = sanitize::sanitize(
-        &mut doc,
-        &pages,
-        &analysis.annotations,
-        &plan.keep_annotations,
-        &|t| analysis.scrub(redactor, &plan.needles, t),
-    );
-    let out = save(&mut doc, bytes)?;
-    verify::verify(
-        &out,
-        pages.len(),
-        &plan.needles,
-        &document_text,
-        &form_texts,
-    )?;
-    if pixels.iter().any(|p| !p.rects.is_empty()) {
-        let written = load::open(&out, None)
-            .map_err(|_| PdfError::Verification("the output does not read back".into()))?;
-        let written_pages = load::pages(&written).map_err(|_| {
-            PdfError::Verification("the output's page tree does not read back".into())
-        })?;
-        blanking::verify(&written, &written_pages, &pixels)?;
-    }
-    Ok(PdfRedaction {
-        bytes: out,
-        records,
-        report,
-    })
 }
 
 /// Applies the plan to the pages: rewritten content, copied forms, marks; then drops the
@@ -265,12 +221,40 @@ pub fn scan(
     key: &DigestKey,
     options: &PdfOptions,
 ) -> Result<(Vec<AuditRecord>, PdfReport), PdfError> {
+    scan_with(redactor, bytes, document, key, options).map(|s| (s.records, s.report))
+}
+
+/// What a scan of a PDF found: the document text (pages, then annotation texts), the
+/// removals in it, and their audit records.
+pub(crate) struct PdfScan {
+    pub(crate) text: String,
+    pub(crate) removals: Vec<Removal>,
+    pub(crate) records: Vec<AuditRecord>,
+    pub(crate) report: PdfReport,
+}
+
+pub(crate) fn scan_with(
+    redactor: &Redactor,
+    bytes: &[u8],
+    document: &str,
+    key: &DigestKey,
+    options: &PdfOptions,
+) -> Result<PdfScan, PdfError> {
     let doc = load::open(bytes, options.password.as_deref())?;
     let pages = load::pages(&doc)?;
-    let analysis = Analysis::run(&doc, &pages, redactor, &options.ocr)?;
+    let mut analysis = Analysis::run(&doc, &pages, &options.ocr)?;
+    let scan = redactor.scan(&analysis.text);
+    analysis.removals = scan.removals;
+    analysis.protected = scan.protected;
     let mut plan = analysis.plan(redactor);
     let pixels = analysis.pixels(&mut plan);
-    Ok(analysis.records(document, key, &plan, &pixels))
+    let (records, report) = analysis.records(document, key, &plan, &pixels);
+    Ok(PdfScan {
+        text: std::mem::take(&mut analysis.text),
+        removals: std::mem::take(&mut analysis.removals),
+        records,
+        report,
+    })
 }
 
 /// The text of a PDF's pages, joined by blank lines, as the detectors read it (used to
@@ -425,10 +409,10 @@ struct Plan {
 }
 
 impl Analysis {
+    /// Reads the text model: the document text and each byte's glyph.
     fn run(
         doc: &Document,
         pages: &[Page],
-        redactor: &Redactor,
         ocr: &scanned::OcrOptions,
     ) -> Result<Analysis, PdfError> {
         let mut fonts = FontCache::default();
@@ -502,9 +486,6 @@ impl Analysis {
             }
         }
         byte_glyph.resize(text.len(), NO_GLYPH);
-        let scan = redactor.scan(&text);
-        let mut removals = scan.removals;
-        propagate_across_white_space(&text, &mut removals, &scan.protected);
         Ok(Analysis {
             text,
             byte_glyph,
@@ -512,8 +493,8 @@ impl Analysis {
             page_text_end,
             annotations,
             annotation_spans,
-            removals,
-            protected: scan.protected,
+            removals: Vec::new(),
+            protected: Vec::new(),
             inspected,
         })
     }
@@ -680,138 +661,36 @@ impl Analysis {
         verify::needles(&self.text, &removed, 0..self.page_text_end, &self.protected)
     }
 
-    /// The redacted form of a text outside the page content, if it holds personal data found
-    /// by the detectors or a string removed elsewhere in the document.
+    /// The redacted form of a text outside the page content (alternate texts, metadata), if
+    /// it holds personal data found by the detectors or a string removed elsewhere in the
+    /// document: the shared resolve (merge) and apply on that text.
     fn scrub(&self, redactor: &Redactor, needles: &[verify::Needle], text: &str) -> Option<String> {
-        let mut spans: Vec<(Range<usize>, String)> = redactor
-            .scan(text)
-            .removals
-            .iter()
-            .map(|r| (r.start..r.end, redactor.label(r)))
-            .collect();
+        let mut removals = redactor.scan(text).removals;
         for n in needles {
-            let removal = &self.removals[n.item - 1];
+            let source = &self.removals[n.item - 1];
             for (start, _) in text.match_indices(n.text.as_str()) {
                 let end = start + n.text.len();
                 if is_whole_token(text, start, end) {
-                    spans.push((start..end, redactor.label(removal)));
+                    removals.push(Removal {
+                        start,
+                        end,
+                        ..source.clone()
+                    });
                 }
             }
         }
-        if spans.is_empty() {
+        if removals.is_empty() {
             return None;
         }
-        spans.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for (r, label) in spans {
-            if r.start < at {
-                at = at.max(r.end);
-                continue;
-            }
-            out.push_str(&text[at..r.start]);
-            out.push_str(&label);
-            at = r.end;
-        }
-        out.push_str(&text[at..]);
-        Some(out)
+        let removals = crate::resolve::merge_removals(removals, redactor.policy());
+        Some(crate::apply::apply(text, &removals, redactor.policy()))
     }
-}
-
-/// Removes other occurrences of removed strings that differ only in white space (a name
-/// broken over two lines): resolution propagates exact occurrences only, and PDF text breaks
-/// lines where the layout does.
-fn propagate_across_white_space(
-    text: &str,
-    removals: &mut Vec<Removal>,
-    protected: &[Range<usize>],
-) {
-    let mut patterns: Vec<(String, usize)> = Vec::new();
-    for (i, r) in removals.iter().enumerate() {
-        let words: Vec<&str> = text[r.start..r.end].split_whitespace().collect();
-        if words.len() < 2 {
-            continue;
-        }
-        let pattern = words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join(r"\s+");
-        if !patterns.iter().any(|(p, _)| *p == pattern) {
-            patterns.push((pattern, i));
-        }
-    }
-    let mut added = Vec::new();
-    // Indexed: a document can repeat a name hundreds of thousands of times.
-    let removed = crate::spans::Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
-    let protected: crate::spans::Spans = protected.iter().collect();
-    for (pattern, source) in patterns {
-        let Ok(re) = regex::Regex::new(&pattern) else {
-            continue;
-        };
-        for m in re.find_iter(text) {
-            crate::deadline::check();
-            let (start, end) = (m.start(), m.end());
-            if removed.covers(start, end)
-                || !is_whole_token(text, start, end)
-                || protected.overlaps(start, end)
-            {
-                continue;
-            }
-            let s = &removals[source];
-            added.push(Removal {
-                start,
-                end,
-                category: s.category,
-                ground: s.ground.clone(),
-                detector: "propagated",
-                evidence: format!("same text as a removed {} ({})", s.category, s.detector).into(),
-                person: s.person,
-            });
-        }
-    }
-    if added.is_empty() {
-        return;
-    }
-    removals.extend(added);
-    removals.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    // Merge overlaps, keeping the first removal's description.
-    let mut merged: Vec<Removal> = Vec::with_capacity(removals.len());
-    for r in removals.drain(..) {
-        match merged.last_mut() {
-            Some(last) if r.start < last.end => {
-                last.end = last.end.max(r.end);
-                last.ground = last.ground.stricter(&r.ground).clone();
-            }
-            _ => merged.push(r),
-        }
-    }
-    *removals = merged;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use remove::Edits;
-
-    fn removal(start: usize, end: usize) -> Removal {
-        Removal::test_name(start, end)
-    }
-
-    #[test]
-    fn a_removed_string_broken_over_lines_is_removed_there_too() {
-        let text =
-            "Jan de Vries schreef.\nLater belde Jan\nde Vries opnieuw; Jan de Vriesstraat niet.";
-        let mut removals = vec![removal(0, 12)];
-        propagate_across_white_space(text, &mut removals, &[]);
-        let spans: Vec<&str> = removals.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(spans, ["Jan de Vries", "Jan\nde Vries"]);
-        assert_eq!(removals[1].detector, "propagated");
-        // Not inside protected text.
-        let mut removals = vec![removal(0, 12)];
-        propagate_across_white_space(text, &mut removals, &[Range { start: 34, end: 46 }]);
-        assert_eq!(removals.len(), 1);
-    }
 
     #[test]
     fn forms_with_edits_and_their_ancestors_are_copied_the_rest_still_drawn() {

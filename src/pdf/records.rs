@@ -1,6 +1,7 @@
 //! The audit records and summary facts of a redacted PDF.
 
 use super::*;
+use crate::policy::Category;
 
 impl Analysis {
     /// The audit records (in document order) and the summary facts.
@@ -60,32 +61,21 @@ impl Analysis {
             .enumerate()
             .map(|(i, (page, _, r, rect, signature))| {
                 *report.removals_per_page.entry(page).or_default() += 1;
-                let (category, detector, evidence) = if signature {
-                    (
-                        "signature".to_string(),
-                        "signature.image".to_string(),
-                        "picture without text beside a removed name".to_string(),
-                    )
-                } else {
-                    (
-                        r.category.to_string(),
-                        r.detector.to_string(),
-                        r.evidence.to_string(),
-                    )
+                let location = Location::Pdf {
+                    page,
+                    bbox: rect.to_audit(),
                 };
-                AuditRecord {
-                    document: document.to_string(),
-                    item: i + 1,
-                    category,
-                    ground: r.ground.to_string(),
-                    detector,
-                    evidence,
-                    part: None,
-                    location: Location::Pdf {
-                        page,
-                        bbox: rect.to_audit(),
-                    },
-                    digest: key.digest(&self.text.as_bytes()[r.start..r.end]),
+                let removed = &self.text.as_bytes()[r.start..r.end];
+                if signature {
+                    let signature = Removal {
+                        category: Category::Signature,
+                        detector: "signature.image",
+                        evidence: "picture without text beside a removed name".into(),
+                        ..r.clone()
+                    };
+                    AuditRecord::new(document, i + 1, &signature, location, removed, key)
+                } else {
+                    AuditRecord::new(document, i + 1, r, location, removed, key)
                 }
             })
             .collect();
