@@ -27,14 +27,12 @@
 //! the calling thread (no thread is started or left behind), and a panic inside becomes
 //! [`DocumentError::Panic`], which names no document text.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::apply;
 use crate::audit::{AuditRecord, DigestKey, text_records};
-use crate::deadline;
 use crate::error::DocumentError;
 use crate::load::TextDocument;
 use crate::pdf::{self, PdfOptions, PdfReport};
@@ -131,24 +129,6 @@ impl std::fmt::Debug for DocumentScan {
     }
 }
 
-/// Runs one document's work under the time limit, turning an expired limit into
-/// [`DocumentError::Timeout`] and a panic into [`DocumentError::Panic`] (without the panic's
-/// message, which could quote document text).
-pub(crate) fn guarded<T>(
-    limit: Option<Duration>,
-    f: impl FnOnce() -> Result<T, DocumentError>,
-) -> Result<T, DocumentError> {
-    match catch_unwind(AssertUnwindSafe(|| deadline::run(limit, f))) {
-        Ok(Ok(result)) => result,
-        Ok(Err(deadline::TimeLimitExceeded)) => Err(DocumentError::Timeout {
-            seconds: limit.map_or(0, |l| l.as_secs()),
-        }),
-        Err(_) => Err(DocumentError::Panic(
-            "panic inside the pipeline (message withheld)".into(),
-        )),
-    }
-}
-
 /// Redacts one document: the detectors' removals, or exactly `reviewed` when given.
 pub(crate) fn redact(
     redactor: &Redactor,
@@ -157,7 +137,7 @@ pub(crate) fn redact(
     options: &DocumentOptions,
     reviewed: Option<&[Removal]>,
 ) -> Result<DocumentRedaction, DocumentError> {
-    guarded(options.time_limit, || match kind {
+    crate::isolate::guarded(options.time_limit, || match kind {
         DocumentKind::Text => redact_text(
             redactor,
             bytes.to_vec(),
@@ -211,7 +191,7 @@ pub(crate) fn scan(
     bytes: &[u8],
     options: &DocumentOptions,
 ) -> Result<DocumentScan, DocumentError> {
-    guarded(options.time_limit, || match kind {
+    crate::isolate::guarded(options.time_limit, || match kind {
         DocumentKind::Text => {
             let doc = TextDocument::decode(bytes.to_vec())?;
             let removals = redactor.scan(&doc.text).removals;
@@ -376,6 +356,8 @@ pub(crate) fn redact_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::deadline;
+    use crate::isolate::guarded;
     use crate::{Lists, Policy};
 
     fn redactor() -> Redactor {

@@ -75,6 +75,7 @@ pub mod error;
 mod fingerprint;
 pub mod fold;
 pub mod formats;
+mod isolate;
 pub mod lists;
 pub mod load;
 // Some helpers of the name engine are unused outside its own rules for now.
