@@ -1,0 +1,87 @@
+use super::*;
+
+fn found(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    detect(text, &mut out);
+    let mut spans: Vec<_> = out.iter().map(|f| (f.start, f.end)).collect();
+    spans.sort();
+    spans.iter().map(|&(s, e)| &text[s..e]).collect()
+}
+
+#[test]
+fn a_street_after_punctuation_starts_at_its_word() {
+    assert_eq!(found("Zie Kees (Kerkstraat 12)"), vec!["Kerkstraat 12"]);
+    assert_eq!(found("B €Nstraat 1"), vec!["Nstraat 1"]);
+}
+
+#[test]
+fn finds_letterhead_address_blocks() {
+    assert_eq!(
+        found("Jorn van Schweinfurt\nTessdreef 113\n2018 XL  Bleiswijk\n"),
+        vec!["Tessdreef 113", "2018 XL"]
+    );
+    assert_eq!(
+        found("A. Jansen\nLange Voorhout 9\n2514EA Den Haag"),
+        vec!["Lange Voorhout 9", "2514EA"]
+    );
+    assert_eq!(
+        found("Rayanpad 83a\n4304 WL  's-Gravenpolder"),
+        vec!["Rayanpad 83a", "4304 WL"]
+    );
+    assert_eq!(
+        found("Tesshof 28-2\n1234 AB Ede"),
+        vec!["Tesshof 28-2", "1234 AB"]
+    );
+}
+
+#[test]
+fn finds_addresses_in_running_text() {
+    assert_eq!(
+        found("Straat en huisnummer: Burgemeester Van Walsumweg 111a\n"),
+        vec!["Burgemeester Van Walsumweg 111a"]
+    );
+    assert_eq!(
+        found("Chr. van der Meulen\nBurgemeester Van Walsumweg 36 bis\n6561 CC Zoetermeer"),
+        vec!["Burgemeester Van Walsumweg 36 bis", "6561 CC"]
+    );
+    assert_eq!(found("Van Kerkstraat 5 naar"), vec!["Kerkstraat 5"]);
+    assert_eq!(found("Zie De Kerkstraat 5"), vec!["Kerkstraat 5"]);
+    assert_eq!(
+        found("Zij woont aan de Burgemeester de Withstraat 12 bis in Utrecht."),
+        vec!["Burgemeester de Withstraat 12 bis"]
+    );
+    assert_eq!(
+        found("adres: Laan van Meerdervoort 3a, 2517 AA Den Haag"),
+        vec!["Laan van Meerdervoort 3a", "2517 AA"]
+    );
+    assert_eq!(found("postcode 3511AB"), vec!["3511AB"]);
+}
+
+#[test]
+fn a_citizens_address_above_the_addressee_stays_the_citizens() {
+    // No blank line between the sender's block and the ministry's PO box (OCR text).
+    assert_eq!(
+        found(
+            "Jayden Reimes\nCorneliaweg 44\n3407YM Veldhoven\nAan het Ministerie van Justitie\nPostbus 20301\n2500 EH Den Haag\n"
+        ),
+        vec!["Corneliaweg 44", "3407YM"]
+    );
+}
+
+#[test]
+fn leaves_other_numbers_and_po_boxes_alone() {
+    for text in [
+        "Postbus 20301\n2500 EH  Den Haag",
+        "Directie Rechtshandhaving\nTurfmarkt 147\n2511 DP  Den Haag",
+        "Antwoordnummer 123, 2500 VB Den Haag",
+        "in 2024 EU-breed afgesproken",
+        "artikel 12 van de Woo",
+        "Kamerstukken 28638 nr. 234",
+        "hoofdstuk 3 en paragraaf 4",
+        "De straat 12 keer", // a sentence, not an address
+        "een werkbezoek aan de Hoge Raad. Woensdag 12.00 uur is de uitspraak",
+        "Lange Voorhout 10:30 uur",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}

@@ -1,0 +1,467 @@
+//! The decision: which mentions are removed and which stay readable, one decision per
+//! person.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use super::grammar::{self, Form, Grammar, NameParse, shape};
+use super::lexicon::{self, FastHash, GAZETTEER, class};
+use super::lists::{extend_lists, strengthen_lists};
+use super::offices::Offices;
+use super::people::People;
+use super::{
+    Mention, NameEngine, NameFindings, PersonKey, Strength, context, directory, orgs, person,
+};
+use crate::detect::Finding;
+use crate::fold::{FoldedText, fold};
+use crate::policy::Category;
+use crate::spans::Spans;
+
+impl NameEngine {
+    /// Decides which mentions are removed and which are protected.
+    pub(super) fn decide(
+        &self,
+        g: &Grammar,
+        folded: &FoldedText<'_>,
+        mut mentions: Vec<Mention>,
+    ) -> NameFindings {
+        mentions.sort_by(|a, b| {
+            a.parse
+                .start
+                .cmp(&b.parse.start)
+                .then(b.parse.end.cmp(&a.parse.end))
+                .then(b.strength.cmp(&a.strength))
+        });
+        let organisations = orgs::find(g);
+        clear_organisations(g, &organisations, &mut mentions);
+        // Public officials: the list, and names in office-holder context. A surname or first
+        // name alone that a public official shares is decided below, once we know who else
+        // is named.
+        let mut public = self.public.clone();
+        let mut protected: Vec<(usize, usize)> = Vec::new();
+        let mut public_named: HashSet<String, FastHash> = HashSet::default();
+        let offices = self
+            .policy
+            .keep_office_holders
+            .then(|| Offices::find(folded));
+        // Each mention's key, computed once (mentions added below get theirs then).
+        let mut keys: Vec<PersonKey> = mentions.iter().map(|m| PersonKey::of(&m.parse)).collect();
+        for (m, key) in mentions.iter().zip(&keys) {
+            let listed = is_public(&public, key, m.parse.form);
+            let office = offices
+                .as_ref()
+                .is_some_and(|o| o.around(m.parse.start, m.parse.end));
+            if office && !listed && key.surname.is_some() {
+                public.push(key.clone());
+            }
+            if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
+                protected.push((m.parse.start, m.parse.end));
+                public_named.extend(key.surname.clone());
+            }
+        }
+        protected.extend(public_initials(g, &public, &mentions));
+        let protected_spans = Spans::new(protected.clone());
+        // Lists of people: a member next to someone removed is removed too; public
+        // officials and office holders vouch for nobody.
+        let anchors: Vec<bool> = mentions
+            .iter()
+            .map(|m| {
+                m.strength == Strength::Strong
+                    && m.evidence != directory::PUBLIC
+                    && !protected_spans.overlaps(m.parse.start, m.parse.end)
+            })
+            .collect();
+        strengthen_lists(g, &mut mentions, &anchors);
+        // A form's `Voornaam:` or `Achternaam:` names the form's subject, not an official.
+        let shares_public_name = |m: &Mention, key: &PersonKey| {
+            matches!(m.parse.form, Form::Surname | Form::Given)
+                && m.rule != "name.field"
+                && is_public(&public, key, m.parse.form)
+        };
+        // People: identified by strong mentions, in reading order.
+        let mut people = People::from_keys(self.known.iter().cloned());
+        for (m, key) in mentions.iter().zip(&keys) {
+            let identifies = m.strength == Strength::Strong
+                && !matches!(m.parse.form, Form::InitialsOnly | Form::Part);
+            if identifies
+                && !protected_spans.covers(m.parse.start, m.parse.end)
+                && !shares_public_name(m, key)
+            {
+                people.add(key);
+            }
+        }
+        // Lists again, now that a member may be someone identified elsewhere in the text
+        // (`Actie: Aalbers / Kuipers / Mulder`, after `mw. W. Aalbers` in the attendee list).
+        let anchors: Vec<bool> = mentions
+            .iter()
+            .zip(&keys)
+            .map(|(m, k)| {
+                (m.strength == Strength::Strong
+                    || (person_shaped(g, &m.parse)
+                        && m.parse.form != Form::InitialsOnly
+                        && people.find(k).is_some()))
+                    && m.evidence != directory::PUBLIC
+                    && !protected_spans.overlaps(m.parse.start, m.parse.end)
+            })
+            .collect();
+        strengthen_lists(g, &mut mentions, &anchors);
+        // Mentions of identified people found by searching for their names, and lists that
+        // go on past them.
+        let before = mentions.len();
+        extend_lists(g, &organisations, &protected_spans, &mut mentions);
+        identified_initials(g, &people, &protected_spans, &mut mentions);
+        propagation_mentions(g, &people, &mut mentions);
+        keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
+        let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
+        for (index, m) in mentions.into_iter().enumerate() {
+            if protected_spans.covers(m.parse.start, m.parse.end) {
+                continue;
+            }
+            // A mention found by propagation may stand in an office holder's place too
+            // (`Wolters (CU)`).
+            if index >= before
+                && offices
+                    .as_ref()
+                    .is_some_and(|o| o.around(m.parse.start, m.parse.end))
+            {
+                protected.push((m.parse.start, m.parse.end));
+                continue;
+            }
+            let key = &keys[index];
+            // A surname alone shared with a public official stays readable when that official
+            // is named here, or when nobody else with that surname is; a first name alone
+            // when nobody else with that first name is.
+            // A staff member bears the name too: when in doubt, remove.
+            if shares_public_name(&m, key) && m.staff.is_none() {
+                let (official_named, other_named) = if m.parse.form == Form::Surname {
+                    let official = key
+                        .surname
+                        .as_ref()
+                        .is_some_and(|s| public_named.contains(s));
+                    let other =
+                        people.find_by(key, |p, k| p.surname.is_some() && p.surname == k.surname);
+                    (official, other.is_some())
+                } else {
+                    (
+                        false,
+                        people
+                            .find_by(key, |p, k| p.given.is_some() && p.given == k.given)
+                            .is_some(),
+                    )
+                };
+                if official_named || !other_named {
+                    protected.push((m.parse.start, m.parse.end));
+                    continue;
+                }
+            }
+            let (rule, evidence) = match m.strength {
+                Strength::Strong => (m.rule, m.evidence),
+                Strength::Weak
+                    if m.parse.form != Form::InitialsOnly
+                        && person_shaped(g, &m.parse)
+                        && people.find(key).is_some() =>
+                {
+                    (
+                        "name.propagated",
+                        Cow::Borrowed("refers to a person identified elsewhere in the document"),
+                    )
+                }
+                Strength::Weak => continue,
+            };
+            // Academic titles go with the name (`mr. S.A. Verbrugge`); forms of address stay.
+            let first = g.tokens().partition_point(|t| t.start < m.parse.start);
+            let start = g.tokens()[directory::academic_titles_before(g, first)].start;
+            chosen.push((start, m.parse.end, rule, evidence, index));
+        }
+        // Number people in order of first removed mention; one finding per span.
+        chosen.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
+        chosen.dedup_by_key(|c| (c.0, c.1));
+        let mut numbered = People::default();
+        let findings = chosen
+            .into_iter()
+            .map(|(start, end, rule, evidence, index)| Finding {
+                start,
+                end,
+                category: Category::Name,
+                rule,
+                evidence,
+                person: Some(numbered.add(&keys[index]) + 1),
+                ground: None,
+            })
+            .collect();
+        let people = people
+            .keys()
+            .iter()
+            .filter(|p| p.surname.is_some())
+            .cloned()
+            .collect();
+        protected.extend(organisations);
+        NameFindings {
+            findings,
+            protected: protected.into_iter().map(|(s, e)| s..e).collect(),
+            people,
+        }
+    }
+}
+
+/// Initials of the public officials and office holders (`CH` for burgemeester C. Heemskerk,
+/// `GJO` for wethouder G.J. Oosterveld) where they stand alone: they stay readable, unless a
+/// staff member's initials read the same and the context points at that staff member.
+fn public_initials(g: &Grammar, public: &People, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut wanted: HashSet<String, FastHash> = HashSet::default();
+    for k in public.keys() {
+        let Some(surname) = &k.surname else { continue };
+        let family: String = surname
+            .split(' ')
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_uppercase();
+        let leads = [
+            k.initials.clone(),
+            k.given
+                .as_ref()
+                .and_then(|g| g.chars().next())
+                .map(String::from),
+        ];
+        for lead in leads.into_iter().flatten() {
+            wanted.insert(format!("{}{family}", lead.to_uppercase()));
+        }
+    }
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let staff_initials: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.staff.is_some() && m.parse.form == Form::InitialsOnly)
+        .filter(|m| m.strength == Strength::Strong)
+        .map(|m| (m.parse.start, m.parse.end))
+        .collect();
+    let toks = g.tokens();
+    (0..toks.len())
+        .filter(|&i| g.has(i, shape::UPPER) && wanted.contains(g.str(i)))
+        .map(|i| (toks[i].start, toks[i].end))
+        .filter(|span| !staff_initials.contains(span))
+        .collect()
+}
+
+/// Initials of the people identified in the text (`PAL` for P.A. Lindeboom, `KBo` for Karin
+/// Bos), where they stand for a person: in a person's context (a speaker, a paraaf before a
+/// date, a sign-off), or written in a way no abbreviation is (`JdV`, `KBo`).
+fn identified_initials(
+    g: &Grammar,
+    people: &People,
+    protected: &Spans,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut wanted: HashMap<String, usize, FastHash> = HashMap::default();
+    for (n, k) in people.keys().iter().enumerate() {
+        let Some(surname) = &k.surname else { continue };
+        let given: Vec<String> = match (&k.given, &k.initials) {
+            (Some(gv), _) => gv.split(['-', ' ']).map(str::to_string).collect(),
+            (None, Some(i)) => i.chars().map(String::from).collect(),
+            (None, None) => continue,
+        };
+        let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
+        for v in directory::derived_initials(&given, &[], &surname) {
+            wanted.entry(v).or_insert(n);
+        }
+        if let Some(i) = &k.initials {
+            let letters: Vec<String> = i.chars().map(String::from).collect();
+            for v in directory::derived_initials(&letters, &[], &surname) {
+                wanted.entry(v).or_insert(n);
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let toks = g.tokens();
+    let taken = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect(),
+    );
+    for (i, t) in toks.iter().enumerate() {
+        let Some(w) = g.word(i) else { continue };
+        if !wanted.contains_key(w) {
+            continue;
+        }
+        let (s, e) = (t.start, t.end);
+        if taken.overlaps(s, e) || protected.overlaps(s, e) {
+            continue;
+        }
+        let mixed = w.chars().skip(1).any(char::is_lowercase);
+        let context = person::context(g, i, i + 1, true);
+        // Capitals that are no abbreviation stand for the person named here (`JW` when
+        // Jan-Willem van der Meer is named).
+        let distinct = !g.has(i, class::ORG | class::NOT_NAME | class::PLACE | class::WORD)
+            && !grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i))
+            && !context::used_as_organisation(g, w);
+        if !(mixed || context.is_some() || distinct) {
+            continue;
+        }
+        let Some(parse) = g.initials_alone(i) else {
+            continue;
+        };
+        mentions.push(Mention {
+            parse,
+            strength: Strength::Strong,
+            rule: "name.initials",
+            evidence: "initials of a person named in the text".into(),
+            staff: None,
+        });
+    }
+}
+
+/// Organisation names are no mentions of people: mentions inside one go, and a name that
+/// runs into one ends before it (`Olaf van Kruispunt Advies` is Olaf, of Kruispunt Advies).
+fn clear_organisations(g: &Grammar, organisations: &[(usize, usize)], mentions: &mut Vec<Mention>) {
+    if organisations.is_empty() {
+        return;
+    }
+    let spans = Spans::new(organisations.to_vec());
+    let toks = g.tokens();
+    mentions.retain_mut(|m| {
+        if spans.covers(m.parse.start, m.parse.end) {
+            return false;
+        }
+        let Some(&(org_start, _)) = organisations
+            .iter()
+            .find(|(s, e)| m.parse.start < *s && *s < m.parse.end && m.parse.end <= *e)
+        else {
+            return true;
+        };
+        // The last word before the organisation that is not a particle ends the name.
+        let first = toks.partition_point(|t| t.start < m.parse.start);
+        let Some(last) = (first..m.parse.next)
+            .rev()
+            .filter(|&k| toks[k].end <= org_start)
+            .find(|&k| g.word(k).is_some() && !g.has(k, class::PARTICLE))
+        else {
+            return false;
+        };
+        m.parse.end = toks[last].end;
+        m.parse.next = last + 1;
+        if m.parse.form == Form::Full {
+            m.parse.form = Form::Given;
+            m.parse.surname = None;
+        }
+        true
+    });
+}
+
+/// Whether a mention is shaped like a person's name, so that it may refer to a person
+/// identified elsewhere: a surname or first name alone that is also a common word, a place
+/// or an organisation word (`Zwolle`, `Koning`, `Dam`) is not, unless capitalised particles
+/// come with it (`Van Zwolle`).
+fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
+    if !matches!(p.form, Form::Surname | Form::Given) {
+        return true;
+    }
+    let toks = g.tokens();
+    let first = toks.partition_point(|t| t.start < p.start);
+    let words: Vec<usize> = (first..p.next).filter(|&k| g.word(k).is_some()).collect();
+    let capital_particle = words
+        .first()
+        .is_some_and(|&k| g.has(k, lexicon::class::PARTICLE) && g.is_cap(k) && words.len() > 1);
+    const OTHER_THAN_A_NAME: u16 =
+        class::PLACE | class::ORG | class::NOT_NAME | class::FUNCTION | class::OFFICE;
+    let name_words: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&k| !g.has(k, class::PARTICLE))
+        .collect();
+    // A common word (`Koning`, `Kuipers`) is a name where it is capitalised as one.
+    let word_used_as_word =
+        |k: usize| g.has(k, class::WORD) && !person::capitalised_as_a_name(g, k);
+    capital_particle
+        || !name_words.iter().any(|&k| {
+            g.has(k, OTHER_THAN_A_NAME) || (name_words.len() == 1 && word_used_as_word(k))
+        })
+}
+
+/// Whether a mention names a public official: the surname must agree, and a first name or
+/// initial where the mention has one. A first name alone must be the official's.
+fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
+    match form {
+        Form::Given => public
+            .find_by(key, |p, k| {
+                p.given.is_some() && p.given == k.given && p.surname.is_some()
+            })
+            .is_some(),
+        Form::InitialsOnly => false,
+        _ => key.surname.is_some() && public.find(key).is_some(),
+    }
+}
+
+/// Adds weak mentions for every occurrence of an identified person's surname or first name.
+fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention>) {
+    let gaz = &*GAZETTEER;
+    let mut first_words: HashSet<&str, FastHash> = HashSet::default();
+    let mut givens: HashSet<&str, FastHash> = HashSet::default();
+    for p in people.keys() {
+        if let Some(s) = &p.surname
+            && !gaz.is(s, class::PLACE | class::NOT_NAME | class::ORG)
+        {
+            first_words.insert(s.split(' ').next().unwrap_or(s));
+        }
+        if let Some(gv) = &p.given
+            && gv.chars().count() >= 2
+            && !gaz.is(gv, class::NOT_NAME | class::PLACE)
+        {
+            givens.insert(gv);
+        }
+    }
+    if first_words.is_empty() && givens.is_empty() {
+        return;
+    }
+    let existing = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect(),
+    );
+    let mut last_end = 0;
+    for i in 0..g.tokens().len() {
+        crate::deadline::check();
+        if !g.is_cap(i) || g.tokens()[i].start < last_end {
+            continue;
+        }
+        let f = g.folded(i);
+        let found = if first_words.contains(f) {
+            // Include a capitalised particle before the surname (`Van der Meulen`); a
+            // lower-case `van` may be a preposition (`het stuk van Oosterwijk`).
+            let start = (i.saturating_sub(3)..i)
+                .find(|&s| g.cap_tussen(s) == i - s && g.is_cap(s))
+                .unwrap_or(i);
+            g.surname_alone(start, false)
+                .or_else(|| g.surname_alone(i, false))
+                // `Den Haag` is a place even when someone is called K. den Haag.
+                .filter(|p| !GAZETTEER.is(&fold(g.text_of(p)), class::PLACE | class::ORG))
+                .map(|p| (p, "surname of an identified person"))
+        } else if givens.contains(f) {
+            // `Jan Jansen` when only Jan de Vries is known is another person.
+            let other = g
+                .forward(i)
+                .is_some_and(|full| people.find(&PersonKey::of(&full)).is_none());
+            g.given_alone(i)
+                .filter(|_| !other)
+                .map(|p| (p, "first name of an identified person"))
+        } else {
+            None
+        };
+        if let Some((p, evidence)) = found
+            && !existing.overlaps(p.start, p.end)
+        {
+            last_end = p.end;
+            mentions.push(Mention {
+                parse: p,
+                strength: Strength::Weak,
+                rule: "name.propagated",
+                evidence: evidence.into(),
+                staff: None,
+            });
+        }
+    }
+}

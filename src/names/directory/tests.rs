@@ -1,0 +1,48 @@
+use super::*;
+
+#[test]
+fn account_names_run_the_name_together() {
+    let p = Listed::parse("Thomas dos Santos", false).unwrap();
+    let accounts = p.account_names();
+    for a in [
+        "tdossantos",
+        "t.dossantos",
+        "thomas.dossantos",
+        "thomasdossantos",
+    ] {
+        assert!(accounts.contains(&a.to_string()), "{a}");
+    }
+    // Too short to tell from a word.
+    assert!(
+        Listed::parse("Ria Bos", false)
+            .unwrap()
+            .account_names()
+            .iter()
+            .all(|a| a.len() >= 6)
+    );
+}
+
+#[test]
+fn list_names_are_taken_apart() {
+    let p = Listed::parse("Jan-Willem van der Meer", false).unwrap();
+    assert_eq!(p.given, ["jan", "willem"]);
+    assert_eq!(p.particles, ["van", "der"]);
+    assert_eq!(p.surname, ["meer"]);
+    assert!(p.initials.contains(&"JWvdM".to_string()));
+    assert!(p.initials.contains(&"JVDM".to_string()));
+    let p = Listed::parse("Evert Jan ten Brinke", false).unwrap();
+    assert_eq!(p.given, ["evert", "jan"]);
+    assert_eq!(p.surname, ["brinke"]);
+    let p = Listed::parse("Femke Visser-de Jong", false).unwrap();
+    assert_eq!(p.surname, ["visser", "de", "jong"]);
+    let p = Listed::parse("Fatima El Ahmadi", false).unwrap();
+    assert_eq!(p.particles, ["el"]);
+    assert!(p.initials.contains(&"FEA".to_string()));
+    let p = Listed::parse("Iris Klein Schiphorst", false).unwrap();
+    assert!(p.initials.contains(&"IKS".to_string()));
+    assert!(!p.distinctive_surname, "klein is a word");
+    let p = Listed::parse("Lisanne Meijerink", false).unwrap();
+    assert!(p.distinctive_surname && p.distinctive_given);
+    let p = Listed::parse("Roos Groen", false).unwrap();
+    assert!(!p.distinctive_surname && !p.distinctive_given);
+}

@@ -1,0 +1,170 @@
+//! Names written in capitals: `JANSSEN, P.`, `VAN DER MEER`, `DUBOIS-MARCHAND Hélène`.
+
+use super::{Form, Grammar, NameParse, shape};
+use crate::fold::fold;
+use crate::names::lexicon::class;
+
+impl Grammar<'_> {
+    /// A name in capitals, as forms and registers write it: `JANSSEN, P.`, `VAN DER MEER`,
+    /// `JAN DE VRIES`. The first name cannot be told from the surname, so all words but the
+    /// particles form the key.
+    pub fn upper_name(&self, i: usize) -> Option<NameParse> {
+        let upper_word = |k: usize| {
+            self.has(k, shape::UPPER) || (self.is_capital_letter(k) && !self.is_punct(k + 1, '.'))
+        };
+        let mut j = i;
+        let mut words = Vec::new();
+        while words.len() < 5 && upper_word(j) && (j == i || self.spaced(j - 1)) {
+            words.push(j);
+            j += 1;
+        }
+        let key_words: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&k| !self.has(k, class::PARTICLE))
+            .collect();
+        if key_words.is_empty() || key_words.iter().all(|&k| self.str(k).chars().count() < 2) {
+            return None;
+        }
+        let mut end = j - 1;
+        let mut initials = None;
+        if self.is_punct(j, ',')
+            && self.spaced(j)
+            && let Some((k, letters)) = self.initials(j + 1, false)
+        {
+            initials = Some(letters);
+            end = k - 1;
+        }
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[end].end,
+            next: end + 1,
+            form: if initials.is_some() {
+                Form::Reversed
+            } else {
+                Form::Surname
+            },
+            given: None,
+            initials,
+            surname: Some(self.key_of(&key_words)),
+        })
+    }
+
+    /// A name with its surname in capitals, as EU institutions and registers write it:
+    /// `DUBOIS-MARCHAND Hélène`, `VAN DEN BERGH Joost`, `Hélène DUBOIS-MARCHAND`. The first
+    /// name must be a known one, and the surname no acronym that names an organisation.
+    pub fn eu_name(&self, i: usize) -> Option<NameParse> {
+        let known_given = |k: usize| self.is_cap(k) && self.has(k, class::FIRST_NAME);
+        // Surname first: particles and words in capitals, hyphens between.
+        let upper_surname = |start: usize| -> Option<(usize, Vec<usize>)> {
+            let mut k = start;
+            let mut words = Vec::new();
+            while let Some(w) = self.word(k) {
+                let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
+                if !capitals {
+                    break;
+                }
+                words.push(k);
+                k += 1;
+                if self.is_punct(k, '-') && self.glued(k - 1) && self.glued(k) {
+                    k += 1;
+                } else if !self.spaced(k - 1) {
+                    break;
+                }
+            }
+            let key: Vec<usize> = words
+                .iter()
+                .copied()
+                .filter(|&w| !self.has(w, class::PARTICLE))
+                .collect();
+            let plausible = key.iter().any(|&w| self.str(w).chars().count() >= 4)
+                && !key
+                    .iter()
+                    .any(|&w| self.has(w, class::ORG | class::NOT_NAME | class::PLACE));
+            (plausible && words.len() <= 4).then_some((k, key))
+        };
+        if self.has(i, shape::UPPER) {
+            let (after, key) = upper_surname(i)?;
+            // `VAN DEN BERGH Joost`: the name ends after the first name.
+            let given = if self.spaced(after - 1) && known_given(after) {
+                self.given_end(after)
+            } else {
+                return None;
+            };
+            return Some(NameParse {
+                start: self.toks[i].start,
+                end: self.toks[given - 1].end,
+                next: given,
+                form: Form::Reversed,
+                given: Some(fold(self.text_of_tokens(after, given))),
+                initials: None,
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        // All in capitals: `NOOR AYOUB`, `JAN DE VRIES`.
+        if self.has(i, shape::UPPER)
+            && self.has(i, class::FIRST_NAME)
+            && !self.has(i, class::WORD | class::ORG | class::PLACE)
+            && self.spaced(i)
+        {
+            let j = i + 1;
+            let (after, key) = upper_surname(j + self.tussen_upper(j))?;
+            let surname_known = key
+                .iter()
+                .all(|&k| !self.has(k, class::WORD) || self.has(k, class::SURNAME));
+            return surname_known.then(|| NameParse {
+                start: self.toks[i].start,
+                end: self.toks[after - 1].end,
+                next: after,
+                form: Form::Full,
+                given: Some(self.folded(i).to_string()),
+                initials: None,
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        // Initials before a surname in capitals: `M. DIJKGRAAF`.
+        if let Some((j, letters)) = self.initials(i, false)
+            && self.spaced(j - 1)
+            && let Some((after, key)) = upper_surname(j + self.tussen_upper(j))
+        {
+            let plausible = key.iter().all(|&k| {
+                let surname = self.has(k, class::SURNAME);
+                surname || (self.str(k).chars().count() >= 4 && !self.has(k, class::WORD))
+            });
+            return plausible.then(|| NameParse {
+                start: self.toks[i].start,
+                end: self.toks[after - 1].end,
+                next: after,
+                form: Form::Initials,
+                given: None,
+                initials: Some(letters),
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        // First name first: `Hélène DUBOIS-MARCHAND`.
+        if known_given(i) {
+            let j = self.given_end(i);
+            if !self.spaced(j - 1) || !self.has(j, shape::UPPER) {
+                return None;
+            }
+            let (after, key) = upper_surname(j)?;
+            return Some(NameParse {
+                start: self.toks[i].start,
+                end: self.toks[after - 1].end,
+                next: after,
+                form: Form::Full,
+                given: Some(fold(self.text_of_tokens(i, j))),
+                initials: None,
+                surname: Some(self.key_of(&key)),
+            });
+        }
+        None
+    }
+
+    /// Particles in capitals at `i` (`DE`, `VAN DER`): how many tokens.
+    fn tussen_upper(&self, i: usize) -> usize {
+        (i..i + 3)
+            .take_while(|&k| self.has(k, shape::UPPER) && self.has(k, class::PARTICLE))
+            .count()
+    }
+}

@@ -1,0 +1,356 @@
+//! The written forms of a name: forward (`Jan de Vries`, `J.P. de Vries`), reversed
+//! (`Vries, J. de (Jan)`), a surname or first name alone, and titles before it.
+
+use super::surname::Position;
+use super::{Form, Grammar, NameParse, shape};
+use crate::fold::fold;
+use crate::names::lexicon::{GAZETTEER, PARTICLE_PHRASES, class};
+use crate::names::token::Kind;
+
+impl Grammar<'_> {
+    /// Titles and forms of address at `i` (`prof. dr. ir.`, `de heer`, `mevrouw`, `dhr.`).
+    /// Returns the number of tokens they take.
+    pub fn titles(&self, i: usize) -> usize {
+        let mut j = i;
+        loop {
+            // `de heer`, `De heer`
+            if self.word(j).is_some_and(|w| w.eq_ignore_ascii_case("de"))
+                && self.word(j + 1) == Some("heer")
+                && self.spaced(j)
+            {
+                j += 2;
+            } else if self.has(j, class::TITLE)
+                && !self.has(j, shape::UPPER)
+                // `Heer` with a capital is a surname (`Oude Heer`), not `de heer`.
+                && self.str(j) != "Heer"
+            {
+                j += 1;
+                if self.is_punct(j, '.') && self.glued(j - 1) {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+            // A further title, or the name, follows after one space (or a line break in text
+            // extracted from a PDF, where lines wrap anywhere; but not into a form's next
+            // field, `Aanhef: Mevrouw` / `Voorletters: K.E.`).
+            if !(self.spaced(j - 1) || self.wraps(j - 1)) {
+                break;
+            }
+        }
+        j - i
+    }
+
+    /// A single line break between tokens `i` and `i + 1` (a wrapped line, as in text
+    /// extracted from a PDF). A line that starts with a form's label (`Voorletters:`) is a new
+    /// line, not a wrapped one.
+    pub fn wraps(&self, i: usize) -> bool {
+        self.toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == Kind::Newline)
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind != Kind::Newline)
+            && !self.is_punct(i + 3, ':')
+    }
+
+    /// Token index after skipping one wrapped line break at `i`, if there is one.
+    pub fn skip_wrap(&self, i: usize) -> usize {
+        if i > 0 && self.wraps(i - 1) { i + 1 } else { i }
+    }
+
+    /// First name or initials, then the surname: `Jan de Vries`, `J.P. de Vries`,
+    /// `John F. Kennedy`, `Jan-Willem van den Berg`.
+    pub fn forward(&self, i: usize) -> Option<NameParse> {
+        self.forward_with(i, true)
+    }
+
+    /// [`Grammar::forward`], where a context vouches for a name: the first word may be a
+    /// word that is usually not one (`Mei Ling van Dijk`), and initials need no dots
+    /// (`RG den Hartog`).
+    pub fn forward_in_context(&self, i: usize) -> Option<NameParse> {
+        self.forward_with(i, false)
+    }
+
+    fn forward_with(&self, i: usize, strict: bool) -> Option<NameParse> {
+        if !self.may_start_name(i) {
+            return None;
+        }
+        let c = self.classes.get(i).copied().unwrap_or(0);
+        // The first name is kept as a token range and folded only once the parse succeeds:
+        // most capitalised words start no name.
+        let (mut j, mut given, initials, form) = if let Some((j, letters)) = self.initials(i, false)
+        {
+            (j, None, Some(letters), Form::Initials)
+        } else if let Some((j, letters)) = (!strict).then(|| self.undotted_initials(i)).flatten() {
+            (j, None, Some(letters), Form::Initials)
+        } else if c & shape::CAP != 0 && {
+            let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
+            let never = c & (class::PARTICLE | class::TITLE | class::OFFICE | class::FUNCTION) != 0
+                || (strict && c & class::NOT_NAME != 0);
+            !never && !organisation
+        } {
+            let mut j = self.given_end(i);
+            // Two first names: `Mei Ling`, `Jan Peter` are read as a first name and a
+            // surname word; the key is the same on both sides of a comparison.
+            let given = (i, j);
+            // A middle initial: `John F. Kennedy`.
+            if self.spaced(j - 1)
+                && let Some((k, _)) = self.initials(j, false)
+            {
+                j = k;
+            }
+            (j, Some(given), None, Form::Full)
+        } else {
+            return None;
+        };
+        if !self.spaced(j - 1) {
+            return None;
+        }
+        // The first name in brackets after initials: `Th. (Theodora) Sanders`,
+        // `M.L.A.E. (Mei Ling) Ivanova`.
+        if form == Form::Initials && self.is_punct(j, '(') {
+            let words = (j + 1..j + 4).take_while(|&k| self.is_cap(k)).count();
+            let close = j + 1 + words;
+            if words > 0 && self.is_punct(close, ')') && self.spaced(close) {
+                given = Some((j + 1, close));
+                j = close + 1;
+            }
+        }
+        let t = self.tussen(j);
+        let mut surname_start = j;
+        j = if t > 0 { self.skip_wrap(j + t) } else { j };
+        // `Lomke Sanders van de Raad voor de Kinderbescherming`: an organisation word after
+        // the particle is where the person works, so the name ends before the particle, its
+        // last word the surname.
+        if t > 0 && self.organisation_at(j) {
+            let (a, b) = given.filter(|&(a, b)| b - a >= 2)?;
+            given = Some((a, b - 1));
+            surname_start = b - 1;
+            j = b - 1;
+        }
+        let (next, surname) = self.surname(j, Position::First)?;
+        // Without dots, `OM Rotterdam` must not pass for initials and a surname (but
+        // `M de Vries` may, though Vries is a village).
+        let undotted = form == Form::Initials && !self.is_punct(i + 1, '.');
+        if undotted
+            && GAZETTEER.is(
+                &fold(&self.text[self.toks[surname_start].start..self.toks[next - 1].end]),
+                class::PLACE | class::ORG,
+            )
+        {
+            return None;
+        }
+        let given = given.map(|(a, b)| fold(&self.text[self.toks[a].start..self.toks[b - 1].end]));
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form,
+            given,
+            initials,
+            surname: Some(surname),
+        })
+    }
+
+    /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).
+    pub(super) fn given_end(&self, i: usize) -> usize {
+        if self.glued(i) && self.is_punct(i + 1, '-') && self.glued(i + 1) && self.is_cap(i + 2) {
+            i + 3
+        } else {
+            i + 1
+        }
+    }
+
+    /// A surname standing alone, with its particles capitalised or not: `De Vries`,
+    /// `Van der Meulen`, `van den Pol`, `Jansen`. When `strict`, a first word that is never
+    /// a name on its own (`Dit`, `Oude`) is refused; after a title it is taken
+    /// (`de heer Oude Heer`).
+    pub fn surname_alone(&self, i: usize, strict: bool) -> Option<NameParse> {
+        if !self.may_start_name(i) {
+            return None;
+        }
+        let t = self.cap_tussen(i);
+        let at = if strict && t == 0 {
+            Position::Alone
+        } else {
+            Position::First
+        };
+        let (next, surname) = self.surname(i + t, at)?;
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::Surname,
+            given: None,
+            initials: None,
+            surname: Some(surname),
+        })
+    }
+
+    /// The reversed form: `Vries, J. de (Jan)`, `de Vries, J.`, `Van der Meulen, J.`,
+    /// `Goyaerts Waderle, A.E. van (Amin)`.
+    pub fn reversed(&self, i: usize) -> Option<NameParse> {
+        if !self.may_start_name(i) {
+            return None;
+        }
+        let t = self.cap_tussen(i);
+        // The comma and initials make the form distinctive: `Wel, Z. van (Zara)`.
+        let (j, surname) = self.surname(i + t, Position::First)?;
+        if !(self.is_punct(j, ',') && self.glued(j - 1) && self.spaced(j)) {
+            return None;
+        }
+        let Some((mut k, initials)) = self.initials(j + 1, false) else {
+            return self.reversed_with_first_name(i, j, surname);
+        };
+        // `… tegen Kinderen, N. Şahin`, `Kinderen, Chr. ter Steege`: the initials begin the
+        // next name.
+        if self.spaced(k - 1) && self.is_cap(k + self.tussen(k)) && self.tussen_at_end(k) == 0 {
+            return None;
+        }
+        let mut end = k - 1;
+        // Trailing particles: `J. van der`.
+        if self.spaced(k - 1) {
+            let t = self.tussen_at_end(k);
+            if t > 0 {
+                k += t;
+                end = k - 1;
+            }
+        }
+        // The first name in brackets: `(Jan)`.
+        let mut given = None;
+        if (self.spaced(end) || self.glued(end))
+            && self.is_punct(end + 1, '(')
+            && self.is_cap(end + 2)
+        {
+            let mut m = end + 2;
+            while self.is_cap(m + 1) && self.spaced(m)
+                || (self.is_punct(m + 1, '-') && self.is_cap(m + 2))
+            {
+                m += if self.is_punct(m + 1, '-') { 2 } else { 1 };
+            }
+            if self.is_punct(m + 1, ')') {
+                given = Some(fold(&self.text[self.toks[end + 2].start..self.toks[m].end]));
+                end = m + 1;
+            }
+        }
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[end].end,
+            next: end + 1,
+            form: Form::Reversed,
+            given,
+            initials: Some(initials),
+            surname: Some(surname),
+        })
+    }
+
+    /// `Brink, Vamke ten`: the reversed form with a first name, told from a list by the
+    /// particles that close it. `comma` is the token of the comma after the surname.
+    fn reversed_with_first_name(
+        &self,
+        i: usize,
+        comma: usize,
+        surname: String,
+    ) -> Option<NameParse> {
+        let given = comma + 1;
+        let c = self.classes.get(given).copied().unwrap_or(0);
+        if c & shape::CAP == 0 || c & (class::NOT_NAME | class::ORG) != 0 || !self.spaced(given) {
+            return None;
+        }
+        let t = self.tussen_at_end(given + 1);
+        let next = given + 1 + t;
+        let closed = self.is_line_end(next)
+            || [',', '.', ')', ';', '<']
+                .iter()
+                .any(|&p| self.is_punct(next, p));
+        (t > 0 && closed).then(|| NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::Reversed,
+            given: Some(self.folded(given).to_string()),
+            initials: None,
+            surname: Some(surname),
+        })
+    }
+
+    /// Particles that end a reversed name (`J. van der` followed by a bracket, comma, line
+    /// end or dash).
+    fn tussen_at_end(&self, i: usize) -> usize {
+        let Some(phrases) = self.word(i).and_then(|w| PARTICLE_PHRASES.get(w)) else {
+            return 0;
+        };
+        'phrases: for phrase in phrases {
+            for (k, part) in phrase.iter().enumerate() {
+                if self.word(i + k) != Some(part) || (k > 0 && !self.spaced(i + k - 1)) {
+                    continue 'phrases;
+                }
+            }
+            // `Kinderen, Chr. ter Steege`: before a capitalised word, the particles begin
+            // that word's name instead.
+            let after = i + phrase.len();
+            if self.spaced(after - 1) && self.is_cap(after) {
+                continue;
+            }
+            return phrase.len();
+        }
+        0
+    }
+
+    /// A first name standing alone (`Jan`, `Jan-Willem`).
+    pub fn given_alone(&self, i: usize) -> Option<NameParse> {
+        if !self.is_cap(i) || self.has(i, class::NOT_NAME | class::TITLE) {
+            return None;
+        }
+        let j = self.given_end(i);
+        let given = fold(&self.text[self.toks[i].start..self.toks[j - 1].end]);
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[j - 1].end,
+            next: j,
+            form: Form::Given,
+            given: Some(given),
+            initials: None,
+            surname: None,
+        })
+    }
+
+    /// The particles of a name in a form field (`Tussenvoegsel: van de`).
+    pub fn particles_alone(&self, i: usize) -> Option<NameParse> {
+        let n = (i..i + 3)
+            .take_while(|&k| self.is_lower(k) && self.has(k, class::PARTICLE))
+            .count();
+        (n > 0).then(|| NameParse {
+            start: self.toks[i].start,
+            end: self.toks[i + n - 1].end,
+            next: i + n,
+            form: Form::Part,
+            given: None,
+            initials: None,
+            surname: None,
+        })
+    }
+
+    /// Any full name at `i`: reversed, forward, or (when `alone_ok`) a surname alone.
+    pub fn name(&self, i: usize, alone_ok: bool) -> Option<NameParse> {
+        self.reversed(i)
+            .or_else(|| self.forward_in_context(i))
+            .or_else(|| {
+                if alone_ok {
+                    self.surname_alone(i, true)
+                } else {
+                    None
+                }
+            })
+    }
+
+    /// A name after a title, form of address or role word, where a surname alone is
+    /// expected and any capitalised word may be one (`mevrouw Oude Heer`).
+    pub fn titled_name(&self, i: usize) -> Option<NameParse> {
+        self.reversed(i)
+            .or_else(|| self.forward_in_context(i))
+            .or_else(|| self.surname_alone(i, false))
+    }
+}

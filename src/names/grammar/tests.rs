@@ -1,0 +1,160 @@
+use super::*;
+use crate::names::token::tokenize;
+
+fn parse(
+    text: &str,
+    f: impl Fn(&Grammar, usize) -> Option<NameParse>,
+) -> Option<(String, NameParse)> {
+    let toks = tokenize(text);
+    let g = Grammar::new(text, &toks);
+    f(&g, 0).map(|p| (text[p.start..p.end].to_string(), p))
+}
+
+fn forward(text: &str) -> Option<String> {
+    parse(text, |g, i| g.forward(i)).map(|(s, _)| s)
+}
+
+#[test]
+fn forward_names_with_particles_initials_and_double_surnames() {
+    assert_eq!(
+        forward("Jan de Vries belt").as_deref(),
+        Some("Jan de Vries")
+    );
+    assert_eq!(
+        forward("Jaylinn van der Meulen,").as_deref(),
+        Some("Jaylinn van der Meulen")
+    );
+    assert_eq!(
+        forward("J.P. de Vries (jurist)").as_deref(),
+        Some("J.P. de Vries")
+    );
+    assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+    // `Ph.S.` folds to the letters of `P.S.`, the postscript, but is initials.
+    assert_eq!(
+        forward("Ph.S. Hoogkamp,").as_deref(),
+        Some("Ph.S. Hoogkamp")
+    );
+    assert_eq!(forward("P.S. Hoogkamp komt ook"), None);
+    assert_eq!(forward("Hendra 't Hart").as_deref(), Some("Hendra 't Hart"));
+    assert_eq!(
+        forward("Chr. in 't Veld").as_deref(),
+        Some("Chr. in 't Veld")
+    );
+    assert_eq!(
+        forward("Amin Goyaerts van Waderle\n").as_deref(),
+        Some("Amin Goyaerts van Waderle")
+    );
+    assert_eq!(
+        forward("Lomke Sanders van de Raad voor de Kinderbescherming is").as_deref(),
+        Some("Lomke Sanders")
+    );
+    assert_eq!(
+        forward("Anna Jansen-de Vries en").as_deref(),
+        Some("Anna Jansen-de Vries")
+    );
+    assert_eq!(
+        forward("Anna Ter Steege-van 't Hof (adviseur)").as_deref(),
+        Some("Anna Ter Steege-van 't Hof")
+    );
+    assert_eq!(
+        forward("Mireille Tjon A Fong.").as_deref(),
+        Some("Mireille Tjon A Fong")
+    );
+    assert_eq!(
+        forward("Ayşe Doğan-Yılmaz").as_deref(),
+        Some("Ayşe Doğan-Yılmaz")
+    );
+    assert_eq!(
+        forward("Jan-Willem van den Berg").as_deref(),
+        Some("Jan-Willem van den Berg")
+    );
+    assert_eq!(
+        forward("John F. Kennedy").as_deref(),
+        Some("John F. Kennedy")
+    );
+    assert_eq!(
+        forward("Youssef El Idrissi").as_deref(),
+        Some("Youssef El Idrissi")
+    );
+}
+
+#[test]
+fn forward_names_stop_at_punctuation_and_lower_case() {
+    assert_eq!(forward("Jan Smit, jurist").as_deref(), Some("Jan Smit"));
+    assert_eq!(
+        forward("Jan Smit\nWoordvoerder").as_deref(),
+        Some("Jan Smit")
+    );
+    assert_eq!(forward("Jan in Utrecht").as_deref(), None);
+    assert_eq!(forward("Jan").as_deref(), None);
+    assert_eq!(forward("B.V. Nederland").as_deref(), None);
+}
+
+#[test]
+fn keys_drop_particles() {
+    let (_, p) = parse("Jaylinn van der Meulen", |g, i| g.forward(i)).unwrap();
+    assert_eq!(p.surname.as_deref(), Some("meulen"));
+    assert_eq!(p.given.as_deref(), Some("jaylinn"));
+    let (_, p) = parse("A.E. Goyaerts van Waderle", |g, i| g.forward(i)).unwrap();
+    assert_eq!(p.surname.as_deref(), Some("goyaerts waderle"));
+    assert_eq!(p.initials.as_deref(), Some("ae"));
+    assert_eq!(p.initial(), Some('a'));
+}
+
+#[test]
+fn reversed_outlook_forms() {
+    let (s, p) = parse("Goyaerts Waderle, A.E. van (Amin) - DGRR/DRC", |g, i| {
+        g.reversed(i)
+    })
+    .unwrap();
+    assert_eq!(s, "Goyaerts Waderle, A.E. van (Amin)");
+    assert_eq!(p.surname.as_deref(), Some("goyaerts waderle"));
+    assert_eq!(p.given.as_deref(), Some("amin"));
+    let (s, _) = parse("Meulen, J. van der (Jaylinn)\n", |g, i| g.reversed(i)).unwrap();
+    assert_eq!(s, "Meulen, J. van der (Jaylinn)");
+    let (s, p) = parse("de Vries, B. en", |g, i| g.reversed(i)).unwrap();
+    assert_eq!(s, "de Vries, B.");
+    assert_eq!(p.surname.as_deref(), Some("vries"));
+    let (s, _) = parse("Van der Meulen, J.", |g, i| g.reversed(i)).unwrap();
+    assert_eq!(s, "Van der Meulen, J.");
+    assert!(parse("Nederland, B.V.", |g, i| g.reversed(i)).is_none());
+    assert!(parse("Kinderen, Chr. ter Steege, meldt", |g, i| g.reversed(i)).is_none());
+}
+
+#[test]
+fn surnames_alone_and_titles() {
+    let (s, p) = parse("Van den Pol (beleidsmedewerker)", |g, i| {
+        g.surname_alone(i, true)
+    })
+    .unwrap();
+    assert_eq!(s, "Van den Pol");
+    assert_eq!(p.surname.as_deref(), Some("pol"));
+    let text = "prof. dr. ir. Jansen";
+    let toks = tokenize(text);
+    let g = Grammar::new(text, &toks);
+    assert_eq!(g.titles(0), 6);
+    let text = "de heer De Vries";
+    let toks = tokenize(text);
+    let g = Grammar::new(text, &toks);
+    assert_eq!(g.titles(0), 2);
+    let p = g.surname_alone(2, true).unwrap();
+    assert_eq!(&text[p.start..p.end], "De Vries");
+}
+
+#[test]
+fn paraaf_initials() {
+    assert_eq!(
+        parse("ES (afdelingshoofd)", |g, i| g.initials_alone(i))
+            .unwrap()
+            .0,
+        "ES"
+    );
+    assert_eq!(
+        parse("J.d.V. x", |g, i| g.initials_alone(i)).unwrap().0,
+        "J.d.V."
+    );
+    assert_eq!(
+        parse("E.S. x", |g, i| g.initials_alone(i)).unwrap().0,
+        "E.S."
+    );
+}

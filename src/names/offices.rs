@@ -1,0 +1,163 @@
+//! Office holders: names next to an office-holder title stay readable.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::lexicon::{self, GAZETTEER};
+use crate::fold::{FoldedText, fold};
+
+/// The office-holder titles as one automaton over folded text.
+static OFFICE_TITLES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&GAZETTEER.office_titles)
+        .ok()
+});
+
+/// Where office-holder titles stand in one text.
+pub(super) struct Offices<'t> {
+    text: &'t str,
+    /// Original byte ranges of the titles, in text order.
+    titles: Vec<Range<usize>>,
+}
+
+impl<'t> Offices<'t> {
+    /// Finds the office-holder titles in a text.
+    pub(super) fn find(folded: &FoldedText<'t>) -> Offices<'t> {
+        let f = folded.as_str();
+        let is_word = |s: usize, e: usize| {
+            !f[..s].ends_with(|c: char| c.is_alphanumeric())
+                && !f[e..].starts_with(|c: char| c.is_alphanumeric())
+        };
+        let titles = OFFICE_TITLES
+            .as_ref()
+            .map(|ac| {
+                ac.find_iter(f)
+                    .filter(|m| is_word(m.start(), m.end()))
+                    .map(|m| folded.original_range(m.start(), m.end()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Offices {
+            text: folded.original(),
+            titles,
+        }
+    }
+
+    /// Whether a name at `start..end` stands right after an office-holder title (`minister
+    /// Jansen`, `De minister van Justitie en Veiligheid, A. Jansen,`) or right before one in
+    /// brackets (`A. Jansen (minister voor Rechtsbescherming)`).
+    pub(super) fn around(&self, start: usize, end: usize) -> bool {
+        // The last title before the name, on the same line and at most 120 bytes back; a
+        // list of names may stand between (`de wethouders G.J. Oosterveld, Y. Bouzid en`).
+        let n = self.titles.partition_point(|t| t.end <= start);
+        if let Some(t) = n.checked_sub(1).map(|k| &self.titles[k])
+            && start - t.end <= 120
+            && !self.text[t.end..start].contains('\n')
+            && (office_tail(&fold(&self.text[t.end..start]))
+                || names_between(&self.text[t.end..start]))
+        {
+            return true;
+        }
+        if self.signed_as_office_holder(start) {
+            return true;
+        }
+        // `(minister voor Rechtsbescherming)`, `(CDA)` or `, burgemeester` right after the
+        // name: an office, or the party a council member speaks for.
+        let after = self.text[end..].trim_start_matches([' ', '\t']);
+        let at = end + (self.text.len() - end - after.len()) + 1;
+        if let Some(rest) = after
+            .strip_prefix(',')
+            .or_else(|| after.strip_prefix("- "))
+            .or_else(|| after.strip_prefix("– "))
+        {
+            let rest = rest.trim_start_matches([' ', '\t']);
+            let at = self.text.len() - rest.len();
+            return self
+                .titles
+                .get(self.titles.partition_point(|t| t.start < at))
+                .is_some_and(|t| t.start == at);
+        }
+        if !after.starts_with('(') {
+            return false;
+        }
+        if let Some(close) = after.find(')')
+            && lexicon::is_party(&after[1..close])
+        {
+            return true;
+        }
+        self.titles
+            .get(self.titles.partition_point(|t| t.start < at))
+            .is_some_and(|t| t.start == at)
+    }
+}
+
+impl Offices<'_> {
+    /// A name on its own line below the title it signs with (`De Minister van Justitie en
+    /// Veiligheid,` / blank line / `D. Yeşilgöz-Zegerius`). A `namens deze` line in between
+    /// makes the signer a civil servant, so only the title line itself counts.
+    fn signed_as_office_holder(&self, start: usize) -> bool {
+        let Some(line_start) = crate::detect::blank_line_start(self.text, start) else {
+            return false;
+        };
+        let Some(above) = self.text[..line_start]
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+        else {
+            return false;
+        };
+        let above = fold(above.trim());
+        let title = above
+            .strip_prefix("de ")
+            .or_else(|| above.strip_prefix("het "))
+            .unwrap_or(&above);
+        OFFICE_TITLES
+            .as_ref()
+            .and_then(|ac| ac.find(title))
+            .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..]))
+    }
+}
+
+/// Whether only other names stand between a title and a name, as in a list after a plural
+/// title (`de wethouders G.J. Oosterveld, Y. Bouzid en H. Lubbers`).
+fn names_between(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 12
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches([',', ';']);
+            w == "en"
+                || lexicon::is_particle(&fold(w))
+                || (w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'')))
+        })
+}
+
+/// What may stand between an office title and the name: `van/voor <words>` and a comma.
+fn office_tail(rest: &str) -> bool {
+    // Columns of a table are apart by several spaces: a title in one column does not
+    // describe the name in the next (`nota naar minister      IKS`).
+    if rest.contains("   ") || rest.contains('\t') {
+        return false;
+    }
+    let rest = rest.trim_end();
+    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    if rest.is_empty() {
+        return true;
+    }
+    if !rest.starts_with(|c: char| c.is_whitespace()) {
+        return false;
+    }
+    let rest = rest.trim_start();
+    (rest.starts_with("van ")
+        || rest.starts_with("voor ")
+        || rest.starts_with("der ")
+        || rest.starts_with("de "))
+        && rest.len() <= 80
+        && !rest.contains(['.', ';', ':', '(', ')', ','])
+}
