@@ -286,17 +286,22 @@ fn main() -> ExitCode {
         decisions,
         ..BatchOptions::new(key)
     };
+    // Documents that could not be reviewed make the exit status 1, as failed ones do.
+    let mut review_failed = false;
     if let Some(dir) = review {
         match woo_redact::review::write_review(&redactor, &inputs, dir, &options) {
-            Ok(r) if !common.quiet => eprintln!(
-                "woo-redact: review in {}: {} document(s), {} proposed removal(s), {} failed \
+            Ok(r) if !common.quiet => {
+                review_failed = r.failed > 0;
+                eprintln!(
+                    "woo-redact: review in {}: {} document(s), {} proposed removal(s), {} failed \
                  (it contains personal data: never publish it)",
-                dir.display(),
-                r.documents,
-                r.removals,
-                r.failed
-            ),
-            Ok(_) => {}
+                    dir.display(),
+                    r.documents,
+                    r.removals,
+                    r.failed
+                )
+            }
+            Ok(r) => review_failed = r.failed > 0,
             Err(e) => {
                 eprintln!("woo-redact: {e}");
                 return ExitCode::from(2);
@@ -318,7 +323,7 @@ fn main() -> ExitCode {
     match result {
         Ok(report) => {
             display.finish(&report, &redactor);
-            ExitCode::from(report.exit_code() as u8)
+            ExitCode::from(report.exit_code().max(i32::from(review_failed)) as u8)
         }
         Err(BatchError::NoDocuments) => {
             eprintln!("woo-redact: {}", lang.text(Msg::NoFiles));

@@ -196,3 +196,30 @@ fn the_report_escapes_text_and_warns_at_the_top() {
     assert!(page.contains("rule phone"), "{page}");
     assert!(!page.contains("<b>"), "{page}");
 }
+
+#[test]
+fn e_mail_fails_closed_under_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mail = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mail/in/thread-plain.eml");
+    std::fs::copy(mail, input.join("thread.eml")).unwrap();
+    std::fs::write(input.join("a.txt"), "Bel 06-12345678.\n").unwrap();
+    let review = tmp.path().join("review");
+    let run = scan_review(&input, &review);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let index = std::fs::read_to_string(review.join("index.html")).unwrap();
+    assert!(
+        index.contains("not supported for e-mail and Word"),
+        "{index}"
+    );
+    let out = tmp.path().join("out");
+    let file = review.join("decisions.jsonl");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    assert!(!out.join("thread.eml").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.txt")).unwrap(),
+        "Bel [5.1.2e].\n"
+    );
+}
