@@ -76,8 +76,9 @@ pub enum DocumentError {
     /// `formats::FormatError`).
     #[error("{0}")]
     Format(#[source] Box<dyn std::error::Error + Send + Sync>),
-    /// Reviewed removals do not fit the document's text; nothing was written.
-    #[error("the reviewed removals do not fit the document: {0}")]
+    /// A reviewer's removals cannot be applied to the document (they do not fit its text,
+    /// it changed since the review, or its format has no review yet); nothing was written.
+    #[error("the reviewed removals cannot be applied: {0}")]
     Review(String),
     /// The redacted output still contained removed text; nothing was written.
     #[error("verification failed: {0}")]

@@ -88,6 +88,7 @@ pub mod publish;
 pub mod redactor;
 pub(crate) mod resolve;
 pub mod resume;
+pub mod review;
 pub(crate) mod search;
 pub(crate) mod spans;
 pub(crate) mod verify;

@@ -40,11 +40,20 @@ enum Command {
         /// Remove everything in --out before the run.
         #[arg(long)]
         overwrite: bool,
+        /// A reviewer's decisions.jsonl (from `scan --review`): apply exactly the removals
+        /// it says, per document. A malformed file exits with 2 before anything is written.
+        #[arg(long, value_name = "FILE", conflicts_with = "resume")]
+        decisions: Option<PathBuf>,
     },
     /// Print the findings as JSON lines (the audit records) without changing anything.
     Scan {
         #[command(flatten)]
         common: Common,
+        /// Also write a review folder: index.html, one HTML page per document with the
+        /// proposed removals highlighted, and decisions.jsonl. It contains personal data and
+        /// is never part of a publication.
+        #[arg(long, value_name = "DIR")]
+        review: Option<PathBuf>,
     },
     /// Make the publication package of a completed redact run: productierapport, released
     /// documents, DiWoo metadata, duplicates, threads and a draft motivation.
@@ -218,21 +227,32 @@ fn main() -> ExitCode {
     }));
     let cli = Cli::parse();
     let lang = Lang::choose(cli.lang.as_deref());
-    let (common, out, reuse) = match &cli.command {
+    let (common, out, reuse, decisions, review) = match &cli.command {
         Command::Redact {
             common,
             out,
             resume,
             overwrite,
+            decisions,
         } => {
             let reuse = match (resume, overwrite) {
                 (true, _) => Reuse::Resume,
                 (_, true) => Reuse::Overwrite,
                 _ => Reuse::OwnOnly,
             };
-            (common, Some(out), reuse)
+            let decisions = match decisions {
+                Some(path) => match woo_redact::review::Decisions::from_file(path) {
+                    Ok(d) => Some(std::sync::Arc::new(d)),
+                    Err(e) => {
+                        eprintln!("woo-redact: {e}");
+                        return ExitCode::from(2);
+                    }
+                },
+                None => None,
+            };
+            (common, Some(out), reuse, decisions, None)
         }
-        Command::Scan { common } => (common, None, Reuse::OwnOnly),
+        Command::Scan { common, review } => (common, None, Reuse::OwnOnly, None, review.as_ref()),
         Command::Publish(args) => return publish(args),
     };
     let setup = common
@@ -263,8 +283,31 @@ fn main() -> ExitCode {
         resume: reuse == Reuse::Resume,
         reuse,
         filter: FileFilter::new(&common.globs),
+        decisions,
         ..BatchOptions::new(key)
     };
+    // Documents that could not be reviewed make the exit status 1, as failed ones do.
+    let mut review_failed = false;
+    if let Some(dir) = review {
+        match woo_redact::review::write_review(&redactor, &inputs, dir, &options) {
+            Ok(r) if !common.quiet => {
+                review_failed = r.failed > 0;
+                eprintln!(
+                    "woo-redact: review in {}: {} document(s), {} proposed removal(s), {} failed \
+                 (it contains personal data: never publish it)",
+                    dir.display(),
+                    r.documents,
+                    r.removals,
+                    r.failed
+                )
+            }
+            Ok(r) => review_failed = r.failed > 0,
+            Err(e) => {
+                eprintln!("woo-redact: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let mut display = cli::show::Display::new(lang, common.quiet);
     let mut observe = |e: batch::BatchEvent<'_>| display.event(e);
     let result = match out {
@@ -280,7 +323,7 @@ fn main() -> ExitCode {
     match result {
         Ok(report) => {
             display.finish(&report, &redactor);
-            ExitCode::from(report.exit_code() as u8)
+            ExitCode::from(report.exit_code().max(i32::from(review_failed)) as u8)
         }
         Err(BatchError::NoDocuments) => {
             eprintln!("woo-redact: {}", lang.text(Msg::NoFiles));

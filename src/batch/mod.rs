@@ -47,6 +47,7 @@ pub use filter::FileFilter;
 pub use isolate::{note_panic, panic_place};
 pub use job::{Job, Task};
 pub use place::{Reuse, write_atomic};
+pub(crate) use process::read_within_limits;
 pub use report::{BatchReport, DocumentSummary, Status};
 pub use schedule::{BatchEvent, WINDOW};
 
@@ -124,6 +125,9 @@ pub struct BatchOptions {
     pub reuse: Reuse,
     /// Which files in input directories are taken.
     pub filter: FileFilter,
+    /// A reviewer's decisions (`redact --decisions`): each document gets exactly the
+    /// removals they say, instead of the detectors' (see [`crate::review`]).
+    pub decisions: Option<std::sync::Arc<crate::review::Decisions>>,
 }
 
 impl BatchOptions {
@@ -138,6 +142,7 @@ impl BatchOptions {
             resume: false,
             reuse: Reuse::OwnOnly,
             filter: FileFilter::default(),
+            decisions: None,
         }
     }
 }

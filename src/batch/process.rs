@@ -108,16 +108,25 @@ pub(crate) fn redact_document(
         return outcome;
     }
     let mut format_report = None;
-    let result = match kind {
-        DocumentKind::Text => {
+    let result = match (kind, &options.decisions) {
+        (_, Some(decisions)) => crate::review::redact_reviewed(
+            redactor,
+            kind,
+            &bytes,
+            &job.relative,
+            decisions,
+            options,
+        )
+        .map(|r| (r.bytes, r.records, r.pdf)),
+        (DocumentKind::Text, None) => {
             redact_text(redactor, job, bytes, &options.key).map(|(o, r)| (o, r, None))
         }
-        DocumentKind::Pdf => {
+        (DocumentKind::Pdf, None) => {
             crate::pdf::redact(redactor, &bytes, &job.relative, &options.key, &options.pdf)
                 .map(|p| (p.bytes, p.records, Some(p.report)))
                 .map_err(DocumentError::from)
         }
-        DocumentKind::Format(f) => {
+        (DocumentKind::Format(f), None) => {
             crate::formats::redact(f, &bytes, format_context(redactor, job, options))
                 .map(|r| {
                     format_report = Some(r.report);

@@ -1,0 +1,225 @@
+//! The review round trip through the real binary: `scan --review`, a reviewer's edits to
+//! decisions.jsonl, `redact --decisions`.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+use support::cli::{bin, demo, demo_lists, redact, summary};
+
+/// Copies the demo into a fresh folder (so a test may change a document).
+fn demo_copy(dir: &Path) -> PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for entry in std::fs::read_dir(demo()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+    }
+    input
+}
+
+fn scan_review(input: &Path, review: &Path) -> Output {
+    let lists = demo_lists();
+    let key = review.with_extension("key");
+    std::fs::write(&key, "test key material, not secret!!").unwrap();
+    bin()
+        .arg("scan")
+        .arg(input)
+        .arg("--review")
+        .arg(review)
+        .arg("--staff")
+        .arg(lists.join("staff.csv"))
+        .arg("--public")
+        .arg(lists.join("public.lst"))
+        .arg("--keep")
+        .arg(lists.join("keep.lst"))
+        .arg("--audit-key")
+        .arg(&key)
+        .env_remove("WOO_REDACT_AUDIT_KEY")
+        .output()
+        .unwrap()
+}
+
+fn lines(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn write_lines(path: &Path, lines: &[Value]) {
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(path, text).unwrap();
+}
+
+/// Sets the decision of the line of `document` whose text is `text` to `keep`.
+fn keep(lines: &mut [Value], document: &str, text: &str) {
+    let line = lines
+        .iter_mut()
+        .find(|l| l["document"] == document && l["text"] == text)
+        .unwrap_or_else(|| panic!("no line for {text} in {document}"));
+    line["decision"] = "keep".into();
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_reviewed_batch_keeps_rejected_items_and_removes_manual_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = demo_copy(tmp.path());
+    let review = tmp.path().join("review");
+    let scanned = scan_review(&input, &review);
+    assert!(scanned.status.success(), "{scanned:?}");
+    let mut decisions = lines(&review.join("decisions.jsonl"));
+    assert!(decisions.iter().all(|l| l["decision"] == "remove"));
+    keep(&mut decisions, "burgerbrief.txt", "3581 KL");
+    keep(&mut decisions, "besluit-woo-verzoek.pdf", "06-28 44 19 07");
+    decisions.push(serde_json::json!({
+        "document": "burgerbrief.txt", "text": "2024-771203",
+        "category": "other", "ground": "5.1.2e"
+    }));
+    let file = tmp.path().join("decisions.jsonl");
+    write_lines(&file, &decisions);
+
+    let out = tmp.path().join("out");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert!(run.status.success(), "{run:?}");
+    let letter = std::fs::read_to_string(out.join("burgerbrief.txt")).unwrap();
+    assert!(letter.contains("3581 KL"), "the kept item is readable");
+    assert!(
+        !letter.contains("2024-771203"),
+        "the manual item is removed"
+    );
+    assert!(!letter.contains("Lindenlaan 42b"), "the others are removed");
+    let pdf = std::process::Command::new("pdftotext")
+        .arg(out.join("besluit-woo-verzoek.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let pdf_text = squeeze(&String::from_utf8_lossy(&pdf.stdout));
+    assert!(pdf_text.contains("06-28 44 19 07"), "{pdf_text}");
+    assert!(!pdf_text.contains("Ilse Veenstra"), "{pdf_text}");
+
+    let audit = std::fs::read_to_string(out.join("audit.jsonl")).unwrap();
+    let manual: Vec<Value> = audit
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["detector"] == "review")
+        .collect();
+    assert_eq!(manual.len(), 1, "{audit}");
+    assert_eq!(manual[0]["document"], "burgerbrief.txt");
+    assert_eq!(manual[0]["category"], "other");
+    assert!(!audit.contains("2024-771203") && !audit.contains("Lindenlaan"));
+    let totals = &summary(&out)["totals"];
+    assert_eq!(totals["failed"], 0);
+    assert_eq!(
+        totals["removals"].as_u64().unwrap() as usize,
+        decisions.len() - 2,
+        "two kept, one added"
+    );
+}
+
+#[test]
+fn a_document_changed_since_the_scan_fails_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = demo_copy(tmp.path());
+    let review = tmp.path().join("review");
+    assert!(scan_review(&input, &review).status.success());
+    let chat = input.join("chat-export.txt");
+    let mut text = std::fs::read_to_string(&chat).unwrap();
+    text.insert_str(0, "Nieuwe regel.\n");
+    std::fs::write(&chat, text).unwrap();
+    let out = tmp.path().join("out");
+    let file = review.join("decisions.jsonl");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let summary = summary(&out);
+    assert_eq!(summary["totals"]["failed"], 1);
+    let failed: Vec<&Value> = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["document"], "chat-export.txt");
+    let why = failed[0]["error"].as_str().unwrap();
+    assert!(why.contains("changed since the review scan"), "{why}");
+    assert!(!out.join("chat-export.txt").exists());
+    assert!(out.join("burgerbrief.txt").exists());
+}
+
+#[test]
+fn a_malformed_decisions_file_exits_2_before_anything_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("decisions.jsonl");
+    for bad in [
+        "{not json",
+        r#"{"document":"a.txt","text":"Geheime Naam","category":"name","ground":"9.9"}"#,
+    ] {
+        std::fs::write(&file, bad).unwrap();
+        let out = tmp.path().join("out");
+        let run = redact(&[&demo()], &out, &["--decisions", file.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(2), "{run:?}");
+        assert!(!out.exists());
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains("line 1"), "{err}");
+        assert!(!err.contains("Geheime"), "{err}");
+    }
+}
+
+#[test]
+fn the_report_escapes_text_and_warns_at_the_top() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Bel <b>06-12345678</b> & \"mail\".\n").unwrap();
+    let review = tmp.path().join("review");
+    let run = scan_review(&input, &review);
+    assert!(run.status.success(), "{run:?}");
+    let index = std::fs::read_to_string(review.join("index.html")).unwrap();
+    assert!(index.contains("never part of a publication"));
+    assert!(index.contains("0001-a.txt.html"));
+    let page = std::fs::read_to_string(review.join("0001-a.txt.html")).unwrap();
+    let banner = page.find("never part of a publication").unwrap();
+    assert!(
+        banner < page.find("<pre>").unwrap(),
+        "the banner is at the top"
+    );
+    assert!(page.contains("Bel &lt;b&gt;<mark"), "{page}");
+    assert!(page.contains("&amp; &quot;mail&quot;"), "{page}");
+    assert!(page.contains("rule phone"), "{page}");
+    assert!(!page.contains("<b>"), "{page}");
+}
+
+#[test]
+fn e_mail_fails_closed_under_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mail = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mail/in/thread-plain.eml");
+    std::fs::copy(mail, input.join("thread.eml")).unwrap();
+    std::fs::write(input.join("a.txt"), "Bel 06-12345678.\n").unwrap();
+    let review = tmp.path().join("review");
+    let run = scan_review(&input, &review);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let index = std::fs::read_to_string(review.join("index.html")).unwrap();
+    assert!(
+        index.contains("not supported for e-mail and Word"),
+        "{index}"
+    );
+    let out = tmp.path().join("out");
+    let file = review.join("decisions.jsonl");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    assert!(!out.join("thread.eml").exists());
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.txt")).unwrap(),
+        "Bel [5.1.2e].\n"
+    );
+}
