@@ -208,8 +208,13 @@ fn legal_form_end(g: &Grammar, i: usize) -> usize {
 /// The end of an organisation's name after its head word: capitalised words, particles in
 /// any case, initials, `&`, up to six tokens, and a legal form after them.
 fn name_after(g: &Grammar, mut i: usize) -> Option<usize> {
-    // `Gebr. Mulder`
+    // `Gebr. Mulder`: the dot of an abbreviated head. After a full word a dot ends the
+    // sentence (`… het Datacentrum. Samira Pattiasina belt`).
     if g.is_punct(i, '.') && g.glued(i - 1) {
+        let abbreviated = g.word(i - 1).is_some_and(|w| w.chars().count() <= 4);
+        if !abbreviated {
+            return None;
+        }
         i += 1;
     }
     if !(g.spaced(i - 1) || g.wraps(i - 1)) {
@@ -341,6 +346,8 @@ mod tests {
 
     #[test]
     fn people_and_sentences_are_no_organisation() {
+        assert!(orgs("Een bezoek aan het Datacentrum.\nSamira Pattiasina belt.").is_empty());
+        assert!(orgs("Een bezoek aan het Datacentrum. Samira Pattiasina belt.").is_empty());
         assert!(orgs("Jan de Vries belde over de vergunning.").is_empty());
         assert!(orgs("Het advies van de commissie is helder.").is_empty());
     }

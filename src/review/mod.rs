@@ -15,8 +15,8 @@ pub use decisions::{DecisionError, Decisions};
 
 use crate::audit::{AuditRecord, DigestKey, text_records};
 use crate::batch::{BatchOptions, Job, discover, read_within_limits};
-use crate::document::guarded;
 use crate::error::{BatchError, DocumentError};
+use crate::isolate::guarded;
 use crate::load::{DocumentKind, TextDocument};
 use crate::redactor::Redactor;
 use crate::resolve::Removal;
