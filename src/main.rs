@@ -103,8 +103,8 @@ struct PublishArgs {
 
 #[derive(Args)]
 struct Common {
-    /// Files or directories (walked recursively); .txt and .pdf files are processed, other
-    /// files are listed as skipped. `-` reads the paths from standard input, one per line.
+    /// Files or directories (walked recursively); .txt, .pdf, .eml, .msg and .docx files are
+    /// processed, other files are listed as skipped. `-` reads the paths from standard input, one per line.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Worker threads (default: all cores).

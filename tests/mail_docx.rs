@@ -545,19 +545,8 @@ fn scan_gives_the_audit_records_of_redact() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     redact(&[&mail().join("in")], &out, &[]);
-    let lists = support::cli::demo_lists();
-    let scanned = support::cli::bin()
-        .arg("scan")
+    let scanned = support::cli::with_demo_lists("scan", &out.with_extension("key"))
         .arg(mail().join("in"))
-        .arg("--staff")
-        .arg(lists.join("staff.csv"))
-        .arg("--public")
-        .arg(lists.join("public.lst"))
-        .arg("--keep")
-        .arg(lists.join("keep.lst"))
-        .arg("--audit-key")
-        .arg(out.with_extension("key"))
-        .env_remove("WOO_REDACT_AUDIT_KEY")
         .output()
         .unwrap();
     assert_eq!(

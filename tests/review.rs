@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use serde_json::Value;
-use support::cli::{bin, demo, demo_lists, redact, summary};
+use support::cli::{demo, redact, summary, with_demo_lists};
 
 /// Copies the demo into a fresh folder (so a test may change a document).
 fn demo_copy(dir: &Path) -> PathBuf {
@@ -21,23 +21,10 @@ fn demo_copy(dir: &Path) -> PathBuf {
 }
 
 fn scan_review(input: &Path, review: &Path) -> Output {
-    let lists = demo_lists();
-    let key = review.with_extension("key");
-    std::fs::write(&key, "test key material, not secret!!").unwrap();
-    bin()
-        .arg("scan")
+    with_demo_lists("scan", &review.with_extension("key"))
         .arg(input)
         .arg("--review")
         .arg(review)
-        .arg("--staff")
-        .arg(lists.join("staff.csv"))
-        .arg("--public")
-        .arg(lists.join("public.lst"))
-        .arg("--keep")
-        .arg(lists.join("keep.lst"))
-        .arg("--audit-key")
-        .arg(&key)
-        .env_remove("WOO_REDACT_AUDIT_KEY")
         .output()
         .unwrap()
 }

@@ -25,16 +25,15 @@ pub fn demo_lists() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo-lists")
 }
 
-/// Runs `redact` on `inputs` with the demo lists and a fixed key.
-pub fn redact(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+/// The binary running `command` with the demo lists and the audit key in `key` (written
+/// with fixed material when it does not exist yet).
+pub fn with_demo_lists(command: &str, key: &Path) -> Command {
     let lists = demo_lists();
-    let key = out.with_extension("key");
-    std::fs::write(&key, "test key material, not secret!!").unwrap();
-    bin()
-        .arg("redact")
-        .args(inputs)
-        .arg("--out")
-        .arg(out)
+    if !key.exists() {
+        std::fs::write(key, "test key material, not secret!!").unwrap();
+    }
+    let mut c = bin();
+    c.arg(command)
         .arg("--staff")
         .arg(lists.join("staff.csv"))
         .arg("--public")
@@ -42,9 +41,18 @@ pub fn redact(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
         .arg("--keep")
         .arg(lists.join("keep.lst"))
         .arg("--audit-key")
-        .arg(&key)
+        .arg(key)
+        .env_remove("WOO_REDACT_AUDIT_KEY");
+    c
+}
+
+/// Runs `redact` on `inputs` with the demo lists and a fixed key.
+pub fn redact(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    with_demo_lists("redact", &out.with_extension("key"))
+        .args(inputs)
+        .arg("--out")
+        .arg(out)
         .args(extra)
-        .env_remove("WOO_REDACT_AUDIT_KEY")
         .output()
         .unwrap()
 }
