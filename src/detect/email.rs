@@ -208,7 +208,7 @@ fn is_functional(local: &str) -> bool {
 /// (`verkeer@`, `burgemeester@`, `CINEA-CEF-TRANSPORT@`), as mailboxes of a task are; a
 /// person's address holds a name or initials (`jan.smit@`, `pmulder@`).
 fn is_made_of_words(local: &str) -> bool {
-    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    use crate::names::lexicon::{GAZETTEER, class, is_compound_word, is_dutch_word};
     let parts: Vec<&str> = local
         .split(|c: char| !c.is_alphabetic())
         .filter(|p| !p.is_empty())
@@ -216,20 +216,39 @@ fn is_made_of_words(local: &str) -> bool {
     // Every part a word or an acronym, and at least one that says what the mailbox is for:
     // an acronym, an office or organisation word, a mailbox word. A single common word
     // could be someone's name (`infante@`).
+    // A compound of common words names a task (`calamiteitenzorg@`, `wegbeheer@`); a
+    // surname that happens to be one (`kerkhof@`) is excluded below.
     let says_what = |p: &str, f: &str| {
         (p.chars().count() >= 2 && p.chars().all(char::is_uppercase))
             || GAZETTEER.is(f, class::OFFICE | class::ORG)
             || FUNCTIONAL.contains(&f)
+            || (is_compound_word(f) && !holds_a_name(f))
     };
     !parts.is_empty()
         && parts.iter().all(|p| {
             let f = crate::fold::fold(p);
             let acronym = p.chars().count() >= 2 && p.chars().all(char::is_uppercase);
-            let word = f.chars().count() >= 4 && is_dutch_word(&f);
+            let word = f.chars().count() >= 4
+                && (is_dutch_word(&f) || (is_compound_word(&f) && !holds_a_name(&f)));
             (acronym || word || says_what(p, &f))
                 && !GAZETTEER.is(&f, class::FIRST_NAME | class::SURNAME | class::FUNCTION)
         })
         && parts.iter().any(|p| says_what(p, &crate::fold::fold(p)))
+}
+
+/// Whether a run of letters begins with a first name or a particle, or ends with a surname
+/// or first name (`evakoster`, `vandermeer`, `markdijkhuis`): a person's address written
+/// as one word.
+fn holds_a_name(folded: &str) -> bool {
+    use crate::names::lexicon::{GAZETTEER, class, is_particle};
+    folded.char_indices().skip(3).any(|(k, _)| {
+        let (head, tail) = folded.split_at(k);
+        GAZETTEER.is(head, class::FIRST_NAME)
+            || is_particle(head)
+            || (tail.chars().count() >= 5 && GAZETTEER.is(tail, class::SURNAME | class::FIRST_NAME))
+    }) || ["van", "de", "ter", "ten", "op"]
+        .iter()
+        .any(|p| folded.starts_with(p))
 }
 
 /// The address around the `@` at byte `at`, if it is one.
@@ -315,6 +334,13 @@ mod tests {
         assert_eq!(
             found("infante@x.nl teamleider@x.nl"),
             vec!["infante@x.nl", "teamleider@x.nl"]
+        );
+        // A compound of words names a task; a name written as one word names a person.
+        assert!(found("calamiteitenzorg@ws.nl").is_empty());
+        assert!(found("wegbeheer@overijssel.nl").is_empty());
+        assert_eq!(
+            found("evakoster@ziggo.nl vandermeer@w.nl"),
+            vec!["evakoster@ziggo.nl", "vandermeer@w.nl"]
         );
     }
 

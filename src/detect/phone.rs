@@ -98,6 +98,28 @@ const GENERAL_LABELS: &[&str] = &[
     "phone",
 ];
 
+/// Words near a number that say it is an organisation's general line (`via de
+/// calamiteitenlijn 0523 …`, `088 042 42 42 (algemeen)`), folded.
+const GENERAL_WORDS: &[&str] = &[
+    "algemeen",
+    "algemene",
+    "centrale",
+    "receptie",
+    "hoofdnummer",
+    "calamiteitenlijn",
+    "informatielijn",
+    "informatienummer",
+    "servicenummer",
+    "servicelijn",
+    "klantcontactcentrum",
+    "klantenservice",
+    "meldnummer",
+    "meldpunt",
+    "switchboard",
+    "general",
+    "24/7",
+];
+
 /// Labels of a person's own number (`M 06 …`, `D 038 …`), folded.
 const PERSONAL_LABELS: &[&str] = &[
     "m",
@@ -165,8 +187,36 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     if PERSONAL_LABELS.contains(&label.as_str()) {
         return false;
     }
-    (GENERAL_LABELS.contains(&label.as_str()) || before.is_empty() || before.ends_with('-'))
+    if says_general(&text[line_start..start], &text[end..line_end]) {
+        return true;
+    }
+    // A number after a separator on an address line (`Schoolstraat 4, 6921 AB Duiven |
+    // 0316 …`) is the address's.
+    let separated = before.ends_with(['|', '·', '-', ','])
+        || text[line_start..start].trim_end().ends_with(['|', '·']);
+    (GENERAL_LABELS.contains(&label.as_str()) || before.is_empty() || separated)
         && super::address::organisation_block(text, lines, start)
+}
+
+/// Whether the words just before a number on its line, or a bracket right after it, call it
+/// a general line.
+fn says_general(before: &str, after: &str) -> bool {
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let near_before = crate::fold::fold(&before[from..]);
+    let bracket = after
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|a| a.split(')').next())
+        .map(crate::fold::fold)
+        .unwrap_or_default();
+    let has = |s: &str| {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '/'))
+            .any(|w| GENERAL_WORDS.contains(&w))
+    };
+    has(&near_before) || has(&bracket)
 }
 
 /// The digit groups of a run: at most as many as a number has digits, kept on the stack.
@@ -414,6 +464,11 @@ mod tests {
         // A person's own block keeps its numbers.
         let own = "Jan Jansen\nDorpsstraat 12\n1234 AB Ede\nT 0318 123456\n";
         assert_eq!(found(own), vec!["0318 123456"]);
+        // Words that call a number a general line, before it or in brackets after it.
+        let general = "Contact via de calamiteitenlijn 0523 - 68 40 00 (24/7).
+T 088 042 7361 (direct) | 088 042 42 42 (algemeen)
+";
+        assert_eq!(found(general), vec!["088 042 7361"]);
     }
 
     #[test]

@@ -46,14 +46,33 @@ impl NameEngine {
             .then(|| Offices::find(folded));
         // Each mention's key, computed once (mentions added below get theirs then).
         let mut keys: Vec<PersonKey> = mentions.iter().map(|m| PersonKey::of(&m.parse)).collect();
-        for (m, key) in mentions.iter().zip(&keys) {
-            let listed = is_public(&public, key, m.parse.form);
-            let office = offices
-                .as_ref()
-                .is_some_and(|o| o.around(m.parse.start, m.parse.end));
-            if office && !listed && key.surname.is_some() {
-                public.push(key.clone());
+        // An office named beside a person anywhere in the text makes every mention of that
+        // person public (`Gedeputeerde Hoogerwerf-van Dam meldt …` keeps `M. Hoogerwerf-van
+        // Dam` in the attendee list above), unless the mention has staff evidence.
+        let in_office: Vec<bool> = mentions
+            .iter()
+            .map(|m| {
+                offices
+                    .as_ref()
+                    .is_some_and(|o| o.around(m.parse.start, m.parse.end))
+            })
+            .collect();
+        let holders = offices.as_ref().map(|o| o.holders(g)).unwrap_or_default();
+        let holder_forms = holders.iter().map(|p| (PersonKey::of(p), p.form));
+        let office_forms = mentions
+            .iter()
+            .zip(&keys)
+            .zip(&in_office)
+            .filter(|(_, office)| **office)
+            .map(|((m, key), _)| (key.clone(), m.parse.form));
+        for (key, form) in holder_forms.chain(office_forms).collect::<Vec<_>>() {
+            if key.surname.is_some() && !is_public(&public, &key, form) {
+                public.push(key);
             }
+        }
+        for ((m, key), &office) in mentions.iter().zip(&keys).zip(&in_office) {
+            let listed = is_public(&public, key, m.parse.form)
+                && (m.staff.is_none() || self.public.find(key).is_some());
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
                 protected.push((m.parse.start, m.parse.end));
                 public_named.extend(key.surname.clone());

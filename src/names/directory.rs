@@ -767,8 +767,14 @@ fn initials_before(g: &Grammar, at: usize) -> Option<usize> {
     let letters: String = (start..at)
         .filter_map(|k| g.word(k).map(|_| g.folded(k)))
         .collect();
-    (!["zm", "hkh", "zkh", "hm", "zh", "nb", "ps", "bv", "nv"].contains(&letters.as_str()))
-        .then_some(start)
+    // The letters of a postcode (`6811 CA Arnhem`) are not initials.
+    let postcode = start > 0
+        && g.tokens()[start - 1].kind == crate::names::token::Kind::Number
+        && g.str(start - 1).len() == 4
+        && letters.chars().count() == 2;
+    (!postcode
+        && !["zm", "hkh", "zkh", "hm", "zh", "nb", "ps", "bv", "nv"].contains(&letters.as_str()))
+    .then_some(start)
 }
 
 fn initials_start(g: &Grammar, at: usize) -> Option<usize> {

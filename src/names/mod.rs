@@ -347,6 +347,30 @@ mod tests {
     }
 
     #[test]
+    fn the_letters_of_a_postcode_are_not_initials() {
+        let e = engine(&["Femke Arnhem"], &[]);
+        assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());
+        assert_eq!(removed(&e, "Groet, F. Arnhem\n"), ["F. Arnhem"]);
+    }
+
+    #[test]
+    fn an_office_named_anywhere_keeps_every_mention_of_its_holder() {
+        let e = engine(&[], &[]);
+        let text = "Aanwezig: M. Hoogerwerf-van Dam, P. de Kruijf (notulist)\n\nGedeputeerde \
+                    Hoogerwerf-van Dam meldt dat zij spreekt.\nDe statengriffier, mr. I.M. \
+                    Roodbeen\nHovingh, Lex (burgemeester Duiven); Brouwer, Carla (wethouder)\n";
+        let r = removed(&e, text);
+        assert!(r.iter().all(|s| !s.contains("Hoogerwerf")), "{r:?}");
+        assert!(r.iter().all(|s| !s.contains("Roodbeen")), "{r:?}");
+        assert!(
+            r.iter()
+                .all(|s| !s.contains("Hovingh") && !s.contains("Brouwer")),
+            "{r:?}"
+        );
+        assert!(r.contains(&"P. de Kruijf".to_string()), "{r:?}");
+    }
+
+    #[test]
     fn keys_from_list_names() {
         let k = PersonKey::from_list_name("Jaylinn van der Meulen").unwrap();
         assert_eq!(k.surname.as_deref(), Some("meulen"));

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::grammar::{Grammar, NameParse};
 use super::lexicon::{self, GAZETTEER};
 use crate::fold::{FoldedText, fold};
 
@@ -68,7 +69,6 @@ impl<'t> Offices<'t> {
         // `(minister voor Rechtsbescherming)`, `(CDA)` or `, burgemeester` right after the
         // name: an office, or the party a council member speaks for.
         let after = self.text[end..].trim_start_matches([' ', '\t']);
-        let at = end + (self.text.len() - end - after.len()) + 1;
         if let Some(rest) = after
             .strip_prefix(',')
             .or_else(|| after.strip_prefix("- "))
@@ -76,11 +76,38 @@ impl<'t> Offices<'t> {
         {
             let rest = rest.trim_start_matches([' ', '\t']);
             let at = self.text.len() - rest.len();
-            return self
-                .titles
-                .get(self.titles.partition_point(|t| t.start < at))
-                .is_some_and(|t| t.start == at);
+            if self.title_at(at) {
+                return true;
+            }
+            if !after.starts_with(',') {
+                return false;
+            }
         }
+        // A reversed name's first name or initials before the bracket (`Hovingh, Lex
+        // (burgemeester Duiven)`) belong to the name.
+        let after = match after
+            .strip_prefix(',')
+            .map(|a| a.trim_start_matches([' ', '\t']))
+        {
+            Some(rest) => {
+                let word_end = rest.find([' ', '\t', '(']).unwrap_or(rest.len());
+                let given = &rest[..word_end];
+                let bracket = rest[word_end..].trim_start_matches([' ', '\t']);
+                if !given.is_empty()
+                    && given.starts_with(char::is_uppercase)
+                    && given
+                        .chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-'))
+                    && bracket.starts_with('(')
+                {
+                    bracket
+                } else {
+                    after
+                }
+            }
+            None => after,
+        };
+        let at = self.text.len() - after.len() + 1;
         if !after.starts_with('(') {
             return false;
         }
@@ -89,6 +116,36 @@ impl<'t> Offices<'t> {
         {
             return true;
         }
+        self.title_at(at)
+    }
+
+    /// The people named right after an office title (`Gedeputeerde Hoogerwerf-van Dam
+    /// meldt`, `de burgemeester, drs. P. Jansen,`): office holders, whatever else the text
+    /// calls them.
+    pub(super) fn holders(&self, g: &Grammar) -> Vec<NameParse> {
+        let mut out = Vec::new();
+        for t in &self.titles {
+            let first = g.tokens().partition_point(|tok| tok.start < t.end);
+            for k in first..(first + 12).min(g.tokens().len()) {
+                if g.is_line_end(k) {
+                    break;
+                }
+                if !(g.is_cap(k) || g.is_capital_letter(k)) {
+                    continue;
+                }
+                if let Some(p) = g.name(k, true).or_else(|| g.titled_name(k))
+                    && self.around(p.start, p.end)
+                {
+                    out.push(p);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether an office title starts at byte `at`.
+    fn title_at(&self, at: usize) -> bool {
         self.titles
             .get(self.titles.partition_point(|t| t.start < at))
             .is_some_and(|t| t.start == at)
@@ -145,7 +202,17 @@ fn office_tail(rest: &str) -> bool {
     if rest.contains("   ") || rest.contains('\t') {
         return false;
     }
-    let rest = rest.trim_end();
+    let mut rest = rest.trim_end();
+    // Academic titles before the name (`De statengriffier, mr. I.M. Roodbeen`).
+    while let Some(word_start) = rest.rfind(char::is_whitespace).map(|k| k + 1).or(Some(0))
+        && rest.len() > word_start
+        && [
+            "mr.", "drs.", "dr.", "ir.", "ing.", "prof.", "mr", "drs", "dr", "ir",
+        ]
+        .contains(&rest[word_start..].to_lowercase().as_str())
+    {
+        rest = rest[..word_start].trim_end();
+    }
     let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
     if rest.is_empty() {
         return true;

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Line, mention};
+use super::{Line, mention, used_as_organisation};
 use crate::fold::fold;
 use crate::names::Mention;
 use crate::names::grammar::{Form, Grammar, NameParse};
@@ -41,6 +41,31 @@ pub(super) static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("chat prefix pattern compiles")
 });
 
+/// A speaker before the time stamp, as Signal exports it: `Gijs N. (23-12-2023 18:31): …`.
+/// The capture ends where the speaker's label ends.
+pub(super) static STAMP_AFTER_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\x20\t]*[^\n(:\[]{1,60}?[\x20\t]*\(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?\)[\x20\t]*:",
+    )
+    .expect("stamp-after-speaker pattern compiles")
+});
+
+/// The speaker of a line that opens with its label and then the time stamp (Signal).
+pub(super) fn speaker_before_stamp(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    let i = line.start;
+    let Some(paren) = (i..line.end).find(|&k| g.is_punct(k, '(')) else {
+        return;
+    };
+    let parsed = g
+        .name(i, true)
+        .filter(|p| p.next == paren)
+        .or_else(|| g.given_alone(i).filter(|p| p.next == paren))
+        .or_else(|| speaker_words(g, i, paren));
+    if let Some(p) = parsed {
+        out.push(mention(p, "name.chat", "chat speaker"));
+    }
+}
+
 /// The speaker of a chat line, between the time stamp and the colon.
 pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Mention>) {
     let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
@@ -61,7 +86,13 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
         .name(i, true)
         .filter(&fits)
         .or_else(|| g.given_alone(i).filter(&fits))
-        .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)));
+        .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)))
+        // `[00:01:10] SA: …`: the initials of a speaker in a transcript.
+        .or_else(|| {
+            g.initials_alone(i)
+                .filter(&fits)
+                .filter(|_| g.word(i).is_some_and(|w| !used_as_organisation(g, w)))
+        });
     if let Some(p) = parsed {
         out.push(mention(p, "name.chat", "chat speaker"));
         return;
@@ -139,8 +170,15 @@ pub(super) fn chat_system_message(g: &Grammar, line: Line, start: usize, out: &m
 pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NameParse> {
     let end = (i..end).find(|&k| g.is_punct(k, '(')).unwrap_or(end);
     let words = i..end;
+    // Letters of initials may carry their dots (`Gijs N.`, `Rutger v. Z.`).
     let name_like = |k: usize| {
-        g.is_cap(k) || (g.is_lower(k) && g.has(k, class::PARTICLE)) || g.is_punct(k, '-')
+        g.is_cap(k)
+            || (g.is_lower(k) && g.has(k, class::PARTICLE))
+            || g.is_punct(k, '-')
+            || (g.word(k).is_some_and(|w| w.chars().count() == 1) && g.is_punct(k + 1, '.'))
+            || (g.is_punct(k, '.')
+                && k > i
+                && g.word(k - 1).is_some_and(|w| w.chars().count() == 1))
     };
     if words.is_empty()
         || words.len() > 5
@@ -151,6 +189,31 @@ pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NamePar
         return None;
     }
     let last = end - 1;
+    // One word and initials (`Oosterveld G.`, `Gijs N.`): which is the surname is unclear;
+    // read it as the reversed form so that an official listed as `Gerrit Oosterveld` stays.
+    let letters: String = (i + 1..end)
+        .filter_map(|k| g.word(k))
+        .filter(|w| w.chars().count() == 1)
+        .collect();
+    let longer = (i + 1..end)
+        .filter_map(|k| g.word(k))
+        .any(|w| w.chars().count() > 1);
+    if !letters.is_empty() && !longer {
+        return Some(NameParse {
+            start: g.tokens()[i].start,
+            end: g.tokens()[last].end,
+            next: end,
+            form: Form::Reversed,
+            given: None,
+            initials: Some(fold(&letters)),
+            surname: Some(fold(g.str(i))),
+        });
+    }
+    // The surname is the last word.
+    let surname = (i + 1..end)
+        .rev()
+        .find(|&k| g.word(k).is_some())
+        .filter(|&k| g.str(k).chars().count() > 1);
     Some(NameParse {
         start: g.tokens()[i].start,
         end: g.tokens()[last].end,
@@ -158,6 +221,6 @@ pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NamePar
         form: if last > i { Form::Full } else { Form::Given },
         given: Some(fold(g.str(i))),
         initials: None,
-        surname: (last > i).then(|| fold(g.str(last))),
+        surname: surname.map(|k| fold(g.str(k))),
     })
 }

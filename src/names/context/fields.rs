@@ -40,7 +40,23 @@ pub(super) const LIST_FIELDS: &[&str] = &[
     "absent",
     "attendees",
     "participants",
+    "interviewers",
+    "respondenten",
+    "geinterviewden",
+    "sprekers",
+    "gesprekspartners",
+    "leden",
 ];
+
+/// The kind of list a field label names: the label itself, or its last word
+/// (`Verplichte deelnemers`, `Overige aanwezigen`, `Optional attendees`).
+pub(super) fn is_list_field(label: &str) -> bool {
+    LIST_FIELDS.contains(&label)
+        || label
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| head != label && LIST_FIELDS.contains(&head))
+}
 
 /// Fields followed by one person, folded.
 pub(super) const PERSON_FIELDS: &[&str] = &[
@@ -101,6 +117,12 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "author",
     "contact person",
     "handled by",
+    "interviewer",
+    "respondent",
+    "geinterviewde",
+    "organisator",
+    "organizer",
+    "spreker",
 ];
 
 /// What a field holds.
@@ -191,8 +213,7 @@ pub(super) fn field_line(
     out: &mut Vec<Mention>,
 ) {
     if let Some((label, after)) = field(g, line) {
-        let listing =
-            HEADER_FIELDS.contains(&label.as_str()) || LIST_FIELDS.contains(&label.as_str());
+        let listing = HEADER_FIELDS.contains(&label.as_str()) || is_list_field(&label);
         if listing && after == line.end {
             // `Aanwezig:` above a bulleted list: one person per bullet; above a line that
             // lists them (`Jan-Willem (vz), Pieter (verslag), Roos`): that list.
@@ -230,7 +251,7 @@ pub(super) fn field_line(
                 &format!("mail header `{}:`", g.str(line.start)),
                 out,
             );
-        } else if LIST_FIELDS.contains(&label.as_str()) {
+        } else if is_list_field(&label) {
             name_list(
                 g,
                 after,

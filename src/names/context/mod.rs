@@ -128,6 +128,8 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         let line_text = &text[g.tokens()[line.start].start..];
         if let Some(m) = chat::CHAT_PREFIX.find(line_text) {
             chat::chat_speaker(g, line, g.tokens()[line.start].start + m.end(), out);
+        } else if chat::STAMP_AFTER_SPEAKER.is_match(line_text) {
+            chat::speaker_before_stamp(g, line, out);
         }
         if let Some(m) = chat::CHAT_SYSTEM_PREFIX.find(line_text) {
             chat::chat_system_message(g, line, g.tokens()[line.start].start + m.end(), out);
@@ -319,5 +321,66 @@ mod tests {
     fn organisations_and_headings_are_not_names() {
         let text = "De beleidsreactie is afgestemd met Reclassering Nederland en de Raad van State.\nA. Aanleiding\nHet Openbaar Ministerie meldt dit aan de Tweede Kamer.\nING Bank en B.V. Nederland.";
         assert!(names(text).is_empty(), "{:?}", found(text));
+    }
+}
+#[cfg(test)]
+mod chat_tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let mut out = Vec::new();
+        find(&g, text, &mut out);
+        let mut v: Vec<_> = out
+            .iter()
+            .map(|m| text[m.parse.start..m.parse.end].to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn signal_speakers_before_their_time_stamp() {
+        let text = "Gijs N. (23-12-2023 18:31): ok, 4 weigeraars\nRutger v. Z. (23-12-2023 18:33): Wie op 51?\n";
+        assert_eq!(found(text), ["Gijs N.", "Rutger v. Z."]);
+    }
+
+    #[test]
+    fn initials_of_a_speaker_after_a_time_stamp() {
+        let text = "[00:01:10] SA: En wat was voor jou het lastigste punt?\n[00:01:14] ER: Het zorgcentrum.\n";
+        assert_eq!(found(text), ["ER", "SA"]);
+    }
+
+    #[test]
+    fn attendee_fields_by_their_head_noun() {
+        let text = "Verplichte deelnemers: Kremer, Ilona (WSO); Nijenhuis, Gijs <g.nijenhuis@dalfsen.nl>\n";
+        let f = found(text);
+        assert!(
+            f.contains(&"Ilona".to_string()) || f.iter().any(|s| s.contains("Kremer")),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|s| s.contains("Nijenhuis")), "{f:?}");
+    }
+}
+#[cfg(test)]
+mod list_tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    #[test]
+    fn attendees_with_initials_and_particles_are_separate_people() {
+        let text = "Aanwezig:  J.M.A. Berends (commissaris van de Koning, voorzitter), A. Bouzid,\n           J. Scheltinga, M. Hoogerwerf-van Dam, P. de Kruijf, L. Tielemans-Ovink,\n           R. van Bommel\n";
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let mut out = Vec::new();
+        find(&g, text, &mut out);
+        let spans: Vec<&str> = out
+            .iter()
+            .map(|m| &text[m.parse.start..m.parse.end])
+            .collect();
+        assert!(spans.contains(&"M. Hoogerwerf-van Dam"), "{spans:?}");
+        assert!(spans.contains(&"P. de Kruijf"), "{spans:?}");
     }
 }
