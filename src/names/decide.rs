@@ -78,7 +78,8 @@ impl NameEngine {
                 public_named.extend(key.surname.clone());
             }
         }
-        protected.extend(public_initials(g, &public, &mentions));
+        let owned = public_initials(g, &public, &mentions, &protected);
+        protected.extend(owned);
         let protected_spans = Spans::new(protected.clone());
         // Lists of people: a member next to someone removed is removed too; public
         // officials and office holders vouch for nobody.
@@ -226,7 +227,12 @@ impl NameEngine {
 /// Initials of the public officials and office holders (`CH` for burgemeester C. Heemskerk,
 /// `GJO` for wethouder G.J. Oosterveld) where they stand alone: they stay readable, unless a
 /// staff member's initials read the same and the context points at that staff member.
-fn public_initials(g: &Grammar, public: &People, mentions: &[Mention]) -> Vec<(usize, usize)> {
+fn public_initials(
+    g: &Grammar,
+    public: &People,
+    mentions: &[Mention],
+    protected: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut wanted: HashSet<String, FastHash> = HashSet::default();
     for k in public.keys() {
         let Some(surname) = &k.surname else { continue };
@@ -249,17 +255,33 @@ fn public_initials(g: &Grammar, public: &People, mentions: &[Mention]) -> Vec<(u
     if wanted.is_empty() {
         return Vec::new();
     }
-    let staff_initials: Vec<(usize, usize)> = mentions
+    // Initials a staff member bears, or that the text gives beside the name of someone not
+    // public (`Roos Brink (RB)`), are that person's wherever they stand: when in doubt,
+    // remove.
+    let text = g.text();
+    let beside_public = |m: &Mention| {
+        let line_start = text[..m.parse.start].rfind('\n').map_or(0, |k| k + 1);
+        mentions
+            .iter()
+            .filter(|o| o.parse.end <= m.parse.start && o.parse.start >= line_start)
+            .max_by_key(|o| o.parse.end)
+            .is_some_and(|o| {
+                protected
+                    .iter()
+                    .any(|&(s, e)| s < o.parse.end && o.parse.start < e)
+            })
+    };
+    let taken: HashSet<&str, FastHash> = mentions
         .iter()
-        .filter(|m| m.staff.is_some() && m.parse.form == Form::InitialsOnly)
-        .filter(|m| m.strength == Strength::Strong)
-        .map(|m| (m.parse.start, m.parse.end))
+        .filter(|m| m.parse.form == Form::InitialsOnly && m.strength == Strength::Strong)
+        .filter(|m| m.staff.is_some() || (m.rule == "name.initials" && !beside_public(m)))
+        .map(|m| &text[m.parse.start..m.parse.end])
         .collect();
     let toks = g.tokens();
     (0..toks.len())
         .filter(|&i| g.has(i, shape::UPPER) && wanted.contains(g.str(i)))
+        .filter(|&i| !taken.contains(g.str(i)))
         .map(|i| (toks[i].start, toks[i].end))
-        .filter(|span| !staff_initials.contains(span))
         .collect()
 }
 

@@ -597,12 +597,35 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     const CAPITALISED_ANYWAY: u16 = class::PLACE | class::ORG | class::NOT_NAME | class::OFFICE;
     let after_article = i > 0 && (g.word_in(i - 1, ARTICLES) || g.is_punct(i - 1, '"'));
     let before_capital = g.spaced(i) && g.is_cap(i + 1);
+    // Dutch writes months in lower case: `Juni` mid-sentence and away from a day or year
+    // is a person (`dat Juni ook zei`), `3 Juni 2024` in a heading a date.
+    let month_as_name = g.word_in(i, MONTHS)
+        && !(i > 0 && g.tokens()[i - 1].kind == crate::names::token::Kind::Number)
+        && g.tokens()
+            .get(i + 1)
+            .is_none_or(|t| t.kind != crate::names::token::Kind::Number);
     g.is_cap(i)
-        && !g.has(i, CAPITALISED_ANYWAY)
+        && (month_as_name || !g.has(i, CAPITALISED_ANYWAY))
         && !sentence_start(g, i)
         && !after_article
         && !before_capital
 }
+
+/// The months, folded: words in Dutch, names when capitalised mid-sentence.
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 /// Abbreviations whose dot ends no sentence (`ca.`, `bijv.`, `nr.`), folded.
 const ABBREVIATIONS: &[&str] = &[

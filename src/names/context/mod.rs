@@ -145,6 +145,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     inline::inline(g, text, out);
     single::single_words(g, out);
     abbreviations::abbreviations(g, out);
+    abbreviations::comment_authors(g, out);
 }
 
 pub(super) fn capitalise(s: &str) -> String {
@@ -345,6 +346,12 @@ mod chat_tests {
     fn signal_speakers_before_their_time_stamp() {
         let text = "Gijs N. (23-12-2023 18:31): ok, 4 weigeraars\nRutger v. Z. (23-12-2023 18:33): Wie op 51?\n";
         assert_eq!(found(text), ["Gijs N.", "Rutger v. Z."]);
+    }
+
+    #[test]
+    fn authors_of_word_comments() {
+        let text = "de vergunning  [Opmerking MdJ1]: zone-kaart meesturen?\nCommented [JdV2]: ok\nzie [A1] en artikel [BW7]\n";
+        assert_eq!(found(text), ["BW", "JdV", "MdJ"]);
     }
 
     #[test]
