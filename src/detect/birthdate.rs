@@ -49,6 +49,7 @@ const WINDOW: usize = 60;
 /// Finds dates of birth in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     in_brackets_after_family(text, out);
+    in_birth_date_column(text, out);
     let mut last_end = 0;
     for k in KEYWORD.find_iter(text) {
         let mut window_end = (k.end() + WINDOW).min(text.len());
@@ -64,7 +65,12 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         };
         let between = &text[k.end()..from + d.start()];
         // The date must belong to the same phrase: no sentence end or line break in between.
-        if between.contains(['\n', ';']) || between.contains(". ") {
+        // Dot leaders of a form (`Geboortedatum ........ 04.05.1969`) end no sentence.
+        let leaders = between
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '.' | ':' | ' ' | '\t'));
+        if between.contains(['\n', ';']) || (between.contains(". ") && !leaders) {
             continue;
         }
         let (start, end) = (from + d.start(), from + d.end());
@@ -76,6 +82,67 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             "date in a birth context",
         ));
         last_end = end;
+    }
+}
+
+/// The cell separators of a table exported as text.
+const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
+
+/// Dates in the column of a table whose header cell is a birth keyword (`nr;achternaam;
+/// voornaam;geb.datum;…`, `| Naam | Geboortedatum |`), row by row until the table ends.
+fn in_birth_date_column(text: &str, out: &mut Vec<Finding>) {
+    let mut offset = 0;
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .map(|l| {
+            let at = offset;
+            offset += l.len() + 1;
+            (at, l)
+        })
+        .collect();
+    for (n, &(_, header)) in lines.iter().enumerate() {
+        let Some(sep) = CELL_SEPARATORS
+            .into_iter()
+            .find(|&c| header.matches(c).count() >= 2)
+        else {
+            continue;
+        };
+        let Some(column) = header.split(sep).position(|cell| {
+            let cell = cell.trim();
+            KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20
+        }) else {
+            continue;
+        };
+        let cells = header.split(sep).count();
+        for &(at, row) in &lines[n + 1..] {
+            // Rule lines of a drawn table (`|---|---|`) go on; anything else ends it.
+            if row.trim_matches(|c: char| "|-+: ".contains(c)).is_empty() && !row.is_empty() {
+                continue;
+            }
+            if row.split(sep).count() != cells {
+                break;
+            }
+            let Some(cell) = row.split(sep).nth(column) else {
+                break;
+            };
+            let cell_start = at
+                + row
+                    .split(sep)
+                    .take(column)
+                    .map(|c| c.len() + 1)
+                    .sum::<usize>();
+            let trimmed = cell.trim();
+            if let Some(d) = DATE.find(trimmed).filter(|d| d.as_str() == trimmed) {
+                let start = cell_start + (cell.len() - cell.trim_start().len()) + d.start();
+                out.push(Finding::new(
+                    start,
+                    start + d.len(),
+                    Category::Birthdate,
+                    "birthdate",
+                    "date in a table's birth-date column",
+                ));
+            }
+        }
     }
 }
 
@@ -141,6 +208,18 @@ mod tests {
             vec!["3 augustus 2019"]
         );
         assert!(found("het besluit van Gedeputeerde Staten (12-5-2024)").is_empty());
+    }
+
+    #[test]
+    fn finds_dates_in_a_birth_date_column_and_after_dot_leaders() {
+        let text = "nr;achternaam;geb.datum;kavel\n001;Wolbers;03-02-1961;kavel 17\n002;Mei;19-11-1934;kavel 9\n\nDatum: 12-03-2024";
+        assert_eq!(found(text), vec!["03-02-1961", "19-11-1934"]);
+        let table = "| Naam | Geboortedatum | Datum melding |\n|---|---|---|\n| X | 4 mei 1980 | 5-6-2024 |\n";
+        assert_eq!(found(table), vec!["4 mei 1980"]);
+        assert_eq!(
+            found("Geboortedatum .............. 04.05.1969"),
+            vec!["04.05.1969"]
+        );
     }
 
     #[test]

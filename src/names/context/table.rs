@@ -106,7 +106,8 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
             }
             for &c in &people {
                 if let Some(&(a, b)) = cells.get(c) {
-                    people_in(g, row_start + a, row_start + b, &evidence, out);
+                    let part = NAME_PART_COLUMNS.contains(&columns[c].0.as_str());
+                    people_in(g, row_start + a, row_start + b, &evidence, part, out);
                 }
             }
             row += 1;
@@ -238,7 +239,17 @@ fn snap_to_word_start(row: &str, at: usize) -> usize {
 }
 
 /// The people named in the cell at bytes `start..end` of the text.
-fn people_in(g: &Grammar, start: usize, end: usize, evidence: &str, out: &mut Vec<Mention>) {
+/// Columns that hold one part of a name: whatever fills a cell is a name.
+const NAME_PART_COLUMNS: &[&str] = &["voornaam", "achternaam", "voornamen", "roepnaam"];
+
+fn people_in(
+    g: &Grammar,
+    start: usize,
+    end: usize,
+    evidence: &str,
+    name_part: bool,
+    out: &mut Vec<Mention>,
+) {
     let toks = g.tokens();
     let first = toks.partition_point(|t| t.start < start);
     let mut k = first;
@@ -282,12 +293,29 @@ fn people_in(g: &Grammar, start: usize, end: usize, evidence: &str, out: &mut Ve
             k += 1;
             continue;
         }
+        // The particles before the name belong to it (`bin Salem`, `dos Reis`).
+        let mut particles = k;
+        while particles > first
+            && g.is_lower(particles - 1)
+            && g.has(particles - 1, class::PARTICLE)
+        {
+            particles -= 1;
+        }
         let parse = g
             .name(k, true)
             .or_else(|| g.given_alone(k))
             .or_else(|| g.initials_alone(k))
             .or_else(|| g.upper_name(k))
-            .filter(|p| p.end <= end);
+            .or_else(|| {
+                name_part
+                    .then(|| whole_cell_word(g, k, first, end))
+                    .flatten()
+            })
+            .filter(|p| p.end <= end)
+            .map(|mut p| {
+                p.start = p.start.min(toks[particles].start);
+                p
+            });
         match parse {
             Some(p) => {
                 k = p.next;
@@ -297,6 +325,29 @@ fn people_in(g: &Grammar, start: usize, end: usize, evidence: &str, out: &mut Ve
             None => k += 1,
         }
     }
+}
+
+/// A capitalised word that fills its cell of a person column (`Mei` under `achternaam`): a
+/// name, even where it is also a word.
+fn whole_cell_word(
+    g: &Grammar,
+    k: usize,
+    first: usize,
+    end: usize,
+) -> Option<crate::names::grammar::NameParse> {
+    let toks = g.tokens();
+    let alone = (first..toks.len())
+        .take_while(|&j| toks[j].start < end)
+        .all(|j| j == k || (g.is_lower(j) && g.has(j, class::PARTICLE)));
+    (alone && g.is_cap(k)).then(|| crate::names::grammar::NameParse {
+        start: toks[k].start,
+        end: toks[k].end,
+        next: k + 1,
+        form: crate::names::grammar::Form::Surname,
+        given: None,
+        initials: None,
+        surname: Some(g.folded(k).to_string()),
+    })
 }
 
 /// The text from token `k` on.
@@ -337,6 +388,8 @@ mod tests {
         assert!(people(mixed).is_empty());
         let pipes = "| nr | actie | wie |\n|---|---|---|\n| 14 | planning | Kroeze |\n";
         assert_eq!(people(pipes), ["Kroeze"]);
+        let register = "nr;achternaam;voornaam\n003;bin Salem;Yusuf\n006;Mei;Sanne\n";
+        assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
     }
 
     #[test]
