@@ -121,25 +121,47 @@ const CLOSERS: &[&str] = &[
 pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
     let toks = g.tokens();
     let mut out: Vec<(usize, usize)> = Vec::new();
+    // The token ranges of the names after a head word (`Jacoba Oldenhof` of `zorgcentrum
+    // Jacoba Oldenhof`), which name the organisation elsewhere in the text too.
+    let mut names: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let Some(w) = g.word(i) else {
             i += 1;
             continue;
         };
+        let f = g.folded(i);
+        let compound = HEAD_ENDINGS
+            .iter()
+            .any(|e| f == *e || (f.len() > e.len() + 2 && f.ends_with(e)));
+        // A head word in lower case too (`zorgcentrum Jacoba Oldenhof`): the capitalised
+        // name after it says it is a name.
+        let head = HEADS.contains(&f) || ((g.is_cap(i) || g.is_lower(i)) && compound);
+        // After a head in lower case, one word may be the family that runs the business
+        // (`maatschap Wassink`): only a longer name is the organisation's own.
+        let long_enough = |end: usize| {
+            !g.is_lower(i) || (i + 1..end).filter(|&k| g.word(k).is_some()).count() >= 2
+        };
+        if head && let Some(end) = name_after(g, i + 1).filter(|&end| long_enough(end)) {
+            out.push((toks[i].start, toks[end - 1].end));
+            names.push((g.skip_wrap(i + 1), end));
+            i = end;
+            continue;
+        }
         if !w.starts_with(char::is_uppercase) {
             i += 1;
             continue;
         }
-        let f = g.folded(i);
-        let head = HEADS.contains(&f)
-            || (g.is_cap(i)
-                && HEAD_ENDINGS
-                    .iter()
-                    .any(|e| f == *e || (f.len() > e.len() + 2 && f.ends_with(e))));
-        if head && let Some(end) = name_after(g, i + 1) {
-            out.push((toks[i].start, toks[end - 1].end));
-            i = end;
+        // A name run into a kind of organisation (`Jan Ligthartschool`, `Dr. Albert
+        // Schweitzerschool`): the words before it are the rest of the name.
+        if compound
+            && g.is_cap(i)
+            && f.len() > 8
+            && let Some(start) = name_before(g, i)
+            && start < i
+        {
+            out.push((toks[start].start, toks[i].end));
+            i += 1;
             continue;
         }
         if CLOSERS.contains(&f) && g.is_cap(i) || is_legal_form(g, i) {
@@ -162,7 +184,57 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
         }
         i += 1;
     }
+    elsewhere(g, &names, &mut out);
     out
+}
+
+/// Adds the other places where the name of an organisation found after its head word stands
+/// alone (`Onderwerp: Jacoba Oldenhof – paraatheid`). Only names of two words or more: a
+/// surname alone (`Bakkerij Hulshof`, then `Hulshof belde`) may be the person.
+fn elsewhere(g: &Grammar, names: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+    let toks = g.tokens();
+    let words =
+        |(a, b): (usize, usize)| -> Vec<&str> { (a..b).filter_map(|k| g.word(k)).collect() };
+    let mut seen: Vec<Vec<&str>> = Vec::new();
+    for &range in names {
+        let name = words(range);
+        if name.len() < 2 || seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+    }
+    if seen.is_empty() {
+        return;
+    }
+    let found = out.clone();
+    let covered = |s: usize, e: usize| found.iter().any(|&(a, b)| a <= s && e <= b);
+    for k in 0..toks.len() {
+        for name in &seen {
+            if g.word(k) != Some(name[0]) {
+                continue;
+            }
+            // The same words, apart only by spaces or a line break.
+            let mut j = k;
+            let mut matched = 0;
+            while matched < name.len() && g.word(j) == Some(name[matched]) {
+                matched += 1;
+                j = if matched < name.len() {
+                    g.skip_wrap(j + 1)
+                } else {
+                    j + 1
+                };
+            }
+            let (s, e) = (toks[k].start, toks[j - 1].end);
+            if matched == name.len()
+                && g.word(j).is_none_or(|w| !w.starts_with(char::is_uppercase))
+                && !covered(s, e)
+            {
+                out.push((s, e));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// `B.V.`, `BV`, `N.V.`, `V.O.F.` at token `i`.
@@ -341,6 +413,17 @@ mod tests {
         assert_eq!(
             orgs("Autoschade Van der Linden herstelt"),
             ["Autoschade Van der Linden"]
+        );
+        assert_eq!(
+            orgs("de aula van de Jan Ligthartschool? Die"),
+            ["Jan Ligthartschool"]
+        );
+        // A name after a head word in lower case, and the same name alone elsewhere.
+        assert_eq!(
+            orgs(
+                "cliënt van zorgcentrum Jacoba Oldenhof, Junne.\nOnderwerp: Jacoba Oldenhof – vervoer"
+            ),
+            ["zorgcentrum Jacoba Oldenhof", "Jacoba Oldenhof"]
         );
     }
 
