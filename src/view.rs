@@ -86,11 +86,15 @@ impl<'a> View<'a> {
 fn join_at(text: &str, nl: usize) -> Option<(usize, usize, &'static str)> {
     let before = text[..nl].strip_suffix('\r').unwrap_or(&text[..nl]);
     let line_end = before.len();
+    // In a quoted reply both lines carry the quote marks (`> naam@` / `> minbzk.nl`): they
+    // are layout too.
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let quoted = line.trim_start().starts_with('>');
     let after_indent = nl
         + 1
         + text[nl + 1..]
             .bytes()
-            .take_while(|b| *b == b' ' || *b == b'\t')
+            .take_while(|b| *b == b' ' || *b == b'\t' || (quoted && *b == b'>'))
             .count();
     let next = text[after_indent..].chars().next()?;
     let mut last = before.chars().rev();
@@ -198,6 +202,8 @@ mod tests {
         assert_eq!(view("Jan-\n  Willem en"), "Jan-Willem en");
         assert_eq!(view("mevrouw Visser-\nde Jong"), "mevrouw Visser-de Jong");
         assert_eq!(view("mail naam@\nminbzk.nl"), "mail naam@minbzk.nl");
+        assert_eq!(view("> mail naam@\n> minbzk.nl"), "> mail naam@minbzk.nl");
+        assert_eq!(view("> bel 06-1274\n> 6603 aub"), "> bel 06-1274 6603 aub");
         assert_eq!(
             view("mail j.devries@minbzk.\nnl nu"),
             "mail j.devries@minbzk.nl nu"

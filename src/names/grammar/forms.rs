@@ -45,19 +45,35 @@ impl Grammar<'_> {
     /// extracted from a PDF). A line that starts with a form's label (`Voorletters:`) is a new
     /// line, not a wrapped one.
     pub fn wraps(&self, i: usize) -> bool {
+        let next = self.after_quote_marks(i + 2);
         self.toks
             .get(i + 1)
             .is_some_and(|t| t.kind == Kind::Newline)
             && self
                 .toks
-                .get(i + 2)
+                .get(next)
                 .is_some_and(|t| t.kind != Kind::Newline)
-            && !self.is_punct(i + 3, ':')
+            && !self.is_punct(next + 1, ':')
     }
 
-    /// Token index after skipping one wrapped line break at `i`, if there is one.
+    /// Token index after skipping one wrapped line break at `i`, if there is one, with the
+    /// quote marks of a quoted reply at the start of the next line (`Femke` / `> Arnhem`).
     pub fn skip_wrap(&self, i: usize) -> usize {
-        if i > 0 && self.wraps(i - 1) { i + 1 } else { i }
+        if i > 0 && self.wraps(i - 1) {
+            self.after_quote_marks(i + 1)
+        } else {
+            i
+        }
+    }
+
+    /// The first token at or after `i` that is not a quote mark (`>`) of a quoted reply.
+    fn after_quote_marks(&self, mut i: usize) -> usize {
+        while self.is_punct(i, '>') && i > 0 && self.toks[i - 1].kind == Kind::Newline
+            || (i > 0 && self.is_punct(i, '>') && self.is_punct(i - 1, '>'))
+        {
+            i += 1;
+        }
+        i
     }
 
     /// First name or initials, then the surname: `Jan de Vries`, `J.P. de Vries`,
