@@ -647,9 +647,15 @@ impl Context<'_> {
     }
 }
 
+/// A line of a quoted reply without its quote marks (`> Stichting Vechtzorg`).
+fn without_quote_marks(line: &str) -> &str {
+    line.trim_start_matches(['>', ' ', '\t'])
+}
+
 /// Whether a line starts with a person's name: a known first name or initials before a
 /// capitalised word (`Ronald Zeegers`, `J. de Vries`).
 fn names_person(line: &str) -> bool {
+    let line = without_quote_marks(line);
     let words: Vec<&str> = line.split_whitespace().collect();
     let Some(first) = words.first() else {
         return false;
@@ -741,6 +747,7 @@ const ORGANISATION_WORDS: &[&str] = &["kvk", "postbus", "b.v.", "bv", "n.v.", "n
 /// Whether a line of a contact block names an organisation. A row of a table or an export
 /// (columns apart by several spaces, tabs or semicolons) is a record, not a heading.
 fn names_organisation(line: &str) -> bool {
+    let line = without_quote_marks(line);
     let lower = line.to_lowercase();
     if ORGANISATION_MARKS.iter().any(|m| lower.contains(m))
         || lower

@@ -85,3 +85,9 @@ fn leaves_other_numbers_and_po_boxes_alone() {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
+
+#[test]
+fn an_organisations_address_in_a_quoted_reply_stays() {
+    let quoted = "> F. Ouali, locatiemanager\n> Stichting Vechtzorg – Junnerweg 40, Junne\n";
+    assert!(found(quoted).is_empty(), "{:?}", found(quoted));
+}
