@@ -656,6 +656,14 @@ fn without_quote_marks(line: &str) -> &str {
 /// capitalised word (`Ronald Zeegers`, `J. de Vries`).
 fn names_person(line: &str) -> bool {
     let line = without_quote_marks(line);
+    // `Camping 't Zwanenmeer`: capitalised words after a kind of organisation are its name.
+    if line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| crate::names::orgs::is_kind_of_organisation(&fold(w)))
+    {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let Some(first) = words.first() else {
         return false;
@@ -782,9 +790,11 @@ fn names_organisation(line: &str) -> bool {
             && !labels.contains(&w)
             && !GAZETTEER.is(&fold(w), class::FIRST_NAME | class::SURNAME)
     };
-    let heading = words
-        .first()
-        .is_some_and(|w| w.starts_with(char::is_uppercase) && GAZETTEER.is(&fold(w), class::ORG));
+    let heading = words.first().is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            && (GAZETTEER.is(&fold(w), class::ORG)
+                || crate::names::orgs::is_kind_of_organisation(&fold(w)))
+    });
     let closed = words
         .last()
         .is_some_and(|w| ORGANISATION_CLOSERS.contains(&fold(w).as_str()));

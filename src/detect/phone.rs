@@ -120,6 +120,23 @@ const GENERAL_WORDS: &[&str] = &[
     "24/7",
 ];
 
+/// Nouns for organisations that a number in brackets after them belongs to, folded.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "gemeente",
+    "provincie",
+    "waterschap",
+    "ministerie",
+    "politie",
+    "brandweer",
+    "ggd",
+    "omgevingsdienst",
+    "veiligheidsregio",
+    "rijkswaterstaat",
+    "inspectie",
+    "huisartsenpost",
+    "ziekenhuis",
+];
+
 /// Labels of a person's own number (`M 06 …`, `D 038 …`), folded.
 const PERSONAL_LABELS: &[&str] = &[
     "m",
@@ -205,18 +222,53 @@ fn says_general(before: &str, after: &str) -> bool {
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    let near_before = crate::fold::fold(&before[from..]);
+    // Only the clause the number stands in: not past a sentence end or another bracket.
+    let clause = before[from..]
+        .rfind(['.', ';', ')', '!', '?'])
+        .map_or(from, |k| from + k + 1);
+    let near_before = crate::fold::fold(&before[clause..]);
     let bracket = after
         .trim_start()
         .strip_prefix('(')
         .and_then(|a| a.split(')').next())
         .map(crate::fold::fold)
         .unwrap_or_default();
+    // Whole words, and compounds ending in a general line's word (`verkeerscentrale`,
+    // `hulplijn`).
     let has = |s: &str| {
         s.split(|c: char| !(c.is_alphanumeric() || c == '/'))
-            .any(|w| GENERAL_WORDS.contains(&w))
+            .any(|w| {
+                GENERAL_WORDS.contains(&w)
+                    || [
+                        "centrale",
+                        "lijn",
+                        "meldkamer",
+                        "receptie",
+                        "servicedesk",
+                        "helpdesk",
+                    ]
+                    .iter()
+                    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            })
     };
-    has(&near_before) || has(&bracket)
+    has(&near_before) || has(&bracket) || after_organisation(before)
+}
+
+/// Whether a number stands in brackets right after an organisation (`het waterschap (0314 -
+/// 369 369)`, `de gemeente Duiven (0316 …)`).
+fn after_organisation(before: &str) -> bool {
+    let Some(inside) = before.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    let words: Vec<String> = inside
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(crate::fold::fold)
+        .collect();
+    words.iter().any(|w| {
+        ORGANISATION_NOUNS.contains(&w.as_str()) || crate::names::orgs::is_kind_of_organisation(w)
+    })
 }
 
 /// The digit groups of a run: at most as many as a number has digits, kept on the stack.
@@ -465,10 +517,12 @@ mod tests {
         let own = "Jan Jansen\nDorpsstraat 12\n1234 AB Ede\nT 0318 123456\n";
         assert_eq!(found(own), vec!["0318 123456"]);
         // Words that call a number a general line, before it or in brackets after it.
-        let general = "Contact via de calamiteitenlijn 0523 - 68 40 00 (24/7).
-T 088 042 7361 (direct) | 088 042 42 42 (algemeen)
-";
+        let general = "Contact via de calamiteitenlijn 0523 - 68 40 00 (24/7).\nT 088 042 7361 (direct) | 088 042 42 42 (algemeen)\n";
         assert_eq!(found(general), vec!["088 042 7361"]);
+        let called = "Wij hebben het waterschap gebeld (0314 - 369 369) en de verkeerscentrale 038 - 499 70 00. Mijn nummer (0314 - 123 456).";
+        assert_eq!(found(called), vec!["0314 - 123 456"]);
+        let camping = "Camping 't Zwanenmeer\nZwanenmeerweg 1 · 6922 LB Groessen\ntel. 0316 - 24 77 10 · info@zwanenmeer.nl\n";
+        assert!(found(camping).is_empty());
     }
 
     #[test]

@@ -117,6 +117,15 @@ const CLOSERS: &[&str] = &[
     "school",
 ];
 
+/// Whether a folded word says what kind of organisation follows or precedes it
+/// (`camping`, `stichting`, `transportbedrijf`).
+pub(crate) fn is_kind_of_organisation(folded: &str) -> bool {
+    HEADS.contains(&folded)
+        || HEAD_ENDINGS
+            .iter()
+            .any(|e| folded == *e || (folded.len() > e.len() + 2 && folded.ends_with(e)))
+}
+
 /// The byte ranges of the organisation names in the text of `g`, in text order.
 pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
     let toks = g.tokens();

@@ -49,10 +49,7 @@ impl Grammar<'_> {
         self.toks
             .get(i + 1)
             .is_some_and(|t| t.kind == Kind::Newline)
-            && self
-                .toks
-                .get(next)
-                .is_some_and(|t| t.kind != Kind::Newline)
+            && self.toks.get(next).is_some_and(|t| t.kind != Kind::Newline)
             && !self.is_punct(next + 1, ':')
     }
 
