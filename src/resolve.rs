@@ -343,6 +343,21 @@ fn propagate(
         if !policy.is_enabled(source.category) {
             continue;
         }
+        // A name that is one word goes only where it is shaped like a name: not after an
+        // article (`Koning` removed, `de Koning` the King stays; someone called `de Koning`
+        // is found by the directory with the particle).
+        if source.category == Category::Name && !text[start..end].contains(char::is_whitespace) {
+            let before = text[..start].trim_end_matches([' ', '\t']);
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            if before.len() < start
+                && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
+            {
+                continue;
+            }
+        }
         glued |= !whole;
         out.push(Finding {
             start,
@@ -397,6 +412,16 @@ mod tests {
         ];
         let r = resolve(text, f, &[], &Policy::default());
         assert_eq!(spans(&r), vec![(5, 27, Category::Email, "5.1.2e")]);
+    }
+
+    #[test]
+    fn a_one_word_name_does_not_spread_to_a_word_after_an_article() {
+        let text = "PS Koning heeft gelijk; de Koning komt. Koning belt.";
+        let f = vec![finding(3, 9, Category::Name, "name.directory")];
+        let r = resolve(text, f, &[], &Policy::default());
+        let removed: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(removed, ["Koning", "Koning"]);
+        assert_eq!(r[1].start, 40);
     }
 
     #[test]

@@ -303,7 +303,10 @@ impl Directory {
         let context = person::context(g, particles, after, p.distinctive_surname)
             .or_else(|| title_before(g, particles).then_some("after a title or form of address"));
         let strength = if context.is_some()
-            || (particles == t && (p.distinctive_surname || person::capitalised_as_a_name(g, t)))
+            || (particles == t
+                && (p.distinctive_surname
+                    || person::capitalised_as_a_name(g, t)
+                    || person::listed_word_as_name(g, t)))
             || (particles < t && g.is_cap(particles))
         {
             // The context says so, or the word can only be a name here: no other meaning,

@@ -318,9 +318,15 @@ fn name_after(g: &Grammar, mut i: usize) -> Option<usize> {
         let joined =
             g.spaced(k) || (g.glued(k) && (g.is_punct(k + 1, '.') || g.is_punct(k + 1, '-')));
         k += 1;
+        // The dot of an initial or of an abbreviation inside the name (`Gebr. Mulder`).
         if g.is_punct(k, '.')
             && g.glued(k - 1)
-            && g.word(k - 1).is_some_and(|w| w.chars().count() == 1)
+            && g.word(k - 1).is_some_and(|w| {
+                w.chars().count() == 1
+                    || (w.chars().count() <= 4
+                        && g.spaced(k)
+                        && HEADS.contains(&crate::fold::fold(w).as_str()))
+            })
         {
             k += 1;
         } else if g.is_punct(k, '-') && g.glued(k - 1) && g.glued(k) {
@@ -422,6 +428,10 @@ mod tests {
         assert_eq!(
             orgs("Autoschade Van der Linden herstelt"),
             ["Autoschade Van der Linden"]
+        );
+        assert_eq!(
+            orgs("medewerker van Loonbedrijf Gebr. Mulder (mestvervoerder)"),
+            ["Loonbedrijf Gebr. Mulder"]
         );
         assert_eq!(
             orgs("de aula van de Jan Ligthartschool? Die"),

@@ -611,6 +611,20 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
         && !before_capital
 }
 
+/// Whether a staff member's surname that is also a word (`Koning`, `Post`) names them here:
+/// capitalised with no article or determiner before it (`de Koning` is the King), not
+/// before another capitalised word (`Koning Willem-Alexander`, `Post NL`) and not a place
+/// or organisation. The list says someone of that name works here: when in doubt, remove.
+pub fn listed_word_as_name(g: &Grammar, i: usize) -> bool {
+    let after_article = i > 0 && (g.word_in(i - 1, ARTICLES) || g.is_punct(i - 1, '"'));
+    let before_capital = g.spaced(i) && g.is_cap(i + 1);
+    g.is_cap(i)
+        && !g.has(i, class::PLACE | class::ORG)
+        && !after_article
+        && !before_capital
+        && !sentence_start(g, i)
+}
+
 /// The months, folded: words in Dutch, names when capitalised mid-sentence.
 const MONTHS: &[&str] = &[
     "januari",
