@@ -32,6 +32,8 @@ const PERSON_ONLY: &[&str] = &[
 
 /// Finds single-word names by their place in the text of `g`.
 pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
+    // Words inside a name another rule read (`Sam, M. (Mehmet)`) are that name's.
+    let named = crate::spans::Spans::new(out.iter().map(|m| (m.parse.start, m.parse.end)).collect());
     for i in 0..g.tokens().len() {
         if !g.is_cap(i) || g.has(i, OTHER_THAN_A_NAME) || g.str(i).chars().count() < 3 {
             continue;
@@ -41,11 +43,40 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             || (i > 0
                 && g.spaced(i - 1)
                 && (g.is_cap(i - 1) || g.initials(i.saturating_sub(2), false).is_some()));
+        let known = g.has(i, class::FIRST_NAME | class::SURNAME);
+        let word = g.has(i, class::WORD);
+        // A first name that is nothing else (`Maarten`, `Hendrikje`) is a person wherever
+        // it stands capitalised on its own: `Olaf zegt`, `vader van Sem`, `(Gert)`. Before
+        // `van de GGD` it is still alone: an acronym is no surname.
+        let particle_then_acronym = g.has(i + 1, class::PARTICLE)
+            && (i + 2..i + 4).any(|k| g.has(k, shape::UPPER) || g.has(k, class::ORG));
+        if g.has(i, class::FIRST_NAME)
+            && !g.has(i, class::SURNAME | class::WORD)
+            && (!longer || particle_then_acronym)
+            && !(i > 0 && g.spaced(i - 1) && g.is_cap(i - 1))
+            && !g.is_capital_letter(i + 1)
+            && !named.overlaps(g.tokens()[i].start, g.tokens()[i].end)
+        {
+            let t = g.tokens()[i];
+            let folded = g.folded(i).to_string();
+            out.push(mention(
+                NameParse {
+                    start: t.start,
+                    end: t.end,
+                    next: i + 1,
+                    form: Form::Given,
+                    given: Some(folded),
+                    initials: None,
+                    surname: None,
+                },
+                "name.context",
+                "a first name standing alone",
+            ));
+            continue;
+        }
         if longer {
             continue;
         }
-        let known = g.has(i, class::FIRST_NAME | class::SURNAME);
-        let word = g.has(i, class::WORD);
         // Words no list knows: compounds of words (`Registratienummer:`) and abbreviations
         // with inner capitals (`PvdD`) are no names.
         let unknown_word = !known
