@@ -459,7 +459,15 @@ impl Directory {
     /// they do: the listed first name, another known first name, or initials in any usual
     /// writing (`J.`, `J. Th.`, `A.B.`, `A-B`, `M-L.`, `JW`, `M`).
     fn given_or_initials_before(&self, g: &Grammar, at: usize, p: &Listed) -> Option<usize> {
-        let last = at.checked_sub(1)?;
+        let mut last = at.checked_sub(1)?;
+        // A name wrapped in a quoted reply: `Femke` / `> Arnhem`.
+        let mut k = last;
+        while k > 0 && g.is_punct(k, '>') {
+            k -= 1;
+        }
+        if k < last && g.is_line_end(k) && k > 0 && g.wraps(k - 1) {
+            last = k - 1;
+        }
         if !(g.spaced(last) || g.wraps(last)) {
             return None;
         }
@@ -716,6 +724,11 @@ fn particles_before(g: &Grammar, t: usize) -> usize {
         let f = g.folded(prev);
         let short = SHORT_PARTICLES.contains(&f) && w.chars().count() <= 3;
         if !(is_particle(f) || short) {
+            break;
+        }
+        // A lower-case `van` before capitalised particles is a preposition: `het advies van
+        // Van der Meer`.
+        if start < t && g.is_cap(start) && g.is_lower(prev) {
             break;
         }
         k = prev;

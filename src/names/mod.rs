@@ -347,6 +347,14 @@ mod tests {
     }
 
     #[test]
+    fn staff_names_across_a_quoted_wrap_and_with_capitalised_particles() {
+        let e = engine(&["Femke Arnhem", "Jan-Willem van der Meer"], &[]);
+        let r = removed(&e, "> collega Femke\n> Arnhem aan (bodem).\nHet advies van Van der Meer (bijlage 2) bevestigt dat.\n");
+        assert!(r.iter().any(|s| s.contains("Arnhem")), "{r:?}");
+        assert!(r.contains(&"Van der Meer".to_string()), "{r:?}");
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());
