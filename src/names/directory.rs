@@ -369,10 +369,16 @@ impl Directory {
         let acronym = GAZETTEER.is(g.folded(t), class::ORG | class::NOT_NAME | class::PLACE)
             || g.has(t, class::WORD);
         let context = person::context(g, t, t + 1, true);
-        // Capitals alone are an acronym as often as initials (`SBO`): only a person's
-        // context, or particle letters (`JdV`), make them a person's.
-        let _ = (letters, acronym);
-        let strength = if context.is_some() || mixed {
+        // Capitals alone are an acronym as often as initials (`SBO`): a person's context,
+        // particle letters (`JdV`), or three letters or more that no list knows as anything
+        // else and the text does not use as an organisation (`bij YEK`) make them a
+        // person's.
+        let unused = letters >= 3
+            && !acronym
+            // `OLO 7733912`: a code before a number is a reference.
+            && g.tokens().get(t + 1).is_none_or(|n| n.kind != crate::names::token::Kind::Number)
+            && !crate::names::context::used_as_organisation(g, w);
+        let strength = if context.is_some() || mixed || unused {
             Strength::Strong
         } else {
             Strength::Weak

@@ -349,9 +349,30 @@ mod tests {
     #[test]
     fn staff_names_across_a_quoted_wrap_and_with_capitalised_particles() {
         let e = engine(&["Femke Arnhem", "Jan-Willem van der Meer"], &[]);
-        let r = removed(&e, "> collega Femke\n> Arnhem aan (bodem).\nHet advies van Van der Meer (bijlage 2) bevestigt dat.\n");
+        let r = removed(
+            &e,
+            "> collega Femke\n> Arnhem aan (bodem).\nHet advies van Van der Meer (bijlage 2) bevestigt dat.\n",
+        );
         assert!(r.iter().any(|s| s.contains("Arnhem")), "{r:?}");
         assert!(r.contains(&"Van der Meer".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn staff_initials_of_three_letters_unless_used_as_an_acronym() {
+        let e = engine(
+            &[
+                "Yasmina El Khatib",
+                "Sander Bos Overbeek",
+                "Olaf Lodewijk Oort",
+            ],
+            &[],
+        );
+        let r = removed(
+            &e,
+            "doorgezet naar Bas   YEK\nErwin Lubbers SBO belde.\nOLO 7733912\n",
+        );
+        assert!(r.contains(&"YEK".to_string()), "{r:?}");
+        assert!(!r.iter().any(|s| s == "SBO" || s == "OLO"), "{r:?}");
     }
 
     #[test]

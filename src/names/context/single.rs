@@ -33,7 +33,8 @@ const PERSON_ONLY: &[&str] = &[
 /// Finds single-word names by their place in the text of `g`.
 pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
     // Words inside a name another rule read (`Sam, M. (Mehmet)`) are that name's.
-    let named = crate::spans::Spans::new(out.iter().map(|m| (m.parse.start, m.parse.end)).collect());
+    let named =
+        crate::spans::Spans::new(out.iter().map(|m| (m.parse.start, m.parse.end)).collect());
     for i in 0..g.tokens().len() {
         if !g.is_cap(i) || g.has(i, OTHER_THAN_A_NAME) || g.str(i).chars().count() < 3 {
             continue;
