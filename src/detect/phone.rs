@@ -52,7 +52,10 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         i += offset;
         let b = bytes[i];
         let starts_number = b.is_ascii_digit() || bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if !starts_number || char_before(text, i).is_some_and(is_word_char) {
+        // Digits joined to digits before them by a hyphen continue an identifier (`Kenmerk:
+        // 2023-007120`, `2022-025513/0004`), not a number of their own.
+        let joined = i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_digit();
+        if !starts_number || joined || char_before(text, i).is_some_and(is_word_char) {
             i += 1;
             continue;
         }
@@ -536,6 +539,13 @@ mod tests {
             vec!["070-3701234", "06-12345678"]
         );
         assert_eq!(found("(06-12345678)"), vec!["06-12345678"]);
+    }
+
+    #[test]
+    fn digits_joined_to_a_reference_are_no_number() {
+        assert!(
+            found("Kenmerk: 2023-007120 / 2022-018842, ons kenmerk 2022-025513/0004").is_empty()
+        );
     }
 
     #[test]

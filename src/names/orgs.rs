@@ -84,6 +84,11 @@ const HEAD_ENDINGS: &[&str] = &[
     "gemeenschap",
 ];
 
+/// Endings that name a kind of organisation only as the end of a compound
+/// (`Boerenadvies Oost`, `Grondwerken Van Dam`): alone they close a name (`Kruispunt Advies`)
+/// or are a common word.
+const COMPOUND_ENDINGS: &[&str] = &["advies", "werken"];
+
 /// Words that close an organisation's name, folded: legal forms and trades.
 const CLOSERS: &[&str] = &[
     "bv",
@@ -115,15 +120,21 @@ const CLOSERS: &[&str] = &[
     "group",
     "fonds",
     "school",
+    "journalistiek",
 ];
 
 /// Whether a folded word says what kind of organisation follows or precedes it
 /// (`camping`, `stichting`, `transportbedrijf`).
 pub(crate) fn is_kind_of_organisation(folded: &str) -> bool {
-    HEADS.contains(&folded)
-        || HEAD_ENDINGS
-            .iter()
-            .any(|e| folded == *e || (folded.len() > e.len() + 2 && folded.ends_with(e)))
+    HEADS.contains(&folded) || ends_in_kind(folded)
+}
+
+/// Whether a folded word is, or ends in, a kind of organisation (`school`,
+/// `transportbedrijf`, `boerenadvies`).
+fn ends_in_kind(folded: &str) -> bool {
+    let compound_of = |e: &&str| folded.len() > e.len() + 2 && folded.ends_with(e);
+    HEAD_ENDINGS.iter().any(|e| folded == *e || compound_of(e))
+        || COMPOUND_ENDINGS.iter().any(compound_of)
 }
 
 /// The byte ranges of the organisation names in the text of `g`, in text order.
@@ -140,12 +151,16 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
             continue;
         };
         let f = g.folded(i);
-        let compound = HEAD_ENDINGS
-            .iter()
-            .any(|e| f == *e || (f.len() > e.len() + 2 && f.ends_with(e)));
+        let compound = ends_in_kind(f);
         // A head word in lower case too (`zorgcentrum Jacoba Oldenhof`): the capitalised
         // name after it says it is a name.
-        let head = HEADS.contains(&f) || ((g.is_cap(i) || g.is_lower(i)) && compound);
+        // In lower case only a compound (`zorgcentrum`, not `advies`) before a capital.
+        let lower_head = g.is_lower(i)
+            && compound
+            && !HEAD_ENDINGS.contains(&f)
+            && g.word(g.skip_wrap(i + 1))
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let head = HEADS.contains(&f) || (g.is_cap(i) && compound) || lower_head;
         // After a head in lower case, one word may be the family that runs the business
         // (`maatschap Wassink`): only a longer name is the organisation's own.
         let long_enough = |end: usize| {
