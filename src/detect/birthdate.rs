@@ -27,7 +27,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)(?-u:\b)(?:
             [0-3]?[0-9][-/.][01]?[0-9][-/.](?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
-          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS}))[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}})
+          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS}))[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
     ))
@@ -219,6 +219,10 @@ mod tests {
         assert_eq!(
             found("Geboortedatum .............. 04.05.1969"),
             vec!["04.05.1969"]
+        );
+        assert_eq!(
+            found("Geboren: op de twaalfde maart negentienhonderdvijfenvijftig"),
+            vec!["de twaalfde maart negentienhonderdvijfenvijftig"]
         );
     }
 

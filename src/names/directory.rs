@@ -280,6 +280,11 @@ impl Directory {
             }
         }
         let particles = particles_before(g, t);
+        // The second half of a double surname is someone else's name (`Hoogerwerf-van Dam`
+        // is not Anouk van Dam).
+        if particles > 1 && g.is_punct(particles - 1, '-') && g.glued(particles - 2) {
+            return None;
+        }
         // Forward: first name or initials before the particles (`Jan de Vries`, `J. v.d.
         // Sluis`, `M de Jong`).
         if let Some(start) = self.given_or_initials_before(g, particles, p) {
@@ -498,9 +503,16 @@ impl Directory {
             return None;
         }
         let start = g.skip_wrap(after + 1);
+        // Initials must be the person's (`Dam, P. de` is not Anouk van Dam).
+        let first_letter = p.given.first().and_then(|w| w.chars().next());
+        let own_initials = |k: usize| {
+            g.word(k)
+                .and_then(|w| w.chars().next())
+                .is_some_and(|c| first_letter.is_none_or(|f| fold(&c.to_string()).starts_with(f)))
+        };
         let mut end = if let Some(e) = match_words(g, start, &p.given) {
             e
-        } else if let Some((e, _)) = g.initials(start, false) {
+        } else if let Some((e, _)) = g.initials(start, false).filter(|_| own_initials(start)) {
             e
         } else if g.is_cap(start) && g.has(start, class::FIRST_NAME) {
             start + 1

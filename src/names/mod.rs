@@ -397,6 +397,14 @@ mod tests {
             "{r:?}"
         );
         assert!(r.contains(&"P. de Kruijf".to_string()), "{r:?}");
+        let gs = "Aanwezig:  J. Scheltinga, M. Hoogerwerf-van Dam, P. de Kruijf\n\nDe voorzitter opent de vergadering. Gedeputeerde Hoogerwerf-van Dam meldt dat zij\n";
+        // A staff member named `van Dam` is not the second half of `Hoogerwerf-van Dam`.
+        let r = removed(&engine(&["Anouk van Dam"], &[]), gs);
+        assert!(
+            r.iter()
+                .all(|s| !s.contains("Hoogerwerf") && !s.contains("Dam")),
+            "{r:?}"
+        );
     }
 
     #[test]

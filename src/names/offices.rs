@@ -59,7 +59,8 @@ impl<'t> Offices<'t> {
             && start - t.end <= 120
             && !self.text[t.end..start].contains('\n')
             && (office_tail(&fold(&self.text[t.end..start]))
-                || names_between(&self.text[t.end..start]))
+                || (is_plural(&self.text[t.start..t.end])
+                    && names_between(&self.text[t.end..start])))
         {
             return true;
         }
@@ -177,6 +178,26 @@ impl Offices<'_> {
             .and_then(|ac| ac.find(title))
             .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..]))
     }
+}
+
+/// Whether an office title names several holders (`de wethouders`, `Gedeputeerden`), so
+/// that a list of names may follow it; after `dijkgraaf Wigger, B. Oosterveld` the second
+/// is someone else.
+fn is_plural(title: &str) -> bool {
+    let first = fold(title.split_whitespace().next().unwrap_or_default());
+    [
+        "wethouders",
+        "raadsleden",
+        "gedeputeerden",
+        "burgemeesters",
+        "statenleden",
+        "kamerleden",
+        "fractievoorzitters",
+        "staatssecretarissen",
+        "ministers",
+        "leden",
+    ]
+    .contains(&first.as_str())
 }
 
 /// Whether only other names stand between a title and a name, as in a list after a plural
