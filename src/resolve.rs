@@ -311,6 +311,22 @@ const PROPAGATION_ROUNDS: usize = 4;
 
 /// Other occurrences of removed strings that no detector covered, and whether one of them is
 /// a whole token only once the removals are labelled.
+/// Whether the one-word name at `start..end` stands as a word here, after an article: a
+/// removed `Koning` does not spread to `de Koning` (the King). Someone called `de Koning` is
+/// found by the directory with the particle. Verification allows these occurrences too.
+pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].contains(char::is_whitespace) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    before.len() < start
+        && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
+}
+
 fn propagate(
     text: &str,
     removals: &[Removal],
@@ -343,20 +359,8 @@ fn propagate(
         if !policy.is_enabled(source.category) {
             continue;
         }
-        // A name that is one word goes only where it is shaped like a name: not after an
-        // article (`Koning` removed, `de Koning` the King stays; someone called `de Koning`
-        // is found by the directory with the particle).
-        if source.category == Category::Name && !text[start..end].contains(char::is_whitespace) {
-            let before = text[..start].trim_end_matches([' ', '\t']);
-            let word = before
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or_default();
-            if before.len() < start
-                && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
-            {
-                continue;
-            }
+        if source.category == Category::Name && word_use_of_a_name(text, start, end) {
+            continue;
         }
         glued |= !whole;
         out.push(Finding {

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::detect::is_whole_token;
+use crate::policy::Category;
 use crate::resolve::Removal;
 use crate::search::RemovedStrings;
 use crate::spans::Spans;
@@ -49,8 +50,13 @@ pub fn verify_text(
     }
     let protected: Spans = protected.iter().collect();
     let mut allowed = vec![0usize; strings.len()];
+    let removed = Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
     for (n, s, e) in strings.occurrences(original) {
-        if is_whole_token(original, s, e) && protected.overlaps(s, e) {
+        // A one-word name left as a word (`de Koning`) stays, as resolve left it.
+        let word_use = removals[strings.first_removal(n)].category == Category::Name
+            && !removed.overlaps(s, e)
+            && crate::resolve::word_use_of_a_name(original, s, e);
+        if is_whole_token(original, s, e) && (protected.overlaps(s, e) || word_use) {
             allowed[n] += 1;
         }
     }

@@ -222,18 +222,59 @@ fn is_made_of_words(local: &str) -> bool {
         (p.chars().count() >= 2 && p.chars().all(char::is_uppercase))
             || GAZETTEER.is(f, class::OFFICE | class::ORG)
             || FUNCTIONAL.contains(&f)
-            || (is_compound_word(f) && !holds_a_name(f))
+            || (is_compound_word(f) && names_a_task(f) && !holds_a_name(f))
     };
     !parts.is_empty()
         && parts.iter().all(|p| {
             let f = crate::fold::fold(p);
             let acronym = p.chars().count() >= 2 && p.chars().all(char::is_uppercase);
             let word = f.chars().count() >= 4
-                && (is_dutch_word(&f) || (is_compound_word(&f) && !holds_a_name(&f)));
+                && (is_dutch_word(&f)
+                    || (is_compound_word(&f) && names_a_task(&f) && !holds_a_name(&f)));
             (acronym || word || says_what(p, &f))
                 && !GAZETTEER.is(&f, class::FIRST_NAME | class::SURNAME | class::FUNCTION)
         })
         && parts.iter().any(|p| says_what(p, &crate::fold::fold(p)))
+}
+
+/// Whether a compound ends in a word for a task or a desk (`calamiteitenzorg`,
+/// `wegbeheer`): a mailbox's name. A compound of other words may be a name run together
+/// (`rovenbrakdorp@`).
+fn names_a_task(folded: &str) -> bool {
+    const TASKS: &[&str] = &[
+        "zorg",
+        "beheer",
+        "dienst",
+        "diensten",
+        "zaken",
+        "loket",
+        "centrum",
+        "centrale",
+        "meldingen",
+        "melding",
+        "vergunningen",
+        "handhaving",
+        "toezicht",
+        "beleid",
+        "planning",
+        "secretariaat",
+        "team",
+        "desk",
+        "balie",
+        "bureau",
+        "administratie",
+        "communicatie",
+        "informatie",
+        "registratie",
+        "advies",
+        "service",
+        "verzoeken",
+        "post",
+        "subsidies",
+    ];
+    TASKS
+        .iter()
+        .any(|t| folded.len() > t.len() + 2 && folded.ends_with(t))
 }
 
 /// Whether a run of letters begins with a first name or a particle, or ends with a surname
