@@ -16,14 +16,41 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use woo_redact::{Lists, Policy, Redactor};
 
-/// Regression floors, per set: a little under what the detection reaches on these sets today
-/// (recall 0.92-0.95, staff 0.94-0.96, kept items removed 1.4-1.7%, precision 0.96-0.97).
-/// They guard against losing ground; the detection issue's aim (recall 0.97, staff 0.98,
-/// kept items removed under 1.5%) is not reached yet and is reported, not asserted.
-const MIN_RECALL: f64 = 0.91;
-const MIN_STAFF_RECALL: f64 = 0.93;
-const MAX_KEEP_VIOLATIONS: f64 = 0.02;
-const MIN_CHAR_PRECISION: f64 = 0.95;
+/// Regression floors: a little under what the detection reaches on each set today. They guard
+/// against losing ground; the detection issue's aim (recall 0.97, staff 0.98, kept items
+/// removed under 1.5%, precision 0.95) is not reached on every set yet and is reported, not
+/// asserted.
+struct Floors {
+    recall: f64,
+    staff_recall: f64,
+    keep_violations: f64,
+    char_precision: f64,
+}
+
+/// The floors of set `name`. The two sets added last (a province's PFAS and nitrogen files,
+/// a safety region's flood files) remove more kept items and more text around names than the
+/// first two.
+fn floors(name: &str) -> Floors {
+    let default = Floors {
+        recall: 0.92,
+        staff_recall: 0.95,
+        keep_violations: 0.02,
+        char_precision: 0.95,
+    };
+    match name {
+        "dev-province" => Floors {
+            keep_violations: 0.045,
+            char_precision: 0.93,
+            ..default
+        },
+        "dev-fresh" => Floors {
+            keep_violations: 0.025,
+            char_precision: 0.93,
+            ..default
+        },
+        _ => default,
+    }
+}
 
 #[derive(Default)]
 struct Score {
@@ -207,16 +234,17 @@ fn hand_written_woo_documents_stay_above_the_regression_floors() {
             .to_string();
         let score = score_set(&set);
         score.print(&name);
+        let floor = floors(&name);
         let checks = [
-            ("recall", score.recall() >= MIN_RECALL),
-            ("staff recall", score.staff_recall() >= MIN_STAFF_RECALL),
+            ("recall", score.recall() >= floor.recall),
+            ("staff recall", score.staff_recall() >= floor.staff_recall),
             (
                 "kept items removed",
-                score.keep_violations() <= MAX_KEEP_VIOLATIONS,
+                score.keep_violations() <= floor.keep_violations,
             ),
             (
                 "character precision",
-                score.precision() >= MIN_CHAR_PRECISION,
+                score.precision() >= floor.char_precision,
             ),
         ];
         failures.extend(
