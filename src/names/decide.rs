@@ -80,6 +80,22 @@ impl NameEngine {
         }
         let owned = public_initials(g, &public, &mentions, &protected);
         protected.extend(owned);
+        // Initials in brackets right after a public name are that person's (`Pieter van
+        // Vliet (PvV)`), whoever else bears them.
+        let text = g.text();
+        let beside: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| m.parse.form == Form::InitialsOnly)
+            .filter(|m| {
+                let before = text[..m.parse.start].trim_end_matches([' ', '\t']);
+                before.strip_suffix('(').is_some_and(|b| {
+                    let end = b.trim_end_matches([' ', '\t']).len();
+                    protected.iter().any(|&(_, e)| e == end)
+                }) && text[m.parse.end..].starts_with(')')
+            })
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect();
+        protected.extend(beside);
         let protected_spans = Spans::new(protected.clone());
         // Lists of people: a member next to someone removed is removed too; public
         // officials and office holders vouch for nobody.
