@@ -90,6 +90,7 @@ pub(crate) mod resolve;
 pub mod resume;
 pub mod review;
 pub(crate) mod search;
+pub mod shard;
 pub(crate) mod spans;
 pub(crate) mod verify;
 pub(crate) mod view;
