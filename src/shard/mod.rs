@@ -39,6 +39,8 @@ pub use merge::{MergeReport, merge};
 pub use pass1::scan_shard;
 pub use pass2::{ShardReport, redact_shard};
 pub use plan::{Plan, PlanOptions, RunOptions, plan};
+#[doc(hidden)]
+pub use state::merge_people_files;
 pub use state::{State, reduce};
 
 use crate::error::{BatchError, ConfigError};
