@@ -30,8 +30,9 @@ type Person = (Option<String>, Option<String>, Option<String>);
 fn person(id: u64) -> Person {
     (
         Some(format!("achternaam{id}")),
-        (id % 3 != 0).then(|| format!("voornaam{}", id % 997)),
-        (id % 2 == 0).then(|| format!("{}", (b'a' + (id % 26) as u8) as char)),
+        (!id.is_multiple_of(3)).then(|| format!("voornaam{}", id % 997)),
+        id.is_multiple_of(2)
+            .then(|| format!("{}", (b'a' + (id % 26) as u8) as char)),
     )
 }
 

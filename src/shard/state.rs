@@ -345,7 +345,7 @@ mod tests {
             let mut people = std::collections::BTreeSet::new();
             for i in 0..20 {
                 let n = (f * 7 + i * 13) % 97;
-                let p = person(&format!("naam{n}"), (n % 3 == 0).then_some("jan"));
+                let p = person(&format!("naam{n}"), n.is_multiple_of(3).then_some("jan"));
                 people.insert(p.clone());
                 all.insert(p);
             }
@@ -359,7 +359,10 @@ mod tests {
         }
         let out = dir.path().join("people.jsonl");
         let (n, bytes) = merge_people_files(&inputs, &dir.path().join("work"), &out).unwrap();
-        let expected: String = all.iter().map(|p| PersonLine::from(p).to_json() + "\n").collect();
+        let expected: String = all
+            .iter()
+            .map(|p| PersonLine::from(p).to_json() + "\n")
+            .collect();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
         assert_eq!((n, bytes), (all.len(), expected.len() as u64));
         // An unsorted file is refused.
