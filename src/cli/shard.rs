@@ -18,13 +18,18 @@ fn fail(e: &ShardError) -> ExitCode {
     ExitCode::from(e.exit_code())
 }
 
-/// The audit key every step needs (`--audit-key`, else `WOO_REDACT_AUDIT_KEY`).
-fn key(audit_key: Option<&Path>) -> Result<woo_redact::DigestKey, ShardError> {
-    let key = match audit_key {
+/// The audit key, if given (`--audit-key`, else `WOO_REDACT_AUDIT_KEY`): `scan`, `reduce`
+/// and `merge` write no digest and check it against the plan only when it is given.
+fn given_key(audit_key: Option<&Path>) -> Result<Option<woo_redact::DigestKey>, ShardError> {
+    Ok(match audit_key {
         Some(path) => Some(woo_redact::DigestKey::from_file(path)?),
         None => woo_redact::DigestKey::from_env()?,
-    };
-    key.ok_or_else(|| {
+    })
+}
+
+/// The audit key `plan` and `redact` need.
+fn key(audit_key: Option<&Path>) -> Result<woo_redact::DigestKey, ShardError> {
+    given_key(audit_key)?.ok_or_else(|| {
         ShardError::Usage(
             "a sharded run needs an audit key (--audit-key or WOO_REDACT_AUDIT_KEY): every task \
              must write the same digests"
@@ -92,11 +97,11 @@ pub fn plan(common: &Common, out: &Path, shards: usize, overwrite: bool) -> Exit
 pub fn scan(common: &Common, dir: &Path, shard_arg: &str) -> ExitCode {
     let run = || -> Result<(usize, usize), ShardError> {
         let k = shard_index(dir, shard_arg)?;
-        let key = key(common.audit_key.as_deref())?;
+        let key = given_key(common.audit_key.as_deref())?;
         let n = shard::scan_shard(
             dir,
             k,
-            &key,
+            key.as_ref(),
             common.jobs.unwrap_or(0),
             common.pdf_password.clone(),
         )?;
@@ -115,7 +120,7 @@ pub fn scan(common: &Common, dir: &Path, shard_arg: &str) -> ExitCode {
 
 /// `woo-redact reduce --plan DIR`: prints the state digest on standard output.
 pub fn reduce(dir: &Path, audit_key: Option<&Path>, quiet: bool) -> ExitCode {
-    let run = || shard::reduce(dir, &key(audit_key)?);
+    let run = || shard::reduce(dir, given_key(audit_key)?.as_ref());
     match run() {
         Ok((state, digest)) => {
             if !quiet {
@@ -131,7 +136,8 @@ pub fn reduce(dir: &Path, audit_key: Option<&Path>, quiet: bool) -> ExitCode {
     }
 }
 
-/// `woo-redact redact --plan DIR --shard K|auto [--state-digest D]`: pass 2.
+/// `woo-redact redact --plan DIR --shard K|auto [--state-digest D]`: pass 2. The digest may
+/// also come from `WOO_REDACT_STATE_DIGEST`.
 pub fn redact(
     common: &Common,
     dir: &Path,
@@ -141,6 +147,11 @@ pub fn redact(
 ) -> ExitCode {
     let mut display = Display::new(lang, common.quiet);
     let mut observe = |e: BatchEvent<'_>| display.event(e);
+    let from_env = std::env::var("WOO_REDACT_STATE_DIGEST").ok();
+    let state = state
+        .or(from_env.as_deref())
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
     let mut run = || -> Result<shard::ShardReport, ShardError> {
         let k = shard_index(dir, shard_arg)?;
         let key = key(common.audit_key.as_deref())?;
@@ -189,7 +200,8 @@ pub fn merge(
 ) -> ExitCode {
     let mut display = Display::new(lang, quiet);
     let mut observe = |e: BatchEvent<'_>| display.event(e);
-    let result = key(audit_key).and_then(|key| shard::merge(dir, &key, keep_plan, &mut observe));
+    let result = given_key(audit_key)
+        .and_then(|key| shard::merge(dir, key.as_ref(), keep_plan, &mut observe));
     display.clear();
     match result {
         Ok(m) => {

@@ -29,7 +29,7 @@ pub struct MergeReport {
 /// the people index: never publish them).
 pub fn merge(
     out: &Path,
-    key: &DigestKey,
+    key: Option<&DigestKey>,
     keep_plan: bool,
     observe: &mut dyn FnMut(BatchEvent<'_>),
 ) -> Result<MergeReport, ShardError> {
@@ -85,7 +85,8 @@ pub fn merge(
         WorkDir::open(attempt.path(), false).map_err(ShardError::io(layout.show(&attempts)))?;
     let out_io = |e| ShardError::io(".")(e);
     let mut sink =
-        batch::FileSink::create(&work, &layout.out, &loaded.redactor, key).map_err(out_io)?;
+        batch::FileSink::create(&work, &layout.out, &loaded.redactor, &loaded.options.key)
+            .map_err(out_io)?;
     let mut report = BatchReport::default();
     observe(BatchEvent::Found(loaded.plan.documents));
     for k in 0..done.len() {

@@ -48,7 +48,7 @@ const CHUNK: usize = 256;
 pub fn scan_shard(
     out: &Path,
     shard: usize,
-    key: &DigestKey,
+    key: Option<&DigestKey>,
     jobs: usize,
     pdf_password: Option<String>,
 ) -> Result<usize, ShardError> {

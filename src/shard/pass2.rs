@@ -87,7 +87,7 @@ pub fn redact_shard(
     expected_state: Option<&str>,
     observe: &mut dyn FnMut(BatchEvent<'_>),
 ) -> Result<ShardReport, ShardError> {
-    let loaded = Loaded::open(out, key, jobs, Password::Given(pdf_password))?;
+    let loaded = Loaded::open(out, Some(key), jobs, Password::Given(pdf_password))?;
     let layout = &loaded.layout;
     let range = loaded.range(shard)?.clone();
     let (state, digest, people) = state::load(&loaded, expected_state)?;

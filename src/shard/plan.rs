@@ -139,10 +139,13 @@ pub struct Plan {
     pub shards: Vec<ShardRange>,
     /// The copied list files under `lists/`, by role (`staff`, `public`, `keep`, `policy`).
     pub lists: Vec<(String, String)>,
-    /// Keyed digest of the redactor's content fingerprint (policy and lists).
+    /// The redactor's content fingerprint (policy and lists; they are in the plan anyway).
     pub configuration: String,
     /// Keyed digest identifying the audit key (never the key).
     pub key_id: String,
+    /// How the plan was given its key (`file`, `environment`, `supplied`): `summary.json`
+    /// says so, as the single run's does.
+    pub key_source: String,
     /// Keyed digest of the PDF password, if one was given.
     pub pdf_password: Option<String>,
     /// The per-document options.
@@ -190,8 +193,17 @@ fn build_redactor(
     Ok(Redactor::new(policy, &lists)?)
 }
 
-fn configuration(redactor: &Redactor, key: &DigestKey) -> String {
-    key.digest(&redactor.fingerprint())
+fn configuration(redactor: &Redactor) -> String {
+    blake3::Hash::from_bytes(redactor.fingerprint())
+        .to_hex()
+        .to_string()
+}
+
+fn source_name(source: KeySource) -> String {
+    serde_json::to_value(source)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Makes the plan in `options.out` (see the module documentation). Refused like `redact`
@@ -276,8 +288,9 @@ pub fn plan(options: &PlanOptions) -> Result<Plan, ShardError> {
         documents: n,
         shards,
         lists,
-        configuration: configuration(&redactor, &options.key),
+        configuration: configuration(&redactor),
         key_id,
+        key_source: source_name(options.key.source()),
         pdf_password: options
             .pdf_password
             .as_ref()
@@ -342,7 +355,7 @@ impl Loaded {
     /// password, and that the copied lists still give the planned configuration.
     pub(crate) fn open(
         out: &Path,
-        key: &DigestKey,
+        key: Option<&DigestKey>,
         jobs: usize,
         pdf_password: Password,
     ) -> Result<Loaded, ShardError> {
@@ -361,17 +374,26 @@ impl Loaded {
         if plan.program != program_hash() {
             return mismatch("program (its executable)");
         }
-        if key_id(key)? != plan.key_id {
+        if let Some(key) = key
+            && key_id(key)? != plan.key_id
+        {
             return mismatch("audit key");
         }
-        let pdf_password = match pdf_password {
-            Password::Given(p) => {
+        let pdf_password = match (pdf_password, key) {
+            (Password::Given(p), Some(key)) => {
                 if p.as_ref().map(|p| key.digest(p.as_bytes())) != plan.pdf_password {
                     return mismatch("PDF password");
                 }
                 p
             }
-            Password::NotNeeded => None,
+            (Password::Given(p), None) if p.is_none() && plan.pdf_password.is_none() => None,
+            (Password::Given(_), None) => {
+                return Err(ShardError::Usage(
+                    "the plan has a PDF password: give it with the audit key, which checks it"
+                        .into(),
+                ));
+            }
+            (Password::NotNeeded, _) => None,
         };
         let list = |role: &str| {
             plan.lists
@@ -385,7 +407,7 @@ impl Loaded {
             list("keep").as_deref(),
             list("policy").as_deref(),
         )?;
-        if configuration(&redactor, key) != plan.configuration {
+        if configuration(&redactor) != plan.configuration {
             return Err(ShardError::Mismatch(
                 "the lists or policy in the plan were changed since it was made".into(),
             ));
@@ -399,7 +421,15 @@ impl Loaded {
                 "the plan's shards do not cover its documents without gaps or overlaps".into(),
             ));
         }
-        let options = plan.options.batch_options(key.clone(), jobs, pdf_password);
+        // Without a key (scan, reduce and merge write no digest), a stand-in that is never
+        // used for one; the summary names the plan's key source.
+        let key = key.cloned().unwrap_or_else(DigestKey::random);
+        let key = key.with_source(match plan.key_source.as_str() {
+            "file" => KeySource::File,
+            "environment" => KeySource::Environment,
+            _ => KeySource::Supplied,
+        });
+        let options = plan.options.batch_options(key, jobs, pdf_password);
         Ok(Loaded {
             layout,
             plan,

@@ -172,7 +172,7 @@ fn merge_rounds(layout: &Layout, mut sources: Vec<Source>) -> Result<Vec<Source>
 /// Builds and freezes the batch state of the plan in `out` from every scan shard; returns it
 /// with its digest. Every scan shard must be complete ([`ShardError::Incomplete`] names the
 /// ones that are not). Run twice, it writes the same files.
-pub fn reduce(out: &Path, key: &DigestKey) -> Result<(State, String), ShardError> {
+pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), ShardError> {
     let loaded = Loaded::open(out, key, 1, Password::NotNeeded)?;
     let layout = &loaded.layout;
     let mut done = Vec::with_capacity(loaded.plan.shards.len());
