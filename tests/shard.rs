@@ -304,30 +304,36 @@ fn a_shard_run_twice_at_once_or_killed_and_rerun_writes_the_same_bytes() {
         let r = child.wait_with_output().unwrap();
         assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
     }
-    // Shard 1 killed (SIGKILL) once it has written its first output, then run again.
-    let manifest =
-        std::fs::read_to_string(out.join(".woo-redact/shards/manifest/shard-00001.jsonl")).unwrap();
-    let outputs: Vec<PathBuf> = manifest
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            out.join(v["document"].as_str().unwrap())
-        })
-        .collect();
+    // Shard 1 killed (SIGKILL) once it has completed its first document, then run again: it
+    // takes over what the killed attempt completed.
+    let records = out.join(".woo-redact/shards/pass2/shard-00001.docs");
     let done = out.join(".woo-redact/shards/pass2/shard-00001.done");
     let mut child = setup.task("redact", &out, 1, 3).spawn().unwrap();
     let started = std::time::Instant::now();
-    while !outputs.iter().any(|p| p.exists()) && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
+    let count = || std::fs::read_dir(&records).map_or(0, |d| d.count());
+    while count() == 0 && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(outputs.iter().any(|p| p.exists()), "an output was written");
-    if done.exists() {
-        eprintln!("note: shard 1 completed before it was killed");
-    }
-    let r = setup.task("redact", &out, 1, 0).output().unwrap();
+    assert!(count() > 0, "a document was completed before the kill");
+    let completed = done.exists();
+    let r = setup
+        .bin()
+        .args(["redact", "--plan"])
+        .arg(&out)
+        .args(["--shard", "auto", "--audit-key"])
+        .arg(setup.dir.join("key"))
+        .env("NOMAD_ALLOC_INDEX", "1")
+        .output()
+        .unwrap();
     assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let expected = if completed {
+        "already complete"
+    } else {
+        "taken over from an earlier attempt"
+    };
+    assert!(stderr(&r).contains(expected), "{}", stderr(&r));
     // Merge writes no digest: it runs without the key too, and its summary still names the
     // key as the plan was given it (a file), as the single run's does.
     let r = setup

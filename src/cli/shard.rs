@@ -170,18 +170,17 @@ pub fn redact(
     match result {
         Ok(r) => {
             if !common.quiet {
+                let note = if r.already_done {
+                    ", already complete".to_string()
+                } else if r.taken_over > 0 {
+                    format!(", {} taken over from an earlier attempt", r.taken_over)
+                } else {
+                    String::new()
+                };
                 eprintln!(
-                    "woo-redact: redact shard {}: {} file(s), {} failed, {} skipped{} (state {})",
-                    r.shard,
-                    r.documents,
-                    r.failed,
-                    r.skipped,
-                    if r.already_done {
-                        ", already complete"
-                    } else {
-                        ""
-                    },
-                    r.state
+                    "woo-redact: redact shard {}: {} file(s), {} failed, {} skipped{note} \
+                     (state {})",
+                    r.shard, r.documents, r.failed, r.skipped, r.state
                 );
             }
             ExitCode::SUCCESS

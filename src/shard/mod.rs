@@ -166,6 +166,7 @@ impl Layout {
             .join("pass1")
             .join(format!("shard-{shard:05}.{what}"))
     }
+    /// `pass2/shard-K.<what>` (`docs` is a folder of per-document records).
     pub(crate) fn pass2(&self, shard: usize, what: &str) -> PathBuf {
         self.root
             .join("pass2")

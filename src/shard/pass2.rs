@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +15,7 @@ use super::plan::{Loaded, Password};
 use super::store::{Staged, create_only};
 use super::{Layout, ShardError, damaged, hash_file, read_json, state};
 use crate::audit::DigestKey;
-use crate::batch::{self, BatchEvent, Job, Outcome, Placement, Sink, Status};
+use crate::batch::{self, BatchEvent, DocumentSummary, Job, Outcome, Placement, Sink, Status};
 use crate::error::DocumentError;
 use crate::resume::WorkDir;
 
@@ -46,6 +48,8 @@ pub struct ShardReport {
     pub skipped: usize,
     /// The shard was already complete with this state: nothing was redone.
     pub already_done: bool,
+    /// Documents an earlier, interrupted attempt completed, taken over.
+    pub taken_over: usize,
     /// The state digest the shard ran with.
     pub state: String,
 }
@@ -106,6 +110,7 @@ pub fn redact_shard(
             failed: done.failed,
             skipped: done.skipped,
             already_done: true,
+            taken_over: 0,
             state: digest,
         });
     }
@@ -136,7 +141,19 @@ pub fn redact_shard(
         work: &work,
         config: &config,
     };
+    let records = Records {
+        layout,
+        dir: layout.pass2(shard, "docs"),
+        plan: &loaded.digest,
+        state: &digest,
+        inputs: &inputs,
+        taken_over: AtomicUsize::new(0),
+        error: Mutex::new(None),
+    };
     let process = |job: &Job, kind| {
+        if let Some(outcome) = records.take_over(job) {
+            return outcome;
+        }
         let outcome = batch::guarded(job, options.limits.timeout, || {
             if let Some(changed) = changed_since_scan(job, &inputs) {
                 return changed;
@@ -145,6 +162,8 @@ pub fn redact_shard(
         });
         if outcome.is_failed() {
             place.forget(job);
+        } else {
+            records.store(job, &outcome);
         }
         outcome
     };
@@ -157,6 +176,14 @@ pub fn redact_shard(
     batch::run_ordered(&jobs, options.jobs, &process, &mut sink, observe).map_err(
         ShardError::io(layout.show(&layout.pass2(shard, "audit.jsonl"))),
     )?;
+    if let Some(e) = records
+        .error
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+    {
+        return Err(e);
+    }
+    let taken_over = records.taken_over.into_inner();
     let ShardSink {
         audit,
         summary,
@@ -185,8 +212,85 @@ pub fn redact_shard(
         failed,
         skipped,
         already_done: false,
+        taken_over,
         state: digest,
     })
+}
+
+/// A document's result, kept so that a shard run again (after a kill, or a retry) takes over
+/// what an earlier attempt completed instead of redoing it.
+#[derive(Debug, Serialize, Deserialize)]
+struct DocRecord {
+    document: String,
+    plan: String,
+    state: String,
+    input_blake3: String,
+    summary: DocumentSummary,
+    audit: Vec<String>,
+}
+
+/// The per-document records of a shard: `pass2/shard-K.docs/<hash of the path>.json`, each
+/// created exclusively after the document's output is in place.
+struct Records<'a> {
+    layout: &'a Layout,
+    dir: PathBuf,
+    plan: &'a str,
+    state: &'a str,
+    inputs: &'a HashMap<String, Option<String>>,
+    taken_over: AtomicUsize,
+    /// The first error storing a record (non-determinism): the shard fails with it.
+    error: Mutex<Option<ShardError>>,
+}
+
+impl Records<'_> {
+    fn path(&self, document: &str) -> PathBuf {
+        let h = blake3::hash(document.as_bytes()).to_hex();
+        self.dir.join(format!("{}.json", &h[..32]))
+    }
+
+    /// The earlier attempt's outcome, if its record matches this plan, state and input and
+    /// its output is in place with the recorded hash.
+    fn take_over(&self, job: &Job) -> Option<Outcome> {
+        let bytes = std::fs::read(self.path(&job.relative)).ok()?;
+        let r: DocRecord = serde_json::from_slice(&bytes).ok()?;
+        let scanned = self.inputs.get(&job.relative)?.as_deref()?;
+        let matches = r.document == job.relative
+            && r.plan == self.plan
+            && r.state == self.state
+            && r.input_blake3 == scanned
+            && hash_file(&job.path).ok()? == scanned;
+        let output = self.layout.out.join(r.summary.output.as_deref()?);
+        if !matches || hash_file(&output).ok() != r.summary.output_blake3 {
+            return None;
+        }
+        self.taken_over.fetch_add(1, Ordering::Relaxed);
+        Some(Outcome {
+            summary: r.summary,
+            lines: r.audit,
+            resumed: false,
+        })
+    }
+
+    fn store(&self, job: &Job, outcome: &Outcome) {
+        let Some(Some(input)) = self.inputs.get(&job.relative) else {
+            return;
+        };
+        let record = DocRecord {
+            document: job.relative.clone(),
+            plan: self.plan.to_string(),
+            state: self.state.to_string(),
+            input_blake3: input.clone(),
+            summary: outcome.summary.clone(),
+            audit: outcome.lines.clone(),
+        };
+        let Ok(bytes) = serde_json::to_vec(&record) else {
+            return;
+        };
+        if let Err(e) = create_only(self.layout, &self.path(&job.relative), &bytes) {
+            let mut first = self.error.lock().unwrap_or_else(|p| p.into_inner());
+            first.get_or_insert(e);
+        }
+    }
 }
 
 /// The input hashes pass 1 recorded for the shard, by document.
