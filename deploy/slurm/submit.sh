@@ -27,8 +27,10 @@ mkdir -p "$LOGS"
 submit() { # name dependency array command...
   local name=$1 dep=$2 array=$3
   shift 3
+  local log="$LOGS/$name-%j.log"
+  [ -n "$array" ] && log="$LOGS/$name-%A_%a.log"
   sbatch --parsable "${OPTS[@]}" --job-name="woo-$name" --cpus-per-task="$CPUS" \
-    --output="$LOGS/$name-%A_%a.log" ${dep:+--dependency=afterok:$dep} \
+    --output="$log" ${dep:+--dependency=afterok:$dep} \
     ${array:+--array=$array} --wrap "$(printf '%q ' "$@")"
 }
 
@@ -42,4 +44,5 @@ redact=$(submit redact "$reduce" "0-$((SHARDS - 1))%$PARALLEL" \
   "$BIN" redact --plan "$OUT" --shard auto --audit-key "$KEY" -j "$CPUS" -q)
 merge=$(submit merge "$redact" "" "$BIN" merge --plan "$OUT" --audit-key "$KEY")
 echo "submitted: plan $plan, scan $scan, reduce $reduce, redact $redact, merge $merge"
-echo "follow with: squeue -u $USER; results in $OUT, logs in $LOGS"
+echo "$merge" > "$LOGS/merge.jobid"
+echo "follow with: squeue -u ${USER:-$(id -un)}; results in $OUT, logs in $LOGS"
