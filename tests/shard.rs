@@ -181,8 +181,18 @@ impl Setup {
         let out = self.dir.join(name);
         self.plan(&out, shards);
         self.all_shards("scan", &out, shards);
-        self.reduce(&out);
-        self.all_shards("redact", &out, shards);
+        if shards == 2 {
+            // Without a reduce first, the redact shards freeze the state themselves (all at
+            // once, to the same bytes); a reduce afterwards finds the same state.
+            self.all_shards("redact", &out, shards);
+            let digest = self.reduce(&out);
+            let state = out.join(".woo-redact/shards/state/state.json");
+            let bytes = std::fs::read(state).unwrap();
+            assert_eq!(blake3::hash(&bytes).to_hex().as_str(), digest);
+        } else {
+            self.reduce(&out);
+            self.all_shards("redact", &out, shards);
+        }
         let r = self.merge(&out);
         // Exit 1 as the single run: one document failed, one was skipped.
         assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));

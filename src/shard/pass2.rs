@@ -78,7 +78,8 @@ impl Sink for ShardSink {
     }
 }
 
-/// Runs pass 2 for shard `shard` of the plan in `out`. Refused ([`ShardError::Mismatch`],
+/// Runs pass 2 for shard `shard` of the plan in `out` (freezing the state first when no
+/// `reduce` has, and every scan shard is complete). Refused ([`ShardError::Mismatch`],
 /// exit 42) when the frozen state's digest is not `expected_state` (when given), or when the
 /// shard was completed with another state. Documents that fail are in the shard's results
 /// (and so in the merged summary), as in a single run; they do not make the task fail.
@@ -94,6 +95,12 @@ pub fn redact_shard(
     let loaded = Loaded::open(out, Some(key), jobs, Password::Given(pdf_password))?;
     let layout = &loaded.layout;
     let range = loaded.range(shard)?.clone();
+    // No frozen state yet, but every scan shard done: freeze it here. Reduce is a pure
+    // function of the scan shards and writes create-only, so shards doing it at the same
+    // time write the same state.
+    if !layout.state_dir().join("state.json").exists() {
+        state::reduce(out, Some(key))?;
+    }
     let (state, digest, people) = state::load(&loaded, expected_state)?;
     let done_path = layout.pass2(shard, "done");
     if done_path.exists() {
