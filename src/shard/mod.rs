@@ -22,6 +22,47 @@
 //! exclusively (see `store`): a second attempt that finds a file already there compares the
 //! bytes and reports non-determinism when they differ. [`merge`] removes the directory when it
 //! is done, so `DIR` then holds exactly what a single run writes.
+//!
+//! In one process (each call may as well be a process of its own, on another machine):
+//!
+//! ```
+//! use woo_redact::batch::{FileFilter, Reuse};
+//! use woo_redact::shard::{self, PlanOptions, RunOptions};
+//! use woo_redact::DigestKey;
+//!
+//! let input = tempfile::tempdir()?;
+//! std::fs::write(input.path().join("a.txt"), "Bel 06-12345678.")?;
+//! std::fs::write(input.path().join("b.txt"), "Niets te verwijderen.")?;
+//! let out = tempfile::tempdir()?;
+//! let key = DigestKey::from_material(b"sixteen bytes or more")?;
+//! let plan = shard::plan(&PlanOptions {
+//!     inputs: vec![input.path().to_path_buf()],
+//!     out: out.path().to_path_buf(),
+//!     shards: 2,
+//!     staff: None,
+//!     public: None,
+//!     keep: None,
+//!     policy: None,
+//!     filter: FileFilter::default(),
+//!     run: RunOptions::default(),
+//!     reuse: Reuse::OwnOnly,
+//!     key: key.clone(),
+//!     pdf_password: None,
+//! })?;
+//! assert_eq!((plan.documents, plan.shards.len()), (2, 2));
+//! for k in 0..2 {
+//!     shard::scan_shard(out.path(), k, Some(&key), 1, None)?;
+//! }
+//! let (_state, digest) = shard::reduce(out.path(), Some(&key))?;
+//! for k in 0..2 {
+//!     shard::redact_shard(out.path(), k, &key, 1, None, Some(&digest), &mut |_| {})?;
+//! }
+//! let merged = shard::merge(out.path(), Some(&key), false, &mut |_| {})?;
+//! assert_eq!((merged.report.documents, merged.report.redacted), (2, 1));
+//! assert_eq!(std::fs::read_to_string(out.path().join("a.txt"))?, "Bel [5.1.2e].");
+//! assert!(out.path().join("audit.jsonl").exists() && !out.path().join(".woo-redact").exists());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod index;
 mod manifest;
