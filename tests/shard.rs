@@ -512,3 +512,33 @@ fn shard_selection_errors_are_usage_errors() {
     let r = setup.step("merge", &setup.dir.join("in")).output().unwrap();
     assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
 }
+
+#[test]
+fn merge_finds_a_lost_output_and_the_shard_run_again_restores_it() {
+    let setup = Setup::new();
+    let out = setup.dir.join("lost");
+    setup.plan(&out, 2);
+    setup.all_shards("scan", &out, 2);
+    setup.all_shards("redact", &out, 2);
+    let lost = out.join("z.txt");
+    std::fs::remove_file(&lost).unwrap();
+    let r = setup.merge(&out);
+    assert_eq!(r.status.code(), Some(42), "{}", stderr(&r));
+    assert!(stderr(&r).contains("`z.txt` is missing"), "{}", stderr(&r));
+    assert!(!out.join("audit.jsonl").exists());
+    // As the message says: the shard's marker removed, the shard run again.
+    let marker = stderr(&r)
+        .split("remove ")
+        .nth(1)
+        .and_then(|rest| rest.split(" and run").next())
+        .unwrap()
+        .to_string();
+    std::fs::remove_file(out.join(&marker)).unwrap();
+    for k in 0..2 {
+        let r = setup.task("redact", &out, k, k).output().unwrap();
+        assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    }
+    let r = setup.merge(&out);
+    assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
+    assert_same_as_single(&setup, &out);
+}

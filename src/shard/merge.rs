@@ -90,7 +90,7 @@ pub fn merge(
     let mut report = BatchReport::default();
     observe(BatchEvent::Found(loaded.plan.documents));
     for k in 0..done.len() {
-        merge_shard(&loaded, k, &mut |outcome| {
+        merge_shard(&loaded, k, &mut |outcome: Outcome| {
             report.add(&outcome);
             observe(BatchEvent::Document(&outcome.summary));
             sink.document(&outcome).map_err(out_io)
@@ -130,7 +130,7 @@ fn merge_shard(
     let (mut audit, audit_path) = open("audit.jsonl")?;
     let inconsistent = |what: &str| {
         ShardError::Mismatch(format!(
-            "redact shard {k} is inconsistent: {what}; run the shard again after removing {}",
+            "redact shard {k} is inconsistent: {what}; remove {} and run the shard again",
             layout.show(&layout.pass2(k, "*")).display()
         ))
     };
@@ -153,7 +153,7 @@ fn merge_shard(
                 None => return Err(inconsistent("fewer audit lines than removals")),
             }
         }
-        check_output(layout, &summary)?;
+        check_output(layout, k, &summary)?;
         take(Outcome {
             summary,
             lines,
@@ -168,7 +168,13 @@ fn merge_shard(
 
 /// A document done must have its output in place with the recorded hash; a failed or
 /// skipped one has none.
-fn check_output(layout: &Layout, summary: &DocumentSummary) -> Result<(), ShardError> {
+fn check_output(layout: &Layout, k: usize, summary: &DocumentSummary) -> Result<(), ShardError> {
+    let redo = || {
+        format!(
+            "remove {} and run redact shard {k} again",
+            layout.show(&layout.pass2(k, "done")).display()
+        )
+    };
     let done = matches!(summary.status, Status::Redacted | Status::Unchanged);
     match (&summary.output, &summary.output_blake3) {
         (Some(output), Some(expected)) if done => {
@@ -176,13 +182,15 @@ fn check_output(layout: &Layout, summary: &DocumentSummary) -> Result<(), ShardE
             match hash_file(&path) {
                 Ok(hash) if &hash == expected => Ok(()),
                 _ => Err(ShardError::Mismatch(format!(
-                    "the output `{output}` is missing or not what its shard wrote"
+                    "the output `{output}` is missing or not what its shard wrote; {}",
+                    redo()
                 ))),
             }
         }
         _ if done => Err(ShardError::Mismatch(format!(
-            "`{}` is done but has no output",
-            summary.document
+            "`{}` is done but has no output; {}",
+            summary.document,
+            redo()
         ))),
         _ => Ok(()),
     }
