@@ -126,6 +126,15 @@ impl DigestKey {
         }
     }
 
+    /// The same key, said to come from `source`: a sharded run's merge reports the key as
+    /// the plan was given it, as the single run does.
+    pub(crate) fn with_source(&self, source: KeySource) -> DigestKey {
+        DigestKey {
+            key: self.key,
+            source,
+        }
+    }
+
     /// Where the key came from.
     pub fn source(&self) -> KeySource {
         self.source

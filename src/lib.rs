@@ -17,8 +17,9 @@
 //! load → detect → resolve → apply → verify (the bytes written) → audit. Detectors are
 //! plug-ins ([`Detector`]); the policy file can add regular-expression detectors of its own
 //! ([`Policy::from_json`]). [`batch`] runs the pipeline over files in parallel and writes the
-//! outputs, the audit log and the summary; [`publish`] turns a completed run into the package
-//! a Woo platform imports.
+//! outputs, the audit log and the summary; [`shard`] runs the same batch spread over many
+//! processes or machines, with the same result; [`publish`] turns a completed run into the
+//! package a Woo platform imports.
 //!
 //! Text:
 //!
@@ -90,6 +91,7 @@ pub(crate) mod resolve;
 pub mod resume;
 pub mod review;
 pub(crate) mod search;
+pub mod shard;
 pub(crate) mod spans;
 pub(crate) mod verify;
 pub(crate) mod view;

@@ -31,8 +31,8 @@ enum Command {
         common: Common,
         /// Output directory. An existing one that holds files this batch does not write is
         /// refused, unless --resume or --overwrite is given.
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
+        #[arg(long, value_name = "DIR", required_unless_present = "plan")]
+        out: Option<PathBuf>,
         /// Continue an interrupted run into the same --out: documents it completed (same
         /// input, configuration and audit key) are taken over, the others are redone.
         #[arg(long, conflicts_with = "overwrite")]
@@ -44,6 +44,23 @@ enum Command {
         /// it says, per document. A malformed file exits with 2 before anything is written.
         #[arg(long, value_name = "FILE", conflicts_with = "resume")]
         decisions: Option<PathBuf>,
+        /// Sharded run, pass 2: redact one shard of the plan in DIR (made by `plan`) with
+        /// its frozen state; the lists, policy and options are the plan's.
+        #[arg(long, value_name = "DIR", requires = "shard",
+              conflicts_with_all = ["inputs", "out", "resume", "overwrite", "decisions", "staff",
+                                    "public", "keep", "config", "globs", "no_ocr",
+                                    "trust_ocr_layers", "ocr_text", "timeout", "max_text_mb",
+                                    "max_pdf_mb"])]
+        plan: Option<PathBuf>,
+        /// With --plan: the shard, from 0, or `auto` (JOB_COMPLETION_INDEX,
+        /// SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN, AWS_BATCH_JOB_ARRAY_INDEX,
+        /// NOMAD_ALLOC_INDEX).
+        #[arg(long, value_name = "K|auto", requires = "plan")]
+        shard: Option<String>,
+        /// With --plan: refuse to run unless the frozen state has this digest (what `reduce`
+        /// printed).
+        #[arg(long, value_name = "DIGEST", requires = "plan")]
+        state_digest: Option<String>,
     },
     /// Print the findings as JSON lines (the audit records) without changing anything.
     Scan {
@@ -54,10 +71,62 @@ enum Command {
         /// is never part of a publication.
         #[arg(long, value_name = "DIR")]
         review: Option<PathBuf>,
+        /// Sharded run, pass 1: scan one shard of the plan in DIR for facts (input hashes,
+        /// the people named); nothing is printed or redacted.
+        #[arg(long, value_name = "DIR", requires = "shard",
+              conflicts_with_all = ["inputs", "review", "staff", "public", "keep", "config",
+                                    "globs", "no_ocr", "trust_ocr_layers", "ocr_text",
+                                    "timeout", "max_text_mb", "max_pdf_mb"])]
+        plan: Option<PathBuf>,
+        /// With --plan: the shard, from 0, or `auto` (as for `redact --plan`).
+        #[arg(long, value_name = "K|auto", requires = "plan")]
+        shard: Option<String>,
+    },
+    /// Sharded run, step 1: list the inputs as `redact` does and divide them into shards;
+    /// the lists, policy and options are fixed in the plan (in DIR/.woo-redact/shards/).
+    Plan {
+        #[command(flatten)]
+        common: Common,
+        /// Output directory, as for `redact`: the shards write the documents here, `merge`
+        /// audit.jsonl and summary.json.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Number of shards (contiguous ranges of the documents in input order).
+        #[arg(long, value_name = "S")]
+        shards: usize,
+        /// Replace an earlier plan or run in DIR.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Sharded run, step 3: merge the scan shards into the frozen batch state; prints its
+    /// digest.
+    Reduce(StepArgs),
+    /// Sharded run, step 5: check every redact shard and write audit.jsonl and summary.json.
+    Merge {
+        #[command(flatten)]
+        step: StepArgs,
+        /// Keep the plan's files (DIR/.woo-redact/shards/: the lists and the people index,
+        /// never to be published).
+        #[arg(long)]
+        keep_plan: bool,
     },
     /// Make the publication package of a completed redact run: productierapport, released
     /// documents, DiWoo metadata, duplicates, threads and a draft motivation.
     Publish(PublishArgs),
+}
+
+/// What `reduce` and `merge` take.
+#[derive(Args)]
+struct StepArgs {
+    /// The output directory holding the plan.
+    #[arg(long, value_name = "DIR")]
+    plan: PathBuf,
+    /// The audit key of the plan (else WOO_REDACT_AUDIT_KEY).
+    #[arg(long, value_name = "FILE")]
+    audit_key: Option<PathBuf>,
+    /// No messages besides errors.
+    #[arg(short = 'q', long)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -105,7 +174,8 @@ struct PublishArgs {
 struct Common {
     /// Files or directories (walked recursively); .txt, .pdf, .eml, .msg and .docx files are
     /// processed, other files are listed as skipped. `-` reads the paths from standard input, one per line.
-    #[arg(required = true, value_name = "INPUT")]
+    /// (Required, except with --plan.)
+    #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
@@ -230,10 +300,50 @@ fn main() -> ExitCode {
     let (common, out, reuse, decisions, review) = match &cli.command {
         Command::Redact {
             common,
+            plan: Some(plan),
+            shard,
+            state_digest,
+            ..
+        } => {
+            let shard = shard.as_deref().unwrap_or("auto");
+            return cli::shard::redact(common, plan, shard, state_digest.as_deref(), lang);
+        }
+        Command::Scan {
+            common,
+            plan: Some(plan),
+            shard,
+            ..
+        } => return cli::shard::scan(common, plan, shard.as_deref().unwrap_or("auto")),
+        Command::Plan {
+            common,
+            out,
+            shards,
+            overwrite,
+        } => {
+            if common.inputs.is_empty() {
+                return no_inputs();
+            }
+            return cli::shard::plan(common, out, *shards, *overwrite);
+        }
+        Command::Reduce(step) => {
+            return cli::shard::reduce(&step.plan, step.audit_key.as_deref(), step.quiet);
+        }
+        Command::Merge { step, keep_plan } => {
+            return cli::shard::merge(
+                &step.plan,
+                step.audit_key.as_deref(),
+                *keep_plan,
+                step.quiet,
+                lang,
+            );
+        }
+        Command::Redact {
+            common,
             out,
             resume,
             overwrite,
             decisions,
+            ..
         } => {
             let reuse = match (resume, overwrite) {
                 (true, _) => Reuse::Resume,
@@ -250,11 +360,16 @@ fn main() -> ExitCode {
                 },
                 None => None,
             };
-            (common, Some(out), reuse, decisions, None)
+            (common, out.as_ref(), reuse, decisions, None)
         }
-        Command::Scan { common, review } => (common, None, Reuse::OwnOnly, None, review.as_ref()),
+        Command::Scan { common, review, .. } => {
+            (common, None, Reuse::OwnOnly, None, review.as_ref())
+        }
         Command::Publish(args) => return publish(args),
     };
+    if common.inputs.is_empty() {
+        return no_inputs();
+    }
     let setup = common
         .redactor()
         .and_then(|r| Ok((r, common.key()?, common.inputs()?)));
@@ -342,6 +457,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Missing INPUT arguments (they are optional only with --plan): a usage error.
+fn no_inputs() -> ExitCode {
+    eprintln!("woo-redact: the following required arguments were not provided: <INPUT>...");
+    ExitCode::from(2)
 }
 
 /// `woo-redact publish`: exit 0 with a package, 2 with nothing written.

@@ -48,8 +48,14 @@ pub use isolate::{note_panic, panic_place};
 pub use job::{Job, Task};
 pub use place::{Reuse, write_atomic};
 pub(crate) use process::read_within_limits;
+// For sharded runs (`crate::shard`): the same per-document steps as a single run.
+pub(crate) use place::{Placement, check_out_is_not_an_input, prepare_out, real_path};
+pub(crate) use process::{configuration, identify_people, redact_document};
+pub(crate) use report::Outcome;
 pub use report::{BatchReport, DocumentSummary, Status};
 pub use schedule::{BatchEvent, WINDOW};
+pub(crate) use schedule::{run_ordered, thread_pool};
+pub(crate) use sink::{FileSink, Sink};
 
 use crate::audit::DigestKey;
 use crate::error::BatchError;
@@ -57,10 +63,9 @@ use crate::load::DocumentKind;
 use crate::pdf::PdfOptions;
 use crate::redactor::Redactor;
 use crate::resume::WorkDir;
-use isolate::guarded;
-use place::{Placement, check_out_is_not_an_input, prepare_out, real_path};
-use process::{configuration, redact_document, scan_document, with_batch_people};
-use sink::{FileSink, LineSink};
+pub(crate) use isolate::guarded;
+use process::{scan_document, with_batch_people};
+use sink::LineSink;
 
 /// Limits per document: larger or slower documents fail, alone, instead of exhausting the
 /// machine.

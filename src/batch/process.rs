@@ -295,34 +295,41 @@ pub(crate) fn with_batch_people(
     if redactor.policy().names.scope != PersonScope::Batch {
         return Ok(None);
     }
-    let identify = |job: &Job| -> Vec<PersonKey> {
-        let Some(kind) = job.kind() else {
-            return Vec::new();
-        };
-        // A document that cannot be read, is too large or too slow fails in the main pass;
-        // here it names nobody.
-        let Ok(bytes) = read_within_limits(job, kind, &options.limits) else {
-            return Vec::new();
-        };
-        catch_unwind(AssertUnwindSafe(|| {
-            deadline::run(options.limits.timeout, || {
-                let text = match kind {
-                    DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
-                    DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
-                    DocumentKind::Format(f) => crate::formats::text(f, &bytes)?,
-                };
-                Some(redactor.identify(&text))
-            })
-            .ok()
-            .flatten()
-        }))
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-    };
+    let identify = |job: &Job| identify_people(redactor, job, options);
     let people: Vec<PersonKey> =
         thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
     Ok(Some(redactor.with_known_people(people)))
+}
+
+/// The people a document names, for the batch-wide person scope (its first pass; also pass 1
+/// of a sharded run). A document that cannot be read, is too large or too slow fails in the
+/// main pass; here it names nobody.
+pub(crate) fn identify_people(
+    redactor: &Redactor,
+    job: &Job,
+    options: &BatchOptions,
+) -> Vec<PersonKey> {
+    let Some(kind) = job.kind() else {
+        return Vec::new();
+    };
+    let Ok(bytes) = read_within_limits(job, kind, &options.limits) else {
+        return Vec::new();
+    };
+    catch_unwind(AssertUnwindSafe(|| {
+        deadline::run(options.limits.timeout, || {
+            let text = match kind {
+                DocumentKind::Text => TextDocument::decode(bytes).ok()?.text,
+                DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
+                DocumentKind::Format(f) => crate::formats::text(f, &bytes)?,
+            };
+            Some(redactor.identify(&text))
+        })
+        .ok()
+        .flatten()
+    }))
+    .ok()
+    .flatten()
+    .unwrap_or_default()
 }
 
 #[cfg(test)]

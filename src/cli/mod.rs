@@ -2,4 +2,5 @@
 //! what it shows while a batch runs.
 
 pub mod lang;
+pub mod shard;
 pub mod show;

@@ -50,6 +50,11 @@ impl Display {
         }
     }
 
+    /// Ends the progress bar without a summary line.
+    pub fn clear(self) {
+        self.bar.finish_and_clear();
+    }
+
     /// Ends the progress bar and prints the summary line.
     pub fn finish(self, report: &BatchReport, redactor: &Redactor) {
         self.bar.finish_and_clear();

@@ -1,0 +1,373 @@
+//! `reduce`: the frozen batch state. The shards' people files, each sorted and without
+//! repeats, are merged as streams (a heap holds one line per file, so memory does not grow
+//! with the number of mentions) into `state/people.jsonl`; `state/state.json` records its
+//! hash, the plan's and every scan shard's facts hash. The BLAKE3 of `state.json` is the
+//! *state digest* that every pass-2 task and the merge check.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::pass1::ScanDone;
+use super::plan::{Loaded, Password};
+use super::store::{Staged, create_only};
+use super::{Layout, ShardError, read_json};
+use crate::audit::DigestKey;
+use crate::names::PersonKey;
+
+/// Version of the state format.
+const FORMAT: u32 = 1;
+
+/// Most files merged at once; more are merged in rounds, so open files stay few.
+const FAN_IN: usize = 128;
+
+/// A person as a line: `[surname, given, initials]`, each a string or `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PersonLine(Option<String>, Option<String>, Option<String>);
+
+impl From<&PersonKey> for PersonLine {
+    fn from(p: &PersonKey) -> Self {
+        PersonLine(p.surname.clone(), p.given.clone(), p.initials.clone())
+    }
+}
+
+impl PersonLine {
+    pub(crate) fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("strings always serialise")
+    }
+
+    fn key(self) -> PersonKey {
+        PersonKey {
+            surname: self.0,
+            given: self.1,
+            initials: self.2,
+        }
+    }
+}
+
+/// `state/state.json`: the frozen batch state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    format: u32,
+    /// BLAKE3 of `plan.json`.
+    pub plan: String,
+    /// People in the batch-wide people index.
+    pub people: usize,
+    /// BLAKE3 of `state/people.jsonl`.
+    pub people_blake3: String,
+    /// Size of `state/people.jsonl` in bytes.
+    pub people_bytes: u64,
+    /// BLAKE3 of each scan shard's facts file, in shard order.
+    pub facts_blake3: Vec<String>,
+}
+
+/// One sorted file being merged: its next person, checked for order and, at its end,
+/// against its expected hash.
+struct Source {
+    name: PathBuf,
+    lines: BufReader<Box<dyn Read>>,
+    hasher: blake3::Hasher,
+    expected: Option<String>,
+    last: Option<PersonKey>,
+}
+
+impl Source {
+    fn open(path: &Path, shown: PathBuf, expected: Option<String>) -> Result<Source, ShardError> {
+        let file = std::fs::File::open(path).map_err(ShardError::io(&shown))?;
+        Ok(Source {
+            name: shown,
+            lines: BufReader::new(Box::new(file)),
+            hasher: blake3::Hasher::new(),
+            expected,
+            last: None,
+        })
+    }
+
+    fn next(&mut self) -> Result<Option<PersonKey>, ShardError> {
+        let mut line = String::new();
+        let n = self
+            .lines
+            .read_line(&mut line)
+            .map_err(ShardError::io(&self.name))?;
+        let bad = |what: &str| ShardError::Mismatch(format!("{} {what}", self.name.display()));
+        if n == 0 {
+            let hash = self.hasher.finalize().to_hex();
+            if self.expected.as_ref().is_some_and(|e| e != hash.as_str()) {
+                return Err(bad("does not match its shard's done marker"));
+            }
+            return Ok(None);
+        }
+        self.hasher.update(line.as_bytes());
+        let person: PersonLine =
+            serde_json::from_str(line.trim_end_matches('\n')).map_err(|_| bad("is damaged"))?;
+        let person = person.key();
+        if self.last.as_ref().is_some_and(|last| *last >= person) {
+            return Err(bad("is not sorted"));
+        }
+        self.last = Some(person.clone());
+        Ok(Some(person))
+    }
+}
+
+/// Merges sorted sources into `write`, each person once.
+fn merge_sorted(
+    mut sources: Vec<Source>,
+    write: &mut dyn FnMut(&PersonKey) -> Result<(), ShardError>,
+) -> Result<(), ShardError> {
+    let mut heap = BinaryHeap::with_capacity(sources.len());
+    for (i, s) in sources.iter_mut().enumerate() {
+        if let Some(p) = s.next()? {
+            heap.push(Reverse((p, i)));
+        }
+    }
+    let mut last: Option<PersonKey> = None;
+    while let Some(Reverse((person, i))) = heap.pop() {
+        if let Some(next) = sources[i].next()? {
+            heap.push(Reverse((next, i)));
+        }
+        if last.as_ref() != Some(&person) {
+            write(&person)?;
+            last = Some(person);
+        }
+    }
+    Ok(())
+}
+
+/// Merges the files into one sorted file in the plan's temporary directory, in rounds of
+/// at most [`FAN_IN`] files.
+fn merge_rounds(layout: &Layout, mut sources: Vec<Source>) -> Result<Vec<Source>, ShardError> {
+    let mut kept = Vec::new();
+    while sources.len() > FAN_IN {
+        let mut rounds = Vec::new();
+        let mut rest = sources.into_iter();
+        loop {
+            let group: Vec<Source> = rest.by_ref().take(FAN_IN).collect();
+            if group.is_empty() {
+                break;
+            }
+            let tmp = crate::resume::temp_builder()
+                .tempfile_in(layout.tmp())
+                .map_err(ShardError::io(layout.show(&layout.tmp())))?;
+            let shown = layout.show(tmp.path());
+            let mut w = std::io::BufWriter::new(tmp.as_file());
+            merge_sorted(group, &mut |p| {
+                use std::io::Write;
+                writeln!(w, "{}", PersonLine::from(p).to_json()).map_err(ShardError::io(&shown))
+            })?;
+            w.into_inner()
+                .map_err(|e| ShardError::io(&shown)(e.into_error()))?;
+            rounds.push(Source::open(tmp.path(), shown, None)?);
+            kept.push(tmp);
+        }
+        sources = rounds;
+    }
+    // The temporary files are open in `sources`; their names may go now.
+    drop(kept);
+    Ok(sources)
+}
+
+/// Builds and freezes the batch state of the plan in `out` from every scan shard; returns it
+/// with its digest. Every scan shard must be complete ([`ShardError::Incomplete`] names the
+/// ones that are not). Run twice, it writes the same files.
+pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), ShardError> {
+    let loaded = Loaded::open(out, key, 1, Password::NotNeeded)?;
+    let layout = &loaded.layout;
+    let mut done = Vec::with_capacity(loaded.plan.shards.len());
+    let mut missing = Vec::new();
+    for (k, range) in loaded.plan.shards.iter().enumerate() {
+        let path = layout.pass1(k, "done");
+        if !path.exists() {
+            missing.push(k);
+            continue;
+        }
+        let d: ScanDone = read_json(layout, &path)?;
+        if d.plan != loaded.digest || (d.shard, d.first, d.end) != (k, range.first, range.end) {
+            return Err(ShardError::Mismatch(format!(
+                "scan shard {k} was made for another plan"
+            )));
+        }
+        done.push(d);
+    }
+    if !missing.is_empty() {
+        return Err(incomplete("scan", &missing));
+    }
+    std::fs::create_dir_all(layout.tmp()).map_err(ShardError::io(layout.show(&layout.tmp())))?;
+    let mut sources = Vec::with_capacity(done.len());
+    for d in &done {
+        let path = layout.pass1(d.shard, "people.jsonl");
+        let shown = layout.show(&path);
+        sources.push(Source::open(&path, shown, Some(d.people_blake3.clone()))?);
+    }
+    let sources = merge_rounds(layout, sources)?;
+    let people_path = layout.state_dir().join("people.jsonl");
+    let shown = layout.show(&people_path);
+    let mut staged = Staged::new(layout)?;
+    let (mut people, mut bytes) = (0usize, 0u64);
+    merge_sorted(sources, &mut |p| {
+        let line = PersonLine::from(p).to_json();
+        people += 1;
+        bytes += line.len() as u64 + 1;
+        staged.line(&line).map_err(ShardError::io(&shown))
+    })?;
+    let people_blake3 = staged.commit(layout, &people_path)?;
+    let state = State {
+        format: FORMAT,
+        plan: loaded.digest.clone(),
+        people,
+        people_blake3,
+        people_bytes: bytes,
+        facts_blake3: done.into_iter().map(|d| d.facts_blake3).collect(),
+    };
+    let json = serde_json::to_vec_pretty(&state).map_err(std::io::Error::other);
+    let json = json.map_err(ShardError::io("state.json"))?;
+    let digest = create_only(layout, &layout.state_dir().join("state.json"), &json)?;
+    Ok((state, digest))
+}
+
+/// The error for steps whose shards are missing (the first few named).
+pub(crate) fn incomplete(step: &str, missing: &[usize]) -> ShardError {
+    let named: Vec<String> = missing.iter().take(10).map(|k| k.to_string()).collect();
+    ShardError::Incomplete(format!(
+        "{} {step} shard(s) not complete: {}{}",
+        missing.len(),
+        named.join(", "),
+        if missing.len() > 10 { ", …" } else { "" }
+    ))
+}
+
+/// The frozen state's record and digest, checked against the plan and, when given, the
+/// digest the caller was told to expect.
+pub(crate) fn read(loaded: &Loaded, expected: Option<&str>) -> Result<(State, String), ShardError> {
+    let layout = &loaded.layout;
+    let path = layout.state_dir().join("state.json");
+    if !path.exists() {
+        return Err(ShardError::Incomplete(
+            "no frozen state: run `woo-redact reduce` first".into(),
+        ));
+    }
+    let digest = super::hash_file(&path).map_err(ShardError::io(layout.show(&path)))?;
+    if let Some(expected) = expected
+        && expected != digest
+    {
+        return Err(ShardError::Mismatch(format!(
+            "the frozen state's digest is {digest}, not the {expected} this task was given: \
+             refused"
+        )));
+    }
+    let state: State = read_json(layout, &path)?;
+    if state.plan != loaded.digest || state.facts_blake3.len() != loaded.plan.shards.len() {
+        return Err(ShardError::Mismatch(
+            "the frozen state was made for another plan".into(),
+        ));
+    }
+    Ok((state, digest))
+}
+
+/// The frozen state with its people index, as a pass-2 task reads it (see [`read`]).
+pub(crate) fn load(
+    loaded: &Loaded,
+    expected: Option<&str>,
+) -> Result<(State, String, Vec<PersonKey>), ShardError> {
+    let (state, digest) = read(loaded, expected)?;
+    let layout = &loaded.layout;
+    let people_path = layout.state_dir().join("people.jsonl");
+    let mut source = Source::open(
+        &people_path,
+        layout.show(&people_path),
+        Some(state.people_blake3.clone()),
+    )?;
+    let mut people = Vec::with_capacity(state.people);
+    while let Some(p) = source.next()? {
+        people.push(p);
+    }
+    if people.len() != state.people {
+        return Err(ShardError::Mismatch(
+            "the people index does not match the frozen state".into(),
+        ));
+    }
+    Ok((state, digest, people))
+}
+
+/// The merge `reduce` does, on its own: sorted people files as pass 1 writes them (one JSON
+/// array `[surname, given, initials]` per line) merged into `out`, each person once, with
+/// temporary files under `work`. Returns the people and bytes written. For measuring the
+/// reduce at scale (`examples/shard_scale.rs`).
+#[doc(hidden)]
+pub fn merge_people_files(
+    inputs: &[PathBuf],
+    work: &Path,
+    out: &Path,
+) -> Result<(usize, u64), ShardError> {
+    let layout = Layout::new(work);
+    std::fs::create_dir_all(layout.tmp()).map_err(ShardError::io(layout.tmp()))?;
+    let mut sources = Vec::with_capacity(inputs.len());
+    for path in inputs {
+        sources.push(Source::open(path, path.clone(), None)?);
+    }
+    let sources = merge_rounds(&layout, sources)?;
+    let file = std::fs::File::create(out).map_err(ShardError::io(out))?;
+    let mut w = std::io::BufWriter::new(file);
+    let (mut people, mut bytes) = (0usize, 0u64);
+    merge_sorted(sources, &mut |p| {
+        use std::io::Write;
+        let line = PersonLine::from(p).to_json();
+        people += 1;
+        bytes += line.len() as u64 + 1;
+        writeln!(w, "{line}").map_err(ShardError::io(out))
+    })?;
+    std::io::Write::flush(&mut w).map_err(ShardError::io(out))?;
+    Ok((people, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(s: &str, g: Option<&str>) -> PersonKey {
+        PersonKey {
+            surname: Some(s.into()),
+            given: g.map(Into::into),
+            initials: None,
+        }
+    }
+
+    /// More files than one round merges: the result is every person once, in order, the
+    /// same as sorting everything in memory.
+    #[test]
+    fn merging_in_rounds_gives_each_person_once_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut all = std::collections::BTreeSet::new();
+        let mut inputs = Vec::new();
+        for f in 0..(FAN_IN * 2 + 5) {
+            let mut people = std::collections::BTreeSet::new();
+            for i in 0..20 {
+                let n = (f * 7 + i * 13) % 97;
+                let p = person(&format!("naam{n}"), n.is_multiple_of(3).then_some("jan"));
+                people.insert(p.clone());
+                all.insert(p);
+            }
+            let path = dir.path().join(format!("{f}.jsonl"));
+            let text: String = people
+                .iter()
+                .map(|p| PersonLine::from(p).to_json() + "\n")
+                .collect();
+            std::fs::write(&path, text).unwrap();
+            inputs.push(path);
+        }
+        let out = dir.path().join("people.jsonl");
+        let (n, bytes) = merge_people_files(&inputs, &dir.path().join("work"), &out).unwrap();
+        let expected: String = all
+            .iter()
+            .map(|p| PersonLine::from(p).to_json() + "\n")
+            .collect();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
+        assert_eq!((n, bytes), (all.len(), expected.len() as u64));
+        // An unsorted file is refused.
+        std::fs::write(&inputs[0], "[\"b\",null,null]\n[\"a\",null,null]\n").unwrap();
+        let e = merge_people_files(&inputs, &dir.path().join("work"), &out).unwrap_err();
+        assert!(matches!(e, ShardError::Mismatch(_)), "{e}");
+    }
+}
