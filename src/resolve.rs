@@ -193,7 +193,11 @@ fn broken_matches(text: &str, patterns: &[Broken<'_>]) -> Vec<(usize, usize, usi
     let mut firsts: Vec<&str> = patterns.iter().map(|p| p.words[0]).collect();
     firsts.sort_unstable();
     firsts.dedup();
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&firsts) else {
+    // The automaton is built per document: the one quickest to build.
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&firsts)
+    else {
         return Vec::new();
     };
     let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
