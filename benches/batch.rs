@@ -7,7 +7,6 @@
 //!
 //! Run with `cargo bench --bench batch`.
 
-#[allow(dead_code)]
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
 #[path = "support/small_batch.rs"]

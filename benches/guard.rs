@@ -19,7 +19,6 @@
 //! calibration), run `WOO_REDACT_GUARD_UPDATE=1 cargo bench --bench guard` and commit the
 //! file with the reason in the commit message.
 
-#[allow(dead_code)]
 #[path = "../tests/support/corpus.rs"]
 mod corpus;
 #[path = "support/small_batch.rs"]

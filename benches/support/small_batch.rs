@@ -1,6 +1,8 @@
 //! A batch of many small generated Woo documents written to disk, with its lists: what the
 //! batch benchmark and the throughput guard run on. Needs the including crate to declare
 //! `mod corpus` (tests/support/corpus.rs).
+// Each benchmark uses a part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
