@@ -8,7 +8,7 @@
 //!   detector covered is removed too ("propagated"), unless it lies in protected text.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::detect::{Finding, char_at, char_before, is_whole_token, is_word_char};
@@ -124,48 +124,41 @@ fn propagate_across_white_space(
     removals: &[Removal],
     protected: &Spans,
 ) -> Vec<Finding> {
-    // Folded string (words joined by one space) -> the first removal of it.
-    let mut sources: HashMap<String, usize> = HashMap::new();
-    let mut patterns: Vec<String> = Vec::new();
+    // The distinct strings of two or more words (folded: words joined by one space), each
+    // with the first removal of it.
+    let mut seen: HashSet<Vec<&str>> = HashSet::new();
+    let mut patterns: Vec<Broken<'_>> = Vec::new();
     for (i, r) in removals.iter().enumerate() {
         let words: Vec<&str> = text[r.start..r.end].split_whitespace().collect();
-        if words.len() < 2 {
+        if words.len() < 2 || !seen.insert(words.clone()) {
             continue;
         }
-        if let std::collections::hash_map::Entry::Vacant(e) = sources.entry(words.join(" ")) {
-            e.insert(i);
-            let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-            patterns.push(escaped.join(r"\s+"));
-        }
+        // The length of the regular expression this matcher stands for (the words escaped,
+        // joined by `\s+`): the priority order of the strings, kept exactly as it was.
+        let rank =
+            words.iter().map(|w| regex::escape(w).len()).sum::<usize>() + 3 * (words.len() - 1);
+        patterns.push(Broken {
+            words,
+            source: i,
+            rank,
+        });
     }
     if patterns.is_empty() {
         return Vec::new();
     }
-    // One automaton for all strings (a document can name hundreds of people), longest first
-    // so the widest string wins where two start at one place.
-    patterns.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let Ok(re) = regex::RegexBuilder::new(&patterns.join("|"))
-        .size_limit(64 << 20)
-        .build()
-    else {
-        // Too large to compile: exact propagation stands, and verification fails closed.
-        return Vec::new();
-    };
+    // Longest first, so the widest string wins where two start at one place (a stable sort:
+    // equal lengths keep the order of their removals).
+    patterns.sort_by_key(|p| std::cmp::Reverse(p.rank));
     let removed = Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
     let mut out = Vec::new();
-    for m in re.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for (start, end, p) in broken_matches(text, &patterns) {
         if removed.covers(start, end)
             || !is_whole_token(text, start, end)
             || protected.overlaps(start, end)
         {
             continue;
         }
-        let folded = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-        let Some(&source) = sources.get(&folded) else {
-            continue;
-        };
-        let s = &removals[source];
+        let s = &removals[patterns[p].source];
         out.push(Finding {
             start,
             end,
@@ -180,6 +173,72 @@ fn propagate_across_white_space(
         });
     }
     out
+}
+
+/// A removed string of two or more words, looked for with any white space between them.
+struct Broken<'t> {
+    words: Vec<&'t str>,
+    /// The first removal of it.
+    source: usize,
+    /// Priority: the longer first.
+    rank: usize,
+}
+
+/// The non-overlapping matches, left to right, of the strings with one or more white-space
+/// characters between their words, as `(start, end, string)`. Where several strings match at
+/// one place, the first in `patterns` wins: the leftmost-first semantics of the one regular
+/// expression `w1\s+w2|…` this replaces (built per document, its compilation cost more than
+/// the rest of a small document's detection). One automaton finds where first words start.
+fn broken_matches(text: &str, patterns: &[Broken<'_>]) -> Vec<(usize, usize, usize)> {
+    let mut firsts: Vec<&str> = patterns.iter().map(|p| p.words[0]).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    // The automaton is built per document: the one quickest to build.
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&firsts)
+    else {
+        return Vec::new();
+    };
+    let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for start in starts {
+        if start < at {
+            continue;
+        }
+        if let Some((end, p)) = patterns
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| match_at(text, start, &p.words).map(|end| (end, i)))
+        {
+            out.push((start, end, p));
+            at = end;
+        }
+    }
+    out
+}
+
+/// Where `words`, separated by white space, end if they start at `start`.
+fn match_at(text: &str, start: usize, words: &[&str]) -> Option<usize> {
+    let mut at = start;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let rest = &text[at..];
+            let gap = rest.len() - rest.trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            at += gap;
+        }
+        if !text[at..].starts_with(w) {
+            return None;
+        }
+        at += w.len();
+    }
+    Some(at)
 }
 
 /// Reviewed removals must be non-empty byte ranges of `text` on character boundaries, in text
@@ -395,6 +454,63 @@ fn whole_once_labelled(text: &str, start: usize, end: usize, removals: &[Removal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The matcher of broken strings finds exactly what the one regular expression it
+    /// replaced finds (leftmost-first, longest string first), on texts built from a few
+    /// words, white space of several kinds and punctuation.
+    #[test]
+    fn broken_matches_are_those_of_the_regular_expression() {
+        let pieces = [
+            "Jan", "Jansen", "de", "Vries", "J.", "Jan-Piet", "Vries.", " ", "  ", "\n", "\u{a0}",
+            "\t", ",", "x", "é",
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..3000 {
+            let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            let strings: Vec<Vec<&str>> = (0..1 + next(4))
+                .map(|_| {
+                    (0..2 + next(2))
+                        .map(|_| ["Jan", "Jansen", "de", "Vries", "J.", "Jan-Piet"][next(6)])
+                        .collect()
+                })
+                .collect();
+            let mut patterns: Vec<Broken<'_>> = Vec::new();
+            for (i, words) in strings.iter().enumerate() {
+                if patterns.iter().any(|p| &p.words == words) {
+                    continue;
+                }
+                let regex: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+                let rank = regex.join(r"\s+").len();
+                patterns.push(Broken {
+                    words: words.clone(),
+                    source: i,
+                    rank,
+                });
+            }
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.rank));
+            let alternatives: Vec<String> = patterns
+                .iter()
+                .map(|p| {
+                    let escaped: Vec<String> = p.words.iter().map(|w| regex::escape(w)).collect();
+                    escaped.join(r"\s+")
+                })
+                .collect();
+            let re = regex::Regex::new(&alternatives.join("|")).unwrap();
+            let expected: Vec<(usize, usize)> =
+                re.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let found: Vec<(usize, usize)> = broken_matches(&text, &patterns)
+                .into_iter()
+                .map(|(s, e, _)| (s, e))
+                .collect();
+            assert_eq!(found, expected, "{text:?} {alternatives:?}");
+        }
+    }
 
     fn finding(start: usize, end: usize, category: Category, rule: &'static str) -> Finding {
         Finding::new(start, end, category, rule, "test")

@@ -14,11 +14,19 @@
 //!   renamed to its final name (a rename within one file system is atomic), so a file exists
 //!   under its final name only when it is complete. A killed run leaves its temporary files
 //!   here, never next to the outputs; the next run empties `tmp/`.
-//! - `done/<h>.json`: one *completion record* per document done, where `<h>` is a hash of the
-//!   document's relative path. It is written (atomically, as above) only after the document's
-//!   output is in place, and holds: the document's relative path; the BLAKE3 hash of the input
-//!   file; the BLAKE3 hash of the output file; the run's *configuration fingerprint*; the
-//!   document's summary entry; and its audit lines, exactly as written to `audit.jsonl`.
+//! - `journal`: one line per document done, appended only after the
+//!   document's output is in place. A line holds a checksum and the *completion record*: the
+//!   document's relative path; the BLAKE3 hash of the input file; the BLAKE3 hash of the
+//!   output file; the run's *configuration fingerprint*; the document's summary entry; and
+//!   its audit lines, exactly as written to `audit.jsonl`. A line with a wrong checksum or
+//!   without its line end (a power cut tore it) does not count: its document is redone.
+//!
+//! Durability without a sync per document: a rename is atomic, and a killed process's
+//! writes are in the page cache, so `SIGKILL` at any moment leaves only complete outputs and
+//! whole journal lines. Against a power cut, the journal is synced once per group of
+//! documents or second ("group commit"); an output whose data did not reach the disk is
+//! caught by its hash when resuming, and redone. When the run completes, the output
+//! directory's file system is synced once before `audit.jsonl` and `summary.json` appear.
 //!
 //! The configuration fingerprint is a keyed digest (under the audit key, so it reveals
 //! nothing) of the program (its version and a hash of the executable), the policy, the lists
@@ -27,14 +35,14 @@
 //!
 //! `audit.jsonl` and `summary.json` are written at the end of a run only, in input order, from
 //! the results as they come in (streaming: a completion record is read when its document's
-//! turn comes, so memory does not grow with the batch). Then the work directory is removed.
+//! turn comes; only an index of the journal, some 40 bytes per document, is kept). Then the work directory is removed.
 //! A run that starts removes any `audit.jsonl` and `summary.json` of an earlier run first, so
 //! these two files exist only after a run completed, and always describe that run.
 //!
 //! # Resuming
 //!
-//! With `--resume`, a document is taken over from the earlier run when its completion record
-//! exists and matches: same relative path, same configuration fingerprint, same input hash,
+//! With `--resume`, a document is taken over from the earlier run when its last valid
+//! completion record in the journal matches: same relative path, same configuration fingerprint, same input hash,
 //! and its output file exists with the recorded hash. Anything else (no record, a damaged
 //! record, a changed input or configuration, a missing or changed output) is redone. Failed
 //! documents have no record and are always redone. Because a document's output and audit
@@ -48,6 +56,8 @@
 //! directory when the run completes, after which the digests link to nothing, as a random
 //! key promises.
 
+mod journal;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -59,8 +69,8 @@ use crate::batch::DocumentSummary;
 /// The work directory's name inside the output directory.
 pub const WORK_DIR: &str = ".woo-redact";
 
-/// Version of the completion record format.
-const FORMAT: u32 = 1;
+/// Version of the completion record format (1: one file per record; 2: journal lines).
+const FORMAT: u32 = 2;
 
 /// What a completed document left in the work directory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -125,13 +135,13 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 #[derive(Debug)]
 pub(crate) struct WorkDir {
     root: PathBuf,
-    done: PathBuf,
     tmp: PathBuf,
+    journal: journal::Journal,
 }
 
 impl WorkDir {
-    /// Prepares the work directory in `out`: kept completion records only when resuming, an
-    /// empty `tmp/`, and no `audit.jsonl` or `summary.json` of an earlier run.
+    /// Prepares the work directory in `out`: the journal kept only when resuming, an empty
+    /// `tmp/`, and no `audit.jsonl` or `summary.json` of an earlier run.
     pub(crate) fn open(out: &Path, resume: bool) -> std::io::Result<WorkDir> {
         let root = out.join(WORK_DIR);
         // A link planted in place of the work directory is removed, never followed.
@@ -141,18 +151,19 @@ impl WorkDir {
         } else if !resume {
             remove_dir_if_exists(&root)?;
         }
-        let dir = WorkDir {
-            done: root.join("done"),
-            tmp: root.join("tmp"),
-            root,
-        };
-        remove_dir_if_exists(&dir.tmp)?;
-        std::fs::create_dir_all(&dir.done)?;
-        std::fs::create_dir_all(&dir.tmp)?;
+        let tmp = root.join("tmp");
+        remove_dir_if_exists(&tmp)?;
+        std::fs::create_dir_all(&tmp)?;
+        // A link in place of the journal is replaced, never followed.
+        let journal_path = root.join("journal");
+        if std::fs::symlink_metadata(&journal_path).is_ok_and(|m| !m.is_file()) {
+            std::fs::remove_file(&journal_path)?;
+        }
+        let journal = journal::Journal::open(&journal_path, resume)?;
         for name in ["audit.jsonl", "summary.json"] {
             remove_file_if_exists(&out.join(name))?;
         }
-        Ok(dir)
+        Ok(WorkDir { root, tmp, journal })
     }
 
     /// The key of this run: `key` itself, unless it is a random key. A random key is kept in
@@ -187,38 +198,48 @@ impl WorkDir {
         temp_builder().tempfile_in(&self.tmp)
     }
 
-    fn record_path(&self, document: &str) -> PathBuf {
-        let h = blake3::hash(document.as_bytes()).to_hex();
-        self.done.join(format!("{}.json", &h[..32]))
-    }
-
-    /// The completion record of `document`, if there is a readable one.
+    /// The completion record of `document` an earlier run left, if there is a valid one.
     pub(crate) fn load(&self, document: &str) -> Option<Completion> {
-        let bytes = std::fs::read(self.record_path(document)).ok()?;
+        let bytes = self.journal.earlier(document)?;
         let c: Completion = serde_json::from_slice(&bytes).ok()?;
         (c.format == FORMAT && c.document == document).then_some(c)
     }
 
-    /// Stores a completion record atomically.
+    /// Appends a completion record to the journal (synced with its group).
     pub(crate) fn store(&self, completion: &Completion) -> std::io::Result<()> {
-        let mut tmp = self.temp()?;
-        serde_json::to_writer(std::io::BufWriter::new(&mut tmp), completion)
-            .map_err(std::io::Error::other)?;
-        tmp.flush()?;
-        tmp.persist(self.record_path(&completion.document))
-            .map_err(|e| e.error)?;
-        Ok(())
+        let line = serde_json::to_vec(completion).map_err(std::io::Error::other)?;
+        self.journal.append(&line)
     }
 
-    /// Removes the completion record of `document`, if any.
+    /// Voids the completion records of `document`, if any.
     pub(crate) fn forget(&self, document: &str) {
-        let _ = std::fs::remove_file(self.record_path(document));
+        let _ = self.journal.append(&journal::tombstone(document));
+    }
+
+    /// Makes everything written so far durable: the journal, and the outputs (the whole file
+    /// system of the output directory is synced, one call instead of one per output).
+    pub(crate) fn commit(&self, out: &Path) -> std::io::Result<()> {
+        self.journal.commit()?;
+        sync_file_system(out)
     }
 
     /// Removes the work directory: the run is complete.
     pub(crate) fn remove(self) -> std::io::Result<()> {
         remove_dir_if_exists(&self.root)
     }
+}
+
+/// Syncs the file system that holds `dir` (Linux `syncfs`); elsewhere the system writes the
+/// outputs back in its own time.
+fn sync_file_system(dir: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let d = std::fs::File::open(dir)?;
+        rustix::fs::syncfs(&d)?;
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
 }
 
 fn remove_dir_if_exists(dir: &Path) -> std::io::Result<()> {

@@ -116,6 +116,12 @@ fn finals(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     s
 }
 
+/// The completion records in the work directory's journal so far (one line each).
+fn journal_lines(out: &Path) -> usize {
+    std::fs::read(out.join(".woo-redact/journal"))
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+}
+
 #[test]
 fn a_killed_batch_resumes_to_exactly_the_uninterrupted_result() {
     let setup = Setup::new(300);
@@ -155,8 +161,7 @@ fn a_killed_batch_resumes_to_exactly_the_uninterrupted_result() {
     // test kills mid-batch whether the build is fast or slow: first before any record, then
     // after a growing share of the documents.
     let out = setup.dir.join("out");
-    let done = out.join(".woo-redact/done");
-    let records = || std::fs::read_dir(&done).map_or(0, |d| d.count());
+    let records = || journal_lines(&out);
     let targets = [0, 10, 60, 120, 180, 240, 280];
     let mut killed = 0;
     for (round, target) in targets.iter().enumerate() {
@@ -287,8 +292,7 @@ fn a_run_with_a_random_key_resumes_too() {
 
     let out = setup.dir.join("out");
     let mut child = setup.command(&out, false).spawn().unwrap();
-    let done = out.join(".woo-redact/done");
-    while std::fs::read_dir(&done).map_or(0, |d| d.count()) < 40 {
+    while journal_lines(&out) < 40 {
         assert!(child.try_wait().unwrap().is_none(), "finished too soon");
         std::thread::sleep(std::time::Duration::from_micros(300));
     }
@@ -345,8 +349,7 @@ fn change_one_name(path: &Path, skip: usize) {
 fn a_changed_staff_or_public_name_redoes_the_documents_on_resume() {
     let setup = Setup::new(150);
     let out = setup.dir.join("out");
-    let done = out.join(".woo-redact/done");
-    let records = || std::fs::read_dir(&done).map_or(0, |d| d.count());
+    let records = || journal_lines(&out);
     // A run killed once it has completed some documents.
     let interrupt = || {
         let mut child = setup.command(&out, false).spawn().unwrap();
@@ -388,4 +391,68 @@ fn a_changed_staff_or_public_name_redoes_the_documents_on_resume() {
             "{list}: one name changed, every document redone"
         );
     }
+}
+
+/// A power cut can tear the journal's last line, or leave a line with garbage in it. Such a
+/// line does not count: its document is redone, every other completed document is taken
+/// over, and the result is still that of an uninterrupted run.
+#[test]
+fn a_torn_or_damaged_journal_redoes_only_those_documents() {
+    let setup = Setup::new(120);
+    let reference_dir = setup.dir.join("reference");
+    setup.command(&reference_dir, false).output().unwrap();
+    let reference = finals(&reference_dir);
+
+    let out = setup.dir.join("out");
+    let mut child = setup.command(&out, false).spawn().unwrap();
+    while journal_lines(&out) < 40 {
+        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
+        std::thread::sleep(std::time::Duration::from_micros(300));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // The whole lines that are completion records (not the void marks of failed documents).
+    let path = out.join(".woo-redact/journal");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut lines: Vec<Vec<u8>> = bytes
+        .split_inclusive(|&c| c == b'\n')
+        .filter(|l| l.ends_with(b"\n"))
+        .map(<[u8]>::to_vec)
+        .collect();
+    let is_record = |l: &[u8]| !String::from_utf8_lossy(l).contains("\"forgotten\":true");
+    let records: Vec<usize> = (0..lines.len()).filter(|&i| is_record(&lines[i])).collect();
+    assert!(records.len() >= 40);
+    // One byte changed in the JSON of a record in the middle; the last record cut in half.
+    let middle = records[records.len() / 2];
+    lines[middle][60] ^= 0x01;
+    let last = *records.last().unwrap();
+    lines.truncate(last + 1);
+    let half = lines[last].len() / 2;
+    lines[last].truncate(half);
+    std::fs::write(&path, lines.concat()).unwrap();
+
+    let r = setup.command(&out, true).output().unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    let resumed = finals(&out);
+    for (name, bytes) in &reference {
+        if name != "summary.json" {
+            assert!(resumed.get(name) == Some(bytes), "{name} differs");
+        }
+    }
+    assert_eq!(
+        resumed.keys().collect::<Vec<_>>(),
+        reference.keys().collect::<Vec<_>>()
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&resumed["summary.json"]).unwrap();
+    assert_eq!(
+        summary["totals"]["resumed"].as_u64().unwrap() as usize,
+        records.len() - 2,
+        "every whole, undamaged record taken over; the damaged and the torn one redone"
+    );
 }

@@ -40,7 +40,7 @@ pub fn discover(
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            walker.file(input.clone(), name, Ok(meta));
+            walker.file(input.clone(), name, Ok((meta.is_file(), true)));
         }
     }
     let mut jobs = walker.jobs;
@@ -96,28 +96,37 @@ impl Walker<'_> {
             Ok(entries) => entries,
             Err(e) => return problem(&mut self.jobs, e),
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            let meta = std::fs::metadata(&path);
+        // The entry's type from the directory listing itself: a `stat` (and a walk of the
+        // real path) only for links, not for each of thousands of plain files.
+        let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+            .collect();
+        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, file_type) in paths {
+            let kind = match file_type {
+                Some(t) if !t.is_symlink() => Ok((t.is_dir(), t.is_file(), false)),
+                _ => std::fs::metadata(&path).map(|m| (m.is_dir(), m.is_file(), true)),
+            };
             let relative = relative_to(root, &path);
-            if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+            if kind.as_ref().is_ok_and(|&(dir, _, _)| dir) {
                 if self.filter.admits_dir(&relative) {
                     self.walk(root, &path)?;
                 }
             } else if self.filter.admits_file(&relative) {
-                self.file(path, relative, meta);
+                self.file(path, relative, kind.map(|(_, file, link)| (file, link)));
             }
         }
         Ok(())
     }
 
-    fn file(&mut self, path: PathBuf, relative: String, meta: std::io::Result<std::fs::Metadata>) {
+    /// `kind`: whether the path is a regular file, and whether it may be a link.
+    fn file(&mut self, path: PathBuf, relative: String, kind: std::io::Result<(bool, bool)>) {
         let mut job = Job::for_file(path, relative);
-        let problem = match meta {
-            Ok(m) if m.is_file() => {
-                // Our own outputs, reached through a link, are never inputs.
-                if job.path.canonicalize().is_ok_and(|c| self.excluded(&c)) {
+        let problem = match kind {
+            Ok((true, link)) => {
+                // Our own outputs, reached through a link, are never inputs. (A plain file
+                // lies in its directory, already checked.)
+                if link && job.path.canonicalize().is_ok_and(|c| self.excluded(&c)) {
                     return;
                 }
                 None

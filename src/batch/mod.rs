@@ -208,11 +208,7 @@ pub fn redact_with(
     let config = configuration(redactor, &options.key);
     let mut sink =
         FileSink::create(&work, &out_canonical, redactor, &options.key).map_err(out_err)?;
-    let place = Placement {
-        out: &out_canonical,
-        work: &work,
-        config: &config,
-    };
+    let place = Placement::new(&out_canonical, &work, &config);
     let process = |job: &Job, kind| {
         let outcome = guarded(job, options.limits.timeout, || {
             redact_document(redactor, job, kind, &place, options)
@@ -225,6 +221,8 @@ pub fn redact_with(
     let mut report = schedule::run_ordered(&jobs, options.jobs, &process, &mut sink, observe)
         .map_err(out_err)?;
     report.finish(started);
+    // The outputs reach the disk before the audit log and summary say they are there.
+    work.commit(&out_canonical).map_err(out_err)?;
     sink.finish(&report).map_err(out_err)?;
     work.remove().map_err(out_err)?;
     Ok(report)

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::job::{Job, Task};
 use crate::error::{BatchError, DocumentError};
@@ -42,13 +43,10 @@ pub(crate) fn output_path(out: &Path, job: &Job) -> Result<PathBuf, DocumentErro
         }
         target.push(part);
     }
-    if let (Ok(a), Ok(b)) = (target.canonicalize(), job.path.canonicalize())
-        && a == b
-    {
-        return Err(DocumentError::OutputPath(
-            "the output would overwrite the input".into(),
-        ));
-    }
+    // No check against the input here: the output directory is not an input and holds none
+    // (checked before the run), `Placement::write` keeps to directories inside it, and a
+    // rename replaces a directory entry, never writes through a link or into another name
+    // of the input's file.
     Ok(target)
 }
 
@@ -71,6 +69,21 @@ pub(crate) struct Placement<'a> {
     pub(crate) work: &'a WorkDir,
     /// The configuration fingerprint (see [`crate::resume`]).
     pub(crate) config: &'a str,
+    /// Output directories already made and found inside `out`: each is checked once per
+    /// run, not once per document (a `mkdir` and a walk of its path cost more system calls
+    /// than the rest of a small document's output).
+    pub(crate) checked: Mutex<HashSet<PathBuf>>,
+}
+
+impl<'a> Placement<'a> {
+    pub(crate) fn new(out: &'a Path, work: &'a WorkDir, config: &'a str) -> Placement<'a> {
+        Placement {
+            out,
+            work,
+            config,
+            checked: Mutex::new(HashSet::new()),
+        }
+    }
 }
 
 impl Placement<'_> {
@@ -99,17 +112,11 @@ impl Placement<'_> {
             source: e,
         };
         let dir = target.parent().unwrap_or(self.out);
-        std::fs::create_dir_all(dir).map_err(write_err)?;
-        if !dir.canonicalize().map_err(write_err)?.starts_with(self.out) {
-            return Err(DocumentError::OutputPath(
-                "a directory on the output path is a link that leads outside the output \
-                 directory"
-                    .into(),
-            ));
-        }
+        self.check_dir(dir, relative)?;
         let mut tmp = self.work.temp().map_err(write_err)?;
+        // No sync: see `crate::resume` (the journal is synced in groups, and the file system
+        // once at the end of the run).
         tmp.write_all(bytes).map_err(write_err)?;
-        tmp.as_file().sync_all().map_err(write_err)?;
         match tmp.persist(target) {
             Ok(_) => Ok(()),
             // The target directory is on another file system (a mount point): write next to
@@ -119,6 +126,30 @@ impl Placement<'_> {
             }
             Err(e) => Err(write_err(e.error)),
         }
+    }
+}
+
+impl Placement<'_> {
+    /// Makes `dir` (once per run) and checks that it lies inside `--out`: no link leads out.
+    fn check_dir(&self, dir: &Path, relative: &str) -> Result<(), DocumentError> {
+        let lock = || self.checked.lock().unwrap_or_else(|p| p.into_inner());
+        if lock().contains(dir) {
+            return Ok(());
+        }
+        let write_err = |e| DocumentError::Write {
+            path: PathBuf::from(relative),
+            source: e,
+        };
+        std::fs::create_dir_all(dir).map_err(write_err)?;
+        if !dir.canonicalize().map_err(write_err)?.starts_with(self.out) {
+            return Err(DocumentError::OutputPath(
+                "a directory on the output path is a link that leads outside the output \
+                 directory"
+                    .into(),
+            ));
+        }
+        lock().insert(dir.to_path_buf());
+        Ok(())
     }
 }
 

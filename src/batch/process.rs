@@ -28,7 +28,8 @@ pub(crate) fn configuration(redactor: &Redactor, key: &DigestKey) -> String {
         .and_then(std::fs::File::open)
         .and_then(|f| {
             let mut h = blake3::Hasher::new();
-            std::io::copy(&mut std::io::BufReader::new(f), &mut h)?;
+            // Large reads: the default 8 KiB buffer costs thousands of system calls here.
+            std::io::copy(&mut std::io::BufReader::with_capacity(1 << 20, f), &mut h)?;
             Ok(h.finalize().to_hex().to_string())
         })
         .unwrap_or_default();
@@ -52,19 +53,16 @@ pub(crate) fn read_within_limits(
         limit,
         kind: what,
     };
-    let size = std::fs::metadata(&job.path)
-        .map_err(DocumentError::Read)?
-        .len();
+    // Open first, then ask the open file its size: one path lookup, not two.
+    let file = std::fs::File::open(&job.path).map_err(DocumentError::Read)?;
+    let size = file.metadata().map_err(DocumentError::Read)?.len();
     if size > limit {
         return Err(too_large(size));
     }
     // Read at most one byte more than the limit, in case the file grows meanwhile.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(
-            std::fs::File::open(&job.path).map_err(DocumentError::Read)?,
-            limit.saturating_add(1),
-        ),
+        &mut std::io::Read::take(file, limit.saturating_add(1)),
         &mut bytes,
     )
     .map_err(DocumentError::Read)?;
@@ -350,66 +348,79 @@ mod tests {
         let out = tmp.path().join("out");
         std::fs::create_dir_all(&out).unwrap();
         let out = out.canonicalize().unwrap();
-        let work = WorkDir::open(&out, false).unwrap();
+        drop(WorkDir::open(&out, false).unwrap());
         let options = BatchOptions {
             resume: true,
             ..BatchOptions::new(key())
         };
         let r = Redactor::new(Policy::default(), &Lists::default()).unwrap();
         let config = configuration(&r, &options.key);
-        let place = Placement {
-            out: &out,
-            work: &work,
-            config: &config,
-        };
         let job = Job::for_file(input.clone(), "a.txt".into());
         let kind = DocumentKind::Text;
-        let first = redact_document(&r, &job, kind, &place, &options);
+        // Each call is a resumed run: it sees the journal the calls before it left.
+        let run = || {
+            let work = WorkDir::open(&out, true).unwrap();
+            redact_document(
+                &r,
+                &job,
+                kind,
+                &Placement::new(&out, &work, &config),
+                &options,
+            )
+        };
+        let first = run();
         assert_eq!(first.summary.status, Status::Redacted);
         assert_eq!(first.summary.output.as_deref(), Some("a.txt"));
         assert!(!first.resumed);
         let target = out.join("a.txt");
         let hash = |p: &Path| hex(&std::fs::read(p).unwrap());
+        let taken_over = |config: &str, input: &str| {
+            let work = WorkDir::open(&out, true).unwrap();
+            resumed(&job, &Placement::new(&out, &work, config), input, &target).is_some()
+        };
 
         // Everything matches: taken over, with the same audit lines.
-        let again = redact_document(&r, &job, kind, &place, &options);
+        let again = run();
         assert!(again.resumed);
         assert_eq!(again.lines, first.lines);
-        assert!(resumed(&job, &place, &hash(&input), &target).is_some());
+        assert!(taken_over(&config, &hash(&input)));
         // Another configuration (another key gives another fingerprint).
         let other = configuration(
             &r,
             &DigestKey::from_material(b"another key, also long").unwrap(),
         );
         assert_ne!(other, config);
-        let elsewhere = Placement {
-            config: &other,
-            ..place
-        };
-        assert!(resumed(&job, &elsewhere, &hash(&input), &target).is_none());
+        assert!(!taken_over(&other, &hash(&input)));
         // Another input.
-        assert!(resumed(&job, &place, &hex(b"changed"), &target).is_none());
+        assert!(!taken_over(&config, &hex(b"changed")));
         // A changed or missing output.
         std::fs::write(&target, "Bel [5.1.2e]!").unwrap();
-        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
-        let redone = redact_document(&r, &job, kind, &place, &options);
+        assert!(!taken_over(&config, &hash(&input)));
+        let redone = run();
         assert!(!redone.resumed);
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "Bel [5.1.2e].");
         std::fs::remove_file(&target).unwrap();
-        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
-        // A damaged record.
-        redact_document(&r, &job, kind, &place, &options);
-        let records: Vec<_> = std::fs::read_dir(out.join(".woo-redact/done"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        assert_eq!(records.len(), 1);
-        std::fs::write(&records[0], "{\"format\":1,").unwrap();
-        assert!(resumed(&job, &place, &hash(&input), &target).is_none());
-        // The record never holds the removed text.
-        redact_document(&r, &job, kind, &place, &options);
-        let record = std::fs::read_to_string(&records[0]).unwrap();
-        assert!(!record.contains("12345678"), "{record}");
+        assert!(!taken_over(&config, &hash(&input)));
+        // A damaged record: one byte of the journal's only line changed.
+        drop(WorkDir::open(&out, false).unwrap());
+        run();
+        assert!(taken_over(&config, &hash(&input)));
+        let journal = out.join(".woo-redact/journal");
+        let mut bytes = std::fs::read(&journal).unwrap();
+        let at = bytes.len() - 10;
+        bytes[at] ^= 1;
+        std::fs::write(&journal, &bytes).unwrap();
+        assert!(!taken_over(&config, &hash(&input)));
+        // The journal never holds the removed text.
+        assert!(!run().resumed);
+        let journal = std::fs::read_to_string(&journal).unwrap();
+        assert!(!journal.contains("12345678"), "{journal}");
+        // A failed document's records are void.
+        let work = WorkDir::open(&out, true).unwrap();
+        Placement::new(&out, &work, &config).forget(&job);
+        drop(work);
+        std::fs::write(&target, "Bel [5.1.2e].").unwrap();
+        assert!(!taken_over(&config, &hash(&input)));
     }
 
     fn lists(staff: &str, public: &str) -> Lists {
@@ -432,7 +443,6 @@ mod tests {
         let out = tmp.path().join("out");
         std::fs::create_dir_all(&out).unwrap();
         let out = out.canonicalize().unwrap();
-        let work = WorkDir::open(&out, false).unwrap();
         let options = BatchOptions {
             resume: true,
             ..BatchOptions::new(key())
@@ -449,45 +459,25 @@ mod tests {
             "the same content gives the same fingerprint"
         );
         let job = Job::for_file(input.clone(), "a.txt".into());
-        fn place<'a>(out: &'a Path, work: &'a WorkDir, config: &'a str) -> Placement<'a> {
-            Placement { out, work, config }
-        }
-        let done = redact_document(
-            &first,
-            &job,
-            DocumentKind::Text,
-            &place(&out, &work, &config),
-            &options,
-        );
+        drop(WorkDir::open(&out, false).unwrap());
+        // Each call is a resumed run, with the journal the ones before it left.
+        let run = |redactor: &Redactor, config: &str| {
+            let work = WorkDir::open(&out, true).unwrap();
+            let place = Placement::new(&out, &work, config);
+            redact_document(redactor, &job, DocumentKind::Text, &place, &options)
+        };
+        let done = run(&first, &config);
         assert_eq!(done.summary.status, Status::Redacted);
-        let again = redact_document(
-            &first,
-            &job,
-            DocumentKind::Text,
-            &place(&out, &work, &config),
-            &options,
-        );
+        let again = run(&first, &config);
         assert!(again.resumed, "unchanged lists: taken over");
         for (staff, public) in [("Jan Jansem", "Hendrik Vos"), ("Jan Jansen", "Hendrik Vis")] {
             let changed = redactor(staff, public).unwrap();
             let other = configuration(&changed, &options.key);
             assert_ne!(other, config, "{staff} / {public}");
-            let redone = redact_document(
-                &changed,
-                &job,
-                DocumentKind::Text,
-                &place(&out, &work, &other),
-                &options,
-            );
+            let redone = run(&changed, &other);
             assert!(!redone.resumed, "{staff} / {public}: redone");
             // Back to the first lists for the next round.
-            redact_document(
-                &first,
-                &job,
-                DocumentKind::Text,
-                &place(&out, &work, &config),
-                &options,
-            );
+            run(&first, &config);
         }
         // The people a batch identified count too, by content.
         let person = |surname: &str| PersonKey {

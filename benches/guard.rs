@@ -1,0 +1,193 @@
+//! Throughput guard: a short benchmark that CI runs (`cargo bench --bench guard`, a minute
+//! or so after the build) to catch a slow release.
+//!
+//! It measures, on about 1,000 generated small documents (1 MB) with a staff list:
+//!
+//! - **detection**: `Redactor::scan` over the texts in memory, one thread, in CPU time;
+//! - **batch**: `batch::redact` of the files on disk into a fresh folder, one thread, in wall
+//!   time (system calls and syncs count);
+//!
+//! each as a ratio to a calibration workload measured in the same run on the same bytes, so
+//! that the figures mean the same on another machine: BLAKE3 and a memchr count over the
+//! texts (CPU time) for detection; for the batch, detection's own time plus copying the files
+//! the way a batch writes its outputs (read, temporary file, rename; wall time), so that the
+//! ratio is what the batch path costs beyond detecting and copying. Every workload runs in
+//! rounds, interleaved, after warm-up rounds; the best (shortest) time of each is taken: on a
+//! shared machine, noise only ever adds time. Ratios more than 20% above the committed
+//! baseline (`benches/guard-baseline.json`) fail the run (after one full retry).
+//!
+//! To accept a new baseline on purpose (a slower but needed detection rule, another
+//! calibration), run `WOO_REDACT_GUARD_UPDATE=1 cargo bench --bench guard` and commit the
+//! file with the reason in the commit message.
+
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+#[path = "support/small_batch.rs"]
+mod small_batch;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use woo_redact::DigestKey;
+use woo_redact::batch::{self, BatchOptions, Reuse};
+
+/// A ratio more than this much above the baseline fails.
+const TOLERANCE: f64 = 1.20;
+const WARM_UP_ROUNDS: usize = 2;
+const ROUNDS: usize = 7;
+const BASELINE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/guard-baseline.json");
+
+/// CPU time of this process (Linux); wall time elsewhere.
+fn cpu_time() -> Duration {
+    #[cfg(target_os = "linux")]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+        Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        use std::sync::OnceLock;
+        static START: OnceLock<Instant> = OnceLock::new();
+        START.get_or_init(Instant::now).elapsed()
+    }
+}
+
+fn cpu<T>(f: impl FnOnce() -> T) -> f64 {
+    let t = cpu_time();
+    black_box(f());
+    (cpu_time() - t).as_secs_f64()
+}
+
+fn wall<T>(f: impl FnOnce() -> T) -> f64 {
+    let t = Instant::now();
+    black_box(f());
+    t.elapsed().as_secs_f64()
+}
+
+fn best(xs: Vec<f64>) -> f64 {
+    xs.into_iter().fold(f64::INFINITY, f64::min)
+}
+
+/// The best times, in seconds, of: calibration (CPU), detection, copy, batch.
+fn measure(small: &small_batch::SmallBatch) -> [f64; 4] {
+    let key = DigestKey::from_material(b"guard key material, not secret").expect("a key");
+    let options = BatchOptions {
+        jobs: 1,
+        reuse: Reuse::Overwrite,
+        ..BatchOptions::new(key)
+    };
+    let inputs = [small.docs()];
+    let mut times: [Vec<f64>; 4] = Default::default();
+    for round in 0..WARM_UP_ROUNDS + ROUNDS {
+        // Calibration and detection alternate in small slices of the texts, so that a burst
+        // of load on the machine falls on both alike.
+        let (mut calibration, mut detection) = (0.0, 0.0);
+        for slice in small.texts.chunks(16) {
+            calibration += cpu(|| {
+                // Several passes: the calibration must be long enough to time well.
+                let mut spaces = 0;
+                for _ in 0..40 {
+                    for t in slice {
+                        black_box(blake3::hash(t.as_bytes()));
+                        spaces += memchr::memchr_iter(b' ', t.as_bytes()).count();
+                    }
+                }
+                spaces
+            });
+            detection += cpu(|| {
+                for t in slice {
+                    black_box(small.redactor.scan(t));
+                }
+            });
+        }
+        let copy_out = small.out("copy");
+        let copy = wall(|| small_batch::copy_like_a_batch(&inputs[0], &copy_out).expect("copied"));
+        let out = small.out("out");
+        let batch = wall(|| {
+            let report =
+                batch::redact(&small.redactor, &inputs, &out, &options).expect("the batch runs");
+            assert_eq!(report.failed, 0);
+        });
+        if round >= WARM_UP_ROUNDS {
+            for (v, t) in times.iter_mut().zip([calibration, detection, copy, batch]) {
+                v.push(t);
+            }
+        }
+    }
+    times.map(best)
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Baseline {
+    /// Detection CPU time over the calibration's.
+    detection: f64,
+    /// Batch wall time over detection's CPU time plus the copy's wall time.
+    batch: f64,
+    /// Where the baseline was measured (for people; not compared).
+    note: String,
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument is ignored.
+    let small = small_batch::SmallBatch::new(7, 2_000, 1_000_000);
+    let mb = small.bytes() as f64 / 1e6;
+    let update = std::env::var_os("WOO_REDACT_GUARD_UPDATE").is_some();
+    let baseline: Option<Baseline> = std::fs::read(BASELINE)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let mut failed = Vec::new();
+    for attempt in 1..=2 {
+        let [calibration, detection, copy, batch] = measure(&small);
+        let ratios = Baseline {
+            detection: detection / calibration,
+            batch: batch / (detection + copy),
+            note: format!(
+                "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread)",
+                small.texts.len(),
+                mb / detection,
+                mb / batch
+            ),
+        };
+        println!(
+            "guard (attempt {attempt}): {}\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}",
+            ratios.note, detection, calibration, ratios.detection, batch, copy, ratios.batch
+        );
+        if update {
+            let json = serde_json::to_string_pretty(&ratios).expect("serialises") + "\n";
+            std::fs::write(BASELINE, json).expect("the baseline is written");
+            println!("baseline written to {BASELINE}");
+            return;
+        }
+        let Some(base) = &baseline else {
+            eprintln!("no baseline at {BASELINE}: run with WOO_REDACT_GUARD_UPDATE=1 first");
+            std::process::exit(1);
+        };
+        failed.clear();
+        for (name, now, then) in [
+            ("detection", ratios.detection, base.detection),
+            ("batch", ratios.batch, base.batch),
+        ] {
+            println!(
+                "  {name}: {now:.2} against baseline {then:.2} ({:+.0}%)",
+                (now / then - 1.0) * 100.0
+            );
+            if now > then * TOLERANCE {
+                failed.push(name);
+            }
+        }
+        if failed.is_empty() {
+            println!(
+                "guard: within {:.0}% of the baseline",
+                (TOLERANCE - 1.0) * 100.0
+            );
+            return;
+        }
+    }
+    eprintln!(
+        "guard: {} more than {:.0}% slower than the baseline (benches/guard-baseline.json); \
+         if that is intended, update the baseline (see benches/guard.rs)",
+        failed.join(" and "),
+        (TOLERANCE - 1.0) * 100.0
+    );
+    std::process::exit(1);
+}
