@@ -83,14 +83,14 @@ impl NameEngine {
         // Initials in brackets right after a public name are that person's (`Pieter van
         // Vliet (PvV)`), whoever else bears them.
         let text = g.text();
+        let protected_ends: HashSet<usize, FastHash> = protected.iter().map(|&(_, e)| e).collect();
         let beside: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|m| m.parse.form == Form::InitialsOnly)
             .filter(|m| {
                 let before = text[..m.parse.start].trim_end_matches([' ', '\t']);
                 before.strip_suffix('(').is_some_and(|b| {
-                    let end = b.trim_end_matches([' ', '\t']).len();
-                    protected.iter().any(|&(_, e)| e == end)
+                    protected_ends.contains(&b.trim_end_matches([' ', '\t']).len())
                 }) && text[m.parse.end..].starts_with(')')
             })
             .map(|m| (m.parse.start, m.parse.end))
@@ -275,17 +275,22 @@ fn public_initials(
     // public (`Roos Brink (RB)`), are that person's wherever they stand: when in doubt,
     // remove.
     let text = g.text();
+    let protected = Spans::new(protected.to_vec());
+    // Mentions by end, to find the one right before a place (bounded: a document may be one
+    // long line).
+    let mut by_end: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.parse.end, m.parse.start))
+        .collect();
+    by_end.sort_unstable();
     let beside_public = |m: &Mention| {
-        let line_start = text[..m.parse.start].rfind('\n').map_or(0, |k| k + 1);
-        mentions
-            .iter()
-            .filter(|o| o.parse.end <= m.parse.start && o.parse.start >= line_start)
-            .max_by_key(|o| o.parse.end)
-            .is_some_and(|o| {
-                protected
-                    .iter()
-                    .any(|&(s, e)| s < o.parse.end && o.parse.start < e)
-            })
+        let i = by_end.partition_point(|&(e, _)| e <= m.parse.start);
+        let Some(&(end, start)) = i.checked_sub(1).map(|k| &by_end[k]) else {
+            return false;
+        };
+        m.parse.start - end <= 8
+            && !text[end..m.parse.start].contains('\n')
+            && protected.overlaps(start, end)
     };
     let taken: HashSet<&str, FastHash> = mentions
         .iter()

@@ -8,6 +8,8 @@
 //! `Advocaten`, `Advies`). The name of a person who works there is not part of it: `Olaf van
 //! Kruispunt Advies` stops at the lower-case `van`.
 
+use std::collections::HashMap;
+
 use super::grammar::{Grammar, shape};
 use super::lexicon::class;
 use super::token::Kind;
@@ -230,13 +232,18 @@ fn elsewhere(g: &Grammar, names: &[(usize, usize)], out: &mut Vec<(usize, usize)
     if seen.is_empty() {
         return;
     }
-    let found = out.clone();
-    let covered = |s: usize, e: usize| found.iter().any(|&(a, b)| a <= s && e <= b);
+    let found = crate::spans::Spans::new(out.clone());
+    let covered = |s: usize, e: usize| found.covers(s, e);
+    // The names by their first word, so each token is looked up once.
+    let mut by_first: HashMap<&str, Vec<&Vec<&str>>> = HashMap::new();
+    for name in &seen {
+        by_first.entry(name[0]).or_default().push(name);
+    }
     for k in 0..toks.len() {
-        for name in &seen {
-            if g.word(k) != Some(name[0]) {
-                continue;
-            }
+        let Some(candidates) = g.word(k).and_then(|w| by_first.get(w)) else {
+            continue;
+        };
+        for name in candidates {
             // The same words, apart only by spaces or a line break.
             let mut j = k;
             let mut matched = 0;

@@ -143,11 +143,7 @@ pub fn redact_shard(
         .map_err(ShardError::io(layout.show(&attempts)))?;
     let work =
         WorkDir::open(attempt.path(), false).map_err(ShardError::io(layout.show(&attempts)))?;
-    let place = Placement {
-        out: &layout.out,
-        work: &work,
-        config: &config,
-    };
+    let place = Placement::new(&layout.out, &work, &config);
     let records = Records {
         layout,
         dir: layout.pass2(shard, "docs"),
