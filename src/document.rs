@@ -18,9 +18,11 @@
 //!   hit fails the document and no output is returned.
 //! - **audit**: [`crate::audit`] builds every record, with the location the back end reports.
 //!
-//! A new format (e-mail, Word, scans) plugs in by supplying the text model and the writer
-//! and a reader for verification; it gets detection, resolution, the time limit, panic
-//! isolation and the audit records from here.
+//! A format plugs in by supplying the text model and the writer and a reader for
+//! verification; it gets detection, resolution, the time limit, panic isolation and the audit
+//! records from here. E-mail (`.eml`, `.msg`) and Word (`.docx`) do so through
+//! [`crate::formats`]' text model of parts (a format may add removals of its own in the
+//! resolve stage: an e-mail's display names); a reviewer's removals apply to them too.
 //!
 //! Every call runs under a time limit ([`DEFAULT_TIME_LIMIT`] unless
 //! [`DocumentOptions::time_limit`] says otherwise), checked cooperatively by the stages on
@@ -86,8 +88,9 @@ pub struct DocumentRedaction {
     #[serde(skip)]
     pub bytes: Vec<u8>,
     /// The removals made, in text order, with byte offsets into the document's text (see
-    /// [`DocumentScan::text`]). Empty for e-mail and Word documents, whose records give each
-    /// item's part and offsets instead.
+    /// [`DocumentScan::text`]; for e-mail and Word documents, the text model of all their
+    /// parts, whose records give each item's part and offsets within it). Removals in an
+    /// e-mail's attachments have records only.
     pub removals: Vec<Removal>,
     /// One audit record per removed item.
     pub records: Vec<AuditRecord>,
@@ -110,7 +113,8 @@ impl std::fmt::Debug for DocumentRedaction {
 #[non_exhaustive]
 pub struct DocumentScan {
     /// The document's text as the detectors read it (a PDF: its pages, then its annotation
-    /// texts, separated by blank lines). Removals are byte ranges of it.
+    /// texts, separated by blank lines; an e-mail or Word document: its text model, every
+    /// part in reading order). Removals are byte ranges of it.
     pub text: String,
     /// What would be removed, in text order.
     pub removals: Vec<Removal>,
@@ -153,20 +157,10 @@ pub(crate) fn redact(
             reviewed,
         ),
         DocumentKind::Format(format) => {
-            if reviewed.is_some() {
-                return Err(DocumentError::Review(
-                    "reviewed removals are not supported for e-mail and Word documents yet".into(),
-                ));
-            }
-            let out = crate::formats::redact(format, bytes, format_context(redactor, options))?;
-            // The records say where each item was (part and offsets); there is no single
-            // text for removal offsets to point into.
-            Ok(DocumentRedaction {
-                bytes: out.bytes,
-                removals: Vec::new(),
-                records: out.records,
-                pdf: None,
-            })
+            Ok(
+                crate::formats::run(format, bytes, format_context(redactor, options), reviewed)?
+                    .redaction,
+            )
         }
     })
 }
@@ -217,11 +211,13 @@ pub(crate) fn scan(
             })
         }
         DocumentKind::Format(format) => {
-            let out = crate::formats::redact(format, bytes, format_context(redactor, options))?;
+            // The records of attachments come from their own back ends, so the scan runs the
+            // whole pipeline and keeps what it would write.
+            let ran = crate::formats::run(format, bytes, format_context(redactor, options), None)?;
             Ok(DocumentScan {
-                text: crate::formats::text(format, bytes).unwrap_or_default(),
-                removals: Vec::new(),
-                records: out.records,
+                text: ran.text,
+                removals: ran.redaction.removals,
+                records: ran.redaction.records,
             })
         }
     })
@@ -234,6 +230,20 @@ pub(crate) fn scan(
 pub(crate) trait Format {
     /// load: the text of the text model, as the detectors read it.
     fn text(&self) -> &str;
+
+    /// resolve: what the format adds to the detectors' resolved removals (an e-mail removes
+    /// a personal mailbox's display name wherever it recurs), and removals of text that is
+    /// not in the document (context the model added) dropped. Nothing by default.
+    fn resolve(&self, redactor: &Redactor, scan: &mut Scan) {
+        let _ = (redactor, scan);
+    }
+
+    /// Whether the format can apply exactly `removals`, as a reviewer settled them (already
+    /// checked to be sorted, disjoint ranges of [`Format::text`]); why not otherwise.
+    fn review(&self, removals: &[Removal]) -> Result<(), String> {
+        let _ = removals;
+        Ok(())
+    }
 
     /// apply and write: the output bytes for exactly `scan.removals` (sorted, disjoint
     /// ranges of [`Format::text`]); `scan.protected` is the text that stays readable.
@@ -264,9 +274,13 @@ pub(crate) fn run(
     reviewed: Option<&[Removal]>,
 ) -> Result<DocumentRedaction, DocumentError> {
     let mut scan = redactor.scan(format.text());
-    if let Some(reviewed) = reviewed {
-        check_reviewed(format.text(), reviewed).map_err(DocumentError::Review)?;
-        scan.removals = reviewed.to_vec();
+    match reviewed {
+        Some(reviewed) => {
+            check_reviewed(format.text(), reviewed).map_err(DocumentError::Review)?;
+            format.review(reviewed).map_err(DocumentError::Review)?;
+            scan.removals = reviewed.to_vec();
+        }
+        None => format.resolve(redactor, &mut scan),
     }
     let written = format.write(redactor, &scan)?;
     format.verify(redactor, &written, &scan)?;
@@ -423,6 +437,48 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out.bytes, b"Jan en [5.1.2e]");
+    }
+
+    #[test]
+    fn e_mail_goes_through_the_pipeline_and_takes_reviewed_removals() {
+        let r = redactor();
+        let options = DocumentOptions::named("a.eml");
+        let mail = b"From: Xandra Quist <x.quist@example.org>\nSubject: Vraag\n\n\
+                     Bel 06-12345678 of mail x.quist@example.org.\nGroet, Xandra Quist\n";
+        let kind = DocumentKind::Format(crate::formats::Format::Eml);
+        let scan = scan(&r, kind, mail, &options).unwrap();
+        let out = redact(&r, kind, mail, &options, None).unwrap();
+        // The removals are ranges of the text model, one record each.
+        assert_eq!(out.removals, scan.removals);
+        assert_eq!(out.records.len(), out.removals.len());
+        assert!(out.removals.len() >= 4, "{:?}", out.removals);
+        for removal in &out.removals {
+            assert!(scan.text.is_char_boundary(removal.start));
+        }
+        // Applying the scan's removals gives the same output.
+        let all = redact(&r, kind, mail, &options, Some(&scan.removals)).unwrap();
+        assert_eq!(all.bytes, out.bytes);
+        // Only the phone number: the rest stays.
+        let phone: Vec<Removal> = scan
+            .removals
+            .iter()
+            .filter(|x| x.category == crate::Category::Phone)
+            .cloned()
+            .collect();
+        assert_eq!(phone.len(), 1);
+        let one = redact(&r, kind, mail, &options, Some(&phone)).unwrap();
+        let text = String::from_utf8(one.bytes).unwrap();
+        assert!(
+            text.contains("Bel [5.1.2e] of mail x.quist@example.org."),
+            "{text}"
+        );
+        assert!(text.contains("Groet, Xandra Quist"), "{text}");
+        assert_eq!(one.records.len(), 1);
+        // A removal of context the model added (the `From:` label) is not in the document.
+        assert!(scan.text.starts_with("Van: "), "{}", scan.text.len());
+        let bad = [Removal::test_name(0, 3)];
+        let err = redact(&r, kind, mail, &options, Some(&bad));
+        assert!(matches!(err, Err(DocumentError::Review(_))), "{err:?}");
     }
 
     #[test]

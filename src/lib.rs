@@ -7,8 +7,9 @@
 //! Build a [`Redactor`] once from a [`Policy`] and the [`Lists`]; it is `Send + Sync` and
 //! serves every thread. Then, per document:
 //!
-//! - [`Redactor::redact_document`]: the bytes of a text file or a PDF in, the redacted bytes,
-//!   the [`Removal`]s and the typed [`AuditRecord`]s out: the same shape for every format;
+//! - [`Redactor::redact_document`]: the bytes of a text file, a PDF, an e-mail or a Word
+//!   document in, the redacted bytes, the [`Removal`]s and the typed [`AuditRecord`]s out:
+//!   the same shape for every format;
 //! - [`Redactor::scan_document`] and [`Redactor::apply_document`]: a review round trip (scan,
 //!   let a person drop or add removals, apply exactly those);
 //! - [`Redactor::redact`]: a `&str` in, the redacted text out.

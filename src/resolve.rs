@@ -241,6 +241,111 @@ fn match_at(text: &str, start: usize, words: &[&str]) -> Option<usize> {
     Some(at)
 }
 
+/// A removal that a format asks for by where the text stands (an e-mail's display name is a
+/// name), besides what the detectors found: a range of the text, without white space at its
+/// ends.
+#[derive(Debug, Clone)]
+pub(crate) struct ForcedRange {
+    /// The range removed as a whole.
+    pub range: Range<usize>,
+    /// Its category.
+    pub category: Category,
+    /// The rule, for the audit log.
+    pub detector: &'static str,
+    /// Why, never the text.
+    pub evidence: &'static str,
+}
+
+/// Joins the removals a format asks for ([`ForcedRange`]) with the detectors' resolved
+/// `removals`: each forced range is removed unless it is empty, overlaps protected text or its
+/// category is off, and so is every other whole-token occurrence of its text (four characters
+/// or more, any case) outside protected text. A forced range that overlaps removals widens them
+/// to cover it. Returns sorted removals with overlapping ones merged (touching ones stay
+/// apart, each with its own label).
+pub(crate) fn join_forced(
+    text: &str,
+    mut removals: Vec<Removal>,
+    forced: &[ForcedRange],
+    protected: &[Range<usize>],
+    policy: &Policy,
+) -> Vec<Removal> {
+    let overlaps =
+        |rs: &[Removal], r: &Range<usize>| rs.iter().any(|x| x.start < r.end && r.start < x.end);
+    let mut extra = Vec::new();
+    for f in forced {
+        let range = f.range.clone();
+        if range.is_empty()
+            || protected
+                .iter()
+                .any(|p| p.start < range.end && range.start < p.end)
+            || !policy.is_enabled(f.category)
+        {
+            continue;
+        }
+        let removal = |start, end, detector, evidence: &'static str| Removal {
+            start,
+            end,
+            category: f.category,
+            ground: policy.ground(f.category).clone(),
+            detector,
+            evidence: evidence.into(),
+            person: None,
+        };
+        extra.push(removal(range.start, range.end, f.detector, f.evidence));
+        // The same text elsewhere (the name in a quoted header block, the signature).
+        let needle = text[range.clone()].to_lowercase();
+        if needle.chars().count() >= 4 {
+            let haystack = text.to_lowercase();
+            if haystack.len() == text.len() {
+                for (at, _) in haystack.match_indices(&needle) {
+                    let r = at..at + needle.len();
+                    if r != range
+                        && is_alphanumeric_token(text, &r)
+                        && !protected.iter().any(|p| p.start < r.end && r.start < p.end)
+                    {
+                        extra.push(removal(
+                            r.start,
+                            r.end,
+                            "propagated",
+                            "same text as a removed display name",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for r in extra {
+        if !overlaps(&removals, &(r.start..r.end)) {
+            removals.push(r);
+        } else {
+            // Widen what overlaps to cover the whole forced text.
+            for x in removals
+                .iter_mut()
+                .filter(|x| x.start < r.end && r.start < x.end)
+            {
+                x.start = x.start.min(r.start);
+                x.end = x.end.max(r.end);
+            }
+        }
+    }
+    removals.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Removal> = Vec::with_capacity(removals.len());
+    for r in removals {
+        match merged.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Whether `r` is a whole token of `text`: no letter or digit just before or after it.
+pub(crate) fn is_alphanumeric_token(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start].chars().next_back();
+    let after = text[r.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// Reviewed removals must be non-empty byte ranges of `text` on character boundaries, in text
 /// order, not overlapping.
 pub(crate) fn check_reviewed(text: &str, removals: &[Removal]) -> Result<(), String> {

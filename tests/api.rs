@@ -200,3 +200,57 @@ fn a_reviewer_who_leaves_a_removed_string_elsewhere_gets_no_output() {
     assert!(err.to_string().contains("verification failed"), "{err}");
     assert!(!err.to_string().contains("12345678"));
 }
+
+#[test]
+fn e_mail_and_word_documents_take_the_same_calls_and_a_reviewed_list() {
+    let r = redactor();
+    for name in ["memo.docx", "thread-plain.eml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/mail/in")
+            .join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let kind = DocumentKind::of(&path).unwrap();
+        let options = DocumentOptions::named(name);
+        let out = r.redact_document_with(kind, &bytes, &options).unwrap();
+        let scan = r.scan_document(kind, &bytes, &options).unwrap();
+        // Removals are ranges of the scan's text, one audit record each, naming the part.
+        assert!(!out.removals.is_empty(), "{name}");
+        assert_eq!(out.removals, scan.removals, "{name}");
+        assert_eq!(out.records.len(), out.removals.len(), "{name}");
+        assert!(out.records.iter().all(|x| x.part.is_some()), "{name}");
+        // A text removed once, found nowhere else in the document, and holding no other
+        // removed text (a kept e-mail address would show a removed name).
+        let lower = scan.text.to_lowercase();
+        let texts: Vec<String> = scan
+            .removals
+            .iter()
+            .map(|x| scan.text[x.start..x.end].to_lowercase())
+            .collect();
+        let once = texts
+            .iter()
+            .find(|t| {
+                t.len() > 3
+                    && lower.matches(t.as_str()).count() == 1
+                    && !texts.iter().any(|o| o != *t && t.contains(o.as_str()))
+            })
+            .unwrap()
+            .clone();
+        // The scan's own list gives the same output.
+        let all = r
+            .apply_document(kind, &bytes, &scan.removals, &options)
+            .unwrap();
+        assert_eq!(all.bytes, out.bytes, "{name}");
+        // A reviewer who keeps it readable.
+        let reviewed: Vec<Removal> = scan
+            .removals
+            .iter()
+            .filter(|x| scan.text[x.start..x.end].to_lowercase() != once)
+            .cloned()
+            .collect();
+        assert!(reviewed.len() < scan.removals.len());
+        let kept = r.apply_document(kind, &bytes, &reviewed, &options).unwrap();
+        assert_eq!(kept.removals, reviewed, "{name}");
+        assert_eq!(kept.records.len(), reviewed.len(), "{name}");
+        assert_ne!(kept.bytes, out.bytes, "{name}");
+    }
+}

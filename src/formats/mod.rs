@@ -1,11 +1,16 @@
 //! Documents redacted in their own format: e-mail (`.eml`, and Outlook `.msg`, written as
-//! `.eml`) and Word (`.docx`). Each back end takes the document's bytes and returns the redacted
-//! bytes in the same format with the audit records, like the text and PDF back ends:
+//! `.eml`) and Word (`.docx`). They go through the same pipeline as text and PDF
+//! ([`crate::document`]); each back end supplies what is its own:
 //!
-//! 1. read the document into a [`model::TextModel`]: every piece of text in reading order;
-//! 2. let the [`Redactor`] find the removals in that one text;
-//! 3. write each piece back with its removals cut out, the rest of the document unchanged;
-//! 4. read the written bytes back and check them ([`model::TextModel::verify`]).
+//! 1. load: the document read into a [`model::TextModel`], every piece of text in reading
+//!    order;
+//! 2. detect and resolve (shared): the [`Redactor`] finds the removals in that one text; the
+//!    back end may add pieces it removes as a whole (an e-mail's display names);
+//! 3. apply and write: each piece written back with its removals cut out, the rest of the
+//!    document unchanged;
+//! 4. verify: the written bytes read back by the back end, then checked by the shared stage
+//!    ([`model::TextModel::verify`]) and by the back end's own checks;
+//! 5. audit (shared): one record per removal, with its part and offsets.
 //!
 //! Anything a back end cannot redact completely (an image, an embedded object, an unknown
 //! transfer encoding) fails the whole document with a [`FormatError`]: never a partial
@@ -15,6 +20,7 @@ pub mod docx;
 pub mod eml;
 pub mod model;
 pub mod msg;
+pub(crate) mod seam;
 
 use serde::{Deserialize, Serialize};
 
@@ -127,10 +133,23 @@ pub fn redact(
     bytes: &[u8],
     cx: Context<'_>,
 ) -> Result<FormatRedaction, FormatError> {
+    run(format, bytes, cx, None)
+        .map(seam::Ran::into_format_redaction)
+        .map_err(seam::format_error)
+}
+
+/// Runs a document in `format` through the pipeline: the detectors' removals, or exactly
+/// `reviewed` (ranges of its text model) when given.
+pub(crate) fn run(
+    format: Format,
+    bytes: &[u8],
+    cx: Context<'_>,
+    reviewed: Option<&[crate::resolve::Removal]>,
+) -> Result<seam::Ran, crate::error::DocumentError> {
     match format {
-        Format::Eml => eml::redact(bytes, cx),
-        Format::Msg => msg::redact(bytes, cx),
-        Format::Docx => docx::redact(bytes, cx),
+        Format::Eml => eml::run(bytes, cx, 0, reviewed),
+        Format::Msg => msg::run(bytes, cx, reviewed),
+        Format::Docx => docx::run(bytes, cx, 0, reviewed),
     }
 }
 

@@ -10,8 +10,7 @@ use std::ops::Range;
 use crate::audit::{AuditRecord, DigestKey, Location};
 use crate::formats::FormatError;
 use crate::policy::Category;
-use crate::redactor::Redactor;
-use crate::resolve::Removal;
+use crate::resolve::{ForcedRange, Removal, is_alphanumeric_token};
 use crate::verify::verify_text;
 
 /// Separates parts in the model text, so that detectors never join text across them.
@@ -53,8 +52,8 @@ pub struct Forced {
     pub evidence: &'static str,
 }
 
-/// The outcome of redacting a model: new text per piece (`None` where unchanged), the
-/// removals in model offsets and their audit records.
+/// The removals cut into a model: new text per piece (`None` where unchanged), and the
+/// removals in model offsets with their labels.
 #[derive(Debug)]
 pub struct ModelRedaction {
     /// New text per segment; `None` leaves the segment as it was.
@@ -65,8 +64,6 @@ pub struct ModelRedaction {
     pub labels: Vec<String>,
     /// Protected ranges of the model text (keep list, public officials).
     pub protected: Vec<Range<usize>>,
-    /// One record per removal (items numbered from 1).
-    pub records: Vec<AuditRecord>,
 }
 
 impl TextModel {
@@ -126,92 +123,52 @@ impl TextModel {
         self.segments.is_empty()
     }
 
-    /// Detects and cuts removals into the segments. `forced` removes whole segments besides
-    /// what the detectors find; each forced text is also removed where it recurs.
-    pub fn redact(
-        &self,
-        redactor: &Redactor,
-        forced: &[Forced],
-        document: &str,
-        key: &DigestKey,
-    ) -> ModelRedaction {
-        let scan = redactor.scan(&self.text);
-        let mut removals = scan.removals;
-        let protected = scan.protected;
-        let policy = redactor.policy();
-        let overlaps = |rs: &[Removal], r: &Range<usize>| {
-            rs.iter().any(|x| x.start < r.end && r.start < x.end)
-        };
-        let mut extra = Vec::new();
-        for f in forced {
-            let range = trimmed(&self.text, self.segments[f.segment].range.clone());
-            if range.is_empty()
-                || protected
-                    .iter()
-                    .any(|p| p.start < range.end && range.start < p.end)
-                || !policy.is_enabled(f.category)
-            {
-                continue;
-            }
-            let removal = |start, end, detector, evidence: &'static str| Removal {
-                start,
-                end,
+    /// The ranges of the model text that `forced` removes: each piece without the white
+    /// space at its ends (for [`crate::resolve::join_forced`]).
+    pub(crate) fn forced_ranges(&self, forced: &[Forced]) -> Vec<ForcedRange> {
+        forced
+            .iter()
+            .map(|f| ForcedRange {
+                range: trimmed(&self.text, self.segments[f.segment].range.clone()),
                 category: f.category,
-                ground: policy.ground(f.category).clone(),
-                detector,
-                evidence: evidence.into(),
-                person: None,
-            };
-            extra.push(removal(range.start, range.end, f.detector, f.evidence));
-            // The same text elsewhere (the name in a quoted header block, the signature).
-            let needle = self.text[range.clone()].to_lowercase();
-            if needle.chars().count() >= 4 {
-                let haystack = self.text.to_lowercase();
-                if haystack.len() == self.text.len() {
-                    for (at, _) in haystack.match_indices(&needle) {
-                        let r = at..at + needle.len();
-                        if r != range
-                            && is_token(&self.text, &r)
-                            && !protected.iter().any(|p| p.start < r.end && r.start < p.end)
-                        {
-                            extra.push(removal(
-                                r.start,
-                                r.end,
-                                "propagated",
-                                "same text as a removed display name",
-                            ));
-                        }
-                    }
-                }
-            }
+                detector: f.detector,
+                evidence: f.evidence,
+            })
+            .collect()
+    }
+
+    /// Whether a removal covers document text: one that lies only in context (a label the
+    /// model added) is not in the document.
+    pub fn in_document(&self, r: &Removal) -> bool {
+        self.first_segment(r).is_some()
+    }
+
+    /// Cuts `removals` (sorted, disjoint ranges of the model text, each in the document) into
+    /// the segments, with one label per removal; `protected` is the text that stays readable.
+    pub fn cut_removals(
+        &self,
+        removals: Vec<Removal>,
+        labels: Vec<String>,
+        protected: Vec<Range<usize>>,
+    ) -> ModelRedaction {
+        let segments = self.cut(&removals, &labels);
+        ModelRedaction {
+            segments,
+            removals,
+            labels,
+            protected,
         }
-        for r in extra {
-            if !overlaps(&removals, &(r.start..r.end)) {
-                removals.push(r);
-            } else {
-                // Widen what overlaps to cover the whole forced text.
-                for x in removals
-                    .iter_mut()
-                    .filter(|x| x.start < r.end && r.start < x.end)
-                {
-                    x.start = x.start.min(r.start);
-                    x.end = x.end.max(r.end);
-                }
-            }
-        }
-        removals.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Removal> = Vec::with_capacity(removals.len());
-        for r in removals {
-            match merged.last_mut() {
-                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        // What lies only in context (a label the model added) is not in the document.
-        merged.retain(|r| self.first_segment(r).is_some());
-        let labels: Vec<String> = merged.iter().map(|r| redactor.label(r)).collect();
-        let segments = self.cut(&merged, &labels);
-        let records = merged
+    }
+
+    /// One audit record per removal (items numbered from 1): the part it is in, and its
+    /// offsets counted from that part's first piece.
+    pub fn records(
+        &self,
+        document: &str,
+        removals: &[Removal],
+        key: &DigestKey,
+    ) -> Vec<AuditRecord> {
+        removals
             .iter()
             .enumerate()
             .map(|(i, r)| {
@@ -226,14 +183,7 @@ impl TextModel {
                 };
                 record
             })
-            .collect();
-        ModelRedaction {
-            segments,
-            removals: merged,
-            labels,
-            protected,
-            records,
-        }
+            .collect()
     }
 
     /// The first segment a removal covers.
@@ -355,13 +305,6 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// Whether `r` is a whole token: no letter or digit just before or after it.
-fn is_token(text: &str, r: &Range<usize>) -> bool {
-    let before = text[..r.start].chars().next_back();
-    let after = text[r.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 /// Searches `haystack` (lower case) for any of the removed strings; the index of the first
 /// found.
 pub fn find_removed(haystack: &str, removed: &[String]) -> Option<usize> {
@@ -369,21 +312,35 @@ pub fn find_removed(haystack: &str, removed: &[String]) -> Option<usize> {
     removed.iter().position(|s| {
         folded
             .match_indices(s.as_str())
-            .any(|(at, m)| is_token(&folded, &(at..at + m.len())))
+            .any(|(at, m)| is_alphanumeric_token(&folded, &(at..at + m.len())))
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redactor::Redactor;
     use crate::{Lists, Policy};
-
-    fn redactor() -> Redactor {
-        Redactor::new(Policy::default(), &Lists::default()).unwrap()
-    }
 
     fn key() -> DigestKey {
         DigestKey::from_material(b"model unit test key").unwrap()
+    }
+
+    /// The shared stages on a model: detect, resolve (with `forced`), cut, audit.
+    fn redact(
+        m: &TextModel,
+        forced: &[Forced],
+        document: &str,
+    ) -> (ModelRedaction, Vec<AuditRecord>) {
+        let redactor = Redactor::new(Policy::default(), &Lists::default()).unwrap();
+        let mut scan = redactor.scan(m.text());
+        crate::formats::seam::resolve(m, &redactor, &mut scan, |_| forced.to_vec());
+        let labels = scan.removals.iter().map(|r| redactor.label(r)).collect();
+        let records = m.records(document, &scan.removals, &key());
+        (
+            m.cut_removals(scan.removals, labels, scan.protected),
+            records,
+        )
     }
 
     #[test]
@@ -393,12 +350,12 @@ mod tests {
         let a = m.segment("Bel 06-12");
         let b = m.segment("3456");
         let c = m.segment("78 nu.");
-        let out = m.redact(&redactor(), &[], "d.docx", &key());
+        let (out, records) = redact(&m, &[], "d.docx");
         assert_eq!(out.segments[a].as_deref(), Some("Bel [5.1.2e]"));
         assert_eq!(out.segments[b].as_deref(), Some(""));
         assert_eq!(out.segments[c].as_deref(), Some(" nu."));
-        assert_eq!(out.records.len(), 1);
-        assert_eq!(out.records[0].part.as_deref(), Some("word/document.xml"));
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].part.as_deref(), Some("word/document.xml"));
         assert_eq!(m.expected(&out), "Bel [5.1.2e] nu.");
     }
 
@@ -416,15 +373,15 @@ mod tests {
             detector: "mail.display-name",
             evidence: "display name",
         }];
-        let out = m.redact(&redactor(), &forced, "d.eml", &key());
+        let (out, records) = redact(&m, &forced, "d.eml");
         assert_eq!(m.expected(&out), "Van: [5.1.2e]\n\nGroeten, [5.1.2e]");
-        assert_eq!(out.records[1].part.as_deref(), Some("body"));
+        assert_eq!(records[1].part.as_deref(), Some("body"));
         assert!(matches!(
-            out.records[1].location,
+            records[1].location,
             Location::Text { start: 9, end: 21 }
         ));
         assert!(matches!(
-            out.records[0].location,
+            records[0].location,
             Location::Text { start: 0, end: 12 }
         ));
     }

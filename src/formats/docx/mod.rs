@@ -15,8 +15,11 @@ pub mod revisions;
 pub mod text;
 pub mod xml;
 
-use crate::formats::model::{TextModel, find_removed};
-use crate::formats::{Context, FormatError, FormatRedaction, FormatReport, renumber};
+use crate::error::DocumentError;
+use crate::formats::model::{ModelRedaction, TextModel, find_removed};
+use crate::formats::seam::{self, Backend, Ran, Written};
+use crate::formats::{Context, FormatError, FormatRedaction, FormatReport};
+use crate::resolve::Removal;
 use package::Entry;
 use text::Holders;
 
@@ -238,107 +241,126 @@ pub(crate) fn redact_nested(
     cx: Context<'_>,
     depth: usize,
 ) -> Result<FormatRedaction, FormatError> {
-    if depth > crate::formats::eml::MAX_DOCUMENT_DEPTH {
-        return Err(FormatError::Limit("attachments nested too deep".into()));
-    }
-    let Loaded {
-        entries,
-        mut handling,
-        model,
-        mut notes,
-    } = load(bytes)?;
-    let redaction = model.redact(cx.redactor, &[], cx.document, cx.key);
-    let mut out = Vec::with_capacity(entries.len());
-    for (e, h) in entries.iter().zip(&mut handling) {
-        match h {
-            Handling::Drop => {}
-            Handling::Keep => out.push(e.clone()),
-            Handling::Xml {
-                doc,
-                holders,
-                first,
-                count,
-                dirty,
-            } => {
-                let mut changed = *dirty;
-                if let (Some(hs), Some(root)) = (holders, doc.root_mut())
-                    && *count > 0
-                {
-                    changed |= text::write(root, *hs, *first, &redaction);
-                }
-                out.push(Entry {
-                    name: e.name.clone(),
-                    bytes: if changed {
-                        xml::write(doc)
-                    } else {
-                        e.bytes.clone()
-                    },
-                });
-            }
-        }
-    }
-    let output = package::write(&out)?;
-    verify(&output, &model, &redaction)?;
-    let mut records = redaction.records;
-    renumber(&mut records);
-    notes.dedup();
-    Ok(FormatRedaction {
-        bytes: output,
-        records,
-        report: FormatReport {
-            format: "docx".into(),
-            notes,
-        },
-    })
+    run(bytes, cx, depth, None)
+        .map(Ran::into_format_redaction)
+        .map_err(seam::format_error)
 }
 
-/// Reads the written package back: it reads as the redaction intended, every XML part
-/// parses, and none holds removed text, deleted text, a revision author or a comment.
-fn verify(
-    output: &[u8],
-    model: &TextModel,
-    redaction: &crate::formats::model::ModelRedaction,
-) -> Result<(), FormatError> {
-    let fail = |m: String| FormatError::Verification(m);
-    let again =
-        load(output).map_err(|e| fail(format!("the written package does not read: {e}")))?;
-    model.verify(redaction, &again.model)?;
-    let removed = model.removed_strings(redaction);
-    for e in &again.entries {
-        if dropped_part(&e.name) {
-            return Err(fail(format!(
-                "{} is still in the package",
-                crate::formats::shown(&e.name)
-            )));
-        }
-        let lower = e.name.to_ascii_lowercase();
-        if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
-            continue;
-        }
-        let doc = xml::parse(&e.bytes, &e.name).map_err(|x| fail(x.to_string()))?;
-        let raw = String::from_utf8_lossy(&e.bytes);
-        if lower.starts_with("word/") && !structural_part(&e.name) {
-            for marker in [
-                "<w:del ",
-                "<w:del>",
-                "<w:delText",
-                "w:author=",
-                "<w:commentReference",
-            ] {
-                if raw.contains(marker) {
-                    return Err(fail(format!(
-                        "{} still holds `{marker}`",
-                        crate::formats::shown(&e.name)
-                    )));
+/// Runs a Word document `depth` documents deep through the pipeline.
+pub(crate) fn run(
+    bytes: &[u8],
+    cx: Context<'_>,
+    depth: usize,
+    reviewed: Option<&[Removal]>,
+) -> Result<Ran, DocumentError> {
+    if depth > crate::formats::eml::MAX_DOCUMENT_DEPTH {
+        return Err(FormatError::Limit("attachments nested too deep".into()).into());
+    }
+    seam::run(load(bytes)?, cx, reviewed)
+}
+
+impl Backend for Loaded {
+    type ReadBack = Vec<Entry>;
+
+    fn model(&self) -> &TextModel {
+        &self.model
+    }
+
+    fn write(
+        &mut self,
+        redaction: &ModelRedaction,
+        _cx: Context<'_>,
+    ) -> Result<Written, FormatError> {
+        let mut out = Vec::with_capacity(self.entries.len());
+        for (e, h) in self.entries.iter().zip(&mut self.handling) {
+            match h {
+                Handling::Drop => {}
+                Handling::Keep => out.push(e.clone()),
+                Handling::Xml {
+                    doc,
+                    holders,
+                    first,
+                    count,
+                    dirty,
+                } => {
+                    let mut changed = *dirty;
+                    if let (Some(hs), Some(root)) = (holders, doc.root_mut())
+                        && *count > 0
+                    {
+                        changed |= text::write(root, *hs, *first, redaction);
+                    }
+                    out.push(Entry {
+                        name: e.name.clone(),
+                        bytes: if changed {
+                            xml::write(doc)
+                        } else {
+                            e.bytes.clone()
+                        },
+                    });
                 }
             }
         }
-        if !removed.is_empty() && find_removed(&xml::all_text(&doc), &removed).is_some() {
-            return Err(fail(format!(
-                "removed text is still readable in {}",
-                crate::formats::shown(&e.name)
-            )));
-        }
+        let output = package::write(&out)?;
+        let mut notes = self.notes.clone();
+        notes.dedup();
+        Ok(Written {
+            bytes: output,
+            records: Vec::new(),
+            report: FormatReport {
+                format: "docx".into(),
+                notes,
+            },
+        })
     }
-    Ok(())
+
+    /// The written package must read.
+    fn read_back(&self, written: &[u8]) -> Result<(TextModel, Vec<Entry>), FormatError> {
+        let again = load(written).map_err(|e| {
+            FormatError::Verification(format!("the written package does not read: {e}"))
+        })?;
+        Ok((again.model, again.entries))
+    }
+
+    /// Every XML part parses, and none holds removed text, deleted text, a revision author
+    /// or a comment.
+    fn check_read_back(&self, entries: &Vec<Entry>, removed: &[String]) -> Result<(), FormatError> {
+        let fail = |m: String| FormatError::Verification(m);
+        for e in entries {
+            if dropped_part(&e.name) {
+                return Err(fail(format!(
+                    "{} is still in the package",
+                    crate::formats::shown(&e.name)
+                )));
+            }
+            let lower = e.name.to_ascii_lowercase();
+            if !(lower.ends_with(".xml") || lower.ends_with(".rels")) {
+                continue;
+            }
+            let doc = xml::parse(&e.bytes, &e.name).map_err(|x| fail(x.to_string()))?;
+            let raw = String::from_utf8_lossy(&e.bytes);
+            if lower.starts_with("word/") && !structural_part(&e.name) {
+                for marker in [
+                    "<w:del ",
+                    "<w:del>",
+                    "<w:delText",
+                    "w:author=",
+                    "<w:commentReference",
+                ] {
+                    if raw.contains(marker) {
+                        return Err(fail(format!(
+                            "{} still holds `{marker}`",
+                            crate::formats::shown(&e.name)
+                        )));
+                    }
+                }
+            }
+            if !removed.is_empty() && find_removed(&xml::all_text(&doc), removed).is_some() {
+                return Err(fail(format!(
+                    "removed text is still readable in {}",
+                    crate::formats::shown(&e.name)
+                )));
+            }
+        }
+        Ok(())
+    }
 }

@@ -10,15 +10,29 @@ pub mod mapi;
 
 use base64::Engine as _;
 
+use crate::error::DocumentError;
 use crate::formats::eml::{self, header};
+use crate::formats::seam::{self, Ran};
 use crate::formats::{Context, FormatError, FormatRedaction};
+use crate::resolve::Removal;
 use mapi::{Mailbox, Role};
 
 /// Redacts an Outlook message; the output is an `.eml` message.
 pub fn redact(bytes: &[u8], cx: Context<'_>) -> Result<FormatRedaction, FormatError> {
+    run(bytes, cx, None)
+        .map(Ran::into_format_redaction)
+        .map_err(seam::format_error)
+}
+
+/// Runs an Outlook message through the pipeline as the `.eml` message it is written as.
+pub(crate) fn run(
+    bytes: &[u8],
+    cx: Context<'_>,
+    reviewed: Option<&[Removal]>,
+) -> Result<Ran, DocumentError> {
     let message = mapi::read(bytes)?;
     let eml = to_eml(&message);
-    let mut out = eml::redact(&eml, cx)?;
+    let mut out = eml::run(&eml, cx, 0, reviewed)?;
     out.report.format = "msg".into();
     out.report
         .notes
