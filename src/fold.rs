@@ -147,6 +147,23 @@ impl<'a> FoldedText<'a> {
     }
 }
 
+/// The Dutch months, in lower case: words in Dutch (a capitalised `Juni` mid-sentence is a
+/// person), and the names a date is written with.
+pub(crate) const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

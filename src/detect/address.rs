@@ -300,31 +300,8 @@ pub(crate) fn is_street_word(word: &str) -> bool {
 
 /// Whether `rest` starts with a space and a month's name (`30 mei`).
 fn starts_with_month(rest: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mrt",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "dec",
+    const SHORT_MONTHS: &[&str] = &[
+        "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
     ];
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
@@ -334,7 +311,7 @@ fn starts_with_month(rest: &str) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    MONTHS.contains(&word.as_str())
+    crate::fold::MONTHS.contains(&word.as_str()) || SHORT_MONTHS.contains(&word.as_str())
 }
 
 fn house_number_end(bytes: &[u8], digits_end: usize) -> usize {

@@ -599,7 +599,7 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     let before_capital = g.spaced(i) && g.is_cap(i + 1);
     // Dutch writes months in lower case: `Juni` mid-sentence and away from a day or year
     // is a person (`dat Juni ook zei`), `3 Juni 2024` in a heading a date.
-    let month_as_name = g.word_in(i, MONTHS)
+    let month_as_name = g.word_in(i, crate::fold::MONTHS)
         && !(i > 0 && g.tokens()[i - 1].kind == crate::names::token::Kind::Number)
         && g.tokens()
             .get(i + 1)
@@ -624,22 +624,6 @@ pub fn listed_word_as_name(g: &Grammar, i: usize) -> bool {
         && !before_capital
         && !sentence_start(g, i)
 }
-
-/// The months, folded: words in Dutch, names when capitalised mid-sentence.
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// Abbreviations whose dot ends no sentence (`ca.`, `bijv.`, `nr.`), folded.
 const ABBREVIATIONS: &[&str] = &[
