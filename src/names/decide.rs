@@ -288,7 +288,8 @@ fn public_initials(
         let Some(&(end, start)) = i.checked_sub(1).map(|k| &by_end[k]) else {
             return false;
         };
-        m.parse.start - end <= 8
+        // The nearest name before, on the same line (the name's cell of a table row).
+        m.parse.start - end <= 200
             && !text[end..m.parse.start].contains('\n')
             && protected.overlaps(start, end)
     };

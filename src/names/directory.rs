@@ -70,6 +70,14 @@ impl Listed {
             .cloned()
             .collect();
         let given: String = self.given.concat();
+        // The particles' letters run into the surname, as in chats and logs (`vZwolle`,
+        // `vdMeer`).
+        let compact: String = self
+            .particles
+            .iter()
+            .filter_map(|p| p.chars().next())
+            .chain(self.surname.concat().chars())
+            .collect();
         [
             format!("{initial}{surname}"),
             format!("{initial}.{surname}"),
@@ -77,6 +85,7 @@ impl Listed {
             format!("{given}{surname}"),
         ]
         .into_iter()
+        .chain((!self.particles.is_empty()).then_some(compact))
         .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 6)
         .collect()
     }

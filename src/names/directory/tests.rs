@@ -12,6 +12,8 @@ fn account_names_run_the_name_together() {
     ] {
         assert!(accounts.contains(&a.to_string()), "{a}");
     }
+    let p = Listed::parse("Rutger van Zwolle", false).unwrap();
+    assert!(p.account_names().contains(&"vzwolle".to_string()));
     // Too short to tell from a word.
     assert!(
         Listed::parse("Ria Bos", false)
