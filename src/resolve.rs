@@ -158,19 +158,7 @@ fn propagate_across_white_space(
         {
             continue;
         }
-        let s = &removals[patterns[p].source];
-        out.push(Finding {
-            start,
-            end,
-            category: s.category,
-            rule: "propagated",
-            evidence: Cow::Owned(format!(
-                "same text as a removed {} ({})",
-                s.category, s.detector
-            )),
-            person: s.person,
-            ground: Some(s.ground.clone()),
-        });
+        out.push(propagated(start, end, &removals[patterns[p].source]));
     }
     out
 }
@@ -272,6 +260,8 @@ pub(crate) fn join_forced(
     let overlaps =
         |rs: &[Removal], r: &Range<usize>| rs.iter().any(|x| x.start < r.end && r.start < x.end);
     let mut extra = Vec::new();
+    // Lower-cased once for every forced range; used only where it keeps the offsets.
+    let haystack = text.to_lowercase();
     for f in forced {
         let range = f.range.clone();
         if range.is_empty()
@@ -294,22 +284,19 @@ pub(crate) fn join_forced(
         extra.push(removal(range.start, range.end, f.detector, f.evidence));
         // The same text elsewhere (the name in a quoted header block, the signature).
         let needle = text[range.clone()].to_lowercase();
-        if needle.chars().count() >= 4 {
-            let haystack = text.to_lowercase();
-            if haystack.len() == text.len() {
-                for (at, _) in haystack.match_indices(&needle) {
-                    let r = at..at + needle.len();
-                    if r != range
-                        && is_alphanumeric_token(text, &r)
-                        && !protected.iter().any(|p| p.start < r.end && r.start < p.end)
-                    {
-                        extra.push(removal(
-                            r.start,
-                            r.end,
-                            "propagated",
-                            "same text as a removed display name",
-                        ));
-                    }
+        if needle.chars().count() >= 4 && haystack.len() == text.len() {
+            for (at, _) in haystack.match_indices(&needle) {
+                let r = at..at + needle.len();
+                if r != range
+                    && is_alphanumeric_token(text, &r)
+                    && !protected.iter().any(|p| p.start < r.end && r.start < p.end)
+                {
+                    extra.push(removal(
+                        r.start,
+                        r.end,
+                        "propagated",
+                        "same text as a removed display name",
+                    ));
                 }
             }
         }
@@ -475,6 +462,22 @@ const PROPAGATION_ROUNDS: usize = 4;
 
 /// Other occurrences of removed strings that no detector covered, and whether one of them is
 /// a whole token only once the removals are labelled.
+/// A finding at `start..end` for the same text as removal `source`.
+fn propagated(start: usize, end: usize, source: &Removal) -> Finding {
+    Finding {
+        start,
+        end,
+        category: source.category,
+        rule: "propagated",
+        evidence: Cow::Owned(format!(
+            "same text as a removed {} ({})",
+            source.category, source.detector
+        )),
+        person: source.person,
+        ground: Some(source.ground.clone()),
+    }
+}
+
 /// Whether the one-word name at `start..end` stands as a word here, after an article: a
 /// removed `Koning` does not spread to `de Koning` (the King). Someone called `de Koning` is
 /// found by the directory with the particle. Verification allows these occurrences too.
@@ -527,18 +530,7 @@ fn propagate(
             continue;
         }
         glued |= !whole;
-        out.push(Finding {
-            start,
-            end,
-            category: source.category,
-            rule: "propagated",
-            evidence: Cow::Owned(format!(
-                "same text as a removed {} ({})",
-                source.category, source.detector
-            )),
-            person: source.person,
-            ground: Some(source.ground.clone()),
-        });
+        out.push(propagated(start, end, source));
     }
     (out, glued)
 }

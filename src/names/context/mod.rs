@@ -27,7 +27,7 @@ mod transcript;
 
 use std::borrow::Cow;
 
-use super::grammar::{Grammar, NameParse};
+use super::grammar::{Form, Grammar, NameParse};
 use super::lexicon::class;
 use super::{Mention, Strength};
 
@@ -75,6 +75,21 @@ pub(super) fn mention(
         rule,
         evidence: evidence.into(),
         staff: None,
+    }
+}
+
+/// The one word at token `i` as a first name (`given`) or a surname.
+pub(super) fn one_word(g: &Grammar, i: usize, given: bool) -> NameParse {
+    let t = g.tokens()[i];
+    let folded = g.folded(i).to_string();
+    NameParse {
+        start: t.start,
+        end: t.end,
+        next: i + 1,
+        form: if given { Form::Given } else { Form::Surname },
+        given: given.then(|| folded.clone()),
+        initials: None,
+        surname: (!given).then_some(folded),
     }
 }
 

@@ -5,9 +5,9 @@
 //! speaker's colon, being addressed, signing off), since organisations act and speak too
 //! (`Rijkswaterstaat meldt`).
 
-use super::mention;
+use super::{mention, one_word};
 use crate::names::Mention;
-use crate::names::grammar::{Form, Grammar, NameParse, shape};
+use crate::names::grammar::{Grammar, shape};
 use crate::names::lexicon::class;
 use crate::names::person;
 
@@ -58,18 +58,8 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             && !g.is_capital_letter(i + 1)
             && !named.overlaps(g.tokens()[i].start, g.tokens()[i].end)
         {
-            let t = g.tokens()[i];
-            let folded = g.folded(i).to_string();
             out.push(mention(
-                NameParse {
-                    start: t.start,
-                    end: t.end,
-                    next: i + 1,
-                    form: Form::Given,
-                    given: Some(folded),
-                    initials: None,
-                    surname: None,
-                },
+                one_word(g, i, true),
                 "name.context",
                 "a first name standing alone",
             ));
@@ -102,17 +92,6 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             continue;
         }
         let given = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
-        let folded = g.folded(i).to_string();
-        let t = g.tokens()[i];
-        let parse = NameParse {
-            start: t.start,
-            end: t.end,
-            next: i + 1,
-            form: if given { Form::Given } else { Form::Surname },
-            given: given.then(|| folded.clone()),
-            initials: None,
-            surname: (!given).then_some(folded),
-        };
-        out.push(mention(parse, "name.context", evidence));
+        out.push(mention(one_word(g, i, given), "name.context", evidence));
     }
 }

@@ -339,15 +339,7 @@ fn whole_cell_word(
     let alone = (first..toks.len())
         .take_while(|&j| toks[j].start < end)
         .all(|j| j == k || (g.is_lower(j) && g.has(j, class::PARTICLE)));
-    (alone && g.is_cap(k)).then(|| crate::names::grammar::NameParse {
-        start: toks[k].start,
-        end: toks[k].end,
-        next: k + 1,
-        form: crate::names::grammar::Form::Surname,
-        given: None,
-        initials: None,
-        surname: Some(g.folded(k).to_string()),
-    })
+    (alone && g.is_cap(k)).then(|| super::one_word(g, k, false))
 }
 
 /// The text from token `k` on.
