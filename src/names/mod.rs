@@ -376,6 +376,14 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_prefix_is_no_speaker() {
+        let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
+        let r = removed(&e, "Onderwerp: FW: Wetsvoorstel\nFW: ik bel je morgen, FdW\n");
+        assert_eq!(r, ["FdW"]);
+        assert_eq!(removed(&e, "Stuur het naar Mei Ling Fernandes.\n"), ["Mei Ling Fernandes"]);
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -254,6 +254,8 @@ fn word_is(g: &Grammar, i: usize, list: &[&str]) -> bool {
 fn is_speaker(g: &Grammar, first: usize, next: usize) -> bool {
     g.is_punct(next, ':')
         && clause_start(g, first)
+        // `FW:`, `NB:`, `Re:` open a subject or a note, not a turn.
+        && !(next == first + 1 && super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first)))
         && !g.word_in(
             first.wrapping_sub(1),
             &["en", "maar", "want", "dus", "toen", "daarna", "ook"],

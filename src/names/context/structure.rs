@@ -96,6 +96,7 @@ pub(super) fn structure(
         .given
         .as_deref()
         .is_some_and(|g| gaz.is(g, class::FIRST_NAME))
+        || g.month_before_first_name(i)
     {
         (
             Strength::Strong,

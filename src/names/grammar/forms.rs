@@ -101,7 +101,7 @@ impl Grammar<'_> {
         } else if c & shape::CAP != 0 && {
             let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
             let never = c & (class::PARTICLE | class::TITLE | class::OFFICE | class::FUNCTION) != 0
-                || (strict && c & class::NOT_NAME != 0);
+                || (strict && c & class::NOT_NAME != 0 && !self.month_before_first_name(i));
             !never && !organisation
         } {
             let mut j = self.given_end(i);
@@ -165,6 +165,17 @@ impl Grammar<'_> {
             initials,
             surname: Some(surname),
         })
+    }
+
+    /// `Mei Ling Fernandes`, `Juni Bakker-Lin`: a capitalised month right before a first name,
+    /// with no day before it, is a first name too (months are left out of the first-name
+    /// list so that dates stay dates).
+    pub fn month_before_first_name(&self, i: usize) -> bool {
+        self.word_in(i, crate::fold::MONTHS)
+            && self.spaced(i)
+            && self.classes.get(i + 1).is_some_and(|c| c & class::FIRST_NAME != 0)
+            && self.is_cap(i + 1)
+            && !(i > 0 && self.toks[i - 1].kind == Kind::Number)
     }
 
     /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).

@@ -158,3 +158,12 @@ fn paraaf_initials() {
         "E.S."
     );
 }
+
+#[test]
+fn a_month_before_a_first_name_is_a_first_name() {
+    assert_eq!(
+        forward("Mei Ling Fernandes van de gemeente").as_deref(),
+        Some("Mei Ling Fernandes")
+    );
+    assert_eq!(forward("Mei 2024 is het zover"), None);
+}
