@@ -378,9 +378,15 @@ mod tests {
     #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
-        let r = removed(&e, "Onderwerp: FW: Wetsvoorstel\nFW: ik bel je morgen, FdW\n");
+        let r = removed(
+            &e,
+            "Onderwerp: FW: Wetsvoorstel\nFW: ik bel je morgen, FdW\n",
+        );
         assert_eq!(r, ["FdW"]);
-        assert_eq!(removed(&e, "Stuur het naar Mei Ling Fernandes.\n"), ["Mei Ling Fernandes"]);
+        assert_eq!(
+            removed(&e, "Stuur het naar Mei Ling Fernandes.\n"),
+            ["Mei Ling Fernandes"]
+        );
     }
 
     #[test]
@@ -493,6 +499,11 @@ mod tests {
         let text = "De minister van Justitie en Veiligheid, Piet Jansen, sprak met Karel Appel (jurist). Minister Jansen was blij.";
         let got = removed(&e, text);
         assert_eq!(got, vec!["Karel Appel"]);
+        // The signature below the title fills its line; a name with more after it is not it.
+        let signed = "De minister van Justitie en Veiligheid,\n\nPiet Jansen\n";
+        assert!(removed(&e, signed).is_empty());
+        let more = "De minister van Justitie en Veiligheid,\nKarel Appel en namens deze,\n";
+        assert_eq!(removed(&e, more), vec!["Karel Appel"]);
     }
 
     #[test]

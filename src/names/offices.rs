@@ -64,7 +64,7 @@ impl<'t> Offices<'t> {
         {
             return true;
         }
-        if self.signed_as_office_holder(start) {
+        if self.signed_as_office_holder(start, end) {
             return true;
         }
         // `(minister voor Rechtsbescherming)`, `(CDA)` or `, burgemeester` right after the
@@ -156,8 +156,13 @@ impl<'t> Offices<'t> {
 impl Offices<'_> {
     /// A name on its own line below the title it signs with (`De Minister van Justitie en
     /// Veiligheid,` / blank line / `D. Yeşilgöz-Zegerius`). A `namens deze` line in between
-    /// makes the signer a civil servant, so only the title line itself counts.
-    fn signed_as_office_holder(&self, start: usize) -> bool {
+    /// makes the signer a civil servant, so only the title line itself counts; and the name
+    /// fills its line, as a signature does.
+    fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
+        let rest_of_line = self.text[end..].split('\n').next().unwrap_or("");
+        if !rest_of_line.trim_matches([' ', '\t', ',', '\r']).is_empty() {
+            return false;
+        }
         let Some(line_start) = crate::detect::blank_line_start(self.text, start) else {
             return false;
         };
