@@ -178,7 +178,7 @@ fn score_set(set: &Path) -> Score {
             } else {
                 score
                     .missed
-                    .push(format!("{doc}: {category} {:?}", &text[s..e]));
+                    .push(format!("{doc}@{s}: {category} {:?}", &text[s..e]));
             }
         }
         for item in g["keep"].as_array().expect("keep") {
@@ -190,7 +190,7 @@ fn score_set(set: &Path) -> Score {
                 entry.0 += 1;
                 score
                     .violated
-                    .push(format!("{doc}: {kind} {:?}", &text[s..e]));
+                    .push(format!("{doc}@{s}: {kind} {:?}", &text[s..e]));
             }
         }
         for (i, c) in text.char_indices() {

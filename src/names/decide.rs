@@ -167,8 +167,12 @@ impl NameEngine {
             // A surname alone shared with a public official stays readable when that official
             // is named here, or when nobody else with that surname is; a first name alone
             // when nobody else with that first name is.
-            // A staff member bears the name too: when in doubt, remove.
-            if shares_public_name(&m, key) && m.staff.is_none() {
+            // A staff member bears the name too: when in doubt, remove. So does a relative
+            // (`mijn man Wim`): nobody writes of an official that way.
+            if shares_public_name(&m, key)
+                && m.staff.is_none()
+                && m.evidence != crate::names::person::RELATIVE
+            {
                 let (official_named, other_named) = if m.parse.form == Form::Surname {
                     let official = key
                         .surname

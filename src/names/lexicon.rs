@@ -247,6 +247,41 @@ pub fn is_dutch_word(folded: &str) -> bool {
     DUTCH_WORDS.contains(folded)
 }
 
+/// Whether a folded word names a function: a listed function or role, or a compound that
+/// ends in one of the common heads (`hydroloog`, `verkeerskundige`, `crisiscoördinator`).
+pub fn is_function_word(folded: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "loog",
+        "kundige",
+        "adviseur",
+        "medewerker",
+        "manager",
+        "coördinator",
+        "coordinator",
+        "specialist",
+        "directeur",
+        "leider",
+        "voorzitter",
+        "secretaris",
+        "inspecteur",
+        "woordvoerder",
+        "jurist",
+        "ambtenaar",
+        "functionaris",
+        "consulent",
+        "analist",
+        "planner",
+        "ingenieur",
+        "officier",
+        "regisseur",
+        "behandelaar",
+    ];
+    GAZETTEER.is(folded, class::FUNCTION | class::ROLE)
+        || HEADS
+            .iter()
+            .any(|h| folded.len() >= h.len() + 3 && folded.ends_with(h))
+}
+
 /// Whether a folded word is a compound of common words (`registratienummer`,
 /// `portefeuillehouder`, `raadsvergadering`), which the word list, holding no long words,
 /// does not know whole: two words of three letters or more, with a linking `s` or `e`

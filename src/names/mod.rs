@@ -390,6 +390,15 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_that_is_also_a_word_in_a_persons_context() {
+        let e = engine(&[], &["Wim van Leeuwen"]);
+        let text = "Het loopt. Maarten van de GGD belde.\nWe wachten. Frank (hydroloog) \
+                    rekent.\nMijn man Wim (66) heeft astma; een ouder (vader van Sem uit groep \
+                    5) belde.\nOok Kamphuis van de raad was er.\n";
+        assert_eq!(removed(&e, text), ["Maarten", "Frank", "Wim", "Sem"]);
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -29,6 +29,12 @@ pub const ADDRESSED: &str = "addressed by name";
 pub const SIGN_OFF: &str = "sign-off after an approval";
 /// Evidence: contact person in brackets after an organisation.
 pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organisation";
+/// Evidence: followed by where the person works.
+pub const WORKS_AT: &str = "followed by where the person works";
+/// Evidence: followed by a function in brackets.
+pub const FUNCTION_IN_BRACKETS: &str = "followed by a function in brackets";
+/// Evidence: named as a relative or neighbour.
+pub const RELATIVE: &str = "named as a relative or neighbour";
 
 /// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
 /// lets auxiliary verbs count (`Hiemstra heeft …`), which only a word that is no common noun
@@ -71,14 +77,17 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if first > 1 && g.word_in(first - 1, &["van"]) && g.word_in(first - 2, APPROVALS) {
         return Some("approval of a person");
     }
+    if relative(g, first) {
+        return Some(RELATIVE);
+    }
     if addressed_in_question(g, first, next) {
         return Some(ADDRESSED);
     }
     if works_at(g, next) {
-        return Some("followed by where the person works");
+        return Some(WORKS_AT);
     }
     if function_in_brackets(g, next) {
-        return Some("followed by a function in brackets");
+        return Some(FUNCTION_IN_BRACKETS);
     }
     if apposition(g, first, next) {
         return Some("apposition to a function");
@@ -93,6 +102,17 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         return Some("author of a comment");
     }
     None
+}
+
+/// `mijn man Youssef`, `haar zoon Gert`, `vader van Sem`: a relative or neighbour by name.
+fn relative(g: &Grammar, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1) else {
+        return false;
+    };
+    let after_possessive =
+        g.word_in(prev, RELATIVES) && prev > 0 && g.word_in(prev - 1, POSSESSIVES);
+    let of_relative = g.word_in(prev, &["van"]) && prev > 0 && g.word_in(prev - 1, RELATIVES);
+    g.spaced(prev) && (after_possessive || of_relative)
 }
 
 /// Whether the word at `i` is written as initials: two to five capitals, particle letters
@@ -144,9 +164,20 @@ fn works_at(g: &Grammar, next: usize) -> bool {
     } else {
         next + 1
     };
-    g.has(k, class::ORG)
-        || g.has(k, super::grammar::shape::UPPER)
-        || GAZETTEER.is(g.folded(k), class::ORG)
+    // `Kamphuis van de raad` holds an office: members of an elected body are public.
+    const ELECTED_BODIES: &[&str] = &[
+        "raad",
+        "gemeenteraad",
+        "staten",
+        "kamer",
+        "college",
+        "fractie",
+        "commissie",
+    ];
+    !g.word_in(k, ELECTED_BODIES)
+        && (g.has(k, class::ORG)
+            || g.has(k, super::grammar::shape::UPPER)
+            || GAZETTEER.is(g.folded(k), class::ORG))
 }
 
 /// `RWS (Mulder)`, `via de gemeente (Aalbers)`: a person in brackets after an organisation.
@@ -170,7 +201,7 @@ fn function_in_brackets(g: &Grammar, next: usize) -> bool {
     g.is_punct(next, '(')
         && (next + 1..next + 5)
             .take_while(|&k| !g.is_punct(k, ')'))
-            .any(|k| GAZETTEER.is(g.folded(k), class::FUNCTION | class::ROLE))
+            .any(|k| super::lexicon::is_function_word(g.folded(k)))
 }
 
 /// `Hun adviseur, Olaf, wist`: an apposition after a function or role.

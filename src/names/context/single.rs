@@ -28,7 +28,12 @@ const PERSON_ONLY: &[&str] = &[
     person::ADDRESSED,
     person::SIGN_OFF,
     person::CONTACT_IN_BRACKETS,
+    person::RELATIVE,
 ];
+
+/// Contexts that make a known name a person even where it is a word too (`Frank
+/// (hydroloog)`, `Maarten van de GGD belde`): a thing has no function and no employer.
+const A_KNOWN_NAMES_PERSON: &[&str] = &[person::WORKS_AT, person::FUNCTION_IN_BRACKETS];
 
 /// Finds single-word names by their place in the text of `g`.
 pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
@@ -40,7 +45,9 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             continue;
         }
         // Part of a longer name, which the grammar reads whole.
-        let longer = (g.spaced(i) && (g.is_cap(i + 1) || g.has(i + 1, class::PARTICLE)))
+        let particle_then_name = g.has(i + 1, class::PARTICLE)
+            && (i + 2..i + 4).any(|k| g.is_cap(k) && !g.has(k, class::PARTICLE));
+        let longer = (g.spaced(i) && (g.is_cap(i + 1) || particle_then_name))
             || (i > 0
                 && g.spaced(i - 1)
                 && (g.is_cap(i - 1) || g.initials(i.saturating_sub(2), false).is_some()));
@@ -65,7 +72,7 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             ));
             continue;
         }
-        if longer {
+        if longer && !particle_then_acronym {
             continue;
         }
         // Words no list knows: compounds of words (`Registratienummer:`) and abbreviations
@@ -83,8 +90,14 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             continue;
         };
         let person_only = PERSON_ONLY.contains(&evidence);
+        // A first name that is also a rare word (`Maarten`, `Koen`, `Wim`) is read as
+        // the name in any person's context; so is a known name with a function or employer.
+        let first_name_word = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
         let allowed = if word {
-            person_only || person::capitalised_as_a_name(g, i)
+            person_only
+                || person::capitalised_as_a_name(g, i)
+                || first_name_word
+                || (known && A_KNOWN_NAMES_PERSON.contains(&evidence))
         } else {
             known || person_only
         };

@@ -238,6 +238,47 @@ pub(super) const WEAK_SUBJECT_VERBS: &[&str] = &[
     "would", "has", "had", "is", "was", "ziet", "zag", "heet", "heten", "zorgt",
 ];
 
+/// Relatives and neighbours, named after a possessive (`mijn man Youssef`) or before `van`
+/// (`vader van Sem`), folded.
+pub(super) const RELATIVES: &[&str] = &[
+    "man",
+    "vrouw",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "zoon",
+    "dochter",
+    "kind",
+    "vader",
+    "moeder",
+    "broer",
+    "zus",
+    "zuster",
+    "opa",
+    "oma",
+    "oom",
+    "tante",
+    "neef",
+    "nicht",
+    "schoonzoon",
+    "schoondochter",
+    "schoonvader",
+    "schoonmoeder",
+    "buurman",
+    "buurvrouw",
+    "vriend",
+    "vriendin",
+    "kleinzoon",
+    "kleindochter",
+    "stiefzoon",
+    "stiefdochter",
+];
+
+/// Possessives before a relative (`mijn man`, `haar zoon`), folded.
+pub(super) const POSSESSIVES: &[&str] = &[
+    "mijn", "m'n", "onze", "ons", "zijn", "z'n", "haar", "uw", "hun",
+];
+
 /// Words that address the person named right after them.
 pub(super) const ADDRESSING: &[&str] = &[
     "dank",
