@@ -399,6 +399,17 @@ mod tests {
     }
 
     #[test]
+    fn initials_sign_a_message_above_the_quoted_one() {
+        let e = engine(&[], &[]);
+        let text = "Let op dat hij ook met de krant praat. B.\n\n-----Oorspronkelijk \
+                    bericht-----\nVan: info@rws.nl\n\nZie bijlage.\n\nM.\n\n____\nFrom: \
+                    info@rws.nl\n\nGraag voor 20/1. Dank, JW\n\n> eerder\nHet is klaar.\nNB\n";
+        assert_eq!(removed(&e, text), ["B.", "M.", "JW"]);
+        // Initials mid-text are no signature.
+        assert!(removed(&e, "Het gaat om KB.\nVerder niets.\n").is_empty());
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -27,6 +27,8 @@ pub const SPEAKER: &str = "speaker at the start of a line";
 pub const ADDRESSED: &str = "addressed by name";
 /// Evidence: sign-off after an approval.
 pub const SIGN_OFF: &str = "sign-off after an approval";
+/// Evidence: initials that sign a message.
+pub const SIGNS_A_MESSAGE: &str = "initials signing a message above the quoted one";
 /// Evidence: contact person in brackets after an organisation.
 pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organisation";
 /// Evidence: followed by where the person works.
@@ -94,6 +96,9 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     }
     if dash_sign_off(g, first, next) {
         return Some(SIGN_OFF);
+    }
+    if signs_a_message(g, first, next) {
+        return Some(SIGNS_A_MESSAGE);
     }
     if first > 0
         && g.word_in(first - 1, COMMENTING)
@@ -218,6 +223,34 @@ fn dash_sign_off(g: &Grammar, first: usize, next: usize) -> bool {
         && (g.is_punct(first - 1, '-') || g.is_punct(first - 1, '–'))
         && (g.glued(first - 1) || g.spaced(first - 1))
         && g.is_line_end(next)
+}
+
+/// `… praat. B.` / `-----Oorspronkelijk bericht-----`, `Dank, JW` / `> …`: initials that end
+/// the last line of a message, right above the message it answers or forwards.
+pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
+    let shaped =
+        initials_like(g, first) || g.initials(first, false).is_some_and(|(k, _)| k == next);
+    if !shaped
+        || !g.is_line_end(next)
+        || super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first))
+    {
+        return false;
+    }
+    let prev = first.checked_sub(1);
+    let after_greeting =
+        prev.is_some_and(|p| g.is_punct(p, ',') && p > 0 && g.word_in(p - 1, ADDRESSING));
+    let opens_line_or_sentence = sentence_start(g, first) || after_greeting;
+    let rest = &g.text()[g.tokens().get(next).map_or(g.text().len(), |t| t.start)..];
+    let below = rest.lines().map(str::trim).find(|l| !l.is_empty());
+    let quoted_message_below = below.is_some_and(|l| {
+        l.starts_with("-----")
+            || l.starts_with("___")
+            || l.starts_with('>')
+            || ["Van:", "From:", "Op ", "On "]
+                .iter()
+                .any(|h| l.starts_with(h))
+    });
+    opens_line_or_sentence && quoted_message_below
 }
 
 /// Alone between two bars of a table row (`| Kroeze |`).

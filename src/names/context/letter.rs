@@ -91,3 +91,22 @@ pub(super) fn signature(g: &Grammar, rest: &[Line], out: &mut Vec<Mention>) {
         ));
     }
 }
+
+/// `… praat. B.` or `M.` alone, right above the quoted message it answers: the writer's
+/// initials, whoever they are.
+pub(super) fn sign_off_initials(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    // The initials end the line: try the last few tokens as their start.
+    for i in line.end.saturating_sub(4).max(line.start)..line.end {
+        if let Some(p) = g.initials_alone(i)
+            && p.next == line.end
+            && crate::names::person::signs_a_message(g, i, p.next)
+        {
+            out.push(mention(
+                p,
+                "name.sign-off",
+                crate::names::person::SIGNS_A_MESSAGE,
+            ));
+            return;
+        }
+    }
+}

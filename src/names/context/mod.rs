@@ -151,6 +151,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
         fields::field_line(g, &lines, n, line, out);
         letter::greeting(g, line, out);
+        letter::sign_off_initials(g, line, out);
         if letter::is_closing(g, line) {
             letter::signature(g, &lines[n + 1..], out);
         }

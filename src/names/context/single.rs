@@ -27,6 +27,7 @@ const OTHER_THAN_A_NAME: u16 = class::PLACE
 const PERSON_ONLY: &[&str] = &[
     person::ADDRESSED,
     person::SIGN_OFF,
+    person::SIGNS_A_MESSAGE,
     person::CONTACT_IN_BRACKETS,
     person::RELATIVE,
 ];
