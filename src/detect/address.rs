@@ -519,8 +519,10 @@ fn place_follows(text: &str, end: usize) -> bool {
     rest.starts_with(|c: char| c.is_uppercase())
 }
 
+/// `Postcode: 1234 AB`, and in a form with dot leaders `Postcode / Plaats ...... 1234 AB`.
 fn keyword_before(text: &str, at: usize) -> bool {
-    super::line_before(text, at, 40)
+    super::line_before(text, at, 120)
+        .trim_end_matches([' ', '\t', '.', ':', '/'])
         .to_lowercase()
         .contains("postcode")
 }
@@ -633,6 +635,10 @@ fn without_quote_marks(line: &str) -> &str {
 /// capitalised word (`Ronald Zeegers`, `J. de Vries`).
 fn names_person(line: &str) -> bool {
     let line = without_quote_marks(line);
+    // `Maatschap Nijkamp`, `Fam. Koster`: a family's business is at its home.
+    if crate::names::orgs::is_family_business(&line.to_lowercase()) {
+        return true;
+    }
     // `Camping 't Zwanenmeer`: capitalised words after a kind of organisation are its name.
     if line
         .split_whitespace()
@@ -734,6 +740,9 @@ const ORGANISATION_WORDS: &[&str] = &["kvk", "postbus", "b.v.", "bv", "n.v.", "n
 fn names_organisation(line: &str) -> bool {
     let line = without_quote_marks(line);
     let lower = line.to_lowercase();
+    if crate::names::orgs::is_family_business(&lower) {
+        return false;
+    }
     if ORGANISATION_MARKS.iter().any(|m| lower.contains(m))
         || lower
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ':' | ';'))

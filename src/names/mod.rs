@@ -396,6 +396,9 @@ mod tests {
                     rekent.\nMijn man Wim (66) heeft astma; een ouder (vader van Sem uit groep \
                     5) belde.\nOok Kamphuis van de raad was er.\n";
         assert_eq!(removed(&e, text), ["Maarten", "Frank", "Wim", "Sem"]);
+        let family = "De aanvraag van maatschap Wassink is binnen. Ook fam. Koster belde.\n\
+                      Maatschap Nijkamp\n";
+        assert_eq!(removed(&e, family), ["Wassink", "Koster", "Nijkamp"]);
     }
 
     #[test]

@@ -131,6 +131,18 @@ pub(crate) fn is_kind_of_organisation(folded: &str) -> bool {
     HEADS.contains(&folded) || ends_in_kind(folded)
 }
 
+/// Words that open a family's name as the name of its business or household (`Maatschap
+/// Nijkamp`, `fam. Koster`), folded: the family name is the people's own.
+pub(crate) const FAMILY_HEADS: &[&str] = &["maatschap", "familie", "fam"];
+
+/// Whether a lower-cased line starts with a family's business or household and its name
+/// (`maatschap nijkamp`, `fam. koster`, `maatschap ten brinke-lubberding`).
+pub(crate) fn is_family_business(lower_line: &str) -> bool {
+    let mut words = lower_line.split_whitespace();
+    let head = words.next().unwrap_or("").trim_end_matches('.');
+    FAMILY_HEADS.contains(&head) && words.next().is_some()
+}
+
 /// Whether a folded word is, or ends in, a kind of organisation (`school`,
 /// `transportbedrijf`, `boerenadvies`).
 fn ends_in_kind(folded: &str) -> bool {
@@ -165,8 +177,15 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
         let head = HEADS.contains(&f) || (g.is_cap(i) && compound) || lower_head;
         // After a head in lower case, one word may be the family that runs the business
         // (`maatschap Wassink`): only a longer name is the organisation's own.
+        // So may a family name after `Maatschap` or `Fam.` in any case
+        // (`Maatschap Ten Brinke-Lubberding`).
+        let family = FAMILY_HEADS.contains(&f);
         let long_enough = |end: usize| {
-            !g.is_lower(i) || (i + 1..end).filter(|&k| g.word(k).is_some()).count() >= 2
+            let words = (i + 1..end)
+                .filter(|&k| g.word(k).is_some() && !g.has(k, class::PARTICLE))
+                .filter(|&k| !(k > 0 && g.is_punct(k - 1, '-') && g.glued(k - 1)))
+                .count();
+            !(g.is_lower(i) || family) || words >= 2
         };
         if head && let Some(end) = name_after(g, i + 1).filter(|&end| long_enough(end)) {
             out.push((toks[i].start, toks[end - 1].end));

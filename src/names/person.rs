@@ -35,8 +35,8 @@ pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organ
 pub const WORKS_AT: &str = "followed by where the person works";
 /// Evidence: followed by a function in brackets.
 pub const FUNCTION_IN_BRACKETS: &str = "followed by a function in brackets";
-/// Evidence: named as a relative or neighbour.
-pub const RELATIVE: &str = "named as a relative or neighbour";
+/// Evidence: named as a relative or neighbour, or as the family of a business.
+pub const RELATIVE: &str = "named as a relative, a neighbour or a family";
 
 /// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
 /// lets auxiliary verbs count (`Hiemstra heeft …`), which only a word that is no common noun
@@ -79,7 +79,7 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if first > 1 && g.word_in(first - 1, &["van"]) && g.word_in(first - 2, APPROVALS) {
         return Some("approval of a person");
     }
-    if relative(g, first) {
+    if relative(g, first) || family_name(g, first) {
         return Some(RELATIVE);
     }
     if addressed_in_question(g, first, next) {
@@ -118,6 +118,16 @@ fn relative(g: &Grammar, first: usize) -> bool {
         g.word_in(prev, RELATIVES) && prev > 0 && g.word_in(prev - 1, POSSESSIVES);
     let of_relative = g.word_in(prev, &["van"]) && prev > 0 && g.word_in(prev - 1, RELATIVES);
     g.spaced(prev) && (after_possessive || of_relative)
+}
+
+/// `Maatschap Nijkamp`, `fam. Koster`: the family whose business or household it is.
+fn family_name(g: &Grammar, first: usize) -> bool {
+    let head = match first.checked_sub(1) {
+        Some(p) if g.is_punct(p, '.') && p > 0 => p - 1,
+        Some(p) => p,
+        None => return false,
+    };
+    g.word_in(head, super::orgs::FAMILY_HEADS) && g.spaced(first - 1)
 }
 
 /// Whether the word at `i` is written as initials: two to five capitals, particle letters

@@ -91,3 +91,16 @@ fn an_organisations_address_in_a_quoted_reply_stays() {
     let quoted = "> F. Ouali, locatiemanager\n> Stichting Vechtzorg – Junnerweg 40, Junne\n";
     assert!(found(quoted).is_empty(), "{:?}", found(quoted));
 }
+
+#[test]
+fn a_family_business_is_at_home_and_a_form_labels_its_postcode() {
+    assert_eq!(
+        found("Maatschap Nijkamp\nVechtdijk 71\n7722 RL  VECHTHOVEN\n"),
+        vec!["Vechtdijk 71", "7722 RL"]
+    );
+    assert!(found("Stichting De Brink\nBrinkweg 4\n7721 AB Vechthoven\n").is_empty());
+    assert_eq!(
+        found("Postcode / Plaats ....................... 7721 PD / vechthoven\n"),
+        vec!["7721 PD"]
+    );
+}

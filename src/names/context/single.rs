@@ -51,7 +51,8 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         let longer = (g.spaced(i) && (g.is_cap(i + 1) || particle_then_name))
             || (i > 0
                 && g.spaced(i - 1)
-                && (g.is_cap(i - 1) || g.initials(i.saturating_sub(2), false).is_some()));
+                && ((g.is_cap(i - 1) && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS))
+                    || g.initials(i.saturating_sub(2), false).is_some()));
         let known = g.has(i, class::FIRST_NAME | class::SURNAME);
         let word = g.has(i, class::WORD);
         // A first name that is nothing else (`Maarten`, `Hendrikje`) is a person wherever
