@@ -120,6 +120,10 @@ const GENERAL_WORDS: &[&str] = &[
     "meldpunt",
     "switchboard",
     "general",
+    "zentrale",
+    "meldkamer",
+    "servicedesk",
+    "helpdesk",
     "24/7",
 ];
 
@@ -198,7 +202,10 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
         return false;
     }
     // The label right before the number on its line.
-    let before = text[line_start..start].trim_end_matches([' ', '\t', ':', '.']);
+    // A quoted reply's marks (`> 038 …`) are no label.
+    let before = text[line_start..start]
+        .trim_start_matches(['>', ' ', '\t'])
+        .trim_end_matches([' ', '\t', ':', '.']);
     let label = before
         .rsplit(|c: char| c.is_whitespace() || c == '|')
         .next()
@@ -263,15 +270,20 @@ fn after_organisation(before: &str) -> bool {
     let Some(inside) = before.trim_end().strip_suffix('(') else {
         return false;
     };
-    let words: Vec<String> = inside
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(crate::fold::fold)
-        .collect();
-    words.iter().any(|w| {
-        ORGANISATION_NOUNS.contains(&w.as_str()) || crate::names::orgs::is_kind_of_organisation(w)
-    })
+    // The noun among the last three words (`het waterschap gebeld (`), or further back over
+    // the organisation's capitalised name (`Waterschap Drents Overijsselse Delta (`).
+    for (n, word) in inside.split_whitespace().rev().take(5).enumerate() {
+        let w = crate::fold::fold(word);
+        if ORGANISATION_NOUNS.contains(&w.as_str())
+            || crate::names::orgs::is_kind_of_organisation(&w)
+        {
+            return true;
+        }
+        if n >= 2 && !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The digit groups of a run: at most as many as a number has digits, kept on the stack.
