@@ -378,9 +378,15 @@ mod tests {
     #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
-        let r = removed(&e, "Onderwerp: FW: Wetsvoorstel\nFW: ik bel je morgen, FdW\n");
+        let r = removed(
+            &e,
+            "Onderwerp: FW: Wetsvoorstel\nFW: ik bel je morgen, FdW\n",
+        );
         assert_eq!(r, ["FdW"]);
-        assert_eq!(removed(&e, "Stuur het naar Mei Ling Fernandes.\n"), ["Mei Ling Fernandes"]);
+        assert_eq!(
+            removed(&e, "Stuur het naar Mei Ling Fernandes.\n"),
+            ["Mei Ling Fernandes"]
+        );
     }
 
     #[test]

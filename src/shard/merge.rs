@@ -182,15 +182,13 @@ fn check_output(layout: &Layout, k: usize, summary: &DocumentSummary) -> Result<
     };
     let done = matches!(summary.status, Status::Redacted | Status::Unchanged);
     match (&summary.output, &summary.output_blake3) {
-        (Some(output), Some(expected)) if done => {
-            match layout.hash(&layout.out.join(output)) {
-                Ok(Some(hash)) if &hash == expected => Ok(()),
-                _ => Err(ShardError::Mismatch(format!(
-                    "the output `{output}` is missing or not what its shard wrote; {}",
-                    redo()
-                ))),
-            }
-        }
+        (Some(output), Some(expected)) if done => match layout.hash(&layout.out.join(output)) {
+            Ok(Some(hash)) if &hash == expected => Ok(()),
+            _ => Err(ShardError::Mismatch(format!(
+                "the output `{output}` is missing or not what its shard wrote; {}",
+                redo()
+            ))),
+        },
         _ if done => Err(ShardError::Mismatch(format!(
             "`{}` is done but has no output; {}",
             summary.document,

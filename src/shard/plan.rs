@@ -303,14 +303,21 @@ fn discover(options: &PlanOptions) -> Result<(Vec<Job>, Vec<Option<u64>>), Shard
         }
         let mut found = storage::discover_urls(&options.inputs, &options.filter)?;
         batch::fail_duplicates(found.iter_mut().map(|(job, _)| job));
-        return Ok(found.into_iter().map(|(job, size)| (job, Some(size))).unzip());
+        return Ok(found
+            .into_iter()
+            .map(|(job, size)| (job, Some(size)))
+            .unzip());
     }
     let out = &options.out;
     let local_out = !storage::is_url(out);
     if local_out {
         batch::check_out_is_not_an_input(&options.inputs, out)?;
     }
-    let exclude = if local_out { batch::real_path(out) } else { None };
+    let exclude = if local_out {
+        batch::real_path(out)
+    } else {
+        None
+    };
     let jobs = batch::discover(&options.inputs, exclude.as_deref(), &options.filter)?;
     let sizes = vec![None; jobs.len()];
     Ok((jobs, sizes))

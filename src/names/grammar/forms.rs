@@ -173,7 +173,10 @@ impl Grammar<'_> {
     pub fn month_before_first_name(&self, i: usize) -> bool {
         self.word_in(i, crate::fold::MONTHS)
             && self.spaced(i)
-            && self.classes.get(i + 1).is_some_and(|c| c & class::FIRST_NAME != 0)
+            && self
+                .classes
+                .get(i + 1)
+                .is_some_and(|c| c & class::FIRST_NAME != 0)
             && self.is_cap(i + 1)
             && !(i > 0 && self.toks[i - 1].kind == Kind::Number)
     }

@@ -64,7 +64,9 @@ impl Located {
             }
             ("file://".to_string(), path)
         } else {
-            return Err(ShardError::Usage(format!("{url}: not an s3:// or file:// URL")));
+            return Err(ShardError::Usage(format!(
+                "{url}: not an s3:// or file:// URL"
+            )));
         };
         let prefix = prefix.trim_matches('/').to_string();
         let mut stores = STORES
@@ -316,10 +318,12 @@ pub(crate) fn discover(
         listed.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
         for (key, size) in listed {
             let parts: Vec<&str> = key.split('/').collect();
-            let dirs_admitted =
-                (1..parts.len()).all(|n| filter.admits_dir(&parts[..n].join("/")));
+            let dirs_admitted = (1..parts.len()).all(|n| filter.admits_dir(&parts[..n].join("/")));
             if dirs_admitted && filter.admits_file(&key) {
-                jobs.push((Job::for_file(PathBuf::from(format!("{url}/{key}")), key), size));
+                jobs.push((
+                    Job::for_file(PathBuf::from(format!("{url}/{key}")), key),
+                    size,
+                ));
             }
         }
     }
