@@ -215,11 +215,29 @@ pub fn plan(options: &PlanOptions) -> Result<Plan, ShardError> {
     if options.shards == 0 {
         return Err(ShardError::Usage("--shards must be at least 1".into()));
     }
+    // Lists and policy given as object-store URLs are fetched first (and copied into the
+    // plan like local ones).
+    let fetched = tempfile::tempdir().map_err(ShardError::io(std::env::temp_dir()))?;
+    let mut given = Vec::with_capacity(LIST_FILES.len());
+    for (source, (role, _)) in [
+        &options.staff,
+        &options.public,
+        &options.keep,
+        &options.policy,
+    ]
+    .into_iter()
+    .zip(LIST_FILES)
+    {
+        given.push(match source {
+            Some(source) => Some(storage::local_file(source, &fetched.path().join(role))?),
+            None => None,
+        });
+    }
     let redactor = build_redactor(
-        options.staff.as_deref(),
-        options.public.as_deref(),
-        options.keep.as_deref(),
-        options.policy.as_deref(),
+        given[0].as_deref(),
+        given[1].as_deref(),
+        given[2].as_deref(),
+        given[3].as_deref(),
     )?;
     let (jobs, sizes) = discover(options)?;
     if jobs.is_empty() {
@@ -236,13 +254,7 @@ pub fn plan(options: &PlanOptions) -> Result<Plan, ShardError> {
     }
 
     let mut lists = Vec::new();
-    let given = [
-        &options.staff,
-        &options.public,
-        &options.keep,
-        &options.policy,
-    ];
-    for ((role, file), source) in LIST_FILES.iter().zip(given) {
+    for ((role, file), source) in LIST_FILES.iter().zip(&given) {
         if let Some(source) = source {
             let bytes = std::fs::read(source).map_err(ShardError::io(source))?;
             create_only(&layout, &layout.lists().join(file), &bytes)?;

@@ -282,6 +282,30 @@ pub(crate) fn local_input(job: &Job, tmp: &Path) -> Result<LocalInput, ShardErro
     }
 }
 
+/// A file given as a local path (returned as it is) or as an object-store URL (fetched
+/// into `dir`).
+pub(crate) fn local_file(path: &Path, dir: &Path) -> Result<PathBuf, ShardError> {
+    if !is_url(path) {
+        return Ok(path.to_path_buf());
+    }
+    #[cfg(feature = "object-store")]
+    {
+        let url = path.to_str().unwrap_or_default();
+        let Some(bytes) = remote::get_url(url)? else {
+            return Err(ShardError::Usage(format!("{url}: no such object")));
+        };
+        std::fs::create_dir_all(dir).map_err(ShardError::io(dir))?;
+        let local = dir.join(url.rsplit('/').next().unwrap_or("file"));
+        std::fs::write(&local, bytes).map_err(ShardError::io(&local))?;
+        Ok(local)
+    }
+    #[cfg(not(feature = "object-store"))]
+    {
+        let _ = dir;
+        Err(unsupported(path))
+    }
+}
+
 /// The jobs for inputs that are object-store URLs, in the order `redact` would take the
 /// same tree on disk, with each object's size (see [`remote::discover`]).
 pub(crate) fn discover_urls(
