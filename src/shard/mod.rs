@@ -23,6 +23,10 @@
 //! bytes and reports non-determinism when they differ. [`merge`] removes the directory when it
 //! is done, so `DIR` then holds exactly what a single run writes.
 //!
+//! `DIR`, the inputs and the lists may also be object-store URLs (`s3://bucket/prefix`,
+//! `file:///dir`; the `object-store` feature): every read and write then goes to the store,
+//! create-only there too (see `storage`).
+//!
 //! In one process (each call may as well be a process of its own, on another machine):
 //!
 //! ```

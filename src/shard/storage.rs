@@ -5,7 +5,7 @@
 //! Every step works on local paths under [`Layout::out`]. For a local `DIR` that is `DIR`
 //! itself. For an object store it is a scratch directory of the process: files an earlier
 //! step wrote are fetched into it when read ([`Layout::local`], [`Layout::read`]), and what
-//! this step writes goes from it to the store, create-only ([`Layout::commit`],
+//! this step writes goes from it to the store, create-only ([`Layout::create`],
 //! [`Layout::publish`]): a second writer that finds the object compares the bytes, exactly
 //! as the local hard link does.
 
@@ -183,7 +183,11 @@ impl Layout {
     /// store, create-only, and the local copy removed. Nothing to do for a local `DIR`.
     pub(crate) fn publish(&self, path: &Path) -> Result<(), ShardError> {
         match &*self.storage {
-            Storage::Local => Ok(()),
+            // Already in place.
+            Storage::Local => {
+                let _ = path;
+                Ok(())
+            }
             #[cfg(feature = "object-store")]
             Storage::Remote(r) => {
                 let show = self.show(path);
@@ -204,7 +208,11 @@ impl Layout {
     /// [`Layout::out`]: to the store, replacing an earlier merge's (as a single run does).
     pub(crate) fn replace(&self, path: &Path) -> Result<(), ShardError> {
         match &*self.storage {
-            Storage::Local => Ok(()),
+            // Already in place.
+            Storage::Local => {
+                let _ = path;
+                Ok(())
+            }
             #[cfg(feature = "object-store")]
             Storage::Remote(r) => {
                 let bytes = std::fs::read(path).map_err(ShardError::io(self.show(path)))?;
@@ -307,7 +315,7 @@ pub(crate) fn local_file(path: &Path, dir: &Path) -> Result<PathBuf, ShardError>
 }
 
 /// The jobs for inputs that are object-store URLs, in the order `redact` would take the
-/// same tree on disk, with each object's size (see [`remote::discover`]).
+/// same tree on disk, with each object's size (see `remote::discover`).
 pub(crate) fn discover_urls(
     inputs: &[PathBuf],
     filter: &crate::batch::FileFilter,
