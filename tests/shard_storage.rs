@@ -250,6 +250,8 @@ fn a_sharded_run_on_s3_equals_one_local_redact_and_writes_create_only() {
     for (rel, path) in files(&input) {
         moto.put(&format!("in/{rel}"), &std::fs::read(path).unwrap());
     }
+    // A folder marker, as a console makes one: no document.
+    moto.put("in/map-0/", b"");
     let run = PathBuf::from(format!("s3://{BUCKET}/run"));
     let r = setup
         .with_inputs_from("plan", Path::new(&format!("s3://{BUCKET}/in")), &run)

@@ -316,6 +316,17 @@ pub(crate) fn discover(
             }
         }
         listed.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+        // A folder marker (an empty object `dir/`, as consoles make) is no document: on
+        // disk a name is a file or a folder, never both.
+        let folders: std::collections::HashSet<&str> = listed
+            .iter()
+            .flat_map(|(key, _)| key.match_indices('/').map(|(i, _)| &key[..i]))
+            .collect();
+        let listed: Vec<(String, u64)> = listed
+            .iter()
+            .filter(|(key, _)| !folders.contains(key.as_str()))
+            .cloned()
+            .collect();
         for (key, size) in listed {
             let parts: Vec<&str> = key.split('/').collect();
             let dirs_admitted = (1..parts.len()).all(|n| filter.admits_dir(&parts[..n].join("/")));
