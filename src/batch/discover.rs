@@ -44,8 +44,15 @@ pub fn discover(
         }
     }
     let mut jobs = walker.jobs;
+    fail_duplicates(jobs.iter_mut());
+    Ok(jobs)
+}
+
+/// Fails a document whose output name an earlier one already has: its output would
+/// overwrite the first one's.
+pub(crate) fn fail_duplicates<'a>(jobs: impl Iterator<Item = &'a mut Job>) {
     let mut seen = HashSet::new();
-    for job in &mut jobs {
+    for job in jobs {
         let output = super::place::output_relative(job);
         if !seen.insert(output.clone()) && matches!(job.task, Task::Process(_)) {
             job.task = Task::Fail(format!(
@@ -53,7 +60,6 @@ pub fn discover(
             ));
         }
     }
-    Ok(jobs)
 }
 
 struct Walker<'a> {

@@ -43,13 +43,16 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use discover::discover;
+pub(crate) use discover::{fail_duplicates, relative_to};
 pub use filter::FileFilter;
 pub use isolate::{note_panic, panic_place};
 pub use job::{Job, Task};
 pub use place::{Reuse, write_atomic};
 pub(crate) use process::read_within_limits;
 // For sharded runs (`crate::shard`): the same per-document steps as a single run.
-pub(crate) use place::{Placement, check_out_is_not_an_input, prepare_out, real_path};
+pub(crate) use place::{
+    Placement, check_out_is_not_an_input, output_relative, prepare_out, real_path,
+};
 pub(crate) use process::{configuration, identify_people, redact_document};
 pub(crate) use report::Outcome;
 pub use report::{BatchReport, DocumentSummary, Status};

@@ -1,7 +1,8 @@
 //! The sharded-run subcommands: `plan`, `scan --plan`, `reduce`, `redact --plan`, `merge`
-//! (see `woo_redact::shard`). Exit status: 0 done, 2 usage or configuration, 42 a
-//! deterministic input error (do not retry), 3 an earlier step incomplete, 1 anything else
-//! (retryable); `merge` also exits 1 when a document failed or was skipped, as `redact`.
+//! (see `woo_redact::shard`). Exit status: 0 done, 2 usage, configuration or an object store
+//! that cannot be reached, 42 a deterministic input error (do not retry), 3 an earlier step
+//! incomplete, 1 anything else (retryable); `merge` also exits 1 when a document failed or
+//! was skipped, as `redact`.
 
 use std::path::Path;
 use std::process::ExitCode;

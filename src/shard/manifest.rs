@@ -21,7 +21,7 @@ pub(crate) struct Entry {
     pub(crate) seq: usize,
     /// Its path relative to its input root, `/`-separated: the audit log's `document`.
     pub(crate) document: String,
-    /// Its absolute path (every task must see the inputs at the same paths).
+    /// Its absolute path (every task must see the inputs at the same paths), or its URL.
     pub(crate) path: String,
     /// Its size in bytes when planned (0 when unknown).
     pub(crate) size: u64,
@@ -31,8 +31,14 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    pub(crate) fn from_job(seq: usize, job: &Job) -> Result<Entry, ShardError> {
-        let path = std::path::absolute(&job.path).map_err(ShardError::io(&job.path))?;
+    /// `size`: the size an object store listed (for an input given as a URL, kept as it
+    /// is); a local file's is looked up.
+    pub(crate) fn from_job(seq: usize, job: &Job, size: Option<u64>) -> Result<Entry, ShardError> {
+        let path = if super::storage::is_url(&job.path) {
+            job.path.clone()
+        } else {
+            std::path::absolute(&job.path).map_err(ShardError::io(&job.path))?
+        };
         let path = path.to_str().ok_or_else(|| {
             ShardError::Usage(format!(
                 "input `{}`: a sharded run needs paths in UTF-8",
@@ -43,7 +49,7 @@ impl Entry {
             seq,
             document: job.relative.clone(),
             path: path.to_string(),
-            size: std::fs::metadata(&job.path).map_or(0, |m| m.len()),
+            size: size.unwrap_or_else(|| std::fs::metadata(&job.path).map_or(0, |m| m.len())),
             fail: match &job.task {
                 Task::Fail(reason) => Some(reason.clone()),
                 _ => None,
@@ -70,7 +76,7 @@ pub(crate) fn read(
     end: usize,
 ) -> Result<Vec<Entry>, ShardError> {
     let show = layout.show(path);
-    let bytes = std::fs::read(path).map_err(ShardError::io(&show))?;
+    let bytes = layout.read_existing(path)?;
     if blake3::hash(&bytes).to_hex().as_str() != blake3_hex {
         return Err(ShardError::Mismatch(format!(
             "{} does not match the plan",

@@ -41,7 +41,7 @@ pub fn merge(
     let mut missing = Vec::new();
     for (k, range) in loaded.plan.shards.iter().enumerate() {
         let path = layout.pass2(k, "done");
-        if !path.exists() {
+        if !layout.exists(&path)? {
             missing.push(k);
             continue;
         }
@@ -62,7 +62,9 @@ pub fn merge(
             ("summary.jsonl", &d.summary_blake3),
         ] {
             let path = layout.pass2(k, what);
-            let hash = hash_file(&path).map_err(ShardError::io(layout.show(&path)))?;
+            // Fetched here once (object store); `merge_shard` reads the local copy.
+            let local = layout.local(&path)?;
+            let hash = hash_file(&local).map_err(ShardError::io(layout.show(&path)))?;
             if &hash != expected {
                 return Err(ShardError::Mismatch(format!(
                     "{} does not match its done marker",
@@ -98,13 +100,16 @@ pub fn merge(
     }
     report.finish(started);
     sink.finish(&report).map_err(out_io)?;
+    for name in ["audit.jsonl", "summary.json"] {
+        layout.replace(&layout.out.join(name))?;
+    }
     drop(work);
     drop(attempt);
     if !keep_plan {
         // `.woo-redact/`, the plan's parent: the folder now holds what a single run writes.
         let work_dir = layout.root.parent().unwrap_or(&layout.root);
         debug_assert!(SHARD_DIR.starts_with(".woo-redact/"));
-        std::fs::remove_dir_all(work_dir).map_err(ShardError::io(layout.show(work_dir)))?;
+        layout.remove(work_dir)?;
     }
     Ok(MergeReport {
         report,
@@ -177,16 +182,13 @@ fn check_output(layout: &Layout, k: usize, summary: &DocumentSummary) -> Result<
     };
     let done = matches!(summary.status, Status::Redacted | Status::Unchanged);
     match (&summary.output, &summary.output_blake3) {
-        (Some(output), Some(expected)) if done => {
-            let path = layout.out.join(output);
-            match hash_file(&path) {
-                Ok(hash) if &hash == expected => Ok(()),
-                _ => Err(ShardError::Mismatch(format!(
-                    "the output `{output}` is missing or not what its shard wrote; {}",
-                    redo()
-                ))),
-            }
-        }
+        (Some(output), Some(expected)) if done => match layout.hash(&layout.out.join(output)) {
+            Ok(Some(hash)) if &hash == expected => Ok(()),
+            _ => Err(ShardError::Mismatch(format!(
+                "the output `{output}` is missing or not what its shard wrote; {}",
+                redo()
+            ))),
+        },
         _ if done => Err(ShardError::Mismatch(format!(
             "`{}` is done but has no output; {}",
             summary.document,

@@ -23,6 +23,10 @@
 //! bytes and reports non-determinism when they differ. [`merge`] removes the directory when it
 //! is done, so `DIR` then holds exactly what a single run writes.
 //!
+//! `DIR`, the inputs and the lists may also be object-store URLs (`s3://bucket/prefix`,
+//! `file:///dir`; the `object-store` feature): every read and write then goes to the store,
+//! create-only there too (see `storage`).
+//!
 //! In one process (each call may as well be a process of its own, on another machine):
 //!
 //! ```
@@ -71,9 +75,11 @@ mod pass1;
 mod pass2;
 mod plan;
 mod state;
+mod storage;
 mod store;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use index::{INDEX_VARIABLES, shard_from_env};
 pub use merge::{MergeReport, merge};
@@ -126,6 +132,11 @@ pub enum ShardError {
     /// An earlier step is not complete.
     #[error("{0}")]
     Incomplete(String),
+    /// The object store could not be reached or refused a request (an unreachable
+    /// endpoint, missing credentials, a missing bucket): the message gives the store's
+    /// answer.
+    #[error("object storage: {0}")]
+    Storage(String),
     /// Reading or writing failed (retryable).
     #[error("{path}: {source}")]
     Io {
@@ -138,12 +149,15 @@ pub enum ShardError {
 }
 
 impl ShardError {
-    /// The process exit status for this error: 2 for usage and configuration, 42 for a
-    /// deterministic input error, 3 for an incomplete earlier step, 1 for the rest
-    /// (retryable).
+    /// The process exit status for this error: 2 for usage, configuration and object
+    /// storage that cannot be reached, 42 for a deterministic input error, 3 for an
+    /// incomplete earlier step, 1 for the rest (retryable).
     pub fn exit_code(&self) -> u8 {
         match self {
-            ShardError::Usage(_) | ShardError::Config(_) | ShardError::Batch(_) => 2,
+            ShardError::Usage(_)
+            | ShardError::Config(_)
+            | ShardError::Batch(_)
+            | ShardError::Storage(_) => 2,
             ShardError::Mismatch(_) | ShardError::NonDeterministic(_) => EXIT_DETERMINISTIC,
             ShardError::Incomplete(_) => EXIT_INCOMPLETE,
             ShardError::Io { .. } => 1,
@@ -156,33 +170,45 @@ impl ShardError {
     }
 }
 
-/// Where a sharded run keeps its files, under the output directory.
-#[derive(Debug, Clone)]
+/// Where a sharded run keeps its files, under the output directory, and the storage they
+/// are in (see `storage`).
+#[derive(Clone)]
 pub(crate) struct Layout {
-    /// The output directory (canonical).
+    /// The output directory (canonical), or the local scratch directory standing in for an
+    /// object store.
     pub(crate) out: PathBuf,
     /// `out/.woo-redact/shards`.
     pub(crate) root: PathBuf,
+    storage: Arc<storage::Storage>,
 }
 
 impl Layout {
     pub(crate) fn new(out: &Path) -> Layout {
+        Layout::with_storage(out.to_path_buf(), storage::Storage::Local)
+    }
+
+    fn with_storage(out: PathBuf, storage: storage::Storage) -> Layout {
         Layout {
-            out: out.to_path_buf(),
             root: out.join(SHARD_DIR),
+            out,
+            storage: Arc::new(storage),
         }
     }
 
-    /// An existing plan's layout (the output directory made canonical).
+    /// An existing plan's layout (a local output directory made canonical).
     pub(crate) fn open(out: &Path) -> Result<Layout, ShardError> {
-        let out = out
-            .canonicalize()
-            .map_err(|e| ShardError::Usage(format!("no plan in {}: {e}", out.display())))?;
-        let layout = Layout::new(&out);
-        if !layout.plan_file().is_file() {
+        let layout = if storage::is_url(out) {
+            storage::layout_for(out)?
+        } else {
+            let out = out
+                .canonicalize()
+                .map_err(|e| ShardError::Usage(format!("no plan in {}: {e}", out.display())))?;
+            Layout::new(&out)
+        };
+        if !layout.exists(&layout.plan_file())? {
             return Err(ShardError::Usage(format!(
                 "no plan in {} (run `woo-redact plan` first; after `merge` the plan is gone)",
-                out.display()
+                layout.name()
             )));
         }
         Ok(layout)
@@ -240,13 +266,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
     layout: &Layout,
     path: &Path,
 ) -> Result<T, ShardError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            ShardError::Incomplete(format!("{} is missing", layout.show(path).display()))
-        } else {
-            ShardError::io(layout.show(path))(e)
-        }
-    })?;
+    let bytes = layout.read_existing(path)?;
     serde_json::from_slice(&bytes).map_err(|e| damaged(layout, path, &e))
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::plan::{Loaded, Password};
 use super::state::PersonLine;
+use super::storage::local_input;
 use super::store::{Staged, create_only};
 use super::{ShardError, hash_file};
 use crate::audit::DigestKey;
@@ -62,14 +63,16 @@ pub fn scan_shard(
     let mut facts = Staged::new(layout)?;
     let mut people: BTreeSet<PersonKey> = BTreeSet::new();
     for chunk in entries.chunks(CHUNK) {
-        let found: Vec<(Fact, Vec<PersonKey>)> = pool.install(|| {
+        let found: Result<Vec<(Fact, Vec<PersonKey>)>, ShardError> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|entry| {
-                    let job = entry.job();
+                    // An input in an object store is fetched for the while it is read.
+                    let input = local_input(&entry.job(), &layout.tmp())?;
+                    let job = &input.job;
                     let input_blake3 = job.kind().and_then(|_| hash_file(&job.path).ok());
                     let named = if loaded.plan.batch_people {
-                        batch::identify_people(&loaded.redactor, &job, &loaded.options)
+                        batch::identify_people(&loaded.redactor, job, &loaded.options)
                     } else {
                         Vec::new()
                     };
@@ -79,11 +82,11 @@ pub fn scan_shard(
                         input_blake3,
                         people: named.len(),
                     };
-                    (fact, named)
+                    Ok((fact, named))
                 })
                 .collect()
         });
-        for (fact, named) in found {
+        for (fact, named) in found? {
             let line = serde_json::to_string(&fact).map_err(std::io::Error::other);
             facts.line(&line.map_err(io)?).map_err(io)?;
             people.extend(named);

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pass1::Fact;
 use super::plan::{Loaded, Password};
+use super::storage::local_input;
 use super::store::{Staged, create_only};
 use super::{Layout, ShardError, damaged, hash_file, read_json, state};
 use crate::audit::DigestKey;
@@ -98,12 +99,12 @@ pub fn redact_shard(
     // No frozen state yet, but every scan shard done: freeze it here. Reduce is a pure
     // function of the scan shards and writes create-only, so shards doing it at the same
     // time write the same state.
-    if !layout.state_dir().join("state.json").exists() {
+    if !layout.exists(&layout.state_dir().join("state.json"))? {
         state::reduce(out, Some(key))?;
     }
     let (state, digest, people) = state::load(&loaded, expected_state)?;
     let done_path = layout.pass2(shard, "done");
-    if done_path.exists() {
+    if layout.exists(&done_path)? {
         let done: RedactDone = read_json(layout, &done_path)?;
         if done.state != digest || done.plan != loaded.digest {
             return Err(ShardError::Mismatch(format!(
@@ -154,6 +155,12 @@ pub fn redact_shard(
         error: Mutex::new(None),
     };
     let process = |job: &Job, kind| {
+        // An input in an object store is fetched for the while it is redacted.
+        let input = match local_input(job, &layout.tmp()) {
+            Ok(input) => input,
+            Err(e) => return records.fail(job, e),
+        };
+        let job = &input.job;
         if let Some(outcome) = records.take_over(job) {
             return outcome;
         }
@@ -165,7 +172,7 @@ pub fn redact_shard(
         });
         if outcome.is_failed() {
             place.forget(job);
-        } else {
+        } else if records.publish(&outcome) {
             records.store(job, &outcome);
         }
         outcome
@@ -254,7 +261,7 @@ impl Records<'_> {
     /// The earlier attempt's outcome, if its record matches this plan, state and input and
     /// its output is in place with the recorded hash.
     fn take_over(&self, job: &Job) -> Option<Outcome> {
-        let bytes = std::fs::read(self.path(&job.relative)).ok()?;
+        let bytes = self.layout.read(&self.path(&job.relative)).ok()??;
         let r: DocRecord = serde_json::from_slice(&bytes).ok()?;
         let scanned = self.inputs.get(&job.relative)?.as_deref()?;
         let matches = r.document == job.relative
@@ -263,7 +270,7 @@ impl Records<'_> {
             && r.input_blake3 == scanned
             && hash_file(&job.path).ok()? == scanned;
         let output = self.layout.out.join(r.summary.output.as_deref()?);
-        if !matches || hash_file(&output).ok() != r.summary.output_blake3 {
+        if !matches || self.layout.hash(&output).ok()? != r.summary.output_blake3 {
             return None;
         }
         self.taken_over.fetch_add(1, Ordering::Relaxed);
@@ -272,6 +279,33 @@ impl Records<'_> {
             lines: r.audit,
             resumed: false,
         })
+    }
+
+    /// A storage error: the shard fails with it (the document's outcome is never used).
+    fn fail(&self, job: &Job, e: ShardError) -> Outcome {
+        let mut first = self.error.lock().unwrap_or_else(|p| p.into_inner());
+        first.get_or_insert(e);
+        Outcome::failed(
+            job,
+            DocumentError::Input("its input could not be fetched".into()),
+            0,
+        )
+    }
+
+    /// The document's output to the store (for an object-store `DIR`); false when that
+    /// failed (the shard then fails).
+    fn publish(&self, outcome: &Outcome) -> bool {
+        let Some(output) = &outcome.summary.output else {
+            return true;
+        };
+        match self.layout.publish(&self.layout.out.join(output)) {
+            Ok(()) => true,
+            Err(e) => {
+                let mut first = self.error.lock().unwrap_or_else(|p| p.into_inner());
+                first.get_or_insert(e);
+                false
+            }
+        }
     }
 
     fn store(&self, job: &Job, outcome: &Outcome) {
@@ -303,7 +337,7 @@ fn input_hashes(
     expected: &str,
 ) -> Result<HashMap<String, Option<String>>, ShardError> {
     let path = layout.pass1(shard, "facts.jsonl");
-    let bytes = std::fs::read(&path).map_err(ShardError::io(layout.show(&path)))?;
+    let bytes = layout.read_existing(&path)?;
     if blake3::hash(&bytes).to_hex().as_str() != expected {
         return Err(ShardError::Mismatch(format!(
             "{} does not match the frozen state",

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::manifest::{self, Entry};
 use super::store::{Staged, create_only};
-use super::{Layout, ShardError, read_json};
+use super::{Layout, ShardError, read_json, storage};
 use crate::audit::{DigestKey, KeySource};
 use crate::batch::{self, BatchOptions, FileFilter, Job, Limits, Reuse};
 use crate::error::BatchError;
@@ -215,54 +215,46 @@ pub fn plan(options: &PlanOptions) -> Result<Plan, ShardError> {
     if options.shards == 0 {
         return Err(ShardError::Usage("--shards must be at least 1".into()));
     }
-    let redactor = build_redactor(
-        options.staff.as_deref(),
-        options.public.as_deref(),
-        options.keep.as_deref(),
-        options.policy.as_deref(),
-    )?;
-    // Discovery exactly as `batch::redact_with` does it.
-    let out = &options.out;
-    let out_err = |e: std::io::Error| BatchError::Output {
-        path: out.clone(),
-        source: e,
-    };
-    batch::check_out_is_not_an_input(&options.inputs, out)?;
-    let jobs = batch::discover(
-        &options.inputs,
-        batch::real_path(out).as_deref(),
-        &options.filter,
-    )?;
-    if jobs.is_empty() {
-        return Err(BatchError::NoDocuments.into());
-    }
-    if options.reuse != Reuse::Overwrite && Layout::new(out).plan_file().exists() {
-        return Err(ShardError::Usage(format!(
-            "{} already holds a plan; give --overwrite to plan again",
-            out.display()
-        )));
-    }
-    batch::prepare_out(out, &jobs, options.reuse)?;
-    std::fs::create_dir_all(out).map_err(out_err)?;
-    let canonical = out.canonicalize().map_err(out_err)?;
-    batch::check_out_is_not_an_input(&options.inputs, &canonical)?;
-    let layout = Layout::new(&canonical);
-    // An earlier run's results never stand beside this run's.
-    for name in ["audit.jsonl", "summary.json"] {
-        match std::fs::remove_file(canonical.join(name)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(out_err(e).into()),
-            _ => {}
-        }
-    }
-
-    let mut lists = Vec::new();
-    let given = [
+    // Lists and policy given as object-store URLs are fetched first (and copied into the
+    // plan like local ones).
+    let fetched = tempfile::tempdir().map_err(ShardError::io(std::env::temp_dir()))?;
+    let mut given = Vec::with_capacity(LIST_FILES.len());
+    for (source, (role, _)) in [
         &options.staff,
         &options.public,
         &options.keep,
         &options.policy,
-    ];
-    for ((role, file), source) in LIST_FILES.iter().zip(given) {
+    ]
+    .into_iter()
+    .zip(LIST_FILES)
+    {
+        given.push(match source {
+            Some(source) => Some(storage::local_file(source, &fetched.path().join(role))?),
+            None => None,
+        });
+    }
+    let redactor = build_redactor(
+        given[0].as_deref(),
+        given[1].as_deref(),
+        given[2].as_deref(),
+        given[3].as_deref(),
+    )?;
+    let (jobs, sizes) = discover(options)?;
+    if jobs.is_empty() {
+        return Err(BatchError::NoDocuments.into());
+    }
+    let layout = if storage::is_url(&options.out) {
+        prepare_remote_out(options, &jobs)?
+    } else {
+        prepare_local_out(options, &jobs)?
+    };
+    // An earlier run's results never stand beside this run's.
+    for name in ["audit.jsonl", "summary.json"] {
+        layout.remove(&layout.out.join(name))?;
+    }
+
+    let mut lists = Vec::new();
+    for ((role, file), source) in LIST_FILES.iter().zip(&given) {
         if let Some(source) = source {
             let bytes = std::fs::read(source).map_err(ShardError::io(source))?;
             create_only(&layout, &layout.lists().join(file), &bytes)?;
@@ -278,7 +270,13 @@ pub fn plan(options: &PlanOptions) -> Result<Plan, ShardError> {
         shards.push(ShardRange {
             first,
             end,
-            manifest_blake3: write_manifest(&layout, k, first, &jobs[first..end])?,
+            manifest_blake3: write_manifest(
+                &layout,
+                k,
+                first,
+                &jobs[first..end],
+                &sizes[first..end],
+            )?,
         });
     }
     let plan = Plan {
@@ -304,16 +302,91 @@ pub fn plan(options: &PlanOptions) -> Result<Plan, ShardError> {
     Ok(plan)
 }
 
+/// The batch's documents as a single run finds them, with the sizes an object store listed:
+/// local inputs exactly as `batch::redact_with` discovers them, URLs as their listing
+/// (see `storage::remote::discover`).
+fn discover(options: &PlanOptions) -> Result<(Vec<Job>, Vec<Option<u64>>), ShardError> {
+    let urls = options.inputs.iter().filter(|i| storage::is_url(i)).count();
+    if urls > 0 {
+        if urls < options.inputs.len() {
+            return Err(ShardError::Usage(
+                "give the inputs all as local paths or all as object-store URLs".into(),
+            ));
+        }
+        let mut found = storage::discover_urls(&options.inputs, &options.filter)?;
+        batch::fail_duplicates(found.iter_mut().map(|(job, _)| job));
+        return Ok(found
+            .into_iter()
+            .map(|(job, size)| (job, Some(size)))
+            .unzip());
+    }
+    let out = &options.out;
+    let local_out = !storage::is_url(out);
+    if local_out {
+        batch::check_out_is_not_an_input(&options.inputs, out)?;
+    }
+    let exclude = if local_out {
+        batch::real_path(out)
+    } else {
+        None
+    };
+    let jobs = batch::discover(&options.inputs, exclude.as_deref(), &options.filter)?;
+    let sizes = vec![None; jobs.len()];
+    Ok((jobs, sizes))
+}
+
+/// A local output directory, checked and prepared as `redact` does it.
+fn prepare_local_out(options: &PlanOptions, jobs: &[Job]) -> Result<Layout, ShardError> {
+    let out = &options.out;
+    let out_err = |e: std::io::Error| BatchError::Output {
+        path: out.clone(),
+        source: e,
+    };
+    if options.reuse != Reuse::Overwrite && Layout::new(out).plan_file().exists() {
+        return Err(ShardError::Usage(format!(
+            "{} already holds a plan; give --overwrite to plan again",
+            out.display()
+        )));
+    }
+    batch::prepare_out(out, jobs, options.reuse)?;
+    std::fs::create_dir_all(out).map_err(out_err)?;
+    let canonical = out.canonicalize().map_err(out_err)?;
+    batch::check_out_is_not_an_input(&options.inputs, &canonical)?;
+    Ok(Layout::new(&canonical))
+}
+
+/// An output prefix in an object store: it must be empty, or, with `--overwrite`, the
+/// earlier plan and this batch's output names in it are removed (create-only writes would
+/// otherwise meet them).
+fn prepare_remote_out(options: &PlanOptions, jobs: &[Job]) -> Result<Layout, ShardError> {
+    let layout = storage::layout_for(&options.out)?;
+    if options.reuse != Reuse::Overwrite {
+        if !layout.is_empty()? {
+            return Err(ShardError::Usage(format!(
+                "{} is not empty; give --overwrite to plan again over an earlier run",
+                layout.name()
+            )));
+        }
+        return Ok(layout);
+    }
+    layout.remove(&layout.root)?;
+    for job in jobs {
+        layout.remove(&layout.out.join(batch::output_relative(job)))?;
+    }
+    Ok(layout)
+}
+
 fn write_manifest(
     layout: &Layout,
     shard: usize,
     first: usize,
     jobs: &[Job],
+    sizes: &[Option<u64>],
 ) -> Result<String, ShardError> {
     let path = layout.manifest(shard);
     let mut staged = Staged::new(layout)?;
-    for (i, job) in jobs.iter().enumerate() {
-        let entry = Entry::from_job(first + i, job)?;
+    for (i, (job, size)) in jobs.iter().zip(sizes).enumerate() {
+        let entry = Entry::from_job(first + i, job, *size)?;
         let line = serde_json::to_string(&entry).map_err(std::io::Error::other);
         let line = line.map_err(ShardError::io(layout.show(&path)))?;
         staged
@@ -360,9 +433,11 @@ impl Loaded {
         pdf_password: Password,
     ) -> Result<Loaded, ShardError> {
         let layout = Layout::open(out)?;
-        let plan: Plan = read_json(&layout, &layout.plan_file())?;
-        let digest = super::hash_file(&layout.plan_file())
-            .map_err(ShardError::io(layout.show(&layout.plan_file())))?;
+        let plan_file = layout.plan_file();
+        let bytes = layout.read_existing(&plan_file)?;
+        let digest = blake3::hash(&bytes).to_hex().to_string();
+        let plan: Plan =
+            serde_json::from_slice(&bytes).map_err(|e| super::damaged(&layout, &plan_file, &e))?;
         let mismatch = |what: &str| {
             Err(ShardError::Mismatch(format!(
                 "this task's {what} differs from the plan's; every task must use the plan's"
@@ -395,17 +470,18 @@ impl Loaded {
             }
             (Password::NotNeeded, _) => None,
         };
-        let list = |role: &str| {
+        let list = |role: &str| -> Result<Option<PathBuf>, ShardError> {
             plan.lists
                 .iter()
                 .find(|(r, _)| r == role)
-                .map(|(_, file)| layout.lists().join(file))
+                .map(|(_, file)| layout.local(&layout.lists().join(file)))
+                .transpose()
         };
         let redactor = build_redactor(
-            list("staff").as_deref(),
-            list("public").as_deref(),
-            list("keep").as_deref(),
-            list("policy").as_deref(),
+            list("staff")?.as_deref(),
+            list("public")?.as_deref(),
+            list("keep")?.as_deref(),
+            list("policy")?.as_deref(),
         )?;
         if configuration(&redactor) != plan.configuration {
             return Err(ShardError::Mismatch(

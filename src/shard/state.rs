@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::pass1::ScanDone;
 use super::plan::{Loaded, Password};
 use super::store::{Staged, create_only};
-use super::{Layout, ShardError, read_json};
+use super::{Layout, ShardError, damaged, read_json};
 use crate::audit::DigestKey;
 use crate::names::PersonKey;
 
@@ -179,7 +179,7 @@ pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), Sh
     let mut missing = Vec::new();
     for (k, range) in loaded.plan.shards.iter().enumerate() {
         let path = layout.pass1(k, "done");
-        if !path.exists() {
+        if !layout.exists(&path)? {
             missing.push(k);
             continue;
         }
@@ -199,7 +199,8 @@ pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), Sh
     for d in &done {
         let path = layout.pass1(d.shard, "people.jsonl");
         let shown = layout.show(&path);
-        sources.push(Source::open(&path, shown, Some(d.people_blake3.clone()))?);
+        let local = layout.local(&path)?;
+        sources.push(Source::open(&local, shown, Some(d.people_blake3.clone()))?);
     }
     let sources = merge_rounds(layout, sources)?;
     let people_path = layout.state_dir().join("people.jsonl");
@@ -243,12 +244,12 @@ pub(crate) fn incomplete(step: &str, missing: &[usize]) -> ShardError {
 pub(crate) fn read(loaded: &Loaded, expected: Option<&str>) -> Result<(State, String), ShardError> {
     let layout = &loaded.layout;
     let path = layout.state_dir().join("state.json");
-    if !path.exists() {
+    let Some(bytes) = layout.read(&path)? else {
         return Err(ShardError::Incomplete(
             "no frozen state: run `woo-redact reduce` first".into(),
         ));
-    }
-    let digest = super::hash_file(&path).map_err(ShardError::io(layout.show(&path)))?;
+    };
+    let digest = blake3::hash(&bytes).to_hex().to_string();
     if let Some(expected) = expected
         && expected != digest
     {
@@ -257,7 +258,7 @@ pub(crate) fn read(loaded: &Loaded, expected: Option<&str>) -> Result<(State, St
              refused"
         )));
     }
-    let state: State = read_json(layout, &path)?;
+    let state: State = serde_json::from_slice(&bytes).map_err(|e| damaged(layout, &path, &e))?;
     if state.plan != loaded.digest || state.facts_blake3.len() != loaded.plan.shards.len() {
         return Err(ShardError::Mismatch(
             "the frozen state was made for another plan".into(),
@@ -275,7 +276,7 @@ pub(crate) fn load(
     let layout = &loaded.layout;
     let people_path = layout.state_dir().join("people.jsonl");
     let mut source = Source::open(
-        &people_path,
+        &layout.local(&people_path)?,
         layout.show(&people_path),
         Some(state.people_blake3.clone()),
     )?;

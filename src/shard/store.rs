@@ -1,13 +1,15 @@
 //! Create-only files: every file a step writes (besides the documents) is written under a
-//! temporary name and then linked to its final name, which fails when the name exists. So a
-//! file under its final name is complete, and of two attempts of the same step the first
-//! wins; the second compares its bytes with the file there and reports non-determinism when
-//! they differ (equal bytes: success).
+//! temporary name and then linked to its final name, which fails when the name exists (in
+//! an object store: a `PutMode::Create` put, see `storage`). So a file under its final name
+//! is complete, and of two attempts of the same step the first wins; the second compares its
+//! bytes with the file there and reports non-determinism when they differ (equal bytes:
+//! success).
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use super::{Layout, ShardError, hash_file};
+use super::storage::Created;
+use super::{Layout, ShardError};
 
 /// A file being written, hashed as it goes.
 pub(crate) struct Staged {
@@ -50,21 +52,9 @@ impl Staged {
             .sync_all()
             .map_err(ShardError::io(show.clone()))?;
         let hash = self.hasher.finalize().to_hex().to_string();
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(ShardError::io(show.clone()))?;
-        }
-        // A hard link is atomic and never replaces an existing name (unlike a rename).
-        match std::fs::hard_link(file.path(), path) {
-            Ok(()) => Ok(hash),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let there = hash_file(path).map_err(ShardError::io(show.clone()))?;
-                if there == hash {
-                    Ok(hash)
-                } else {
-                    Err(ShardError::NonDeterministic(show.display().to_string()))
-                }
-            }
-            Err(e) => Err(ShardError::io(show)(e)),
+        match layout.create(file.path(), path, &hash)? {
+            Created::Same => Ok(hash),
+            Created::Different => Err(ShardError::NonDeterministic(show.display().to_string())),
         }
         // The temporary name goes with `file`.
     }
