@@ -28,7 +28,12 @@ pub(super) const HEADER_FIELDS: &[&str] = &[
 pub(super) const LIST_FIELDS: &[&str] = &[
     "aanwezig",
     "aanwezigen",
+    "aanw",
     "afwezig",
+    "afw",
+    "niet aanwezig",
+    "gast",
+    "gasten",
     "afwezig met kennisgeving",
     "met kennisgeving afwezig",
     "afgemeld",
