@@ -413,6 +413,13 @@ mod tests {
     }
 
     #[test]
+    fn staff_initials_beside_other_initials() {
+        let e = engine(&["Jan Tom Hendriks", "Hanna Groen"], &[]);
+        let text = "Zie het stuk. JTH, HG akkoord.\nNummer: VRVID/HG/2024-011\n";
+        assert_eq!(removed(&e, text), ["JTH", "HG"]);
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -73,6 +73,9 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     {
         return Some("initials after `door`");
     }
+    if initials_like(g, first) && beside_initials(g, first, next) {
+        return Some("initials in a list of initials");
+    }
     if initials_like(g, first) && date_follows(g, next) {
         return Some("initials before a date, as a paraaf");
     }
@@ -128,6 +131,26 @@ fn family_name(g: &Grammar, first: usize) -> bool {
         None => return false,
     };
     g.word_in(head, super::orgs::FAMILY_HEADS) && g.spaced(first - 1)
+}
+
+/// `doorgezet naar JTH, HG`, `IKS en FEA lichten toe`: next to other people's initials, across
+/// a comma, a slash or `en`, initials are a person's too. An acronym no list knows is no
+/// neighbour (`RWS, ILT`).
+fn beside_initials(g: &Grammar, first: usize, next: usize) -> bool {
+    let person_initials = |k: usize| {
+        initials_like(g, k)
+            && !GAZETTEER.is(g.folded(k), class::ORG | class::PLACE | class::NOT_NAME)
+            && !super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(k))
+    };
+    // A slash without spaces joins the parts of a reference (`VRVID/AB/2024-011`).
+    let joins = |k: usize| {
+        g.is_punct(k, ',')
+            || g.word_in(k, &["en"])
+            || (g.is_punct(k, '/') && (g.spaced(k) || (k > 0 && g.spaced(k - 1))))
+    };
+    let before = first >= 2 && joins(first - 1) && person_initials(first - 2);
+    let after = joins(next) && person_initials(next + 1);
+    before || after
 }
 
 /// Whether the word at `i` is written as initials: two to five capitals, particle letters
