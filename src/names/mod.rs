@@ -399,6 +399,8 @@ mod tests {
         let family = "De aanvraag van maatschap Wassink is binnen. Ook fam. Koster belde.\n\
                       Maatschap Nijkamp\n";
         assert_eq!(removed(&e, family), ["Wassink", "Koster", "Nijkamp"]);
+        let called = "Onderwerp: FW: vragen\n\nBas, zie hieronder.\n\nOverigens, zie ook dit.\n";
+        assert_eq!(removed(&e, called), ["Bas"]);
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if clause_start(g, first) && subject_verb(g, next, weak_verbs) {
         return Some("subject of a verb of saying or acting");
     }
-    if addressed(g, first, next) {
+    if addressed(g, first, next) || vocative(g, first, next) {
         return Some(ADDRESSED);
     }
     if party(g, first, next) {
@@ -449,6 +449,18 @@ fn addressed(g: &Grammar, first: usize, next: usize) -> bool {
     let mention = first > 0 && g.is_punct(first - 1, '@') && g.glued(first - 1);
     let after_address = first > 0 && g.word_in(first - 1, ADDRESSING) && g.spaced(first - 1);
     (mention || after_address) && phrase_ends(g, next)
+}
+
+/// `Bas, zie hieronder.` opening a paragraph: a known first name called by name.
+fn vocative(g: &Grammar, first: usize, next: usize) -> bool {
+    let paragraph_start =
+        first == 0 || (g.is_line_end(first - 1) && (first < 2 || g.is_line_end(first - 2)));
+    paragraph_start
+        && next == first + 1
+        && g.has(first, class::FIRST_NAME)
+        && g.is_punct(next, ',')
+        && g.word(next + 1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Whether the phrase ends at token `i`: punctuation, a line end, or the end.
