@@ -32,8 +32,8 @@ struct Floors {
 /// first two.
 fn floors(name: &str) -> Floors {
     let default = Floors {
-        recall: 0.92,
-        staff_recall: 0.95,
+        recall: 0.93,
+        staff_recall: 0.96,
         keep_violations: 0.02,
         char_precision: 0.95,
     };
@@ -41,6 +41,11 @@ fn floors(name: &str) -> Floors {
         "dev-province" => Floors {
             keep_violations: 0.045,
             char_precision: 0.93,
+            ..default
+        },
+        "dev-ggd" => Floors {
+            keep_violations: 0.03,
+            char_precision: 0.94,
             ..default
         },
         "dev-fresh" => Floors {
