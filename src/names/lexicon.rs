@@ -493,7 +493,14 @@ const LOCAL_PARTY_WORDS: &[&str] = &[
 /// Whether the text in brackets after a name is a political party (`CDA`, `GroenLinks-PvdA`,
 /// `Gemeentebelangen Westervecht`).
 pub fn is_party(text: &str) -> bool {
-    let f = fold(text.trim());
+    // `(fractie GroenLinks)`, `(BBB, burgerlid)`, `de BBB-fractie`: the party named.
+    let f = fold(text.split(',').next().unwrap_or("").trim());
+    let f = f.strip_prefix("fractie ").unwrap_or(&f);
+    let f = f
+        .strip_suffix("-fractie")
+        .or_else(|| f.strip_suffix(" fractie"))
+        .unwrap_or(f)
+        .to_string();
     PARTIES.contains(&f.as_str())
         || f.split_whitespace()
             .next()

@@ -443,6 +443,9 @@ mod tests {
             "{r:?}"
         );
         assert!(r.contains(&"P. de Kruijf".to_string()), "{r:?}");
+        let council = "Vragensteller: F. Dijkhuis (fractie GroenLinks)\nDe BBB-fractie (Verweij) \
+                       vraagt het ook. Kamphuis (SP, burgerlid) ook.\n";
+        assert!(removed(&e, council).is_empty());
         let gs = "Aanwezig:  J. Scheltinga, M. Hoogerwerf-van Dam, P. de Kruijf\n\nDe voorzitter opent de vergadering. Gedeputeerde Hoogerwerf-van Dam meldt dat zij\n";
         // A staff member named `van Dam` is not the second half of `Hoogerwerf-van Dam`.
         let r = removed(&engine(&["Anouk van Dam"], &[]), gs);

@@ -67,6 +67,18 @@ impl<'t> Offices<'t> {
         if self.signed_as_office_holder(start, end) {
             return true;
         }
+        // `de BBB-fractie (Verweij)`: a council member in brackets after the party's group.
+        let before = self.text[..start].trim_end_matches([' ', '\t']);
+        if let Some(group) = before.strip_suffix('(') {
+            let word = group
+                .trim_end()
+                .rsplit([' ', '\t', '\n'])
+                .next()
+                .unwrap_or("");
+            if lexicon::is_party(word) && fold(word).contains("fractie") {
+                return true;
+            }
+        }
         // `(minister voor Rechtsbescherming)`, `(CDA)` or `, burgemeester` right after the
         // name: an office, or the party a council member speaks for.
         let after = self.text[end..].trim_start_matches([' ', '\t']);
