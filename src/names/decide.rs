@@ -276,7 +276,8 @@ fn public_initials(
         return Vec::new();
     }
     // Initials a staff member bears, or that the text gives beside the name of someone not
-    // public (`Roos Brink (RB)`), are that person's wherever they stand: when in doubt,
+    // public (`Roos Brink (RB)`), are that person's wherever they stand, unless they follow
+    // the official's own name on its line (`dr. R. Benali | DPG | RB`): when in doubt,
     // remove.
     let text = g.text();
     let protected = Spans::new(protected.to_vec());
@@ -300,7 +301,7 @@ fn public_initials(
     let taken: HashSet<&str, FastHash> = mentions
         .iter()
         .filter(|m| m.parse.form == Form::InitialsOnly && m.strength == Strength::Strong)
-        .filter(|m| m.staff.is_some() || (m.rule == "name.initials" && !beside_public(m)))
+        .filter(|m| (m.staff.is_some() || m.rule == "name.initials") && !beside_public(m))
         .map(|m| &text[m.parse.start..m.parse.end])
         .collect();
     let toks = g.tokens();

@@ -422,6 +422,17 @@ mod tests {
     }
 
     #[test]
+    fn an_officials_paraaf_on_their_own_row_stays_though_staff_share_it() {
+        let e = engine(&["Roos Brinkman"], &["Rachid Benali"]);
+        let sheet =
+            "Naam          Functie   Paraaf   Datum\ndr. R. Benali DPG       RB       19-11-2021\n";
+        assert!(removed(&e, sheet).is_empty());
+        // Away from the official's name the staff member's initials go.
+        let both = format!("{sheet}\nRB: ik stuur het door.\n");
+        assert!(removed(&e, &both).contains(&"RB".to_string()));
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());
