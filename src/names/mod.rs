@@ -433,6 +433,14 @@ mod tests {
     }
 
     #[test]
+    fn a_reversed_name_in_a_mail_header_whose_surname_is_an_office() {
+        let e = engine(&[], &[]);
+        let text = "Aan: a@b.nl; Dijkgraaf, Maarten <m.dijkgraaf@vosvanloon.nl>\n";
+        assert_eq!(removed(&e, text), ["Dijkgraaf", "Maarten"]);
+        assert!(removed(&e, "De dijkgraaf, Maarten de Boer, opende.\n").is_empty());
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -55,7 +55,17 @@ impl<'t> Offices<'t> {
         // The last title before the name, on the same line and at most 120 bytes back; a
         // list of names may stand between (`de wethouders G.J. Oosterveld, Y. Bouzid en`).
         let n = self.titles.partition_point(|t| t.end <= start);
+        // `Dijkgraaf, Maarten <m.dijkgraaf@…>`: a surname that is also an office, in the
+        // reversed form of a mail header, before the address.
+        let reversed_before_address = |t: &Range<usize>| {
+            self.text[t.end..start].trim() == ","
+                && self.text[t.start..].starts_with(char::is_uppercase)
+                && self.text[end..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with('<')
+        };
         if let Some(t) = n.checked_sub(1).map(|k| &self.titles[k])
+            && !reversed_before_address(t)
             && start - t.end <= 120
             && !self.text[t.end..start].contains('\n')
             && (office_tail(&fold(&self.text[t.end..start]))

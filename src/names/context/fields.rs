@@ -361,8 +361,26 @@ pub(super) fn name_list(
                 .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)));
             match parsed {
                 Some(p) if !is_mailbox_word(g, j) => {
-                    let next = p.next;
+                    let mut next = p.next;
+                    // `Dijkgraaf, Maarten <…>`: a surname the grammar read alone (a word
+                    // or an office too) and the first name after its comma are one entry.
+                    let given = next + 1;
+                    let reversed_given = p.form == Form::Surname
+                        && g.is_punct(next, ',')
+                        && g.spaced(next)
+                        && g.is_cap(given)
+                        && g.has(given, class::FIRST_NAME)
+                        && ends_name(g, given + 1)
+                        && !g.is_punct(given + 1, ',');
                     out.push(mention(p, rule, evidence.to_string()));
+                    if reversed_given {
+                        out.push(mention(
+                            super::one_word(g, given, true),
+                            rule,
+                            evidence.to_string(),
+                        ));
+                        next = given + 1;
+                    }
                     // A name that wrapped onto the next line: go on from there.
                     i = if next > end {
                         next
