@@ -441,6 +441,14 @@ mod tests {
     }
 
     #[test]
+    fn a_double_first_name_alone() {
+        let e = engine(&[], &[]);
+        let text = "Klopt niet met wat Dirk-Jan mailde. Jan-Willem van der Meer belde.\n";
+        assert_eq!(removed(&e, text), ["Dirk-Jan", "Jan-Willem van der Meer"]);
+        assert!(removed(&e, "De Visser-de Jong zaak.\n").is_empty());
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -53,6 +53,16 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
                 && g.spaced(i - 1)
                 && ((g.is_cap(i - 1) && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS))
                     || g.initials(i.saturating_sub(2), false).is_some()));
+        if let Some(p) = double_first_name(g, i).filter(|_| !longer)
+            && !named.overlaps(p.start, p.end)
+        {
+            out.push(mention(
+                p,
+                "name.context",
+                "a double first name standing alone",
+            ));
+            continue;
+        }
         let known = g.has(i, class::FIRST_NAME | class::SURNAME);
         let word = g.has(i, class::WORD);
         // A first name that is nothing else (`Maarten`, `Hendrikje`) is a person wherever
@@ -109,4 +119,25 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         let given = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
         out.push(mention(one_word(g, i, given), "name.context", evidence));
     }
+}
+
+/// `Dirk-Jan`, `Jan-Willem` alone: two first names joined by a hyphen are a first name,
+/// whatever the parts are besides (`Jan` is a word too); a capitalised word after it makes it
+/// the start of a longer name (`Jan-Willem van der Meer`), read elsewhere.
+fn double_first_name(g: &Grammar, i: usize) -> Option<crate::names::grammar::NameParse> {
+    let second = i + 2;
+    let joined = g.is_punct(i + 1, '-') && g.glued(i) && g.glued(i + 1);
+    let both = g.has(i, class::FIRST_NAME) && g.is_cap(second) && g.has(second, class::FIRST_NAME);
+    let longer = g.spaced(second)
+        && (g.is_cap(second + 1)
+            || g.has(second + 1, class::PARTICLE)
+            || g.is_capital_letter(second + 1));
+    if !(joined && both) || longer || g.is_punct(second + 1, '-') {
+        return None;
+    }
+    let mut p = one_word(g, i, true);
+    p.end = g.tokens()[second].end;
+    p.next = second + 1;
+    p.given = Some(crate::fold::fold(&g.text()[p.start..p.end]));
+    Some(p)
 }
