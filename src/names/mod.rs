@@ -449,6 +449,14 @@ mod tests {
     }
 
     #[test]
+    fn teams_speakers_and_guests() {
+        let e = engine(&[], &["Annemarie Wessels-Bos"]);
+        let text = "Meijboom, Chantal (Gast) 09:41\nDank!\n\nWessels-Bos, Annemarie 09:45\nPrima.\n\n\
+                    Smit, Jan (Extern) heeft de chat verlaten.\n";
+        assert_eq!(removed(&e, text), ["Meijboom, Chantal", "Smit, Jan"]);
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

@@ -224,3 +224,60 @@ pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NamePar
         surname: surname.map(|k| fold(g.str(k))),
     })
 }
+
+/// A Teams export's speaker line, `Meijboom, Chantal (Gast) 09:41`, and its system lines,
+/// `Meijboom, Chantal (Gast) heeft de chat verlaten`: the reversed name before the time or
+/// before a guest's tag.
+static TEAMS_REVERSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\x20\t]*(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-]+){0,3}),[\x20\t]+(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-.]+){0,3}?)(?:[\x20\t]+\((?:[Gg]ast|[Gg]uest|[Ee]xtern|[Ee]xternal)\)[\x20\t]+\S|[\x20\t]+\d{1,2}:\d{2}[\x20\t]*$)",
+    )
+    .expect("Teams speaker pattern compiles")
+});
+
+/// The speaker of a Teams line (see [`TEAMS_REVERSED`]), when both parts read as a name.
+pub(super) fn teams_speaker(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    let line_start = toks[line.start].start;
+    let line_end = toks[line.end - 1].end;
+    let Some(c) = TEAMS_REVERSED.captures(&g.text()[line_start..line_end]) else {
+        return;
+    };
+    let (Some(surname), Some(given)) = (c.get(1), c.get(2)) else {
+        return;
+    };
+    let first = toks.partition_point(|t| t.start < line_start + surname.start());
+    let next = toks.partition_point(|t| t.start < line_start + given.end());
+    let surname_words = first..toks.partition_point(|t| t.start < line_start + surname.end());
+    let name_word = |k: usize| {
+        g.is_punct(k, '-')
+            || g.is_punct(k, '.')
+            || (g.is_cap(k) && !g.has(k, class::ORG | class::NOT_NAME | class::PLACE))
+            || (g.is_lower(k) && g.has(k, class::PARTICLE))
+    };
+    // Particles after the first name (`Meer, Jan-Willem van der`) are the reversed form the
+    // grammar reads itself.
+    let given_words = surname_words.end..next;
+    if !(first..next)
+        .filter(|&k| !g.is_punct(k, ','))
+        .all(name_word)
+        || given_words.clone().any(|k| g.is_lower(k))
+    {
+        return;
+    }
+    // The key leaves the particles out, as the grammar's does (`Van der Meer` → `meer`).
+    let surname_key: Vec<&str> = surname_words
+        .filter(|&k| g.word(k).is_some() && !g.has(k, class::PARTICLE))
+        .map(|k| g.folded(k))
+        .collect();
+    let parse = NameParse {
+        start: line_start + surname.start(),
+        end: line_start + given.end(),
+        next,
+        form: Form::Reversed,
+        given: Some(fold(given.as_str())),
+        initials: None,
+        surname: Some(surname_key.join(" ")),
+    };
+    out.push(mention(parse, "name.chat", "Teams speaker"));
+}

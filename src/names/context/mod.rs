@@ -146,6 +146,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         } else if chat::STAMP_AFTER_SPEAKER.is_match(line_text) {
             chat::speaker_before_stamp(g, line, out);
         }
+        chat::teams_speaker(g, line, out);
         if let Some(m) = chat::CHAT_SYSTEM_PREFIX.find(line_text) {
             chat::chat_system_message(g, line, g.tokens()[line.start].start + m.end(), out);
         }
