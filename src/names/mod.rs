@@ -457,6 +457,22 @@ mod tests {
     }
 
     #[test]
+    fn form_fields_with_dot_leaders_and_surnames_in_capitals() {
+        let e = engine(&[], &[]);
+        let text = "Naam contactpersoon ........ Gerrit Hendrik WASSINK\n\
+                    Achternaam .................. DOS SANTOS FERREIRA\n\
+                    Voornamen ................... JOANNA MARIA\n";
+        let r = removed(&e, text);
+        for name in [
+            "Gerrit Hendrik WASSINK",
+            "DOS SANTOS FERREIRA",
+            "JOANNA MARIA",
+        ] {
+            assert!(r.iter().any(|s| s == name), "{name} in {r:?}");
+        }
+    }
+
+    #[test]
     fn the_letters_of_a_postcode_are_not_initials() {
         let e = engine(&["Femke Arnhem"], &[]);
         assert!(removed(&e, "Kadestraat 1, 6811 CA Arnhem\n").is_empty());

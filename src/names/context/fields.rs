@@ -186,6 +186,10 @@ pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
     if label.ends_with("lezer") || label.ends_with("lezers") {
         return Some(FieldKind::Person);
     }
+    // `Naam contactpersoon`, `Naam ouder/verzorger`: whose name the form asks.
+    if label.starts_with("naam ") && !label.contains("organisatie") && !label.contains("bedrijf") {
+        return Some(FieldKind::Person);
+    }
     PERSON_FIELDS.contains(&label).then_some(FieldKind::Person)
 }
 
@@ -302,13 +306,18 @@ pub(super) fn person_at(
         FieldKind::Given => g
             .given_alone(j)
             .or_else(|| g.titled_name(j))
+            .or_else(|| g.upper_name(j).filter(|_| g.has(j, shape::UPPER)))
             .map(|p| (p, "name.field")),
-        FieldKind::Person if g.has(j, shape::UPPER) => g.upper_name(j).map(|p| (p, "name.field")),
+        FieldKind::Person if g.has(j, shape::UPPER) && !g.is_capital_letter(j) => {
+            g.upper_name(j).map(|p| (p, "name.field"))
+        }
         FieldKind::Person => if j > i {
             g.titled_name(j)
         } else {
             g.name(j, true).filter(|_| starts_upper(g, j))
         }
+        // The field vouches for a name: undotted initials too (`Naam: G H Wassink`).
+        .or_else(|| g.forward_in_context(j).filter(|_| starts_upper(g, j)))
         .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
         .map(|p| (p, "name.field"))
         // `Notulist: AV`, `Actie: CL, vóór 1 mei`: initials standing for the person.
@@ -318,7 +327,20 @@ pub(super) fn person_at(
                 .map(|p| (p, "name.paraaf"))
         }),
     };
-    if let Some((p, rule)) = parsed {
+    if let Some((mut p, rule)) = parsed {
+        // A surname in capitals after the first names (`Gerrit Hendrik WASSINK`), as forms
+        // ask for it, is the rest of the name.
+        if kind == FieldKind::Person
+            && p.next < end
+            && g.spaced(p.next - 1)
+            && g.has(p.next, shape::UPPER)
+            && let Some(rest) = g.upper_name(p.next).filter(|r| r.next <= end)
+        {
+            p.end = rest.end;
+            p.next = rest.next;
+            p.form = Form::Full;
+            p.surname = rest.surname;
+        }
         let evidence = if rule == "name.paraaf" {
             format!("{evidence} (initials)")
         } else {

@@ -118,6 +118,15 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
         && j - i < 8
         && (g.word(j).is_some() || g.is_punct(j, '.') || g.is_punct(j, '\''))
     {
+        // A form's dot leader ends the label (`Naam contactpersoon ....... Jan`).
+        let dots = (j..line.end).take_while(|&k| g.is_punct(k, '.')).count();
+        if dots >= 3 && j > i {
+            let mut after = j + dots;
+            if after < line.end && g.is_punct(after, ':') {
+                after += 1;
+            }
+            return Some((words_of(g, i, j), after));
+        }
         j += 1;
     }
     // A label ends at a colon, or (`Contactpersoon` above the name) at the line end.
