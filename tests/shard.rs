@@ -8,8 +8,6 @@
 
 mod support;
 
-use std::process::{Child, Stdio};
-
 use support::shard::{Setup, assert_same_as_single, stderr, summary_without_timings};
 
 #[test]
@@ -59,17 +57,7 @@ fn a_shard_run_twice_at_once_or_killed_and_rerun_writes_the_same_bytes() {
     assert_eq!(r.status.code(), Some(42), "{}", stderr(&r));
     // Shard 0 twice at the same time, as a scheduler without podReplacementPolicy may run a
     // replacement pod beside the old one.
-    let both: Vec<Child> = (0..2)
-        .map(|i| {
-            setup
-                .task("redact", &out, 0, i)
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in both {
-        let r = child.wait_with_output().unwrap();
+    for r in setup.twice_at_once("redact", &out, 0) {
         assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
     }
     // Shard 1 killed (SIGKILL) once it has completed its first document, then run again: it

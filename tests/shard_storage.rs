@@ -273,17 +273,7 @@ fn a_sharded_run_on_s3_equals_one_local_redact_and_writes_create_only() {
     assert_eq!(code(&r), Some(0), "{}", stderr(&r));
     setup.reduce(&run);
     // Shard 0 twice at the same time (a replacement pod beside the old one).
-    let both: Vec<Child> = (0..2)
-        .map(|i| {
-            setup
-                .task("redact", &run, 0, i)
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in both {
-        let r = child.wait_with_output().unwrap();
+    for r in setup.twice_at_once("redact", &run, 0) {
         assert_eq!(code(&r), Some(0), "{}", stderr(&r));
     }
     for k in 1..3 {

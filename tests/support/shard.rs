@@ -85,6 +85,22 @@ impl Setup {
         c
     }
 
+    /// Shard `k` of `command` run twice at the same time, as a scheduler may (a replacement
+    /// pod beside the old one); each run's output.
+    pub fn twice_at_once(&self, command: &str, out: &Path, k: usize) -> Vec<Output> {
+        let both: Vec<Child> = (0..2)
+            .map(|i| {
+                self.task(command, out, k, i)
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        both.into_iter()
+            .map(|child| child.wait_with_output().unwrap())
+            .collect()
+    }
+
     /// `redact` or `plan` with the inputs, the lists, the policy and the key.
     pub fn with_inputs(&self, command: &str, out: &Path) -> Command {
         self.with_inputs_from(command, &self.dir.join("in"), out)
