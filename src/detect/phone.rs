@@ -106,8 +106,6 @@ const GENERAL_LABELS: &[&str] = &[
 const GENERAL_WORDS: &[&str] = &[
     "algemeen",
     "algemene",
-    "centrale",
-    "receptie",
     "hoofdnummer",
     "calamiteitenlijn",
     "informatielijn",
@@ -121,10 +119,17 @@ const GENERAL_WORDS: &[&str] = &[
     "switchboard",
     "general",
     "zentrale",
+    "24/7",
+];
+
+/// Heads of a general line's name, alone or ending a compound (`meldkamer`,
+/// `verkeerscentrale`), folded; `lijn` only in a compound (`hulplijn`).
+const GENERAL_HEADS: &[&str] = &[
+    "centrale",
+    "receptie",
     "meldkamer",
     "servicedesk",
     "helpdesk",
-    "24/7",
 ];
 
 /// Nouns for organisations that a number in brackets after them belongs to, folded.
@@ -245,20 +250,13 @@ fn says_general(before: &str, after: &str) -> bool {
         .unwrap_or_default();
     // Whole words, and compounds ending in a general line's word (`verkeerscentrale`,
     // `hulplijn`).
+    let compound_of = |w: &str, e: &str| w.len() > e.len() + 2 && w.ends_with(e);
     let has = |s: &str| {
         s.split(|c: char| !(c.is_alphanumeric() || c == '/'))
             .any(|w| {
                 GENERAL_WORDS.contains(&w)
-                    || [
-                        "centrale",
-                        "lijn",
-                        "meldkamer",
-                        "receptie",
-                        "servicedesk",
-                        "helpdesk",
-                    ]
-                    .iter()
-                    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+                    || GENERAL_HEADS.iter().any(|e| w == *e || compound_of(w, e))
+                    || compound_of(w, "lijn")
             })
     };
     has(&near_before) || has(&bracket) || after_organisation(before)

@@ -173,10 +173,7 @@ impl Grammar<'_> {
     pub fn month_before_first_name(&self, i: usize) -> bool {
         self.word_in(i, crate::fold::MONTHS)
             && self.spaced(i)
-            && self
-                .classes
-                .get(i + 1)
-                .is_some_and(|c| c & class::FIRST_NAME != 0)
+            && self.has(i + 1, class::FIRST_NAME)
             && self.is_cap(i + 1)
             && !(i > 0 && self.toks[i - 1].kind == Kind::Number)
     }
