@@ -1,6 +1,6 @@
 //! The command line, end to end, against the contract in `CONTRACT.md`.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! as Excel saves them, a reused output folder, permissions, relative paths, throughput, Dutch
 //! messages and ripgrep's conventions (issue 11, section 6).
 
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! annotations are exact. The checks here use their own BSN and IBAN arithmetic rather than the
 //! generator's, so a bug in one is not hidden by the same bug in the other.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 

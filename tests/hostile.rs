@@ -3,7 +3,7 @@
 //! is left behind, and nothing hangs. Every hostile file is generated here, deterministically,
 //! in a temporary directory.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

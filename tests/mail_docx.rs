@@ -2,7 +2,7 @@
 //! independent readers (Python's `email` package; `zipfile` with an XML parser), never by
 //! woo-redact's own, through `fixtures/mail/check.py`.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

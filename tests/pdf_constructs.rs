@@ -2,7 +2,7 @@
 //! `fixtures/pdf/generate.py`): the removed text is gone for poppler and from the raw
 //! objects, the other text is still there and did not move, and qpdf accepts the output.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use lopdf::Document;
 use pdf_support::{check, fixture, pdftotext, raw_objects, redact};

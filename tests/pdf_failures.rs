@@ -2,7 +2,7 @@
 //! review" naming the page and font, encrypted files need their password, broken input is
 //! an error and never a panic, and a failed document leaves no output behind.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use pdf_support::{fixture, key, pdftotext, redact_with, redactor};
 use woo_redact::batch::{self, BatchOptions};

@@ -5,7 +5,7 @@
 //! Also: a tagged LibreOffice file with links, a table and other scripts; a file with an
 //! incremental update; a linearized file with object streams.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use pdf_support::check;
 

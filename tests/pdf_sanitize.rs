@@ -2,7 +2,7 @@
 //! JavaScript hold the same data as the page; after redaction none of it is anywhere in the
 //! file, annotation findings are in the audit log, and a harmless link stays.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use lopdf::{Document, Object};
 use pdf_support::{check, raw_objects};

@@ -3,7 +3,7 @@
 //! and read with `tesseract -l nld`, and the text layer with `pdftotext`. CI installs
 //! poppler-utils, tesseract-ocr and tesseract-ocr-nld; a missing tool fails the test.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -11,7 +11,7 @@
 //!
 //! The case counts are modest so that the whole file runs in seconds.
 
-mod support;
+use crate::support;
 
 use std::sync::LazyLock;
 

@@ -3,7 +3,7 @@
 //! independent tools: openpyxl (python3) reads the productierapport and xmllint validates
 //! every DiWoo file against the offline DiWoo 0.9.8 schema (`.ci/run` installs both).
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! log is byte for byte that of an uninterrupted run, with every document's records exactly
 //! once, and every output is identical.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

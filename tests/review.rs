@@ -1,7 +1,7 @@
 //! The review round trip through the real binary: `scan --review`, a reviewer's edits to
 //! decisions.jsonl, `redact --decisions`.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

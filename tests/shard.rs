@@ -6,7 +6,7 @@
 //! person identified in one document and only named by surname in another, so the frozen
 //! people index must carry the decision across shards.
 
-mod support;
+use crate::support;
 
 use support::shard::{Setup, assert_same_as_single, stderr, summary_without_timings};
 

@@ -5,7 +5,7 @@
 //! oracle is one local `redact` of the same inputs: every output object and `audit.jsonl`
 //! must be byte for byte its.
 
-mod support;
+use crate::support;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
