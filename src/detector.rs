@@ -136,6 +136,11 @@ pub(crate) fn patterns() -> Vec<Pattern> {
         p(Category::Address, "address", detect::address::detect),
         p(Category::Birthdate, "birthdate", detect::birthdate::detect),
         p(Category::Other, "plate", detect::plate::detect),
+        p(
+            Category::Other,
+            "person-number",
+            detect::person_number::detect,
+        ),
     ]
 }
 

@@ -53,6 +53,15 @@ fn floors(name: &str) -> Floors {
             char_precision: 0.93,
             ..default
         },
+        // A water board's dike and drought files, written for the detection issue's last
+        // round: tuned on only for the general mechanisms it showed (person numbers, chat
+        // contacts, water board lists); its figures are far from the aim.
+        "dev-water" => Floors {
+            recall: 0.84,
+            staff_recall: 0.90,
+            keep_violations: 0.045,
+            char_precision: 0.94,
+        },
         _ => default,
     }
 }

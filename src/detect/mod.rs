@@ -11,6 +11,7 @@ pub mod birthdate;
 pub mod bsn;
 pub mod email;
 pub mod iban;
+pub mod person_number;
 pub mod phone;
 pub mod plate;
 

@@ -473,6 +473,14 @@ const PARTIES: &[&str] = &[
     "bvnl",
     "partij voor de dieren",
     "forum voor democratie",
+    // Water boards: the lists elected to the general assembly, and the reserved seats
+    // (geborgde zetels) whose holders sit there by appointment.
+    "water natuurlijk",
+    "awp",
+    "algemene waterschapspartij",
+    "ongebouwd",
+    "natuurterreinen",
+    "bedrijven",
 ];
 
 /// Words that open the names of local parties (`Gemeentebelangen Westervecht`).

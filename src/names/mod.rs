@@ -376,6 +376,29 @@ mod tests {
     }
 
     #[test]
+    fn chat_contacts_without_a_year_and_after_an_sms_arrow() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "[22-07 20:16] Hoebergen Asten: Ja die van het waterschap.\n\
+             [24-07-22 03:24] Peeters loonw. >> ok. ik heb de haspel uit gezet.\n",
+        );
+        assert!(r.iter().any(|s| s.starts_with("Hoebergen")), "{r:?}");
+        assert!(r.contains(&"Peeters loonw.".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn water_board_members_by_their_list_or_reserved_seat() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "De heer Van Gerwen (Ongebouwd) vindt het onverteerbaar.\n\
+             De heer Swinkels (Water Natuurlijk) wil weten of dat kan.\n",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(

@@ -36,7 +36,7 @@ pub(super) const CHAT_SYSTEM_VERBS: &[&str] = &[
 
 pub(super) static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\x20\t]*(?:\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
+        r"^[\x20\t]*(?:\[?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
     )
     .expect("chat prefix pattern compiles")
 });
@@ -71,10 +71,10 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
         return;
     };
-    // The speaker ends at a colon (`Jan:`, `Jan (IenW):`), or fills the line (Teams:
-    // `[13:17] Jan de Vries` above the message).
+    // The speaker ends at a colon (`Jan:`, `Jan (IenW):`) or at an SMS backup's `>>`, or
+    // fills the line (Teams: `[13:17] Jan de Vries` above the message).
     let colon = (i..line.end)
-        .find(|&k| g.is_punct(k, ':'))
+        .find(|&k| g.is_punct(k, ':') || (g.is_punct(k, '>') && g.is_punct(k + 1, '>')))
         .filter(|&c| c - i <= 12);
     let fits = |p: &NameParse| match colon {
         Some(c) => {

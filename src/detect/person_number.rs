@@ -1,0 +1,191 @@
+//! Numbers that identify a person, known by their label: a client or relation number, a tax
+//! subject number, an enforcement officer's (BOA's) registration number, a passport, driving
+//! licence or alien number, an insurance policy or claim number. Such a number leads straight
+//! to the person, so it goes under the privacy ground like a licence plate.
+//!
+//! The number itself has no telling shape (`300188`, `4401-228-917`, `IP23-0617445`), so only
+//! its label decides: right before it on the line (`Klantnummer : 301457`, `BOA 7231`,
+//! `(nr. 7250)` after `BOA`), or at the head of its column in a table written with tabs, `|` or
+//! `;`. Labels of things that are no person's (case, invoice and document numbers) are not
+//! among them: those references stay readable.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Finding, is_whole_token};
+use crate::policy::Category;
+
+/// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
+const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+
+/// A value: letters and digits, in groups joined by `-`, `.` or `/`.
+const VALUE: &str = r"[A-Za-z]{0,4}-?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*)?)[‹<\[]?\s*({VALUE})"
+    ))
+    .expect("person number pattern compiles")
+});
+
+static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{LABELS})(?:\s+\w+)?$")).expect("label cell pattern compiles")
+});
+
+static VALUE_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{VALUE}$")).expect("value cell pattern compiles"));
+
+/// At least this many digits: shorter numbers are counts, rooms and extensions.
+const MIN_DIGITS: usize = 4;
+
+fn is_number(value: &str) -> bool {
+    value.chars().filter(char::is_ascii_digit).count() >= MIN_DIGITS
+}
+
+/// Finds labelled person numbers in `text`.
+pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    for c in LABELLED.captures_iter(text) {
+        let value = c.get(1).expect("the value group always takes part");
+        // A label at the end of one line does not own the next line's number.
+        let between = &text[c.get(0).expect("whole match").start()..value.start()];
+        if between.contains('\n') || !is_number(value.as_str()) {
+            continue;
+        }
+        if is_whole_token(text, value.start(), value.end()) {
+            out.push(Finding::new(
+                value.start(),
+                value.end(),
+                Category::Other,
+                "person-number",
+                "labelled as a person's number",
+            ));
+        }
+    }
+    columns(text, out);
+}
+
+/// The cells of a table row split by `sep`, each trimmed, as byte ranges in the text.
+fn cells(line_start: usize, line: &str, sep: char) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for part in line.split(sep) {
+        let lead = part.len() - part.trim_start().len();
+        let s = line_start + from + lead;
+        out.push((s, s + part.trim().len()));
+        from += part.len() + sep.len_utf8();
+    }
+    out
+}
+
+/// Numbers in a table column whose header is a person-number label. The table runs from the
+/// header to the first line without the header's separator.
+fn columns(text: &str, out: &mut Vec<Finding>) {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        for sep in ['\t', '|', ';'] {
+            if !line.contains(sep) {
+                continue;
+            }
+            let header = cells(start, line, sep);
+            let wanted: Vec<usize> = header
+                .iter()
+                .enumerate()
+                .filter(|&(_, &(s, e))| LABEL_CELL.is_match(&text[s..e]))
+                .map(|(k, _)| k)
+                .collect();
+            if wanted.is_empty() {
+                continue;
+            }
+            for &(row_start, row) in &lines[i + 1..] {
+                if !row.contains(sep) {
+                    // A rule under the header (`---+---`) belongs to the table.
+                    if row
+                        .trim()
+                        .chars()
+                        .all(|c| matches!(c, '-' | '+' | '=' | ' '))
+                        && !row.trim().is_empty()
+                    {
+                        continue;
+                    }
+                    break;
+                }
+                let row_cells = cells(row_start, row, sep);
+                for &k in &wanted {
+                    let Some(&(s, e)) = row_cells.get(k) else {
+                        continue;
+                    };
+                    let value = &text[s..e];
+                    if VALUE_CELL.is_match(value) && is_number(value) {
+                        out.push(Finding::new(
+                            s,
+                            e,
+                            Category::Other,
+                            "person-number",
+                            "in a column of person numbers",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        detect(text, &mut out);
+        out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn labelled_numbers_of_people() {
+        assert_eq!(found("Klantnummer    : 301457\n"), ["301457"]);
+        assert_eq!(found("Uw relatienr.   : 300188"), ["300188"]);
+        assert_eq!(
+            found("onder vermelding van uw relatienummer 300188."),
+            ["300188"]
+        );
+        assert_eq!(found("BOA-registratienummer 7231, domein II"), ["7231"]);
+        assert_eq!(
+            found("toezichthouder/BOA, registratienummer 7248,"),
+            ["7248"]
+        );
+        assert_eq!(found("toezichthouder/BOA (nr. 7250)"), ["7250"]);
+        assert_eq!(found("de toezichthouders Jansen (BOA 7231)"), ["7231"]);
+        assert_eq!(found("polisnummer: ‹ 7719-3342-0081 ›"), ["7719-3342-0081"]);
+        assert_eq!(
+            found("Schadenummer verzekeraar: ‹ IP23-0617445 ›"),
+            ["IP23-0617445"]
+        );
+        assert_eq!(found("V-nummer: 2938475610"), ["2938475610"]);
+        assert_eq!(found("paspoortnummer NXC4R8T21"), ["NXC4R8T21"]);
+    }
+
+    #[test]
+    fn references_short_numbers_and_other_lines_stay() {
+        assert!(found("Zaaknummer : HH-2022-0412").is_empty());
+        assert!(found("Factuurnummer        : 90022871").is_empty());
+        assert!(found("Klantnummer:\n2023-04-01 vergadering").is_empty());
+        assert!(found("BOA 12 heeft dienst").is_empty());
+        assert!(found("KvK registratienummer 12345678").is_empty());
+    }
+
+    #[test]
+    fn columns_headed_by_a_label() {
+        let t = "Relatienr\tZaak\tNaam\n300188\tHH-2022-0412\tJansen\n300214\tHH-2022-0431\tPiet\n\nna de tabel 300999\n";
+        assert_eq!(found(t), ["300188", "300214"]);
+        let t = "Relatienr | BSN  | Subjectnr BSPM | Naam\n----------+------+----------------+-----\n300188    | x    | 4401-228-917   | Jansen\n";
+        assert_eq!(found(t), ["300188", "4401-228-917"]);
+    }
+}
