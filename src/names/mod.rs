@@ -399,6 +399,17 @@ mod tests {
     }
 
     #[test]
+    fn initials_with_the_surnames_second_letter_defined_in_brackets() {
+        let e = engine(&["Lotte Veldhuis"], &[]);
+        let r = removed(
+            &e,
+            "Interviewer: Lotte Veldhuis (LVe)\n\nLVe: Nogmaals dank dat ik mocht komen.\n",
+        );
+        // The speaker labels below follow through propagation of removed text.
+        assert!(r.contains(&"LVe".to_string()), "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(

@@ -116,13 +116,16 @@ pub(super) fn initials_mention(g: &Grammar, k: usize, evidence: &'static str) ->
 }
 
 /// The ways a name is abbreviated to initials: `Kabel van Beek` → `KvB`, `KB`;
-/// `H.E.H. 't Hart` → `HtH`, `HEHtH`, `HH`, `HEHH`. At least two letters.
+/// `H.E.H. 't Hart` → `HtH`, `HEHtH`, `HH`, `HEHH`; `Lotte Veldhuis` → `LV`, `LVe`. At least
+/// two letters.
 pub(super) fn abbreviations_of(g: &Grammar, p: &NameParse) -> Vec<String> {
     let toks = g.tokens();
     let first_tok = toks.partition_point(|t| t.start < p.start);
     let mut firsts = String::new();
     let mut particles = String::new();
     let mut surname: Vec<char> = Vec::new();
+    // The surname's second letter: `LVe` tells Lotte Veldhuis from Lars Vos.
+    let mut second: Option<char> = None;
     for k in first_tok..p.next.min(toks.len()) {
         let Some(w) = g.word(k) else { continue };
         let letter = w
@@ -137,6 +140,9 @@ pub(super) fn abbreviations_of(g: &Grammar, p: &NameParse) -> Vec<String> {
         } else if p.form == Form::Full && firsts.is_empty() {
             firsts.push(letter);
         } else if k == 0 || !g.is_punct(k - 1, '(') {
+            if surname.is_empty() {
+                second = w.chars().nth(1).filter(|c| c.is_lowercase());
+            }
             surname.extend(letter.to_uppercase());
         }
     }
@@ -147,7 +153,15 @@ pub(super) fn abbreviations_of(g: &Grammar, p: &NameParse) -> Vec<String> {
     let mut out = Vec::new();
     for lead in [first.to_string(), firsts.clone()] {
         for mid in [particles.as_str(), ""] {
-            for tail in [last.to_string(), all_surname.clone()] {
+            let two_letters = second.map(|c| format!("{last}{c}"));
+            for tail in [
+                Some(last.to_string()),
+                Some(all_surname.clone()),
+                two_letters,
+            ]
+            .into_iter()
+            .flatten()
+            {
                 let c = format!("{lead}{mid}{tail}");
                 if c.chars().count() >= 2 && !out.contains(&c) {
                     out.push(c);
