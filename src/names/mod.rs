@@ -410,6 +410,18 @@ mod tests {
     }
 
     #[test]
+    fn teams_speakers_with_a_date_and_a_particle_first() {
+        let e = engine(&["Mei Ling Tan"], &[]);
+        let r = removed(
+            &e,
+            "    Tan, Mei Ling    15-7-2022 08:04\n    Rooster staat in de map.\n\n\
+             van Hout, Stijn    24-7-2022 03:05\nHeb net een loonwerker aangesproken.\n",
+        );
+        assert!(r.contains(&"Tan, Mei Ling".to_string()), "{r:?}");
+        assert!(r.contains(&"van Hout, Stijn".to_string()), "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(

@@ -225,12 +225,13 @@ pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NamePar
     })
 }
 
-/// A Teams export's speaker line, `Meijboom, Chantal (Gast) 09:41`, and its system lines,
+/// A Teams export's speaker line, `Meijboom, Chantal (Gast) 09:41` or
+/// `van Hout, Stijn    24-7-2022 03:05`, and its system lines,
 /// `Meijboom, Chantal (Gast) heeft de chat verlaten`: the reversed name before the time or
 /// before a guest's tag.
 static TEAMS_REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\x20\t]*(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-]+){0,3}),[\x20\t]+(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-.]+){0,3}?)(?:[\x20\t]+\((?:[Gg]ast|[Gg]uest|[Ee]xtern|[Ee]xternal)\)[\x20\t]+\S|[\x20\t]+\d{1,2}:\d{2}[\x20\t]*$)",
+        r"^[\x20\t]*(\p{L}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-]+){0,3}),[\x20\t]+(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-.]+){0,3}?)(?:[\x20\t]+\((?:[Gg]ast|[Gg]uest|[Ee]xtern|[Ee]xternal)\)[\x20\t]+\S|[\x20\t]+(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[\x20\t]+)?\d{1,2}:\d{2}[\x20\t]*$)",
     )
     .expect("Teams speaker pattern compiles")
 });
@@ -258,9 +259,19 @@ pub(super) fn teams_speaker(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
     // Particles after the first name (`Meer, Jan-Willem van der`) are the reversed form the
     // grammar reads itself.
     let given_words = surname_words.end..next;
-    if !(first..next)
+    // A first name that is also a month or a word (`Tan, Mei Ling`) counts beside a first
+    // name the lexicon knows.
+    let known_given = given_words.clone().any(|k| g.has(k, class::FIRST_NAME));
+    let given_word =
+        |k: usize| name_word(k) || (known_given && g.is_cap(k) && g.has(k, class::NOT_NAME));
+    if !surname_words
+        .clone()
         .filter(|&k| !g.is_punct(k, ','))
         .all(name_word)
+        || !given_words
+            .clone()
+            .filter(|&k| !g.is_punct(k, ','))
+            .all(given_word)
         || given_words.clone().any(|k| g.is_lower(k))
     {
         return;
