@@ -422,6 +422,17 @@ mod tests {
     }
 
     #[test]
+    fn a_family_business_names_the_family() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Heb een loonwerker aangesproken bij een perceel van maatschap Peeters in Someren.\n\
+             Namens mijn cliënten, Maatschap Peeters Boomkwekerij, gevestigd aan de\n",
+        );
+        assert_eq!(r, ["Peeters"], "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(

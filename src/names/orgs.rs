@@ -145,7 +145,7 @@ pub(crate) fn is_family_business(lower_line: &str) -> bool {
 
 /// Whether a folded word is, or ends in, a kind of organisation (`school`,
 /// `transportbedrijf`, `boerenadvies`).
-fn ends_in_kind(folded: &str) -> bool {
+pub(crate) fn ends_in_kind(folded: &str) -> bool {
     let compound_of = |e: &&str| folded.len() > e.len() + 2 && folded.ends_with(e);
     HEAD_ENDINGS.iter().any(|e| folded == *e || compound_of(e))
         || COMPOUND_ENDINGS.iter().any(compound_of)
@@ -187,6 +187,12 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
                 .count();
             !(g.is_lower(i) || family) || words >= 2
         };
+        // A family's business or household (`Maatschap Peeters Boomkwekerij`, `fam. Koster`)
+        // is the family: its name is no organisation's that stays readable.
+        if family {
+            i += 1;
+            continue;
+        }
         if head && let Some(end) = name_after(g, i + 1).filter(|&end| long_enough(end)) {
             out.push((toks[i].start, toks[end - 1].end));
             names.push((g.skip_wrap(i + 1), end));

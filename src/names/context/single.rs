@@ -46,9 +46,18 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             continue;
         }
         // Part of a longer name, which the grammar reads whole.
+        // `in`, `op`, `aan` and `bij` are particles only before another (`in 't Veld`, `op
+        // den Akker`): before a capital they are prepositions (`Peeters in Someren`).
+        let preposition =
+            g.word_in(i + 1, &["in", "op", "aan", "bij"]) && !g.has(i + 2, class::PARTICLE);
         let particle_then_name = g.has(i + 1, class::PARTICLE)
+            && !preposition
             && (i + 2..i + 4).any(|k| g.is_cap(k) && !g.has(k, class::PARTICLE));
-        let longer = (g.spaced(i) && (g.is_cap(i + 1) || particle_then_name))
+        // A kind of business after a family's name is not the rest of a name
+        // (`Maatschap Peeters Boomkwekerij`).
+        let business_after =
+            g.word(i + 1).is_some() && crate::names::orgs::ends_in_kind(g.folded(i + 1));
+        let longer = (g.spaced(i) && ((g.is_cap(i + 1) && !business_after) || particle_then_name))
             || (i > 0
                 && g.spaced(i - 1)
                 && ((g.is_cap(i - 1) && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS))
