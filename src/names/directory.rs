@@ -528,7 +528,8 @@ impl Directory {
             e
         } else if let Some((e, _)) = g.initials(start, false).filter(|_| own_initials(start)) {
             e
-        } else if g.is_cap(start) && g.has(start, class::FIRST_NAME) {
+        } else if g.is_cap(start) && g.has(start, class::FIRST_NAME) && !self.next_in_list(g, start)
+        {
             start + 1
         } else {
             return None;
@@ -546,6 +547,17 @@ impl Directory {
             end = e + 1;
         }
         Some(end)
+    }
+
+    /// Whether token `k`, after a comma, is the next listed person's surname in a list that
+    /// goes on (`Mertens, Claassen, Yıldız,`) rather than a first name.
+    fn next_in_list(&self, g: &Grammar, k: usize) -> bool {
+        let folded = g.folded(k);
+        g.is_punct(k + 1, ',')
+            && self
+                .people
+                .iter()
+                .any(|q| q.surname.first().is_some_and(|s| s == folded))
     }
 
     /// The end of the listed first name right after `at` (EU style: surname first).

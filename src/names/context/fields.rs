@@ -381,6 +381,22 @@ pub(super) fn name_list(
                 })
                 .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
                 .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)));
+            // `Mertens, Claassen, Yıldız,`: in a list going on after it, two surnames are
+            // no reversed name unless the second is a first name.
+            let parsed = parsed.map(|p| {
+                let given = j + 2;
+                let list_of_surnames = p.form == Form::Reversed
+                    && p.initials.is_none()
+                    && g.is_punct(j + 1, ',')
+                    && p.next == given + 1
+                    && g.is_punct(p.next, ',')
+                    && !g.has(given, class::FIRST_NAME);
+                if list_of_surnames {
+                    super::one_word(g, j, false)
+                } else {
+                    p
+                }
+            });
             match parsed {
                 Some(p) if !is_mailbox_word(g, j) => {
                     let mut next = p.next;
