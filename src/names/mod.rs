@@ -447,6 +447,17 @@ mod tests {
     }
 
     #[test]
+    fn a_parcel_called_after_its_owner() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Perceel Verstegen: verschil in taxatie.\nVoor perceel Bouzid gaat de variant door.\n\
+             Het perceel Noord ligt hoger.\n",
+        );
+        assert_eq!(r, ["Verstegen", "Bouzid"], "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(

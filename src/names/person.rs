@@ -85,6 +85,13 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if relative(g, first) || family_name(g, first) {
         return Some(RELATIVE);
     }
+    if first > 0
+        && g.word_in(first - 1, PARCELS)
+        && g.spaced(first - 1)
+        && !g.has(first, class::WORD | class::PLACE | class::NOT_NAME)
+    {
+        return Some("a parcel called after its owner");
+    }
     if addressed_in_question(g, first, next) {
         return Some(ADDRESSED);
     }
@@ -122,6 +129,9 @@ fn relative(g: &Grammar, first: usize) -> bool {
     let of_relative = g.word_in(prev, &["van"]) && prev > 0 && g.word_in(prev - 1, RELATIVES);
     g.spaced(prev) && (after_possessive || of_relative)
 }
+
+/// Land called after its owner in acquisition and enforcement files (`perceel Verstegen`).
+pub(crate) const PARCELS: &[&str] = &["perceel", "percelen", "kavel"];
 
 /// `Maatschap Nijkamp`, `fam. Koster`: the family whose business or household it is.
 fn family_name(g: &Grammar, first: usize) -> bool {

@@ -60,7 +60,9 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         let longer = (g.spaced(i) && ((g.is_cap(i + 1) && !business_after) || particle_then_name))
             || (i > 0
                 && g.spaced(i - 1)
-                && ((g.is_cap(i - 1) && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS))
+                && ((g.is_cap(i - 1)
+                    && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS)
+                    && !g.word_in(i - 1, crate::names::person::PARCELS))
                     || g.initials(i.saturating_sub(2), false).is_some()));
         if let Some(p) = double_first_name(g, i).filter(|_| !longer)
             && !named.overlaps(p.start, p.end)
