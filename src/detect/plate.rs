@@ -55,9 +55,39 @@ fn sidecode(plate: &str) -> Option<usize> {
     }
 }
 
+/// The candidates of `text` that hold a digit (no other can be a plate), as
+/// `CANDIDATE.find_iter(text)` finds them. Most of a text is six-letter words, each a
+/// candidate: the pattern runs only on lines with a digit. No candidate spans a line break, so
+/// the matches per line are those of the whole text; each line is searched up to its end (a
+/// `\b` there reads the same as before the `\n`) from its start, with the text before it as
+/// context.
+fn candidates(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start < text.len()).then(|| {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |n| start + n);
+            let line = start..end;
+            start = end + 1;
+            line
+        })
+    })
+    .filter(|line| text.as_bytes()[line.clone()].iter().any(u8::is_ascii_digit))
+    .flat_map(|line| {
+        let upto = &text[..line.end];
+        let mut at = line.start;
+        std::iter::from_fn(move || {
+            let m = CANDIDATE.find_at(upto, at)?;
+            at = m.end();
+            Some(m)
+        })
+    })
+    .filter(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Finds licence plates in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
-    for m in CANDIDATE.find_iter(text) {
+    for m in candidates(text) {
         let plate = m.as_str();
         let letters = plate.chars().filter(char::is_ascii_alphabetic);
         if letters.clone().next().is_none() || !plate.chars().any(|c| c.is_ascii_digit()) {

@@ -287,30 +287,50 @@ pub fn is_function_word(folded: &str) -> bool {
 /// does not know whole: two words of three letters or more, with a linking `s` or `e`
 /// between them allowed.
 pub fn is_compound_word(folded: &str) -> bool {
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    if chars.len() < 7 {
+    let chars = folded.chars().count();
+    if chars < 7 {
         return false;
     }
-    (3..chars.len() - 3).any(|k| {
-        let (head, tail) = folded.split_at(chars[k].0);
-        let tail_word = is_dutch_word(tail) || is_compound_tail(tail);
-        tail_word
-            && (is_dutch_word(head)
-                || ["s", "e", "en"].iter().any(|link| {
-                    head.strip_suffix(link)
-                        .is_some_and(|h| h.len() >= 3 && is_dutch_word(h))
-                }))
+    let words = word_prefixes(folded);
+    // A head with a linking `s`, `e` or `en` (`gemeentesecretaris`, `stadsdeel`).
+    let head_word = |b: usize| {
+        words[b]
+            || ["s", "e", "en"].iter().any(|link| {
+                folded[..b].ends_with(link) && b - link.len() >= 3 && words[b - link.len()]
+            })
+    };
+    // The head is checked first: one walk found all of them, a tail costs a lookup or more.
+    folded.char_indices().skip(3).take(chars - 6).any(|(b, _)| {
+        let tail = &folded[b..];
+        head_word(b) && (is_dutch_word(tail) || is_compound_tail(tail))
     })
+}
+
+/// Which prefixes of `folded` are common Dutch words: entry `n` for its first `n` bytes. One
+/// walk down the word list's automaton instead of a lookup per prefix.
+fn word_prefixes(folded: &str) -> Vec<bool> {
+    let fst = DUTCH_WORDS.as_fst();
+    let mut words = vec![false; folded.len() + 1];
+    let mut node = fst.root();
+    words[0] = node.is_final();
+    for (n, &b) in folded.as_bytes().iter().enumerate() {
+        let Some(i) = node.find_input(b) else { break };
+        node = fst.node(node.transition_addr(i));
+        words[n + 1] = node.is_final();
+    }
+    words
 }
 
 /// A long tail is itself a compound (`…beleidsmedewerker`): one more split, no deeper.
 fn is_compound_tail(tail: &str) -> bool {
-    let chars: Vec<(usize, char)> = tail.char_indices().collect();
-    chars.len() >= 7
-        && (3..chars.len() - 3).any(|k| {
-            let (h, t) = tail.split_at(chars[k].0);
-            is_dutch_word(t) && (is_dutch_word(h) || h.strip_suffix('s').is_some_and(is_dutch_word))
-        })
+    let chars = tail.chars().count();
+    if chars < 7 {
+        return false;
+    }
+    let words = word_prefixes(tail);
+    tail.char_indices().skip(3).take(chars - 6).any(|(b, _)| {
+        (words[b] || (tail[..b].ends_with('s') && words[b - 1])) && is_dutch_word(&tail[b..])
+    })
 }
 
 /// The built-in gazetteer and the grammar's word lists, loaded once.
