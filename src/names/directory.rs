@@ -666,10 +666,11 @@ pub(super) fn derived_initials(
     if givens.len() >= 2 {
         out.push(givens.concat());
     }
+    let mids = [parts.clone(), parts.to_uppercase(), String::new()];
     for lead in leads.iter() {
-        for mid in [parts.clone(), parts.to_uppercase(), String::new()] {
+        for mid in &mids {
             for tail in std::iter::once(&family).chain(two.as_ref()) {
-                let s = format!("{lead}{mid}{tail}");
+                let s = [lead.as_str(), mid, tail].concat();
                 if s.chars().count() >= 2 && !out.contains(&s) {
                     out.push(s);
                 }

@@ -5,6 +5,7 @@
 //!
 //! Everything is stored folded (lower case, no accents), see [`crate::fold`].
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -244,8 +245,28 @@ static DUTCH_WORDS: LazyLock<fst::Set<&'static [u8]>> = LazyLock::new(|| {
 
 /// Whether a folded word is a common Dutch word.
 pub fn is_dutch_word(folded: &str) -> bool {
-    DUTCH_WORDS.contains(folded)
+    LOOKED_UP.with_borrow_mut(|seen| {
+        if let Some(&known) = seen.get(folded) {
+            return known;
+        }
+        let known = DUTCH_WORDS.contains(folded);
+        if seen.len() >= LOOKED_UP_MAX {
+            seen.clear();
+        }
+        seen.insert(folded.into(), known);
+        known
+    })
 }
+
+thread_local! {
+    /// The words this thread looked up in the word list, with the answer: the capitalised
+    /// words looked up (names, places, a sentence's first word) recur in and across the
+    /// documents of a batch, and a lookup in the automaton costs some thousand instructions.
+    static LOOKED_UP: RefCell<HashMap<Box<str>, bool, FastHash>> = RefCell::default();
+}
+
+/// At most this many remembered words per thread (a few hundred KiB).
+const LOOKED_UP_MAX: usize = 1 << 13;
 
 /// Whether a folded word names a function: a listed function or role, or a compound that
 /// ends in one of the common heads (`hydroloog`, `verkeerskundige`, `crisiscoördinator`).
@@ -302,7 +323,7 @@ pub fn is_compound_word(folded: &str) -> bool {
     // The head is checked first: one walk found all of them, a tail costs a lookup or more.
     folded.char_indices().skip(3).take(chars - 6).any(|(b, _)| {
         let tail = &folded[b..];
-        head_word(b) && (is_dutch_word(tail) || is_compound_tail(tail))
+        head_word(b) && (DUTCH_WORDS.contains(tail) || is_compound_tail(tail))
     })
 }
 
@@ -329,7 +350,7 @@ fn is_compound_tail(tail: &str) -> bool {
     }
     let words = word_prefixes(tail);
     tail.char_indices().skip(3).take(chars - 6).any(|(b, _)| {
-        (words[b] || (tail[..b].ends_with('s') && words[b - 1])) && is_dutch_word(&tail[b..])
+        (words[b] || (tail[..b].ends_with('s') && words[b - 1])) && DUTCH_WORDS.contains(&tail[b..])
     })
 }
 
@@ -529,8 +550,16 @@ pub fn is_party(text: &str) -> bool {
 
 /// Whether a folded word is a surname particle (alone or in a combination such as `in 't`).
 pub fn is_particle(folded: &str) -> bool {
-    TUSSEN_PHRASES.iter().any(|p| p.contains(&folded))
+    PARTICLES.contains(folded)
 }
+
+/// Every word of [`TUSSEN_PHRASES`], for [`is_particle`].
+static PARTICLES: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
+    TUSSEN_PHRASES
+        .iter()
+        .flat_map(|p| p.iter().copied())
+        .collect()
+});
 
 /// The particle phrases starting with each particle, longest first.
 pub static PARTICLE_PHRASES: LazyLock<
