@@ -181,10 +181,8 @@ fn broken_matches(text: &str, patterns: &[Broken<'_>]) -> Vec<(usize, usize, usi
     let mut firsts: Vec<&str> = patterns.iter().map(|p| p.words[0]).collect();
     firsts.sort_unstable();
     firsts.dedup();
-    let mut starts: Vec<usize> = Literals::new(&firsts)
-        .occurrences(text)
-        .map(|(_, start)| start)
-        .collect();
+    let mut starts: Vec<usize> = Vec::new();
+    Literals::new(&firsts).each(text, |_, start| starts.push(start));
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();

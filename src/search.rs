@@ -91,11 +91,7 @@ impl<'t> RemovedStrings<'t> {
                 }
             }
             Searcher::Many(literals) => {
-                out.extend(
-                    literals
-                        .occurrences(haystack)
-                        .map(|(n, s)| (n, s, s + self.needles[n].len())),
-                );
+                literals.each(haystack, |n, s| out.push((n, s, s + self.needles[n].len())));
             }
         }
         out.sort_unstable_by_key(|&(n, s, e)| (s, e, n));
@@ -136,20 +132,22 @@ impl<'s> Literals<'s> {
         }
     }
 
-    /// Every occurrence as `(string, start)`, by start; at one start in the order of
-    /// `order` (callers sort).
-    pub(crate) fn occurrences<'h>(
-        &'h self,
-        haystack: &'h str,
-    ) -> impl Iterator<Item = (usize, usize)> + 'h {
+    /// Calls `found(string, start)` for every occurrence, by start; at one start in the
+    /// order of `order` (callers sort).
+    pub(crate) fn each(&self, haystack: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = haystack.as_bytes();
-        bytes.iter().enumerate().flat_map(move |(at, &b)| {
+        for (at, &b) in bytes.iter().enumerate() {
             let (from, to) = self.by_first[b as usize];
-            self.order[from as usize..to as usize]
-                .iter()
-                .filter(move |&&n| bytes[at..].starts_with(self.strings[n]))
-                .map(move |&n| (n, at))
-        })
+            // Most bytes start no string: one table read each.
+            if from == to {
+                continue;
+            }
+            for &n in &self.order[from as usize..to as usize] {
+                if bytes[at..].starts_with(self.strings[n]) {
+                    found(n, at);
+                }
+            }
+        }
     }
 }
 
@@ -162,7 +160,8 @@ mod tests {
         let strings = ["aa", "a", "ab", "bé", "é", "Jan de"];
         let text = "aaab bé Jan de Jan dé aé";
         let literals = Literals::new(&strings);
-        let mut got: Vec<(usize, usize)> = literals.occurrences(text).collect();
+        let mut got: Vec<(usize, usize)> = Vec::new();
+        literals.each(text, |n, s| got.push((n, s)));
         got.sort_unstable_by_key(|&(n, s)| (s, n));
         let ac = aho_corasick::AhoCorasick::new(strings).unwrap();
         let mut want: Vec<(usize, usize)> = ac

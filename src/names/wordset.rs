@@ -6,16 +6,35 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon::FastHash;
 
 /// A list of words, for `contains`.
-pub struct WordSet(HashSet<&'static str, FastHash>);
+pub struct WordSet {
+    words: HashSet<&'static str, FastHash>,
+    /// The bytes the words start with, and the longest word's length: most words of a text
+    /// are told apart by these without hashing.
+    first_bytes: [bool; 256],
+    longest: usize,
+}
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> WordSet {
-        WordSet(words.iter().copied().collect())
+        let mut first_bytes = [false; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
+        WordSet {
+            words: words.iter().copied().collect(),
+            first_bytes,
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
     }
 
     /// Whether `word` is in the list (the same as `list.contains(&word)`).
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        let Some(&first) = word.as_bytes().first() else {
+            return self.words.contains(word);
+        };
+        word.len() <= self.longest && self.first_bytes[first as usize] && self.words.contains(word)
     }
 }
 
