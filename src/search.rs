@@ -24,7 +24,8 @@ pub struct RemovedStrings<'t> {
 
 enum Searcher<'t> {
     Few(Vec<memmem::Finder<'t>>),
-    Many(Literals<'t>),
+    // Boxed: its first-byte table is 2 KiB.
+    Many(Box<Literals<'t>>),
 }
 
 impl<'t> RemovedStrings<'t> {
@@ -51,7 +52,7 @@ impl<'t> RemovedStrings<'t> {
                     .collect(),
             )
         } else {
-            Searcher::Many(Literals::new(&needles))
+            Searcher::Many(Box::new(Literals::new(&needles)))
         };
         RemovedStrings {
             needles,
