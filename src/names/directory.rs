@@ -650,7 +650,10 @@ impl Listed {
 /// the hit's word asks it (a common first name is shared by dozens in a large directory), and
 /// the place reads the same for each.
 #[derive(Default)]
-struct Contexts(Vec<((usize, usize, bool), Option<&'static str>)>);
+struct Contexts(Vec<(ContextQuestion, Option<&'static str>)>);
+
+/// The arguments of [`person::context`] besides the grammar: first and next token, weak verbs.
+type ContextQuestion = (usize, usize, bool);
 
 impl Contexts {
     fn get(&mut self, g: &Grammar, first: usize, next: usize, weak: bool) -> Option<&'static str> {
