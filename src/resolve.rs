@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::detect::{Finding, char_at, char_before, is_whole_token, is_word_char};
 use crate::policy::{Category, Ground, Policy};
-use crate::search::RemovedStrings;
+use crate::search::{Literals, RemovedStrings};
 use crate::spans::Spans;
 
 /// One span removed from a text, after resolution. It serialises to JSON (for a review tool);
@@ -176,19 +176,13 @@ struct Broken<'t> {
 /// characters between their words, as `(start, end, string)`. Where several strings match at
 /// one place, the first in `patterns` wins: the leftmost-first semantics of the one regular
 /// expression `w1\s+w2|…` this replaces (built per document, its compilation cost more than
-/// the rest of a small document's detection). One automaton finds where first words start.
+/// the rest of a small document's detection). One pass finds where first words start.
 fn broken_matches(text: &str, patterns: &[Broken<'_>]) -> Vec<(usize, usize, usize)> {
     let mut firsts: Vec<&str> = patterns.iter().map(|p| p.words[0]).collect();
     firsts.sort_unstable();
     firsts.dedup();
-    // The automaton is built per document: the one quickest to build.
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(&firsts)
-    else {
-        return Vec::new();
-    };
-    let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
+    let mut starts: Vec<usize> = Vec::new();
+    Literals::new(&firsts).each(text, |_, start| starts.push(start));
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();

@@ -3,14 +3,13 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use memchr::memmem;
 
 use crate::names::lexicon::FastHash;
 use crate::resolve::Removal;
 
-/// Up to this many strings are searched one by one (SIMD substring search); more go into one
-/// automaton, whose build cost only pays off for many strings.
+/// Up to this many strings are searched one by one (SIMD substring search); more are found in
+/// one pass by their first bytes ([`Literals`]).
 const FEW: usize = 24;
 
 /// The distinct strings removed from a text that identify someone (trimmed, at least two
@@ -25,7 +24,8 @@ pub struct RemovedStrings<'t> {
 
 enum Searcher<'t> {
     Few(Vec<memmem::Finder<'t>>),
-    Many(AhoCorasick),
+    // Boxed: its first-byte table is 2 KiB.
+    Many(Box<Literals<'t>>),
 }
 
 impl<'t> RemovedStrings<'t> {
@@ -52,12 +52,7 @@ impl<'t> RemovedStrings<'t> {
                     .collect(),
             )
         } else {
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(&needles)
-                .expect("literal strings always build an automaton");
-            Searcher::Many(ac)
+            Searcher::Many(Box::new(Literals::new(&needles)))
         };
         RemovedStrings {
             needles,
@@ -96,14 +91,85 @@ impl<'t> RemovedStrings<'t> {
                     );
                 }
             }
-            Searcher::Many(ac) => {
-                out.extend(
-                    ac.find_overlapping_iter(haystack)
-                        .map(|m| (m.pattern().as_usize(), m.start(), m.end())),
-                );
+            Searcher::Many(literals) => {
+                literals.each(haystack, |n, s| out.push((n, s, s + self.needles[n].len())));
             }
         }
         out.sort_unstable_by_key(|&(n, s, e)| (s, e, n));
         out
+    }
+}
+
+/// Non-empty strings indexed by their first byte, to find every occurrence of every one of
+/// them (overlapping ones too) in one pass over a text: what an Aho-Corasick automaton's
+/// overlapping search finds, without building an automaton per text (for the few dozen
+/// strings of one document its build cost more than the search).
+pub(crate) struct Literals<'s> {
+    strings: Vec<&'s [u8]>,
+    /// The strings' indices, ordered by first byte.
+    order: Vec<usize>,
+    /// Per first byte, its indices' range in `order` (empty for a byte no string starts with).
+    by_first: [(u32, u32); 256],
+}
+
+impl<'s> Literals<'s> {
+    pub(crate) fn new(strings: &[&'s str]) -> Literals<'s> {
+        let strings: Vec<&[u8]> = strings.iter().map(|s| s.as_bytes()).collect();
+        assert!(strings.iter().all(|s| !s.is_empty()), "no empty strings");
+        let mut order: Vec<usize> = (0..strings.len()).collect();
+        order.sort_by_key(|&n| strings[n][0]);
+        let mut by_first = [(0, 0); 256];
+        for (at, &n) in order.iter().enumerate() {
+            let range = &mut by_first[strings[n][0] as usize];
+            if range.0 == range.1 {
+                range.0 = at as u32;
+            }
+            range.1 = at as u32 + 1;
+        }
+        Literals {
+            strings,
+            order,
+            by_first,
+        }
+    }
+
+    /// Calls `found(string, start)` for every occurrence, by start; at one start in the
+    /// order of `order` (callers sort).
+    pub(crate) fn each(&self, haystack: &str, mut found: impl FnMut(usize, usize)) {
+        let bytes = haystack.as_bytes();
+        for (at, &b) in bytes.iter().enumerate() {
+            let (from, to) = self.by_first[b as usize];
+            // Most bytes start no string: one table read each.
+            if from == to {
+                continue;
+            }
+            for &n in &self.order[from as usize..to as usize] {
+                if bytes[at..].starts_with(self.strings[n]) {
+                    found(n, at);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_find_every_occurrence_as_an_overlapping_automaton_does() {
+        let strings = ["aa", "a", "ab", "bé", "é", "Jan de"];
+        let text = "aaab bé Jan de Jan dé aé";
+        let literals = Literals::new(&strings);
+        let mut got: Vec<(usize, usize)> = Vec::new();
+        literals.each(text, |n, s| got.push((n, s)));
+        got.sort_unstable_by_key(|&(n, s)| (s, n));
+        let ac = aho_corasick::AhoCorasick::new(strings).unwrap();
+        let mut want: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        want.sort_unstable_by_key(|&(n, s)| (s, n));
+        assert_eq!(got, want);
     }
 }

@@ -120,6 +120,12 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 4 <= bytes.len() {
+        // Whether or not a space follows the country code, the fourth byte is a check digit:
+        // skip to the next place where it is.
+        match bytes[i + 3..].iter().position(u8::is_ascii_digit) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         // The check digits may follow the country code after a space (`NL 91 ABNA …`).
         let digits_at = if bytes[i + 2] == b' ' { i + 3 } else { i + 2 };
         let starts = bytes[i].is_ascii_alphabetic()

@@ -55,9 +55,45 @@ fn sidecode(plate: &str) -> Option<usize> {
     }
 }
 
+/// The candidates of `text` that hold a digit (no other can be a plate), as
+/// `CANDIDATE.find_iter(text)` finds them. Most of a text is six-letter words, each a
+/// candidate: the pattern runs only on stretches with a digit. A candidate holds no ASCII
+/// byte but letters, digits, spaces and dashes, so none spans another one (a line break, a
+/// comma): the matches per stretch are those of the whole text. Each stretch is searched up
+/// to its end (a `\b` there reads the same as before that byte, which is no word character)
+/// from its start, with the text before it as context.
+fn candidates(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let bytes = text.as_bytes();
+    let apart =
+        |b: &u8| b.is_ascii() && !(b.is_ascii_alphanumeric() || matches!(b, b' ' | b'-' | b'_'));
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        (start <= bytes.len()).then(|| {
+            let end = bytes[start..]
+                .iter()
+                .position(apart)
+                .map_or(bytes.len(), |n| start + n);
+            let stretch = start..end;
+            start = end + 1;
+            stretch
+        })
+    })
+    .filter(|s| bytes[s.clone()].iter().any(u8::is_ascii_digit))
+    .flat_map(|s| {
+        let upto = &text[..s.end];
+        let mut at = s.start;
+        std::iter::from_fn(move || {
+            let m = CANDIDATE.find_at(upto, at)?;
+            at = m.end();
+            Some(m)
+        })
+    })
+    .filter(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Finds licence plates in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
-    for m in CANDIDATE.find_iter(text) {
+    for m in candidates(text) {
         let plate = m.as_str();
         let letters = plate.chars().filter(char::is_ascii_alphabetic);
         if letters.clone().next().is_none() || !plate.chars().any(|c| c.is_ascii_digit()) {
@@ -100,6 +136,23 @@ mod tests {
         let mut out = Vec::new();
         detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn candidates_are_those_of_the_whole_text() {
+        for text in [
+            "AB CD EF 12 kenteken 12-ABC-3, Meijboom (Gast) 09:41\nZIE 78 hjn 4.",
+            "café12 ab-12-cd_x 1-2-3 XJ-482-K\tAB 12 CD\r\n123456 abcdef 12ABC3",
+            "\u{212A}L-12-AB ſt-12-ab é12-AB-3 12-AB-3é 12",
+        ] {
+            let whole: Vec<_> = CANDIDATE
+                .find_iter(text)
+                .filter(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()))
+                .map(|m| m.range())
+                .collect();
+            let got: Vec<_> = candidates(text).map(|m| m.range()).collect();
+            assert_eq!(got, whole, "{text:?}");
+        }
     }
 
     #[test]

@@ -249,12 +249,13 @@ impl Directory {
                 continue;
             }
             let mut best: Option<Mention> = None;
+            let mut contexts = Contexts::default();
             for &(person, part) in &self.uses[m.pattern().as_usize()] {
                 let person = person as usize;
                 let found = match part {
-                    Part::Surname => self.surname_at(g, t, person),
-                    Part::Given => self.given_at(g, t, person),
-                    Part::Initials => self.initials_at(g, t, person),
+                    Part::Surname => self.surname_at(g, t, person, &mut contexts),
+                    Part::Given => self.given_at(g, t, person, &mut contexts),
+                    Part::Initials => self.initials_at(g, t, person, &mut contexts),
                     Part::Account => self.account_at(g, t, range.end, person),
                 };
                 // A reading that fits the listed person wins, then the widest; among equals,
@@ -282,7 +283,13 @@ impl Directory {
     }
 
     /// The listed person's name around a hit on the first word of their surname at `t`.
-    fn surname_at(&self, g: &Grammar, t: usize, person: usize) -> Option<Mention> {
+    fn surname_at(
+        &self,
+        g: &Grammar,
+        t: usize,
+        person: usize,
+        contexts: &mut Contexts,
+    ) -> Option<Mention> {
         let p = &self.people[person];
         let after = match_words(g, t, &p.surname)?;
         let upper = g.has(t, shape::UPPER);
@@ -319,7 +326,8 @@ impl Directory {
         }
         // The surname alone, with its particles when they are written (`Van der Meer`).
         let start = academic_titles_before(g, particles);
-        let context = person::context(g, particles, after, p.distinctive_surname)
+        let context = contexts
+            .get(g, particles, after, p.distinctive_surname)
             .or_else(|| title_before(g, particles).then_some("after a title or form of address"));
         let strength = if context.is_some()
             || (particles == t
@@ -342,7 +350,13 @@ impl Directory {
 
     /// The listed person's first name at `t`, with the initials of the surname after it
     /// (`Eva S.`, `Jan-Willem vdM`), or alone.
-    fn given_at(&self, g: &Grammar, t: usize, person: usize) -> Option<Mention> {
+    fn given_at(
+        &self,
+        g: &Grammar,
+        t: usize,
+        person: usize,
+        contexts: &mut Contexts,
+    ) -> Option<Mention> {
         let p = &self.people[person];
         if !(g.is_cap(t) || g.has(t, shape::UPPER)) {
             return None;
@@ -360,7 +374,7 @@ impl Directory {
         }
         // A first name at the start of a clause before any verb is a person (`Mark zit
         // erop`): as a noun it would take an article.
-        let context = person::context(g, t, after, true);
+        let context = contexts.get(g, t, after, true);
         let strength =
             if context.is_some() || p.distinctive_given || person::capitalised_as_a_name(g, t) {
                 Strength::Strong
@@ -373,13 +387,19 @@ impl Directory {
     }
 
     /// Initials derived from the listed person's name at `t` (`JdV`, `IKS`), as written there.
-    fn initials_at(&self, g: &Grammar, t: usize, person: usize) -> Option<Mention> {
+    fn initials_at(
+        &self,
+        g: &Grammar,
+        t: usize,
+        person: usize,
+        contexts: &mut Contexts,
+    ) -> Option<Mention> {
         let p = &self.people[person];
         let w = g.word(t)?;
         if !p
             .initials
             .iter()
-            .any(|i| i == w || (i.to_uppercase() == w && i.chars().count() > 2))
+            .any(|i| i == w || (upper_case_of(i, w) && i.chars().count() > 2))
         {
             return None;
         }
@@ -387,7 +407,7 @@ impl Directory {
         let letters = w.chars().count();
         let acronym = GAZETTEER.is(g.folded(t), class::ORG | class::NOT_NAME | class::PLACE)
             || g.has(t, class::WORD);
-        let context = person::context(g, t, t + 1, true);
+        let context = contexts.get(g, t, t + 1, true);
         // Capitals alone are an acronym as often as initials (`SBO`): a person's context,
         // particle letters (`JdV`), or three letters or more that no list knows as anything
         // else and the text does not use as an organisation (`bij YEK`) make them a
@@ -638,6 +658,32 @@ impl Listed {
     }
 }
 
+/// The answers of [`person::context`] at one directory hit: every listed person who shares
+/// the hit's word asks it (a common first name is shared by dozens in a large directory), and
+/// the place reads the same for each.
+#[derive(Default)]
+struct Contexts(Vec<(ContextQuestion, Option<&'static str>)>);
+
+/// The arguments of [`person::context`] besides the grammar: first and next token, weak verbs.
+type ContextQuestion = (usize, usize, bool);
+
+impl Contexts {
+    fn get(&mut self, g: &Grammar, first: usize, next: usize, weak: bool) -> Option<&'static str> {
+        let key = (first, next, weak);
+        if let Some(&(_, answer)) = self.0.iter().find(|(k, _)| *k == key) {
+            return answer;
+        }
+        let answer = person::context(g, first, next, weak);
+        self.0.push((key, answer));
+        answer
+    }
+}
+
+/// Whether `upper` is `word.to_uppercase()`, without building it.
+fn upper_case_of(word: &str, upper: &str) -> bool {
+    word.chars().flat_map(char::to_uppercase).eq(upper.chars())
+}
+
 /// Initials a name is abbreviated to: the first letters of the first name's parts, of the
 /// particles (lower or upper case) and of the surname's words. `Jan-Willem van der Meer`:
 /// `JWvdM`, `JvdM`, `JWM`, `JM`, `JWVDM`, `JVDM`; `Fatima El Ahmadi`: `FEA`, `FA`.
@@ -678,10 +724,11 @@ pub(super) fn derived_initials(
     if givens.len() >= 2 {
         out.push(givens.concat());
     }
+    let mids = [parts.clone(), parts.to_uppercase(), String::new()];
     for lead in leads.iter() {
-        for mid in [parts.clone(), parts.to_uppercase(), String::new()] {
+        for mid in &mids {
             for tail in std::iter::once(&family).chain(two.as_ref()) {
-                let s = format!("{lead}{mid}{tail}");
+                let s = [lead.as_str(), mid, tail].concat();
                 if s.chars().count() >= 2 && !out.contains(&s) {
                     out.push(s);
                 }

@@ -5,6 +5,7 @@
 //!
 //! Everything is stored folded (lower case, no accents), see [`crate::fold`].
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -244,8 +245,28 @@ static DUTCH_WORDS: LazyLock<fst::Set<&'static [u8]>> = LazyLock::new(|| {
 
 /// Whether a folded word is a common Dutch word.
 pub fn is_dutch_word(folded: &str) -> bool {
-    DUTCH_WORDS.contains(folded)
+    LOOKED_UP.with_borrow_mut(|seen| {
+        if let Some(&known) = seen.get(folded) {
+            return known;
+        }
+        let known = DUTCH_WORDS.contains(folded);
+        if seen.len() >= LOOKED_UP_MAX {
+            seen.clear();
+        }
+        seen.insert(folded.into(), known);
+        known
+    })
 }
+
+thread_local! {
+    /// The words this thread looked up in the word list, with the answer: the capitalised
+    /// words looked up (names, places, a sentence's first word) recur in and across the
+    /// documents of a batch, and a lookup in the automaton costs some thousand instructions.
+    static LOOKED_UP: RefCell<HashMap<Box<str>, bool, FastHash>> = RefCell::default();
+}
+
+/// At most this many remembered words per thread (a few hundred KiB).
+const LOOKED_UP_MAX: usize = 1 << 13;
 
 /// Whether a folded word names a function: a listed function or role, or a compound that
 /// ends in one of the common heads (`hydroloog`, `verkeerskundige`, `crisiscoördinator`).
@@ -287,30 +308,50 @@ pub fn is_function_word(folded: &str) -> bool {
 /// does not know whole: two words of three letters or more, with a linking `s` or `e`
 /// between them allowed.
 pub fn is_compound_word(folded: &str) -> bool {
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    if chars.len() < 7 {
+    let chars = folded.chars().count();
+    if chars < 7 {
         return false;
     }
-    (3..chars.len() - 3).any(|k| {
-        let (head, tail) = folded.split_at(chars[k].0);
-        let tail_word = is_dutch_word(tail) || is_compound_tail(tail);
-        tail_word
-            && (is_dutch_word(head)
-                || ["s", "e", "en"].iter().any(|link| {
-                    head.strip_suffix(link)
-                        .is_some_and(|h| h.len() >= 3 && is_dutch_word(h))
-                }))
+    let words = word_prefixes(folded);
+    // A head with a linking `s`, `e` or `en` (`gemeentesecretaris`, `stadsdeel`).
+    let head_word = |b: usize| {
+        words[b]
+            || ["s", "e", "en"].iter().any(|link| {
+                folded[..b].ends_with(link) && b - link.len() >= 3 && words[b - link.len()]
+            })
+    };
+    // The head is checked first: one walk found all of them, a tail costs a lookup or more.
+    folded.char_indices().skip(3).take(chars - 6).any(|(b, _)| {
+        let tail = &folded[b..];
+        head_word(b) && (DUTCH_WORDS.contains(tail) || is_compound_tail(tail))
     })
+}
+
+/// Which prefixes of `folded` are common Dutch words: entry `n` for its first `n` bytes. One
+/// walk down the word list's automaton instead of a lookup per prefix.
+fn word_prefixes(folded: &str) -> Vec<bool> {
+    let fst = DUTCH_WORDS.as_fst();
+    let mut words = vec![false; folded.len() + 1];
+    let mut node = fst.root();
+    words[0] = node.is_final();
+    for (n, &b) in folded.as_bytes().iter().enumerate() {
+        let Some(i) = node.find_input(b) else { break };
+        node = fst.node(node.transition_addr(i));
+        words[n + 1] = node.is_final();
+    }
+    words
 }
 
 /// A long tail is itself a compound (`…beleidsmedewerker`): one more split, no deeper.
 fn is_compound_tail(tail: &str) -> bool {
-    let chars: Vec<(usize, char)> = tail.char_indices().collect();
-    chars.len() >= 7
-        && (3..chars.len() - 3).any(|k| {
-            let (h, t) = tail.split_at(chars[k].0);
-            is_dutch_word(t) && (is_dutch_word(h) || h.strip_suffix('s').is_some_and(is_dutch_word))
-        })
+    let chars = tail.chars().count();
+    if chars < 7 {
+        return false;
+    }
+    let words = word_prefixes(tail);
+    tail.char_indices().skip(3).take(chars - 6).any(|(b, _)| {
+        (words[b] || (tail[..b].ends_with('s') && words[b - 1])) && DUTCH_WORDS.contains(&tail[b..])
+    })
 }
 
 /// The built-in gazetteer and the grammar's word lists, loaded once.
@@ -517,8 +558,16 @@ pub fn is_party(text: &str) -> bool {
 
 /// Whether a folded word is a surname particle (alone or in a combination such as `in 't`).
 pub fn is_particle(folded: &str) -> bool {
-    TUSSEN_PHRASES.iter().any(|p| p.contains(&folded))
+    PARTICLES.contains(folded)
 }
+
+/// Every word of [`TUSSEN_PHRASES`], for [`is_particle`].
+static PARTICLES: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
+    TUSSEN_PHRASES
+        .iter()
+        .flat_map(|p| p.iter().copied())
+        .collect()
+});
 
 /// The particle phrases starting with each particle, longest first.
 pub static PARTICLE_PHRASES: LazyLock<

@@ -30,6 +30,7 @@ pub mod orgs;
 pub mod people;
 pub mod person;
 pub mod token;
+mod wordset;
 
 mod decide;
 mod lists;

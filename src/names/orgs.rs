@@ -9,10 +9,12 @@
 //! Kruispunt Advies` stops at the lower-case `van`.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::grammar::{Grammar, shape};
 use super::lexicon::class;
 use super::token::Kind;
+use super::wordset::{Endings, WordSet};
 
 /// Words that open an organisation's name, folded.
 const HEADS: &[&str] = &[
@@ -125,10 +127,19 @@ const CLOSERS: &[&str] = &[
     "journalistiek",
 ];
 
+// The lists above, hashed: `find` looks up every word of a text.
+static HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEADS));
+static CLOSER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CLOSERS));
+static FAMILY_HEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FAMILY_HEADS));
+static HEAD_ENDING_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEAD_ENDINGS));
+static HEAD_ENDINGS_BY_TAIL: LazyLock<Endings> = LazyLock::new(|| Endings::new(HEAD_ENDINGS));
+static COMPOUND_ENDINGS_BY_TAIL: LazyLock<Endings> =
+    LazyLock::new(|| Endings::new(COMPOUND_ENDINGS));
+
 /// Whether a folded word says what kind of organisation follows or precedes it
 /// (`camping`, `stichting`, `transportbedrijf`).
 pub(crate) fn is_kind_of_organisation(folded: &str) -> bool {
-    HEADS.contains(&folded) || ends_in_kind(folded)
+    HEAD_SET.contains(folded) || ends_in_kind(folded)
 }
 
 /// Words that open a family's name as the name of its business or household (`Maatschap
@@ -146,9 +157,9 @@ pub(crate) fn is_family_business(lower_line: &str) -> bool {
 /// Whether a folded word is, or ends in, a kind of organisation (`school`,
 /// `transportbedrijf`, `boerenadvies`).
 pub(crate) fn ends_in_kind(folded: &str) -> bool {
-    let compound_of = |e: &&str| folded.len() > e.len() + 2 && folded.ends_with(e);
-    HEAD_ENDINGS.iter().any(|e| folded == *e || compound_of(e))
-        || COMPOUND_ENDINGS.iter().any(compound_of)
+    let compound_of = |e: &str| folded.len() > e.len() + 2 && folded.ends_with(e);
+    HEAD_ENDINGS_BY_TAIL.any(folded, |e| folded == e || compound_of(e))
+        || COMPOUND_ENDINGS_BY_TAIL.any(folded, compound_of)
 }
 
 /// The byte ranges of the organisation names in the text of `g`, in text order.
@@ -171,15 +182,15 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
         // In lower case only a compound (`zorgcentrum`, not `advies`) before a capital.
         let lower_head = g.is_lower(i)
             && compound
-            && !HEAD_ENDINGS.contains(&f)
+            && !HEAD_ENDING_SET.contains(f)
             && g.word(g.skip_wrap(i + 1))
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
-        let head = HEADS.contains(&f) || (g.is_cap(i) && compound) || lower_head;
+        let head = HEAD_SET.contains(f) || (g.is_cap(i) && compound) || lower_head;
         // After a head in lower case, one word may be the family that runs the business
         // (`maatschap Wassink`): only a longer name is the organisation's own.
         // So may a family name after `Maatschap` or `Fam.` in any case
         // (`Maatschap Ten Brinke-Lubberding`).
-        let family = FAMILY_HEADS.contains(&f);
+        let family = FAMILY_HEAD_SET.contains(f);
         let long_enough = |end: usize| {
             let words = (i + 1..end)
                 .filter(|&k| g.word(k).is_some() && !g.has(k, class::PARTICLE))
@@ -215,7 +226,7 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        if CLOSERS.contains(&f) && g.is_cap(i) || is_legal_form(g, i) {
+        if CLOSER_SET.contains(f) && g.is_cap(i) || is_legal_form(g, i) {
             let end = legal_form_end(g, i);
             if let Some(start) = name_before(g, i) {
                 // Joined with an organisation found just before (`Transportbedrijf Gerrit

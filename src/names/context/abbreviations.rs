@@ -86,16 +86,20 @@ pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
 pub(super) fn comment_authors(g: &Grammar, out: &mut Vec<Mention>) {
     for k in 1..g.tokens().len().saturating_sub(1) {
         let Some(w) = g.word(k) else { continue };
+        let numbered = g.tokens()[k + 1].kind == crate::names::token::Kind::Number
+            && g.tokens()[k + 1].start == g.tokens()[k].end;
+        // Most words are followed by no number: nothing else to read.
+        if !numbered {
+            continue;
+        }
         let letters = w.chars().count();
         let shaped = (2..=5).contains(&letters)
             && w.starts_with(char::is_uppercase)
             && w.ends_with(char::is_uppercase);
-        let numbered = g.tokens()[k + 1].kind == crate::names::token::Kind::Number
-            && g.tokens()[k + 1].start == g.tokens()[k].end;
         let marker = g.is_punct(k - 1, '[')
             || g.word(k - 1)
                 .is_some_and(|p| matches!(fold(p).as_str(), "opmerking" | "comment" | "commented"));
-        if shaped && numbered && marker {
+        if shaped && marker {
             out.push(initials_mention(g, k, "author of a comment"));
         }
     }

@@ -129,7 +129,8 @@ impl<'a> Grammar<'a> {
                     0
                 };
                 if w.is_ascii() {
-                    folded_words.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    folded_words.push_str(w);
+                    folded_words[from as usize..].make_ascii_lowercase();
                 } else {
                     folded_words.push_str(&fold(w));
                 }
