@@ -294,9 +294,11 @@ impl Directory {
         let after = match_words(g, t, &p.surname)?;
         let upper = g.has(t, shape::UPPER);
         if !(g.is_cap(t) || upper) {
-            // A lower-case word is a word (`de post`), unless particles open the name.
+            // A lower-case word is a word (`de post`), unless particles open the name or a
+            // form of address stands before it (`mevr rutjes`, `meneer van hout`).
             let particles = particles_before(g, t);
-            if particles == t || !g.is_cap(particles) {
+            let addressed = particles > 0 && g.has(particles - 1, class::TITLE);
+            if !addressed && (particles == t || !g.is_cap(particles)) {
                 return None;
             }
         }

@@ -459,6 +459,16 @@ mod tests {
     }
 
     #[test]
+    fn a_staff_surname_in_lower_case_after_a_form_of_address() {
+        let e = engine(&["Sanne Rutjes", "Stijn van Hout"], &[]);
+        let r = removed(
+            &e,
+            "ik heb dit ook al aan mevr rutjes gezegd.\nMeneer van hout ik heb gestuurd.\nde hout is nat.\n",
+        );
+        assert_eq!(r, ["rutjes", "van hout"], "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(
