@@ -507,12 +507,13 @@ impl Directory {
     /// writing (`J.`, `J. Th.`, `A.B.`, `A-B`, `M-L.`, `JW`, `M`).
     fn given_or_initials_before(&self, g: &Grammar, at: usize, p: &Listed) -> Option<usize> {
         let mut last = at.checked_sub(1)?;
-        // A name wrapped in a quoted reply: `Femke` / `> Arnhem`.
+        // A name wrapped over a line end, also in a quoted reply: `Femke` / `> Arnhem`,
+        // `(Thomas` / `   Maas`.
         let mut k = last;
         while k > 0 && g.is_punct(k, '>') {
             k -= 1;
         }
-        if k < last && g.is_line_end(k) && k > 0 && g.wraps(k - 1) {
+        if g.is_line_end(k) && k > 0 && g.wraps(k - 1) {
             last = k - 1;
         }
         if !(g.spaced(last) || g.wraps(last)) {

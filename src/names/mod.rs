@@ -469,6 +469,16 @@ mod tests {
     }
 
     #[test]
+    fn a_staff_name_wrapped_over_an_indented_line() {
+        let e = engine(&["Thomas Maas"], &[]);
+        let r = removed(
+            &e,
+            "invordering loopt al (Thomas\n   Maas sluit eventueel later aan).\n",
+        );
+        assert_eq!(r, ["Thomas\n   Maas"], "{r:?}");
+    }
+
+    #[test]
     fn a_subject_prefix_is_no_speaker() {
         let e = engine(&["Fatima de Wit", "Mei Chen"], &[]);
         let r = removed(
