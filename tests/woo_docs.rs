@@ -57,8 +57,8 @@ fn floors(name: &str) -> Floors {
         // round: tuned on only for the general mechanisms it showed (person numbers, chat
         // contacts, water board lists); its figures are far from the aim.
         "dev-water" => Floors {
-            recall: 0.84,
-            staff_recall: 0.90,
+            recall: 0.86,
+            staff_recall: 0.93,
             keep_violations: 0.045,
             char_precision: 0.94,
         },
