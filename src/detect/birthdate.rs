@@ -85,65 +85,25 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// The cell separators of a table exported as text.
-const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
-
 /// Dates in the column of a table whose header cell is a birth keyword (`nr;achternaam;
-/// voornaam;geb.datum;…`, `| Naam | Geboortedatum |`), row by row until the table ends.
+/// voornaam;geb.datum;…`, `| Naam | Geboortedatum |`).
 fn in_birth_date_column(text: &str, out: &mut Vec<Finding>) {
-    let mut offset = 0;
-    let lines: Vec<(usize, &str)> = text
-        .split('\n')
-        .map(|l| {
-            let at = offset;
-            offset += l.len() + 1;
-            (at, l)
-        })
-        .collect();
-    for (n, &(_, header)) in lines.iter().enumerate() {
-        let Some(sep) = CELL_SEPARATORS
-            .into_iter()
-            .find(|&c| header.matches(c).count() >= 2)
-        else {
-            continue;
-        };
-        let Some(column) = header.split(sep).position(|cell| {
-            let cell = cell.trim();
-            KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20
-        }) else {
-            continue;
-        };
-        let cells = header.split(sep).count();
-        for &(at, row) in &lines[n + 1..] {
-            // Rule lines of a drawn table (`|---|---|`) go on; anything else ends it.
-            if row.trim_matches(|c: char| "|-+: ".contains(c)).is_empty() && !row.is_empty() {
-                continue;
-            }
-            if row.split(sep).count() != cells {
-                break;
-            }
-            let Some(cell) = row.split(sep).nth(column) else {
-                break;
-            };
-            let cell_start = at
-                + row
-                    .split(sep)
-                    .take(column)
-                    .map(|c| c.len() + 1)
-                    .sum::<usize>();
-            let trimmed = cell.trim();
-            if let Some(d) = DATE.find(trimmed).filter(|d| d.as_str() == trimmed) {
-                let start = cell_start + (cell.len() - cell.trim_start().len()) + d.start();
-                out.push(Finding::new(
-                    start,
-                    start + d.len(),
-                    Category::Birthdate,
-                    "birthdate",
-                    "date in a table's birth-date column",
-                ));
-            }
+    let is_header =
+        |cell: &str| KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20;
+    super::table::column_cells(text, is_header, |start, end| {
+        if DATE
+            .find(&text[start..end])
+            .is_some_and(|d| d.len() == end - start)
+        {
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Birthdate,
+                "birthdate",
+                "date in a table's birth-date column",
+            ));
         }
-    }
+    });
 }
 
 /// A date in brackets right after a family word (and a name): `mijn man Wim (12-5-1958)`.

@@ -65,77 +65,21 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     columns(text, out);
 }
 
-/// The cells of a table row split by `sep`, each trimmed, as byte ranges in the text.
-fn cells(line_start: usize, line: &str, sep: char) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for part in line.split(sep) {
-        let lead = part.len() - part.trim_start().len();
-        let s = line_start + from + lead;
-        out.push((s, s + part.trim().len()));
-        from += part.len() + sep.len_utf8();
-    }
-    out
-}
-
-/// Numbers in a table column whose header is a person-number label. The table runs from the
-/// header to the first line without the header's separator.
+/// Numbers in a table column whose header is a person-number label.
 fn columns(text: &str, out: &mut Vec<Finding>) {
-    let lines: Vec<(usize, &str)> = text
-        .split_inclusive('\n')
-        .scan(0, |at, l| {
-            let start = *at;
-            *at += l.len();
-            Some((start, l.trim_end_matches(['\n', '\r'])))
-        })
-        .collect();
-    for (i, &(start, line)) in lines.iter().enumerate() {
-        for sep in ['\t', '|', ';'] {
-            if !line.contains(sep) {
-                continue;
-            }
-            let header = cells(start, line, sep);
-            let wanted: Vec<usize> = header
-                .iter()
-                .enumerate()
-                .filter(|&(_, &(s, e))| LABEL_CELL.is_match(&text[s..e]))
-                .map(|(k, _)| k)
-                .collect();
-            if wanted.is_empty() {
-                continue;
-            }
-            for &(row_start, row) in &lines[i + 1..] {
-                if !row.contains(sep) {
-                    // A rule under the header (`---+---`) belongs to the table.
-                    if row
-                        .trim()
-                        .chars()
-                        .all(|c| matches!(c, '-' | '+' | '=' | ' '))
-                        && !row.trim().is_empty()
-                    {
-                        continue;
-                    }
-                    break;
-                }
-                let row_cells = cells(row_start, row, sep);
-                for &k in &wanted {
-                    let Some(&(s, e)) = row_cells.get(k) else {
-                        continue;
-                    };
-                    let value = &text[s..e];
-                    if VALUE_CELL.is_match(value) && is_number(value) {
-                        out.push(Finding::new(
-                            s,
-                            e,
-                            Category::Other,
-                            "person-number",
-                            "in a column of person numbers",
-                        ));
-                    }
-                }
-            }
+    let is_header = |cell: &str| LABEL_CELL.is_match(cell);
+    super::table::column_cells(text, is_header, |start, end| {
+        let value = &text[start..end];
+        if VALUE_CELL.is_match(value) && is_number(value) {
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Other,
+                "person-number",
+                "in a column of person numbers",
+            ));
         }
-    }
+    });
 }
 
 #[cfg(test)]
