@@ -273,22 +273,6 @@ impl Detector for Names {
     }
 }
 
-/// The staff directory's account names (the local parts of its e-mail addresses).
-#[derive(Debug, Clone)]
-pub(crate) struct StaffAccounts(pub(crate) detect::account::Accounts);
-
-impl Detector for StaffAccounts {
-    fn category(&self) -> Option<Category> {
-        Some(Category::Name)
-    }
-    fn rule(&self) -> &str {
-        "name.account"
-    }
-    fn detect(&self, text: &str, found: &mut Detections) {
-        self.0.detect(text, &mut found.findings);
-    }
-}
-
 /// A regular-expression detector from the policy file (`detectors`): case numbers, client
 /// numbers and the like, removed under their own category and ground.
 #[derive(Debug, Clone)]

@@ -91,9 +91,6 @@ impl Redactor {
         for p in detector::patterns() {
             detectors.push(Arc::new(p));
         }
-        detectors.push(Arc::new(detector::StaffAccounts(
-            crate::detect::account::Accounts::new(&lists.staff),
-        )));
         for d in policy.detectors() {
             detectors.push(Arc::new(d.clone()));
         }

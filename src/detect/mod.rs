@@ -6,7 +6,6 @@ use std::borrow::Cow;
 
 use crate::policy::{Category, Ground};
 
-pub mod account;
 pub mod address;
 pub mod birthdate;
 pub mod bsn;

@@ -29,6 +29,7 @@ use super::token::Kind;
 use super::{Mention, PersonKey, Strength, person};
 use crate::error::ConfigError;
 use crate::fold::{FoldedText, fold};
+use crate::lists::StaffMember;
 
 mod around;
 
@@ -52,6 +53,30 @@ struct Listed {
     /// Whether the surname (first name) can only be a name.
     distinctive_surname: bool,
     distinctive_given: bool,
+}
+
+/// An account name without dots is taken from the e-mail address only from this length on:
+/// shorter ones are too often an abbreviation or a word.
+const MIN_UNDOTTED_ACCOUNT: usize = 4;
+
+/// The account names a staff member's e-mail address gives, folded: the part before the `@`,
+/// with and without its dots (`h.koc@…` → `h.koc`, `hkoc`), as systems print it when they log
+/// who did something (`aangemaakt door hkoc`). A part without a dot is a first name or a
+/// surname alone (`koen@`), which the other readings handle.
+fn mailbox_accounts(email: Option<&str>) -> Vec<String> {
+    let Some((local, _)) = email.and_then(|e| e.trim().split_once('@')) else {
+        return Vec::new();
+    };
+    let local = fold(local);
+    if !local.contains(['.', '_', '-']) {
+        return Vec::new();
+    }
+    let undotted: String = local.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut out = vec![local];
+    if undotted.chars().count() >= MIN_UNDOTTED_ACCOUNT {
+        out.push(undotted);
+    }
+    out
 }
 
 impl Listed {
@@ -100,7 +125,8 @@ enum Part {
     Given,
     /// Derived initials.
     Initials,
-    /// An account name made from the name (`tdossantos`, `r.groen`, `rianne.groen`), as in
+    /// An account name made from the name (`tdossantos`, `r.groen`, `rianne.groen`) or given
+    /// by the e-mail address (`hkoc` for `h.koc@…`), as in
     /// system exports, logs and user lists.
     Account,
 }
@@ -154,13 +180,13 @@ const SHORT_PARTICLES: &[&str] = &["v", "vd", "vdr", "d", "t", "u", "z", "vd.", 
 
 impl Directory {
     /// Compiles the staff (`staff`) and public officials (`public`), as written in the lists.
-    pub fn new(staff: &[String], public: &[String]) -> Result<Directory, ConfigError> {
-        let people: Vec<Listed> = staff
+    pub fn new(staff: &[StaffMember], public: &[String]) -> Result<Directory, ConfigError> {
+        let (people, mailboxes): (Vec<Listed>, Vec<Option<&str>>) = staff
             .iter()
-            .map(|n| (n, false))
-            .chain(public.iter().map(|n| (n, true)))
-            .filter_map(|(n, public)| Listed::parse(n, public))
-            .collect();
+            .map(|m| (m.name.as_str(), m.email.as_deref(), false))
+            .chain(public.iter().map(|n| (n.as_str(), None, true)))
+            .filter_map(|(n, email, public)| Some((Listed::parse(n, public)?, email)))
+            .unzip();
         let mut patterns: Vec<String> = Vec::new();
         let mut uses: Vec<Vec<(u32, Part)>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -189,7 +215,11 @@ impl Directory {
                 add(fold(initials), i, Part::Initials);
             }
             if !p.public {
-                for account in p.account_names() {
+                for account in p
+                    .account_names()
+                    .into_iter()
+                    .chain(mailbox_accounts(mailboxes[i]))
+                {
                     add(account, i, Part::Account);
                 }
             }
@@ -438,8 +468,16 @@ impl Directory {
         if next == 0 || toks[next - 1].end != end || g.is_punct(next, '@') {
             return None;
         }
+        // Part of an e-mail address or of a longer account (`x.t.maas`, `t.maas.nl`): the
+        // e-mail detector's business, or someone else's.
+        let joiner = |k: usize| ['.', '_', '-', '@'].iter().any(|&c| g.is_punct(k, c));
+        let joined_before = t > 0 && joiner(t - 1) && g.glued(t - 1);
+        let joined_after = joiner(next) && g.glued(next - 1) && g.glued(next);
+        if joined_before || joined_after {
+            return None;
+        }
         let mut m = self.mention(g, person, t, next, Form::Full, None, None);
-        m.evidence = "account name made from a name in the staff directory".into();
+        m.evidence = "account name of a person in the staff directory".into();
         Some(m)
     }
 
