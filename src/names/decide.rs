@@ -424,17 +424,16 @@ fn clear_organisations(g: &Grammar, organisations: &[(usize, usize)], mentions: 
 /// or an organisation word (`Zwolle`, `Koning`, `Dam`) is not, unless capitalised particles
 /// come with it (`Van Zwolle`).
 fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
-    let toks = g.tokens();
-    let first = toks.partition_point(|t| t.start < p.start);
+    if !matches!(p.form, Form::Full | Form::Surname | Form::Given) {
+        return true;
+    }
+    let first = g.tokens().partition_point(|t| t.start < p.start);
     if p.form == Form::Full {
         // `Perceel Verstegen`: a word capitalised only because it opens the sentence is no
         // first name before an identified surname.
         return !(g.has(first, class::WORD)
             && !g.has(first, class::FIRST_NAME)
             && !person::capitalised_as_a_name(g, first));
-    }
-    if !matches!(p.form, Form::Surname | Form::Given) {
-        return true;
     }
     let words: Vec<usize> = (first..p.next).filter(|&k| g.word(k).is_some()).collect();
     let capital_particle = words
