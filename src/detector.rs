@@ -226,19 +226,45 @@ fn drop_kept_address_parts(text: &str, findings: &mut Vec<Finding>, keep: &[Rang
     });
 }
 
+/// The street and house number that open an address entry (`Stationsweg 41` of
+/// `Stationsweg 41, 4191 KL Lingehoven`), if the entry is one.
+fn street_and_number(entry: &str) -> Option<&str> {
+    let (street, rest) = entry.split_once(',')?;
+    let street = street.trim();
+    let mut words = street.split_whitespace();
+    let first = words.next()?;
+    let number = words.next_back()?;
+    let is_number = number.starts_with(|c: char| c.is_ascii_digit())
+        && number.chars().filter(char::is_ascii_alphabetic).count() <= 1
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let has_postcode = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    (first.starts_with(char::is_alphabetic) && is_number && has_postcode).then_some(street)
+}
+
 /// One case-insensitive matcher for all keep-list entries, where any run of white space
 /// matches any run of white space.
 fn keep_matcher(entries: &[String]) -> Result<Option<Regex>, ConfigError> {
+    let pattern_of = |e: &str| {
+        e.split_whitespace()
+            .map(regex::escape)
+            .collect::<Vec<_>>()
+            .join(r"\s+")
+    };
     let mut alternatives: Vec<String> = entries
         .iter()
         .filter(|e| !e.trim().is_empty())
-        .map(|e| {
-            e.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
+        .map(|e| pattern_of(e))
         .collect();
+    // An office's address is often written without its postcode and place (`aan de
+    // Stationsweg 41`): its street and number stay readable too, not another number.
+    alternatives.extend(
+        entries
+            .iter()
+            .filter_map(|e| street_and_number(e))
+            .map(|street| format!(r"{}\b", pattern_of(street))),
+    );
     if alternatives.is_empty() {
         return Ok(None);
     }

@@ -356,6 +356,20 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_address_stays_readable_without_its_postcode() {
+        let r = redactor(&["Stationsweg 41, 4191 KL Lingehoven"]);
+        let text = "Bewoners van de Stationsweg 41 klaagden.\n\nMevr. Jansen\n\
+                    Stationsweg 410\n4191 KL Lingehoven\n";
+        let out = r.redact(text).unwrap();
+        assert!(
+            out.text.contains("de Stationsweg 41 klaagden"),
+            "{}",
+            out.text
+        );
+        assert!(!out.text.contains("410"), "{}", out.text);
+    }
+
+    #[test]
     fn a_kept_number_stays_readable_in_every_notation() {
         let r = redactor(&["070 370 1234"]);
         let text = "Bel +31 70 370 1234 of 070-3701234 of (070) 370 1234, niet 06-12345678.";

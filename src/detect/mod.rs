@@ -14,7 +14,7 @@ pub mod iban;
 pub mod person_number;
 pub mod phone;
 pub mod plate;
-mod table;
+pub(crate) mod table;
 
 /// One piece of personal data found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

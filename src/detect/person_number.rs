@@ -17,16 +17,21 @@ use super::{Finding, is_whole_token};
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:[A-Za-z]{1,5}-)?(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/`.
-const VALUE: &str = r"[A-Za-z]{0,4}-?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
+const VALUE: &str = r"(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)\b(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[^\d\n]{{0,40}}?\b(?:nr\.?|nummer)\s*:?\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*)?)[‹<\[]?\s*({VALUE})"
     ))
     .expect("person number pattern compiles")
+});
+
+/// The next value of a list after a label in the plural (`bewonersnummers: LH-0113, LH-0087`).
+static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*(?:,|;|/|\ben\b)\s*({VALUE})")).expect("list pattern compiles")
 });
 
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,14 +57,22 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if between.contains('\n') || !is_number(value.as_str()) {
             continue;
         }
-        if is_whole_token(text, value.start(), value.end()) {
+        let mut value = (value.start(), value.end());
+        while is_whole_token(text, value.0, value.1) && is_number(&text[value.0..value.1]) {
             out.push(Finding::new(
-                value.start(),
-                value.end(),
+                value.0,
+                value.1,
                 Category::Other,
                 "person-number",
                 "labelled as a person's number",
             ));
+            match NEXT_IN_LIST
+                .captures(&text[value.1..])
+                .and_then(|c| c.get(1))
+            {
+                Some(next) => value = (value.1 + next.start(), value.1 + next.end()),
+                None => break,
+            }
         }
     }
     columns(text, out);
@@ -114,6 +127,15 @@ mod tests {
         );
         assert_eq!(found("V-nummer: 2938475610"), ["2938475610"]);
         assert_eq!(found("paspoortnummer NXC4R8T21"), ["NXC4R8T21"]);
+        assert_eq!(
+            found("(COA-bewonersnummers: LH-0113, LH-0087 en LH-0091)"),
+            ["LH-0113", "LH-0087", "LH-0091"]
+        );
+        assert_eq!(
+            found("Identiteitsbewijs : verblijfsdocument (tijdelijke bescherming), nr W3XK82741"),
+            ["W3XK82741"]
+        );
+        assert_eq!(found("ND-pasnr: ND-2219-83741"), ["ND-2219-83741"]);
     }
 
     #[test]
@@ -129,6 +151,8 @@ mod tests {
     fn columns_headed_by_a_label() {
         let t = "Relatienr\tZaak\tNaam\n300188\tHH-2022-0412\tJansen\n300214\tHH-2022-0431\tPiet\n\nna de tabel 300999\n";
         assert_eq!(found(t), ["300188", "300214"]);
+        let t = "   Naam            V-nummer        Geb.datum\n   HADDAD, Samir   V 2851094433    12-07-1996\n";
+        assert_eq!(found(t), ["V 2851094433"]);
         let t = "Relatienr | BSN  | Subjectnr BSPM | Naam\n----------+------+----------------+-----\n300188    | x    | 4401-228-917   | Jansen\n";
         assert_eq!(found(t), ["300188", "4401-228-917"]);
     }

@@ -1,11 +1,151 @@
-//! Tables exported as text, with cells between `;`, `|` or tabs: the cells under a header.
+//! Tables exported as text: cells between `;`, `|` or tabs, or aligned with runs of spaces
+//! under the header's labels. One reading of a table's columns for every rule that reads
+//! them (birth dates, person numbers, the people in a person column).
+
+use std::ops::Range;
+
+/// How a table's columns are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Separator {
+    Char(char),
+    /// Aligned with runs of spaces: columns start where the header's labels do.
+    Aligned,
+}
 
 /// The cell separators of a table exported as text.
 const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
 
+/// The columns of a header row: its separator and each label's byte range in the line. A
+/// header has three or more short labels, at most one of them with a digit.
+pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>)> {
+    let sep = CELL_SEPARATORS
+        .into_iter()
+        .find(|&c| line.matches(c).count() >= 2)
+        .map(Separator::Char)
+        .or_else(|| (line.trim().matches("  ").count() >= 2).then_some(Separator::Aligned))?;
+    let columns = split(line, sep);
+    let short = columns
+        .iter()
+        .all(|r| line[r.clone()].split_whitespace().count() <= 3);
+    // A row of data has numbers in several cells; a header at most one (`Aanslag 2022`).
+    let with_digits = columns
+        .iter()
+        .filter(|&r| line[r.clone()].chars().any(|c| c.is_ascii_digit()))
+        .count();
+    (columns.len() >= 3 && short && with_digits <= 1).then_some((sep, columns))
+}
+
+/// The trimmed, non-empty cells of a header line.
+fn split(line: &str, sep: Separator) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut push = |a: usize, b: usize| {
+        let cell = &line[a..b];
+        let trimmed = cell.trim();
+        if !trimmed.is_empty() {
+            let lead = cell.len() - cell.trim_start().len();
+            out.push(a + lead..a + lead + trimmed.len());
+        }
+    };
+    match sep {
+        Separator::Char(c) => {
+            let mut at = 0;
+            for (i, _) in line.match_indices(c) {
+                push(at, i);
+                at = i + c.len_utf8();
+            }
+            push(at, line.len());
+        }
+        Separator::Aligned => {
+            // Cells are apart by two or more spaces.
+            let bytes = line.as_bytes();
+            let mut at = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+                    push(at, i);
+                    while i < bytes.len() && bytes[i] == b' ' {
+                        i += 1;
+                    }
+                    at = i;
+                } else {
+                    i += 1;
+                }
+            }
+            push(at, line.len());
+        }
+    }
+    out
+}
+
+/// The byte ranges (in the row) of a row's cells, matched to the header's columns: by
+/// position for separated tables, by the header labels' starts for aligned ones. Empty when
+/// the row is not of the table's shape.
+pub(crate) fn row_cells(row: &str, sep: Separator, header: &[Range<usize>]) -> Vec<Range<usize>> {
+    match sep {
+        Separator::Char(c) => {
+            if row.matches(c).count() + 1 < header.len().saturating_sub(1) {
+                return Vec::new();
+            }
+            let mut out = Vec::new();
+            let mut at = 0;
+            for (i, _) in row.match_indices(c).chain(std::iter::once((row.len(), ""))) {
+                out.push(at..i);
+                at = (i + c.len_utf8()).min(row.len());
+            }
+            // A leading `|` makes an empty first cell: drop it as the header split did.
+            if row.trim_start().starts_with(c) {
+                out.remove(0);
+            }
+            out
+        }
+        Separator::Aligned => {
+            // Char columns of the header's labels, applied to the row's characters.
+            if row.trim().matches("  ").count() < 1 {
+                return Vec::new();
+            }
+            let starts: Vec<usize> = header.iter().map(|r| r.start).collect();
+            let byte_at = |col: usize| {
+                row.char_indices()
+                    .nth(col)
+                    .map(|(b, _)| b)
+                    .unwrap_or(row.len())
+            };
+            starts
+                .iter()
+                .enumerate()
+                .map(|(i, &s)| {
+                    let a = snap_to_word_start(row, byte_at(s));
+                    let b = match starts.get(i + 1) {
+                        Some(&e) => snap_to_word_start(row, byte_at(e)),
+                        None => row.len(),
+                    };
+                    a..b.max(a)
+                })
+                .collect()
+        }
+    }
+}
+
+/// A column start that falls inside a word moves back to the word's start (cells overrun
+/// their column when the text is long).
+fn snap_to_word_start(row: &str, at: usize) -> usize {
+    let at = at.min(row.len());
+    row[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// Whether a row goes on past a table's rule line (`|---|---|`, `---+---`, `====`).
+pub(crate) fn is_rule_line(row: &str) -> bool {
+    !row.is_empty() && row.chars().all(|c| "-=+|: ".contains(c))
+}
+
 /// Calls `cell(start, end)` with the trimmed byte range of every cell in a column whose header
-/// cell `is_header` accepts (given trimmed), row by row until the table ends: a line with
-/// another number of cells. Rule lines of a drawn table (`|---|---|`, `---+---`) go on.
+/// label `is_header` accepts (given trimmed), row by row until the table ends: an empty line or
+/// a line of another shape. Rule lines of a drawn table go on.
 pub(crate) fn column_cells(
     text: &str,
     is_header: impl Fn(&str) -> bool,
@@ -20,38 +160,65 @@ pub(crate) fn column_cells(
             (at, l)
         })
         .collect();
-    for (n, &(_, header)) in lines.iter().enumerate() {
-        let Some(sep) = CELL_SEPARATORS
-            .into_iter()
-            .find(|&c| header.matches(c).count() >= 2)
-        else {
+    let mut n = 0;
+    while n < lines.len() {
+        let header = lines[n].1;
+        n += 1;
+        let Some((sep, labels)) = header_columns(header) else {
             continue;
         };
-        let columns: Vec<usize> = header
-            .split(sep)
-            .enumerate()
-            .filter(|(_, c)| is_header(c.trim()))
-            .map(|(k, _)| k)
+        let columns: Vec<usize> = (0..labels.len())
+            .filter(|&k| is_header(&header[labels[k].clone()]))
             .collect();
         if columns.is_empty() {
             continue;
         }
-        let cells = header.split(sep).count();
-        for &(at, row) in &lines[n + 1..] {
-            if row.trim_matches(|c: char| "|-+: ".contains(c)).is_empty() && !row.is_empty() {
+        while let Some(&(at, row)) = lines.get(n) {
+            if is_rule_line(row) {
+                n += 1;
                 continue;
             }
-            if row.split(sep).count() != cells {
+            let cells = row_cells(row, sep, &labels);
+            if row.trim().is_empty() || cells.is_empty() {
                 break;
             }
-            let mut start = at;
-            for (k, c) in row.split(sep).enumerate() {
-                if columns.contains(&k) {
+            for &k in &columns {
+                if let Some(r) = cells.get(k) {
+                    let c = &row[r.clone()];
                     let lead = c.len() - c.trim_start().len();
-                    cell(start + lead, start + lead + c.trim().len());
+                    let start = at + r.start + lead;
+                    cell(start, start + c.trim().len());
                 }
-                start += c.len() + sep.len_utf8();
             }
+            n += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells_of(text: &str, label: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        column_cells(
+            text,
+            |h| h.eq_ignore_ascii_case(label),
+            |a, b| out.push(text[a..b].to_string()),
+        );
+        out
+    }
+
+    #[test]
+    fn columns_separated_and_aligned() {
+        let t = "nr;naam;geb\n1;Jan;01-02-1990\n2;Piet;03-04-1980\n\n3;x;05-06-1970\n";
+        assert_eq!(cells_of(t, "geb"), ["01-02-1990", "03-04-1980"]);
+        let t = "| nr | naam | geb |\n|---|---|---|\n| 1 | Jan | 01-02-1990 |\n";
+        assert_eq!(cells_of(t, "geb"), ["01-02-1990"]);
+        let t = "   Naam            V-nummer        Geb.datum    Nat.\n   \
+                 HADDAD, Samir   V 2851094433    12-07-1996   SYR\n   \
+                 BERHANE, Yonas  V 2850887120    01-01-2003   ERI\n\nna de tabel\n";
+        assert_eq!(cells_of(t, "Geb.datum"), ["12-07-1996", "01-01-2003"]);
+        assert_eq!(cells_of(t, "V-nummer"), ["V 2851094433", "V 2850887120"]);
     }
 }

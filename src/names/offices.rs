@@ -99,7 +99,14 @@ impl<'t> Offices<'t> {
         {
             let rest = rest.trim_start_matches([' ', '\t']);
             let at = self.text.len() - rest.len();
-            if self.title_at(at) {
+            // `A. Demir, GroenLinks-PvdA` under a motion: a council member and the party.
+            let line = rest.split('\n').next().unwrap_or_default().trim_end();
+            let party_line = line.split_whitespace().count() <= 3
+                && line
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                && lexicon::is_party(line);
+            if self.title_at(at) || (after.starts_with(',') && party_line) {
                 return true;
             }
             if !after.starts_with(',') {

@@ -4,7 +4,7 @@ use super::{
     Line, after_titles_and_roles, capitalise, ends_name, field, is_bullet, mention, starts_upper,
 };
 use crate::names::Mention;
-use crate::names::grammar::{Form, Grammar, shape};
+use crate::names::grammar::{Form, Grammar, NameParse, shape};
 use crate::names::lexicon::class;
 
 /// Mail header fields that list people, folded.
@@ -410,15 +410,20 @@ pub(super) fn name_list(
                         && g.has(given, class::FIRST_NAME)
                         && ends_name(g, given + 1)
                         && !g.is_punct(given + 1, ',');
-                    out.push(mention(p, rule, evidence.to_string()));
-                    if reversed_given {
-                        out.push(mention(
-                            super::one_word(g, given, true),
-                            rule,
-                            evidence.to_string(),
-                        ));
+                    // One mention, comma included: the entry names one person.
+                    let p = if reversed_given {
                         next = given + 1;
-                    }
+                        NameParse {
+                            end: g.tokens()[given].end,
+                            next,
+                            form: Form::Reversed,
+                            given: Some(g.folded(given).to_string()),
+                            ..p
+                        }
+                    } else {
+                        p
+                    };
+                    out.push(mention(p, rule, evidence.to_string()));
                     // A name that wrapped onto the next line: go on from there.
                     i = if next > end {
                         next

@@ -4,7 +4,7 @@
 use super::{mention, starts_upper, words_of};
 use crate::fold::fold;
 use crate::names::Mention;
-use crate::names::grammar::Grammar;
+use crate::names::grammar::{Form, Grammar, NameParse};
 use crate::names::lexicon::{GAZETTEER, class};
 
 /// Phrases after which a full name refers to a person, folded, as token words.
@@ -105,6 +105,14 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 {
                     out.push(mention(second, "name.title", evidence.clone()));
                 }
+                out.push(mention(p, "name.title", evidence));
+            } else if let Some(p) = titled_initials(g, j) {
+                // `mevr. H. (Stationsweg 38)`, `dhr. R.v.D.`: initials that stand for the
+                // person, the surname left out on purpose.
+                let evidence = format!(
+                    "initials after `{}`",
+                    text[toks[i].start..toks[i + t - 1].end].replace('\n', " ")
+                );
                 out.push(mention(p, "name.title", evidence));
             }
             i += t;
@@ -209,5 +217,31 @@ pub(super) fn introducer(g: &Grammar, i: usize) -> Option<usize> {
             .enumerate()
             .all(|(k, p)| g.word_in(i + k, &[p]) && (k == 0 || g.spaced(i + k - 1)));
         (ok && g.spaced(i + phrase.len() - 1)).then_some(phrase.len())
+    })
+}
+
+/// Dotted initials right after a form of address, with no name after them: they stand for
+/// the person (`mevr. H.`, `dhr. T.G.`, `dhr. R.v.D.`).
+fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
+    let (next, letters) = g.initials(j, true)?;
+    // A surname after them, also on the next line or after particles (`J.W. van der⏎Meer`),
+    // is a name the other rules read whole: leave it to them rather than take half of it.
+    let wrapped = g.is_line_end(next);
+    let mut after = if wrapped { next + 1 } else { next };
+    while g.is_lower(after) && g.has(after, class::PARTICLE) {
+        after += 1;
+    }
+    // (`mw. S. uit Zalk`: a place after `uit` is where she lives, not her surname.)
+    let named_next = (g.is_cap(after) && !(after > next + 1 && g.has(after, class::PLACE)))
+        || (after > next && g.is_line_end(after))
+        || (wrapped && g.is_punct(after, '('));
+    (!named_next).then(|| NameParse {
+        start: g.tokens()[j].start,
+        end: g.tokens()[next - 1].end,
+        next,
+        form: Form::InitialsOnly,
+        given: None,
+        initials: Some(letters),
+        surname: None,
     })
 }

@@ -7,8 +7,10 @@
 //! aligned with spaces, under the header's label.
 
 use super::{Line, mention};
+use crate::detect::table;
+use crate::fold::fold;
 use crate::names::Mention;
-use crate::names::grammar::{Grammar, shape};
+use crate::names::grammar::{Form, Grammar, NameParse, shape};
 use crate::names::lexicon::class;
 
 /// Column labels of people, folded.
@@ -49,17 +51,6 @@ const PERSON_COLUMNS: &[&str] = &[
     "tweede lezer",
 ];
 
-/// A cell of a row: its folded text and its byte range in the line.
-type Cell = (String, (usize, usize));
-
-/// How a table's columns are separated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Separator {
-    Char(char),
-    /// Aligned with runs of spaces: columns start where the header's labels do.
-    Aligned,
-}
-
 /// Finds the people in the person columns of the tables in the text of `g`.
 pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Mention>) {
     let toks = g.tokens();
@@ -72,170 +63,49 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
     };
     let mut n = 0;
     while n < lines.len() {
-        let (start, header) = line_text(&lines[n]);
-        let Some((sep, columns)) = header_columns(header) else {
+        let (_, header) = line_text(&lines[n]);
+        let Some((sep, labels)) = table::header_columns(header) else {
             n += 1;
             continue;
         };
-        let people: Vec<usize> = columns
-            .iter()
-            .enumerate()
-            .filter(|(_, (label, _))| PERSON_COLUMNS.contains(&label.as_str()))
-            .map(|(i, _)| i)
+        let columns: Vec<String> = labels.iter().map(|r| fold(&header[r.clone()])).collect();
+        let people: Vec<usize> = (0..columns.len())
+            .filter(|&k| PERSON_COLUMNS.contains(&columns[k].as_str()))
             .collect();
         if people.is_empty() {
             n += 1;
             continue;
         }
-        let _ = start;
-        let evidence = format!("table column `{}`", columns[people[0]].0);
+        let evidence = format!("table column `{}`", columns[people[0]]);
         let mut row = n + 1;
         while row < lines.len() {
             let (row_start, row_text) = line_text(&lines[row]);
-            if row_text.trim().is_empty() {
-                break;
+            if table::is_rule_line(row_text) {
+                row += 1;
+                continue;
             }
-            let cells = cells(row_text, sep, &columns);
-            // A row of another shape ends the table (a separator line of dashes goes by).
-            if cells.is_empty() {
-                if row_text.chars().all(|c| "-=+|: ".contains(c)) {
-                    row += 1;
-                    continue;
-                }
+            let cells = table::row_cells(row_text, sep, &labels);
+            // An empty row or one of another shape ends the table.
+            if row_text.trim().is_empty() || cells.is_empty() {
                 break;
             }
             for &c in &people {
-                if let Some(&(a, b)) = cells.get(c) {
-                    let part = NAME_PART_COLUMNS.contains(&columns[c].0.as_str());
-                    people_in(g, row_start + a, row_start + b, &evidence, part, out);
+                if let Some(r) = cells.get(c) {
+                    let part = NAME_PART_COLUMNS.contains(&columns[c].as_str());
+                    people_in(
+                        g,
+                        row_start + r.start,
+                        row_start + r.end,
+                        &evidence,
+                        part,
+                        out,
+                    );
                 }
             }
             row += 1;
         }
         n = row;
     }
-}
-
-/// The columns of a header row: each label (folded) and its byte range in the line. A header
-/// has three or more short labels.
-fn header_columns(line: &str) -> Option<(Separator, Vec<Cell>)> {
-    let sep = [';', '|', '\t']
-        .into_iter()
-        .find(|&c| line.matches(c).count() >= 2)
-        .map(Separator::Char)
-        .or_else(|| (line.trim().matches("  ").count() >= 2).then_some(Separator::Aligned))?;
-    let columns = split(line, sep);
-    let short = columns.iter().all(|(label, _)| {
-        label.split_whitespace().count() <= 3 && !label.chars().any(|c| c.is_ascii_digit())
-    });
-    (columns.len() >= 3 && short).then_some((sep, columns))
-}
-
-/// The cells of a line: their folded text and byte ranges.
-fn split(line: &str, sep: Separator) -> Vec<Cell> {
-    let mut out = Vec::new();
-    let mut push = |a: usize, b: usize| {
-        let cell = &line[a..b];
-        let trimmed = cell.trim();
-        if !trimmed.is_empty() {
-            let lead = cell.len() - cell.trim_start().len();
-            out.push((
-                crate::fold::fold(trimmed),
-                (a + lead, a + lead + trimmed.len()),
-            ));
-        }
-    };
-    match sep {
-        Separator::Char(c) => {
-            let mut at = 0;
-            for (i, _) in line.match_indices(c) {
-                push(at, i);
-                at = i + c.len_utf8();
-            }
-            push(at, line.len());
-        }
-        Separator::Aligned => {
-            // Cells are apart by two or more spaces.
-            let bytes = line.as_bytes();
-            let mut at = 0;
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
-                    push(at, i);
-                    while i < bytes.len() && bytes[i] == b' ' {
-                        i += 1;
-                    }
-                    at = i;
-                } else {
-                    i += 1;
-                }
-            }
-            push(at, line.len());
-        }
-    }
-    out
-}
-
-/// The byte ranges (in the row) of a row's cells, matched to the header's columns: by
-/// position for separated tables, by the header labels' starts for aligned ones.
-fn cells(row: &str, sep: Separator, header: &[Cell]) -> Vec<(usize, usize)> {
-    match sep {
-        Separator::Char(c) => {
-            if row.matches(c).count() + 1 < header.len().saturating_sub(1) {
-                return Vec::new();
-            }
-            let mut out = Vec::new();
-            let mut at = 0;
-            for (i, _) in row.match_indices(c).chain(std::iter::once((row.len(), ""))) {
-                out.push((at, i));
-                at = (i + c.len_utf8()).min(row.len());
-            }
-            // A leading `|` makes an empty first cell: drop it as the header split did.
-            if row.trim_start().starts_with(c) {
-                out.remove(0);
-            }
-            out
-        }
-        Separator::Aligned => {
-            // Char columns of the header's labels, applied to the row's characters.
-            if row.trim().matches("  ").count() < 1 {
-                return Vec::new();
-            }
-            let starts: Vec<usize> = header.iter().map(|(_, (a, _))| *a).collect();
-            let byte_at = |col: usize| {
-                row.char_indices()
-                    .nth(col)
-                    .map(|(b, _)| b)
-                    .unwrap_or(row.len())
-            };
-            starts
-                .iter()
-                .enumerate()
-                .map(|(i, &s)| {
-                    let e = starts.get(i + 1).copied().unwrap_or(usize::MAX);
-                    let a = snap_to_word_start(row, byte_at(s));
-                    let b = if e == usize::MAX {
-                        row.len()
-                    } else {
-                        snap_to_word_start(row, byte_at(e))
-                    };
-                    (a, b.max(a))
-                })
-                .collect()
-        }
-    }
-}
-
-/// A column start that falls inside a word moves back to the word's start (cells overrun
-/// their column when the text is long).
-fn snap_to_word_start(row: &str, at: usize) -> usize {
-    let at = at.min(row.len());
-    row[..at]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| !c.is_whitespace())
-        .last()
-        .map_or(at, |(i, _)| i)
 }
 
 /// The people named in the cell at bytes `start..end` of the text.
@@ -273,7 +143,11 @@ fn people_in(
         };
         // Organisations and their acronyms stand in person columns too (`RWS (Hiemstra)`).
         let organisation = g.has(k, class::ORG | class::PLACE) && !g.has(k, class::SURNAME);
+        // `GEBREMEDHIN, Tesfay`: a surname in capitals before the first name.
+        let upper_surname =
+            g.is_punct(k + 1, ',') && g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER);
         let acronym = g.has(k, shape::UPPER)
+            && !upper_surname
             && (named || w.chars().count() > 4 || super::transcript::used_as_organisation(g, w));
         // `BioEnergie`, `GroenLinks`: a name of a thing, not a person or initials.
         let inner_capital = w.chars().skip(1).any(char::is_uppercase)
@@ -314,7 +188,7 @@ fn people_in(
             .filter(|p| p.end <= end)
             .map(|mut p| {
                 p.start = p.start.min(toks[particles].start);
-                p
+                given_after_comma(g, p, end)
             });
         match parse {
             Some(p) => {
@@ -327,14 +201,34 @@ fn people_in(
     }
 }
 
+/// `Bos, Kevin` filling a cell: in a person's cell, the capitalised word after the comma
+/// that ends the cell is the first name of a reversed name, not a second person.
+fn given_after_comma(g: &Grammar, p: NameParse, end: usize) -> NameParse {
+    let toks = g.tokens();
+    let given = p.next + 1;
+    let ends_cell = toks.get(given + 1).is_none_or(|t| t.start >= end);
+    if p.given.is_none()
+        && p.initials.is_none()
+        && g.is_punct(p.next, ',')
+        && g.is_cap(given)
+        && toks[given].end <= end
+        && ends_cell
+    {
+        NameParse {
+            end: toks[given].end,
+            next: given + 1,
+            form: Form::Reversed,
+            given: Some(g.folded(given).to_string()),
+            ..p
+        }
+    } else {
+        p
+    }
+}
+
 /// A capitalised word that fills its cell of a person column (`Mei` under `achternaam`): a
 /// name, even where it is also a word.
-fn whole_cell_word(
-    g: &Grammar,
-    k: usize,
-    first: usize,
-    end: usize,
-) -> Option<crate::names::grammar::NameParse> {
+fn whole_cell_word(g: &Grammar, k: usize, first: usize, end: usize) -> Option<NameParse> {
     let toks = g.tokens();
     let alone = (first..toks.len())
         .take_while(|&j| toks[j].start < end)
@@ -380,6 +274,8 @@ mod tests {
         assert!(people(mixed).is_empty());
         let pipes = "| nr | actie | wie |\n|---|---|---|\n| 14 | planning | Kroeze |\n";
         assert_eq!(people(pipes), ["Kroeze"]);
+        let roster = "Locatie\tDienst\tNaam\tFunctie\nDe Kolk\tD\tBos, Kevin\tBV\nDe Kolk\tN\tGEBREMEDHIN, Tesfay\tTL\n";
+        assert_eq!(people(roster), ["Bos, Kevin", "GEBREMEDHIN, Tesfay"]);
         let register = "nr;achternaam;voornaam\n003;bin Salem;Yusuf\n006;Mei;Sanne\n";
         assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
     }
