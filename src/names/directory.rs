@@ -428,11 +428,18 @@ impl Directory {
     ) -> Option<Mention> {
         let p = &self.people[person];
         let w = g.word(t)?;
-        if !p
-            .initials
-            .iter()
-            .any(|i| i == w || (upper_case_of(i, w) && i.chars().count() > 2))
-        {
+        // Initials beside a short date are a paraaf (`lb 14/1`, `26/9 fb`, `(LB, 05-11)`),
+        // in whatever case they were written.
+        let dated =
+            date_at(g, t + 1) || (g.is_punct(t + 1, ',') && date_at(g, t + 2)) || date_before(g, t);
+        if !p.initials.iter().any(|i| {
+            i == w
+                || (upper_case_of(i, w) && i.chars().count() > 2)
+                || (dated && upper_case_of(w, i))
+        }) {
+            return None;
+        }
+        if defines_acronym(g, t) {
             return None;
         }
         let mixed = w.chars().any(char::is_lowercase);
@@ -449,7 +456,7 @@ impl Directory {
             // `OLO 7733912`: a code before a number is a reference.
             && g.tokens().get(t + 1).is_none_or(|n| n.kind != crate::names::token::Kind::Number)
             && !crate::names::context::used_as_organisation(g, w);
-        let strength = if context.is_some() || mixed || unused {
+        let strength = if context.is_some() || mixed || unused || dated {
             Strength::Strong
         } else {
             Strength::Weak
@@ -720,6 +727,54 @@ impl Contexts {
     }
 }
 
+/// Whether the capitals in brackets at token `t` spell the capitalised words before them:
+/// an acronym being defined (`Pieter Jansen Holding (PJH)`, `Centraal Orgaan opvang
+/// Asielzoekers (COA)`), not a person's initials.
+fn defines_acronym(g: &Grammar, t: usize) -> bool {
+    let Some(w) = g.word(t) else { return false };
+    if t < 2 || !g.is_punct(t - 1, '(') || !g.is_punct(t + 1, ')') {
+        return false;
+    }
+    let mut firsts: Vec<char> = Vec::new();
+    let mut k = t - 1;
+    while k > 0 && firsts.len() < w.chars().count() && !g.is_line_end(k - 1) {
+        k -= 1;
+        if let Some(word) = g.word(k).filter(|_| g.is_cap(k)) {
+            firsts.extend(word.chars().next());
+        }
+    }
+    firsts.reverse();
+    firsts.len() == w.chars().count()
+        && firsts
+            .iter()
+            .zip(w.chars())
+            .all(|(a, b)| a.to_uppercase().eq(b.to_uppercase()))
+}
+
+/// Whether a short date starts at token `k` (`14/1`, `05-11-2024`), after a space.
+fn date_at(g: &Grammar, k: usize) -> bool {
+    let number = |j: usize| {
+        g.tokens()
+            .get(j)
+            .is_some_and(|t| t.kind == crate::names::token::Kind::Number && t.end - t.start <= 2)
+    };
+    k > 0
+        && g.spaced(k - 1)
+        && number(k)
+        && ['/', '-'].iter().any(|&c| g.is_punct(k + 1, c))
+        && number(k + 2)
+}
+
+/// Whether a short date ends right before token `k` (`26/9 fb`).
+fn date_before(g: &Grammar, k: usize) -> bool {
+    k >= 3
+        && g.spaced(k - 1)
+        && (k - 3..k).all(|j| !g.is_line_end(j))
+        && date_at(g, k - 3)
+        && g.glued(k - 3)
+        && g.glued(k - 2)
+}
+
 /// Whether `upper` is `word.to_uppercase()`, without building it.
 fn upper_case_of(word: &str, upper: &str) -> bool {
     word.chars().flat_map(char::to_uppercase).eq(upper.chars())
@@ -761,6 +816,10 @@ pub(super) fn derived_initials(
                 .map(|f| f.to_uppercase().chain(c.take(1)).collect())
                 .unwrap_or_default()
         });
+    // A double surname's first part alone (`MdW` for Marloes de Wit-Hagedoorn).
+    let first_part: Option<String> = (family.chars().count() >= 2)
+        .then(|| family.chars().next().map(String::from))
+        .flatten();
     // A compound first name alone (`JW` for Jan-Willem).
     if givens.len() >= 2 {
         out.push(givens.concat());
@@ -768,7 +827,10 @@ pub(super) fn derived_initials(
     let mids = [parts.clone(), parts.to_uppercase(), String::new()];
     for lead in leads.iter() {
         for mid in &mids {
-            for tail in std::iter::once(&family).chain(two.as_ref()) {
+            for tail in std::iter::once(&family)
+                .chain(two.as_ref())
+                .chain(first_part.as_ref())
+            {
                 let s = [lead.as_str(), mid, tail].concat();
                 if s.chars().count() >= 2 && !out.contains(&s) {
                     out.push(s);

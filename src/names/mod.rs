@@ -565,6 +565,33 @@ mod tests {
     }
 
     #[test]
+    fn staff_initials_beside_a_date_or_after_a_remark() {
+        let e = engine(
+            &[
+                "Pieter-Jan Hoogendoorn",
+                "Marloes de Wit-Hagedoorn",
+                "Lotte Brinkhorst",
+            ],
+            &[],
+        );
+        // A remark signed in brackets, a double surname's first part, a paraaf with its date
+        // in either case and on either side.
+        assert_eq!(removed(&e, "sluit aan bij wat we al doen (PJH)\n"), ["PJH"]);
+        assert_eq!(removed(&e, "v1 09.40 MdW  - citaat\n"), ["MdW"]);
+        assert_eq!(removed(&e, "Afhandeling (LB, 05-11-2024 15:20):\n"), ["LB"]);
+        assert_eq!(removed(&e, "paraaf projectleider: lb 14/1\n"), ["lb"]);
+        assert_eq!(removed(&e, "  → gebeld 26/9 lb\n"), ["lb"]);
+        // Without a date or a person's context, two capitals stay an abbreviation.
+        assert!(removed(&e, "De LB is 3 m, dp 7.3 ook.\n").is_empty());
+        // An organisation's acronym defined after its name stays.
+        assert!(
+            removed(&e, "Pieter Jansen Holding (PJH) levert.\n")
+                .iter()
+                .all(|r| r != "PJH")
+        );
+    }
+
+    #[test]
     fn a_reversed_name_in_a_mail_header_whose_surname_is_an_office() {
         let e = engine(&[], &[]);
         let text = "Aan: a@b.nl; Dijkgraaf, Maarten <m.dijkgraaf@vosvanloon.nl>\n";

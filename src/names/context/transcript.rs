@@ -54,7 +54,11 @@ pub(crate) fn used_as_organisation(g: &Grammar, label: &str) -> bool {
         .filter(|&k| g.word(k) == Some(label))
         .any(|k| {
             g.word_in(k - 1, BEFORE_ORGANISATION)
-                || (capitals && g.is_punct(k - 1, '(') && g.is_punct(k + 1, ')'))
+                || (capitals
+                    && g.is_punct(k - 1, '(')
+                    && g.is_punct(k + 1, ')')
+                    && k >= 2
+                    && (g.is_cap(k - 2) || g.is_punct(k - 2, '.')))
                 // After a full name, where the person works: `Erwin Lubbers SBO`.
                 || (capitals && k >= 2 && g.is_cap(k - 1) && g.is_cap(k - 2) && g.spaced(k - 1))
                 // A label that a list of people follows: `SBO: E. Lubbers (EL), J. Mensink`.
