@@ -292,13 +292,53 @@ fn e_mail_and_word_documents_take_the_review_round_trip() {
     );
     assert!(parts("thread.eml").contains(&"body"), "{manual:?}");
     assert_eq!(parts("memo.docx"), ["word/document.xml"]);
-    let totals = &summary(&out)["totals"];
+    let summary = summary(&out);
+    let notes = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["document"] == "thread.eml")
+        .map(|d| d["format"]["notes"].to_string())
+        .unwrap();
+    assert!(notes.contains("header dropped: Received (1)"), "{notes}");
+    let totals = &summary["totals"];
     assert_eq!(totals["failed"], 0);
     assert_eq!(
         totals["removals"].as_u64().unwrap() as usize,
         proposed - 2 + manual.len(),
         "two kept, every occurrence of the manual texts added"
     );
+}
+
+#[test]
+fn an_e_mail_changed_since_the_scan_fails_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(mail_fixture("thread-plain.eml"), input.join("thread.eml")).unwrap();
+    std::fs::copy(mail_fixture("memo.docx"), input.join("memo.docx")).unwrap();
+    let review = tmp.path().join("review");
+    assert!(scan_review(&input, &review).status.success());
+    let mail = input.join("thread.eml");
+    let text = std::fs::read_to_string(&mail).unwrap();
+    std::fs::write(&mail, text.replace("Hoi Marloes,", "Hoi Marloes, nog dit.")).unwrap();
+    let out = tmp.path().join("out");
+    let file = review.join("decisions.jsonl");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let summary = summary(&out);
+    let failed: Vec<&Value> = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["document"], "thread.eml");
+    let why = failed[0]["error"].as_str().unwrap();
+    assert!(why.contains("changed since the review scan"), "{why}");
+    assert!(!out.join("thread.eml").exists());
+    assert!(out.join("memo.docx").exists());
 }
 
 #[test]
