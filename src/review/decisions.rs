@@ -17,8 +17,8 @@ use serde_json::{Map, Value};
 use super::{REVIEW_DETECTOR, text_digest};
 use crate::document::DocumentScan;
 use crate::error::DocumentError;
-use crate::policy::{Category, Ground};
-use crate::resolve::Removal;
+use crate::policy::{Category, Ground, Policy};
+use crate::resolve::{Removal, merge_removals};
 
 /// The decision lines of one file, by document.
 #[derive(Debug, Clone, Default)]
@@ -162,13 +162,15 @@ impl Decisions {
 
     /// The removals to make in `document`, whose fresh scan is `scan`: the proposed removals
     /// decided `remove`, and every occurrence of the manual texts (in an e-mail or Word
-    /// document, those in its own text, not in the context its model added, such as `Van: `).
+    /// document, those in its own text, not in the context its model added, such as `Van: `),
+    /// merged as the pipeline merges findings (overlapping and touching ones become one).
     /// Fails when the document changed since the review scan, or when the decisions and the
     /// scan disagree.
     pub(crate) fn removals(
         &self,
         document: &str,
         scan: &DocumentScan,
+        policy: &Policy,
     ) -> Result<Vec<Removal>, DocumentError> {
         let review = |why: &str| DocumentError::Review(why.to_string());
         let digest = text_digest(&scan.text);
@@ -217,26 +219,12 @@ impl Decisions {
                 }
             }
         }
-        Ok(merge(out))
+        Ok(merge_removals(out, policy))
     }
 }
 
 fn string(map: &Map<String, Value>, key: &str) -> Option<String> {
     map.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-/// Sorts removals and merges overlapping ones: a removal inside another is dropped, one
-/// that overlaps another extends it.
-fn merge(mut removals: Vec<Removal>) -> Vec<Removal> {
-    removals.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut out: Vec<Removal> = Vec::new();
-    for r in removals {
-        match out.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -275,7 +263,7 @@ mod tests {
         let manual = r#"{"document":"*","text":"Onderwerp","category":"other","ground":"5.1.2e"}"#;
         let removals = Decisions::parse(manual)
             .unwrap()
-            .removals("a.eml", &scan)
+            .removals("a.eml", &scan, redactor.policy())
             .unwrap();
         assert_eq!(removals.len(), 1);
         assert_eq!(removals[0].start, scan.text.rfind("Onderwerp").unwrap());

@@ -132,7 +132,7 @@ pub(crate) fn redact_reviewed(
     options: &BatchOptions,
 ) -> Result<crate::document::DocumentRedaction, DocumentError> {
     let scan = scan_for_review(redactor, kind, bytes, name, options)?;
-    let removals = decisions.removals(name, &scan)?;
+    let removals = decisions.removals(name, &scan, redactor.policy())?;
     crate::document::redact_in(
         kind,
         bytes,
