@@ -84,8 +84,8 @@ pub(crate) fn index_page(entries: &[IndexEntry]) -> String {
 
 /// One document's page: its text (a PDF: its pages' text in reading order; an e-mail or Word
 /// document: its parts, each under its name) with every proposed removal in a `<mark>` whose
-/// title gives item, category, ground, rule, reason and, for a PDF, the page, for an e-mail
-/// or Word document, the part.
+/// title gives item, category, ground, rule, reason and the page (PDF) or the part (e-mail,
+/// Word).
 pub(crate) fn document_page(document: &str, doc: &DocumentScan) -> String {
     let mut html = head(document);
     html.push_str(&format!(
