@@ -36,6 +36,8 @@ use serde::Serialize;
 use crate::apply;
 use crate::audit::{AuditRecord, DigestKey, text_records};
 use crate::error::DocumentError;
+use crate::formats::model::TextModel;
+use crate::formats::{Context, FormatReport};
 use crate::load::TextDocument;
 use crate::pdf::{self, PdfOptions, PdfReport};
 use crate::redactor::{Redactor, Scan};
@@ -94,8 +96,11 @@ pub struct DocumentRedaction {
     pub removals: Vec<Removal>,
     /// One audit record per removed item.
     pub records: Vec<AuditRecord>,
-    /// Facts about a PDF (pages, images, what sanitising removed); `None` for text.
+    /// Facts about a PDF (pages, images, what sanitising removed); `None` for other formats.
     pub pdf: Option<PdfReport>,
+    /// Facts about an e-mail or Word document (headers dropped, parts removed, revisions
+    /// accepted); `None` for other formats.
+    pub format: Option<FormatReport>,
 }
 
 impl std::fmt::Debug for DocumentRedaction {
@@ -120,6 +125,24 @@ pub struct DocumentScan {
     pub removals: Vec<Removal>,
     /// The audit records the redaction would write.
     pub records: Vec<AuditRecord>,
+    /// An e-mail or Word document's text model, which `text` is the text of: its parts, and
+    /// which text is the document's own (not context the model added, such as `Van: `).
+    pub(crate) model: Option<TextModel>,
+    /// Whether reviewed removals can be applied to the document; why not otherwise.
+    pub(crate) reviewable: Result<(), String>,
+}
+
+impl DocumentScan {
+    /// The scan of a document that is not made of parts.
+    fn new(text: String, removals: Vec<Removal>, records: Vec<AuditRecord>) -> DocumentScan {
+        DocumentScan {
+            text,
+            removals,
+            records,
+            model: None,
+            reviewable: Ok(()),
+        }
+    }
 }
 
 impl std::fmt::Debug for DocumentScan {
@@ -129,7 +152,7 @@ impl std::fmt::Debug for DocumentScan {
             .field("text_bytes", &self.text.len())
             .field("removals", &self.removals)
             .field("records", &self.records)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -141,36 +164,43 @@ pub(crate) fn redact(
     options: &DocumentOptions,
     reviewed: Option<&[Removal]>,
 ) -> Result<DocumentRedaction, DocumentError> {
-    crate::isolate::guarded(options.time_limit, || match kind {
-        DocumentKind::Text => redact_text(
-            redactor,
-            bytes.to_vec(),
-            &options.name,
-            redactor.audit_key(),
-            reviewed,
-        ),
-        DocumentKind::Pdf => run(
-            &mut pdf::PdfFormat::read(bytes, &options.pdf)?,
-            redactor,
-            &options.name,
-            redactor.audit_key(),
-            reviewed,
-        ),
-        DocumentKind::Format(format) => {
-            Ok(
-                crate::formats::run(format, bytes, format_context(redactor, options), reviewed)?
-                    .redaction,
-            )
-        }
+    crate::isolate::guarded(options.time_limit, || {
+        redact_in(kind, bytes, context(redactor, options), reviewed)
     })
 }
 
-/// What the e-mail and Word back ends need.
-fn format_context<'a>(
-    redactor: &'a Redactor,
-    options: &'a DocumentOptions,
-) -> crate::formats::Context<'a> {
-    crate::formats::Context {
+/// Redacts one document as `cx` says (its name and audit key: the batch's own), without a
+/// time limit of its own.
+pub(crate) fn redact_in(
+    kind: DocumentKind,
+    bytes: &[u8],
+    cx: Context<'_>,
+    reviewed: Option<&[Removal]>,
+) -> Result<DocumentRedaction, DocumentError> {
+    match kind {
+        DocumentKind::Text => {
+            redact_text(cx.redactor, bytes.to_vec(), cx.document, cx.key, reviewed)
+        }
+        DocumentKind::Pdf => run(
+            &mut pdf::PdfFormat::read(bytes, cx.pdf)?,
+            cx.redactor,
+            cx.document,
+            cx.key,
+            reviewed,
+        ),
+        DocumentKind::Format(format) => {
+            let ran = crate::formats::run(format, bytes, cx, reviewed)?;
+            Ok(DocumentRedaction {
+                format: Some(ran.report),
+                ..ran.redaction
+            })
+        }
+    }
+}
+
+/// One document's name, audit key and PDF options as [`redact_in`] and [`scan_in`] take them.
+fn context<'a>(redactor: &'a Redactor, options: &'a DocumentOptions) -> Context<'a> {
+    Context {
         redactor,
         document: &options.name,
         key: redactor.audit_key(),
@@ -185,42 +215,40 @@ pub(crate) fn scan(
     bytes: &[u8],
     options: &DocumentOptions,
 ) -> Result<DocumentScan, DocumentError> {
-    crate::isolate::guarded(options.time_limit, || match kind {
+    crate::isolate::guarded(options.time_limit, || {
+        scan_in(kind, bytes, context(redactor, options))
+    })
+}
+
+/// Scans one document as `cx` says, without a time limit of its own.
+pub(crate) fn scan_in(
+    kind: DocumentKind,
+    bytes: &[u8],
+    cx: Context<'_>,
+) -> Result<DocumentScan, DocumentError> {
+    match kind {
         DocumentKind::Text => {
             let doc = TextDocument::decode(bytes.to_vec())?;
-            let removals = redactor.scan(&doc.text).removals;
-            let records = text_records(&options.name, &doc, &removals, redactor.audit_key());
-            Ok(DocumentScan {
-                text: doc.text,
-                removals,
-                records,
-            })
+            let removals = cx.redactor.scan(&doc.text).removals;
+            let records = text_records(cx.document, &doc, &removals, cx.key);
+            Ok(DocumentScan::new(doc.text, removals, records))
         }
         DocumentKind::Pdf => {
-            let scan = pdf::scan_with(
-                redactor,
-                bytes,
-                &options.name,
-                redactor.audit_key(),
-                &options.pdf,
-            )?;
-            Ok(DocumentScan {
-                text: scan.text,
-                removals: scan.removals,
-                records: scan.records,
-            })
+            let scan = pdf::scan_with(cx.redactor, bytes, cx.document, cx.key, cx.pdf)?;
+            Ok(DocumentScan::new(scan.text, scan.removals, scan.records))
         }
         DocumentKind::Format(format) => {
             // The records of attachments come from their own back ends, so the scan runs the
             // whole pipeline and keeps what it would write.
-            let ran = crate::formats::run(format, bytes, format_context(redactor, options), None)?;
+            let ran = crate::formats::run(format, bytes, cx, None)?;
+            let text = ran.model.text().to_string();
             Ok(DocumentScan {
-                text: ran.text,
-                removals: ran.redaction.removals,
-                records: ran.redaction.records,
+                model: Some(ran.model),
+                reviewable: ran.reviewable,
+                ..DocumentScan::new(text, ran.redaction.removals, ran.redaction.records)
             })
         }
-    })
+    }
 }
 
 /// The seam between the pipeline and a format's back end: what a format supplies. The
@@ -290,6 +318,7 @@ pub(crate) fn run(
         removals: scan.removals,
         records,
         pdf,
+        format: None,
     })
 }
 

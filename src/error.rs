@@ -77,7 +77,8 @@ pub enum DocumentError {
     #[error("{0}")]
     Format(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A reviewer's removals cannot be applied to the document (they do not fit its text,
-    /// it changed since the review, or its format has no review yet); nothing was written.
+    /// it changed since the review, or the document holds parts they cannot cover); nothing
+    /// was written.
     #[error("the reviewed removals cannot be applied: {0}")]
     Review(String),
     /// The redacted output still contained removed text; nothing was written.

@@ -184,22 +184,175 @@ fn the_report_escapes_text_and_warns_at_the_top() {
     assert!(!page.contains("<b>"), "{page}");
 }
 
+fn mail_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/mail/in")
+        .join(name)
+}
+
+/// The decoded text of every .eml and .docx output under `dir`, read by Python's `email`
+/// package and `zipfile` with an XML parser (fixtures/mail/check.py), not by woo-redact.
+fn read_independently(dir: &Path) -> serde_json::Map<String, Value> {
+    let run = std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mail/check.py"))
+        .arg("--dump")
+        .arg(dir)
+        .output()
+        .expect("python3 runs");
+    assert!(run.status.success(), "{run:?}");
+    let dump: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(dump["problems"], serde_json::json!([]), "{dump}");
+    dump["texts"].as_object().unwrap().clone()
+}
+
 #[test]
-fn e_mail_fails_closed_under_review() {
+fn e_mail_and_word_documents_take_the_review_round_trip() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
-    let mail = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/mail/in/thread-plain.eml");
-    std::fs::copy(mail, input.join("thread.eml")).unwrap();
+    std::fs::copy(mail_fixture("thread-plain.eml"), input.join("thread.eml")).unwrap();
+    std::fs::copy(mail_fixture("memo.docx"), input.join("memo.docx")).unwrap();
+    let review = tmp.path().join("review");
+    let scanned = scan_review(&input, &review);
+    assert!(scanned.status.success(), "{scanned:?}");
+
+    // The pages show every part under its name, each removal marked with its part.
+    let mail_page = std::fs::read_to_string(review.join("0002-thread.eml.html")).unwrap();
+    for part in ["header:From", "header:Subject", "body"] {
+        assert!(mail_page.contains(&format!("<h2>{part}</h2>")), "{part}");
+    }
+    assert!(mail_page.contains("part header:From"), "{mail_page}");
+    assert!(mail_page.contains("<mark"));
+    let memo_page = std::fs::read_to_string(review.join("0001-memo.docx.html")).unwrap();
+    for part in [
+        "word/document.xml",
+        "word/header1.xml",
+        "word/footnotes.xml",
+    ] {
+        assert!(memo_page.contains(&format!("<h2>{part}</h2>")), "{part}");
+    }
+
+    // Each line names its part and the offsets within it.
+    let mut decisions = lines(&review.join("decisions.jsonl"));
+    for line in &decisions {
+        assert!(line["part"].is_string(), "{line}");
+        assert!(line["start"].is_u64() && line["end"].is_u64(), "{line}");
+    }
+    assert!(
+        decisions
+            .iter()
+            .any(|l| l["document"] == "thread.eml" && l["part"] == "header:To")
+    );
+    let proposed = decisions.len();
+    keep(&mut decisions, "thread.eml", "06 18 42 73 55");
+    keep(&mut decisions, "memo.docx", "+31 6 2233 4455");
+    decisions.push(serde_json::json!({
+        "document": "thread.eml", "text": "Kamervragen",
+        "category": "other", "ground": "5.1.2i"
+    }));
+    decisions.push(serde_json::json!({
+        "document": "*", "text": "1 november",
+        "category": "other", "ground": "5.1.2e"
+    }));
+    let file = tmp.path().join("decisions.jsonl");
+    write_lines(&file, &decisions);
+
+    let out = tmp.path().join("out");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert!(run.status.success(), "{run:?}");
+    let texts = read_independently(&out);
+    let mail = squeeze(texts["thread.eml"].as_str().unwrap());
+    assert!(mail.contains("06 18 42 73 55"), "the kept item is readable");
+    assert!(
+        !mail.contains("Kamervragen"),
+        "the manual item is removed: {mail}"
+    );
+    assert!(!mail.contains("Oosterhuis") && !mail.contains("m.vanderwiel@"));
+    assert!(mail.contains("woo@minjenv.nl"), "{mail}");
+    let memo = squeeze(texts["memo.docx"].as_str().unwrap());
+    assert!(
+        memo.contains("+31 6 2233 4455"),
+        "the kept item is readable"
+    );
+    assert!(!memo.contains("1 november"), "the manual item is removed");
+    assert!(!memo.contains("Bram Oosterhuis") && !memo.contains("Veenstra"));
+
+    let audit: Vec<Value> = lines(&out.join("audit.jsonl"));
+    let manual: Vec<&Value> = audit.iter().filter(|r| r["detector"] == "review").collect();
+    let parts = |document: &str| -> Vec<&str> {
+        manual
+            .iter()
+            .filter(|r| r["document"] == document)
+            .map(|r| r["part"].as_str().unwrap())
+            .collect()
+    };
+    assert!(
+        parts("thread.eml").contains(&"header:Subject"),
+        "{manual:?}"
+    );
+    assert!(parts("thread.eml").contains(&"body"), "{manual:?}");
+    assert_eq!(parts("memo.docx"), ["word/document.xml"]);
+    let summary = summary(&out);
+    let notes = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["document"] == "thread.eml")
+        .map(|d| d["format"]["notes"].to_string())
+        .unwrap();
+    assert!(notes.contains("header dropped: Received (1)"), "{notes}");
+    let totals = &summary["totals"];
+    assert_eq!(totals["failed"], 0);
+    assert_eq!(
+        totals["removals"].as_u64().unwrap() as usize,
+        proposed - 2 + manual.len(),
+        "two kept, every occurrence of the manual texts added"
+    );
+}
+
+#[test]
+fn an_e_mail_changed_since_the_scan_fails_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(mail_fixture("thread-plain.eml"), input.join("thread.eml")).unwrap();
+    std::fs::copy(mail_fixture("memo.docx"), input.join("memo.docx")).unwrap();
+    let review = tmp.path().join("review");
+    assert!(scan_review(&input, &review).status.success());
+    let mail = input.join("thread.eml");
+    let text = std::fs::read_to_string(&mail).unwrap();
+    std::fs::write(&mail, text.replace("Hoi Marloes,", "Hoi Marloes, nog dit.")).unwrap();
+    let out = tmp.path().join("out");
+    let file = review.join("decisions.jsonl");
+    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let summary = summary(&out);
+    let failed: Vec<&Value> = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["document"], "thread.eml");
+    let why = failed[0]["error"].as_str().unwrap();
+    assert!(why.contains("changed since the review scan"), "{why}");
+    assert!(!out.join("thread.eml").exists());
+    assert!(out.join("memo.docx").exists());
+}
+
+#[test]
+fn an_e_mail_whose_attachments_are_documents_fails_closed_under_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(mail_fixture("attachments.eml"), input.join("thread.eml")).unwrap();
     std::fs::write(input.join("a.txt"), "Bel 06-12345678.\n").unwrap();
     let review = tmp.path().join("review");
     let run = scan_review(&input, &review);
     assert_eq!(run.status.code(), Some(1), "{run:?}");
     let index = std::fs::read_to_string(review.join("index.html")).unwrap();
-    assert!(
-        index.contains("not supported for e-mail and Word"),
-        "{index}"
-    );
+    assert!(index.contains("attachments that are documents"), "{index}");
     let out = tmp.path().join("out");
     let file = review.join("decisions.jsonl");
     let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);

@@ -153,6 +153,21 @@ impl BatchOptions {
             decisions: None,
         }
     }
+
+    /// What the pipeline needs of the batch for one document: its name, the batch's audit
+    /// key and PDF options.
+    pub(crate) fn context<'a>(
+        &'a self,
+        redactor: &'a Redactor,
+        document: &'a str,
+    ) -> crate::formats::Context<'a> {
+        crate::formats::Context {
+            redactor,
+            document,
+            key: &self.key,
+            pdf: &self.pdf,
+        }
+    }
 }
 
 /// Redacts every document under `inputs` into `out`. Returns the totals; per-document

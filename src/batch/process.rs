@@ -115,7 +115,10 @@ pub(crate) fn redact_document(
             decisions,
             options,
         )
-        .map(|r| (r.bytes, r.records, r.pdf)),
+        .map(|r| {
+            format_report = r.format;
+            (r.bytes, r.records, r.pdf)
+        }),
         (DocumentKind::Text, None) => {
             redact_text(redactor, job, bytes, &options.key).map(|(o, r)| (o, r, None))
         }
@@ -125,7 +128,7 @@ pub(crate) fn redact_document(
                 .map_err(DocumentError::from)
         }
         (DocumentKind::Format(f), None) => {
-            crate::formats::redact(f, &bytes, format_context(redactor, job, options))
+            crate::formats::redact(f, &bytes, options.context(redactor, &job.relative))
                 .map(|r| {
                     format_report = Some(r.report);
                     (r.bytes, r.records, None)
@@ -223,7 +226,7 @@ pub(crate) fn scan_document(
                 .map_err(DocumentError::from)
         }
         DocumentKind::Format(f) => {
-            crate::formats::redact(f, &bytes, format_context(redactor, job, options))
+            crate::formats::redact(f, &bytes, options.context(redactor, &job.relative))
                 .map(|r| (r.records, None))
                 .map_err(DocumentError::from)
         }
@@ -237,20 +240,6 @@ pub(crate) fn scan_document(
             Outcome::done(summary, &records)
         }
         Err(e) => Outcome::failed(job, e, size),
-    }
-}
-
-/// What the e-mail and Word back ends need of a job.
-fn format_context<'a>(
-    redactor: &'a Redactor,
-    job: &'a Job,
-    options: &'a BatchOptions,
-) -> crate::formats::Context<'a> {
-    crate::formats::Context {
-        redactor,
-        document: &job.relative,
-        key: &options.key,
-        pdf: &options.pdf,
     }
 }
 

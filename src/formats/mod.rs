@@ -114,7 +114,8 @@ impl Format {
     }
 }
 
-/// Everything a back end needs besides the bytes.
+/// Everything a back end needs besides the bytes (the pipeline of [`crate::document`] takes
+/// it for text and PDF documents too).
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// Finds and removes personal data.
@@ -123,7 +124,7 @@ pub struct Context<'a> {
     pub document: &'a str,
     /// Audit digest key.
     pub key: &'a DigestKey,
-    /// Options for PDF attachments.
+    /// Options for PDF documents and attachments.
     pub pdf: &'a PdfOptions,
 }
 

@@ -28,6 +28,9 @@ struct Segment {
 #[derive(Debug, Clone)]
 struct Part {
     name: String,
+    /// Where the part begins in the model text (before any context put first).
+    begin: usize,
+    /// Where its first piece begins: the origin of offsets within the part.
     start: usize,
 }
 
@@ -74,6 +77,7 @@ impl TextModel {
         }
         self.parts.push(Part {
             name: name.into(),
+            begin: self.text.len(),
             start: self.text.len(),
         });
     }
@@ -111,6 +115,11 @@ impl TextModel {
     /// The text of one segment.
     pub fn segment_text(&self, id: SegmentId) -> &str {
         &self.text[self.segments[id].range.clone()]
+    }
+
+    /// The parts in reading order: each one's name and where it begins in the model text.
+    pub(crate) fn parts(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.parts.iter().map(|p| (p.name.as_str(), p.begin))
     }
 
     /// Number of segments.

@@ -82,10 +82,12 @@ struct PartsDocument<'a, B: Backend> {
 
 /// A document that went through the pipeline.
 pub(crate) struct Ran {
-    /// The redaction; its removals are ranges of `text`.
+    /// The redaction; its removals are ranges of the model's text.
     pub redaction: DocumentRedaction,
-    /// The text model's text, as the detectors read it.
-    pub text: String,
+    /// The text model the document was read into: its text is what the detectors read.
+    pub model: TextModel,
+    /// Whether reviewed removals can be applied to the document; why not otherwise.
+    pub reviewable: Result<(), String>,
     /// Facts for the summary.
     pub report: FormatReport,
 }
@@ -118,7 +120,8 @@ pub(crate) fn run<B: Backend>(
     let redaction = document::run(&mut doc, cx.redactor, cx.document, cx.key, reviewed)?;
     Ok(Ran {
         redaction,
-        text: doc.backend.model().text().to_string(),
+        model: doc.backend.model().clone(),
+        reviewable: doc.backend.reviewable(),
         report: doc.report,
     })
 }

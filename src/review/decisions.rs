@@ -1,8 +1,10 @@
 //! `decisions.jsonl`: written by `scan --review`, edited by a reviewer, applied by
 //! `redact --decisions`.
 //!
-//! A proposed removal's line is its audit record plus `decision` (`remove` or `keep`),
-//! `text_start`/`text_end` (byte offsets into the document's text as the scan read it),
+//! A proposed removal's line is its audit record (for an e-mail or Word document with its
+//! `part` and offsets within it) plus `decision` (`remove` or `keep`),
+//! `text_start`/`text_end` (byte offsets into the document's text as the scan read it: an
+//! e-mail or Word document's text model, all its parts),
 //! `document_blake3` (a digest of that text) and `text` (the removed text, for the reviewer).
 //! A manual line is `{"document": D, "text": T, "category": C, "ground": G}` and removes every
 //! occurrence of `T` in `D` (`"*"`: in every document).
@@ -12,10 +14,11 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::{REVIEW_DETECTOR, Reviewed, text_digest};
+use super::{REVIEW_DETECTOR, text_digest};
+use crate::document::DocumentScan;
 use crate::error::DocumentError;
-use crate::policy::{Category, Ground};
-use crate::resolve::Removal;
+use crate::policy::{Category, Ground, Policy};
+use crate::resolve::{Removal, merge_removals};
 
 /// The decision lines of one file, by document.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +61,7 @@ pub struct DecisionError {
 }
 
 /// The decision lines `scan --review` writes for one document.
-pub(crate) fn lines(document: &str, doc: &Reviewed) -> Vec<String> {
+pub(crate) fn lines(document: &str, doc: &DocumentScan) -> Vec<String> {
     let digest = text_digest(&doc.text);
     doc.removals
         .iter()
@@ -158,12 +161,16 @@ impl Decisions {
     }
 
     /// The removals to make in `document`, whose fresh scan is `scan`: the proposed removals
-    /// decided `remove`, and every occurrence of the manual texts. Fails when the document
-    /// changed since the review scan, or when the decisions and the scan disagree.
+    /// decided `remove`, and every occurrence of the manual texts (in an e-mail or Word
+    /// document, those in its own text, not in the context its model added, such as `Van: `),
+    /// merged as the pipeline merges findings (overlapping and touching ones become one).
+    /// Fails when the document changed since the review scan, or when the decisions and the
+    /// scan disagree.
     pub(crate) fn removals(
         &self,
         document: &str,
-        scan: &Reviewed,
+        scan: &DocumentScan,
+        policy: &Policy,
     ) -> Result<Vec<Removal>, DocumentError> {
         let review = |why: &str| DocumentError::Review(why.to_string());
         let digest = text_digest(&scan.text);
@@ -199,36 +206,25 @@ impl Decisions {
         let manual = self.manual.get(document).into_iter().flatten();
         for m in manual.chain(self.manual.get("*").into_iter().flatten()) {
             for (start, found) in scan.text.match_indices(m.text.as_str()) {
-                out.push(Removal::new(
+                let removal = Removal::new(
                     start,
                     start + found.len(),
                     m.category,
                     m.ground.clone(),
                     REVIEW_DETECTOR,
                     "added by a reviewer",
-                ));
+                );
+                if scan.model.as_ref().is_none_or(|m| m.in_document(&removal)) {
+                    out.push(removal);
+                }
             }
         }
-        Ok(merge(out))
+        Ok(merge_removals(out, policy))
     }
 }
 
 fn string(map: &Map<String, Value>, key: &str) -> Option<String> {
     map.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-/// Sorts removals and merges overlapping ones: a removal inside another is dropped, one
-/// that overlaps another extends it.
-fn merge(mut removals: Vec<Removal>) -> Vec<Removal> {
-    removals.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut out: Vec<Removal> = Vec::new();
-    for r in removals {
-        match out.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -252,5 +248,24 @@ mod tests {
         }
         let ok = r#"{"document":"*","text":"Jan","category":"name","ground":"5.1.2e"}"#;
         assert!(Decisions::parse(&format!("{ok}\n\n{ok}\n")).is_ok());
+    }
+
+    #[test]
+    fn manual_text_in_an_e_mail_is_removed_where_the_message_has_it_only() {
+        let redactor = crate::Redactor::new(crate::Policy::default(), &Default::default()).unwrap();
+        let options = crate::batch::BatchOptions::new(crate::DigestKey::random());
+        let mail = b"Subject: Vraag\n\nOnderwerp van gesprek.\n";
+        let kind = crate::DocumentKind::Format(crate::formats::Format::Eml);
+        let scan =
+            crate::document::scan_in(kind, mail, options.context(&redactor, "a.eml")).unwrap();
+        // The model puts the label `Onderwerp: ` before the subject: that is not the message's.
+        assert!(scan.text.starts_with("Onderwerp: Vraag"));
+        let manual = r#"{"document":"*","text":"Onderwerp","category":"other","ground":"5.1.2e"}"#;
+        let removals = Decisions::parse(manual)
+            .unwrap()
+            .removals("a.eml", &scan, redactor.policy())
+            .unwrap();
+        assert_eq!(removals.len(), 1);
+        assert_eq!(removals[0].start, scan.text.rfind("Onderwerp").unwrap());
     }
 }

@@ -13,24 +13,15 @@ use std::path::{Path, PathBuf};
 
 pub use decisions::{DecisionError, Decisions};
 
-use crate::audit::{AuditRecord, DigestKey, text_records};
 use crate::batch::{BatchOptions, Job, discover, read_within_limits};
+use crate::document::DocumentScan;
 use crate::error::{BatchError, DocumentError};
 use crate::isolate::guarded;
-use crate::load::{DocumentKind, TextDocument};
+use crate::load::DocumentKind;
 use crate::redactor::Redactor;
-use crate::resolve::Removal;
 
 /// The detector name of a reviewer's manual removal in the audit log.
 pub const REVIEW_DETECTOR: &str = "review";
-
-/// One document's scan as the review needs it: its text, the proposed removals (byte
-/// ranges of the text) and their audit records under the run's key.
-pub(crate) struct Reviewed {
-    pub(crate) text: String,
-    pub(crate) removals: Vec<Removal>,
-    pub(crate) records: Vec<AuditRecord>,
-}
 
 /// The digest of a document's text that each decision line carries, to tell a document
 /// changed since the scan.
@@ -38,44 +29,21 @@ pub(crate) fn text_digest(text: &str) -> String {
     blake3::hash(text.as_bytes()).to_hex().to_string()
 }
 
-/// Scans a text or PDF document for review, with the audit records keyed by `key`.
-pub(crate) fn scan_for_review(
+/// Scans a document for review, with the audit records keyed by the batch's key. A document
+/// whose reviewed removals could not be applied (an e-mail with attachments that are
+/// documents) fails here, before anyone reviews it.
+fn scan_for_review(
     redactor: &Redactor,
     kind: DocumentKind,
     bytes: &[u8],
     name: &str,
-    key: &DigestKey,
     options: &BatchOptions,
-) -> Result<Reviewed, DocumentError> {
-    match kind {
-        DocumentKind::Text => {
-            let doc = TextDocument::decode(bytes.to_vec())?;
-            let removals = redactor.scan(&doc.text).removals;
-            let records = text_records(name, &doc, &removals, key);
-            Ok(Reviewed {
-                text: doc.text,
-                removals,
-                records,
-            })
-        }
-        DocumentKind::Pdf => {
-            let scan = crate::pdf::scan_with(redactor, bytes, name, key, &options.pdf)?;
-            Ok(Reviewed {
-                text: scan.text,
-                removals: scan.removals,
-                records: scan.records,
-            })
-        }
-        DocumentKind::Format(_) => Err(unsupported()),
+) -> Result<DocumentScan, DocumentError> {
+    let scan = crate::document::scan_in(kind, bytes, options.context(redactor, name))?;
+    match &scan.reviewable {
+        Ok(()) => Ok(scan),
+        Err(why) => Err(DocumentError::Review(why.clone())),
     }
-}
-
-pub(crate) fn unsupported() -> DocumentError {
-    DocumentError::Review(
-        "review is not supported for e-mail and Word documents yet: this document was not \
-         processed"
-            .into(),
-    )
 }
 
 /// What `write_review` did.
@@ -117,7 +85,7 @@ pub fn write_review(
         let Some(kind) = job.kind() else { continue };
         let scanned = guarded(options.limits.timeout, || {
             let bytes = read_within_limits(job, kind, &options.limits)?;
-            scan_for_review(redactor, kind, &bytes, &job.relative, &options.key, options)
+            scan_for_review(redactor, kind, &bytes, &job.relative, options)
         });
         report.documents += 1;
         let page = report::page_name(n + 1, &job.relative);
@@ -163,24 +131,12 @@ pub(crate) fn redact_reviewed(
     decisions: &Decisions,
     options: &BatchOptions,
 ) -> Result<crate::document::DocumentRedaction, DocumentError> {
-    let scan = scan_for_review(redactor, kind, bytes, name, &options.key, options)?;
-    let removals = decisions.removals(name, &scan)?;
-    let out = match kind {
-        DocumentKind::Text => crate::document::redact_text(
-            redactor,
-            bytes.to_vec(),
-            name,
-            &options.key,
-            Some(&removals),
-        )?,
-        DocumentKind::Pdf => crate::document::run(
-            &mut crate::pdf::PdfFormat::read(bytes, &options.pdf)?,
-            redactor,
-            name,
-            &options.key,
-            Some(&removals),
-        )?,
-        DocumentKind::Format(_) => return Err(unsupported()),
-    };
-    Ok(out)
+    let scan = scan_for_review(redactor, kind, bytes, name, options)?;
+    let removals = decisions.removals(name, &scan, redactor.policy())?;
+    crate::document::redact_in(
+        kind,
+        bytes,
+        options.context(redactor, name),
+        Some(&removals),
+    )
 }

@@ -1,8 +1,10 @@
 //! The HTML review report: an index of the documents and, per document, its text with every
 //! proposed removal highlighted. Everything from a document is HTML-escaped.
 
-use super::Reviewed;
+use std::iter::Peekable;
+
 use crate::audit::Location;
+use crate::document::DocumentScan;
 
 /// The banner at the top of every page.
 pub(crate) const BANNER: &str = "Dit rapport bevat persoonsgegevens en is nooit onderdeel van een \
@@ -80,30 +82,32 @@ pub(crate) fn index_page(entries: &[IndexEntry]) -> String {
     html
 }
 
-/// One document's page: its text (a PDF: its pages' text in reading order) with every
-/// proposed removal in a `<mark>` whose title gives item, category, ground, rule, reason
-/// and, for a PDF, the page.
-pub(crate) fn document_page(document: &str, doc: &Reviewed) -> String {
+/// One document's page: its text (a PDF: its pages' text in reading order; an e-mail or Word
+/// document: its parts, each under its name) with every proposed removal in a `<mark>` whose
+/// title gives item, category, ground, rule, reason and the page (PDF) or the part (e-mail,
+/// Word).
+pub(crate) fn document_page(document: &str, doc: &DocumentScan) -> String {
     let mut html = head(document);
     html.push_str(&format!(
         "<h1>{}</h1>\n<p>{} proposed removal(s)</p>\n<pre>",
         escape(document),
         doc.removals.len()
     ));
+    let mut parts = doc.model.iter().flat_map(|m| m.parts()).peekable();
     let mut at = 0;
     for (i, (r, record)) in doc.removals.iter().zip(&doc.records).enumerate() {
-        let (Some(before), Some(removed)) =
-            (doc.text.get(at..r.start), doc.text.get(r.start..r.end))
+        let (Some(_), Some(removed)) = (doc.text.get(at..r.start), doc.text.get(r.start..r.end))
         else {
             continue;
         };
-        html.push_str(&escape(before));
-        let page = match record.location {
-            Location::Pdf { page, .. } => format!(", page {page}"),
+        push_text(&mut html, &doc.text, at..r.start, &mut parts);
+        let place = match (&record.location, &record.part) {
+            (Location::Pdf { page, .. }, _) => format!(", page {page}"),
+            (_, Some(part)) => format!(", part {part}"),
             _ => String::new(),
         };
         let title = format!(
-            "item {}: {}, ground {}, rule {}, {}{page}",
+            "item {}: {}, ground {}, rule {}, {}{place}",
             i + 1,
             serde_json::to_string(&r.category)
                 .unwrap_or_default()
@@ -121,9 +125,32 @@ pub(crate) fn document_page(document: &str, doc: &Reviewed) -> String {
         ));
         at = r.end;
     }
-    html.push_str(&escape(doc.text.get(at..).unwrap_or("")));
+    push_text(&mut html, &doc.text, at..doc.text.len(), &mut parts);
     html.push_str("</pre>\n</body></html>\n");
     html
+}
+
+/// Appends `text[range]`, escaped, with the name of every part that begins in it (or before
+/// it, inside a removal) as a heading where it begins.
+fn push_text<'a>(
+    html: &mut String,
+    text: &str,
+    range: std::ops::Range<usize>,
+    parts: &mut Peekable<impl Iterator<Item = (&'a str, usize)>>,
+) {
+    let mut at = range.start;
+    while let Some((name, begin)) = parts.next_if(|&(_, begin)| begin <= range.end) {
+        let begin = begin.max(at);
+        html.push_str(&escape(text.get(at..begin).unwrap_or("")));
+        // No empty `<pre>` before the first part.
+        match html.strip_suffix("<pre>") {
+            Some(open) => html.truncate(open.len()),
+            None => html.push_str("</pre>\n"),
+        }
+        html.push_str(&format!("<h2>{}</h2>\n<pre>", escape(name)));
+        at = begin;
+    }
+    html.push_str(&escape(text.get(at..range.end).unwrap_or("")));
 }
 
 #[cfg(test)]

@@ -1,0 +1,315 @@
+//! Whose address it is: an organisation's (its letterhead, its signature, a meeting place),
+//! which stays readable, or a person's. Read from the lines around the address: a `Postbus`
+//! near it, a line that names an organisation, or one that names a person.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::detect::Lines;
+use crate::fold::fold;
+use crate::names::lexicon::{GAZETTEER, class};
+
+/// `Postbus` and `Antwoordnummer` in any case (ASCII case folding only, as these words have
+/// no other forms).
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)postbus|antwoordnummer").expect("po box pattern compiles"));
+
+/// Labels before the address of an organisation or a meeting place, folded.
+const ORGANISATION_LABELS: &[&str] = &[
+    "locatie",
+    "bezoekadres",
+    "postadres",
+    "vestigingsadres",
+    "vestiging",
+    "kantoor",
+    "hoofdkantoor",
+    "provinciehuis",
+    "gemeentehuis",
+    "stadhuis",
+    "raadhuis",
+];
+
+/// What the organisation test reads: the text, its line index and its `Postbus` and
+/// `Antwoordnummer` spans in text order.
+pub(super) struct Context<'a> {
+    text: &'a str,
+    lines: &'a Lines,
+    po_boxes: Vec<(usize, usize)>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of `text`, whose line index is `lines`.
+    pub(super) fn new(text: &'a str, lines: &'a Lines) -> Context<'a> {
+        Context {
+            text,
+            lines,
+            po_boxes: PO_BOX
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        }
+    }
+
+    /// Whether the address part at `at` belongs to an organisation: its block (the lines
+    /// around it up to a blank line) has a `Postbus` or `Antwoordnummer`, or names an
+    /// organisation (see [`organisation_block`]).
+    pub(super) fn organisation_address(&self, at: usize) -> bool {
+        if self.near_po_box(at) {
+            return true;
+        }
+        let (from, _) = block(self.text, self.lines, at);
+        // The organisation's name on the line itself before the address, or heading it on
+        // one of the two lines above (`Verbrugge & Kroon Advocaten` / `Burgemeester van
+        // Roijensingel 12`); a person's name closer above makes it that person's.
+        let line_start = self.lines.start(at);
+        if at - line_start < 120 && names_organisation(&self.text[line_start..at]) {
+            return true;
+        }
+        let mut end = line_start;
+        for _ in 0..3 {
+            if end == 0 || end <= from {
+                return false;
+            }
+            let start = self.lines.start(end - 1);
+            let line = &self.text[start..end - 1];
+            if line.len() < 200 && names_organisation(line) {
+                return true;
+            }
+            if line.len() < 200 && names_person(line) {
+                return false;
+            }
+            end = start;
+        }
+        false
+    }
+}
+
+impl Context<'_> {
+    /// Whether one of the `Postbus`/`Antwoordnummer` spans lies wholly within the line of
+    /// `at` and the line before.
+    fn near_po_box(&self, at: usize) -> bool {
+        let line_start = self.lines.start(at);
+        let prev_start = match line_start {
+            0 => 0,
+            _ => self.lines.start(line_start - 1),
+        };
+        let mut line_end = self.lines.end(at, self.text.len());
+        // In a letterhead the PO box may follow the visiting address (`Burgwal 43` /
+        // `8261 EP  Kampen` / `Postbus 5009`): two more lines, when the address starts its
+        // line as block addresses do.
+        if self.text[line_start..at].trim().is_empty() {
+            for _ in 0..2 {
+                if line_end >= self.text.len() {
+                    break;
+                }
+                let next_end = self.lines.end(line_end + 1, self.text.len());
+                // Only address lines continue the block: a citizen's address above `Aan
+                // het Ministerie …` / `Postbus 20301` is not the ministry's.
+                let next = self.text[line_end + 1..next_end]
+                    .trim_start()
+                    .to_lowercase();
+                let address_line = next.starts_with(|c: char| c.is_ascii_digit())
+                    || next.starts_with("postbus")
+                    || next.starts_with("antwoordnummer");
+                if !address_line {
+                    break;
+                }
+                line_end = next_end;
+            }
+        }
+        let first = self.po_boxes.partition_point(|&(s, _)| s < prev_start);
+        self.po_boxes[first..]
+            .iter()
+            .take_while(|&&(s, _)| s < line_end)
+            .any(|&(_, e)| e <= line_end)
+    }
+}
+
+/// A line of a quoted reply without its quote marks (`> Stichting Vechtzorg`).
+fn without_quote_marks(line: &str) -> &str {
+    line.trim_start_matches(['>', ' ', '\t'])
+}
+
+/// Whether a line starts with a person's name: a known first name or initials before a
+/// capitalised word (`Ronald Zeegers`, `J. de Vries`).
+fn names_person(line: &str) -> bool {
+    let line = without_quote_marks(line);
+    // `Maatschap Nijkamp`, `Fam. Koster`: a family's business is at its home.
+    if crate::names::orgs::is_family_business(&line.to_lowercase()) {
+        return true;
+    }
+    // `Camping 't Zwanenmeer`: capitalised words after a kind of organisation are its name.
+    if line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| crate::names::orgs::is_kind_of_organisation(&fold(w)))
+    {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let not_org = |w: &str| !GAZETTEER.is(&fold(w), class::ORG | class::FUNCTION | class::PLACE);
+    let initials = first.len() <= 6
+        && first.ends_with('.')
+        && first.chars().next().is_some_and(char::is_uppercase);
+    let given = first.starts_with(char::is_uppercase)
+        && GAZETTEER.is(&fold(first), class::FIRST_NAME)
+        && not_org(first);
+    // Or two to four capitalised words and particles alone on their line (`Hélène
+    // DUBOIS-MARCHAND`), none of them an organisation's.
+    let name_line = (2..=4).contains(&words.len())
+        && !line
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        && words.iter().all(|w| {
+            (w.starts_with(char::is_uppercase) && not_org(w))
+                || crate::names::lexicon::is_particle(&fold(w))
+        })
+        && first.starts_with(char::is_uppercase)
+        && !words
+            .iter()
+            .any(|w| ORGANISATION_CLOSERS.contains(&fold(w).as_str()));
+    ((initials || given) && words.len() > 1) || name_line
+}
+
+/// Most lines of a contact block above and below a line.
+const BLOCK_LINES: usize = 7;
+
+/// The block of the line at `at`: the byte range of the lines around it, up to a blank line
+/// and at most [`BLOCK_LINES`] lines either way.
+fn block(text: &str, lines: &Lines, at: usize) -> (usize, usize) {
+    let blank = |s: usize, e: usize| text[s..e].trim().is_empty();
+    let mut from = lines.start(at);
+    for _ in 0..BLOCK_LINES {
+        if from == 0 {
+            break;
+        }
+        let prev = lines.start(from - 1);
+        if blank(prev, from - 1) {
+            break;
+        }
+        from = prev;
+    }
+    let mut to = lines.end(at, text.len());
+    for _ in 0..BLOCK_LINES {
+        if to >= text.len() {
+            break;
+        }
+        let next = lines.end(to + 1, text.len());
+        if blank(to + 1, next) {
+            break;
+        }
+        to = next;
+    }
+    (from, to)
+}
+
+/// Whether the block of the line at `at` is an organisation's contact block: a letterhead
+/// or a signature whose lines name the organisation (`gemeente Kampen`, `Verbrugge & Kroon
+/// Advocaten`, `RTV Oost`) or carry what only organisations have (`www.`, `KvK`, `info@`).
+/// A person's own sender block has none of these.
+pub(crate) fn organisation_block(text: &str, lines: &Lines, at: usize) -> bool {
+    let (from, to) = block(text, lines, at);
+    let mut start = from;
+    let mut organisation = false;
+    while start < to {
+        let end = lines.end(start, text.len()).min(to);
+        let line = &text[start..end];
+        if line.len() < 200 {
+            // A person's signature block: their numbers are theirs.
+            if names_person(line) {
+                return false;
+            }
+            organisation |= names_organisation(line);
+        }
+        start = end + 1;
+    }
+    organisation
+}
+
+/// Marks of an organisation on a line of a contact block, folded: inside a word, and whole
+/// words.
+const ORGANISATION_MARKS: &[&str] = &["www.", "http", "info@"];
+const ORGANISATION_WORDS: &[&str] = &["kvk", "postbus", "b.v.", "bv", "n.v.", "nv", "btw"];
+
+/// Whether a line of a contact block names an organisation. A row of a table or an export
+/// (columns apart by several spaces, tabs or semicolons) is a record, not a heading.
+fn names_organisation(line: &str) -> bool {
+    let line = without_quote_marks(line);
+    let lower = line.to_lowercase();
+    if crate::names::orgs::is_family_business(&lower) {
+        return false;
+    }
+    if ORGANISATION_MARKS.iter().any(|m| lower.contains(m))
+        || lower
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ':' | ';'))
+            .any(|w| ORGANISATION_WORDS.contains(&w))
+    {
+        return true;
+    }
+    if lower
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ORGANISATION_LABELS.contains(&w))
+    {
+        return true;
+    }
+    if line.trim().contains("   ") || line.contains('\t') || line.contains(';') {
+        return false;
+    }
+    // A street or postcode line is no heading, whatever its words (`Burgemeester Van
+    // Walsumweg 36`, `2018 XL  Bleiswijk`).
+    if super::STREET_LINE.is_match(line) || line.chars().filter(char::is_ascii_digit).count() >= 4 {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let labels = ["T", "M", "E", "F", "D", "I", "W", "NL"];
+    let acronym = |w: &str| {
+        let n = w.chars().count();
+        (2..=5).contains(&n)
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !labels.contains(&w)
+            && !GAZETTEER.is(&fold(w), class::FIRST_NAME | class::SURNAME)
+    };
+    let heading = words.first().is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            && (GAZETTEER.is(&fold(w), class::ORG)
+                || crate::names::orgs::is_kind_of_organisation(&fold(w)))
+    });
+    let closed = words
+        .last()
+        .is_some_and(|w| ORGANISATION_CLOSERS.contains(&fold(w).as_str()));
+    heading
+        || closed
+        || words.iter().any(|w| {
+            acronym(w)
+                || ORGANISATION_LABELS.contains(&fold(w).as_str())
+                || ["gemeente", "provincie", "ministerie", "waterschap"].contains(&fold(w).as_str())
+        })
+}
+
+/// Words that end an organisation's name, folded (`… Advocaten`, `… Nederland`).
+const ORGANISATION_CLOSERS: &[&str] = &[
+    "advocaten",
+    "notarissen",
+    "advies",
+    "adviseurs",
+    "architecten",
+    "accountants",
+    "groep",
+    "holding",
+    "nederland",
+    "ingenieurs",
+    "consultancy",
+    "gemeente",
+    "provincie",
+    "ministerie",
+    "waterschap",
+    "omgevingsdienst",
+    "rijkswaterstaat",
+];
