@@ -592,6 +592,23 @@ mod tests {
     }
 
     #[test]
+    fn a_tab_is_a_cell_border_not_a_space_in_a_name() {
+        let e = engine(&[], &[]);
+        // `Kevin⇥BV` is no company `Kevin BV`: the function `BV` is the next cell.
+        let t = "Locatie\tTijd\tNaam\tFunctie\nDe Kolk\t07:00-15:00\tBos, Kevin\tBV\n";
+        assert_eq!(removed(&e, t).concat(), "BosKevin");
+    }
+
+    #[test]
+    fn a_surname_with_its_employer_in_brackets() {
+        let e = engine(&[], &[]);
+        let text = "Dekkers (COA) vertelt over de opvang. Wiegman (GGD) stemt af.\n";
+        assert_eq!(removed(&e, text), ["Dekkers", "Wiegman"]);
+        // A party in brackets makes a council member, who stays.
+        assert!(removed(&e, "Mulder (CDA) vraagt het woord.\n").is_empty());
+    }
+
+    #[test]
     fn a_reversed_name_in_a_mail_header_whose_surname_is_an_office() {
         let e = engine(&[], &[]);
         let text = "Aan: a@b.nl; Dijkgraaf, Maarten <m.dijkgraaf@vosvanloon.nl>\n";

@@ -101,6 +101,9 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if function_in_brackets(g, next) {
         return Some(FUNCTION_IN_BRACKETS);
     }
+    if employer_in_brackets(g, next) {
+        return Some(WORKS_AT);
+    }
     if apposition(g, first, next) {
         return Some("apposition to a function");
     }
@@ -242,6 +245,22 @@ fn contact_in_brackets(g: &Grammar, first: usize, next: usize) -> bool {
                 g.folded(first - 2),
                 class::ORG | class::FUNCTION | class::ROLE,
             ))
+}
+
+/// `Dekkers (COA)`, `Wiegman (GGD)`: where the person works, in brackets after the word. A
+/// party in brackets is a council member's (`Mulder (CDA)`), which the offices read.
+fn employer_in_brackets(g: &Grammar, next: usize) -> bool {
+    use super::grammar::shape;
+    let k = next + 1;
+    let Some(w) = g.word(k) else { return false };
+    let organisation = (g.has(k, shape::UPPER) && (2..=6).contains(&w.chars().count()))
+        || g.has(k, class::ORG | shape::ORG_COMPOUND)
+        || GAZETTEER.is(g.folded(k), class::ORG);
+    g.is_punct(next, '(')
+        && g.glued(next)
+        && organisation
+        && g.is_punct(k + 1, ')')
+        && !super::lexicon::is_party(w)
 }
 
 /// `Olaf (zijn adviseur)`, `Merel (journalist)`: a function in brackets after the word.

@@ -185,6 +185,8 @@ fn people_in(
                     .then(|| whole_cell_word(g, k, first, end))
                     .flatten()
             })
+            // `Bos, Kevin`: a surname that is a word too, before the first name.
+            .or_else(|| g.is_punct(k + 1, ',').then(|| super::one_word(g, k, false)))
             .filter(|p| p.end <= end)
             .map(|mut p| {
                 p.start = p.start.min(toks[particles].start);
@@ -274,8 +276,13 @@ mod tests {
         assert!(people(mixed).is_empty());
         let pipes = "| nr | actie | wie |\n|---|---|---|\n| 14 | planning | Kroeze |\n";
         assert_eq!(people(pipes), ["Kroeze"]);
-        let roster = "Locatie\tDienst\tNaam\tFunctie\nDe Kolk\tD\tBos, Kevin\tBV\nDe Kolk\tN\tGEBREMEDHIN, Tesfay\tTL\n";
-        assert_eq!(people(roster), ["Bos, Kevin", "GEBREMEDHIN, Tesfay"]);
+        let roster = "Locatie\tDienst\tNaam\tFunctie\nDe Kolk\tD\tBos, Kevin\tBV\nDe Kolk\tN\tGEBREMEDHIN, Tesfay\tTL\nDe Kolk\tA\tÇelik, Jale\tBV\n";
+        assert_eq!(
+            people(roster),
+            ["Bos, Kevin", "GEBREMEDHIN, Tesfay", "Çelik, Jale"]
+        );
+        let roster = "Locatie\tDatum\tDienst\tTijd\tNaam\tFunctie\tND-pasnr\tMobiel (dienst)\nDe Kolk\tma 18-11\tD\t07:00-15:00\tBos, Kevin\tBV\tND-2219-83741\t06-10 00 44 01\n";
+        assert_eq!(people(roster), ["Bos, Kevin"]);
         let register = "nr;achternaam;voornaam\n003;bin Salem;Yusuf\n006;Mei;Sanne\n";
         assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
     }

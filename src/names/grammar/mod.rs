@@ -271,14 +271,16 @@ impl<'a> Grammar<'a> {
         i + 1 < self.toks.len() && self.toks[i].end == self.toks[i + 1].start
     }
 
-    /// Whether tokens `i` and `i + 1` are separated by exactly one space (no line break).
+    /// Whether tokens `i` and `i + 1` are separated by exactly one space (no line break, no tab).
     pub fn spaced(&self, i: usize) -> bool {
         if i + 1 >= self.toks.len() {
             return false;
         }
         let gap = &self.text[self.toks[i].end..self.toks[i + 1].start];
         let mut chars = gap.chars();
-        matches!(chars.next(), Some(c) if c.is_whitespace() && c != '\n') && chars.next().is_none()
+        // A tab is a table's cell border, not the space inside a name (`Bos, Kevin⇥BV`).
+        matches!(chars.next(), Some(c) if c.is_whitespace() && c != '\n' && c != '\t')
+            && chars.next().is_none()
     }
 
     /// A capitalised word: upper-case first letter and some lower-case letters (`Jansen`,
