@@ -725,3 +725,168 @@ fn different_decisions_in_near_duplicates_are_reported_and_withheld_documents_st
     assert!(!pkg.join(format!("diwoo/{}.xml", ids["c.txt"])).exists());
     assert!(md.contains("### 5.1.1c"), "{md}");
 }
+
+/// The package's groups by document: exact duplicates (`[first, duplicates…]`), the
+/// near-duplicate groups and the threads, each sorted.
+fn package_groups(pkg: &Path) -> [BTreeSet<Vec<String>>; 3] {
+    let doc_of: BTreeMap<String, String> = ids(pkg).into_iter().map(|(d, id)| (id, d)).collect();
+    let text = std::fs::read_to_string(pkg.join("productierapport.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (mut exact, mut threads) = (BTreeMap::new(), BTreeMap::new());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let doc = doc_of[&row[col("ID")]].clone();
+        if &row[col("Beoordelingsgrond")] == "dubbel" {
+            let first = doc_of[&row[col("Gerelateerd ID")]].clone();
+            exact
+                .entry(first.clone())
+                .or_insert_with(|| vec![first])
+                .push(doc.clone());
+        }
+        let thread = &row[col("Email Thread ID")];
+        if !thread.is_empty() {
+            threads
+                .entry(thread.to_string())
+                .or_insert_with(Vec::new)
+                .push(doc);
+        }
+    }
+    let mut near: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let text = std::fs::read_to_string(pkg.join("near-duplicates.csv")).unwrap();
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        near.entry(cells[0].to_string())
+            .or_default()
+            .push(doc_of[cells[1]].clone());
+    }
+    let sorted = |groups: BTreeMap<String, Vec<String>>| {
+        groups
+            .into_values()
+            .map(|mut g| {
+                g.sort();
+                g
+            })
+            .collect()
+    };
+    [sorted(exact), sorted(near), sorted(threads)]
+}
+
+/// The groups `reduce` froze, by document: read from the plan's state and manifest.
+fn frozen_groups(out: &Path) -> [BTreeSet<Vec<String>>; 3] {
+    let shards = out.join(".woo-redact/shards");
+    let mut documents = Vec::new();
+    for k in 0.. {
+        let Ok(text) = std::fs::read_to_string(shards.join(format!("manifest/shard-{k:05}.jsonl")))
+        else {
+            break;
+        };
+        for line in text.lines() {
+            let entry: Value = serde_json::from_str(line).unwrap();
+            documents.push(entry["document"].as_str().unwrap().to_string());
+        }
+    }
+    ["duplicates", "near", "threads"].map(|file| {
+        let text = std::fs::read_to_string(shards.join(format!("state/{file}.jsonl"))).unwrap();
+        text.lines()
+            .map(|l| {
+                let group: Vec<Value> = serde_json::from_str(l).unwrap();
+                // A near-duplicate member is `[seq, shared, union]`.
+                let seq = |v: &Value| v.as_u64().or(v[0].as_u64()).unwrap() as usize;
+                let mut g: Vec<String> = group.iter().map(|v| documents[seq(v)].clone()).collect();
+                g.sort();
+                g
+            })
+            .collect()
+    })
+}
+
+/// A sharded run of the batch (plan, 3 scan shards, reduce, 3 redact shards, merge) is
+/// published exactly as a single run of it: every file of the package byte for byte
+/// (`package.json` apart from the hash of `summary.json`, whose timings differ). Its frozen
+/// groups, made in pass 1 from the inputs, hold the same duplicates, near-duplicates and
+/// threads as the package here (not in general: see the README's "Sharded runs").
+#[test]
+fn a_sharded_run_gives_the_package_of_a_single_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = batch(tmp.path());
+    let single = tmp.path().join("single");
+    ok(&redact(&[&input], &single, &[]));
+    let sharded = tmp.path().join("sharded");
+    let key = sharded.with_extension("key");
+    let plan = support::cli::with_demo_lists("plan", &key)
+        .arg(&input)
+        .arg("--out")
+        .arg(&sharded)
+        .args(["--shards", "3", "-q"])
+        .output()
+        .unwrap();
+    ok(&plan);
+    let step = |command: &str, shard: Option<usize>| {
+        let mut c = bin();
+        c.arg(command)
+            .arg("--plan")
+            .arg(&sharded)
+            .arg("--audit-key")
+            .arg(&key);
+        if let Some(k) = shard {
+            c.args(["--shard", &k.to_string()]);
+        }
+        c.arg("-q")
+            .env_remove("WOO_REDACT_AUDIT_KEY")
+            .output()
+            .unwrap()
+    };
+    for k in 0..3 {
+        ok(&step("scan", Some(k)));
+    }
+    ok(&step("reduce", None));
+    let frozen = frozen_groups(&sharded);
+    for k in 0..3 {
+        ok(&step("redact", Some(k)));
+    }
+    ok(&step("merge", None));
+
+    let config = tmp.path().join("publish.json");
+    std::fs::write(&config, CONFIG).unwrap();
+    let mut packages = Vec::new();
+    for run in [&single, &sharded] {
+        let pkg = tmp.path().join(format!("pkg-{}", packages.len()));
+        ok(&publish(
+            run,
+            &pkg,
+            "2024-77",
+            &["--config", config.to_str().unwrap()],
+        ));
+        let mut files = files(&pkg);
+        let mut record: Value = serde_json::from_slice(&files["package.json"]).unwrap();
+        record["run"]
+            .as_object_mut()
+            .unwrap()
+            .remove("summary_blake3");
+        files.insert("package.json".into(), serde_json::to_vec(&record).unwrap());
+        packages.push((pkg, files));
+    }
+    let names = |i: usize| packages[i].1.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(0), names(1));
+    for (name, bytes) in &packages[0].1 {
+        assert!(packages[1].1[name] == *bytes, "{name} differs");
+    }
+
+    let [exact, near, threads] = package_groups(&packages[0].0);
+    assert!(exact.contains(&vec![
+        "burgerbrief.txt".to_string(),
+        "kopie-burgerbrief.txt".to_string()
+    ]));
+    assert!(
+        near.iter()
+            .any(|g| g.contains(&"verslag-overleg-v2.txt".to_string()))
+    );
+    assert!(
+        threads
+            .iter()
+            .any(|g| g.contains(&"mail-origineel.txt".to_string()))
+    );
+    assert_eq!(frozen, [exact, near, threads]);
+}

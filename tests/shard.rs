@@ -6,6 +6,9 @@
 //! person identified in one document and only named by surname in another, so the frozen
 //! people index must carry the decision across shards.
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use crate::support;
 
 use support::shard::{Setup, assert_same_as_single, stderr, summary_without_timings};
@@ -287,4 +290,138 @@ fn merge_finds_a_lost_output_and_the_shard_run_again_restores_it() {
     let r = setup.merge(&out);
     assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
     assert_same_as_single(&setup, &out);
+}
+
+/// Planted in the batch for the duplicate groups: an exact duplicate (in another folder, so
+/// in another shard), a near-duplicate and a reply quoting a mail.
+fn plant_duplicates(input: &Path) {
+    const NOTE: &str = "Het overleg over de subsidie voor het project in de regio is op \
+        dinsdag gehouden en de deelnemers hebben afgesproken dat de verlenging tot het einde \
+        van het jaar loopt omdat de eerste fase goede resultaten heeft opgeleverd.\n";
+    const MAIL: &str = "Van: secretariaat\nAan: projectteam\nOnderwerp: subsidie\n\n\
+        Kunnen jullie voor vrijdag de cijfers van de eerste fase sturen?\n";
+    std::fs::write(input.join("dup-notitie.txt"), NOTE).unwrap();
+    std::fs::write(input.join("map-2/notitie-kopie.txt"), NOTE).unwrap();
+    std::fs::write(
+        input.join("map-1/notitie-v2.txt"),
+        NOTE.replace("dinsdag", "woensdag"),
+    )
+    .unwrap();
+    std::fs::write(input.join("map-0/vraag.txt"), MAIL).unwrap();
+    std::fs::write(
+        input.join("map-2/antwoord.txt"),
+        format!("Van: projectteam\nAan: secretariaat\nOnderwerp: RE: subsidie\n\nDe cijfers volgen morgen.\n\n{MAIL}"),
+    )
+    .unwrap();
+}
+
+/// The frozen state's content: the people index, the groups' files and `state.json` without
+/// what names the plan (its hash and the shards' facts hashes).
+fn frozen_state(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let dir = out.join(".woo-redact/shards/state");
+    let mut files = support::shard::snapshot(&dir);
+    let mut state: serde_json::Value =
+        serde_json::from_slice(&files.remove("state.json").unwrap()).unwrap();
+    let state = state.as_object_mut().unwrap();
+    state.remove("plan").unwrap();
+    state.remove("facts_blake3").unwrap();
+    files.insert("state.json".into(), serde_json::to_vec(state).unwrap());
+    files
+}
+
+#[test]
+fn the_frozen_groups_are_the_same_for_one_and_three_shards_and_a_scan_rerun_writes_the_same_facts()
+{
+    let setup = Setup::new();
+    plant_duplicates(&setup.dir.join("in"));
+    let mut states = Vec::new();
+    for shards in [1, 3] {
+        let out = setup.dir.join(format!("s{shards}"));
+        setup.plan(&out, shards);
+        setup.all_shards("scan", &out, shards);
+        setup.reduce(&out);
+        states.push((out.clone(), frozen_state(&out)));
+    }
+    let (out, state) = &states[1];
+    assert_eq!(&states[0].1, state, "the same state for 1 and 3 shards");
+    let record: serde_json::Value = serde_json::from_slice(&state["state.json"]).unwrap();
+    let groups = &record["groups"];
+    assert_eq!(groups["duplicate_groups"], 1, "{record}");
+    assert_eq!(groups["near_groups"], 1, "{record}");
+    assert!(groups["threads"].as_u64().unwrap() >= 1, "{record}");
+    // The documents by `seq`, from the plan's manifest.
+    let mut documents = Vec::new();
+    for k in 0..3 {
+        let manifest = out.join(format!(".woo-redact/shards/manifest/shard-{k:05}.jsonl"));
+        for line in std::fs::read_to_string(manifest).unwrap().lines() {
+            let entry: serde_json::Value = serde_json::from_str(line).unwrap();
+            documents.push(entry["document"].as_str().unwrap().to_string());
+        }
+    }
+    let names = |file: &str| -> Vec<Vec<String>> {
+        String::from_utf8(state[file].clone())
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let group: Vec<serde_json::Value> = serde_json::from_str(l).unwrap();
+                // A near-duplicate member is `[seq, shared, union]`.
+                let seq = |v: &serde_json::Value| v.as_u64().or(v[0].as_u64()).unwrap();
+                group
+                    .iter()
+                    .map(|v| documents[seq(v) as usize].clone())
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(
+        names("duplicates.jsonl"),
+        [["dup-notitie.txt", "map-2/notitie-kopie.txt"]]
+    );
+    assert_eq!(
+        names("near.jsonl"),
+        [["dup-notitie.txt", "map-1/notitie-v2.txt"]]
+    );
+    assert!(
+        names("threads.jsonl").contains(&vec![
+            "map-0/vraag.txt".to_string(),
+            "map-2/antwoord.txt".to_string()
+        ]),
+        "{:?}",
+        names("threads.jsonl")
+    );
+    // Nothing of a document's text: the groups name documents by number only.
+    for file in [
+        "duplicates.jsonl",
+        "near.jsonl",
+        "threads.jsonl",
+        "state.json",
+    ] {
+        let text = String::from_utf8(state[file].clone()).unwrap();
+        assert!(
+            !text.contains("subsidie") && !text.contains(".txt"),
+            "{file}"
+        );
+    }
+
+    // Scan shard 1 again from nothing, with other threads: the same bytes.
+    let pass1 = out.join(".woo-redact/shards/pass1");
+    let before = support::shard::snapshot(&pass1);
+    let shard1: Vec<&String> = before
+        .keys()
+        .filter(|n| n.contains("shard-00001"))
+        .collect();
+    assert_eq!(shard1.len(), 4, "{shard1:?}");
+    for name in &shard1 {
+        std::fs::remove_file(pass1.join(name)).unwrap();
+    }
+    let r = setup
+        .step("scan", out)
+        .args(["--shard", "1", "--jobs", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(
+        support::shard::snapshot(&pass1) == before,
+        "scan wrote other bytes"
+    );
 }

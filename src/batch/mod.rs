@@ -53,7 +53,7 @@ pub(crate) use process::read_within_limits;
 pub(crate) use place::{
     Placement, check_out_is_not_an_input, output_relative, prepare_out, real_path,
 };
-pub(crate) use process::{configuration, identify_people, redact_document};
+pub(crate) use process::{configuration, redact_document, with_text};
 pub(crate) use report::Outcome;
 pub use report::{BatchReport, DocumentSummary, Status};
 pub use schedule::{BatchEvent, WINDOW};

@@ -289,19 +289,25 @@ pub(crate) fn with_batch_people(
 }
 
 /// The people a document names, for the batch-wide person scope (its first pass; also pass 1
-/// of a sharded run). A document that cannot be read, is too large or too slow fails in the
-/// main pass; here it names nobody.
+/// of a sharded run).
 pub(crate) fn identify_people(
     redactor: &Redactor,
     job: &Job,
     options: &BatchOptions,
 ) -> Vec<PersonKey> {
-    let Some(kind) = job.kind() else {
-        return Vec::new();
-    };
-    let Ok(bytes) = read_within_limits(job, kind, &options.limits) else {
-        return Vec::new();
-    };
+    with_text(job, options, |text| redactor.identify(text)).unwrap_or_default()
+}
+
+/// Reads a document's text as the redactor reads it and hands it to `read`, within the run's
+/// size and time limits. `None` when the document cannot be read, is too large or too slow
+/// (it fails in the main pass), or `read` panics.
+pub(crate) fn with_text<T>(
+    job: &Job,
+    options: &BatchOptions,
+    read: impl FnOnce(&str) -> T,
+) -> Option<T> {
+    let kind = job.kind()?;
+    let bytes = read_within_limits(job, kind, &options.limits).ok()?;
     catch_unwind(AssertUnwindSafe(|| {
         deadline::run(options.limits.timeout, || {
             let text = match kind {
@@ -309,14 +315,13 @@ pub(crate) fn identify_people(
                 DocumentKind::Pdf => crate::pdf::text(&bytes, &options.pdf).ok()?,
                 DocumentKind::Format(f) => crate::formats::text(f, &bytes)?,
             };
-            Some(redactor.identify(&text))
+            Some(read(&text))
         })
         .ok()
         .flatten()
     }))
     .ok()
     .flatten()
-    .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -125,9 +125,17 @@ pub fn reduce(dir: &Path, audit_key: Option<&Path>, quiet: bool) -> ExitCode {
     match run() {
         Ok((state, digest)) => {
             if !quiet {
+                let g = &state.groups;
                 eprintln!(
-                    "woo-redact: state frozen: {} people ({} bytes), digest {digest}",
-                    state.people, state.people_bytes
+                    "woo-redact: state frozen: {} people ({} bytes); {} exact-duplicate \
+                     group(s) ({} duplicate(s)), {} near-duplicate group(s), {} thread(s); \
+                     digest {digest}",
+                    state.people,
+                    state.people_bytes,
+                    g.duplicate_groups,
+                    g.duplicates,
+                    g.near_groups,
+                    g.threads
                 );
             }
             println!("{digest}");

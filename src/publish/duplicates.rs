@@ -18,28 +18,38 @@ use super::run::Item;
 /// The two duplicate keys of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keys {
-    bytes: [u8; 32],
-    text: Option<[u8; 32]>,
+    /// The bytes key.
+    pub bytes: [u8; 32],
+    /// The text key; `None` for a document without text.
+    pub text: Option<[u8; 32]>,
 }
 
 impl Keys {
     /// The keys of an output with its normalised text and its audit items.
     pub fn new(bytes: &[u8], normalised: &str, items: &[Item]) -> Keys {
+        let digests: Vec<&str> = items.iter().map(|i| i.digest.as_str()).collect();
+        Keys::from_hash(blake3::hash(bytes).as_bytes(), normalised, &digests)
+    }
+
+    /// The keys from the BLAKE3 of the bytes, the normalised text and the digests of the
+    /// removed texts in order. Pass 1 of a sharded run gives an input's, with no digests:
+    /// nothing is removed yet.
+    pub fn from_hash(hash: &[u8; 32], normalised: &str, digests: &[&str]) -> Keys {
         let mut b = blake3::Hasher::new();
         b.update(b"bytes\0");
-        b.update(blake3::hash(bytes).as_bytes());
-        for item in items {
-            b.update(item.digest.as_bytes());
+        b.update(hash);
+        for d in digests {
+            b.update(d.as_bytes());
             b.update(b"\0");
         }
         let text = (!normalised.is_empty()).then(|| {
-            let mut digests: Vec<&str> = items.iter().map(|i| i.digest.as_str()).collect();
-            digests.sort_unstable();
+            let mut sorted = digests.to_vec();
+            sorted.sort_unstable();
             let mut t = blake3::Hasher::new();
             t.update(b"text\0");
             t.update(normalised.as_bytes());
             t.update(b"\0");
-            for d in digests {
+            for d in sorted {
                 t.update(d.as_bytes());
                 t.update(b"\0");
             }

@@ -181,7 +181,10 @@ pub fn publish(
     let analyses = analyse::analyse(&run.documents, &labels)?;
     let keys: Vec<duplicates::Keys> = analyses.iter().map(|a| a.keys.clone()).collect();
     let duplicate_of = duplicates::find(&keys);
-    let mails: Vec<&mail::Mail> = analyses.iter().map(|a| &a.mail).collect();
+    let mails: Vec<threads::Messages<'_>> = analyses
+        .iter()
+        .map(|a| (a.mail.is_mail, a.mail.messages.as_slice()))
+        .collect();
     let threads = threads::assign(&mails);
 
     let cleaner = Cleaner::new(

@@ -6,7 +6,8 @@
 //! The hash functions are fixed (seeds derived with BLAKE3), so the same texts give the same
 //! groups on every machine and in every run.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use super::text::LABEL;
 
@@ -15,7 +16,7 @@ const SHINGLE: usize = 3;
 /// Documents with fewer words are not compared (too little text to call similar).
 const MIN_WORDS: usize = 10;
 /// Signature length: bands × rows.
-const BANDS: usize = 32;
+pub const BANDS: usize = 32;
 const ROWS: usize = 4;
 /// A bucket with more members than this is compared against its first member only.
 const ALL_PAIRS_UP_TO: usize = 32;
@@ -47,16 +48,20 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn seeds() -> [u64; BANDS * ROWS] {
-    let mut out = [0u64; BANDS * ROWS];
-    for (i, s) in out.iter_mut().enumerate() {
-        let key = blake3::derive_key(
-            "woo-redact publish minhash seeds",
-            &(i as u64).to_le_bytes(),
-        );
-        *s = u64::from_le_bytes(key[..8].try_into().expect("8 bytes"));
-    }
-    out
+/// The MinHash seeds, derived once.
+fn seeds() -> &'static [u64; BANDS * ROWS] {
+    static SEEDS: LazyLock<[u64; BANDS * ROWS]> = LazyLock::new(|| {
+        let mut out = [0u64; BANDS * ROWS];
+        for (i, s) in out.iter_mut().enumerate() {
+            let key = blake3::derive_key(
+                "woo-redact publish minhash seeds",
+                &(i as u64).to_le_bytes(),
+            );
+            *s = u64::from_le_bytes(key[..8].try_into().expect("8 bytes"));
+        }
+        out
+    });
+    &SEEDS
 }
 
 /// The sorted, distinct shingle hashes of a document's tokens (labels left out).
@@ -74,14 +79,55 @@ pub fn shingles(tokens: &[u64]) -> Vec<u64> {
     out
 }
 
-fn signature(shingles: &[u64], seeds: &[u64; BANDS * ROWS]) -> [u64; BANDS * ROWS] {
+/// The LSH keys of a document: one per band, over that band's rows of the MinHash signature.
+pub type Bands = [u64; BANDS];
+
+/// The band keys of a shingle set; `None` for an empty one (too short to compare).
+pub fn bands(shingles: &[u64]) -> Option<Bands> {
+    if shingles.is_empty() {
+        return None;
+    }
     let mut sig = [u64::MAX; BANDS * ROWS];
     for &s in shingles {
-        for (m, &seed) in sig.iter_mut().zip(seeds) {
+        for (m, &seed) in sig.iter_mut().zip(seeds()) {
             *m = (*m).min(mix(s ^ seed));
         }
     }
-    sig
+    let mut out = [0u64; BANDS];
+    for (band, rows) in sig.chunks(ROWS).enumerate() {
+        out[band] = rows.iter().fold(band as u64, |h, &x| mix(h ^ x));
+    }
+    Some(out)
+}
+
+/// The candidate pairs `(a, b)`, `a < b`, positions in `bands`: documents that share a band
+/// key, sorted. One band at a time, so memory is one band's keys, not a map of all buckets.
+pub fn candidates(bands: &[Option<&Bands>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut column: Vec<(u64, usize)> = Vec::new();
+    for band in 0..BANDS {
+        column.clear();
+        column.extend(
+            bands
+                .iter()
+                .enumerate()
+                .filter_map(|(k, b)| b.map(|b| (b[band], k))),
+        );
+        column.sort_unstable();
+        // A bucket's members are in increasing order.
+        for bucket in column.chunk_by(|x, y| x.0 == y.0) {
+            if bucket.len() <= ALL_PAIRS_UP_TO {
+                for (x, &(_, a)) in bucket.iter().enumerate() {
+                    out.extend(bucket[x + 1..].iter().map(|&(_, b)| (a, b)));
+                }
+            } else {
+                out.extend(bucket[1..].iter().map(|&(_, b)| (bucket[0].1, b)));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Shared and total shingles of two sorted sets.
@@ -113,37 +159,25 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// index, the groups in the order of their first member. `percent` is the smallest Jaccard
 /// similarity of a verified pair.
 pub fn groups(docs: &[(usize, Vec<u64>)], percent: u32) -> Vec<Vec<Member>> {
-    let seeds = seeds();
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (k, (_, sh)) in docs.iter().enumerate() {
-        if sh.is_empty() {
-            continue;
-        }
-        let sig = signature(sh, &seeds);
-        for (band, rows) in sig.chunks(ROWS).enumerate() {
-            let key = rows.iter().fold(band as u64, |h, &x| mix(h ^ x));
-            buckets.entry((band, key)).or_default().push(k);
-        }
-    }
-    let mut candidates = BTreeSet::new();
-    for bucket in buckets.values() {
-        // Members were pushed in increasing order.
-        if bucket.len() <= ALL_PAIRS_UP_TO {
-            for (x, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[x + 1..] {
-                    candidates.insert((a, b));
-                }
-            }
-        } else {
-            for &b in &bucket[1..] {
-                candidates.insert((bucket[0], b));
-            }
-        }
-    }
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
+    let bands: Vec<Option<Bands>> = docs.iter().map(|(_, sh)| bands(sh)).collect();
+    let refs: Vec<Option<&Bands>> = bands.iter().map(Option::as_ref).collect();
+    let index: Vec<usize> = docs.iter().map(|d| d.0).collect();
+    verify(&candidates(&refs), &index, |k| &docs[k].1, percent)
+}
+
+/// The groups of the candidate pairs (positions, as [`candidates`] gives them) whose exact
+/// Jaccard similarity is at least `percent`: the connected components of verified pairs.
+/// `index` gives each position's document index, `shingles` its shingle set.
+pub fn verify<'a>(
+    pairs: &[(usize, usize)],
+    index: &[usize],
+    shingles: impl Fn(usize) -> &'a [u64],
+    percent: u32,
+) -> Vec<Vec<Member>> {
+    let mut parent: Vec<usize> = (0..index.len()).collect();
     let mut best: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-    for (a, b) in candidates {
-        let (shared, union) = overlap(&docs[a].1, &docs[b].1);
+    for &(a, b) in pairs {
+        let (shared, union) = overlap(shingles(a), shingles(b));
         if 100 * shared < percent as usize * union {
             continue;
         }
@@ -160,7 +194,7 @@ pub fn groups(docs: &[(usize, Vec<u64>)], percent: u32) -> Vec<Vec<Member>> {
     for (&k, &(shared, union)) in &best {
         let root = find(&mut parent, k);
         by_root.entry(root).or_default().push(Member {
-            index: docs[k].0,
+            index: index[k],
             shared,
             union,
         });

@@ -6,8 +6,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::mail::Mail;
-
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -16,12 +14,16 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// What threading reads of a document: whether it is an e-mail, and its message hashes
+/// ([`super::mail::Mail`]'s `is_mail` and `messages`).
+pub type Messages<'a> = (bool, &'a [[u8; 32]]);
+
 /// The thread ID (≥ 1) of every document, `None` for documents that hold no message.
-pub fn assign(mails: &[&Mail]) -> Vec<Option<u32>> {
+pub fn assign(mails: &[Messages<'_>]) -> Vec<Option<u32>> {
     let mut parent: Vec<usize> = (0..mails.len()).collect();
     let mut first_with: HashMap<[u8; 32], usize> = HashMap::new();
-    for (i, m) in mails.iter().enumerate() {
-        for h in &m.messages {
+    for (i, (_, messages)) in mails.iter().enumerate() {
+        for h in *messages {
             match first_with.get(h) {
                 Some(&j) => {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, j));
@@ -33,12 +35,11 @@ pub fn assign(mails: &[&Mail]) -> Vec<Option<u32>> {
             }
         }
     }
-    let in_thread = |m: &Mail| m.is_mail || !m.messages.is_empty();
     // Roots are the smallest index of their component (unions keep the smaller root).
     let mut numbers: BTreeMap<usize, u32> = BTreeMap::new();
     let mut out = Vec::with_capacity(mails.len());
-    for (i, m) in mails.iter().enumerate() {
-        if !in_thread(m) {
+    for (i, &(is_mail, messages)) in mails.iter().enumerate() {
+        if !is_mail && messages.is_empty() {
             out.push(None);
             continue;
         }
@@ -53,12 +54,8 @@ pub fn assign(mails: &[&Mail]) -> Vec<Option<u32>> {
 mod tests {
     use super::*;
 
-    fn mail(is_mail: bool, messages: &[u8]) -> Mail {
-        Mail {
-            is_mail,
-            messages: messages.iter().map(|&b| [b; 32]).collect(),
-            ..Mail::default()
-        }
+    fn mail(is_mail: bool, messages: &[u8]) -> (bool, Vec<[u8; 32]>) {
+        (is_mail, messages.iter().map(|&b| [b; 32]).collect())
     }
 
     #[test]
@@ -71,7 +68,7 @@ mod tests {
             mail(true, &[3, 2]), // reply to the reply
             mail(false, &[9]),   // a memo quoting the other mail
         ];
-        let refs: Vec<&Mail> = docs.iter().collect();
+        let refs: Vec<Messages<'_>> = docs.iter().map(|(m, h)| (*m, h.as_slice())).collect();
         assert_eq!(
             assign(&refs),
             vec![None, Some(1), Some(2), Some(1), Some(1), Some(2)]

@@ -9,9 +9,11 @@
 //!    same order), copies the lists and the policy into the plan, and divides the documents
 //!    into `S` contiguous ranges (`[⌊k·N/S⌋, ⌊(k+1)·N/S⌋)`).
 //! 2. [`scan_shard`] (pass 1, one task per shard): facts only, nothing redacted: each input's
-//!    BLAKE3 hash and, with `names.scope: batch`, the people each document names.
+//!    BLAKE3 hash, its duplicate signature (hashes for exact duplicates, near-duplicates and
+//!    e-mail threads) and, with `names.scope: batch`, the people each document names.
 //! 3. [`reduce`] (one process): merges the shards' sorted people files as streams (memory is
-//!    one line per shard, not every mention) into the frozen batch state, whose BLAKE3 digest
+//!    one line per shard, not every mention) and groups the signatures into exact-duplicate
+//!    groups, near-duplicate groups and threads: the frozen batch state, whose BLAKE3 digest
 //!    every later step checks.
 //! 4. [`redact_shard`] (pass 2, one task per shard): redacts its documents with the frozen
 //!    state through the same per-document code as a single run.
@@ -68,12 +70,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod groups;
 mod index;
 mod manifest;
 mod merge;
 mod pass1;
 mod pass2;
 mod plan;
+mod signature;
 mod state;
 mod storage;
 mod store;
@@ -81,9 +85,14 @@ mod store;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use groups::Groups;
+#[doc(hidden)]
+pub use groups::group_files;
 pub use index::{INDEX_VARIABLES, shard_from_env};
 pub use merge::{MergeReport, merge};
 pub use pass1::scan_shard;
+#[doc(hidden)]
+pub use pass1::text_facts;
 pub use pass2::{ShardReport, redact_shard};
 pub use plan::{Plan, PlanOptions, RunOptions, plan};
 #[doc(hidden)]

@@ -1,6 +1,7 @@
 //! Pass 1, `scan --plan DIR --shard K`: facts only, nothing redacted. For each document of
-//! the shard, the BLAKE3 of its input and, with the batch-wide person scope, the people it
-//! names; the shard's people go, sorted and without repeats, into a side file for `reduce`.
+//! the shard, the BLAKE3 of its input, its duplicate signature (see `signature`) and, with
+//! the batch-wide person scope, the people it names. Two side files go with the facts for
+//! `reduce`: the shard's people, sorted and without repeats, and the shingle sets.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -8,7 +9,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::manifest::Entry;
 use super::plan::{Loaded, Password};
+use super::signature::{ShingleLine, Signature};
 use super::state::PersonLine;
 use super::storage::local_input;
 use super::store::{Staged, create_only};
@@ -16,6 +19,18 @@ use super::{ShardError, hash_file};
 use crate::audit::DigestKey;
 use crate::batch;
 use crate::names::PersonKey;
+use crate::publish::text::Labels;
+
+/// The signature of an input with the given hex BLAKE3 (none without one), with its shingle
+/// set.
+fn text_signature(
+    input_blake3: &Option<String>,
+    text: &str,
+    labels: &Labels,
+) -> Option<(Signature, Vec<u64>)> {
+    let hash = blake3::Hash::from_hex(input_blake3.as_ref()?).ok()?;
+    Some(Signature::of(hash.as_bytes(), text, labels))
+}
 
 /// One line of `pass1/shard-K.facts.jsonl`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -26,6 +41,8 @@ pub(crate) struct Fact {
     pub(crate) input_blake3: Option<String>,
     /// How many people the document names (their keys are in the shard's people file).
     pub(crate) people: usize,
+    /// Its duplicate signature; `None` when the input could not be read or is skipped.
+    pub(crate) signature: Option<Signature>,
 }
 
 /// `pass1/shard-K.done`, written last.
@@ -39,10 +56,51 @@ pub(crate) struct ScanDone {
     pub(crate) facts_blake3: String,
     pub(crate) people_blake3: String,
     pub(crate) people: usize,
+    pub(crate) shingles_blake3: String,
 }
 
 /// Documents handled per round: the facts of a round are held, then written.
 const CHUNK: usize = 256;
+
+/// What pass 1 finds in one document.
+struct Scanned {
+    fact: Fact,
+    named: Vec<PersonKey>,
+    shingles: Vec<u64>,
+}
+
+/// Reads one document once: its hash, the people it names (batch scope) and its signature.
+fn scan_one(loaded: &Loaded, entry: &Entry, labels: &Labels) -> Result<Scanned, ShardError> {
+    // An input in an object store is fetched for the while it is read.
+    let input = local_input(&entry.job(), &loaded.layout.tmp())?;
+    let job = &input.job;
+    let input_blake3 = job.kind().and_then(|_| hash_file(&job.path).ok());
+    let read = batch::with_text(job, &loaded.options, |text| {
+        let named = if loaded.plan.batch_people {
+            loaded.redactor.identify(text)
+        } else {
+            Vec::new()
+        };
+        (named, text_signature(&input_blake3, text, labels))
+    });
+    let (named, signature) = read.unwrap_or_else(|| {
+        // Unreadable now, it fails in pass 2: its bytes key alone.
+        (Vec::new(), text_signature(&input_blake3, "", labels))
+    });
+    let (signature, shingles) = signature.unzip();
+    let fact = Fact {
+        seq: entry.seq,
+        document: entry.document.clone(),
+        input_blake3,
+        people: named.len(),
+        signature,
+    };
+    Ok(Scanned {
+        fact,
+        named,
+        shingles: shingles.unwrap_or_default(),
+    })
+}
 
 /// Runs pass 1 for shard `shard` of the plan in `out` (see the module documentation). A
 /// second attempt writes the same files, or fails with [`ShardError::NonDeterministic`].
@@ -61,34 +119,32 @@ pub fn scan_shard(
     let facts_path = layout.pass1(shard, "facts.jsonl");
     let io = |e| ShardError::io(layout.show(&facts_path))(e);
     let mut facts = Staged::new(layout)?;
+    let shingles_path = layout.pass1(shard, "shingles.jsonl");
+    let mut shingle_file = Staged::new(layout)?;
     let mut people: BTreeSet<PersonKey> = BTreeSet::new();
+    let labels = Labels::new(loaded.redactor.policy());
     for chunk in entries.chunks(CHUNK) {
-        let found: Result<Vec<(Fact, Vec<PersonKey>)>, ShardError> = pool.install(|| {
+        let found: Result<Vec<Scanned>, ShardError> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|entry| {
-                    // An input in an object store is fetched for the while it is read.
-                    let input = local_input(&entry.job(), &layout.tmp())?;
-                    let job = &input.job;
-                    let input_blake3 = job.kind().and_then(|_| hash_file(&job.path).ok());
-                    let named = if loaded.plan.batch_people {
-                        batch::identify_people(&loaded.redactor, job, &loaded.options)
-                    } else {
-                        Vec::new()
-                    };
-                    let fact = Fact {
-                        seq: entry.seq,
-                        document: entry.document.clone(),
-                        input_blake3,
-                        people: named.len(),
-                    };
-                    Ok((fact, named))
-                })
+                .map(|entry| scan_one(&loaded, entry, &labels))
                 .collect()
         });
-        for (fact, named) in found? {
+        for Scanned {
+            fact,
+            named,
+            shingles,
+        } in found?
+        {
             let line = serde_json::to_string(&fact).map_err(std::io::Error::other);
             facts.line(&line.map_err(io)?).map_err(io)?;
+            if !shingles.is_empty() {
+                let side = serde_json::to_string(&ShingleLine::new(fact.seq, &shingles));
+                let side = side.expect("numbers and strings always serialise");
+                shingle_file
+                    .line(&side)
+                    .map_err(ShardError::io(layout.show(&shingles_path)))?;
+            }
             people.extend(named);
         }
     }
@@ -100,6 +156,7 @@ pub fn scan_shard(
             .map_err(ShardError::io(layout.show(&people_path)))?;
     }
     let people_blake3 = side.commit(layout, &people_path)?;
+    let shingles_blake3 = shingle_file.commit(layout, &shingles_path)?;
     let done = ScanDone {
         shard,
         first: range.first,
@@ -108,9 +165,33 @@ pub fn scan_shard(
         facts_blake3,
         people_blake3,
         people: people.len(),
+        shingles_blake3,
     };
     let bytes = serde_json::to_vec(&done).map_err(std::io::Error::other);
     let done_path = layout.pass1(shard, "done");
     create_only(layout, &done_path, &bytes.map_err(ShardError::io("done"))?)?;
     Ok(entries.len())
+}
+
+/// The facts line and, with a shingle set, the shingle line that pass 1 writes for text
+/// document `seq` holding `text` (default policy, no people). For tests and for measuring
+/// the reduce at scale (`examples/shard_scale.rs`).
+#[doc(hidden)]
+pub fn text_facts(seq: usize, text: &str) -> (String, Option<String>) {
+    static LABELS: std::sync::LazyLock<Labels> =
+        std::sync::LazyLock::new(|| Labels::new(&crate::Policy::default()));
+    let hash = blake3::hash(text.as_bytes());
+    let (signature, shingles) = Signature::of(hash.as_bytes(), text, &LABELS);
+    let fact = Fact {
+        seq,
+        document: format!("doc-{seq:09}.txt"),
+        input_blake3: Some(hash.to_hex().to_string()),
+        people: 0,
+        signature: Some(signature),
+    };
+    let side = (!shingles.is_empty()).then(|| {
+        serde_json::to_string(&ShingleLine::new(seq, &shingles)).expect("strings serialise")
+    });
+    let fact = serde_json::to_string(&fact).expect("strings and numbers serialise");
+    (fact, side)
 }

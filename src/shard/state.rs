@@ -1,8 +1,9 @@
 //! `reduce`: the frozen batch state. The shards' people files, each sorted and without
 //! repeats, are merged as streams (a heap holds one line per file, so memory does not grow
-//! with the number of mentions) into `state/people.jsonl`; `state/state.json` records its
-//! hash, the plan's and every scan shard's facts hash. The BLAKE3 of `state.json` is the
-//! *state digest* that every pass-2 task and the merge check.
+//! with the number of mentions) into `state/people.jsonl`; the shards' duplicate signatures
+//! become the batch's duplicate groups and threads (see `groups`). `state/state.json`
+//! records their hashes, the plan's and every scan shard's facts hash. The BLAKE3 of
+//! `state.json` is the *state digest* that every pass-2 task and the merge check.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::groups::{self, Groups, Input, ShardFiles};
 use super::pass1::ScanDone;
 use super::plan::{Loaded, Password};
 use super::store::{Staged, create_only};
@@ -19,7 +21,7 @@ use crate::audit::DigestKey;
 use crate::names::PersonKey;
 
 /// Version of the state format.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Most files merged at once; more are merged in rounds, so open files stay few.
 const FAN_IN: usize = 128;
@@ -62,6 +64,8 @@ pub struct State {
     pub people_bytes: u64,
     /// BLAKE3 of each scan shard's facts file, in shard order.
     pub facts_blake3: Vec<String>,
+    /// Exact duplicates, near-duplicates and e-mail threads.
+    pub groups: Groups,
 }
 
 /// One sorted file being merged: its next person, checked for order and, at its end,
@@ -214,6 +218,23 @@ pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), Sh
         staged.line(&line).map_err(ShardError::io(&shown))
     })?;
     let people_blake3 = staged.commit(layout, &people_path)?;
+    let mut shards = Vec::with_capacity(done.len());
+    for d in &done {
+        let input = |what: &str, blake3: &str| -> Result<Input, ShardError> {
+            let path = layout.pass1(d.shard, what);
+            Ok(Input {
+                local: layout.local(&path)?,
+                shown: layout.show(&path),
+                blake3: Some(blake3.to_string()),
+            })
+        };
+        shards.push(ShardFiles {
+            facts: input("facts.jsonl", &d.facts_blake3)?,
+            shingles: input("shingles.jsonl", &d.shingles_blake3)?,
+        });
+    }
+    let percent = crate::publish::PublishConfig::default().near_duplicate_percent;
+    let groups = groups::build(layout, &shards, percent)?;
     let state = State {
         format: FORMAT,
         plan: loaded.digest.clone(),
@@ -221,6 +242,7 @@ pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), Sh
         people_blake3,
         people_bytes: bytes,
         facts_blake3: done.into_iter().map(|d| d.facts_blake3).collect(),
+        groups,
     };
     let json = serde_json::to_vec_pretty(&state).map_err(std::io::Error::other);
     let json = json.map_err(ShardError::io("state.json"))?;
