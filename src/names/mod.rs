@@ -600,6 +600,19 @@ mod tests {
     }
 
     #[test]
+    fn text_messages_greet_and_sign_after_their_label() {
+        let e = engine(&[], &[]);
+        let t = "Bericht: Goedemorgen Lisa, ja. Er is extra politie.\n\
+                 Bericht: kunnen ze via de stationsweg fietsen? Groet Lisa\n\
+                 Ok is goed. mvg Wim\n";
+        let f = FoldedText::new(t);
+        assert_eq!(e.detect(&f).findings.len(), 3);
+        assert_eq!(removed(&e, t), ["Lisa", "Wim"]);
+        // An organisation signs too; it stays.
+        assert!(removed(&e, "Dank voor uw bericht. Groet Rijkswaterstaat\n").is_empty());
+    }
+
+    #[test]
     fn a_surname_with_its_employer_in_brackets() {
         let e = engine(&[], &[]);
         let text = "Dekkers (COA) vertelt over de opvang. Wiegman (GGD) stemt af.\n";

@@ -57,6 +57,15 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if first > 0 && word_is(g, prev_word(g, first), APPROVALS) && phrase_ends(g, next) {
         return Some(SIGN_OFF);
     }
+    // `… fietsen? Groet Lisa`, `Ik kom. Gr Ellen`: a chat or text message signed at its end.
+    if first > 0
+        && g.word_in(first - 1, SIGN_OFF_WORDS)
+        && g.spaced(first - 1)
+        && (g.is_line_end(next)
+            || (g.is_punct(next, '.') || g.is_punct(next, '!')) && g.is_line_end(next + 1))
+    {
+        return Some(SIGN_OFF);
+    }
     if first > 0 && g.word_in(first - 1, ASKING) && g.spaced(first - 1) {
         return Some("asked or called");
     }

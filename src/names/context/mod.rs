@@ -161,6 +161,22 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
         fields::field_line(g, &lines, n, line, out);
         letter::greeting(g, line, out);
+        // A text message exported after its label (`Bericht: Goedemorgen Lisa, …`).
+        if g.word_in(
+            line.start,
+            &["bericht", "tekst", "message", "inhoud", "sms"],
+        ) && g.is_punct(line.start + 1, ':')
+            && line.start + 2 < line.end
+        {
+            letter::greeting(
+                g,
+                Line {
+                    start: line.start + 2,
+                    ..line
+                },
+                out,
+            );
+        }
         letter::sign_off_initials(g, line, out);
         if letter::is_closing(g, line) {
             letter::signature(g, &lines[n + 1..], out);

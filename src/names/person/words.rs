@@ -391,6 +391,12 @@ pub(super) const APPROVALS: &[&str] = &[
     "akk", "akkoord", "gezien", "ok", "oké", "paraaf", "getekend", "fiat",
 ];
 
+/// Closing words right before the name that signs a message at the end of its line.
+pub(super) const SIGN_OFF_WORDS: &[&str] = &[
+    "groet", "groeten", "groetjes", "gr", "grt", "mvg", "vg", "mvgr", "dank", "bedankt", "thanks",
+    "liefs", "doei", "cheers", "regards",
+];
+
 /// Words before the author of a comment or remark (`Opmerking BV:`, `Reactie IKS (DGMo):`).
 pub(super) const COMMENTING: &[&str] = &[
     "opmerking",
