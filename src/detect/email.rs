@@ -200,8 +200,22 @@ const FUNCTIONAL: &[&str] = &[
 /// alone or as the first part (`postbus.drc`, `woo-verzoeken`, `info_zuid`).
 fn is_functional(local: &str) -> bool {
     let lower = local.to_lowercase();
-    let first = lower.split(['.', '-', '_']).next().unwrap_or_default();
-    FUNCTIONAL.contains(&lower.as_str()) || FUNCTIONAL.contains(&first) || is_made_of_words(local)
+    let mut parts = lower.split(['.', '-', '_']);
+    let first = parts.next().unwrap_or_default();
+    // `planning.dfransen@`: a desk's name before a person's is that person's mailbox. A part
+    // that is no word, place or organisation is read as a name: when in doubt, remove.
+    let names_someone = parts.any(|p| {
+        use crate::names::lexicon::{GAZETTEER, class, is_compound_word, is_dutch_word};
+        let f = crate::fold::fold(p);
+        p.chars().count() >= 5
+            && p.chars().all(char::is_alphabetic)
+            && !is_dutch_word(&f)
+            && !is_compound_word(&f)
+            && !GAZETTEER.is(&f, class::PLACE | class::ORG | class::OFFICE | class::FUNCTION)
+    });
+    FUNCTIONAL.contains(&lower.as_str())
+        || (FUNCTIONAL.contains(&first) && !names_someone)
+        || is_made_of_words(local)
 }
 
 /// Whether a local part is made of common words and acronyms only, none of them a name
@@ -362,6 +376,11 @@ mod tests {
     fn functional_mailboxes_stay() {
         let text = "Mail woo@minbzk.nl, postbus.drc@minjenv.nl, info-zuid@x.nl of jan@x.nl.";
         assert_eq!(found(text), vec!["jan@x.nl"]);
+        // A desk's name before a person's: that person's mailbox.
+        assert_eq!(
+            found("planning.dfransen@vigilant.nl, planning.noord@vigilant.nl"),
+            vec!["planning.dfransen@vigilant.nl"]
+        );
         // Mailboxes of a task or an office, made of words, without a name.
         assert!(
             found("verkeer@zwolle.nl burgemeester@kampen.nl CINEA-CEF-TRANSPORT@ec.europa.eu")
