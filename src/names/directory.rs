@@ -81,8 +81,9 @@ fn mailbox_accounts(email: Option<&str>) -> Vec<String> {
 
 impl Listed {
     /// Account names made from the name, folded, as organisations make them: initial or first
-    /// name, then the particles and surname run together, with or without a dot. Short ones
-    /// (under six letters) are left out: they are words as often as accounts.
+    /// name, then the particles and surname run together, with or without a dot (short ones,
+    /// under six letters, are left out: they are words as often as accounts), or the surname
+    /// and the initial joined by an underscore.
     fn account_names(&self) -> Vec<String> {
         let Some(first) = self.given.first() else {
             return Vec::new();
@@ -112,6 +113,9 @@ impl Listed {
         .into_iter()
         .chain((!self.particles.is_empty()).then_some(compact))
         .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 6)
+        // Document systems log the surname first (`vos_e`, `brinkhorst_l`): the underscore
+        // makes even a short one an account.
+        .chain([format!("{surname}_{initial}")])
         .collect()
     }
 }
