@@ -211,7 +211,10 @@ fn is_functional(local: &str) -> bool {
             && p.chars().all(char::is_alphabetic)
             && !is_dutch_word(&f)
             && !is_compound_word(&f)
-            && !GAZETTEER.is(&f, class::PLACE | class::ORG | class::OFFICE | class::FUNCTION)
+            && !GAZETTEER.is(
+                &f,
+                class::PLACE | class::ORG | class::OFFICE | class::FUNCTION,
+            )
     });
     FUNCTIONAL.contains(&lower.as_str())
         || (FUNCTIONAL.contains(&first) && !names_someone)

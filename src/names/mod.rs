@@ -613,6 +613,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_with_capitalised_or_abbreviated_particles() {
+        let e = engine(&[], &[]);
+        let t = "Haspel bij vd Laar aan de Heidweg.\nIs dit dezelfde Van de Laar als in 2020?\n";
+        assert_eq!(removed(&e, t), ["vd Laar", "Van de Laar"]);
+        // Names of things, places, a sentence's start and a member of parliament stay.
+        let keep = "Hotel Van der Valk, De Kolk en zoals De Telegraaf meldt. Van de gemeente \
+                    niets. Screening in Ter Apel. Vragen van het lid Van der Plas.\n";
+        assert!(removed(&e, keep).is_empty(), "{:?}", removed(&e, keep));
+    }
+
+    #[test]
     fn a_surname_with_its_employer_in_brackets() {
         let e = engine(&[], &[]);
         let text = "Dekkers (COA) vertelt over de opvang. Wiegman (GGD) stemt af.\n";

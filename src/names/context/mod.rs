@@ -186,6 +186,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     table::tables(g, text, &lines, out);
     inline::inline(g, text, out);
     single::single_words(g, out);
+    single::particle_surnames(g, out);
     abbreviations::abbreviations(g, out);
     abbreviations::comment_authors(g, out);
 }

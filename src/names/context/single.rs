@@ -152,3 +152,54 @@ fn double_first_name(g: &Grammar, i: usize) -> Option<crate::names::grammar::Nam
     p.given = Some(crate::fold::fold(&g.text()[p.start..p.end]));
     Some(p)
 }
+
+/// A surname alone whose particles are written with a capital (`Is dit dezelfde Van de Laar?`,
+/// `bezwaar Van de Laar`) or abbreviated (`bij vd Laar`): inside a clause, capitalised particles
+/// open only a surname; `vd` opens nothing else. An article alone (`De Kolk`, `De Telegraaf`)
+/// opens names of things too, and after a capitalised word the particles belong to that name
+/// (`Hotel Van der Valk`).
+pub(super) fn particle_surnames(g: &Grammar, out: &mut Vec<Mention>) {
+    const ABBREVIATED: &[&str] = &["vd", "vdr", "vd."];
+    for i in 1..g.tokens().len() {
+        let abbreviated = g.word_in(i, ABBREVIATED) && g.spaced(i);
+        let capitalised = g.is_cap(i) && g.has(i, class::PARTICLE);
+        if !(abbreviated || capitalised) || g.word_in(i, &["de", "den", "het", "der"]) {
+            continue;
+        }
+        // Inside a clause: after a lower-case word, a number, a comma or an opening bracket.
+        let prev = i - 1;
+        let inside = g.spaced(prev)
+            && (g.is_lower(prev)
+                || g.tokens()[prev].kind == crate::names::token::Kind::Number
+                || g.is_punct(prev, ',')
+                || g.is_punct(prev, '(')
+                || g.is_punct(prev, '/'));
+        let after_bracket = g.is_punct(prev, '(') && g.glued(prev);
+        // `het lid Van der Plas`: a member of parliament or council, public by office.
+        let member = g.word_in(prev, &["lid", "kamerlid", "raadslid", "statenlid"]);
+        if !(inside || after_bracket) || member {
+            continue;
+        }
+        let t = g.cap_tussen(i).max(usize::from(abbreviated));
+        if t == 0 || !g.is_cap(i + t) || g.has(i + t, OTHER_THAN_A_NAME) {
+            continue;
+        }
+        let Some(mut p) = g.surname_alone(i + t, false) else {
+            continue;
+        };
+        p.start = g.tokens()[i].start;
+        // `in Ter Apel`: a place named like a family; `motie Van Gils c.s.`: its submitters,
+        // members of the elected body.
+        let phrase = crate::fold::fold(&g.text()[p.start..p.end]);
+        if crate::names::lexicon::GAZETTEER.is(&phrase, class::PLACE | class::ORG)
+            || g.text()[p.end..].trim_start().starts_with("c.s.")
+        {
+            continue;
+        }
+        out.push(mention(
+            p,
+            "name.context",
+            "a surname with its particles, standing alone",
+        ));
+    }
+}

@@ -16,7 +16,10 @@ fn account_names_run_the_name_together() {
     assert!(p.account_names().contains(&"vzwolle".to_string()));
     // Too short to tell from a word, unless joined by an underscore as document systems do.
     let short = Listed::parse("Ria Bos", false).unwrap().account_names();
-    assert!(short.iter().all(|a| a.len() >= 6 || a == "bos_r"), "{short:?}");
+    assert!(
+        short.iter().all(|a| a.len() >= 6 || a == "bos_r"),
+        "{short:?}"
+    );
     assert!(short.contains(&"bos_r".to_string()));
 }
 
