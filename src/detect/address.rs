@@ -278,6 +278,84 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             ));
         }
     }
+    in_address_column(text, out);
+    in_form_fields(text, out);
+}
+
+/// Column labels of addresses, folded.
+const ADDRESS_COLUMNS: &[&str] = &[
+    "adres",
+    "woonadres",
+    "huisadres",
+    "straat",
+    "straatnaam",
+    "straat + huisnummer",
+    "straat en huisnummer",
+    "adres + postcode",
+    "postcode",
+];
+
+/// The cells of a table's address column (`nr;naam;adres` … `4;van 't Hek;Dijkje 2a`): a
+/// street and number, however written (`maasdijk 61`), or a postcode. The keep list still
+/// keeps an organisation's own address.
+fn in_address_column(text: &str, out: &mut Vec<Finding>) {
+    let is_header = |label: &str| ADDRESS_COLUMNS.contains(&crate::fold::fold(label).as_str());
+    super::table::column_cells(text, is_header, |start, end| {
+        let cell = &text[start..end];
+        let has_letters = cell.chars().any(char::is_alphabetic);
+        if has_letters && cell.chars().any(|c| c.is_ascii_digit()) {
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Address,
+                "address.column",
+                "in a table's address column",
+            ));
+        }
+    });
+}
+
+/// A form's separate address fields (`Straat : Kolkweg` / `Huisnummer : 8`): the street and
+/// the number, when the form asks for both.
+fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer|huisnr\.?)[ \t]*:[ \t]*([^\n]*?)[ \t]*$",
+        )
+        .expect("form field pattern compiles")
+    });
+    let fields: Vec<(bool, usize, usize)> = FIELD
+        .captures_iter(text)
+        .filter_map(|c| {
+            let value = c.get(2)?;
+            let street = c[1].to_lowercase().starts_with("straat");
+            let ok = if street {
+                value
+                    .as_str()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            } else {
+                value.as_str().starts_with(|c: char| c.is_ascii_digit())
+            };
+            (ok && !value.as_str().is_empty()).then_some((street, value.start(), value.end()))
+        })
+        .collect();
+    // Both fields within a few lines of each other: a form asking for an address.
+    for &(street, start, end) in &fields {
+        let partner = fields.iter().any(|&(s, a, _)| {
+            s != street && text[start.min(a)..start.max(a)].matches('\n').count() <= 3
+        });
+        if partner {
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Address,
+                "address.field",
+                "a form's address field",
+            ));
+        }
+    }
 }
 
 /// Whether a capitalised word ends like a street name (`Kanaalweg`, `Hoeksteeg`).

@@ -104,3 +104,14 @@ fn a_family_business_is_at_home_and_a_form_labels_its_postcode() {
         vec!["7721 PD"]
     );
 }
+
+#[test]
+fn address_columns_and_a_forms_separate_fields() {
+    let t = "nr;naam;adres;postcode;pers\n4;van 't Hek;Dijkje 2a;4194 RD;1\n14;familie de boer;dijkstraat 3;;2\n";
+    assert_eq!(found(t), vec!["Dijkje 2a", "4194 RD", "dijkstraat 3"]);
+    let form = "Achternaam        : Bakker\nStraat            : Kolkweg\nHuisnummer        : 8\nToevoeging        :\n";
+    assert_eq!(found(form), vec!["Kolkweg", "8"]);
+    // A street field alone, or a house number with nothing around it, is no address.
+    assert!(found("Straat: zie hierboven\n").is_empty());
+    assert!(found("Straat : Kolkweg\n\n\n\n\n\nHuisnummer : 8\n").is_empty());
+}
