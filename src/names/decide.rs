@@ -499,10 +499,35 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
     let mut last_end = 0;
     for i in 0..g.tokens().len() {
         crate::deadline::check();
-        if !g.is_cap(i) || g.tokens()[i].start < last_end {
+        if g.tokens()[i].start < last_end {
             continue;
         }
         let f = g.folded(i);
+        // `moet je bij harrie zijn`, `factuur aan peeters`: chats and text messages write the
+        // names of people named elsewhere in lower case. Only a name that is no word.
+        if g.is_lower(i)
+            && f.chars().count() >= 4
+            && (first_words.contains(f) || givens.contains(f))
+            && !crate::names::lexicon::is_dutch_word(f)
+            && !gaz.is(
+                f,
+                class::WORD | class::NOT_NAME | class::PLACE | class::ORG | class::PARTICLE,
+            )
+            && !existing.overlaps(g.tokens()[i].start, g.tokens()[i].end)
+        {
+            let given = !first_words.contains(f);
+            mentions.push(Mention {
+                parse: super::context::one_word(g, i, given),
+                strength: Strength::Strong,
+                rule: "name.propagated",
+                evidence: "the name of a person identified in the document, in lower case".into(),
+                staff: None,
+            });
+            continue;
+        }
+        if !g.is_cap(i) {
+            continue;
+        }
         let found = if first_words.contains(f) {
             // Include a capitalised particle before the surname (`Van der Meulen`); a
             // lower-case `van` may be a preposition (`het stuk van Oosterwijk`).

@@ -624,6 +624,17 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_in_the_document_is_found_in_lower_case_too() {
+        let e = engine(&[], &[]);
+        let t = "Van: Harrie Peeters\n[03:25] ik ben niet de eigenaar. moet je bij harrie zijn\n\
+                 [12:02] factuur gestuurd aan peeters.\n";
+        assert_eq!(removed(&e, t), ["Harrie Peeters", "harrie", "peeters"]);
+        // A name that is a word too stays a word in lower case (`bakker`).
+        let t = "Van: Joop Bakker\nde bakker is dicht\n";
+        assert_eq!(removed(&e, t), ["Joop Bakker"]);
+    }
+
+    #[test]
     fn a_surname_with_its_employer_in_brackets() {
         let e = engine(&[], &[]);
         let text = "Dekkers (COA) vertelt over de opvang. Wiegman (GGD) stemt af.\n";

@@ -79,7 +79,7 @@ pub(super) fn mention(
 }
 
 /// The one word at token `i` as a first name (`given`) or a surname.
-pub(super) fn one_word(g: &Grammar, i: usize, given: bool) -> NameParse {
+pub(in crate::names) fn one_word(g: &Grammar, i: usize, given: bool) -> NameParse {
     let t = g.tokens()[i];
     let folded = g.folded(i).to_string();
     NameParse {
