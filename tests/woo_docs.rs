@@ -57,10 +57,19 @@ fn floors(name: &str) -> Floors {
         // round: tuned on only for the general mechanisms it showed (person numbers, chat
         // contacts, water board lists); its figures are far from the aim.
         "dev-water" => Floors {
-            recall: 0.86,
+            recall: 0.88,
             staff_recall: 0.93,
             keep_violations: 0.045,
             char_precision: 0.94,
+        },
+        // A municipality, the ministry of Justice and COA on an emergency asylum location:
+        // held back and measured by totals only in the round it was written (0.845), then
+        // unpacked as a development set for the next.
+        "dev-asylum" => Floors {
+            recall: 0.91,
+            staff_recall: 0.95,
+            keep_violations: 0.025,
+            char_precision: 0.95,
         },
         _ => default,
     }
