@@ -635,6 +635,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_function() {
+        let e = engine(&[], &[]);
+        let t = "Vervolg in week 14. Taxateur Wijnands past zijn rapport aan.\n";
+        assert_eq!(removed(&e, t), ["Wijnands"]);
+        let keep = "Sven is nu Adviseur Wts-uitvoering en adviseur Ruimte.\n";
+        assert!(
+            removed(&e, keep).iter().all(|r| r == "Sven"),
+            "{:?}",
+            removed(&e, keep)
+        );
+    }
+
+    #[test]
     fn a_surname_with_its_employer_in_brackets() {
         let e = engine(&[], &[]);
         let text = "Dekkers (COA) vertelt over de opvang. Wiegman (GGD) stemt af.\n";

@@ -77,7 +77,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         if lower
             && !g.has(
                 i,
-                class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE,
+                class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE | class::FUNCTION,
             )
             && w != "t"
         {
@@ -122,6 +122,23 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         if g.has(i, class::ROLE) && g.spaced(i) && starts_upper(g, i + 1) {
             if let Some(p) = g.titled_name(i + 1) {
                 out.push(mention(p, "name.role", format!("after `{w}`")));
+            }
+            i += 1;
+            continue;
+        }
+        // A function before a name (`Taxateur Wijnands`, `projectleider Hoekstra`); a word
+        // after it is a team or a subject (`adviseur Ruimte`), not a name.
+        if g.has(i, class::FUNCTION)
+            && g.spaced(i)
+            && g.is_cap(i + 1)
+            && !g.has(i + 1, class::WORD | class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
+            && !crate::names::lexicon::is_dutch_word(g.folded(i + 1))
+            && !crate::names::lexicon::is_compound_word(g.folded(i + 1))
+            // `Adviseur Wts-uitvoering`: a compound naming the work.
+            && !(g.glued(i + 1) && g.is_punct(i + 2, '-'))
+        {
+            if let Some(p) = g.titled_name(i + 1) {
+                out.push(mention(p, "name.role", format!("after the function `{w}`")));
             }
             i += 1;
             continue;
