@@ -100,8 +100,16 @@ impl<'t> Offices<'t> {
             let rest = rest.trim_start_matches([' ', '\t']);
             let at = self.text.len() - rest.len();
             // `A. Demir, GroenLinks-PvdA` under a motion: a council member and the party.
-            let line = rest.split('\n').next().unwrap_or_default().trim_end();
-            let party_line = line.split_whitespace().count() <= 3
+            // Read a few words only: a document may be one long line.
+            let window = &rest.as_bytes()[..rest.len().min(60)];
+            let line = match window.iter().position(|&b| b == b'\n') {
+                Some(n) => &rest[..n],
+                None if rest.len() <= 60 => rest,
+                None => "",
+            }
+            .trim_end();
+            let party_line = !line.is_empty()
+                && line.split_whitespace().count() <= 3
                 && line
                     .split_whitespace()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
@@ -188,8 +196,10 @@ impl Offices<'_> {
     /// makes the signer a civil servant, so only the title line itself counts; and the name
     /// fills its line, as a signature does.
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
-        let rest_of_line = self.text[end..].split('\n').next().unwrap_or("");
-        if !rest_of_line.trim_matches([' ', '\t', ',', '\r']).is_empty() {
+        // Nothing but spaces and a comma after the name on its line (read up to the first
+        // other character only: a document may be one long line).
+        let after = self.text[end..].trim_start_matches([' ', '\t', ',', '\r']);
+        if !(after.is_empty() || after.starts_with('\n')) {
             return false;
         }
         let Some(line_start) = crate::detect::blank_line_start(self.text, start) else {
