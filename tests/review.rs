@@ -127,16 +127,7 @@ fn a_document_changed_since_the_scan_fails_alone() {
     assert_eq!(run.status.code(), Some(1), "{run:?}");
     let summary = summary(&out);
     assert_eq!(summary["totals"]["failed"], 1);
-    let failed: Vec<&Value> = summary["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["status"] == "failed")
-        .collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0]["document"], "chat-export.txt");
-    let why = failed[0]["error"].as_str().unwrap();
-    assert!(why.contains("changed since the review scan"), "{why}");
+    assert_fails_alone_as_changed(&summary, "chat-export.txt");
     assert!(!out.join("chat-export.txt").exists());
     assert!(out.join("burgerbrief.txt").exists());
 }
@@ -327,16 +318,7 @@ fn an_e_mail_changed_since_the_scan_fails_alone() {
     let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1), "{run:?}");
     let summary = summary(&out);
-    let failed: Vec<&Value> = summary["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["status"] == "failed")
-        .collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0]["document"], "thread.eml");
-    let why = failed[0]["error"].as_str().unwrap();
-    assert!(why.contains("changed since the review scan"), "{why}");
+    assert_fails_alone_as_changed(&summary, "thread.eml");
     assert!(!out.join("thread.eml").exists());
     assert!(out.join("memo.docx").exists());
 }
@@ -362,4 +344,19 @@ fn an_e_mail_whose_attachments_are_documents_fails_closed_under_review() {
         std::fs::read_to_string(out.join("a.txt")).unwrap(),
         "Bel [5.1.2e].\n"
     );
+}
+
+/// The summary has exactly one failed document, `document`, failed because it changed since
+/// the review scan.
+fn assert_fails_alone_as_changed(summary: &Value, document: &str) {
+    let failed: Vec<&Value> = summary["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["document"], document);
+    let why = failed[0]["error"].as_str().unwrap();
+    assert!(why.contains("changed since the review scan"), "{why}");
 }
