@@ -17,16 +17,26 @@ use super::{Finding, is_whole_token};
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:[A-Za-z]{1,5}-)?(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/`.
 const VALUE: &str = r"(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[^\d\n]{{0,40}}?\b(?:nr\.?|nummer)\s*:?\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*)?)[‹<\[]?\s*({VALUE})"
     ))
     .expect("person number pattern compiles")
+});
+
+/// An identity document named first and its number later in the clause
+/// (`verblijfsdocument (tijdelijke bescherming), nr W3XK82741`). Apart from [`LABELLED`]: the
+/// long document words keep the search fast.
+static DOCUMENT_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:paspoort|rijbewijs|identiteitskaart|identiteitsbewijs|id-kaart|verblijfsdocument|verblijfsvergunning|legitimatiebewijs)(?-u:\b)[^\d\n]{{0,40}}?(?-u:\b)(?:nr\.?|nummer)\s*:?\s*({VALUE})"
+    ))
+    .expect("document number pattern compiles")
 });
 
 /// The next value of a list after a label in the plural (`bewonersnummers: LH-0113, LH-0087`).
@@ -35,7 +45,11 @@ static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^(?:{LABELS})(?:\s+\w+)?$")).expect("label cell pattern compiles")
+    // An organisation's prefix may open the header (`ND-pasnr`, `COA-bewonersnr`).
+    Regex::new(&format!(
+        r"(?i)^(?:[A-Za-z]{{1,5}}-)?(?:{LABELS})(?:\s+\w+)?$"
+    ))
+    .expect("label cell pattern compiles")
 });
 
 static VALUE_CELL: LazyLock<Regex> =
@@ -50,7 +64,10 @@ fn is_number(value: &str) -> bool {
 
 /// Finds labelled person numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
-    for c in LABELLED.captures_iter(text) {
+    for c in LABELLED
+        .captures_iter(text)
+        .chain(DOCUMENT_THEN_NUMBER.captures_iter(text))
+    {
         let value = c.get(1).expect("the value group always takes part");
         // A label at the end of one line does not own the next line's number.
         let between = &text[c.get(0).expect("whole match").start()..value.start()];
@@ -153,6 +170,8 @@ mod tests {
         assert_eq!(found(t), ["300188", "300214"]);
         let t = "   Naam            V-nummer        Geb.datum\n   HADDAD, Samir   V 2851094433    12-07-1996\n";
         assert_eq!(found(t), ["V 2851094433"]);
+        let t = "Naam\tFunctie\tND-pasnr\nBos, Kevin\tBV\tND-2219-83741\n";
+        assert_eq!(found(t), ["ND-2219-83741"]);
         let t = "Relatienr | BSN  | Subjectnr BSPM | Naam\n----------+------+----------------+-----\n300188    | x    | 4401-228-917   | Jansen\n";
         assert_eq!(found(t), ["300188", "4401-228-917"]);
     }
