@@ -741,7 +741,9 @@ fn defines_acronym(g: &Grammar, t: usize) -> bool {
     }
     let mut firsts: Vec<char> = Vec::new();
     let mut k = t - 1;
-    while k > 0 && firsts.len() < w.chars().count() && !g.is_line_end(k - 1) {
+    // A few words back at most (a document may be one long line), with small words between.
+    let stop = k.saturating_sub(3 * w.chars().count() + 3);
+    while k > stop && firsts.len() < w.chars().count() && !g.is_line_end(k - 1) {
         k -= 1;
         if let Some(word) = g.word(k).filter(|_| g.is_cap(k)) {
             firsts.extend(word.chars().next());

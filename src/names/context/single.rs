@@ -159,7 +159,7 @@ fn double_first_name(g: &Grammar, i: usize) -> Option<crate::names::grammar::Nam
 /// opens names of things too, and after a capitalised word the particles belong to that name
 /// (`Hotel Van der Valk`).
 pub(super) fn particle_surnames(g: &Grammar, out: &mut Vec<Mention>) {
-    const ABBREVIATED: &[&str] = &["vd", "vdr", "vd."];
+    const ABBREVIATED: &[&str] = &["vd", "vdr"];
     for i in 1..g.tokens().len() {
         let abbreviated = g.word_in(i, ABBREVIATED) && g.spaced(i);
         let capitalised = g.is_cap(i) && g.has(i, class::PARTICLE);
