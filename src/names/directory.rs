@@ -759,16 +759,7 @@ fn defines_acronym(g: &Grammar, t: usize) -> bool {
 
 /// Whether a short date starts at token `k` (`14/1`, `05-11-2024`), after a space.
 fn date_at(g: &Grammar, k: usize) -> bool {
-    let number = |j: usize| {
-        g.tokens()
-            .get(j)
-            .is_some_and(|t| t.kind == crate::names::token::Kind::Number && t.end - t.start <= 2)
-    };
-    k > 0
-        && g.spaced(k - 1)
-        && number(k)
-        && ['/', '-'].iter().any(|&c| g.is_punct(k + 1, c))
-        && number(k + 2)
+    k > 0 && g.spaced(k - 1) && person::date_follows(g, k)
 }
 
 /// Whether a short date ends right before token `k` (`26/9 fb`).

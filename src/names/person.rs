@@ -188,7 +188,7 @@ fn initials_like(g: &Grammar, i: usize) -> bool {
 
 /// Whether a date follows token `i` on its line, after spaces (`KB 12-03`, `akk. WG 30/9`,
 /// `JdV 16/4`): day and month as digits.
-fn date_follows(g: &Grammar, i: usize) -> bool {
+pub(crate) fn date_follows(g: &Grammar, i: usize) -> bool {
     let toks = g.tokens();
     let Some(t) = toks.get(i) else { return false };
     if t.kind != Kind::Number || t.end - t.start > 2 {
