@@ -70,12 +70,7 @@ fn a_reviewed_batch_keeps_rejected_items_and_removes_manual_ones() {
         "document": "burgerbrief.txt", "text": "2024-771203",
         "category": "other", "ground": "5.1.2e"
     }));
-    let file = tmp.path().join("decisions.jsonl");
-    write_lines(&file, &decisions);
-
-    let out = tmp.path().join("out");
-    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
-    assert!(run.status.success(), "{run:?}");
+    let out = redact_with_decisions(tmp.path(), &input, &decisions);
     let letter = std::fs::read_to_string(out.join("burgerbrief.txt")).unwrap();
     assert!(letter.contains("3581 KL"), "the kept item is readable");
     assert!(
@@ -245,12 +240,7 @@ fn e_mail_and_word_documents_take_the_review_round_trip() {
         "document": "*", "text": "1 november",
         "category": "other", "ground": "5.1.2e"
     }));
-    let file = tmp.path().join("decisions.jsonl");
-    write_lines(&file, &decisions);
-
-    let out = tmp.path().join("out");
-    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
-    assert!(run.status.success(), "{run:?}");
+    let out = redact_with_decisions(tmp.path(), &input, &decisions);
     let texts = read_independently(&out);
     let mail = squeeze(texts["thread.eml"].as_str().unwrap());
     assert!(mail.contains("06 18 42 73 55"), "the kept item is readable");
@@ -359,4 +349,15 @@ fn assert_fails_alone_as_changed(summary: &Value, document: &str) {
     assert_eq!(failed[0]["document"], document);
     let why = failed[0]["error"].as_str().unwrap();
     assert!(why.contains("changed since the review scan"), "{why}");
+}
+
+/// Writes the reviewed `decisions` beside `input`, redacts `input` with them into `dir/out`,
+/// checks that the run succeeded, and returns the output folder.
+fn redact_with_decisions(dir: &Path, input: &Path, decisions: &[Value]) -> PathBuf {
+    let file = dir.join("decisions.jsonl");
+    write_lines(&file, decisions);
+    let out = dir.join("out");
+    let run = redact(&[input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert!(run.status.success(), "{run:?}");
+    out
 }
