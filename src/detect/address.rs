@@ -358,6 +358,11 @@ fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Street-name endings that mark a street even in a word written in lower case.
+const LOWER_CASE_SUFFIXES: &[&str] = &[
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg",
+];
+
 /// Whether a capitalised word ends like a street name (`Kanaalweg`, `Hoeksteeg`).
 pub(crate) fn is_street_word(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -440,18 +445,32 @@ fn postcode_end(bytes: &[u8], digits_end: usize) -> Option<usize> {
 /// Meerdervoort`).
 fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     let before = text[..number].trim_end_matches([' ', '\t']);
-    let word_start = before
+    // `Irisstr. 62`: the abbreviated suffix keeps its dot.
+    let undotted = before.strip_suffix('.').unwrap_or(before);
+    let word_start = undotted
         .char_indices()
         .rev()
         .take_while(|&(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
         .last()
         .map(|(i, _)| i)?;
-    let word = &before[word_start..];
-    if !word.starts_with(char::is_uppercase) {
+    let word = &undotted[word_start..];
+    let lower = word.to_lowercase();
+    let abbreviated = lower.len() > 5 && lower.ends_with("str");
+    if undotted.len() < before.len() && !abbreviated {
         return None;
     }
-    let lower = word.to_lowercase();
-    if STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
+    // Written in lower case, only the unmistakable endings (`wonende hazelaarstraat 23a`;
+    // `vergadering 3` ends in `ring`).
+    let lower_case_street = LOWER_CASE_SUFFIXES
+        .iter()
+        .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s));
+    if !word.starts_with(char::is_uppercase) && !lower_case_street {
+        return None;
+    }
+    if abbreviated || STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
+        if !word.starts_with(char::is_uppercase) {
+            return Some(word_start);
+        }
         let start = street_start(text, word_start, lines.start(word_start));
         return text[start..]
             .starts_with(char::is_uppercase)

@@ -17,7 +17,7 @@ use super::{Finding, is_whole_token};
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/`.
 const VALUE: &str = r"(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
@@ -143,6 +143,8 @@ mod tests {
             ["IP23-0617445"]
         );
         assert_eq!(found("V-nummer: 2938475610"), ["2938475610"]);
+        assert_eq!(found("huurdernummer 100387215"), ["100387215"]);
+        assert_eq!(found("huurdernr. 100215598"), ["100215598"]);
         assert_eq!(found("paspoortnummer NXC4R8T21"), ["NXC4R8T21"]);
         assert_eq!(
             found("(COA-bewonersnummers: LH-0113, LH-0087 en LH-0091)"),

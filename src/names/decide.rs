@@ -485,6 +485,8 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
             && !gaz.is(gv, class::NOT_NAME | class::PLACE)
         {
             givens.insert(gv);
+            // `Dave Johannes` is called Dave.
+            givens.extend(gv.split(' ').next().filter(|g| g.chars().count() >= 2));
         }
     }
     if first_words.is_empty() && givens.is_empty() {
@@ -523,6 +525,37 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
                 evidence: "the name of a person identified in the document, in lower case".into(),
                 staff: None,
             });
+            continue;
+        }
+        // `DAVE KOSTER`, `VERKLARING YILMAZ`: headers, forms and police reports write the
+        // surname of someone named elsewhere in capitals. A word needs the first name before
+        // it (`DAVE KOSTER`, not `DE KOSTER VAN DE KERK`).
+        if g.has(i, shape::UPPER)
+            && f.chars().count() >= 3
+            && first_words.contains(f)
+            && !gaz.is(f, class::NOT_NAME | class::PLACE | class::ORG)
+            && !existing.overlaps(g.tokens()[i].start, g.tokens()[i].end)
+        {
+            let given_before = i >= 1
+                && g.spaced(i - 1)
+                && g.has(i - 1, shape::UPPER)
+                && givens.contains(g.folded(i - 1));
+            let word = g.has(i, class::WORD) || crate::names::lexicon::is_dutch_word(f);
+            if given_before || !word {
+                let mut parse = super::context::one_word(g, i, false);
+                if given_before {
+                    parse.start = g.tokens()[i - 1].start;
+                    parse.form = Form::Full;
+                    parse.given = Some(g.folded(i - 1).to_string());
+                }
+                mentions.push(Mention {
+                    parse,
+                    strength: Strength::Strong,
+                    rule: "name.propagated",
+                    evidence: "the name of a person identified in the document, in capitals".into(),
+                    staff: None,
+                });
+            }
             continue;
         }
         if !g.is_cap(i) {

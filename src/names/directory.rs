@@ -80,6 +80,28 @@ fn mailbox_accounts(email: Option<&str>) -> Vec<String> {
 }
 
 impl Listed {
+    /// The ways a listed name can be read. A name of three words or more without particles
+    /// and comma is split two ways: `Iris Klein Schiphorst` may be Iris of the Klein
+    /// Schiphorsts, `Mei Lin Tjoa` is Mei Lin of the Tjoas; the list does not say which, and
+    /// both readings name the same person.
+    fn readings(name: &str, public: bool) -> Vec<Listed> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let compound_given = (words.len() >= 3
+            && !name.contains(',')
+            && !words.iter().any(|w| is_particle(&fold(w))))
+        .then(|| {
+            format!(
+                "{} {}",
+                words[..words.len() - 1].join("-"),
+                words[words.len() - 1]
+            )
+        });
+        std::iter::once(name)
+            .chain(compound_given.as_deref())
+            .filter_map(|n| Listed::parse(n, public))
+            .collect()
+    }
+
     /// Account names made from the name, folded, as organisations make them: initial or first
     /// name, then the particles and surname run together, with or without a dot (short ones,
     /// under six letters, are left out: they are words as often as accounts), or the surname
@@ -101,7 +123,7 @@ impl Listed {
         let compact: String = self
             .particles
             .iter()
-            .filter_map(|p| p.chars().next())
+            .filter_map(|p| p.chars().find(|c| c.is_alphabetic()))
             .chain(self.surname.concat().chars())
             .collect();
         [
@@ -116,6 +138,10 @@ impl Listed {
         // Document systems log the surname first (`vos_e`, `brinkhorst_l`): the underscore
         // makes even a short one an account.
         .chain([format!("{surname}_{initial}")])
+        .chain((self.given.len() > 1).then(|| {
+            let initials: String = self.given.iter().filter_map(|g| g.chars().next()).collect();
+            format!("{surname}_{initials}")
+        }))
         .collect()
     }
 }
@@ -142,6 +168,9 @@ pub struct Directory {
     matcher: Option<AhoCorasick>,
     /// Per pattern: the listed people it belongs to and as what.
     uses: Vec<Vec<(u32, Part)>>,
+    /// The public officials' initials, folded: capitals a staff member shares with one are
+    /// no one's for sure without a person's context.
+    public_initials: std::collections::HashSet<String>,
 }
 
 impl std::fmt::Debug for Directory {
@@ -179,8 +208,10 @@ const ACADEMIC_TITLES: &[&str] = &[
     "mr", "dr", "drs", "ir", "ing", "prof", "bc", "ds", "msc", "ma",
 ];
 
-/// Abbreviated particles: `v.d.`, `v/d`, `vd`, `v.`, `d.`, `t`.
-const SHORT_PARTICLES: &[&str] = &["v", "vd", "vdr", "d", "t", "u", "z", "vd.", "v.d"];
+/// Abbreviated particles: `v.d.`, `v/d`, `vd`, `vt` (van 't), `v.`, `d.`, `t`.
+const SHORT_PARTICLES: &[&str] = &[
+    "v", "vd", "vdr", "vt", "vh", "d", "t", "u", "z", "vd.", "v.d",
+];
 
 impl Directory {
     /// Compiles the staff (`staff`) and public officials (`public`), as written in the lists.
@@ -189,7 +220,11 @@ impl Directory {
             .iter()
             .map(|m| (m.name.as_str(), m.email.as_deref(), false))
             .chain(public.iter().map(|n| (n.as_str(), None, true)))
-            .filter_map(|(n, email, public)| Some((Listed::parse(n, public)?, email)))
+            .flat_map(|(n, email, public)| {
+                Listed::readings(n, public)
+                    .into_iter()
+                    .map(move |p| (p, email))
+            })
             .unzip();
         let mut patterns: Vec<String> = Vec::new();
         let mut uses: Vec<Vec<(u32, Part)>> = Vec::new();
@@ -217,6 +252,12 @@ impl Directory {
             }
             for initials in &p.initials {
                 add(fold(initials), i, Part::Initials);
+                // Dotted (`T.W.`, `F.v.A.`); not the variants that end in a surname's second
+                // letter (`KBo`).
+                if initials.chars().last().is_some_and(char::is_uppercase) {
+                    let dotted: String = initials.chars().flat_map(|c| [c, '.']).collect();
+                    add(fold(&dotted), i, Part::Initials);
+                }
             }
             if !p.public {
                 for account in p
@@ -243,10 +284,16 @@ impl Directory {
                     })?,
             )
         };
+        let public_initials = people
+            .iter()
+            .filter(|p| p.public)
+            .flat_map(|p| p.initials.iter().map(|i| fold(i)))
+            .collect();
         Ok(Directory {
             people,
             matcher,
             uses,
+            public_initials,
         })
     }
 
@@ -431,14 +478,24 @@ impl Directory {
         contexts: &mut Contexts,
     ) -> Option<Mention> {
         let p = &self.people[person];
-        let w = g.word(t)?;
+        // Dotted initials (`T.W.`, `F.v.A.`) are read as their letters.
+        let (w, next) = match g.initials(t, true) {
+            Some((next, _)) if next > t + 2 => {
+                let letters: String = (t..next).step_by(2).filter_map(|k| g.word(k)).collect();
+                (Cow::Owned(letters), next)
+            }
+            _ => (Cow::Borrowed(g.word(t)?), t + 1),
+        };
+        let dotted = next > t + 1;
+        let w = w.as_ref();
         // Initials beside a short date are a paraaf (`lb 14/1`, `26/9 fb`, `(LB, 05-11)`),
         // in whatever case they were written.
-        let dated =
-            date_at(g, t + 1) || (g.is_punct(t + 1, ',') && date_at(g, t + 2)) || date_before(g, t);
+        let dated = date_at(g, next)
+            || (g.is_punct(next, ',') && date_at(g, next + 1))
+            || date_before(g, t);
         if !p.initials.iter().any(|i| {
             i == w
-                || (upper_case_of(i, w) && i.chars().count() > 2)
+                || (!dotted && upper_case_of(i, w) && i.chars().count() > 2)
                 || (dated && upper_case_of(w, i))
         }) {
             return None;
@@ -448,24 +505,35 @@ impl Directory {
         }
         let mixed = w.chars().any(char::is_lowercase);
         let letters = w.chars().count();
-        let acronym = GAZETTEER.is(g.folded(t), class::ORG | class::NOT_NAME | class::PLACE)
-            || g.has(t, class::WORD);
-        let context = contexts.get(g, t, t + 1, true);
+        let folded = fold(w);
+        let acronym = GAZETTEER.is(&folded, class::ORG | class::NOT_NAME | class::PLACE)
+            || (!dotted && g.has(t, class::WORD) && among_capital_words(g, t))
+            || super::grammar::NAMED_ABBREVIATIONS.contains(&folded.as_str());
+        let context = contexts.get(g, t, next, true);
         // Capitals alone are an acronym as often as initials (`SBO`): a person's context,
-        // particle letters (`JdV`), or three letters or more that no list knows as anything
-        // else and the text does not use as an organisation (`bij YEK`) make them a
-        // person's.
-        let unused = letters >= 3
+        // particle letters (`JdV`), dots (`T.W.`), or capitals that no list knows as anything
+        // else and the text does not use as an organisation (`bij YEK`, `SO informeren`)
+        // make them a person's.
+        let unused = letters >= 2
             && !acronym
+            && !self.public_initials.contains(&folded)
             // `OLO 7733912`: a code before a number is a reference.
-            && g.tokens().get(t + 1).is_none_or(|n| n.kind != crate::names::token::Kind::Number)
+            && g.tokens().get(next).is_none_or(|n| n.kind != crate::names::token::Kind::Number)
+            // `DB-besluit`, `MK-UIT-2024-0061`: part of a compound or a code.
+            && !(g.is_punct(next, '-') && g.glued(next - 1))
+            && !(t > 0 && g.is_punct(t - 1, '-') && g.glued(t - 1))
+            // `2025.0031/SV/mk`: a reference's letters.
+            && !(t > 1
+                && g.is_punct(t - 1, '/')
+                && g.glued(t - 1)
+                && g.tokens()[t - 2].kind == crate::names::token::Kind::Number)
             && !crate::names::context::used_as_organisation(g, w);
         let strength = if context.is_some() || mixed || unused || dated {
             Strength::Strong
         } else {
             Strength::Weak
         };
-        let mut m = self.mention(g, person, t, t + 1, Form::InitialsOnly, None, context);
+        let mut m = self.mention(g, person, t, next, Form::InitialsOnly, None, context);
         m.strength = strength;
         Some(m)
     }
@@ -482,8 +550,10 @@ impl Directory {
         // Part of an e-mail address or of a longer account (`x.t.maas`, `t.maas.nl`): the
         // e-mail detector's business, or someone else's.
         let joiner = |k: usize| ['.', '_', '-', '@'].iter().any(|&c| g.is_punct(k, c));
-        let joined_before = t > 0 && joiner(t - 1) && g.glued(t - 1);
-        let joined_after = joiner(next) && g.glued(next - 1) && g.glued(next);
+        let joined_before = t > 1 && joiner(t - 1) && g.glued(t - 1) && g.glued(t - 2);
+        // A full stop that ends the sentence or line joins nothing (`door e.asante.`).
+        let joined_after =
+            joiner(next) && g.glued(next - 1) && g.glued(next) && g.word(next + 1).is_some();
         if joined_before || joined_after {
             return None;
         }
@@ -512,7 +582,10 @@ impl Directory {
         let (given, initials) = match &written {
             Some(Written::Given(gv)) => (Some(gv.clone()), None),
             Some(Written::Initials(i)) => (None, Some(i.clone())),
-            None if form == Form::InitialsOnly => (None, Some(fold(g.str(start)))),
+            None if form == Form::InitialsOnly => (
+                None,
+                Some((start..next).filter_map(|k| g.word(k)).map(fold).collect()),
+            ),
             // A surname alone says nothing of the first name.
             None if form == Form::Surname => (None, None),
             None => (p.key.given.clone(), None),
@@ -757,6 +830,22 @@ fn defines_acronym(g: &Grammar, t: usize) -> bool {
             .all(|(a, b)| a.to_uppercase().eq(b.to_uppercase()))
 }
 
+/// Whether the word nearest before or after token `t` on its line is a word written in
+/// capitals (`WIJ ZIJN DE BOS`): capitals that spell a word are that word in a line that
+/// shouts, and initials in a sentence (`SO informeren`, `KB"]`).
+fn among_capital_words(g: &Grammar, t: usize) -> bool {
+    let capital_word =
+        |k: usize| g.has(k, shape::UPPER) && g.has(k, class::WORD) && g.str(k).chars().count() >= 2;
+    let before = (t.saturating_sub(4)..t)
+        .rev()
+        .take_while(|&k| !g.is_line_end(k))
+        .find(|&k| g.word(k).is_some());
+    let after = (t + 1..t + 5)
+        .take_while(|&k| !g.is_line_end(k))
+        .find(|&k| g.word(k).is_some());
+    before.is_some_and(capital_word) || after.is_some_and(capital_word)
+}
+
 /// Whether a short date starts at token `k` (`14/1`, `05-11-2024`), after a space.
 fn date_at(g: &Grammar, k: usize) -> bool {
     k > 0 && g.spaced(k - 1) && person::date_follows(g, k)
@@ -791,7 +880,11 @@ pub(super) fn derived_initials(
             .map(|c| c.to_uppercase().collect::<String>())
     };
     let givens: Vec<String> = given.iter().filter_map(first).collect();
-    let parts: String = particles.iter().filter_map(|w| w.chars().next()).collect();
+    // `'t` gives its `t` (`PJvtH`).
+    let parts: String = particles
+        .iter()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .collect();
     let family: String = surname
         .iter()
         .filter(|w| !is_particle(w))

@@ -54,6 +54,7 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
     &["den"],
     &["het"],
     &["'t"],
+    &["'s"],
     &["ter"],
     &["ten"],
     &["te"],

@@ -422,6 +422,33 @@ mod tests {
     }
 
     #[test]
+    fn teams_transcript_speakers_with_their_organisation() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Brouwer, Hanneke (RIVM)   0:02:24\nOk, dat is fijn.\n\n\
+             Van der Molen, Erik-Jan (GGD Hollands Midden)   0:00:58\nJa.\n",
+        );
+        assert!(r.contains(&"Brouwer, Hanneke".to_string()), "{r:?}");
+        assert!(r.contains(&"Van der Molen, Erik-Jan".to_string()), "{r:?}");
+        assert!(!r.iter().any(|x| x.contains("RIVM")), "{r:?}");
+    }
+
+    #[test]
+    fn staff_initials_in_notes_dotted_or_in_a_sentence() {
+        let e = engine(&["Sabine Oudshoorn", "Thomas Winter", "Mei Lin Tjoa"], &[]);
+        let r = removed(
+            &e,
+            "Notitie: z.s.m. naar landsadv. + SO informeren. Contact belt T.W. op privé.\n\
+             Beoordelaar: tjoa_ml\nTjoa, Mei Lin   0:00:19\nGesproken met de MT en DB-besluit 2021-114.\n",
+        );
+        for name in ["SO", "T.W.", "tjoa_ml", "Tjoa, Mei Lin"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        assert!(!r.iter().any(|x| x == "MT" || x == "DB"), "{r:?}");
+    }
+
+    #[test]
     fn a_family_business_names_the_family() {
         let e = engine(&[], &[]);
         let r = removed(

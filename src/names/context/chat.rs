@@ -226,12 +226,13 @@ pub(super) fn speaker_words(g: &Grammar, i: usize, end: usize) -> Option<NamePar
 }
 
 /// A Teams export's speaker line, `Meijboom, Chantal (Gast) 09:41` or
-/// `van Hout, Stijn    24-7-2022 03:05`, and its system lines,
+/// `van Hout, Stijn    24-7-2022 03:05`, a Teams transcript's,
+/// `Brouwer, Hanneke (RIVM)   0:02:24`, and its system lines,
 /// `Meijboom, Chantal (Gast) heeft de chat verlaten`: the reversed name before the time or
 /// before a guest's tag.
 static TEAMS_REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\x20\t]*(\p{L}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-]+){0,3}),[\x20\t]+(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-.]+){0,3}?)(?:[\x20\t]+\((?:[Gg]ast|[Gg]uest|[Ee]xtern|[Ee]xternal)\)[\x20\t]+\S|[\x20\t]+(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[\x20\t]+)?\d{1,2}:\d{2}[\x20\t]*$)",
+        r"^[\x20\t]*(\p{L}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-]+){0,3}),[\x20\t]+(\p{Lu}[\p{L}'\-]*(?:[\x20\t]+[\p{L}'\-.]+){0,3}?)(?:[\x20\t]+\((?:[Gg]ast|[Gg]uest|[Ee]xtern|[Ee]xternal)\)[\x20\t]+\S|[\x20\t]+(?:\([^)\n]{1,40}\)[\x20\t]+)?(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[\x20\t]+)?\d{1,2}:\d{2}(?::\d{2})?[\x20\t]*$)",
     )
     .expect("Teams speaker pattern compiles")
 });
@@ -254,7 +255,7 @@ pub(super) fn teams_speaker(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
         g.is_punct(k, '-')
             || g.is_punct(k, '.')
             || (g.is_cap(k) && !g.has(k, class::ORG | class::NOT_NAME | class::PLACE))
-            || (g.is_lower(k) && g.has(k, class::PARTICLE))
+            || ((g.is_lower(k) || g.is_cap(k)) && g.has(k, class::PARTICLE))
     };
     // Particles after the first name (`Meer, Jan-Willem van der`) are the reversed form the
     // grammar reads itself.

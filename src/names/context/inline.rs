@@ -56,7 +56,13 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["naam", "is"],
     &["ondergetekende"],
     &["heet"],
+    &["heette"],
+    &["genaamd"],
 ];
+
+/// Introducers that name the person, so that a surname alone after them is one (`Hij heet
+/// Koster, de buurman`).
+const NAMING: &[&str] = &["heet", "heette", "genaamd", "naam"];
 
 /// Rules that apply anywhere in the text.
 pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
@@ -169,7 +175,12 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         {
             let j = i + len;
             let j = j + g.titles(j);
-            if let Some(p) = g.reversed(j).or_else(|| g.forward_in_context(j)) {
+            let naming = g.word_in(i, NAMING);
+            if let Some(p) = g
+                .reversed(j)
+                .or_else(|| g.forward_in_context(j))
+                .or_else(|| naming.then(|| g.surname_alone(j, false)).flatten())
+            {
                 let phrase = words_of(g, i, i + len);
                 out.push(mention(p, "name.introduced", format!("after `{phrase}`")));
             }

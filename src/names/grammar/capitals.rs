@@ -56,7 +56,7 @@ impl Grammar<'_> {
     pub fn eu_name(&self, i: usize) -> Option<NameParse> {
         let known_given = |k: usize| self.is_cap(k) && self.has(k, class::FIRST_NAME);
         // Surname first: particles and words in capitals, hyphens between.
-        let upper_surname = |start: usize| -> Option<(usize, Vec<usize>)> {
+        let upper_surname_of = |start: usize, shortest: usize| -> Option<(usize, Vec<usize>)> {
             let mut k = start;
             let mut words = Vec::new();
             while let Some(w) = self.word(k) {
@@ -77,13 +77,21 @@ impl Grammar<'_> {
                 .copied()
                 .filter(|&w| !self.has(w, class::PARTICLE))
                 .collect();
-            let plausible = key.iter().any(|&w| self.str(w).chars().count() >= 4)
+            let plausible = key.iter().any(|&w| self.str(w).chars().count() >= shortest)
                 && !key
                     .iter()
                     .any(|&w| self.has(w, class::ORG | class::NOT_NAME | class::PLACE));
             (plausible && words.len() <= 4).then_some((k, key))
         };
+        let upper_surname = |start: usize| upper_surname_of(start, 4);
         if self.has(i, shape::UPPER) {
+            // `KOSTER, Dave`, `DE HAAN, S.`, `WIT, Chantal de`: registers and police
+            // reports; the comma makes even a short surname one.
+            if let Some((after, key)) = upper_surname_of(i, 3)
+                && let Some(p) = self.upper_reversed(i, after, &key)
+            {
+                return Some(p);
+            }
             let (after, key) = upper_surname(i)?;
             // `VAN DEN BERGH Joost`: the name ends after the first name.
             let given = if self.spaced(after - 1) && known_given(after) {
@@ -159,6 +167,59 @@ impl Grammar<'_> {
             });
         }
         None
+    }
+
+    /// A surname in capitals (tokens `i..after`, key words `key`) with a comma and initials
+    /// or first names after it (`ZOMER, L.`, `KOSTER, Dave Johannes`, `WIT, Chantal de`),
+    /// or initials without the comma (`NGUYEN T.M.`). Initials that a capitalised word
+    /// follows begin the next name (`GGD, A. Jansen`).
+    fn upper_reversed(&self, i: usize, after: usize, key: &[usize]) -> Option<NameParse> {
+        let comma = self.is_punct(after, ',') && self.glued(after - 1) && self.spaced(after);
+        let first = if comma { after + 1 } else { after };
+        if !comma && !self.spaced(after - 1) {
+            return None;
+        }
+        let (end, given, initials) = if let Some((k, letters)) = self.initials(first, false) {
+            if self.spaced(k - 1) && self.is_cap(k) {
+                return None;
+            }
+            (k, None, Some(letters))
+        } else if comma && self.is_cap(first) && self.has(first, class::FIRST_NAME) {
+            let mut k = self.given_end(first);
+            // More first names (`Dave Johannes`), then particles that close it (`de`).
+            while self.spaced(k - 1) && self.is_cap(k) && self.has(k, class::FIRST_NAME) {
+                k = self.given_end(k);
+            }
+            let given = fold(self.text_of_tokens(first, k));
+            if self.spaced(k - 1) {
+                k += self.tussen_at_end_lower(k);
+            }
+            (k, Some(given), None)
+        } else {
+            return None;
+        };
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[end - 1].end,
+            next: end,
+            form: Form::Reversed,
+            given,
+            initials,
+            surname: Some(self.key_of(key)),
+        })
+    }
+
+    /// Lower-case particles at `i` that end a name (`de`, `van der`): how many tokens.
+    fn tussen_at_end_lower(&self, i: usize) -> usize {
+        let n = (i..i + 3)
+            .take_while(|&k| self.is_lower(k) && self.has(k, class::PARTICLE))
+            .count();
+        let closed = n > 0
+            && (self.is_line_end(i + n)
+                || [',', '.', ')', ';']
+                    .iter()
+                    .any(|&c| self.is_punct(i + n, c)));
+        if closed { n } else { 0 }
     }
 
     /// Particles in capitals at `i` (`DE`, `VAN DER`): how many tokens.

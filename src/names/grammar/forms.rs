@@ -122,11 +122,16 @@ impl Grammar<'_> {
             return None;
         }
         // The first name in brackets after initials: `Th. (Theodora) Sanders`,
-        // `M.L.A.E. (Mei Ling) Ivanova`.
+        // `M.L.A.E. (Mei Ling) Ivanova`, `D.J. (Dirk-Jan) Hazeleger`.
         if form == Form::Initials && self.is_punct(j, '(') {
-            let words = (j + 1..j + 4).take_while(|&k| self.is_cap(k)).count();
-            let close = j + 1 + words;
-            if words > 0 && self.is_punct(close, ')') && self.spaced(close) {
+            let mut close = j + 1;
+            while close < j + 6 && self.is_cap(close) {
+                close += 1;
+                if self.is_punct(close, '-') && self.glued(close - 1) && self.glued(close) {
+                    close += 1;
+                }
+            }
+            if close > j + 1 && self.is_punct(close, ')') && self.spaced(close) {
                 given = Some((j + 1, close));
                 j = close + 1;
             }

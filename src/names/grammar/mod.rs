@@ -24,7 +24,8 @@ pub const NAMED_ABBREVIATIONS: &[&str] = &[
     "bv", "nv", "cv", "vof", "nb", "ps", "pps", "zkh", "hkh", "zm", "ok", "cc", "bcc", "re", "fw",
     "fwd", "aw", "fyi", "btw", "eu", "nl", "vs", "tv", "id", "nr", "tel", "fax", "url", "pdf",
     "ps", "vz", "q", "qa", "faq", "ab", "ad", "wg", "mt", "dt", "pm", "am", "vwo", "havo", "mbo",
-    "hbo", "wo", "rvs", "ov", "rd", "dg", "sg", "pdg", "hid", "cdk", "gs", "ps", "b&w",
+    "hbo", "wo", "rvs", "ov", "rd", "dg", "sg", "pdg", "hid", "cdk", "gs", "ps", "b&w", "db", "om",
+    "hr", "ict", "ggd",
 ];
 
 /// How a name is written.
