@@ -71,8 +71,11 @@ impl NameEngine {
             }
         }
         for ((m, key), &office) in mentions.iter().zip(&keys).zip(&in_office) {
-            let listed = is_public(&public, key, m.parse.form)
-                && (m.staff.is_none() || self.public.find(key).is_some());
+            // The directory reads initials as an official's only when no staff member bears
+            // them (`JWa` for J. Wassenberg).
+            let listed = (is_public(&public, key, m.parse.form)
+                && (m.staff.is_none() || self.public.find(key).is_some()))
+                || (m.evidence == directory::PUBLIC && m.parse.form == Form::InitialsOnly);
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
                 protected.push((m.parse.start, m.parse.end));
                 public_named.extend(key.surname.clone());
@@ -256,20 +259,23 @@ fn public_initials(
     let mut wanted: HashSet<String, FastHash> = HashSet::default();
     for k in public.keys() {
         let Some(surname) = &k.surname else { continue };
-        let family: String = surname
-            .split(' ')
-            .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_uppercase();
-        let leads = [
-            k.initials.clone(),
-            k.given
-                .as_ref()
-                .and_then(|g| g.chars().next())
-                .map(String::from),
-        ];
-        for lead in leads.into_iter().flatten() {
-            wanted.insert(format!("{}{family}", lead.to_uppercase()));
+        let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
+        // Every abbreviation of the name (`JW`, `JWa`, `AvR`), from the first name and from
+        // the initials.
+        let given: Vec<String> = k
+            .given
+            .iter()
+            .flat_map(|g| g.split(['-', ' ']))
+            .map(str::to_string)
+            .collect();
+        let letters: Vec<String> = k
+            .initials
+            .iter()
+            .flat_map(|i| i.chars())
+            .map(String::from)
+            .collect();
+        for leads in [given, letters] {
+            wanted.extend(directory::derived_initials(&leads, &[], &surname));
         }
     }
     if wanted.is_empty() {

@@ -459,7 +459,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for phrase in super::context::INTRODUCERS {
         add(phrase[0].to_string(), class::INTRODUCER);
     }
-    let grammar = class::PARTICLE | class::TITLE | class::ROLE | class::INTRODUCER;
+    let grammar =
+        class::PARTICLE | class::TITLE | class::ROLE | class::INTRODUCER | class::FUNCTION;
     let grammar_words: HashMap<String, u16, FastHash> = words
         .iter()
         .filter(|(_, c)| *c & grammar != 0)

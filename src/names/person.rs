@@ -304,6 +304,8 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
     if !shaped
         || !g.is_line_end(next)
         || super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first))
+        // `gemeente Marendal - KCC`: a desk the text names elsewhere (`P. Jansen (KCC)`).
+        || (next == first + 1 && super::context::used_as_organisation(g, g.str(first)))
     {
         return false;
     }

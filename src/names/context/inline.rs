@@ -134,7 +134,10 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
         // A function before a name (`Taxateur Wijnands`, `projectleider Hoekstra`); a word
         // after it is a team or a subject (`adviseur Ruimte`), not a name.
+        // In lower case after a bracket it describes someone named before it, and what
+        // follows is the employer: `(teamleider Vigilant)`.
         if g.has(i, class::FUNCTION)
+            && !(lower && i > 0 && g.is_punct(i - 1, '('))
             && g.spaced(i)
             && g.is_cap(i + 1)
             && !g.has(i + 1, class::WORD | class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
