@@ -10,6 +10,11 @@
 //! Every other line break stays, so line rules (mail headers, fields, chat lines) see the
 //! lines they saw. Findings in the view map back to the original bytes, the removed span
 //! covering whatever the join took out.
+//!
+//! The view also undoes the character confusions of OCR, one byte for one byte so that no
+//! offset moves: a letter inside a number reads as the digit it was (`O40 - 236 98 14`,
+//! `O9-O2-1958`, `Parkweg 1l8`), and a digit inside a name as the letter (`S. 0udshoorn`,
+//! `T. W1nter`, `Kowa1czyk`).
 
 use std::borrow::Cow;
 
@@ -33,7 +38,7 @@ impl<'a> View<'a> {
         }
         if cuts.is_empty() {
             return View {
-                text: Cow::Borrowed(original),
+                text: repair_ocr(Cow::Borrowed(original)),
                 joins: Vec::new(),
             };
         }
@@ -48,7 +53,7 @@ impl<'a> View<'a> {
         }
         text.push_str(&original[at..]);
         View {
-            text: Cow::Owned(text),
+            text: repair_ocr(Cow::Owned(text)),
             joins,
         }
     }
@@ -79,6 +84,101 @@ impl<'a> View<'a> {
             }
         }
     }
+}
+
+/// Undoes OCR's confusions of letters and digits (see the module's comment), byte for byte.
+/// Borrows the text when there is nothing to undo.
+fn repair_ocr(text: Cow<'_, str>) -> Cow<'_, str> {
+    let repairs = ocr_repairs(text.as_bytes());
+    if repairs.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_owned().into_bytes();
+    for (at, b) in repairs {
+        bytes[at] = b;
+    }
+    // ASCII replaced ASCII: the bytes are still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8"))
+}
+
+/// The repairs of [`repair_ocr`]: per byte offset, the byte to read there.
+fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
+    let confused = |b: u8| matches!(b, b'O' | b'l' | b'I');
+    let mut out = Vec::new();
+    // The numbers read so far in the current group (`O9-O2-1958`, `O40 - 236 98 14`):
+    // their start and end, digits and confused letters.
+    let mut group: Vec<(usize, usize)> = Vec::new();
+    let (mut digits_in_group, mut strays_in_group) = (0, 0);
+    let flush = |group: &mut Vec<(usize, usize)>,
+                 digits: usize,
+                 strays: usize,
+                 out: &mut Vec<(usize, u8)>| {
+        if strays > 0 && strays <= 3 && digits >= 2 && strays < digits {
+            for &(a, b) in group.iter() {
+                for (k, &c) in bytes[a..b].iter().enumerate() {
+                    if confused(c) {
+                        out.push((a + k, if c == b'O' { b'0' } else { b'1' }));
+                    }
+                }
+            }
+        }
+        group.clear();
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        // Only whole ASCII words: `Doğan1` is no OCR confusion to undo.
+        let ascii = !bytes.get(at).is_some_and(|b| !b.is_ascii())
+            && !(start > 0 && !bytes[start - 1].is_ascii());
+        let word = &bytes[start..at];
+        let digits = word.iter().filter(|b| b.is_ascii_digit()).count();
+        let number = ascii && digits > 0 && word.iter().all(|&b| b.is_ascii_digit() || confused(b));
+        // A number joins the group when a short separator (`-`, ` - `, `.`) is all that lies
+        // between it and the one before.
+        let joined = group.last().is_some_and(|&(_, end)| {
+            start - end <= 3 && bytes[end..start].iter().all(|b| b" -./".contains(b))
+        });
+        if !(number && joined) {
+            flush(&mut group, digits_in_group, strays_in_group, &mut out);
+            digits_in_group = 0;
+            strays_in_group = 0;
+        }
+        if number {
+            group.push((start, at));
+            digits_in_group += digits;
+            strays_in_group += word.len() - digits;
+            continue;
+        }
+        if !ascii || digits != 1 || word.len() - digits < 4 {
+            continue;
+        }
+        // A name with one digit in it: `0udshoorn`, `W1nter`, `Yi1maz`, `Char1es`.
+        let k = word.iter().position(u8::is_ascii_digit).expect("one digit");
+        let vowel = |b: u8| b"aeiouyAEIOUY".contains(&b);
+        let before = k.checked_sub(1).map(|j| word[j]);
+        let after = word.get(k + 1).copied();
+        let letter = match (word[k], before, after) {
+            (b'0', None, Some(_)) => Some(b'O'),
+            (b'0', Some(_), Some(_)) => Some(b'o'),
+            // Between consonants an i (`W1nter`), beside a vowel an l (`Kowa1czyk`).
+            (b'1', Some(p), Some(n)) if !vowel(p) && !vowel(n) => Some(b'i'),
+            (b'1', Some(_), Some(_)) => Some(b'l'),
+            (b'5', Some(_), Some(_)) => Some(b's'),
+            _ => None,
+        };
+        if let Some(l) = letter {
+            out.push((start + k, l));
+        }
+    }
+    flush(&mut group, digits_in_group, strays_in_group, &mut out);
+    out
 }
 
 /// The join at the line break at byte `nl`, if the layout made it: the original byte range
@@ -194,6 +294,31 @@ mod tests {
 
     fn view(text: &str) -> String {
         View::new(text).text().to_string()
+    }
+
+    #[test]
+    fn undoes_ocr_confusions_byte_for_byte() {
+        assert_eq!(view("tel. O40 - 236 98 14"), "tel. 040 - 236 98 14");
+        assert_eq!(
+            view("geb. O9-O2-1958, Parkweg 1l8"),
+            "geb. 09-02-1958, Parkweg 118"
+        );
+        assert_eq!(view("mobiel 06-30l45608"), "mobiel 06-30145608");
+        assert_eq!(
+            view("door S. 0udshoorn en T. W1nter, Kowa1czyk"),
+            "door S. Oudshoorn en T. Winter, Kowalczyk"
+        );
+        // Words and codes that hold a digit on purpose stay.
+        for text in [
+            "CO2 en NO2 in 2024",
+            "A1 en B2B",
+            "1ste week",
+            "H2O",
+            "COVID19",
+            "Il y a",
+        ] {
+            assert_eq!(view(text), text);
+        }
     }
 
     #[test]
