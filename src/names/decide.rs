@@ -152,6 +152,15 @@ impl NameEngine {
         propagation_mentions(g, &people, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
+        // Spans the staff directory reads as a staff member's: another reading of the same
+        // words as an official's name does not protect them (when in doubt, remove).
+        let staff_spans: HashSet<(usize, usize), FastHash> = mentions
+            .iter()
+            .filter(|m| m.staff.is_some())
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect();
+        // The words of the text, folded, built when first asked for.
+        let mut document_words: Option<HashSet<&str, FastHash>> = None;
         for (index, m) in mentions.into_iter().enumerate() {
             if protected_spans.covers(m.parse.start, m.parse.end) {
                 continue;
@@ -185,12 +194,28 @@ impl NameEngine {
                         people.find_by(key, |p, k| p.surname.is_some() && p.surname == k.surname);
                     (official, other.is_some())
                 } else {
-                    (
-                        false,
-                        people
-                            .find_by(key, |p, k| p.given.is_some() && p.given == k.given)
-                            .is_some(),
-                    )
+                    // The official counts as named when their surname is; a staff member
+                    // the directory reads here bears the first name too.
+                    let words = document_words.get_or_insert_with(|| {
+                        (0..g.tokens().len())
+                            .filter(|&i| g.word(i).is_some())
+                            .map(|i| g.folded(i))
+                            .collect()
+                    });
+                    let official = self
+                        .public
+                        .keys()
+                        .iter()
+                        .filter(|p| p.given.is_some() && p.given == key.given)
+                        .filter_map(|p| p.surname.as_deref())
+                        .any(|s| {
+                            public_named.contains(s) || s.split(' ').all(|w| words.contains(w))
+                        });
+                    let other = people
+                        .find_by(key, |p, k| p.given.is_some() && p.given == k.given)
+                        .is_some()
+                        || staff_spans.contains(&(m.parse.start, m.parse.end));
+                    (official, other)
                 };
                 if official_named || !other_named {
                     protected.push((m.parse.start, m.parse.end));

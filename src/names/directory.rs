@@ -96,8 +96,15 @@ impl Listed {
                 words[words.len() - 1]
             )
         });
+        // A double surname's first part, as colleagues write it (`Anouk vd Heijden` for Anouk
+        // van der Heijden-Smits, `Femke Visser` for Femke Visser-de Jong).
+        let first_part = name
+            .find(' ')
+            .and_then(|space| name[space..].find('-').map(|h| &name[..space + h]))
+            .filter(|_| !name.contains(','));
         std::iter::once(name)
             .chain(compound_given.as_deref())
+            .chain(first_part)
             .filter_map(|n| Listed::parse(n, public))
             .collect()
     }
