@@ -183,6 +183,14 @@ pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
     if ["paraaf", "parafen", "akkoord", "gezien", "akk"].contains(&first) {
         return Some(FieldKind::Initials);
     }
+    // `Voornaam contactpersoon`, `Achternaam partner`: a part of the name of whom the
+    // words after it say.
+    if let Some(&(_, kind)) = NAME_PART_FIELDS
+        .iter()
+        .find(|(l, k)| *l == first && *k != FieldKind::Person)
+    {
+        return Some(kind);
+    }
     if label.ends_with("lezer") || label.ends_with("lezers") {
         return Some(FieldKind::Person);
     }

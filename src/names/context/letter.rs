@@ -6,12 +6,41 @@ use crate::names::grammar::{Form, Grammar};
 use crate::names::lexicon::{CLOSINGS, GREETINGS, class};
 
 /// `Hoi Jan,`, `Beste Jan en Piet,`, `Geachte heer De Vries,`, `Dear Mr Smith,`.
+/// A message that opens with the name alone on its line after a blank one (`Maarten,`):
+/// a known first name, with or without the surname.
+fn bare_greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    let i = line.start;
+    if !(g.has(i, class::FIRST_NAME) && g.is_cap(i)) || g.has(i, class::NOT_NAME) {
+        return;
+    }
+    let Some(p) = g
+        .forward(i)
+        .or_else(|| g.given_alone(i))
+        .filter(|p| p.next + 1 == line.end && g.is_punct(p.next, ','))
+    else {
+        return;
+    };
+    let blank = [' ', '\t', '\r'];
+    let before = g.text()[..g.tokens()[i].start].trim_end_matches(blank);
+    let after_blank = before.strip_suffix('\n').is_none_or(|b| {
+        b.trim_end_matches(blank).is_empty() || b.trim_end_matches(blank).ends_with('\n')
+    });
+    if after_blank {
+        out.push(mention(
+            p,
+            "name.greeting",
+            "a name alone that opens a message",
+        ));
+    }
+}
+
 pub(super) fn greeting(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
     let Some(first) = g.word(line.start) else {
         return;
     };
     let mut i = line.start + 1;
     if !g.word_in(line.start, GREETINGS) {
+        bare_greeting(g, line, out);
         return;
     }
     // `Beste collega Jan`
