@@ -104,18 +104,10 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
         && p.next < c
         && (p.next..c).all(|k| g.word(k).is_some() || "().-/&".contains(punct(g, k)))
     {
-        // An organisation at the end stays (`Niels Kroeze ODVR`): the person is the rest.
-        let mut end = c;
-        while end > p.next
-            && g.word(end - 1).is_some_and(|w| {
-                (w.chars().count() >= 3 && w.chars().all(char::is_uppercase))
-                    || g.has(end - 1, class::ORG)
-            })
-        {
-            end -= 1;
-        }
-        p.end = g.tokens()[end - 1].end;
-        p.next = end;
+        // The whole contact name, an organisation at its end too (`Esther Kok LCH`): it is
+        // the label the phone shows for the person.
+        p.end = g.tokens()[c - 1].end;
+        p.next = c;
         out.push(mention(
             p,
             "name.chat",

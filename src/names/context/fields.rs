@@ -361,6 +361,22 @@ pub(super) fn person_at(
 /// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,
 /// `dr. J. Smit (DJI), mevrouw De Vries, Piet Jansen`. Continues on the next line when the
 /// line ends inside the list (a comma, semicolon or title at the end).
+/// The closing bracket of an organisation's tag at `k` after a display name (`(ODRA)`,
+/// `(GGD Amsterdam)`): up to three capitalised words or acronyms, then the end of the entry.
+fn display_tag_end(g: &Grammar, k: usize) -> Option<usize> {
+    if !(g.is_punct(k, '(') && k > 0 && g.spaced(k - 1)) {
+        return None;
+    }
+    let close = (k + 1..k + 5).find(|&j| g.is_punct(j, ')'))?;
+    let words =
+        (k + 1..close).all(|j| g.word(j).is_some_and(|w| w.starts_with(char::is_uppercase)));
+    let entry_ends = g.is_line_end(close + 1)
+        || [',', ';', '<', '[']
+            .iter()
+            .any(|&c| g.is_punct(close + 1, c));
+    (close > k + 1 && words && entry_ends).then_some(close)
+}
+
 pub(super) fn name_list(
     g: &Grammar,
     after: usize,
@@ -430,6 +446,19 @@ pub(super) fn name_list(
                         }
                     } else {
                         p
+                    };
+                    // `Wolters, Erik-Jan (ODRA) <…>`: the organisation tag belongs to the
+                    // display name a mail header shows.
+                    let (p, next) = match display_tag_end(g, next) {
+                        Some(close) if rule == "name.mail-header" => (
+                            NameParse {
+                                end: g.tokens()[close].end,
+                                next: close + 1,
+                                ..p
+                            },
+                            close + 1,
+                        ),
+                        _ => (p, next),
                     };
                     out.push(mention(p, rule, evidence.to_string()));
                     // A name that wrapped onto the next line: go on from there.
