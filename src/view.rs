@@ -135,8 +135,8 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
             at += 1;
         }
         // Only whole ASCII words: `Doğan1` is no OCR confusion to undo.
-        let ascii = !bytes.get(at).is_some_and(|b| !b.is_ascii())
-            && !(start > 0 && !bytes[start - 1].is_ascii());
+        let ascii =
+            bytes.get(at).is_none_or(u8::is_ascii) && (start == 0 || bytes[start - 1].is_ascii());
         let word = &bytes[start..at];
         let digits = word.iter().filter(|b| b.is_ascii_digit()).count();
         let number = ascii && digits > 0 && word.iter().all(|&b| b.is_ascii_digit() || confused(b));

@@ -71,6 +71,22 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.025,
             char_precision: 0.95,
         },
+        // VWS and the national consortium on the 2020 emergency purchase of face masks, and a
+        // municipality and a housing corporation on mould, a stairlift and a neighbour
+        // dispute: held back and measured by totals only in the round they were written
+        // (0.832 and 0.825), then unpacked as development sets for the next.
+        "dev-masks" => Floors {
+            recall: 0.88,
+            staff_recall: 0.95,
+            keep_violations: 0.05,
+            char_precision: 0.90,
+        },
+        "dev-housing" => Floors {
+            recall: 0.90,
+            staff_recall: 0.96,
+            keep_violations: 0.04,
+            char_precision: 0.92,
+        },
         _ => default,
     }
 }

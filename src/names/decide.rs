@@ -71,11 +71,12 @@ impl NameEngine {
             }
         }
         for ((m, key), &office) in mentions.iter().zip(&keys).zip(&in_office) {
-            // The directory reads initials as an official's only when no staff member bears
-            // them (`JWa` for J. Wassenberg).
+            // The directory reads a name as an official's only when it fits the official and
+            // no staff member better (`JWa` for J. Wassenberg, `Anouk vd Heijden` for Anouk
+            // van der Heijden-Smits).
             let listed = (is_public(&public, key, m.parse.form)
                 && (m.staff.is_none() || self.public.find(key).is_some()))
-                || (m.evidence == directory::PUBLIC && m.parse.form == Form::InitialsOnly);
+                || m.evidence == directory::PUBLIC;
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
                 protected.push((m.parse.start, m.parse.end));
                 public_named.extend(key.surname.clone());

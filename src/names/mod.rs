@@ -435,6 +435,70 @@ mod tests {
     }
 
     #[test]
+    fn registers_write_surnames_in_capitals() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Betrokkenen:\n - KOSTER, Dave Johannes, geb. 1985\n - WIT, Chantal de, partner\n\n\
+             | 8 | ZOMER, L.   | schimmel |\n\nIk, DAVE KOSTER, wonende hier.\n",
+        );
+        for name in [
+            "KOSTER, Dave Johannes",
+            "WIT, Chantal de",
+            "ZOMER, L.",
+            "DAVE KOSTER",
+        ] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn display_names_keep_their_organisation_tag() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Van: Wolters, Erik-Jan (ODRA) <e.wolters@odra.nl>\nAan: Jansen, Piet\n\n\
+             [03-04-2020 14:18] Esther Kok LCH: Even een vraagje\n",
+        );
+        assert!(r.contains(&"Wolters".to_string()), "{r:?}");
+        assert!(r.iter().any(|x| x.ends_with("(ODRA)")), "{r:?}");
+        assert!(r.contains(&"Esther Kok LCH".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_name_alone_opens_a_message_and_fields_name_whose_part_they_hold() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Subject: schuur\n\nMaarten,\n\nNa het gesprek.\n\n\
+             Voornaam contactpersoon:    Yusuf\nAchternaam contactpersoon:  OKONKWO\n\nDus,\n\nKlaar.\n",
+        );
+        for name in ["Maarten", "Yusuf", "OKONKWO"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        assert!(!r.contains(&"Dus".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_first_name_a_staff_member_shares_with_an_official_not_named_here() {
+        let e = engine(&["Jeroen Bos"], &["Jeroen Spierings"]);
+        assert_eq!(removed(&e, "Toegezegd dat Jeroen komt.\n"), ["Jeroen"]);
+        // A double surname's first part names the official too.
+        let e = engine(&["Anouk Wijnen"], &["Anouk van der Heijden-Smits"]);
+        let text = "[2023-06-09 21:14] Anouk vd Heijden: Prima.\n";
+        let found = e.detect(&FoldedText::new(text));
+        let name = text.find("Anouk").unwrap()..text.find(':').unwrap() + 6;
+        assert!(
+            found
+                .protected
+                .iter()
+                .any(|p| p.start <= name.start && p.end >= text.find(" Heijden").unwrap() + 8),
+            "{:?}",
+            found.protected
+        );
+    }
+
+    #[test]
     fn staff_initials_in_notes_dotted_or_in_a_sentence() {
         let e = engine(&["Sabine Oudshoorn", "Thomas Winter", "Mei Lin Tjoa"], &[]);
         let r = removed(
