@@ -160,6 +160,7 @@ impl NameEngine {
             .filter(|m| m.staff.is_some())
             .map(|m| (m.parse.start, m.parse.end))
             .collect();
+        let staff_linked: Vec<bool> = mentions.iter().map(|m| m.staff.is_some()).collect();
         // The words of the text, folded, built when first asked for.
         let mut document_words: Option<HashSet<&str, FastHash>> = None;
         for (index, m) in mentions.into_iter().enumerate() {
@@ -242,11 +243,28 @@ impl NameEngine {
             let start = g.tokens()[directory::academic_titles_before(g, first)].start;
             chosen.push((start, m.parse.end, rule, evidence, index));
         }
-        // Number people in order of first removed mention; one finding per span.
-        chosen.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
+        // Number people in order of first removed mention; one finding per span, the staff
+        // directory's reading first (its key names the listed person however written).
+        chosen.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1), !staff_linked[c.4]));
         chosen.dedup_by_key(|c| (c.0, c.1));
+        // A finding inside the one before is part of it (the removals merge): it numbers no
+        // one of its own, and lends the outer one its staff reading's key (`Lin Tjoa` read by
+        // the directory inside the chat speaker `Mei Lin Tjoa`).
+        let mut outer: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
+        for c in chosen {
+            if let Some(last) = outer.last_mut()
+                && c.0 >= last.0
+                && c.1 <= last.1
+            {
+                if staff_linked[c.4] && !staff_linked[last.4] {
+                    last.4 = c.4;
+                }
+                continue;
+            }
+            outer.push(c);
+        }
         let mut numbered = People::default();
-        let findings = chosen
+        let findings = outer
             .into_iter()
             .map(|(start, end, rule, evidence, index)| Finding {
                 start,

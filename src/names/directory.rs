@@ -86,7 +86,7 @@ impl Listed {
     /// both readings name the same person.
     fn readings(name: &str, public: bool) -> Vec<Listed> {
         let words: Vec<&str> = name.split_whitespace().collect();
-        let compound_given = (words.len() >= 3
+        let compound_given = (words.len() == 3
             && !name.contains(',')
             && !words.iter().any(|w| is_particle(&fold(w))))
         .then(|| {
@@ -102,11 +102,19 @@ impl Listed {
             .find(' ')
             .and_then(|space| name[space..].find('-').map(|h| &name[..space + h]))
             .filter(|_| !name.contains(','));
-        std::iter::once(name)
+        let mut readings: Vec<Listed> = std::iter::once(name)
             .chain(compound_given.as_deref())
             .chain(first_part)
             .filter_map(|n| Listed::parse(n, public))
-            .collect()
+            .collect();
+        // One person: every reading keeps the key of the name as listed, so that its
+        // mentions are numbered as one.
+        if let Some(key) = readings.first().map(|r| r.key.clone()) {
+            for r in &mut readings[1..] {
+                r.key = key.clone();
+            }
+        }
+        readings
     }
 
     /// Account names made from the name, folded, as organisations make them: initial or first

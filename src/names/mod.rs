@@ -499,6 +499,26 @@ mod tests {
     }
 
     #[test]
+    fn a_three_word_staff_name_is_one_person_however_written() {
+        let e = engine(&["Mei Lin Tjoa"], &[]);
+        let text = "[14-10-2024 09:12] Mei Lin Tjoa: Goedemorgen\n\
+                    [14-10-2024 09:16] Karel Appel: Top.\n\
+                    [14-10-2024 09:17] Karel Appel: Tjoa weet het.\n";
+        let found = e.detect(&FoldedText::new(text));
+        let person = |name: &str| {
+            let at = text.rfind(name).unwrap();
+            found
+                .findings
+                .iter()
+                .find(|f| f.start <= at && f.end >= at + name.len())
+                .and_then(|f| f.person)
+        };
+        assert_eq!(person("Mei Lin Tjoa"), Some(1));
+        assert_eq!(person("Karel Appel"), Some(2));
+        assert_eq!(person("Tjoa"), Some(1));
+    }
+
+    #[test]
     fn staff_initials_in_notes_dotted_or_in_a_sentence() {
         let e = engine(&["Sabine Oudshoorn", "Thomas Winter", "Mei Lin Tjoa"], &[]);
         let r = removed(
