@@ -499,6 +499,23 @@ mod tests {
     }
 
     #[test]
+    fn notes_signed_with_a_first_name_and_contacts_with_a_surname_initial() {
+        let e = engine(&["Frank de Boer"], &[]);
+        let r = removed(
+            &e,
+            "- ok, maar dit moet terug in het ADR-rapport. Frank\n\
+             Gebeld met Maud I. over de levering.\n\
+             Dus dan rijden we. Maandag\ndinsdag en woensdag. Zie bijlage A. Daarna.\n",
+        );
+        assert!(r.contains(&"Frank".to_string()), "{r:?}");
+        assert!(r.contains(&"Maud I.".to_string()), "{r:?}");
+        assert!(
+            !r.iter().any(|x| x.contains("Maandag") || x.contains("A.")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_three_word_staff_name_is_one_person_however_written() {
         let e = engine(&["Mei Lin Tjoa"], &[]);
         let text = "[14-10-2024 09:12] Mei Lin Tjoa: Goedemorgen\n\

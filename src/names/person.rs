@@ -41,6 +41,17 @@ pub const RELATIVE: &str = "named as a relative, a neighbour or a family";
 /// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
 /// lets auxiliary verbs count (`Hiemstra heeft …`), which only a word that is no common noun
 /// can afford.
+/// Days of the week, which open a sentence as a name does.
+const WEEKDAYS: &[&str] = &[
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
 pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Option<&'static str> {
     if is_speaker(g, first, next) {
         return Some(SPEAKER);
@@ -63,6 +74,18 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         && g.spaced(first - 1)
         && (g.is_line_end(next)
             || (g.is_punct(next, '.') || g.is_punct(next, '!')) && g.is_line_end(next + 1))
+    {
+        return Some(SIGN_OFF);
+    }
+    // `… terug in het ADR-rapport. Frank`, `[… met pers. Wouter]`: a note signed with a
+    // name alone after its last sentence, at the end of the line or of the bracketed note.
+    if first > 0
+        && ['.', '!', '?'].iter().any(|&c| g.is_punct(first - 1, c))
+        && g.spaced(first - 1)
+        && next == first + 1
+        && (g.is_line_end(next) || g.is_punct(next, ']'))
+        && !g.has(first, class::NOT_NAME)
+        && !g.word_in(first, WEEKDAYS)
     {
         return Some(SIGN_OFF);
     }

@@ -42,6 +42,32 @@ pub(super) fn structure(
     let Some(p) = g.forward(i).or_else(undotted) else {
         // `Yasmina (mentor van de school)`: a known first name with a function.
         let known = g.is_cap(i) && g.has(i, class::FIRST_NAME) && !g.has(i, class::NOT_NAME);
+        // `Sherry Z.`, `Maud I.`: a first name with the initial of the surname, as contact
+        // logs and notes write a person (not `Jan A. de Vries`, which the grammar reads whole).
+        if known
+            && let Some(p) = g.given_alone(i)
+            && g.spaced(p.next - 1)
+            && g.is_capital_letter(p.next)
+            && g.is_punct(p.next + 1, '.')
+            && g.glued(p.next)
+            && !(g.spaced(p.next + 1)
+                && (g.is_cap(p.next + 2) || g.has(p.next + 2, class::PARTICLE)))
+        {
+            let end = p.next + 2;
+            let surname = Some(g.folded(p.next).to_string());
+            out.push(mention(
+                NameParse {
+                    end: g.tokens()[end - 1].end,
+                    next: end,
+                    form: Form::Full,
+                    surname,
+                    ..p
+                },
+                "name.known-first-name",
+                "known first name with the initial of a surname",
+            ));
+            return Some(end);
+        }
         if known
             && let Some(p) = g.given_alone(i)
             && let Some(function) = function_follows(g, p.next)
