@@ -153,8 +153,7 @@ impl NameEngine {
         propagation_mentions(g, &people, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
-        // Spans the staff directory reads as a staff member's: another reading of the same
-        // words as an official's name does not protect them (when in doubt, remove).
+        // Spans the staff directory reads as a staff member's name.
         let staff_spans: HashSet<(usize, usize), FastHash> = mentions
             .iter()
             .filter(|m| m.staff.is_some())
@@ -252,8 +251,8 @@ impl NameEngine {
         // the directory inside the chat speaker `Mei Lin Tjoa`).
         let mut outer: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
         for c in chosen {
+            // Sorted by start, longest first: a finding inside another follows it.
             if let Some(last) = outer.last_mut()
-                && c.0 >= last.0
                 && c.1 <= last.1
             {
                 if staff_linked[c.4] && !staff_linked[last.4] {
@@ -304,8 +303,8 @@ fn public_initials(
     for k in public.keys() {
         let Some(surname) = &k.surname else { continue };
         let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
-        // Every abbreviation of the name (`JW`, `JWa`, `AvR`), from the first name and from
-        // the initials.
+        // Every abbreviation of the name (`JW`, `JWa`), from the first name and from the
+        // initials.
         let given: Vec<String> = k
             .given
             .iter()

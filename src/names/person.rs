@@ -327,8 +327,6 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
     if !shaped
         || !g.is_line_end(next)
         || super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first))
-        // `gemeente Marendal - KCC`: a desk the text names elsewhere (`P. Jansen (KCC)`).
-        || (next == first + 1 && super::context::used_as_organisation(g, g.str(first)))
     {
         return false;
     }
@@ -346,7 +344,10 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
                 .iter()
                 .any(|h| l.starts_with(h))
     });
-    opens_line_or_sentence && quoted_message_below
+    // `gemeente Marendal - KCC`: a desk the text names elsewhere (`P. Jansen (KCC)`).
+    opens_line_or_sentence
+        && quoted_message_below
+        && !(next == first + 1 && super::context::used_as_organisation(g, g.str(first)))
 }
 
 /// Alone between two bars of a table row (`| Kroeze |`).

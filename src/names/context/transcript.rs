@@ -47,12 +47,19 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
 }
 
 /// Whether `label` stands elsewhere in the text after a preposition or article, or in
-/// capitals in brackets after a name (`R. van Zwolle (WJZ)`: where the person works).
+/// capitals in brackets after a name (`R. van Zwolle (WJZ)`: where the person works). The
+/// text is read once, on the first question (see [`organisation_words`]).
 pub(crate) fn used_as_organisation(g: &Grammar, label: &str) -> bool {
-    let capitals = label.chars().count() >= 3 && label.chars().all(char::is_uppercase);
+    g.organisation_words(organisation_words).contains(label)
+}
+
+/// The words the text uses as an organisation's name somewhere, for
+/// [`used_as_organisation`].
+fn organisation_words<'a>(g: &Grammar<'a>) -> std::collections::HashSet<&'a str> {
     (1..g.tokens().len())
-        .filter(|&k| g.word(k) == Some(label))
-        .any(|k| {
+        .filter(|&k| {
+            let Some(label) = g.word(k) else { return false };
+            let capitals = label.chars().count() >= 3 && label.chars().all(char::is_uppercase);
             g.word_in(k - 1, BEFORE_ORGANISATION)
                 || (capitals
                     && g.is_punct(k - 1, '(')
@@ -66,4 +73,6 @@ pub(crate) fn used_as_organisation(g: &Grammar, label: &str) -> bool {
                     && g.is_punct(k + 1, ':')
                     && (k + 2..k + 6).any(|j| g.initials(j, false).is_some() && g.is_cap(j + 2)))
         })
+        .filter_map(|k| g.word(k))
+        .collect()
 }

@@ -97,6 +97,8 @@ pub struct Grammar<'a> {
     /// The folded words, one after another; `folded_at` holds each token's range.
     folded_words: String,
     folded_at: Vec<(u32, u32)>,
+    /// The words used as an organisation's name, read on the first question.
+    organisation_words: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> Grammar<'a> {
@@ -162,7 +164,17 @@ impl<'a> Grammar<'a> {
             classes,
             folded_words,
             folded_at,
+            organisation_words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The words of the text `read` finds used as an organisation's name, read once (the
+    /// reader is the context module's; the grammar keeps the answer for the document).
+    pub(crate) fn organisation_words(
+        &self,
+        read: impl FnOnce(&Grammar<'a>) -> std::collections::HashSet<&'a str>,
+    ) -> &std::collections::HashSet<&'a str> {
+        self.organisation_words.get_or_init(|| read(self))
     }
 
     /// The folded form of word `i` (empty for other tokens).
