@@ -116,15 +116,14 @@ fn a_document_changed_since_the_scan_fails_alone() {
     let mut text = std::fs::read_to_string(&chat).unwrap();
     text.insert_str(0, "Nieuwe regel.\n");
     std::fs::write(&chat, text).unwrap();
-    let out = tmp.path().join("out");
-    let file = review.join("decisions.jsonl");
-    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(1), "{run:?}");
-    let summary = summary(&out);
+    let summary = redact_fails_alone_as_changed(
+        tmp.path(),
+        &input,
+        &review,
+        "chat-export.txt",
+        "burgerbrief.txt",
+    );
     assert_eq!(summary["totals"]["failed"], 1);
-    assert_fails_alone_as_changed(&summary, "chat-export.txt");
-    assert!(!out.join("chat-export.txt").exists());
-    assert!(out.join("burgerbrief.txt").exists());
 }
 
 #[test]
@@ -303,14 +302,7 @@ fn an_e_mail_changed_since_the_scan_fails_alone() {
     let mail = input.join("thread.eml");
     let text = std::fs::read_to_string(&mail).unwrap();
     std::fs::write(&mail, text.replace("Hoi Marloes,", "Hoi Marloes, nog dit.")).unwrap();
-    let out = tmp.path().join("out");
-    let file = review.join("decisions.jsonl");
-    let run = redact(&[&input], &out, &["--decisions", file.to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(1), "{run:?}");
-    let summary = summary(&out);
-    assert_fails_alone_as_changed(&summary, "thread.eml");
-    assert!(!out.join("thread.eml").exists());
-    assert!(out.join("memo.docx").exists());
+    redact_fails_alone_as_changed(tmp.path(), &input, &review, "thread.eml", "memo.docx");
 }
 
 #[test]
@@ -338,7 +330,21 @@ fn an_e_mail_whose_attachments_are_documents_fails_closed_under_review() {
 
 /// The summary has exactly one failed document, `document`, failed because it changed since
 /// the review scan.
-fn assert_fails_alone_as_changed(summary: &Value, document: &str) {
+/// Redacts `input` with the decisions of `review` into `dir/out`, where `changed` changed since
+/// the scan: the run exits 1, `changed` fails alone with that reason and has no output, `kept`
+/// has one. Returns the run's summary.
+fn redact_fails_alone_as_changed(
+    dir: &Path,
+    input: &Path,
+    review: &Path,
+    changed: &str,
+    kept: &str,
+) -> Value {
+    let out = dir.join("out");
+    let file = review.join("decisions.jsonl");
+    let run = redact(&[input], &out, &["--decisions", file.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let summary = summary(&out);
     let failed: Vec<&Value> = summary["documents"]
         .as_array()
         .unwrap()
@@ -346,9 +352,12 @@ fn assert_fails_alone_as_changed(summary: &Value, document: &str) {
         .filter(|d| d["status"] == "failed")
         .collect();
     assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0]["document"], document);
+    assert_eq!(failed[0]["document"], changed);
     let why = failed[0]["error"].as_str().unwrap();
     assert!(why.contains("changed since the review scan"), "{why}");
+    assert!(!out.join(changed).exists());
+    assert!(out.join(kept).exists());
+    summary
 }
 
 /// Writes the reviewed `decisions` beside `input`, redacts `input` with them into `dir/out`,

@@ -301,25 +301,7 @@ fn public_initials(
 ) -> Vec<(usize, usize)> {
     let mut wanted: HashSet<String, FastHash> = HashSet::default();
     for k in public.keys() {
-        let Some(surname) = &k.surname else { continue };
-        let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
-        // Every abbreviation of the name (`JW`, `JWa`), from the first name and from the
-        // initials.
-        let given: Vec<String> = k
-            .given
-            .iter()
-            .flat_map(|g| g.split(['-', ' ']))
-            .map(str::to_string)
-            .collect();
-        let letters: Vec<String> = k
-            .initials
-            .iter()
-            .flat_map(|i| i.chars())
-            .map(String::from)
-            .collect();
-        for leads in [given, letters] {
-            wanted.extend(directory::derived_initials(&leads, &[], &surname));
-        }
+        wanted.extend(initials_of(k));
     }
     if wanted.is_empty() {
         return Vec::new();
@@ -361,6 +343,30 @@ fn public_initials(
         .collect()
 }
 
+/// Every abbreviation of a person's name (`JW`, `JWa`, `PAL`), from the first name and from
+/// the initials; none without a surname.
+fn initials_of(k: &PersonKey) -> Vec<String> {
+    let Some(surname) = &k.surname else {
+        return Vec::new();
+    };
+    let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
+    let given: Vec<String> = k
+        .given
+        .iter()
+        .flat_map(|g| g.split(['-', ' ']))
+        .map(str::to_string)
+        .collect();
+    let letters: Vec<String> = k
+        .initials
+        .iter()
+        .flat_map(|i| i.chars())
+        .map(String::from)
+        .collect();
+    let mut out = directory::derived_initials(&given, &[], &surname);
+    out.extend(directory::derived_initials(&letters, &[], &surname));
+    out
+}
+
 /// Initials of the people identified in the text (`PAL` for P.A. Lindeboom, `KBo` for Karin
 /// Bos), where they stand for a person: in a person's context (a speaker, a paraaf before a
 /// date, a sign-off), or written in a way no abbreviation is (`JdV`, `KBo`).
@@ -372,21 +378,8 @@ fn identified_initials(
 ) {
     let mut wanted: HashMap<String, usize, FastHash> = HashMap::default();
     for (n, k) in people.keys().iter().enumerate() {
-        let Some(surname) = &k.surname else { continue };
-        let given: Vec<String> = match (&k.given, &k.initials) {
-            (Some(gv), _) => gv.split(['-', ' ']).map(str::to_string).collect(),
-            (None, Some(i)) => i.chars().map(String::from).collect(),
-            (None, None) => continue,
-        };
-        let surname: Vec<String> = surname.split(' ').map(str::to_string).collect();
-        for v in directory::derived_initials(&given, &[], &surname) {
+        for v in initials_of(k) {
             wanted.entry(v).or_insert(n);
-        }
-        if let Some(i) = &k.initials {
-            let letters: Vec<String> = i.chars().map(String::from).collect();
-            for v in directory::derived_initials(&letters, &[], &surname) {
-                wanted.entry(v).or_insert(n);
-            }
         }
     }
     if wanted.is_empty() {

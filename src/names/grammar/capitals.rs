@@ -191,8 +191,17 @@ impl Grammar<'_> {
                 k = self.given_end(k);
             }
             let given = fold(self.text_of_tokens(first, k));
-            if self.spaced(k - 1) {
-                k += self.tussen_at_end_lower(k);
+            let t = if self.spaced(k - 1) {
+                self.tussen_at_end(k)
+            } else {
+                0
+            };
+            let closed = self.is_line_end(k + t)
+                || [',', '.', ')', ';']
+                    .iter()
+                    .any(|&c| self.is_punct(k + t, c));
+            if t > 0 && closed {
+                k += t;
             }
             (k, Some(given), None)
         } else {
@@ -207,19 +216,6 @@ impl Grammar<'_> {
             initials,
             surname: Some(self.key_of(key)),
         })
-    }
-
-    /// Lower-case particles at `i` that end a name (`de`, `van der`): how many tokens.
-    fn tussen_at_end_lower(&self, i: usize) -> usize {
-        let n = (i..i + 3)
-            .take_while(|&k| self.is_lower(k) && self.has(k, class::PARTICLE))
-            .count();
-        let closed = n > 0
-            && (self.is_line_end(i + n)
-                || [',', '.', ')', ';']
-                    .iter()
-                    .any(|&c| self.is_punct(i + n, c)));
-        if closed { n } else { 0 }
     }
 
     /// Particles in capitals at `i` (`DE`, `VAN DER`): how many tokens.

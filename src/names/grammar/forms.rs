@@ -307,7 +307,7 @@ impl Grammar<'_> {
 
     /// Particles that end a reversed name (`J. van der` followed by a bracket, comma, line
     /// end or dash).
-    fn tussen_at_end(&self, i: usize) -> usize {
+    pub(super) fn tussen_at_end(&self, i: usize) -> usize {
         let Some(phrases) = self.word(i).and_then(|w| PARTICLE_PHRASES.get(w)) else {
             return 0;
         };
