@@ -280,6 +280,31 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
     in_address_column(text, out);
     in_form_fields(text, out);
+    in_address_fields(text, &context, out);
+}
+
+/// An address field's street and number, whatever the street is called (`Adres: Eursinge
+/// 31, 9411 PK Beilen`, `Woonadres: Vaart ZZ 114`): the street words need no street ending
+/// after a label that asks for an address. An organisation's address still stays.
+fn in_address_fields(text: &str, context: &owner::Context, out: &mut Vec<Finding>) {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^[ \t>]*(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?)?adres)[ \t]*:[ \t]*(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,2}\b|-[0-9]{1,4})?)[ \t]*(?:,|$|[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)",
+        )
+        .expect("address field pattern compiles")
+    });
+    for c in FIELD.captures_iter(text) {
+        let Some(value) = c.get(1) else { continue };
+        if !context.organisation_address(value.start()) {
+            out.push(Finding::new(
+                value.start(),
+                value.end(),
+                Category::Address,
+                "address.field",
+                "street and number in an address field",
+            ));
+        }
+    }
 }
 
 /// Column labels of addresses, folded.
@@ -320,7 +345,7 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
 fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer|huisnr\.?)[ \t]*:[ \t]*([^\n]*?)[ \t]*$",
+            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer(?:[ \t]*(?:\+|en)[ \t]*toevoeging)?|huisnr\.?)[ \t]*:[ \t]*([^\n]*?)[ \t]*$",
         )
         .expect("form field pattern compiles")
     });

@@ -529,6 +529,9 @@ mod tests {
         // A person's own block keeps its numbers.
         let own = "Jan Jansen\nDorpsstraat 12\n1234 AB Ede\nT 0318 123456\n";
         assert_eq!(found(own), vec!["0318 123456"]);
+        // So does a form's block that asks for a person, though a field names the province.
+        let form = "> Melder: R. Hadders\n> Telefoon: 0521 59 73 12\n> Opmerking: wanneer doet de provincie iets\n";
+        assert_eq!(found(form), vec!["0521 59 73 12"]);
         // Words that call a number a general line, before it or in brackets after it.
         let general = "Contact via de calamiteitenlijn 0523 - 68 40 00 (24/7).\nT 088 042 7361 (direct) | 088 042 42 42 (algemeen)\n";
         assert_eq!(found(general), vec!["088 042 7361"]);

@@ -231,7 +231,7 @@ const SHORT_PARTICLES: &[&str] = &[
 impl Directory {
     /// Compiles the staff (`staff`) and public officials (`public`), as written in the lists.
     pub fn new(staff: &[StaffMember], public: &[String]) -> Result<Directory, ConfigError> {
-        let (people, mailboxes): (Vec<Listed>, Vec<Option<&str>>) = staff
+        let (mut people, mailboxes): (Vec<Listed>, Vec<Option<&str>>) = staff
             .iter()
             .map(|m| (m.name.as_str(), m.email.as_deref(), false))
             .chain(public.iter().map(|n| (n.as_str(), None, true)))
@@ -241,6 +241,7 @@ impl Directory {
                     .map(move |p| (p, email))
             })
             .unzip();
+        yield_given_initials_to_officials(&mut people);
         let mut patterns: Vec<String> = Vec::new();
         let mut uses: Vec<Vec<(u32, Part)>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -879,6 +880,38 @@ fn date_before(g: &Grammar, k: usize) -> bool {
 /// Whether `upper` is `word.to_uppercase()`, without building it.
 fn upper_case_of(word: &str, upper: &str) -> bool {
     word.chars().flat_map(char::to_uppercase).eq(upper.chars())
+}
+
+/// A compound first name's initials alone (`EJ` for Egbert-Jan Warners) are a weaker reading
+/// than an official's initials with the surname's (`EJ` for Egbert Jalving): where they meet,
+/// the capitals are the official's and the staff member keeps their other initials.
+fn yield_given_initials_to_officials(people: &mut [Listed]) {
+    let given_only = |p: &Listed| -> Option<String> {
+        (p.given.len() >= 2).then(|| {
+            p.given
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect()
+        })
+    };
+    let officials: std::collections::HashSet<String> = people
+        .iter()
+        .filter(|p| p.public)
+        .flat_map(|p| {
+            let own = given_only(p);
+            p.initials
+                .iter()
+                .filter(move |i| Some(*i) != own.as_ref())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for p in people.iter_mut().filter(|p| !p.public) {
+        if let Some(own) = given_only(p).filter(|g| officials.contains(g)) {
+            p.initials.retain(|i| *i != own);
+        }
+    }
 }
 
 /// Initials a name is abbreviated to: the first letters of the first name's parts, of the

@@ -675,6 +675,21 @@ mod tests {
     }
 
     #[test]
+    fn an_officials_initials_outrank_a_compound_first_names() {
+        // `EJ` is Egbert Jalving's (E. + J.) before it is Egbert-Jan Warners' first name.
+        let e = engine(&["Egbert-Jan Warners"], &["Egbert Jalving"]);
+        let r = removed(
+            &e,
+            "aanw: EJ, ik, R. Hadders\nEJ: \"dat gaan we regelen\"\n",
+        );
+        assert!(!r.iter().any(|s| s == "EJ"), "{r:?}");
+        // Without the official, the capitals are the staff member's.
+        let e = engine(&["Egbert-Jan Warners"], &[]);
+        let r = removed(&e, "EJ: \"dat gaan we regelen\"\n");
+        assert!(r.iter().any(|s| s == "EJ"), "{r:?}");
+    }
+
+    #[test]
     fn staff_initials_beside_other_initials() {
         let e = engine(&["Jan Tom Hendriks", "Hanna Groen"], &[]);
         let text = "Zie het stuk. JTH, HG akkoord.\nNummer: VRVID/HG/2024-011\n";

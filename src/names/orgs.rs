@@ -246,8 +246,57 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
         }
         i += 1;
     }
+    firms(g, &mut out);
     elsewhere(g, &names, &mut out);
     out
+}
+
+/// Firms named after their partners (`Prins & Hoekstra`, `Van der Wal & Scholten`): surnames
+/// on both sides of `&`. Not when a side starts with a first name or an initial (`Jan &
+/// Marieke`, `J. & M. de Vries`): that is a couple.
+fn firms(g: &Grammar, out: &mut Vec<(usize, usize)>) {
+    let toks = g.tokens();
+    let mut found = Vec::new();
+    for k in 1..toks.len().saturating_sub(1) {
+        if !(g.is_punct(k, '&') && g.spaced(k - 1) && g.spaced(k)) {
+            continue;
+        }
+        // The partner before: capitalised words and particles back to the line's start or
+        // a lower-case word.
+        let mut start = None;
+        let mut j = k;
+        while j > 0 && k - j < 5 && g.spaced(j - 1) {
+            let w = j - 1;
+            let capital = g.word(w).is_some_and(|x| x.starts_with(char::is_uppercase))
+                && !g.has(w, class::FUNCTION | class::TITLE);
+            if !(capital || (g.is_lower(w) && g.has(w, class::PARTICLE))) {
+                break;
+            }
+            if capital {
+                start = Some(w);
+            }
+            j = w;
+        }
+        let Some(start) = start else { continue };
+        let Some(end) = name_after(g, k + 1) else {
+            continue;
+        };
+        let given_or_initial = |w: usize| {
+            (g.has(w, class::FIRST_NAME) && !g.has(w, class::SURNAME))
+                || (g.word(w).is_some_and(|x| x.chars().count() == 1) && g.is_punct(w + 1, '.'))
+        };
+        if given_or_initial(start) || given_or_initial(g.skip_wrap(k + 1)) {
+            continue;
+        }
+        found.push((toks[start].start, toks[end - 1].end));
+    }
+    if found.is_empty() {
+        return;
+    }
+    let known = crate::spans::Spans::new(out.clone());
+    found.retain(|&(s, e)| !known.overlaps(s, e));
+    out.extend(found);
+    out.sort_unstable();
 }
 
 /// Adds the other places where the name of an organisation found after its head word stands
@@ -475,6 +524,15 @@ mod tests {
             orgs("namens Verbrugge & Kroon Advocaten schreef"),
             ["Verbrugge & Kroon Advocaten"]
         );
+        assert_eq!(
+            orgs("DNA-monsters genomen door Prins & Hoekstra (bijtwonden)"),
+            ["Prins & Hoekstra"]
+        );
+        assert_eq!(
+            orgs("Dierenarts is geweest. Dierenkliniek Van der Wal & Scholten. 2 laten"),
+            ["Dierenkliniek Van der Wal & Scholten"]
+        );
+        assert!(orgs("Jan & Marieke de Vries kwamen").is_empty());
         assert_eq!(
             orgs("Olaf van Kruispunt Advies belde"),
             ["Kruispunt Advies"]

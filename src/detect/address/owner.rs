@@ -55,6 +55,10 @@ impl<'a> Context<'a> {
     /// around it up to a blank line) has a `Postbus` or `Antwoordnummer`, or names an
     /// organisation (see [`organisation_block`]).
     pub(super) fn organisation_address(&self, at: usize) -> bool {
+        let line_start = self.lines.start(at);
+        if says_residence(&self.text[line_start..at]) {
+            return false;
+        }
         if self.near_po_box(at) {
             return true;
         }
@@ -62,7 +66,6 @@ impl<'a> Context<'a> {
         // The organisation's name on the line itself before the address, or heading it on
         // one of the two lines above (`Verbrugge & Kroon Advocaten` / `Burgemeester van
         // Roijensingel 12`); a person's name closer above makes it that person's.
-        let line_start = self.lines.start(at);
         if at - line_start < 120 && names_organisation(&self.text[line_start..at]) {
             return true;
         }
@@ -83,6 +86,31 @@ impl<'a> Context<'a> {
         }
         false
     }
+}
+
+/// Words before an address on its line that say someone lives there, folded (`woonachtig
+/// Zwiggelterweg 8`, `Woonadres: …`): a person's address whatever the lines around it name.
+const RESIDENCE_WORDS: &[&str] = &[
+    "woonachtig",
+    "wonende",
+    "woont",
+    "wonend",
+    "woonadres",
+    "huisadres",
+    "thuisadres",
+    "priveadres",
+    "verblijfadres",
+    "verblijfsadres",
+];
+
+/// Whether the words before an address on its line (the last few) say someone lives there.
+fn says_residence(before: &str) -> bool {
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| RESIDENCE_WORDS.contains(&fold(w).as_str()))
 }
 
 impl Context<'_> {
@@ -135,6 +163,14 @@ fn without_quote_marks(line: &str) -> &str {
 /// capitalised word (`Ronald Zeegers`, `J. de Vries`).
 fn names_person(line: &str) -> bool {
     let line = without_quote_marks(line);
+    // `Melder: R. Hadders`, `Naam aanvrager: …`: a form's field asking for a person.
+    if let Some((label, value)) = line.split_once(':')
+        && label.len() <= 30
+        && !value.trim().is_empty()
+        && crate::names::context::is_person_field(&fold(label.trim()))
+    {
+        return true;
+    }
     // `Maatschap Nijkamp`, `Fam. Koster`: a family's business is at its home.
     if crate::names::orgs::is_family_business(&line.to_lowercase()) {
         return true;

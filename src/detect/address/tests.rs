@@ -116,6 +116,28 @@ fn address_columns_and_a_forms_separate_fields() {
     // A street field alone, or a house number with nothing around it, is no address.
     assert!(found("Straat: zie hierboven\n").is_empty());
     assert!(found("Straat : Kolkweg\n\n\n\n\n\nHuisnummer : 8\n").is_empty());
+    let form = "Straat                  : Bosbesweg\nHuisnummer + toevoeging : 7\n";
+    assert_eq!(found(form), vec!["Bosbesweg", "7"]);
+}
+
+#[test]
+fn an_address_field_needs_no_street_ending() {
+    assert_eq!(
+        found("Adres:            Eursinge 31, 9411 PK Beilen\n"),
+        vec!["Eursinge 31", "9411 PK"]
+    );
+    assert_eq!(found("> Woonadres: Vaart ZZ 114\n"), vec!["Vaart ZZ 114"]);
+    // An organisation's address field stays, and a field that holds no street and number
+    // is no address.
+    assert!(found("Gemeente Midden-Drenthe\nAdres: Raadhuisplein 1\nPostbus 24\n").is_empty());
+    assert!(found("Adres: zie bijlage 2\n").is_empty());
+}
+
+#[test]
+fn a_residence_word_makes_an_address_a_persons() {
+    // The line above names the employer; `woonachtig` says whose address it is.
+    let t = "2. HOEKSTRA, Sjoerd, beleidsmedewerker provincie Drenthe\n   woonachtig Zwiggelterweg 8, 9414 TE Hooghalen\n";
+    assert_eq!(found(t), vec!["Zwiggelterweg 8", "9414 TE"]);
 }
 
 #[test]

@@ -174,6 +174,15 @@ pub(super) const NAME_PART_FIELDS: &[(&str, FieldKind)] = &[
     ("opsteller", FieldKind::Person),
 ];
 
+/// Whether a form field's label (folded) asks for a person's name or part of it
+/// (`Melder`, `Naam aanvrager`, `Achternaam`); paraaf and initials fields do not count.
+pub(crate) fn is_person_field(label: &str) -> bool {
+    matches!(
+        field_kind(label),
+        Some(FieldKind::Person | FieldKind::Surname | FieldKind::Given)
+    )
+}
+
 pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
     if let Some(&(_, kind)) = NAME_PART_FIELDS.iter().find(|(l, _)| *l == label) {
         return Some(kind);

@@ -31,6 +31,7 @@ use super::grammar::{Form, Grammar, NameParse};
 use super::lexicon::class;
 use super::{Mention, Strength};
 
+pub(crate) use fields::is_person_field;
 pub(crate) use inline::INTRODUCERS;
 pub(crate) use transcript::used_as_organisation;
 
