@@ -675,6 +675,19 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_first_names_in_an_attendee_list() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "aanw: roy (WI), linda s. (gem Oss), soufiane (politie), ik\n",
+        );
+        assert_eq!(r, ["roy", "linda s.", "soufiane"], "{r:?}");
+        // Words in lower case are no names, in a list or not.
+        let r = removed(&e, "aanw: iedereen, secretariaat, rest team\n");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn an_officials_initials_outrank_a_compound_first_names() {
         // `EJ` is Egbert Jalving's (E. + J.) before it is Egbert-Jan Warners' first name.
         let e = engine(&["Egbert-Jan Warners"], &["Egbert Jalving"]);

@@ -413,7 +413,8 @@ pub(super) fn name_list(
                     })
                 })
                 .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
-                .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)));
+                .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)))
+                .or_else(|| given_in_lower_case(g, j));
             // `Mertens, Claassen, Yıldız,`: in a list going on after it, two surnames are
             // no reversed name unless the second is a first name.
             let parsed = parsed.map(|p| {
@@ -506,6 +507,61 @@ pub(super) fn name_list(
         }
         i = lines[li].start;
     }
+}
+
+/// A list entry written in lower case, as notes are (`aanw: roy (WI), linda s. (gem Oss)`):
+/// a first name that is no word, with a surname's initial or a known surname after it.
+fn given_in_lower_case(g: &Grammar, i: usize) -> Option<NameParse> {
+    const NOT_A_GIVEN_NAME: u16 = class::WORD
+        | class::NOT_NAME
+        | class::PARTICLE
+        | class::FUNCTION
+        | class::PLACE
+        | class::ORG
+        | class::TITLE;
+    // Words in lower case carry only their grammar classes: look the list entry up.
+    let classes = |k: usize| {
+        let f = g.folded(k);
+        let word = if crate::names::lexicon::is_dutch_word(f) {
+            class::WORD
+        } else {
+            0
+        };
+        crate::names::lexicon::GAZETTEER.classes(f) | word
+    };
+    if !g.is_lower(i) || classes(i) & class::FIRST_NAME == 0 || classes(i) & NOT_A_GIVEN_NAME != 0 {
+        return None;
+    }
+    let toks = g.tokens();
+    let mut end = i + 1;
+    let initial = g.spaced(i)
+        && g.word(i + 1).is_some_and(|w| w.chars().count() == 1)
+        && g.is_punct(i + 2, '.');
+    if initial {
+        end = i + 3;
+    } else if g.spaced(i)
+        && g.is_lower(i + 1)
+        && classes(i + 1) & class::SURNAME != 0
+        && classes(i + 1) & NOT_A_GIVEN_NAME == 0
+    {
+        end = i + 2;
+    }
+    if !ends_name(g, end) && !g.is_punct(end, '+') {
+        return None;
+    }
+    Some(NameParse {
+        start: toks[i].start,
+        end: toks[end - 1].end,
+        next: end,
+        form: if end == i + 2 {
+            Form::Full
+        } else {
+            Form::Given
+        },
+        given: Some(g.folded(i).to_string()),
+        initials: None,
+        surname: (end == i + 2).then(|| g.folded(i + 1).to_string()),
+    })
 }
 
 /// The local part of an e-mail address is not a name (`jan.smit@…`).

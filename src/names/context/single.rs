@@ -36,6 +36,9 @@ const PERSON_ONLY: &[&str] = &[
 /// (hydroloog)`, `Maarten van de GGD belde`): a thing has no function and no employer.
 const A_KNOWN_NAMES_PERSON: &[&str] = &[person::WORKS_AT, person::FUNCTION_IN_BRACKETS];
 
+/// The evidence of a first name that is a word too, capitalised inside a sentence.
+const CAPITALISED_FIRST_NAME: &str = "a first name capitalised inside a sentence";
+
 /// Finds single-word names by their place in the text of `g`.
 pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
     // Words inside a name another rule read (`Sam, M. (Mehmet)`) are that name's.
@@ -109,13 +112,18 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         }
         // A known name that is also a word (`Post`, `Roos`) only where it is capitalised
         // as a name is, or in a context that only a person has.
-        let Some(evidence) = person::context(g, i, i + 1, !word) else {
+        // A first name that is also a word (`Frank`, `Ria`), capitalised inside a sentence
+        // where a word would not be (`ik vraag het Frank`): the capital makes it the name.
+        let first_name_word = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
+        let capitalised_first_name = word && first_name_word && person::capitalised_as_a_name(g, i);
+        let Some(evidence) = person::context(g, i, i + 1, !word)
+            .or(capitalised_first_name.then_some(CAPITALISED_FIRST_NAME))
+        else {
             continue;
         };
         let person_only = PERSON_ONLY.contains(&evidence);
         // A first name that is also a rare word (`Maarten`, `Koen`, `Wim`) is read as
         // the name in any person's context; so is a known name with a function or employer.
-        let first_name_word = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
         let allowed = if word {
             person_only
                 || person::capitalised_as_a_name(g, i)
