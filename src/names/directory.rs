@@ -399,7 +399,24 @@ impl Directory {
                 return None;
             }
         }
-        let particles = particles_before(g, t);
+        let mut particles = particles_before(g, t);
+        // Other particles written in full are another name's (`van de Ven` is not Van der
+        // Ven) or a preposition (`uit Kessel` for Mariska van Kessel): the surname stands
+        // alone.
+        let written_particles: Vec<&str> = (particles..t).filter_map(|k| g.word(k)).collect();
+        if particles < t
+            && !p.particles.is_empty()
+            && written_particles.len() == t - particles
+            && !written_particles
+                .iter()
+                .any(|w| SHORT_PARTICLES.contains(&fold(w).as_str()))
+            && !written_particles
+                .iter()
+                .map(|w| fold(w))
+                .eq(p.particles.iter().cloned())
+        {
+            particles = t;
+        }
         // The second half of a double surname is someone else's name (`Hoogerwerf-van Dam`
         // is not Anouk van Dam).
         if particles > 1 && g.is_punct(particles - 1, '-') && g.glued(particles - 2) {

@@ -72,6 +72,15 @@ pub(super) fn strengthen_lists(g: &Grammar, mentions: &mut [Mention], anchors: &
     }
 }
 
+/// Whether word `i` stands in a list beside a place (`Kessel, Lith, Maren en Alem`): a list
+/// holds one kind of thing, so a first name there is a place too.
+pub(super) fn listed_beside_a_place(g: &Grammar, i: usize) -> bool {
+    let separator =
+        |k: usize| g.is_punct(k, ',') || g.is_punct(k, '/') || g.word_in(k, LIST_JOINERS);
+    let place = |k: usize| g.is_cap(k) && g.has(k, class::PLACE) && !g.has(k, class::FIRST_NAME);
+    (i >= 2 && separator(i - 1) && place(i - 2)) || (separator(i + 1) && place(i + 2))
+}
+
 /// Lists of people go on past what the rules and the directory know: `(o.a. Joke, Harrie,
 /// fam. Hofman, Sevda)` after `Joke` is known. A capitalised word after a list separator next
 /// to a strong mention is a person too, when it can only be a name (a known first name or
@@ -124,9 +133,12 @@ pub(super) fn extend_lists(
             | class::TITLE;
         // `WenV`, `DGMo`: a capital inside a word makes an abbreviation, not a name.
         let inner_capital = g.str(k).chars().skip(1).any(char::is_uppercase);
+        // A known name that is also a word may be listed (`Roos`); a place never is (`Lith`
+        // in `uit Kessel, Lith en Alem`, whoever is called Van Lith).
         let name_like = g.is_cap(k)
+            && !g.has(k, NOT_A_NAME & !class::WORD)
             && (g.has(k, class::FIRST_NAME | class::SURNAME)
-                || !(g.has(k, NOT_A_NAME) || inner_capital));
+                || !(g.has(k, class::WORD) || inner_capital));
         let (ts, te) = (toks[k].start, toks[k].end);
         let taken = covered.overlaps(ts, te)
             || orgs.overlaps(ts, te)

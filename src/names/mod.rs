@@ -675,6 +675,16 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_places_holds_no_names() {
+        let e = engine(&["Sanne van Lith"], &[]);
+        let r = removed(
+            &e,
+            "Wij, bewoners van Kessel, Lith, Maren en Alem, zijn geschrokken. Sanne belt.\n",
+        );
+        assert_eq!(r, ["Sanne"], "{r:?}");
+    }
+
+    #[test]
     fn lower_case_first_names_in_an_attendee_list() {
         let e = engine(&[], &[]);
         let r = removed(
@@ -973,6 +983,9 @@ mod tests {
         assert!(removed(&e, signed).is_empty());
         let more = "De minister van Justitie en Veiligheid,\nKarel Appel en namens deze,\n";
         assert_eq!(removed(&e, more), vec!["Karel Appel"]);
+        // Parliamentary questions name the members who asked them.
+        let asked = "Antwoorden op vragen van de leden Van Dam-Reinders en El Khatib over de brug.";
+        assert!(removed(&e, asked).is_empty(), "{:?}", removed(&e, asked));
     }
 
     #[test]

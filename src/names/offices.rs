@@ -228,7 +228,16 @@ impl Offices<'_> {
 /// that a list of names may follow it; after `dijkgraaf Wigger, B. Oosterveld` the second
 /// is someone else.
 fn is_plural(title: &str) -> bool {
-    let first = fold(title.split_whitespace().next().unwrap_or_default());
+    // The head is the first word, or the last of a phrase (`vragen van de leden`).
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let heads = [words.first(), words.last()];
+    heads
+        .into_iter()
+        .flatten()
+        .any(|w| is_plural_head(&fold(w)))
+}
+
+fn is_plural_head(first: &str) -> bool {
     [
         "wethouders",
         "raadsleden",
@@ -241,7 +250,7 @@ fn is_plural(title: &str) -> bool {
         "ministers",
         "leden",
     ]
-    .contains(&first.as_str())
+    .contains(&first)
 }
 
 /// Whether only other names stand between a title and a name, as in a list after a plural

@@ -431,8 +431,18 @@ pub(super) fn name_list(
                     p
                 }
             });
+            // A place alone is no attendee (`uit Kessel, Lith, Maren en Alem`); a surname
+            // before a first name is (`Steenbergen, Willem`).
+            let place = |p: &NameParse| {
+                p.next == j + 1
+                    && !(g.is_punct(j + 1, ',')
+                        && g.is_cap(j + 2)
+                        && g.has(j + 2, class::FIRST_NAME))
+                    && ((g.has(j, class::PLACE) && !g.has(j, class::FIRST_NAME))
+                        || crate::names::lists::listed_beside_a_place(g, j))
+            };
             match parsed {
-                Some(p) if !is_mailbox_word(g, j) => {
+                Some(p) if !is_mailbox_word(g, j) && !place(&p) => {
                     let mut next = p.next;
                     // `Dijkgraaf, Maarten <…>`: a surname the grammar read alone (a word
                     // or an office too) and the first name after its comma are one entry.

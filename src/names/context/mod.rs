@@ -259,9 +259,9 @@ mod tests {
     fn a_full_name_below_a_signed_first_name() {
         let text = "Met vriendelijke groet,\nWietske\n\nW. (Wietske) Snijhorst\nArts\n";
         assert_eq!(names(text), vec!["W. (Wietske) Snijhorst", "Wietske"]);
-        // A quoted message's header below a signature is no name.
+        // A quoted message's header below a signature is no name; its writer is.
         let text = "Groeten,\nJatse\n\nOn Tuesday, January 10, 2023 at 22:47, Jan wrote:\n";
-        assert_eq!(names(text), vec!["Jatse"]);
+        assert_eq!(names(text), vec!["Jan", "Jatse"]);
     }
 
     #[test]

@@ -45,7 +45,11 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
     let named =
         crate::spans::Spans::new(out.iter().map(|m| (m.parse.start, m.parse.end)).collect());
     for i in 0..g.tokens().len() {
-        if !g.is_cap(i) || g.has(i, OTHER_THAN_A_NAME) || g.str(i).chars().count() < 3 {
+        if !g.is_cap(i)
+            || g.has(i, OTHER_THAN_A_NAME)
+            || g.str(i).chars().count() < 3
+            || crate::names::lists::listed_beside_a_place(g, i)
+        {
             continue;
         }
         // Part of a longer name, which the grammar reads whole.
