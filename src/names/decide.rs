@@ -49,12 +49,15 @@ impl NameEngine {
         // An office named beside a person anywhere in the text makes every mention of that
         // person public (`Gedeputeerde Hoogerwerf-van Dam meldt …` keeps `M. Hoogerwerf-van
         // Dam` in the attendee list above), unless the mention has staff evidence.
+        // A first name alone is nobody's office (`aan de wethouder, Eva checkt dat`): office
+        // holders are named by their surname.
         let in_office: Vec<bool> = mentions
             .iter()
             .map(|m| {
-                offices
-                    .as_ref()
-                    .is_some_and(|o| o.around(m.parse.start, m.parse.end))
+                m.parse.form != Form::Given
+                    && offices
+                        .as_ref()
+                        .is_some_and(|o| o.around(m.parse.start, m.parse.end))
             })
             .collect();
         let holders = offices.as_ref().map(|o| o.holders(g)).unwrap_or_default();

@@ -675,6 +675,23 @@ mod tests {
     }
 
     #[test]
+    fn staff_first_names_and_surnames_alone_in_a_persons_place() {
+        let e = engine(
+            &["Eva Brink", "Juni Bakker", "Koen Smit", "Petra Brouwer"],
+            &[],
+        );
+        let text = "Vraag 4 laat ik aan de wethouder, Eva checkt dat.\n\
+                    HR stuurt een brief. Juni en ik doen woensdag een overleg.\n\
+                    De versie die Koen vorige week stuurde is oud.\n\
+                    Team handhaving (Brouwer) kan 2 avonden.\n";
+        let r = removed(&e, text);
+        assert_eq!(r, ["Eva", "Juni", "Koen", "Brouwer"], "{r:?}");
+        // The month and the article's noun stay.
+        let r = removed(&e, "In juni en mei is de brouwer dicht.\n");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn a_list_of_places_holds_no_names() {
         let e = engine(&["Sanne van Lith"], &[]);
         let r = removed(

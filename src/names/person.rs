@@ -117,6 +117,9 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if relative(g, first) || family_name(g, first) {
         return Some(RELATIVE);
     }
+    if beside_a_pronoun(g, first, next) {
+        return Some("joined to a personal pronoun");
+    }
     if first > 0
         && g.word_in(first - 1, PARCELS)
         && g.spaced(first - 1)
@@ -152,6 +155,17 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         return Some("author of a comment");
     }
     None
+}
+
+/// `Juni en ik doen …`, `jij of Koen`: a name joined to a personal pronoun is a person's;
+/// not after an article (`de brand en ik`).
+fn beside_a_pronoun(g: &Grammar, first: usize, next: usize) -> bool {
+    const PRONOUNS: &[&str] = &["ik", "jij", "hij", "zij", "wij", "mij", "jou", "hem"];
+    let joined = |k: usize| g.word_in(k, &["en", "of"]);
+    let after_article = first > 0 && g.word_in(first - 1, ARTICLES);
+    !after_article
+        && ((joined(next) && g.word_in(next + 1, PRONOUNS))
+            || (first >= 2 && joined(first - 1) && g.word_in(first - 2, PRONOUNS)))
 }
 
 /// `mijn man Youssef`, `haar zoon Gert`, `vader van Sem`: a relative or neighbour by name.
@@ -266,13 +280,18 @@ fn works_at(g: &Grammar, next: usize) -> bool {
 /// `RWS (Mulder)`, `via de gemeente (Aalbers)`: a person in brackets after an organisation.
 fn contact_in_brackets(g: &Grammar, first: usize, next: usize) -> bool {
     use super::grammar::shape;
+    // `Team handhaving (Brouwer)`, `afdeling Vergunningen (Koster)`: a unit's contact.
+    const UNITS: &[&str] = &["team", "afdeling", "sector", "cluster", "bureau", "unit"];
+    let after_unit = |k: usize| k >= 3 && (g.word_in(k - 3, UNITS) || g.word_in(k - 2, UNITS));
     first >= 2
         && g.is_punct(first - 1, '(')
         && g.is_punct(next, ')')
-        && (g.has(
-            first - 2,
-            shape::UPPER | shape::ORG_COMPOUND | class::ROLE | class::FUNCTION,
-        ) || g.has(first - 2, class::ORG)
+        && (after_unit(first)
+            || g.has(
+                first - 2,
+                shape::UPPER | shape::ORG_COMPOUND | class::ROLE | class::FUNCTION,
+            )
+            || g.has(first - 2, class::ORG)
             || GAZETTEER.is(
                 g.folded(first - 2),
                 class::ORG | class::FUNCTION | class::ROLE,
@@ -361,7 +380,7 @@ fn table_cell(g: &Grammar, first: usize, next: usize) -> bool {
 /// and not a place or an organisation word, which are capitalised anyway.
 pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     const CAPITALISED_ANYWAY: u16 = class::PLACE | class::ORG | class::NOT_NAME | class::OFFICE;
-    let after_article = i > 0 && (g.word_in(i - 1, ARTICLES) || g.is_punct(i - 1, '"'));
+    let after_article = after_determiner(g, i);
     let before_capital = g.spaced(i) && g.is_cap(i + 1);
     // Dutch writes months in lower case: `Juni` mid-sentence and away from a day or year
     // is a person (`dat Juni ook zei`), `3 Juni 2024` in a heading a date.
@@ -377,12 +396,21 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
         && !before_capital
 }
 
+/// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
+/// `"Brand"`). `die` and `dat` before a capital open a clause whose subject it is (`de versie
+/// die Koen stuurde`), or point at a person (`die Zijlstra weer`): no determiner then.
+fn after_determiner(g: &Grammar, i: usize) -> bool {
+    i > 0
+        && ((g.word_in(i - 1, ARTICLES) && !g.word_in(i - 1, &["die", "dat"]))
+            || g.is_punct(i - 1, '"'))
+}
+
 /// Whether a staff member's surname that is also a word (`Koning`, `Post`) names them here:
 /// capitalised with no article or determiner before it (`de Koning` is the King), not
 /// before another capitalised word (`Koning Willem-Alexander`, `Post NL`) and not a place
 /// or organisation. The list says someone of that name works here: when in doubt, remove.
 pub fn listed_word_as_name(g: &Grammar, i: usize) -> bool {
-    let after_article = i > 0 && (g.word_in(i - 1, ARTICLES) || g.is_punct(i - 1, '"'));
+    let after_article = after_determiner(g, i);
     let before_capital = g.spaced(i) && g.is_cap(i + 1);
     g.is_cap(i)
         && !g.has(i, class::PLACE | class::ORG)
