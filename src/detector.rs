@@ -214,7 +214,14 @@ fn drop_kept_address_parts(text: &str, findings: &mut Vec<Finding>, keep: &[Rang
     }
     let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
     let line_of = |at: usize| newlines.partition_point(|&n| n < at);
-    let mut kept_lines: Vec<usize> = keep.iter().map(|r| line_of(r.start)).collect();
+    // Only kept address parts (a number in them) say whose address it is: a kept
+    // organisation's name above a line says nothing (`beleidsmedewerker provincie Drenthe` /
+    // `woonachtig Zwiggelterweg 8`).
+    let mut kept_lines: Vec<usize> = keep
+        .iter()
+        .filter(|r| text[r.start..r.end].bytes().any(|b| b.is_ascii_digit()))
+        .map(|r| line_of(r.start))
+        .collect();
     kept_lines.sort_unstable();
     findings.retain(|f| {
         if f.category != Category::Address {
