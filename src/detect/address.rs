@@ -258,10 +258,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
         let street_near = street.is_some() || found.ends_within(lines.start(start), start);
         if street_near || place_follows(text, end) || keyword_before(text, start) {
-            // The place after a person's postcode is part of their address.
             out.push(Finding::new(
                 start,
-                place_end(text, end).unwrap_or(end),
+                end,
                 Category::Address,
                 "address.postcode",
                 "postcode in an address",
@@ -272,7 +271,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if !context.organisation_address(start) {
             out.push(Finding::new(
                 start,
-                known_place_end(text, end).unwrap_or(end),
+                end,
                 Category::Address,
                 "address.street",
                 "street with house number",
@@ -625,58 +624,6 @@ impl Streets {
 }
 
 /// A place name after the postcode: `1234 AB  Utrecht`, `1234 AB, 's-Hertogenbosch`.
-/// The end of the place name after a postcode on its line (`4191 KL  Lingehoven`, `5394 AG
-/// KESSEL`, `5211 CK 's-Hertogenbosch`, `5425 RB De Mortel`): capitalised words, with the
-/// particles inside a place's name (`Alphen aan den Rijn`), at most four.
-fn place_end(text: &str, end: usize) -> Option<usize> {
-    const INSIDE: &[&str] = &["aan", "den", "de", "op", "bij", "in", "van", "d'"];
-    let rest = &text[end..];
-    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-    if gap == 0 || gap > 4 {
-        return None;
-    }
-    let mut at = end + gap;
-    let mut place_end = None;
-    let line = &text[at..];
-    let line = &line[..line.find(['\n', '\r']).unwrap_or(line.len())];
-    for (n, word) in line.split(' ').enumerate() {
-        let bare = word.strip_prefix("'s-").unwrap_or(word);
-        let name = !bare.is_empty()
-            && bare.starts_with(char::is_uppercase)
-            && bare
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''));
-        if n >= 4 || !(name || (place_end.is_some() && INSIDE.contains(&word))) {
-            break;
-        }
-        at += word.len();
-        if name {
-            place_end = Some(at);
-        }
-        at += 1;
-    }
-    place_end
-}
-
-/// The end of a known place after a street and number (`Lithseweg 54, Kessel`, `Maasdijk 38
-/// te Linden`), when no postcode stands between.
-fn known_place_end(text: &str, end: usize) -> Option<usize> {
-    let rest = &text[end..];
-    let after = rest
-        .strip_prefix(", ")
-        .or_else(|| rest.strip_prefix(" te "))?;
-    let word_len = after
-        .find(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'')))
-        .unwrap_or(after.len());
-    let word = &after[..word_len];
-    let known = word.starts_with(char::is_uppercase)
-        && crate::names::lexicon::GAZETTEER.is(
-            &crate::fold::fold(word),
-            crate::names::lexicon::class::PLACE,
-        );
-    known.then(|| text.len() - after.len() + word_len)
-}
-
 fn place_follows(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches([' ', '\t', ',']);
     if rest.len() == text.len() - end {

@@ -20,19 +20,19 @@ fn a_street_after_punctuation_starts_at_its_word() {
 fn finds_letterhead_address_blocks() {
     assert_eq!(
         found("Jorn van Schweinfurt\nTessdreef 113\n2018 XL  Bleiswijk\n"),
-        vec!["Tessdreef 113", "2018 XL  Bleiswijk"]
+        vec!["Tessdreef 113", "2018 XL"]
     );
     assert_eq!(
         found("A. Jansen\nLange Voorhout 9\n2514EA Den Haag"),
-        vec!["Lange Voorhout 9", "2514EA Den Haag"]
+        vec!["Lange Voorhout 9", "2514EA"]
     );
     assert_eq!(
         found("Rayanpad 83a\n4304 WL  's-Gravenpolder"),
-        vec!["Rayanpad 83a", "4304 WL  's-Gravenpolder"]
+        vec!["Rayanpad 83a", "4304 WL"]
     );
     assert_eq!(
         found("Tesshof 28-2\n1234 AB Ede"),
-        vec!["Tesshof 28-2", "1234 AB Ede"]
+        vec!["Tesshof 28-2", "1234 AB"]
     );
 }
 
@@ -44,7 +44,7 @@ fn finds_addresses_in_running_text() {
     );
     assert_eq!(
         found("Chr. van der Meulen\nBurgemeester Van Walsumweg 36 bis\n6561 CC Zoetermeer"),
-        vec!["Burgemeester Van Walsumweg 36 bis", "6561 CC Zoetermeer"]
+        vec!["Burgemeester Van Walsumweg 36 bis", "6561 CC"]
     );
     assert_eq!(found("Van Kerkstraat 5 naar"), vec!["Kerkstraat 5"]);
     assert_eq!(found("Zie De Kerkstraat 5"), vec!["Kerkstraat 5"]);
@@ -54,7 +54,7 @@ fn finds_addresses_in_running_text() {
     );
     assert_eq!(
         found("adres: Laan van Meerdervoort 3a, 2517 AA Den Haag"),
-        vec!["Laan van Meerdervoort 3a", "2517 AA Den Haag"]
+        vec!["Laan van Meerdervoort 3a", "2517 AA"]
     );
     assert_eq!(found("postcode 3511AB"), vec!["3511AB"]);
 }
@@ -66,7 +66,7 @@ fn a_citizens_address_above_the_addressee_stays_the_citizens() {
         found(
             "Jayden Reimes\nCorneliaweg 44\n3407YM Veldhoven\nAan het Ministerie van Justitie\nPostbus 20301\n2500 EH Den Haag\n"
         ),
-        vec!["Corneliaweg 44", "3407YM Veldhoven"]
+        vec!["Corneliaweg 44", "3407YM"]
     );
 }
 
@@ -98,7 +98,7 @@ fn an_organisations_address_in_a_quoted_reply_stays() {
 fn a_family_business_is_at_home_and_a_form_labels_its_postcode() {
     assert_eq!(
         found("Maatschap Nijkamp\nVechtdijk 71\n7722 RL  VECHTHOVEN\n"),
-        vec!["Vechtdijk 71", "7722 RL  VECHTHOVEN"]
+        vec!["Vechtdijk 71", "7722 RL"]
     );
     assert!(found("Stichting De Brink\nBrinkweg 4\n7721 AB Vechthoven\n").is_empty());
     assert_eq!(
@@ -124,7 +124,7 @@ fn address_columns_and_a_forms_separate_fields() {
 fn an_address_field_needs_no_street_ending() {
     assert_eq!(
         found("Adres:            Eursinge 31, 9411 PK Beilen\n"),
-        vec!["Eursinge 31", "9411 PK Beilen"]
+        vec!["Eursinge 31", "9411 PK"]
     );
     assert_eq!(found("> Woonadres: Vaart ZZ 114\n"), vec!["Vaart ZZ 114"]);
     // An organisation's address field stays, and a field that holds no street and number
@@ -136,13 +136,8 @@ fn an_address_field_needs_no_street_ending() {
 #[test]
 fn a_residence_word_makes_an_address_a_persons() {
     // The line above names the employer; `woonachtig` says whose address it is.
-    // A known place after the street and number belongs to the address.
-    assert_eq!(
-        found("Ik woon aan de Lithseweg 54, Kessel. Mijn buurman Maasdijk 38 te Utrecht."),
-        vec!["Lithseweg 54, Kessel", "Maasdijk 38 te Utrecht"]
-    );
     let t = "2. HOEKSTRA, Sjoerd, beleidsmedewerker provincie Drenthe\n   woonachtig Zwiggelterweg 8, 9414 TE Hooghalen\n";
-    assert_eq!(found(t), vec!["Zwiggelterweg 8", "9414 TE Hooghalen"]);
+    assert_eq!(found(t), vec!["Zwiggelterweg 8", "9414 TE"]);
 }
 
 #[test]
