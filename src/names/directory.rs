@@ -403,17 +403,15 @@ impl Directory {
         // Other particles written in full are another name's (`van de Ven` is not Van der
         // Ven) or a preposition (`uit Kessel` for Mariska van Kessel): the surname stands
         // alone.
-        let written_particles: Vec<&str> = (particles..t).filter_map(|k| g.word(k)).collect();
+        let written_particles: Vec<String> =
+            (particles..t).filter_map(|k| g.word(k)).map(fold).collect();
         if particles < t
             && !p.particles.is_empty()
             && written_particles.len() == t - particles
             && !written_particles
                 .iter()
-                .any(|w| SHORT_PARTICLES.contains(&fold(w).as_str()))
-            && !written_particles
-                .iter()
-                .map(|w| fold(w))
-                .eq(p.particles.iter().cloned())
+                .any(|w| SHORT_PARTICLES.contains(&w.as_str()))
+            && written_particles != p.particles
         {
             particles = t;
         }

@@ -77,8 +77,12 @@ pub(super) fn strengthen_lists(g: &Grammar, mentions: &mut [Mention], anchors: &
 pub(super) fn listed_beside_a_place(g: &Grammar, i: usize) -> bool {
     let separator =
         |k: usize| g.is_punct(k, ',') || g.is_punct(k, '/') || g.word_in(k, LIST_JOINERS);
-    let place = |k: usize| g.is_cap(k) && g.has(k, class::PLACE) && !g.has(k, class::FIRST_NAME);
-    (i >= 2 && separator(i - 1) && place(i - 2)) || (separator(i + 1) && place(i + 2))
+    (i >= 2 && separator(i - 1) && is_place(g, i - 2)) || (separator(i + 1) && is_place(g, i + 2))
+}
+
+/// Whether word `k` is a capitalised place that is no first name too (`Lith`, not `Maren`).
+pub(super) fn is_place(g: &Grammar, k: usize) -> bool {
+    g.is_cap(k) && g.has(k, class::PLACE) && !g.has(k, class::FIRST_NAME)
 }
 
 /// Lists of people go on past what the rules and the directory know: `(o.a. Joke, Harrie,

@@ -237,7 +237,7 @@ fn is_plural(title: &str) -> bool {
         .any(|w| is_plural_head(&fold(w)))
 }
 
-fn is_plural_head(first: &str) -> bool {
+fn is_plural_head(word: &str) -> bool {
     [
         "wethouders",
         "raadsleden",
@@ -250,7 +250,7 @@ fn is_plural_head(first: &str) -> bool {
         "ministers",
         "leden",
     ]
-    .contains(&first)
+    .contains(&word)
 }
 
 /// Whether only other names stand between a title and a name, as in a list after a plural

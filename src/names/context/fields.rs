@@ -438,7 +438,7 @@ pub(super) fn name_list(
                     && !(g.is_punct(j + 1, ',')
                         && g.is_cap(j + 2)
                         && g.has(j + 2, class::FIRST_NAME))
-                    && ((g.has(j, class::PLACE) && !g.has(j, class::FIRST_NAME))
+                    && (crate::names::lists::is_place(g, j)
                         || crate::names::lists::listed_beside_a_place(g, j))
             };
             match parsed {
