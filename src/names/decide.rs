@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::grammar::{self, Form, Grammar, NameParse, shape};
 use super::lexicon::{self, FastHash, GAZETTEER, class};
 use super::lists::{extend_lists, strengthen_lists};
-use super::offices::Offices;
+use super::offices::{self, Offices};
 use super::people::People;
 use super::{
     Mention, NameEngine, NameFindings, PersonKey, Strength, context, directory, orgs, person,
@@ -60,7 +60,12 @@ impl NameEngine {
                         .is_some_and(|o| o.around(m.parse.start, m.parse.end))
             })
             .collect();
-        let holders = offices.as_ref().map(|o| o.holders(g)).unwrap_or_default();
+        let mut holders = offices.as_ref().map(|o| o.holders(g)).unwrap_or_default();
+        if offices.is_some() {
+            let members = offices::party_members(g);
+            protected.extend(members.iter().map(|p| (p.start, p.end)));
+            holders.extend(members);
+        }
         let holder_forms = holders.iter().map(|p| (PersonKey::of(p), p.form));
         let office_forms = mentions
             .iter()

@@ -907,6 +907,12 @@ mod tests {
         let motion = "Ingediend door:\nA. Demir, GroenLinks-PvdA\nS. Lammers, D66\n\
                       Opgesteld door P. Kramer, onafhankelijk adviseur\n";
         assert_eq!(removed(&e, motion), ["P. Kramer"]);
+        // Members named before their party keep every mention, even a name that is a word
+        // (`Vlaming`); a first name before a department code is no member.
+        let debate = "Aanwezig (Kamer):   Van Esch-Teunissen (PvdD), Vlaming (PvdD)\n\
+                      - Vlaming: vraagt om onderzoek.\nT3  brief over cijfers   - Van \
+                      Esch-Teunissen\nVia Gijs (AOV) gaat het.\n";
+        assert_eq!(removed(&e, debate), ["Gijs"]);
         let gs = "Aanwezig:  J. Scheltinga, M. Hoogerwerf-van Dam, P. de Kruijf\n\nDe voorzitter opent de vergadering. Gedeputeerde Hoogerwerf-van Dam meldt dat zij\n";
         // A staff member named `van Dam` is not the second half of `Hoogerwerf-van Dam`.
         let r = removed(&engine(&["Anouk van Dam"], &[]), gs);

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::grammar::{Grammar, NameParse};
+use super::grammar::{Form, Grammar, NameParse};
+use super::lexicon::class;
 use super::lexicon::{self, GAZETTEER};
 use crate::fold::{FoldedText, fold};
 
@@ -188,6 +189,38 @@ impl<'t> Offices<'t> {
             .get(self.titles.partition_point(|t| t.start < at))
             .is_some_and(|t| t.start == at)
     }
+}
+
+/// The people named right before their party in brackets (`Vlaming (PvdD)`, `Van
+/// Esch-Teunissen (PvdD)`): members of an elected body, even where the name is also a word.
+pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
+    let toks = g.tokens();
+    let mut out = Vec::new();
+    for open in (1..toks.len()).filter(|&i| g.is_punct(i, '(')) {
+        let text = g.text();
+        let inside = &text[toks[open].end..];
+        let Some(close) = inside.bytes().take(60).position(|b| b == b')') else {
+            continue;
+        };
+        if inside[..close].contains('\n') || !lexicon::is_party(&inside[..close]) {
+            continue;
+        }
+        // The longest name that ends right at the bracket, on its line.
+        let name = (open.saturating_sub(6)..open)
+            .filter(|&k| g.is_cap(k) && (k..open).all(|j| !g.is_line_end(j)))
+            .find_map(|k| {
+                // A first name alone is nobody's seat (`Gijs (AOV)`: a department).
+                let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
+                g.name(k, true)
+                    .or_else(|| {
+                        (k + 1 == open && !first_name)
+                            .then(|| super::context::one_word(g, k, false))
+                    })
+                    .filter(|p| p.next == open && p.form != Form::Given)
+            });
+        out.extend(name);
+    }
+    out
 }
 
 impl Offices<'_> {

@@ -71,6 +71,10 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
                     && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS)
                     && !g.word_in(i - 1, crate::names::person::PARCELS))
                     || g.initials(i.saturating_sub(2), false).is_some()));
+        // The second half of a double surname (`Van Esch-Teunissen`) is read with its first.
+        if i >= 2 && g.is_punct(i - 1, '-') && g.glued(i - 1) && g.glued(i - 2) && g.is_cap(i - 2) {
+            continue;
+        }
         if let Some(p) = double_first_name(g, i).filter(|_| !longer)
             && !named.overlaps(p.start, p.end)
         {
@@ -141,6 +145,37 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         }
         let given = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
         out.push(mention(one_word(g, i, given), "name.context", evidence));
+    }
+    double_surnames(g, out);
+}
+
+/// `Kok-Verhoeven, teamleider`: a double surname alone, in a person's context, read as one
+/// name. Both halves are names no list calls a place or an organisation.
+fn double_surnames(g: &Grammar, out: &mut Vec<Mention>) {
+    for i in 0..g.tokens().len().saturating_sub(2) {
+        let second = i + 2;
+        let joined = g.is_punct(i + 1, '-') && g.glued(i) && g.glued(i + 1);
+        if !joined
+            || !g.is_cap(i)
+            || !g.is_cap(second)
+            || (i > 0 && !g.spaced(i - 1))
+            || g.is_punct(second + 1, '-') && g.glued(second)
+            || !g.has(i, class::SURNAME) && !g.has(second, class::SURNAME)
+            || [i, second]
+                .iter()
+                .any(|&k| g.has(k, OTHER_THAN_A_NAME & !class::PARTICLE))
+            || (i > 0 && g.spaced(i - 1) && (g.is_cap(i - 1) || g.has(i - 1, class::PARTICLE)))
+        {
+            continue;
+        }
+        let Some(evidence) = person::context(g, i, second + 1, false) else {
+            continue;
+        };
+        let mut p = one_word(g, i, false);
+        p.end = g.tokens()[second].end;
+        p.next = second + 1;
+        p.surname = Some(crate::fold::fold(&g.text()[p.start..p.end]));
+        out.push(mention(p, "name.context", evidence));
     }
 }
 

@@ -51,6 +51,17 @@ const PERSON_COLUMNS: &[&str] = &[
     "tweede lezer",
 ];
 
+/// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
+/// `melder naam`), but not `naam bedrijf`.
+fn is_person_column(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.iter().any(|w| PERSON_COLUMNS.contains(w))
+        && words
+            .iter()
+            .all(|w| PERSON_COLUMNS.contains(w) || ["naam", "namen", "van", "de"].contains(w))
+        || PERSON_COLUMNS.contains(&label)
+}
+
 /// Finds the people in the person columns of the tables in the text of `g`.
 pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Mention>) {
     let toks = g.tokens();
@@ -70,7 +81,7 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
         };
         let columns: Vec<String> = labels.iter().map(|r| fold(&header[r.clone()])).collect();
         let people: Vec<usize> = (0..columns.len())
-            .filter(|&k| PERSON_COLUMNS.contains(&columns[k].as_str()))
+            .filter(|&k| is_person_column(&columns[k]))
             .collect();
         if people.is_empty() {
             n += 1;
@@ -143,9 +154,11 @@ fn people_in(
         };
         // Organisations and their acronyms stand in person columns too (`RWS (Hiemstra)`).
         let organisation = g.has(k, class::ORG | class::PLACE) && !g.has(k, class::SURNAME);
-        // `GEBREMEDHIN, Tesfay`: a surname in capitals before the first name.
+        // `GEBREMEDHIN, Tesfay`, `JAGESSAR P`: a surname in capitals before the first name
+        // or an initial.
         let upper_surname =
-            g.is_punct(k + 1, ',') && g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER);
+            g.is_punct(k + 1, ',') && g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER)
+                || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
         let acronym = g.has(k, shape::UPPER)
             && !upper_surname
             && (named || w.chars().count() > 4 || super::transcript::used_as_organisation(g, w));
@@ -268,8 +281,10 @@ mod tests {
             people(aligned),
             ["Hiemstra", "Aalbers", "Kuipers", "Mulder"]
         );
-        let export = "meldnr;datum;melder;behandelaar\nM1;08-01-2024;Hofman, G.;NKR\n";
+        let export = "meldnr;datum;naam melder;behandelaar\nM1;08-01-2024;Hofman, G.;NKR\n";
         assert_eq!(people(export), ["Hofman, G.", "NKR"]);
+        let export = "nr;naam;woonplaats\n3;JAGESSAR P;Utrecht\n4;GGD GELDERLAND;Arnhem\n";
+        assert_eq!(people(export), ["JAGESSAR P"]);
         let sms = "datum;richting;nummer;contact;tekst\n1-1;IN;0612;Erwin Lubbers SBO;Hoi\n";
         assert_eq!(people(sms), ["Erwin Lubbers"]);
         let mixed = "nr;actie;wie\n5;kostendeling;gemeente Kampen (CH)\n6;x;BioEnergie\n";
@@ -290,6 +305,8 @@ mod tests {
     #[test]
     fn other_columns_and_tables_are_left() {
         let t = "datum;bedrag;omschrijving\n01-01-2024;12,00;Jansen Transport\n";
+        assert!(people(t).is_empty());
+        let t = "datum;naam bedrijf;bedrag\n01-01-2024;Jansen;12,00\n";
         assert!(people(t).is_empty());
     }
 }

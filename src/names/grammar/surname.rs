@@ -163,7 +163,8 @@ impl Grammar<'_> {
             c & class::ORG != 0 && (c & class::SURNAME == 0 || at == Position::Later);
         c & shape::CAP != 0
             && !organisation
-            && c & class::FUNCTION == 0
+            // `De heer Kok`, `Kok-Verhoeven`: a function that is a surname too, in a name.
+            && (c & class::FUNCTION == 0 || c & class::SURNAME != 0 && at != Position::Alone)
             && !(at == Position::Alone && c & class::NOT_NAME != 0)
             && c & shape::ORG_COMPOUND == 0
             && (c & class::SURNAME != 0 || !is_street_name(self.folded(i)))
