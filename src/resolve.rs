@@ -484,8 +484,49 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    before.len() < start
-        && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
+    (before.len() < start
+        && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word))
+        || word_opening_a_sentence(text, start, end)
+}
+
+/// Words after a sentence's first word that say it names someone who acts (`Brand zegt`,
+/// `Bos en Jansen`): a finite verb or a conjunction joining people.
+const PERSON_FOLLOWERS: &[&str] = &[
+    "en", "of", "zelf", "is", "was", "zei", "vroeg", "vond", "had", "wil", "zal", "kan", "mag",
+    "moet", "gaf", "kwam", "ging", "nam", "zag", "bleef", "schreef", "sprak", "liep", "belde",
+    "mailde", "gaat", "wordt", "werd", "ook", "nog", "niet", "heeft", "zegt", "weer", "hier",
+    "daar", "nu", "al", "dan", "toch", "wel", "zat", "lag",
+];
+
+/// Whether a name that is a Dutch word too (`Brand`, `Bos`) opens a sentence, line or cell
+/// as that word: capitalised only by its place, and followed by a lower-case word that is no
+/// verb a person would be the subject of (`Brand uitgebroken`, `Brand onder controle`).
+pub(crate) fn word_opening_a_sentence(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    let folded = crate::fold::fold(name);
+    // A first name opening a sentence is the person (`Wim stond …`).
+    if !name.chars().all(char::is_alphabetic)
+        || !crate::names::lexicon::is_dutch_word(&folded)
+        || crate::names::lexicon::GAZETTEER.is(&folded, crate::names::lexicon::class::FIRST_NAME)
+    {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let gap = &text[before.len()..start];
+    let opens = before.is_empty()
+        || before.ends_with(['\n', '.', '!', '?', ':', '|', '-', '•', '*', '('])
+        || gap.len() >= 2
+        || gap.contains('\t');
+    let Some(after) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    opens
+        && next.starts_with(char::is_lowercase)
+        && !next.ends_with(['t', 'd'])
+        && !next.ends_with("de")
+        && !next.ends_with("te")
+        && !PERSON_FOLLOWERS.contains(&next.as_str())
 }
 
 fn propagate(
@@ -633,6 +674,12 @@ mod tests {
         let removed: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(removed, ["Koning", "Koning"]);
         assert_eq!(r[1].start, 40);
+        // Nor to the word opening a sentence, where only a person's verb makes it the name.
+        let text = "OvD Brand adviseert.\nBrand uitgebroken.\n- Brand onder controle. Brand zegt ja.\nBrand en Bos.";
+        let f = vec![finding(4, 9, Category::Name, "name.directory")];
+        let r = resolve(text, f, &[], &Policy::default());
+        let starts: Vec<usize> = r.iter().map(|r| r.start).collect();
+        assert_eq!(starts, [4, 64, 79]);
     }
 
     #[test]

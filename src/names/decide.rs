@@ -619,8 +619,10 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
                 .unwrap_or(i);
             g.surname_alone(start, false)
                 .or_else(|| g.surname_alone(i, false))
-                // `Den Haag` is a place even when someone is called K. den Haag.
+                // `Den Haag` is a place even when someone is called K. den Haag; `Brand
+                // uitgebroken` opens a sentence with the word.
                 .filter(|p| !GAZETTEER.is(&fold(g.text_of(p)), class::PLACE | class::ORG))
+                .filter(|p| !crate::resolve::word_opening_a_sentence(g.text(), p.start, p.end))
                 .map(|p| (p, "surname of an identified person"))
         } else if givens.contains(f) {
             // `Jan Jansen` when only Jan de Vries is known is another person.

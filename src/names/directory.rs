@@ -443,6 +443,14 @@ impl Directory {
         let context = contexts
             .get(g, particles, after, p.distinctive_surname)
             .or_else(|| title_before(g, particles).then_some("after a title or form of address"));
+        // `Brand uitgebroken`: the word opening a sentence, not the staff member.
+        let toks = g.tokens();
+        if context.is_none()
+            && particles == t
+            && crate::resolve::word_opening_a_sentence(g.text(), toks[t].start, toks[after - 1].end)
+        {
+            return None;
+        }
         let strength = if context.is_some()
             || (particles == t
                 && (p.distinctive_surname

@@ -407,6 +407,14 @@ mod tests {
         );
         // The speaker labels below follow through propagation of removed text.
         assert!(r.contains(&"LVe".to_string()), "{r:?}");
+        // The writer's own abbreviation, with the name's first and last letters; not the
+        // employer in brackets.
+        let r = removed(
+            &engine(&[], &[]),
+            "Interviewers: R. Tjon-A-Fong (RTF), R. Jansen (RWS)\nRTF: Wat bedoelt u?\n",
+        );
+        assert!(r.contains(&"RTF".to_string()), "{r:?}");
+        assert!(!r.contains(&"RWS".to_string()), "{r:?}");
     }
 
     #[test]

@@ -49,8 +49,21 @@ pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
     let mut rows: BTreeMap<(usize, usize), HashSet<&str>> = BTreeMap::new();
     for (next, row, candidates) in &named {
         let is_candidate = |k: usize| g.word(k).is_some_and(|w| candidates.iter().any(|c| c == w));
-        // `(KvB)` right after the name.
-        if g.is_punct(*next, '(') && is_candidate(next + 1) && g.is_punct(next + 2, ')') {
+        // `(KvB)` right after the name; there the writer may abbreviate as they like, as long
+        // as the first and last letters are the name's (`R. Tjon-A-Fong (RTF)`).
+        let bracketed = |k: usize| {
+            g.word(k).is_some_and(|w| {
+                (2..=5).contains(&w.chars().count())
+                    && w.chars().all(|c| c.is_uppercase())
+                    && candidates.iter().any(|c| {
+                        c.chars().next() == w.chars().next() && c.chars().last() == w.chars().last()
+                    })
+            })
+        };
+        if g.is_punct(*next, '(')
+            && (is_candidate(next + 1) || bracketed(next + 1))
+            && g.is_punct(next + 2, ')')
+        {
             out.push(initials_mention(
                 g,
                 next + 1,

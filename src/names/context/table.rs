@@ -152,6 +152,14 @@ fn people_in(
             k += 1;
             continue;
         };
+        // `Rijswijk A. van`, `Maandag G.`: a register's surname before the initials, its
+        // particles last, fills the cell; whatever else the surname is.
+        if let Some(p) = register_name(g, k, end) {
+            k = p.next;
+            named = true;
+            out.push(mention(p, "name.table", evidence.to_string()));
+            continue;
+        }
         // Organisations and their acronyms stand in person columns too (`RWS (Hiemstra)`).
         let organisation = g.has(k, class::ORG | class::PLACE) && !g.has(k, class::SURNAME);
         // `GEBREMEDHIN, Tesfay`, `JAGESSAR P`: a surname in capitals before the first name
@@ -214,6 +222,36 @@ fn people_in(
             None => k += 1,
         }
     }
+}
+
+/// A register's name (`Rijswijk A. van`, `Broek H. van den`, `Maandag G.`): one capitalised
+/// word, the initials and the particles after them, up to the end of the cell.
+fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
+    let toks = g.tokens();
+    if !g.is_cap(k) || g.has(k, shape::UPPER) || !g.spaced(k) {
+        return None;
+    }
+    let (mut next, initials) = g.initials(k + 1, false)?;
+    while next < toks.len()
+        && toks[next].start < end
+        && g.is_lower(next)
+        && g.has(next, class::PARTICLE)
+    {
+        next += 1;
+    }
+    if toks.get(next).is_some_and(|t| t.start < end) {
+        return None;
+    }
+    Some(NameParse {
+        start: toks[k].start,
+        end: toks[next - 1].end,
+        next,
+        form: Form::Reversed,
+        given: None,
+        initials: Some(initials),
+        // The surname key leaves the particles out (`rijswijk`).
+        surname: Some(g.folded(k).to_string()),
+    })
 }
 
 /// `Bos, Kevin` filling a cell: in a person's cell, the capitalised word after the comma
@@ -298,6 +336,9 @@ mod tests {
         );
         let roster = "Locatie\tDatum\tDienst\tTijd\tNaam\tFunctie\tND-pasnr\tMobiel (dienst)\nDe Kolk\tma 18-11\tD\t07:00-15:00\tBos, Kevin\tBV\tND-2219-83741\t06-10 00 44 01\n";
         assert_eq!(people(roster), ["Bos, Kevin"]);
+        let status =
+            "kamer;naam;status\nB-107;Rijswijk A. van;ziekenhuis\nC-206;Maandag G.;thuis\n";
+        assert_eq!(people(status), ["Rijswijk A. van", "Maandag G."]);
         let register = "nr;achternaam;voornaam\n003;bin Salem;Yusuf\n006;Mei;Sanne\n";
         assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
     }
