@@ -1048,4 +1048,20 @@ mod tests {
         assert_eq!(first("Hendra 't Hart belde."), "Hendra 't Hart");
         assert_eq!(first("Contact: H. ’t Hart"), "H. ’t Hart");
     }
+
+    #[test]
+    fn a_surname_that_is_nothing_else_inside_a_sentence() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Doe ik. Pinas en Bouzid vaste kern, Nieuwenhuis als reserve.\n",
+        );
+        assert_eq!(r, ["Bouzid", "Nieuwenhuis"], "{r:?}");
+        // Not after a preposition of place, an article or a particle.
+        let r = removed(
+            &e,
+            "Het werk gaat naar Heijmans. We nemen geen Janssen meer. Het lid Van der Heijden vraagt.\n",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
 }

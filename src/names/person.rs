@@ -399,7 +399,7 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
 /// `"Brand"`). `die` and `dat` before a capital open a clause whose subject it is (`de versie
 /// die Koen stuurde`), or point at a person (`die Zijlstra weer`): no determiner then.
-fn after_determiner(g: &Grammar, i: usize) -> bool {
+pub(crate) fn after_determiner(g: &Grammar, i: usize) -> bool {
     i > 0
         && ((g.word_in(i - 1, ARTICLES) && !g.word_in(i - 1, &["die", "dat"]))
             || g.is_punct(i - 1, '"'))

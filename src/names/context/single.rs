@@ -126,6 +126,7 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         let capitalised_first_name = word && first_name_word && person::capitalised_as_a_name(g, i);
         let Some(evidence) = person::context(g, i, i + 1, !word)
             .or(capitalised_first_name.then_some(CAPITALISED_FIRST_NAME))
+            .or(surname_in_a_sentence(g, i).then_some(SURNAME_IN_A_SENTENCE))
         else {
             continue;
         };
@@ -177,6 +178,31 @@ fn double_surnames(g: &Grammar, out: &mut Vec<Mention>) {
         p.surname = Some(crate::fold::fold(&g.text()[p.start..p.end]));
         out.push(mention(p, "name.context", evidence));
     }
+}
+
+/// The evidence of a surname that is nothing else, inside a sentence.
+const SURNAME_IN_A_SENTENCE: &str = "a surname inside a sentence";
+
+/// `Pinas en Bouzid vaste kern`, `volgens de facilitair man Hendrikx`: a word the lists know
+/// only as a surname (no word, place, organisation or first name), capitalised after a
+/// lower-case word inside a sentence, is a person. Not after a preposition of place (`bij
+/// Heijmans`), where firms named after families stand, nor after an article (`geen Janssen
+/// meer`: a product) or a particle (the rest of a longer name).
+fn surname_in_a_sentence(g: &Grammar, i: usize) -> bool {
+    const PLACE_PREPOSITIONS: &[&str] = &[
+        "in", "te", "uit", "naar", "bij", "via", "richting", "nabij", "op", "aan", "van", "voor",
+    ];
+    i > 0
+        && g.has(i, class::SURNAME)
+        && !g.has(i, class::FIRST_NAME | class::WORD | OTHER_THAN_A_NAME)
+        && !crate::names::lexicon::is_dutch_word(g.folded(i))
+        && g.spaced(i - 1)
+        && (g.is_lower(i - 1) || (i > 1 && g.is_punct(i - 1, ',') && g.is_lower(i - 2)))
+        && !g.word_in(i - 1, PLACE_PREPOSITIONS)
+        && !g.has(i - 1, class::PARTICLE)
+        && !person::after_determiner(g, i)
+        && !(g.spaced(i) && g.is_cap(i + 1))
+        && !g.is_punct(i + 1, '-')
 }
 
 /// `Dirk-Jan`, `Jan-Willem` alone: two first names joined by a hyphen are a first name,
