@@ -62,7 +62,10 @@ impl<'a> Context<'a> {
         if self.near_po_box(at) {
             return true;
         }
-        let (from, _) = block(self.text, self.lines, at);
+        let (from, to) = block(self.text, self.lines, at);
+        if names_sole_trader(&self.text[from..to]) {
+            return false;
+        }
         // The organisation's name on the line itself before the address, or heading it on
         // one of the two lines above (`Verbrugge & Kroon Advocaten` / `Burgemeester van
         // Roijensingel 12`); a person's name closer above makes it that person's.
@@ -249,6 +252,9 @@ fn block(text: &str, lines: &Lines, at: usize) -> (usize, usize) {
 /// A person's own sender block has none of these.
 pub(crate) fn organisation_block(text: &str, lines: &Lines, at: usize) -> bool {
     let (from, to) = block(text, lines, at);
+    if names_sole_trader(&text[from..to]) {
+        return false;
+    }
     let mut start = from;
     let mut organisation = false;
     while start < to {
@@ -264,6 +270,17 @@ pub(crate) fn organisation_block(text: &str, lines: &Lines, at: usize) -> bool {
         start = end + 1;
     }
     organisation
+}
+
+/// Legal forms of a business that is one person, folded: its address and numbers are that
+/// person's (`Partyverhuur Van Doorn (eenmanszaak)`, `Rechtsvorm: eenmanszaak`).
+const SOLE_TRADER_WORDS: &[&str] = &["eenmanszaak", "zzp", "zzper", "zzp'er", "zelfstandige"];
+
+/// Whether a block says its business is one person's.
+fn names_sole_trader(block: &str) -> bool {
+    block
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| SOLE_TRADER_WORDS.contains(&fold(w).as_str()))
 }
 
 /// Marks of an organisation on a line of a contact block, folded: inside a word, and whole

@@ -101,6 +101,11 @@ fn a_family_business_is_at_home_and_a_form_labels_its_postcode() {
         vec!["Vechtdijk 71", "7722 RL"]
     );
     assert!(found("Stichting De Brink\nBrinkweg 4\n7721 AB Vechthoven\n").is_empty());
+    // A sole trader's business address is the trader's own.
+    assert_eq!(
+        found("Rechtsvorm: eenmanszaak\nVestigingsadres: Kerkstraat 3\nPostcode: 5394 AB Kessel\n"),
+        vec!["Kerkstraat 3", "5394 AB"]
+    );
     assert_eq!(
         found("Postcode / Plaats ....................... 7721 PD / vechthoven\n"),
         vec!["7721 PD"]
