@@ -281,6 +281,89 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     in_address_column(text, out);
     in_form_fields(text, out);
     in_address_fields(text, &context, out);
+    house_numbers_of_residents(text, &lines, out);
+}
+
+/// Words on the line of a bare house number that say a resident lives there, folded
+/// (`mevr. Jansen (overkant, nr 38)`, `nr 40 (fam. De Vries)`).
+const RESIDENT_WORDS: &[&str] = &[
+    "mevr",
+    "mw",
+    "mevrouw",
+    "dhr",
+    "meneer",
+    "fam",
+    "familie",
+    "buurman",
+    "buurvrouw",
+    "bewoner",
+    "bewoonster",
+    "omwonende",
+    "buren",
+];
+
+/// Things numbered with `nr` that are no homes, folded.
+const NUMBERED_THINGS: &[&str] = &[
+    "brief",
+    "bijlage",
+    "punt",
+    "agendapunt",
+    "artikel",
+    "motie",
+    "amendement",
+    "vraag",
+    "rij",
+    "item",
+    "kenmerk",
+    "zaak",
+    "dossier",
+    "besluit",
+    "actie",
+    "toezegging",
+    "document",
+];
+
+/// `nr 38` standing for a resident's home in a street the text is about: a house number
+/// after `nr`, with a resident named on its line within a few words. Numbers of agenda
+/// items, rows or annexes have no resident beside them.
+fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>) {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:nr\.?|nummer)[ \t]?[1-9][0-9]{0,3}(?:[ -]?[a-z]\b)?\b")
+            .expect("house number pattern compiles")
+    });
+    // Words read either side on the line.
+    const BESIDE: usize = 6;
+    let words = |part: &str| {
+        part.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(crate::fold::fold)
+            .collect::<Vec<_>>()
+    };
+    for m in NUMBER.find_iter(text) {
+        let line_start = lines.start(m.start());
+        let line_end = lines.end(m.end(), text.len());
+        let before = words(&text[line_start..m.start()]);
+        let after = words(&text[m.end()..line_end]);
+        // `Brief nr. 14 (bewoner …)`, `motie nr 3`: a document's number.
+        if before
+            .last()
+            .is_some_and(|w| NUMBERED_THINGS.contains(&w.as_str()))
+        {
+            continue;
+        }
+        let resident = |w: &String| RESIDENT_WORDS.contains(&w.as_str());
+        if before.iter().rev().take(BESIDE).any(resident) || after.iter().take(BESIDE).any(resident)
+        {
+            // The whole `nr 38`: the number alone would spread to every `38` in the text.
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Address,
+                "address.house-number",
+                "a resident's house number",
+            ));
+        }
+    }
 }
 
 /// An address field's street and number, whatever the street is called (`Adres: Eursinge

@@ -160,3 +160,18 @@ fn abbreviated_and_lower_case_street_names() {
     assert!(found("de vergadering 3 keer verzet, zie bladzijde 4").is_empty());
     assert!(found("Zie blz. 4 en Mr. 5").is_empty());
 }
+
+#[test]
+fn a_residents_house_number() {
+    assert_eq!(
+        found("Omwonende mevr. Jansen (overkant, nr 38) meldt schade.\n"),
+        vec!["nr 38"]
+    );
+    assert_eq!(
+        found("  - nr 40 (fam. De Vries) - niet thuis\n"),
+        vec!["nr 40"]
+    );
+    // Numbers of agenda items and annexes have no resident beside them.
+    assert!(found("Agendapunt nr 3: vaststellen verslag. Zie bijlage nr. 2.\n").is_empty());
+    assert!(found("Brief nr. 14 (bewoner Hazelaarstraat) afgedaan.\n").is_empty());
+}
