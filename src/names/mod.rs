@@ -921,6 +921,12 @@ mod tests {
                       - Vlaming: vraagt om onderzoek.\nT3  brief over cijfers   - Van \
                       Esch-Teunissen\nVia Gijs (AOV) gaat het.\n";
         assert_eq!(removed(&e, debate), ["Gijs"]);
+        // Signed above their parties' column, or with the party opening the next line.
+        let motion = "K. Blokzijl                D. Roozendaal\nLokaal Lingehoven          PVV\n\n\
+                      Leden: A. Demir (GroenLinks-PvdA), H.A.M. van den Oetelaar\n(Lokaal \
+                      Dommelbeek), J. Jansen (VVD)\nDe heer Van den Oetelaar: motie.\n\
+                      Opgesteld door P. Kramer.\n";
+        assert_eq!(removed(&e, motion), ["P. Kramer"]);
         let gs = "Aanwezig:  J. Scheltinga, M. Hoogerwerf-van Dam, P. de Kruijf\n\nDe voorzitter opent de vergadering. Gedeputeerde Hoogerwerf-van Dam meldt dat zij\n";
         // A staff member named `van Dam` is not the second half of `Hoogerwerf-van Dam`.
         let r = removed(&engine(&["Anouk van Dam"], &[]), gs);

@@ -205,20 +205,88 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         if inside[..close].contains('\n') || !lexicon::is_party(&inside[..close]) {
             continue;
         }
-        // The longest name that ends right at the bracket, on its line.
-        let name = (open.saturating_sub(6)..open)
-            .filter(|&k| g.is_cap(k) && (k..open).all(|j| !g.is_line_end(j)))
+        // The longest name that ends right at the bracket, on its line or at the end of the
+        // line above when the bracket opens its line (`H. van den Oetelaar` / `(Lokaal X)`).
+        let end = if g.is_line_end(open - 1) {
+            open - 1
+        } else {
+            open
+        };
+        let name = (end.saturating_sub(6)..end)
+            .filter(|&k| g.is_cap(k) && (k..end).all(|j| !g.is_line_end(j)))
             .find_map(|k| {
                 // A first name alone is nobody's seat (`Gijs (AOV)`: a department).
                 let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
                 g.name(k, true)
                     .or_else(|| {
-                        (k + 1 == open && !first_name)
-                            .then(|| super::context::one_word(g, k, false))
+                        (k + 1 == end && !first_name).then(|| super::context::one_word(g, k, false))
                     })
-                    .filter(|p| p.next == open && p.form != Form::Given)
+                    .filter(|p| p.next == end && p.form != Form::Given)
             });
         out.extend(name);
+    }
+    out.extend(signed_above_parties(g));
+    out
+}
+
+/// Names signed side by side above a line of their parties (a motion's `K. Blokzijl      D.
+/// Roozendaal` / `Lokaal Lingehoven      PVV`): each name above its party's column.
+fn signed_above_parties(g: &Grammar) -> Vec<NameParse> {
+    let text = g.text();
+    let toks = g.tokens();
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |n| line_start + n);
+        let next_end = text[(line_end + 1).min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |n| line_end + 1 + n);
+        if line_end < text.len() {
+            let below = &text[line_end + 1..next_end];
+            let cells: Vec<(usize, &str)> = cells_of(below);
+            if !cells.is_empty() && cells.iter().all(|(_, c)| lexicon::is_party(c)) {
+                for (column, _) in cells {
+                    let at = line_start + column;
+                    let k = toks.partition_point(|t| t.start < at);
+                    if let Some(p) = toks
+                        .get(k)
+                        .filter(|t| t.start == at && t.end <= line_end)
+                        .and_then(|_| g.name(k, true))
+                        .filter(|p| p.end <= line_end && p.form != Form::Given)
+                    {
+                        out.push(p);
+                    }
+                }
+            }
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+/// The cells of a line laid out in columns (apart by two or more spaces or a tab), with the
+/// column each starts at; a line of one cell counts too.
+fn cells_of(line: &str) -> Vec<(usize, &str)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i <= bytes.len() {
+        // A cell ends at the end of the line, a tab, or two spaces.
+        let gap = i == bytes.len()
+            || bytes[i] == b'\t'
+            || (bytes[i] == b' ' && bytes.get(i + 1).is_none_or(|&b| b == b' ' || b == b'\t'));
+        match (start, gap) {
+            (Some(s), true) => {
+                out.push((s, line[s..i].trim_end()));
+                start = None;
+            }
+            (None, false) if bytes[i] != b' ' && bytes[i] != b'\r' => start = Some(i),
+            _ => {}
+        }
+        i += 1;
     }
     out
 }
