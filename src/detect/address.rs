@@ -225,9 +225,18 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
         // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
         let day = starts_with_month(&text[run_end..]);
+        // `TESTSTRAAT WETERING 2021-2022`: years, not a house number.
+        let years = digits == 4
+            && bytes.get(run_end) == Some(&b'-')
+            && bytes[(run_end + 1).min(bytes.len())..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+                == 4;
         if digits <= 5
             && !fraction
             && !day
+            && !years
             && start > 0
             && matches!(bytes[start - 1], b' ' | b'\t')
             && let Some(street) = street_before(text, &lines, start)

@@ -927,6 +927,9 @@ mod tests {
                       Dommelbeek), J. Jansen (VVD)\nDe heer Van den Oetelaar: motie.\n\
                       Opgesteld door P. Kramer.\n";
         assert_eq!(removed(&e, motion), ["P. Kramer"]);
+        // A title that is someone's surname (`S. Koning`) holds no office for the next name.
+        let r = removed(&e, "Van: S. Koning, K. Bakirci\n");
+        assert!(r.contains(&"K. Bakirci".to_string()), "{r:?}");
         let gs = "Aanwezig:  J. Scheltinga, M. Hoogerwerf-van Dam, P. de Kruijf\n\nDe voorzitter opent de vergadering. Gedeputeerde Hoogerwerf-van Dam meldt dat zij\n";
         // A staff member named `van Dam` is not the second half of `Hoogerwerf-van Dam`.
         let r = removed(&engine(&["Anouk van Dam"], &[]), gs);

@@ -40,6 +40,7 @@ impl<'t> Offices<'t> {
                 ac.find_iter(f)
                     .filter(|m| is_word(m.start(), m.end()))
                     .map(|m| folded.original_range(m.start(), m.end()))
+                    .filter(|r| !surname_of(folded.original(), r.start))
                     .collect()
             })
             .unwrap_or_default();
@@ -189,6 +190,32 @@ impl<'t> Offices<'t> {
             .get(self.titles.partition_point(|t| t.start < at))
             .is_some_and(|t| t.start == at)
     }
+}
+
+/// Whether the title at byte `at` is a surname here: capitalised after initials or a first
+/// name (`S. Koning`, `Sanne Koning`), not the office (`de Koning`, `Koning Willem`).
+fn surname_of(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with(char::is_uppercase) {
+        return false;
+    }
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    if before.len() == at {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '.'))
+        .next()
+        .unwrap_or_default();
+    let initials = word.len() >= 2
+        && word.ends_with('.')
+        && word
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() <= 2 && p.starts_with(char::is_uppercase));
+    let first_name = word.starts_with(char::is_uppercase)
+        && GAZETTEER.is(&fold(word), class::FIRST_NAME)
+        && !GAZETTEER.is(&fold(word), class::OFFICE | class::TITLE);
+    initials || first_name
 }
 
 /// The people named right before their party in brackets (`Vlaming (PvdD)`, `Van

@@ -174,4 +174,5 @@ fn a_residents_house_number() {
     // Numbers of agenda items and annexes have no resident beside them.
     assert!(found("Agendapunt nr 3: vaststellen verslag. Zie bijlage nr. 2.\n").is_empty());
     assert!(found("Brief nr. 14 (bewoner Hazelaarstraat) afgedaan.\n").is_empty());
+    assert!(found("EVALUATIE TESTSTRAAT WETERING 2021-2022\n").is_empty());
 }
