@@ -1,5 +1,6 @@
 //! Numbers that identify a person, known by their label: a client or relation number, a tax
-//! subject number, an enforcement officer's (BOA's) registration number, a passport, driving
+//! subject number, a livestock holding's number (UBN: most farms are a farmer's own), an
+//! enforcement officer's (BOA's) registration number, a passport, driving
 //! licence or alien number, an insurance policy or claim number. Such a number leads straight
 //! to the person, so it goes under the privacy ground like a licence plate.
 //!
@@ -17,10 +18,11 @@ use super::{Finding, is_whole_token};
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
-/// A value: letters and digits, in groups joined by `-`, `.` or `/`.
-const VALUE: &str = r"(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
+/// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`).
+const VALUE: &str =
+    r"(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -125,6 +127,11 @@ mod tests {
     #[test]
     fn labelled_numbers_of_people() {
         assert_eq!(found("Klantnummer    : 301457\n"), ["301457"]);
+        assert_eq!(found("Dienstnummer:   NVWA-T-40281\n"), ["NVWA-T-40281"]);
+        assert_eq!(
+            found("veehouder (UBN 2281934) en UBN-nummer: 6207415"),
+            ["2281934", "6207415"]
+        );
         assert_eq!(found("Uw relatienr.   : 300188"), ["300188"]);
         assert_eq!(
             found("onder vermelding van uw relatienummer 300188."),
