@@ -1073,4 +1073,20 @@ mod tests {
         );
         assert!(r.is_empty(), "{r:?}");
     }
+
+    #[test]
+    fn a_surname_in_capitals_after_a_form_of_address() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Mw. WOUTERS: Ik woon tegenover.\nDhr. DE VRIES-JANSEN: nee.\n",
+        );
+        assert_eq!(r, ["WOUTERS", "DE VRIES-JANSEN"], "{r:?}");
+        // A member speaking for a party stays; an office is no surname.
+        let r = removed(
+            &e,
+            "Mevrouw MEIJER-RAAIJMAKERS (CDA): Ik sluit aan.\nmevrouw DE MINISTER\n",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
 }

@@ -245,6 +245,7 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
                 // A first name alone is nobody's seat (`Gijs (AOV)`: a department).
                 let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
                 g.name(k, true)
+                    .or_else(|| g.upper_name(k))
                     .or_else(|| {
                         (k + 1 == end && !first_name).then(|| super::context::one_word(g, k, false))
                     })

@@ -98,7 +98,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         };
         if t > 0 && is_title_use(g, i) {
             let j = g.skip_wrap(i + t);
-            if let Some(p) = g.titled_name(j) {
+            if let Some(p) = g.titled_name(j).or_else(|| upper_surname(g, j)) {
                 let evidence = format!(
                     "after `{}`",
                     text[toks[i].start..toks[i + t - 1].end].replace('\n', " ")
@@ -277,4 +277,28 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
         initials: Some(letters),
         surname: None,
     })
+}
+
+/// `Mw. WOUTERS:`, `De heer VAN DEN OETELAAR`: a surname in capitals after a form of address,
+/// up to the first capitalised word that is a Dutch word and no surname (`EN`, `ZEGT`).
+fn upper_surname(g: &Grammar, j: usize) -> Option<NameParse> {
+    let mut p = g.upper_name(j)?;
+    let toks = g.tokens();
+    let mut end = j;
+    while end < p.next
+        && (g.has(end, class::PARTICLE | class::SURNAME)
+            || !crate::names::lexicon::is_dutch_word(g.folded(end)))
+        && !g.has(
+            end,
+            class::OFFICE | class::FUNCTION | class::ORG | class::TITLE,
+        )
+    {
+        end += 1;
+    }
+    if end == j || (j..end).all(|k| g.has(k, class::PARTICLE)) {
+        return None;
+    }
+    p.next = end;
+    p.end = toks[end - 1].end;
+    Some(p)
 }

@@ -17,6 +17,15 @@ impl Grammar<'_> {
         while words.len() < 5 && upper_word(j) && (j == i || self.spaced(j - 1)) {
             words.push(j);
             j += 1;
+            // A double surname (`MEIJER-RAAIJMAKERS`).
+            while self.glued(j - 1)
+                && self.is_punct(j, '-')
+                && self.glued(j)
+                && self.has(j + 1, shape::UPPER)
+            {
+                words.push(j + 1);
+                j += 2;
+            }
         }
         let key_words: Vec<usize> = words
             .iter()
