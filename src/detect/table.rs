@@ -35,8 +35,8 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
     (columns.len() >= 3 && short && with_digits <= 1).then_some((sep, columns))
 }
 
-/// The trimmed, non-empty cells of a header line.
-fn split(line: &str, sep: Separator) -> Vec<Range<usize>> {
+/// The trimmed, non-empty cells of a line (a header's, or a signature line's).
+pub(crate) fn split(line: &str, sep: Separator) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut push = |a: usize, b: usize| {
         let cell = &line[a..b];

@@ -163,6 +163,17 @@ pub const CLOSINGS: &[&str] = &[
     "tot later",
 ];
 
+/// Members of an elected body before a name (`het lid Kamminga`, `raadslid Bos`): public by
+/// that office, never a civil servant's context.
+pub const MEMBER_WORDS: &[&str] = &[
+    "lid",
+    "leden",
+    "raadslid",
+    "statenlid",
+    "kamerlid",
+    "commissielid",
+];
+
 /// Words a function title may be written as that also introduce a surname (`collega Jansen`).
 pub const ROLE_WORDS: &[&str] = &[
     "collega",

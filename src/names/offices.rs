@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::grammar::{Form, Grammar, NameParse};
-use super::lexicon::class;
-use super::lexicon::{self, GAZETTEER};
+use super::lexicon::{self, GAZETTEER, class};
+use crate::detect::table;
 use crate::fold::{FoldedText, fold};
 
 /// The office-holder titles as one automaton over folded text.
@@ -273,10 +273,10 @@ fn signed_above_parties(g: &Grammar) -> Vec<NameParse> {
             .map_or(text.len(), |n| line_end + 1 + n);
         if line_end < text.len() {
             let below = &text[line_end + 1..next_end];
-            let cells: Vec<(usize, &str)> = cells_of(below);
-            if !cells.is_empty() && cells.iter().all(|(_, c)| lexicon::is_party(c)) {
-                for (column, _) in cells {
-                    let at = line_start + column;
+            let cells = table::split(below, table::Separator::Aligned);
+            if !cells.is_empty() && cells.iter().all(|c| lexicon::is_party(&below[c.clone()])) {
+                for cell in cells {
+                    let at = line_start + cell.start;
                     let k = toks.partition_point(|t| t.start < at);
                     if let Some(p) = toks
                         .get(k)
@@ -290,31 +290,6 @@ fn signed_above_parties(g: &Grammar) -> Vec<NameParse> {
             }
         }
         line_start = line_end + 1;
-    }
-    out
-}
-
-/// The cells of a line laid out in columns (apart by two or more spaces or a tab), with the
-/// column each starts at; a line of one cell counts too.
-fn cells_of(line: &str) -> Vec<(usize, &str)> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i <= bytes.len() {
-        // A cell ends at the end of the line, a tab, or two spaces.
-        let gap = i == bytes.len()
-            || bytes[i] == b'\t'
-            || (bytes[i] == b' ' && bytes.get(i + 1).is_none_or(|&b| b == b' ' || b == b'\t'));
-        match (start, gap) {
-            (Some(s), true) => {
-                out.push((s, line[s..i].trim_end()));
-                start = None;
-            }
-            (None, false) if bytes[i] != b' ' && bytes[i] != b'\r' => start = Some(i),
-            _ => {}
-        }
-        i += 1;
     }
     out
 }

@@ -139,7 +139,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         if g.has(i, class::FUNCTION)
             && !(lower && i > 0 && g.is_punct(i - 1, '('))
             // `het lid Kamminga`: a member of an elected body, public by that office.
-            && !g.word_in(i, &["lid", "leden", "raadslid", "statenlid", "kamerlid", "commissielid"])
+            && !g.word_in(i, crate::names::lexicon::MEMBER_WORDS)
             && g.spaced(i)
             && g.is_cap(i + 1)
             && !g.has(i + 1, class::WORD | class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)

@@ -187,7 +187,7 @@ const SURNAME_IN_A_SENTENCE: &str = "a surname inside a sentence";
 /// only as a surname (no word, place, organisation or first name), capitalised after a
 /// lower-case word inside a sentence, is a person. Not after a preposition of place (`bij
 /// Heijmans`), where firms named after families stand, nor after an article (`geen Janssen
-/// meer`: a product) or a particle (the rest of a longer name).
+/// meer`: a product), a particle (the rest of a longer name) or `lid` (`het lid Kamminga`).
 fn surname_in_a_sentence(g: &Grammar, i: usize) -> bool {
     const PLACE_PREPOSITIONS: &[&str] = &[
         "in", "te", "uit", "naar", "bij", "via", "richting", "nabij", "op", "aan", "van", "voor",
@@ -199,6 +199,7 @@ fn surname_in_a_sentence(g: &Grammar, i: usize) -> bool {
         && g.spaced(i - 1)
         && (g.is_lower(i - 1) || (i > 1 && g.is_punct(i - 1, ',') && g.is_lower(i - 2)))
         && !g.word_in(i - 1, PLACE_PREPOSITIONS)
+        && !g.word_in(i - 1, crate::names::lexicon::MEMBER_WORDS)
         && !g.has(i - 1, class::PARTICLE)
         && !person::after_determiner(g, i)
         && !(g.spaced(i) && g.is_cap(i + 1))
@@ -249,7 +250,7 @@ pub(super) fn particle_surnames(g: &Grammar, out: &mut Vec<Mention>) {
                 || g.is_punct(prev, '/'));
         let after_bracket = g.is_punct(prev, '(') && g.glued(prev);
         // `het lid Van der Plas`: a member of parliament or council, public by office.
-        let member = g.word_in(prev, &["lid", "kamerlid", "raadslid", "statenlid"]);
+        let member = g.word_in(prev, crate::names::lexicon::MEMBER_WORDS);
         if !(inside || after_bracket) || member {
             continue;
         }
