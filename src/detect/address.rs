@@ -340,28 +340,32 @@ fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>)
         Regex::new(r"(?i)\b(?:nr\.?|nummer)[ \t]?[1-9][0-9]{0,3}(?:[ -]?[a-z]\b)?\b")
             .expect("house number pattern compiles")
     });
-    // Words read either side on the line.
+    // Words read either side on the line: a few only, as a document may be one long line.
     const BESIDE: usize = 6;
-    let words = |part: &str| {
+    fn words(part: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
         part.split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
             .map(crate::fold::fold)
-            .collect::<Vec<_>>()
-    };
+    }
+    let resident = |w: &String| RESIDENT_WORDS.contains(&w.as_str());
     for m in NUMBER.find_iter(text) {
         let line_start = lines.start(m.start());
         let line_end = lines.end(m.end(), text.len());
-        let before = words(&text[line_start..m.start()]);
-        let after = words(&text[m.end()..line_end]);
+        let mut before = words(&text[line_start..m.start()])
+            .rev()
+            .take(BESIDE)
+            .peekable();
         // `Brief nr. 14 (bewoner …)`, `motie nr 3`: a document's number.
         if before
-            .last()
+            .peek()
             .is_some_and(|w| NUMBERED_THINGS.contains(&w.as_str()))
         {
             continue;
         }
-        let resident = |w: &String| RESIDENT_WORDS.contains(&w.as_str());
-        if before.iter().rev().take(BESIDE).any(resident) || after.iter().take(BESIDE).any(resident)
+        if before.any(|w| resident(&w))
+            || words(&text[m.end()..line_end])
+                .take(BESIDE)
+                .any(|w| resident(&w))
         {
             // The whole `nr 38`: the number alone would spread to every `38` in the text.
             out.push(Finding::new(

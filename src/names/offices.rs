@@ -222,9 +222,9 @@ fn surname_of(text: &str, at: usize) -> bool {
 /// Esch-Teunissen (PvdD)`): members of an elected body, even where the name is also a word.
 pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
     let toks = g.tokens();
+    let text = g.text();
     let mut out = Vec::new();
     for open in (1..toks.len()).filter(|&i| g.is_punct(i, '(')) {
-        let text = g.text();
         let inside = &text[toks[open].end..];
         let Some(close) = inside.bytes().take(60).position(|b| b == b')') else {
             continue;
