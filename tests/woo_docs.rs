@@ -117,6 +117,22 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.06,
             char_precision: 0.92,
         },
+        // The UHT on compensating parents in the childcare-benefits affair, and a province on
+        // a nitrogen buy-out of livestock farms: held back (text-fresh11/12) and measured by
+        // totals in the round they were written (0.875 and 0.826), then unpacked as
+        // development sets. Person-bound case numbers (`id`) there are a team's policy.
+        "dev-uht" => Floors {
+            recall: 0.86,
+            staff_recall: 0.97,
+            keep_violations: 0.045,
+            char_precision: 0.91,
+        },
+        "dev-nitrogen" => Floors {
+            recall: 0.84,
+            staff_recall: 0.95,
+            keep_violations: 0.04,
+            char_precision: 0.945,
+        },
         _ => default,
     }
 }

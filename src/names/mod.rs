@@ -665,8 +665,17 @@ mod tests {
                     5) belde.\nOok Kamphuis van de raad was er.\n";
         assert_eq!(removed(&e, text), ["Maarten", "Frank", "Wim", "Sem"]);
         let family = "De aanvraag van maatschap Wassink is binnen. Ook fam. Koster belde.\n\
-                      Maatschap Nijkamp\n";
-        assert_eq!(removed(&e, family), ["Wassink", "Koster", "Nijkamp"]);
+                      Maatschap Nijkamp\nMaatschap Wolbrink; melkveebedrijf Oude Luttikhuis V.O.F.\n";
+        assert_eq!(
+            removed(&e, family),
+            [
+                "Wassink",
+                "Koster",
+                "Nijkamp",
+                "Wolbrink",
+                "Oude Luttikhuis"
+            ]
+        );
         let called = "Onderwerp: FW: vragen\n\nBas, zie hieronder.\n\nOverigens, zie ook dit.\n";
         assert_eq!(removed(&e, called), ["Bas"]);
     }
@@ -927,6 +936,39 @@ mod tests {
                       Dommelbeek), J. Jansen (VVD)\nDe heer Van den Oetelaar: motie.\n\
                       Opgesteld door P. Kramer.\n";
         assert_eq!(removed(&e, motion), ["P. Kramer"]);
+        // Listed after their party's label, on its line and the indented lines below.
+        let council = "Aanwezig:   27 leden, te weten:\n  Lokaal Belang: H. Nijhuis \
+                       (fractievoorzitter), W. Oude Elferink,\n                 A. Dasselaar-Wigger\n  \
+                       BBB:   J. Mei, D. Bosch\nNotulist:   I. Tijhuis, T. Blokhuis\n\
+                       Lijst van aanwezigen: P. Kramer\n";
+        assert_eq!(
+            removed(&e, council),
+            ["I. Tijhuis", "T. Blokhuis", "P. Kramer"]
+        );
+        // Beside known parties, a local party unknown to the lexicon (`Zaanstad Beter`).
+        let council = "Leden: E. Doğan (GroenLinks), Jan-Pieter Kok (ROSA), R. Smit (VVD), \
+                       Kees Zwart (Zaanstad Beter)\nVia Gijs (AOV) en P. Kramer (Rijkswaterstaat).\n";
+        assert_eq!(removed(&e, council), ["Gijs", "P. Kramer"]);
+        // The office in another cell of the name's row.
+        let list = "Naam              Organisatie / functie            Paraaf\n\
+                    J.W. Stegeman     wethouder, gemeente Almelo       JWS\n\
+                    H. Kruithof       bestuurslid VNG, burgemeester Oostzaan   HK\n\
+                    R. Kleinjan       ambtenaar (vervangt wethouder)   RK\n\
+                    P. Kramer         wethouder informeren             PK\n";
+        let r = removed(&e, list);
+        assert!(
+            r.iter()
+                .all(|s| !s.contains("Stegeman") && !s.contains("Kruithof")),
+            "{r:?}"
+        );
+        assert!(r.contains(&"R. Kleinjan".to_string()) && r.contains(&"P. Kramer".to_string()));
+        let form = "#  | Voornaam | Achternaam | Ik ben…   | Partij\n\
+                    11 | Bart     | Huisman    | Statenlid | BBB\n12 | Jan | Bos | inwoner | -\n";
+        assert_eq!(removed(&e, form), ["Jan", "Bos"]);
+        // A surname that is an office, reversed in a roster row: no office for the row.
+        let roster = "Functie         Naam            mobiel        backup\n\
+                      AC Zorg         Koning, T.      06-30447812   Lammers, E.\n";
+        assert!(removed(&e, roster).contains(&"Lammers, E.".to_string()));
         // A title that is someone's surname (`S. Koning`) holds no office for the next name.
         let r = removed(&e, "Van: S. Koning, K. Bakirci\n");
         assert!(r.contains(&"K. Bakirci".to_string()), "{r:?}");

@@ -76,7 +76,7 @@ impl<'t> Offices<'t> {
         {
             return true;
         }
-        if self.signed_as_office_holder(start, end) {
+        if self.signed_as_office_holder(start, end) || self.office_in_row(start, end) {
             return true;
         }
         // `de BBB-fractie (Verweij)`: a council member in brackets after the party's group.
@@ -184,6 +184,59 @@ impl<'t> Offices<'t> {
         out
     }
 
+    /// Whether the name at `start..end` stands in a table row that gives its office in another
+    /// cell (an attendance list's `J.W. Stegeman     wethouder, gemeente Almelo     JWS`, a
+    /// registration's `| Bart | Huisman | … | Statenlid | BBB`). The office opens its cell or
+    /// follows a comma in it, and is followed by nothing, a comma, a bracket or a name, not by
+    /// a verb (`wethouder informeren`). Reads at most 300 bytes either side of the name.
+    fn office_in_row(&self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        let from = text.floor_char_boundary(start.saturating_sub(300));
+        let to = text.ceil_char_boundary((end + 300).min(text.len()));
+        let line_start = text[from..start].rfind('\n').map_or(from, |n| from + n + 1);
+        let line_end = text[end..to].find('\n').map_or(to, |n| end + n);
+        let line = &text[line_start..line_end];
+        // Not `;`: a list of recipients (`wethouder R. van der Linden; Aydın, Mehmet`).
+        let sep = ['|', '\t']
+            .into_iter()
+            .find(|&c| line.matches(c).count() >= 2)
+            .map(table::Separator::Char)
+            .or_else(|| {
+                (line.trim().matches("  ").count() >= 2).then_some(table::Separator::Aligned)
+            });
+        let Some(sep) = sep else {
+            return false;
+        };
+        let first = self.titles.partition_point(|t| t.start < line_start);
+        let titles = self.titles[first..]
+            .iter()
+            .take_while(|t| t.end <= line_end);
+        let cells = table::split(line, sep);
+        titles.into_iter().any(|t| {
+            let Some(cell) = cells
+                .iter()
+                .map(|c| line_start + c.start..line_start + c.end)
+                .find(|c| c.start <= t.start && t.end <= c.end)
+            else {
+                return false;
+            };
+            let opens =
+                cell.start == t.start || text[cell.start..t.start].trim_end().ends_with(',');
+            // A capitalised title that is also a surname is the person in that cell (`Koning
+            // (Bz)` in a `wie` column).
+            let title = &text[t.clone()];
+            let surname =
+                title.starts_with(char::is_uppercase) && GAZETTEER.is(&fold(title), class::SURNAME);
+            let tail = text[t.end..cell.end].trim_start();
+            let next = tail.split_whitespace().next().unwrap_or("");
+            let described = next.is_empty()
+                || tail.starts_with([',', '('])
+                || next.starts_with(char::is_uppercase)
+                || ["van", "voor", "gemeente", "provincie"].contains(&next);
+            !(cell.start <= start && end <= cell.end) && opens && described && !surname
+        })
+    }
+
     /// Whether an office title starts at byte `at`.
     fn title_at(&self, at: usize) -> bool {
         self.titles
@@ -197,6 +250,24 @@ impl<'t> Offices<'t> {
 fn surname_of(text: &str, at: usize) -> bool {
     if !text[at..].starts_with(char::is_uppercase) {
         return false;
+    }
+    // Reversed, before its initials (`Koning, T.` in a roster, `Koning, Thijs;`).
+    let title_end = text[at..]
+        .find(|c: char| !c.is_alphabetic())
+        .map_or(text.len(), |n| at + n);
+    if let Some(rest) = text[title_end..].strip_prefix(", ") {
+        let word = rest
+            .split(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
+            .next()
+            .unwrap_or_default();
+        let initial =
+            word.len() <= 4 && word.ends_with('.') && word.starts_with(char::is_uppercase);
+        let given = word.starts_with(char::is_uppercase)
+            && GAZETTEER.is(&fold(word), class::FIRST_NAME)
+            && rest[word.len()..].starts_with([';', ' ', '\n', '\t', '<']);
+        if initial || given {
+            return true;
+        }
     }
     let before = text[..at].trim_end_matches([' ', '\t']);
     if before.len() == at {
@@ -225,11 +296,16 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
     let text = g.text();
     let mut out = Vec::new();
     for open in (1..toks.len()).filter(|&i| g.is_punct(i, '(')) {
+        let open_at = toks[open].start;
         let inside = &text[toks[open].end..];
         let Some(close) = inside.bytes().take(60).position(|b| b == b')') else {
             continue;
         };
-        if inside[..close].contains('\n') || !lexicon::is_party(&inside[..close]) {
+        let party = &inside[..close];
+        if party.contains('\n')
+            || !(lexicon::is_party(party)
+                || (is_proper_name(party) && among_parties(text, open_at)))
+        {
             continue;
         }
         // The longest name that ends right at the bracket, on its line or at the end of the
@@ -254,6 +330,87 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         out.extend(name);
     }
     out.extend(signed_above_parties(g));
+    out.extend(listed_under_parties(g));
+    out
+}
+
+/// Whether `words` are one to three capitalised words, as a local party's name is (`Zaanstad
+/// Beter`, `ROSA`).
+fn is_proper_name(words: &str) -> bool {
+    let words = words.split_whitespace();
+    (1..=3).contains(&words.clone().count())
+        && words.into_iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+}
+
+/// Whether the line around byte `at` names two known parties in brackets: a list of members
+/// (`Leden: E. Doğan (GroenLinks), R. Smit (VVD), K. Zwart (Zaanstad Beter)`), where the
+/// other brackets are local parties too. Reads at most 300 bytes either side.
+fn among_parties(text: &str, at: usize) -> bool {
+    let from = text.floor_char_boundary(at.saturating_sub(300));
+    let to = text.ceil_char_boundary((at + 300).min(text.len()));
+    let start = text[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+    let end = text[at..to].find('\n').map_or(to, |n| at + n);
+    text[start..end]
+        .split('(')
+        .skip(1)
+        .filter_map(|s| s.split_once(')'))
+        .filter(|(inside, _)| lexicon::is_party(inside))
+        .count()
+        >= 2
+}
+
+/// Members listed after their party's label in an attendance list (`  CDA:  M. Hulshof, G.
+/// Smit,` and the indented lines that continue it): every name in the list.
+fn listed_under_parties(g: &Grammar) -> Vec<NameParse> {
+    let text = g.text();
+    let toks = g.tokens();
+    let mut out = Vec::new();
+    let mut in_list = false;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |n| line_start + n);
+        let line = &text[line_start..line_end];
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        // A label is a few capitalised words before a colon (`Lokaal Belang:`, `D66:`).
+        let label = trimmed.split_once(':').map(|(l, _)| l).filter(|l| {
+            let words = l.split_whitespace();
+            (1..=3).contains(&words.clone().count())
+                && words
+                    .into_iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        });
+        let names_from = match label {
+            Some(l) if lexicon::is_party(l) => {
+                in_list = true;
+                line_start + indent + l.len() + 1
+            }
+            None if in_list && indent > 0 && !trimmed.contains(':') => line_start + indent,
+            _ => {
+                in_list = false;
+                line_end
+            }
+        };
+        let mut k = toks.partition_point(|t| t.start < names_from);
+        while k < toks.len() && toks[k].end <= line_end {
+            let parse = (g.is_cap(k) || g.is_capital_letter(k))
+                .then(|| g.name(k, true).or_else(|| g.upper_name(k)))
+                .flatten()
+                .filter(|p| p.end <= line_end && p.form != Form::Given);
+            match parse {
+                Some(p) => {
+                    k = p.next;
+                    out.push(p);
+                }
+                None => k += 1,
+            }
+        }
+        line_start = line_end + 1;
+    }
     out
 }
 

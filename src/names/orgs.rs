@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::grammar::{Grammar, shape};
-use super::lexicon::class;
+use super::grammar::{Grammar, NameParse, shape};
+use super::lexicon::{self, class};
 use super::token::Kind;
 use super::wordset::{Endings, WordSet};
 
@@ -248,6 +248,13 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
     }
     firms(g, &mut out);
     elsewhere(g, &names, &mut out);
+    // A family's partnership is the family (`Oude Luttikhuis V.O.F.`), and so is the business
+    // named with it (`melkveebedrijf Oude Luttikhuis V.O.F.`).
+    out.retain(|&(s, e)| {
+        let first = toks.partition_point(|t| t.start < s);
+        let last = toks.partition_point(|t| t.start < e);
+        !(first..last).any(|k| partnership_family(g, k).is_some())
+    });
     out
 }
 
@@ -351,6 +358,41 @@ fn elsewhere(g: &Grammar, names: &[(usize, usize)], out: &mut Vec<(usize, usize)
     }
     out.sort_unstable();
     out.dedup();
+}
+
+/// Adjectives that open family names (`Oude Luttikhuis`, `Klein Brinke`, `Groot Wassink`).
+const SURNAME_ADJECTIVES: &[&str] = &["oude", "olde", "klein", "kleine", "groot", "grote"];
+
+/// Classes of words that make a partnership's name a trade name, not a family's.
+const TRADE_WORDS: u16 = class::ORG | class::PLACE | class::FUNCTION | shape::ORG_COMPOUND;
+
+/// The family name right before a partnership's legal form at token `i` (`Oude Luttikhuis
+/// V.O.F.`, `ten Dam-Kosters VOF`, `H.J. Oude Luttikhuis V.O.F.`): a vof has no legal
+/// personality, so its name is the family name of the people who run it. Not a trade name
+/// (`Agrarisch Loonbedrijf VOF`).
+pub(crate) fn partnership_family(g: &Grammar, i: usize) -> Option<NameParse> {
+    let opens = g
+        .word(i)
+        .is_some_and(|w| w.eq_ignore_ascii_case("vof") || w.eq_ignore_ascii_case("v"));
+    if !opens || i == 0 || !g.spaced(i - 1) || legal_letters(g, i).0 != "vof" {
+        return None;
+    }
+    (i.saturating_sub(7)..i).find_map(|k| {
+        let p = g.name(k, true).or_else(|| g.surname_alone(k, false))?;
+        let words: Vec<usize> = (k..p.next)
+            .filter(|&w| g.word(w).is_some() && !g.has(w, class::PARTICLE))
+            .collect();
+        // Every word a surname, or no word of the language (`Harmsen Recreatie`, `Maasveer`
+        // are trade names), but for the adjectives that open eastern family names.
+        let family = words.iter().enumerate().all(|(n, &w)| {
+            let word = g.has(w, class::WORD) || lexicon::is_compound_word(g.folded(w));
+            !g.has(w, TRADE_WORDS)
+                && (g.has(w, class::SURNAME)
+                    || !word
+                    || (n == 0 && words.len() > 1 && SURNAME_ADJECTIVES.contains(&g.folded(w))))
+        });
+        (p.next == i && (k..i).all(|j| !g.is_line_end(j)) && family).then_some(p)
+    })
 }
 
 /// `B.V.`, `BV`, `N.V.`, `V.O.F.` at token `i`.

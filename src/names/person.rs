@@ -183,7 +183,7 @@ fn relative(g: &Grammar, first: usize) -> bool {
 pub(crate) const PARCELS: &[&str] = &["perceel", "percelen", "kavel"];
 
 /// `Maatschap Nijkamp`, `fam. Koster`: the family whose business or household it is.
-fn family_name(g: &Grammar, first: usize) -> bool {
+pub(crate) fn family_name(g: &Grammar, first: usize) -> bool {
     let head = match first.checked_sub(1) {
         Some(p) if g.is_punct(p, '.') && p > 0 => p - 1,
         Some(p) => p,

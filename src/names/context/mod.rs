@@ -13,11 +13,13 @@
 //! - [`structure`]: the reversed form (`Vries, J. de (Jan)`), initials with a surname, a known
 //!   first name with a surname, a name before `<e-mail>` and a name followed by a function
 //!   (`Jan Smit (jurist)`);
-//! - [`abbreviations`]: initials that stand for a person named beside them.
+//! - [`abbreviations`]: initials that stand for a person named beside them;
+//! - [`firm`]: the family name in a partnership's name (`Maatschap Wolbrink`).
 
 mod abbreviations;
 mod chat;
 mod fields;
+mod firm;
 mod inline;
 mod letter;
 mod single;
@@ -186,6 +188,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     transcript::speaker_labels(g, &lines, out);
     table::tables(g, text, &lines, out);
     inline::inline(g, text, out);
+    firm::partnerships(g, out);
     single::single_words(g, out);
     single::particle_surnames(g, out);
     abbreviations::abbreviations(g, out);

@@ -115,7 +115,8 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             && (word
                 || g.str(i).chars().skip(1).any(char::is_uppercase)
                 || crate::names::lexicon::is_compound_word(g.folded(i)));
-        if unknown_word {
+        // After `Maatschap` or `fam.` a compound is a family name too (`Maatschap Wolbrink`).
+        if unknown_word && !person::family_name(g, i) {
             continue;
         }
         // A known name that is also a word (`Post`, `Roos`) only where it is capitalised
