@@ -10,7 +10,7 @@ use crate::policy::Category;
 
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:geboren|geb\.|geboortedatum|geboorte\s*datum|geb\.\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)",
+        r"(?i)(?-u:\b)(?:geboren|geb\.\s*datum|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)",
     )
     .expect("birth keyword pattern compiles")
 });
@@ -60,7 +60,26 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if from >= window_end {
             continue;
         }
+        // A list under a heading that names the birth dates (`Kinderen (naam, geb.datum):`).
+        let rest_of_line = text[k.end()..window_end].split('\n').next().unwrap_or("");
+        if rest_of_line.trim().trim_start_matches(')').trim() == ":" {
+            last_end = dates_in_list_below(text, k.end() + rest_of_line.len(), out).max(last_end);
+            continue;
+        }
         let Some(d) = DATE.find(&text[from..window_end]) else {
+            // A year alone (`grootvader (geb. 1931)`).
+            if let Some(y) = YEAR
+                .find(&text[from..window_end])
+                .filter(|y| y.start() == 0)
+            {
+                out.push(Finding::new(
+                    from + y.end() - 4,
+                    from + y.end(),
+                    Category::Birthdate,
+                    "birthdate",
+                    "year right after a birth keyword",
+                ));
+            }
             continue;
         };
         let between = &text[k.end()..from + d.start()];
@@ -83,6 +102,34 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         ));
         last_end = end;
     }
+}
+
+/// A year of birth right after the keyword: `geb. 1931`, `geboren in 1931`.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x20:]*(?:in\x20)?(?:1[89]|20)[0-9]{2}(?-u:\b)").expect("year pattern compiles")
+});
+
+/// The dates in the list items below a heading at `line_end` (up to a blank line, at most 30
+/// lines); returns where the last one ends.
+fn dates_in_list_below(text: &str, line_end: usize, out: &mut Vec<Finding>) -> usize {
+    let mut end = line_end;
+    for line in text[line_end..].split_inclusive('\n').skip(1).take(30) {
+        let start = end + 1;
+        end = start + line.len() - 1;
+        if line.trim().is_empty() {
+            break;
+        }
+        for d in DATE.find_iter(line) {
+            out.push(Finding::new(
+                start + d.start(),
+                start + d.end(),
+                Category::Birthdate,
+                "birthdate",
+                "date in a list under a birth-date heading",
+            ));
+        }
+    }
+    end
 }
 
 /// Dates in the column of a table whose header cell is a birth keyword (`nr;achternaam;
@@ -161,6 +208,17 @@ mod tests {
             vec!["de zevende januari 1982"]
         );
         assert_eq!(found("geb. 1e mei 1980"), vec!["1e mei 1980"]);
+        assert_eq!(found("belde boos. geb 4-4-1983, heeft"), vec!["4-4-1983"]);
+        assert_eq!(
+            found("grootvader (geb. 1931) en het gebied 1931"),
+            vec!["1931"]
+        );
+        assert_eq!(
+            found("Geb.datum ................... 2 februari 1969"),
+            vec!["2 februari 1969"]
+        );
+        let list = "Kinderen (naam, geb.datum):\n  1. Lucas   14-02-2012\n  2. Mees   01-06-2020\n\nDatum: 3-3-2023";
+        assert_eq!(found(list), vec!["14-02-2012", "01-06-2020"]);
         assert_eq!(found("geboren 20-apr-1971"), vec!["20-apr-1971"]);
         assert_eq!(found("born April 20, 1971"), vec!["April 20, 1971"]);
         assert_eq!(

@@ -1,6 +1,10 @@
 //! International bank account numbers, Dutch and foreign, grouped in fours or not, checked
 //! against the country's length and the mod-97 check digits.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Finding, char_at, char_before, is_word_char};
 use crate::policy::Category;
 
@@ -146,6 +150,47 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             i += 1;
         }
     }
+    dutch_accounts(text, out);
+}
+
+/// The codes of banks that hold Dutch current accounts (the four letters after `NLkk`).
+const DUTCH_BANK_CODES: &[&str] = &[
+    "ABNA", "ASNB", "BUNQ", "FVLB", "HAND", "INGB", "KNAB", "NNBA", "RABO", "RBRB", "REVO", "SNSB",
+    "TRIO", "BITS", "FRBK", "ZWLB", "DHBN", "NTSB", "ADYB",
+];
+
+/// A Dutch account number written wrongly: a digit too many or too few, a mistyped check
+/// digit, digits read by OCR as letters (`NL 7O RABO O3l2 4488 9O`), grouped oddly. The
+/// bank's code makes it an account number all the same, and a reader sees it as one.
+static DUTCH_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\bNL ?[0-9O]{2} ?([A-Z]{4})(?: ?[0-9OlI]){8,11}\b").expect("valid regex")
+});
+
+/// Finds Dutch account numbers that fail the strict check, by their bank's code.
+fn dutch_accounts(text: &str, out: &mut Vec<Finding>) {
+    if !text.contains("NL") && !text.contains("nl") {
+        return;
+    }
+    let strict = out.len();
+    for c in DUTCH_ACCOUNT.captures_iter(text) {
+        let (Some(m), Some(bank)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let known = DUTCH_BANK_CODES.contains(&bank.as_str().to_ascii_uppercase().as_str());
+        let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
+        let found = out[..strict]
+            .iter()
+            .any(|f| f.start < m.end() && m.start() < f.end);
+        if known && digits >= 8 && !found {
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Iban,
+                "iban.bank_code",
+                "Dutch account number with a bank's code (check digits wrong or mistyped)",
+            ));
+        }
+    }
 }
 
 /// The end of a valid IBAN starting at `start`, if there is one.
@@ -184,6 +229,24 @@ mod tests {
     }
 
     #[test]
+    fn dutch_account_numbers_written_wrongly() {
+        assert_eq!(
+            found("rekening NL46 ABNA 0738 6610 454... sorry"),
+            vec!["NL46 ABNA 0738 6610 454"]
+        );
+        assert_eq!(
+            found("NL 37 INGB 0005 7623 48."),
+            vec!["NL 37 INGB 0005 7623 48"]
+        );
+        assert_eq!(
+            found("NL 7O RABO O3l2 4488 9O"),
+            vec!["NL 7O RABO O3l2 4488 9O"]
+        );
+        // No bank's code, or no account's length: a reference.
+        assert!(found("NL12 ABCD 1234 5678 90 en NL91 ABNA 0417").is_empty());
+    }
+
+    #[test]
     fn finds_dutch_and_foreign_ibans_grouped_or_not() {
         assert_eq!(
             found("rekening NL91ABNA0417164300 t.n.v."),
@@ -215,10 +278,13 @@ mod tests {
 
     #[test]
     fn rejects_bad_check_digits_and_wrong_lengths() {
-        assert!(found("NL92ABNA0417164300").is_empty());
-        assert!(found("NL91ABNA04171643001").is_empty());
-        assert!(found("NL91ABNA041716430").is_empty());
-        assert!(found("XNL91ABNA0417164300").is_empty());
+        // (A Dutch bank's code makes an account number of any of these: see above.)
+        assert!(found("NL92WXYZ0417164300").is_empty());
+        assert!(found("DE88370400440532013000").is_empty());
+        assert!(found("NL91WXYZ04171643001").is_empty());
+        assert!(found("NL91WXYZ041716430").is_empty());
+        assert!(found("XNL91WXYZ0417164300").is_empty());
+        assert_eq!(found("NL92ABNA0417164300"), vec!["NL92ABNA0417164300"]);
         assert!(found("NL12 is een code").is_empty());
     }
 }

@@ -1131,4 +1131,14 @@ mod tests {
         );
         assert!(r.is_empty(), "{r:?}");
     }
+
+    #[test]
+    fn a_surname_in_lower_case_after_a_form_of_address() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "1. mw martina - iban ok\n2. dhr tahiri vraagt\nde heer belde, mw zegt dat meneer gaat.\n",
+        );
+        assert_eq!(r, ["martina", "tahiri"], "{r:?}");
+    }
 }

@@ -98,7 +98,11 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         };
         if t > 0 && is_title_use(g, i) {
             let j = g.skip_wrap(i + t);
-            if let Some(p) = g.titled_name(j).or_else(|| upper_surname(g, j)) {
+            if let Some(p) = g
+                .titled_name(j)
+                .or_else(|| upper_surname(g, j))
+                .or_else(|| lower_surname(g, i, j))
+            {
                 let evidence = format!(
                     "after `{}`",
                     text[toks[i].start..toks[i + t - 1].end].replace('\n', " ")
@@ -277,6 +281,25 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
         initials: Some(letters),
         surname: None,
     })
+}
+
+/// `mw martina -`, `dhr tahiri belde`: a surname typed in lower case after a form of address
+/// (at `i`), where no word of the language stands.
+fn lower_surname(g: &Grammar, i: usize, j: usize) -> Option<NameParse> {
+    let address = g.word_in(i, &["dhr", "mw", "mevr", "mevrouw", "meneer", "heer"]);
+    let word = g.word(j)?;
+    let other = class::OFFICE | class::FUNCTION | class::ORG | class::TITLE | class::PLACE;
+    (address
+        && g.is_lower(j)
+        && word.chars().count() >= 3
+        && !g.has(
+            j,
+            other | class::PARTICLE | class::WORD | class::ROLE | class::INTRODUCER,
+        )
+        && !crate::names::lexicon::is_dutch_word(g.folded(j))
+        && !crate::names::lexicon::is_compound_word(g.folded(j))
+        && !g.is_punct(j + 1, '@'))
+    .then(|| super::one_word(g, j, false))
 }
 
 /// `Mw. WOUTERS:`, `De heer VAN DEN OETELAAR`: a surname in capitals after a form of address,
