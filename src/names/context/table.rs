@@ -46,6 +46,17 @@ const PERSON_COLUMNS: &[&str] = &[
     "bewoner",
     "indiener",
     "reviewer",
+    "ouder",
+    "ouders",
+    "client",
+    "klant",
+    "klager",
+    "verzoeker",
+    "bezwaarmaker",
+    "betrokkene",
+    "huurder",
+    "debiteur",
+    "patient",
     "lezer",
     "eerste lezer",
     "tweede lezer",
@@ -54,6 +65,9 @@ const PERSON_COLUMNS: &[&str] = &[
 /// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
 /// `melder naam`), but not `naam bedrijf`.
 fn is_person_column(label: &str) -> bool {
+    // `ouder(s)`, `cliënt(en)`: one or more of them.
+    let label = label.replace("(s)", "").replace("(en)", "");
+    let label = label.as_str();
     let words: Vec<&str> = label.split_whitespace().collect();
     words.iter().any(|w| PERSON_COLUMNS.contains(w))
         && words
@@ -154,7 +168,7 @@ fn people_in(
         };
         // `Rijswijk A. van`, `Maandag G.`: a register's surname before the initials, its
         // particles last, fills the cell; whatever else the surname is.
-        if let Some(p) = register_name(g, k, end) {
+        if let Some(p) = register_name(g, k, end).or_else(|| upper_register_name(g, k, end)) {
             k = p.next;
             named = true;
             out.push(mention(p, "name.table", evidence.to_string()));
@@ -254,6 +268,45 @@ fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     })
 }
 
+/// A register's name in capitals (`DE WIT J`, `MARTINA P M`, `VAN DEN BERG-ROOS B`): words in
+/// capitals, then one to four initials up to the end of the cell or a `/` (`YILMAZ E /
+/// YILMAZ-KOCAK A`).
+fn upper_register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
+    let toks = g.tokens();
+    let in_cell = |j: usize| toks.get(j).is_some_and(|t| t.start < end);
+    let mut j = k;
+    let mut surname = None;
+    while in_cell(j) {
+        if g.has(j, shape::UPPER) {
+            surname = Some(j);
+            j += 1;
+        } else if j > k && g.is_punct(j, '-') && g.glued(j - 1) && g.glued(j) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let surname = surname?;
+    let first_initial = j;
+    let mut initials = String::new();
+    while in_cell(j) && (g.is_capital_letter(j) || (j > first_initial && g.is_punct(j, '.'))) {
+        if let Some(w) = g.word(j) {
+            initials.push_str(&w.to_lowercase());
+        }
+        j += 1;
+    }
+    let ends = !in_cell(j) || g.is_punct(j, '/');
+    (ends && (1..=4).contains(&initials.len())).then(|| NameParse {
+        start: toks[k].start,
+        end: toks[j - 1].end,
+        next: j,
+        form: Form::Reversed,
+        given: None,
+        initials: Some(initials),
+        surname: Some(g.folded(surname).to_string()),
+    })
+}
+
 /// `Bos, Kevin` filling a cell: in a person's cell, the capitalised word after the comma
 /// that ends the cell is the first name of a reversed name, not a second person.
 fn given_after_comma(g: &Grammar, p: NameParse, end: usize) -> NameParse {
@@ -323,6 +376,15 @@ mod tests {
         assert_eq!(people(export), ["Hofman, G.", "NKR"]);
         let export = "nr;naam;woonplaats\n3;JAGESSAR P;Utrecht\n4;GGD GELDERLAND;Arnhem\n";
         assert_eq!(people(export), ["JAGESSAR P"]);
+        let parents = "nr  dossier   ouder(s)                   woonplaats\n\
+                       1   2021-HT   AMRANI-BAKKALI S           Zaandam\n\
+                       2   2020-HT   DE WIT J                   Almelo\n";
+        assert_eq!(people(parents), ["AMRANI-BAKKALI S", "DE WIT J"]);
+        let parents = "nr;ouder(s);status\n3;YILMAZ E / YILMAZ-KOCAK A;loopt\n5;MARTINA P M;af\n6;GGD IJSSELLAND;af\n";
+        assert_eq!(
+            people(parents),
+            ["YILMAZ E", "YILMAZ-KOCAK A", "MARTINA P M"]
+        );
         let sms = "datum;richting;nummer;contact;tekst\n1-1;IN;0612;Erwin Lubbers SBO;Hoi\n";
         assert_eq!(people(sms), ["Erwin Lubbers"]);
         let mixed = "nr;actie;wie\n5;kostendeling;gemeente Kampen (CH)\n6;x;BioEnergie\n";
