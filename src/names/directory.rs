@@ -981,6 +981,21 @@ pub(super) fn derived_initials(
     let first_part: Option<String> = (family.chars().count() >= 2)
         .then(|| family.chars().next().map(String::from))
         .flatten();
+    // A double surname with a particle inside, as written (`HMtH` for Hanneke Mulder-ter
+    // Horst).
+    let inner: Option<String> = surname
+        .iter()
+        .filter_map(|w| {
+            let c = w.chars().find(|c| c.is_alphabetic())?;
+            Some(if is_particle(w) {
+                c.to_lowercase().collect::<String>()
+            } else {
+                c.to_uppercase().collect()
+            })
+        })
+        .collect::<String>()
+        .into();
+    let inner = inner.filter(|i| i.to_uppercase() != *i && family.chars().count() >= 2);
     // A compound first name alone (`JW` for Jan-Willem).
     if givens.len() >= 2 {
         out.push(givens.concat());
@@ -991,6 +1006,7 @@ pub(super) fn derived_initials(
             for tail in std::iter::once(&family)
                 .chain(two.as_ref())
                 .chain(first_part.as_ref())
+                .chain(inner.as_ref())
             {
                 let s = [lead.as_str(), mid, tail].concat();
                 if s.chars().count() >= 2 && !out.contains(&s) {

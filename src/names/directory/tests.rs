@@ -36,6 +36,8 @@ fn list_names_are_taken_apart() {
     assert_eq!(p.surname, ["brinke"]);
     let p = Listed::parse("Femke Visser-de Jong", false).unwrap();
     assert_eq!(p.surname, ["visser", "de", "jong"]);
+    assert!(p.initials.contains(&"FVdJ".to_string()));
+    assert!(p.initials.contains(&"FVJ".to_string()));
     let p = Listed::parse("Fatima El Ahmadi", false).unwrap();
     assert_eq!(p.particles, ["el"]);
     assert!(p.initials.contains(&"FEA".to_string()));
