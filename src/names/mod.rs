@@ -1133,6 +1133,21 @@ mod tests {
     }
 
     #[test]
+    fn names_in_brackets_after_a_noun_for_people() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Stuur de brief van de buren (Zomer/Bouzid/Haverkamp).\nOmwonenden (o.a. Vermeer, \
+             Haverkamp) zijn georganiseerd. De afdelingen (Handhaving, Vergunningen) ook.\n",
+        );
+        assert_eq!(
+            r,
+            ["Zomer", "Bouzid", "Haverkamp", "Vermeer", "Haverkamp"],
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_surname_in_lower_case_after_a_form_of_address() {
         let e = engine(&[], &[]);
         let r = removed(

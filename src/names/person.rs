@@ -117,6 +117,9 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if relative(g, first) || family_name(g, first) {
         return Some(RELATIVE);
     }
+    if listed_after_people(g, first) {
+        return Some(LISTED_AFTER_PEOPLE);
+    }
     if beside_a_pronoun(g, first, next) {
         return Some("joined to a personal pronoun");
     }
@@ -177,6 +180,51 @@ fn relative(g: &Grammar, first: usize) -> bool {
         g.word_in(prev, RELATIVES) && prev > 0 && g.word_in(prev - 1, POSSESSIVES);
     let of_relative = g.word_in(prev, &["van"]) && prev > 0 && g.word_in(prev - 1, RELATIVES);
     g.spaced(prev) && (after_possessive || of_relative)
+}
+
+/// The evidence of a name in brackets after a noun for people.
+pub const LISTED_AFTER_PEOPLE: &str = "listed in brackets after a noun for people";
+
+/// Nouns for people whose names may follow in brackets, folded.
+const PEOPLE_NOUNS: &[&str] = &[
+    "buren",
+    "omwonenden",
+    "bewoners",
+    "familie",
+    "families",
+    "klagers",
+    "indieners",
+    "insprekers",
+    "melders",
+    "eigenaren",
+    "betrokkenen",
+    "getuigen",
+    "ouders",
+];
+
+/// `de brief van de buren (Zomer/Bouzid/Haverkamp)`, `Omwonenden (o.a. Zomer, Haverkamp)`,
+/// `één familie (Wolbrink)`: a list in brackets after a noun for people names them.
+fn listed_after_people(g: &Grammar, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..12 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        if g.is_punct(prev, '(') {
+            return prev > 0 && g.word_in(prev - 1, PEOPLE_NOUNS) && g.spaced(prev - 1);
+        }
+        let listed = g.is_punct(prev, '/')
+            || g.is_punct(prev, ',')
+            || g.is_punct(prev, '.')
+            || g.word_in(prev, &["en", "o", "a", "zoals"])
+            || g.has(prev, class::PARTICLE)
+            || g.is_cap(prev);
+        if !listed || g.is_line_end(prev) {
+            return false;
+        }
+        k = prev;
+    }
+    false
 }
 
 /// Land called after its owner in acquisition and enforcement files (`perceel Verstegen`).

@@ -30,6 +30,7 @@ const PERSON_ONLY: &[&str] = &[
     person::SIGNS_A_MESSAGE,
     person::CONTACT_IN_BRACKETS,
     person::RELATIVE,
+    person::LISTED_AFTER_PEOPLE,
 ];
 
 /// Contexts that make a known name a person even where it is a word too (`Frank
