@@ -319,11 +319,13 @@ pub(super) fn person_at(
         FieldKind::Surname => g
             .titled_name(j)
             .or_else(|| g.upper_name(j))
+            .or_else(|| field_value(g, j, end, false))
             .map(|p| (p, "name.field")),
         FieldKind::Given => g
             .given_alone(j)
             .or_else(|| g.titled_name(j))
             .or_else(|| g.upper_name(j).filter(|_| g.has(j, shape::UPPER)))
+            .or_else(|| field_value(g, j, end, true))
             .map(|p| (p, "name.field")),
         FieldKind::Person if g.has(j, shape::UPPER) && !g.is_capital_letter(j) => {
             g.upper_name(j).map(|p| (p, "name.field"))
@@ -365,6 +367,31 @@ pub(super) fn person_at(
         };
         out.push(mention(p, rule, evidence));
     }
+}
+
+/// What fills a form's first-name or surname field, in any case (`Voornaam contactpersoon:
+/// mohamed`, `Achternaam: bouzerda`, `Achternaam: de boer`): up to three words, hyphens
+/// and apostrophes, to the end of the line. The field says it is the name, even where it is a
+/// word too.
+fn field_value(g: &Grammar, i: usize, end: usize, given: bool) -> Option<NameParse> {
+    let toks = g.tokens();
+    let part = |k: usize| g.word(k).is_some() || g.is_punct(k, '-') || g.is_punct(k, '\'');
+    let words = (i..end).filter(|&k| g.word(k).is_some()).count();
+    if i >= end || !(i..end).all(part) || !(1..=3).contains(&words) || !g.is_lower(i) {
+        return None;
+    }
+    let folded: Vec<&str> = (i..end)
+        .filter_map(|k| g.word(k).map(|_| g.folded(k)))
+        .collect();
+    Some(NameParse {
+        start: toks[i].start,
+        end: toks[end - 1].end,
+        next: end,
+        form: if given { Form::Given } else { Form::Surname },
+        given: given.then(|| folded.join(" ")),
+        initials: None,
+        surname: (!given).then(|| folded.last().copied().unwrap_or_default().to_string()),
+    })
 }
 
 /// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,

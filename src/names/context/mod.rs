@@ -291,6 +291,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_field_filled_in_lower_case() {
+        let text = "Voornaam contactpersoon:    mohamed\nAchternaam:  de boer\nFunctie: \
+                    particulier\nAchternaam: zie bijlage over de brief\n";
+        assert_eq!(names(text), ["de boer", "mohamed"]);
+    }
+
+    #[test]
     fn attendee_lists_with_titles_and_wrapped_lines() {
         let text = "Aanwezig: dr. F. van Arkel (DGPenV/DJOA), Emma Ouwerkerk (DGSenB/SenS), de heer\nSchulten (Dienst Justitiële Inrichtingen), D. van Laon\nAfwezig: Hamza Die Bont\nNotulist: D. Schagen\n";
         assert_eq!(
