@@ -1148,6 +1148,16 @@ mod tests {
     }
 
     #[test]
+    fn initials_standing_for_a_person_after_a_form_of_address() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Klacht van mw. S. uit Zalk.\nMeneer V is ok. Fam K tekent, mevrouw De Vries ook.\n",
+        );
+        assert_eq!(r, ["S.", "V", "K", "De Vries"], "{r:?}");
+    }
+
+    #[test]
     fn a_surname_in_lower_case_after_a_form_of_address() {
         let e = engine(&[], &[]);
         let r = removed(

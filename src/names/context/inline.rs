@@ -260,6 +260,22 @@ pub(super) fn introducer(g: &Grammar, i: usize) -> Option<usize> {
 /// Dotted initials right after a form of address, with no name after them: they stand for
 /// the person (`mevr. H.`, `dhr. T.G.`, `dhr. R.v.D.`).
 fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
+    // One capital without a dot before a word in lower case or a comma (`Meneer V is ok`,
+    // `Fam K tekent`).
+    if g.is_capital_letter(j)
+        && g.spaced(j - 1)
+        && (g.is_lower(j + 1) && g.spaced(j) || g.is_punct(j + 1, ','))
+    {
+        return Some(NameParse {
+            start: g.tokens()[j].start,
+            end: g.tokens()[j].end,
+            next: j + 1,
+            form: Form::InitialsOnly,
+            given: None,
+            initials: Some(g.folded(j).to_string()),
+            surname: None,
+        });
+    }
     let (next, letters) = g.initials(j, true)?;
     // A surname after them, also on the next line or after particles (`J.W. van der⏎Meer`),
     // is a name the other rules read whole: leave it to them rather than take half of it.
@@ -269,7 +285,9 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
         after += 1;
     }
     // (`mw. S. uit Zalk`: a place after `uit` is where she lives, not her surname.)
-    let named_next = (g.is_cap(after) && !(after > next + 1 && g.has(after, class::PLACE)))
+    // (Particles with `uit` take an article: `uit den Bogaard`.)
+    let from_place = g.word_in(next, &["uit"]) && after == next + 1;
+    let named_next = (g.is_cap(after) && !from_place)
         || (after > next && g.is_line_end(after))
         || (wrapped && g.is_punct(after, '('));
     (!named_next).then(|| NameParse {
