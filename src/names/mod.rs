@@ -1158,6 +1158,14 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_addressed_at_the_start_of_a_message() {
+        let e = engine(&[], &[]);
+        let chat = "08-01-2024 19:33 - Henk Bos: Sjaak, welk nummer woon jij?\n\
+                    08-01-2024 19:35 - Henk Bos: Goed, dan morgen.\n";
+        assert_eq!(removed(&e, chat), ["Henk Bos", "Sjaak", "Henk Bos"]);
+    }
+
+    #[test]
     fn a_surname_in_lower_case_after_a_form_of_address() {
         let e = engine(&[], &[]);
         let r = removed(

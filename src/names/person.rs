@@ -591,11 +591,18 @@ fn addressed(g: &Grammar, first: usize, next: usize) -> bool {
     (mention || after_address) && phrase_ends(g, next)
 }
 
-/// `Bas, zie hieronder.` opening a paragraph: a known first name called by name.
+/// `Bas, zie hieronder.` opening a paragraph, `Henk Bos: Sjaak, welk nummer…` opening a
+/// chat message (after the speaker's colon): a known first name called by name.
 fn vocative(g: &Grammar, first: usize, next: usize) -> bool {
     let paragraph_start =
         first == 0 || (g.is_line_end(first - 1) && (first < 2 || g.is_line_end(first - 2)));
-    paragraph_start
+    let after_speaker = first >= 2
+        && g.is_punct(first - 1, ':')
+        && g.spaced(first - 1)
+        && (g.is_cap(first - 2) || g.is_punct(first - 2, ')'))
+        && !line_start_before(g, first - 1)
+        && !g.has(first, class::NOT_NAME);
+    (paragraph_start || after_speaker)
         && next == first + 1
         && g.has(first, class::FIRST_NAME)
         && g.is_punct(next, ',')
