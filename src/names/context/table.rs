@@ -46,6 +46,8 @@ const PERSON_COLUMNS: &[&str] = &[
     "bewoner",
     "indiener",
     "reviewer",
+    "beh",
+    "mdw",
     "ouder",
     "ouders",
     "client",
@@ -67,7 +69,8 @@ const PERSON_COLUMNS: &[&str] = &[
 fn is_person_column(label: &str) -> bool {
     // `ouder(s)`, `cliënt(en)`: one or more of them.
     let label = label.replace("(s)", "").replace("(en)", "");
-    let label = label.as_str();
+    // `Beh.`: an abbreviated label.
+    let label = label.trim_end_matches('.');
     let words: Vec<&str> = label.split_whitespace().collect();
     words.iter().any(|w| PERSON_COLUMNS.contains(w))
         && words
