@@ -92,6 +92,17 @@ pub(crate) fn line_before(text: &str, at: usize, max: usize) -> &str {
     &text[from..at]
 }
 
+/// The byte range of the line containing `start..end`, limited to `max` bytes either side.
+pub(crate) fn line_around(text: &str, start: usize, end: usize, max: usize) -> (usize, usize) {
+    let from = start - line_before(text, start, max).len();
+    let mut to = (end + max).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let to = text[end..to].find('\n').map_or(to, |n| end + n);
+    (from, to)
+}
+
 /// Where the line containing byte `at` starts, if only white space (other than line ends)
 /// lies between that start and `at`; `None` otherwise. Reads only that white space.
 pub(crate) fn blank_line_start(text: &str, at: usize) -> Option<usize> {

@@ -191,10 +191,7 @@ impl<'t> Offices<'t> {
     /// a verb (`wethouder informeren`). Reads at most 300 bytes either side of the name.
     fn office_in_row(&self, start: usize, end: usize) -> bool {
         let text = self.text;
-        let from = text.floor_char_boundary(start.saturating_sub(300));
-        let to = text.ceil_char_boundary((end + 300).min(text.len()));
-        let line_start = text[from..start].rfind('\n').map_or(from, |n| from + n + 1);
-        let line_end = text[end..to].find('\n').map_or(to, |n| end + n);
+        let (line_start, line_end) = crate::detect::line_around(text, start, end, 300);
         let line = &text[line_start..line_end];
         // Not `;`: a list of recipients (`wethouder R. van der Linden; Aydın, Mehmet`).
         let sep = ['|', '\t']
@@ -348,10 +345,7 @@ fn is_proper_name(words: &str) -> bool {
 /// (`Leden: E. Doğan (GroenLinks), R. Smit (VVD), K. Zwart (Zaanstad Beter)`), where the
 /// other brackets are local parties too. Reads at most 300 bytes either side.
 fn among_parties(text: &str, at: usize) -> bool {
-    let from = text.floor_char_boundary(at.saturating_sub(300));
-    let to = text.ceil_char_boundary((at + 300).min(text.len()));
-    let start = text[from..at].rfind('\n').map_or(from, |n| from + n + 1);
-    let end = text[at..to].find('\n').map_or(to, |n| at + n);
+    let (start, end) = crate::detect::line_around(text, at, at, 300);
     text[start..end]
         .split('(')
         .skip(1)
