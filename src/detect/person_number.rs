@@ -49,7 +49,7 @@ static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     // An organisation's prefix may open the header (`ND-pasnr`, `COA-bewonersnr`).
     Regex::new(&format!(
-        r"(?i)^(?:[A-Za-z]{{1,5}}-)?(?:{LABELS})(?:\s+\w+)?$"
+        r"(?i)^(?:[A-Za-z]{{1,5}}-)?(?:{LABELS})(?:[\s/]+\w+)?$"
     ))
     .expect("label cell pattern compiles")
 });
@@ -100,9 +100,14 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 /// Numbers in a table column whose header is a person-number label.
 fn columns(text: &str, out: &mut Vec<Finding>) {
     let is_header = |cell: &str| LABEL_CELL.is_match(cell);
+    let labelled = out.len();
     super::table::column_cells(text, is_header, |start, end| {
         let value = &text[start..end];
-        if VALUE_CELL.is_match(value) && is_number(value) {
+        // A cell that repeats its label (`UBN 1178204`) was read with it already.
+        let read = out[..labelled]
+            .iter()
+            .any(|f| f.start < end && start < f.end);
+        if VALUE_CELL.is_match(value) && is_number(value) && !read {
             out.push(Finding::new(
                 start,
                 end,
@@ -183,5 +188,12 @@ mod tests {
         assert_eq!(found(t), ["ND-2219-83741"]);
         let t = "Relatienr | BSN  | Subjectnr BSPM | Naam\n----------+------+----------------+-----\n300188    | x    | 4401-228-917   | Jansen\n";
         assert_eq!(found(t), ["300188", "4401-228-917"]);
+        // Digits inside a header's words (`NH3 kg/j`) leave it a header.
+        let t =
+            "nr\tnaam\tUBN\tNH3 kg/j\tafstand N2000 m\n1\tOude Luttikhuis\t2384410\t3960\t1150\n";
+        assert_eq!(found(t), ["2384410"]);
+        let t = "#   naam            UBN/bedrijf     opm.\n1   Eleveld, H.     UBN 1178204     x\n\
+                 2   Hadders, R.J.   2841937         y\n";
+        assert_eq!(found(t), ["1178204", "2841937"]);
     }
 }

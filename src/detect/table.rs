@@ -28,9 +28,14 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
         .iter()
         .all(|r| line[r.clone()].split_whitespace().count() <= 3);
     // A row of data has numbers in several cells; a header at most one (`Aanslag 2022`).
+    // Digits inside a word are a label's (`NH3 kg/j`, `afstand N2000 m`).
     let with_digits = columns
         .iter()
-        .filter(|&r| line[r.clone()].chars().any(|c| c.is_ascii_digit()))
+        .filter(|&r| {
+            line[r.clone()]
+                .split_whitespace()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        })
         .count();
     (columns.len() >= 3 && short && with_digits <= 1).then_some((sep, columns))
 }
