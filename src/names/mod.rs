@@ -1158,6 +1158,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_place_ending_a_line_is_no_dash_sign_off() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Postcode + plaats:   2555 CL  's-Gravenhage\nDank. - Frank\n",
+        );
+        assert_eq!(r, ["Frank"], "{r:?}");
+    }
+
+    #[test]
     fn a_first_name_addressed_at_the_start_of_a_message() {
         let e = engine(&[], &[]);
         let chat = "08-01-2024 19:33 - Henk Bos: Sjaak, welk nummer woon jij?\n\

@@ -383,6 +383,8 @@ fn dash_sign_off(g: &Grammar, first: usize, next: usize) -> bool {
     first > 0
         && (g.is_punct(first - 1, '-') || g.is_punct(first - 1, '–'))
         && (g.glued(first - 1) || g.spaced(first - 1))
+        // Not the hyphen inside a name (`'s-Gravenhage`, `Noord-Brabant`).
+        && !(first >= 2 && g.glued(first - 2))
         && g.is_line_end(next)
 }
 
