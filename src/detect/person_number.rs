@@ -18,7 +18,7 @@ use super::{Finding, is_whole_token};
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`).
 const VALUE: &str =
@@ -60,8 +60,38 @@ static VALUE_CELL: LazyLock<Regex> =
 /// At least this many digits: shorter numbers are counts, rooms and extensions.
 const MIN_DIGITS: usize = 4;
 
+/// A number has at least [`MIN_DIGITS`] digits, or is a document number of eight or more
+/// letters and digits with two digits at least (a passport's `NXR7K4PL2`).
 fn is_number(value: &str) -> bool {
-    value.chars().filter(char::is_ascii_digit).count() >= MIN_DIGITS
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let code = value.chars().filter(char::is_ascii_alphanumeric).count();
+    digits >= MIN_DIGITS || (code >= 8 && digits >= 2)
+}
+
+/// A line of an identity document's machine-readable zone (`P<NLDOKONKWO<<CHUKWUEMEKA<<<`,
+/// `NW3K8PL729NLD8205111M2802149…`): name, number and birth date in one, 30, 36 or 44 capitals,
+/// digits and fillers with a `<<` in it (28 to 48, for what OCR adds or drops).
+static MRZ_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\x20\t]*([A-Z0-9<]{28,48})[\x20\t]*$").expect("MRZ pattern compiles")
+});
+
+/// The lines of machine-readable zones in `text`.
+fn machine_readable_zones(text: &str, out: &mut Vec<Finding>) {
+    if !text.contains("<<") {
+        return;
+    }
+    for c in MRZ_LINE.captures_iter(text) {
+        let line = c.get(1).expect("the line group always takes part");
+        if line.as_str().contains("<<") {
+            out.push(Finding::new(
+                line.start(),
+                line.end(),
+                Category::Other,
+                "person-number",
+                "a line of an identity document's machine-readable zone",
+            ));
+        }
+    }
 }
 
 /// Finds labelled person numbers in `text`.
@@ -95,6 +125,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     columns(text, out);
+    machine_readable_zones(text, out);
 }
 
 /// Numbers in a table column whose header is a person-number label.
@@ -176,6 +207,24 @@ mod tests {
         assert!(found("Klantnummer:\n2023-04-01 vergadering").is_empty());
         assert!(found("BOA 12 heeft dienst").is_empty());
         assert!(found("KvK registratienummer 12345678").is_empty());
+    }
+
+    #[test]
+    fn document_numbers_and_machine_readable_zones() {
+        assert_eq!(
+            found("kopie van haar ID (paspoort NXR7K4PL2). Pas 12 en paspoort 3."),
+            ["NXR7K4PL2"]
+        );
+        assert_eq!(found("via tolk, tolknummer Wbtv 20318):"), ["Wbtv 20318"]);
+        let mrz = "Paspoort:\nP<NLDOKONKWO<<CHUKWUEMEKA<<<<<<<<<<<<<<<<<<<<<\n\
+                   NW3K8PL729NLD8205111M2802149315319124<<<<<<08\nREFERENTIE<2024<BZ\n";
+        assert_eq!(
+            found(mrz),
+            [
+                "P<NLDOKONKWO<<CHUKWUEMEKA<<<<<<<<<<<<<<<<<<<<<",
+                "NW3K8PL729NLD8205111M2802149315319124<<<<<<08"
+            ]
+        );
     }
 
     #[test]
