@@ -20,12 +20,13 @@ const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|septem
 /// A day of the month written as an ordinal word (`de zevende januari`).
 const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|eenentwintigste|twee[eë]ntwintigste|drie[eë]ntwintigste|vierentwintigste|vijfentwintigste|zesentwintigste|zevenentwintigste|achtentwintigste|negenentwintigste|dertigste|eenendertigste";
 
-/// A date: `20-04-1971`, `11 - 01 - 1962` (typed into a form), `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`,
-/// `20-apr-1971`, `1e mei 1980`, `de zevende januari 1982`, `april 20, 1971`.
+/// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
+/// a form), `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei
+/// 1980`, `de zevende januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:
-            [0-3]?[0-9]\x20?[-/.]\x20?[01]?[0-9]\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
+            (?:[0-3]?[0-9]|xx?)\x20?[-/.]\x20?(?:[01]?[0-9]|xx?)\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
           | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS}))[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
