@@ -242,6 +242,7 @@ impl NameEngine {
             context::find(&g, text, &mut mentions);
         }
         self.directory.mentions(&g, folded, &mut mentions);
+        extend_by_connectors(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         if !self.policy.context_detection {
             // Without context detection only the directory identifies people.
@@ -311,6 +312,26 @@ impl NameEngine {
             return Some(i);
         }
         None
+    }
+}
+
+/// Arabic and Persian names go on after a connector (`Zia ul-Haq`, `Mujib ur-Rahman`,
+/// `Nizam ud-Din`): the connector and the word after it belong to the name read before them.
+fn extend_by_connectors(g: &Grammar, mentions: &mut [Mention]) {
+    let toks = g.tokens();
+    for m in mentions.iter_mut() {
+        let k = m.parse.next;
+        let connector = g.word_in(k, &["ul", "ur", "ud", "un", "us"])
+            && k > 0
+            && (g.spaced(k - 1) || g.is_punct(k - 1, '-'))
+            && g.is_punct(k + 1, '-')
+            && g.glued(k)
+            && g.glued(k + 1)
+            && g.is_cap(k + 2);
+        if connector {
+            m.parse.end = toks[k + 2].end;
+            m.parse.next = k + 3;
+        }
     }
 }
 
@@ -1173,6 +1194,13 @@ mod tests {
         let chat = "08-01-2024 19:33 - Henk Bos: Sjaak, welk nummer woon jij?\n\
                     08-01-2024 19:35 - Henk Bos: Goed, dan morgen.\n";
         assert_eq!(removed(&e, chat), ["Henk Bos", "Sjaak", "Henk Bos"]);
+    }
+
+    #[test]
+    fn names_that_go_on_after_a_connector() {
+        let e = engine(&[], &[]);
+        let r = removed(&e, "Gesprek met de heer Zia ul-Haq over zijn broer.\n");
+        assert_eq!(r, ["Zia ul-Haq"], "{r:?}");
     }
 
     #[test]
