@@ -331,13 +331,15 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
     out
 }
 
-/// Whether `words` are one to three capitalised words, as a local party's name is (`Zaanstad
-/// Beter`, `ROSA`).
+/// Whether `words` are one to three capitalised words, as a party's name is (`Zaanstad
+/// Beter`, `ROSA`, `D66`, `CU/SGP`, `50PLUS`).
 fn is_proper_name(words: &str) -> bool {
     let words = words.split_whitespace();
     (1..=3).contains(&words.clone().count())
         && words.into_iter().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '/')
         })
 }
 
@@ -371,13 +373,10 @@ fn listed_under_parties(g: &Grammar) -> Vec<NameParse> {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
         // A label is a few capitalised words before a colon (`Lokaal Belang:`, `D66:`).
-        let label = trimmed.split_once(':').map(|(l, _)| l).filter(|l| {
-            let words = l.split_whitespace();
-            (1..=3).contains(&words.clone().count())
-                && words
-                    .into_iter()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-        });
+        let label = trimmed
+            .split_once(':')
+            .map(|(l, _)| l)
+            .filter(|l| is_proper_name(l));
         let names_from = match label {
             Some(l) if lexicon::is_party(l) => {
                 in_list = true;
