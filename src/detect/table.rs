@@ -18,11 +18,7 @@ const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
 /// The columns of a header row: its separator and each label's byte range in the line. A
 /// header has three or more short labels, at most one of them with a digit.
 pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>)> {
-    let sep = CELL_SEPARATORS
-        .into_iter()
-        .find(|&c| line.matches(c).count() >= 2)
-        .map(Separator::Char)
-        .or_else(|| (line.trim().matches("  ").count() >= 2).then_some(Separator::Aligned))?;
+    let sep = separator(line, &CELL_SEPARATORS)?;
     let columns = split(line, sep);
     let short = columns
         .iter()
@@ -38,6 +34,16 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
         })
         .count();
     (columns.len() >= 3 && short && with_digits <= 1).then_some((sep, columns))
+}
+
+/// How a line is split into cells, if it is: by the first of `chars` it holds twice, or by
+/// runs of spaces between three or more cells.
+pub(crate) fn separator(line: &str, chars: &[char]) -> Option<Separator> {
+    chars
+        .iter()
+        .find(|&&c| line.matches(c).count() >= 2)
+        .map(|&c| Separator::Char(c))
+        .or_else(|| (line.trim().matches("  ").count() >= 2).then_some(Separator::Aligned))
 }
 
 /// The trimmed, non-empty cells of a line (a header's, or a signature line's).

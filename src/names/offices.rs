@@ -194,14 +194,7 @@ impl<'t> Offices<'t> {
         let (line_start, line_end) = crate::detect::line_around(text, start, end, 300);
         let line = &text[line_start..line_end];
         // Not `;`: a list of recipients (`wethouder R. van der Linden; Aydın, Mehmet`).
-        let sep = ['|', '\t']
-            .into_iter()
-            .find(|&c| line.matches(c).count() >= 2)
-            .map(table::Separator::Char)
-            .or_else(|| {
-                (line.trim().matches("  ").count() >= 2).then_some(table::Separator::Aligned)
-            });
-        let Some(sep) = sep else {
+        let Some(sep) = table::separator(line, &['|', '\t']) else {
             return false;
         };
         let first = self.titles.partition_point(|t| t.start < line_start);
