@@ -213,9 +213,12 @@ impl fmt::Display for Ground {
 #[serde(rename_all = "lowercase")]
 pub enum PersonScope {
     /// A person identified in a document is redacted in every mention in that document.
-    #[default]
     Document,
-    /// A person identified anywhere in the batch is redacted in every document of the batch.
+    /// A person identified in a document is redacted in every mention in that document,
+    /// and a private person named in full there also in every other document of the batch
+    /// (their full name and surname): a request's documents name the same people, and
+    /// one left readable in the next document undoes the redaction.
+    #[default]
     Batch,
 }
 
@@ -239,7 +242,7 @@ impl Default for NamePolicy {
         NamePolicy {
             context_detection: true,
             keep_office_holders: true,
-            scope: PersonScope::Document,
+            scope: PersonScope::Batch,
             pseudonyms: false,
         }
     }

@@ -14,7 +14,7 @@ use crate::error::{ConfigError, DocumentError};
 use crate::fingerprint::Fingerprint;
 use crate::fold::FoldedText;
 use crate::lists::Lists;
-use crate::names::{NameEngine, PersonKey};
+use crate::names::{Identified, NameEngine};
 use crate::policy::{Category, Policy};
 use crate::resolve::{Removal, resolve};
 use crate::verify::{VerificationError, verify_text};
@@ -256,29 +256,32 @@ impl Redactor {
         texts.par_iter().map(|t| self.redact(t)).collect()
     }
 
-    /// The people whose names `text` identifies (for the batch-wide "one decision per person"
-    /// rule): their surname keys, first names and initials, never public officials.
-    pub(crate) fn identify(&self, text: &str) -> Vec<PersonKey> {
+    /// What `text` tells the rest of its batch about who is who (for the batch-wide "one
+    /// decision per person" rule): the private people it names in full and the surnames of
+    /// the officials it names.
+    pub(crate) fn identify(&self, text: &str) -> Vec<Identified> {
         if !self.policy.is_enabled(Category::Name) {
             return Vec::new();
         }
-        self.names.detect(&FoldedText::new(text)).people
+        self.names.identify(&FoldedText::new(text))
     }
 
-    /// The same redactor, also removing every mention of `people` (identified in other
-    /// documents of the batch) as if they were identified in each text.
-    pub(crate) fn with_known_people(&self, mut people: Vec<PersonKey>) -> Redactor {
-        people.sort();
-        people.dedup();
+    /// The same redactor, also removing the full names and surnames of the private people
+    /// other documents of the batch identified (`named`, from [`Redactor::identify`]).
+    pub(crate) fn with_known_people(&self, mut named: Vec<Identified>) -> Redactor {
+        named.sort();
+        named.dedup();
         let mut identity = Fingerprint::new("woo-redact known people");
-        identity.bytes(&self.identity).u64(people.len() as u64);
-        for p in &people {
+        identity.bytes(&self.identity).u64(named.len() as u64);
+        for n in &named {
+            let p = &n.key;
             identity
                 .opt(p.surname.as_deref())
                 .opt(p.given.as_deref())
-                .opt(p.initials.as_deref());
+                .opt(p.initials.as_deref())
+                .u64(u64::from(n.public));
         }
-        let names = self.names.with_known_people(people);
+        let names = self.names.with_known_people(&named);
         let mut detectors = self.detectors.clone();
         if let Some(last) = detectors.last_mut() {
             *last = Arc::new(detector::Names(names.clone()));

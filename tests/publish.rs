@@ -664,8 +664,8 @@ fn different_decisions_in_near_duplicates_are_reported_and_withheld_documents_st
         Alle afdelingen leveren hun bijdrage aan de planning voor het einde van de maand.\n\
         De directeur bespreekt de planning met de staatssecretaris in het overleg.\n\
         Na vaststelling wordt de planning gepubliceerd op de website van het ministerie.\n";
-    // In a.txt the name is identified (and removed everywhere); in b.txt the surname alone
-    // stays readable.
+    // In a.txt the name is identified (and removed everywhere in it); in b.txt the surname
+    // alone stays readable.
     let a = format!(
         "Verslag van het gesprek over de planning.\nMijn naam is Jeroen Quist en ik heb het \
          gesprek genoteerd.\nDe stukken gaan volgende week naar Quist voor een laatste \
@@ -678,8 +678,12 @@ fn different_decisions_in_near_duplicates_are_reported_and_withheld_documents_st
     std::fs::write(input.join("a.txt"), a).unwrap();
     std::fs::write(input.join("b.txt"), b).unwrap();
     std::fs::write(input.join("c.txt"), format!("Bedrijfsgegevens.\n{common}")).unwrap();
+    // Each document decides on its own (the per-document person scope).
+    let scope = tmp.path().join("scope.json");
+    std::fs::write(&scope, r#"{"names":{"scope":"document"}}"#).unwrap();
     let run = tmp.path().join("run");
-    assert_eq!(redact(&[&input], &run, &[]).status.code(), Some(0));
+    let status = redact(&[&input], &run, &["--config", scope.to_str().unwrap()]).status;
+    assert_eq!(status.code(), Some(0));
     let config = tmp.path().join("publish.json");
     std::fs::write(
         &config,

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use woo_redact::{Lists, Policy, Redactor};
+use woo_redact::batch::BatchOptions;
+use woo_redact::{DigestKey, Lists, Policy, Redactor};
 
 /// Regression floors: a little under what the detection reaches on each set today. They guard
 /// against losing ground; the detection issue's aim (recall 0.97, staff 0.98, kept items
@@ -133,6 +134,23 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.035,
             char_precision: 0.95,
         },
+        // Foreign Affairs, Defence and the IND on evacuating local staff, and a municipality
+        // with the police and the RIEC on Damocles closures: held back (text-fresh13/14) and
+        // measured by totals in the round they were written (0.755 and 0.838), then
+        // unpacked as development sets. The evacuee lists are full of transliterated names
+        // and person-bound travel-document numbers.
+        "dev-evacuation" => Floors {
+            recall: 0.77,
+            staff_recall: 0.95,
+            keep_violations: 0.035,
+            char_precision: 0.95,
+        },
+        "dev-damocles" => Floors {
+            recall: 0.84,
+            staff_recall: 0.94,
+            keep_violations: 0.05,
+            char_precision: 0.905,
+        },
         _ => default,
     }
 }
@@ -227,8 +245,32 @@ fn char_to_byte(text: &str) -> Vec<usize> {
     v
 }
 
+/// The byte spans each document of a set loses, from the audit records of one batch scan
+/// (so that what the batch learns across documents counts, as in a real run).
+fn removals(set: &Path) -> BTreeMap<String, Vec<(usize, usize)>> {
+    let key = DigestKey::from_material(b"woo-docs scoring key").expect("key");
+    let mut options = BatchOptions::new(key);
+    options.jobs = 1;
+    let mut audit = Vec::new();
+    woo_redact::batch::scan(&redactor(set), &[set.join("docs")], &mut audit, &options)
+        .expect("the set scans");
+    let mut spans: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for line in String::from_utf8(audit).expect("UTF-8 audit").lines() {
+        let r: Value = serde_json::from_str(line).expect("audit line");
+        if let (Some(doc), Some(s), Some(e)) = (
+            r["document"].as_str(),
+            r["start"].as_u64(),
+            r["end"].as_u64(),
+        ) {
+            let doc = doc.to_string();
+            spans.entry(doc).or_default().push((s as usize, e as usize));
+        }
+    }
+    spans
+}
+
 fn score_set(set: &Path) -> Score {
-    let redactor = redactor(set);
+    let spans = removals(set);
     let gold = std::fs::read_to_string(set.join("gold.jsonl")).expect("gold.jsonl");
     let mut score = Score::default();
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
@@ -237,8 +279,8 @@ fn score_set(set: &Path) -> Score {
         let text = std::fs::read_to_string(set.join("docs").join(doc)).expect("document");
         let at = char_to_byte(&text);
         let mut removed = vec![false; text.len()];
-        for r in redactor.scan(&text).removals {
-            removed[r.start..r.end].iter_mut().for_each(|b| *b = true);
+        for &(s, e) in spans.get(doc).into_iter().flatten() {
+            removed[s..e].iter_mut().for_each(|b| *b = true);
         }
         let mut in_gold = vec![false; text.len()];
         let span = |item: &Value| {

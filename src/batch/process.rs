@@ -15,7 +15,7 @@ use crate::audit::{AuditRecord, DigestKey};
 use crate::deadline;
 use crate::error::DocumentError;
 use crate::load::{DocumentKind, TextDocument};
-use crate::names::PersonKey;
+use crate::names::Identified;
 use crate::policy::PersonScope;
 use crate::redactor::Redactor;
 use crate::resume::{Completion, WORK_DIR, hex};
@@ -271,19 +271,20 @@ fn scan_text(
     ))
 }
 
-/// With the batch-wide person scope, a first pass identifies the people named in every
-/// document; the returned redactor then removes them in every document. `None` with the
-/// default per-document scope.
+/// With the batch-wide person scope (the default), a first pass identifies the people named
+/// in every document; the returned redactor then removes them in every document. `None`
+/// with the per-document scope or a single document.
 pub(crate) fn with_batch_people(
     redactor: &Redactor,
     jobs: &[Job],
     options: &BatchOptions,
 ) -> std::io::Result<Option<Redactor>> {
-    if redactor.policy().names.scope != PersonScope::Batch {
+    // One document teaches itself nothing new.
+    if redactor.policy().names.scope != PersonScope::Batch || jobs.len() < 2 {
         return Ok(None);
     }
     let identify = |job: &Job| identify_people(redactor, job, options);
-    let people: Vec<PersonKey> =
+    let people: Vec<Identified> =
         thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
     Ok(Some(redactor.with_known_people(people)))
 }
@@ -294,7 +295,7 @@ pub(crate) fn identify_people(
     redactor: &Redactor,
     job: &Job,
     options: &BatchOptions,
-) -> Vec<PersonKey> {
+) -> Vec<Identified> {
     with_text(job, options, |text| redactor.identify(text)).unwrap_or_default()
 }
 
@@ -474,10 +475,13 @@ mod tests {
             run(&first, &config);
         }
         // The people a batch identified count too, by content.
-        let person = |surname: &str| PersonKey {
-            surname: Some(surname.into()),
-            given: None,
-            initials: None,
+        let person = |surname: &str| Identified {
+            key: crate::names::PersonKey {
+                surname: Some(surname.into()),
+                given: Some("jan".into()),
+                initials: None,
+            },
+            public: false,
         };
         let a = first.with_known_people(vec![person("jansen")]);
         let b = first.with_known_people(vec![person("jansem")]);

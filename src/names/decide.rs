@@ -73,7 +73,11 @@ impl NameEngine {
             .zip(&in_office)
             .filter(|(_, office)| **office)
             .map(|((m, key), _)| (key.clone(), m.parse.form));
+        // Surnames of the officials and office holders named here, and words of
+        // organisations' names: the batch remembers nobody by them.
+        let mut officials: Vec<String> = Vec::new();
         for (key, form) in holder_forms.chain(office_forms).collect::<Vec<_>>() {
+            officials.extend(key.surname.clone());
             if key.surname.is_some() && !is_public(&public, &key, form) {
                 public.push(key);
             }
@@ -127,7 +131,7 @@ impl NameEngine {
                 && is_public(&public, key, m.parse.form)
         };
         // People: identified by strong mentions, in reading order.
-        let mut people = People::from_keys(self.known.iter().cloned());
+        let mut people = People::default();
         for (m, key) in mentions.iter().zip(&keys) {
             let identifies = m.strength == Strength::Strong
                 && !matches!(m.parse.form, Form::InitialsOnly | Form::Part);
@@ -158,7 +162,7 @@ impl NameEngine {
         let before = mentions.len();
         extend_lists(g, &organisations, &protected_spans, &mut mentions);
         identified_initials(g, &people, &protected_spans, &mut mentions);
-        propagation_mentions(g, &people, &mut mentions);
+        propagation_mentions(g, &people, &self.known, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
         // Spans the staff directory reads as a staff member's name.
@@ -243,6 +247,18 @@ impl NameEngine {
                         Cow::Borrowed("refers to a person identified elsewhere in the document"),
                     )
                 }
+                // Other documents of the batch vouch for a surname or a full name, not for a
+                // first name alone.
+                Strength::Weak
+                    if !matches!(m.parse.form, Form::InitialsOnly | Form::Given)
+                        && person_shaped(g, &m.parse)
+                        && self.known.find(key).is_some() =>
+                {
+                    (
+                        "name.propagated",
+                        Cow::Borrowed("refers to a person identified in another document"),
+                    )
+                }
                 Strength::Weak => continue,
             };
             // Academic titles go with the name (`mr. S.A. Verbrugge`); forms of address stay.
@@ -289,11 +305,27 @@ impl NameEngine {
             .filter(|p| p.surname.is_some())
             .cloned()
             .collect();
+        // The capitalised words of organisations' names (`Erkan van Vigilant` is of
+        // `Vigilant Beveiliging`).
+        let toks = g.tokens();
+        for &(start, end) in &organisations {
+            let first = toks.partition_point(|t| t.start < start);
+            let words = (first..toks.len()).take_while(|&i| toks[i].end <= end);
+            officials.extend(
+                words
+                    .filter(|&i| g.is_cap(i))
+                    .map(|i| g.folded(i).to_string()),
+            );
+        }
         protected.extend(organisations);
+        officials.extend(public_named);
+        officials.sort_unstable();
+        officials.dedup();
         NameFindings {
             findings,
             protected: protected.into_iter().map(|(s, e)| s..e).collect(),
             people,
+            public_words: officials,
         }
     }
 }
@@ -520,10 +552,17 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
 }
 
 /// Adds weak mentions for every occurrence of an identified person's surname or first name.
-fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention>) {
+fn propagation_mentions(g: &Grammar, people: &People, known: &People, mentions: &mut Vec<Mention>) {
     let gaz = &*GAZETTEER;
     let mut first_words: HashSet<&str, FastHash> = HashSet::default();
     let mut givens: HashSet<&str, FastHash> = HashSet::default();
+    // Surnames other documents of the batch identified, capitalised as names are.
+    let mut remembered: HashSet<&str, FastHash> = HashSet::default();
+    for p in known.keys() {
+        if let Some(s) = &p.surname {
+            remembered.insert(s.split(' ').next().unwrap_or(s));
+        }
+    }
     for p in people.keys() {
         if let Some(s) = &p.surname
             && !gaz.is(s, class::PLACE | class::NOT_NAME | class::ORG)
@@ -539,7 +578,7 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
             givens.extend(gv.split(' ').next().filter(|g| g.chars().count() >= 2));
         }
     }
-    if first_words.is_empty() && givens.is_empty() {
+    if first_words.is_empty() && givens.is_empty() && remembered.is_empty() {
         return;
     }
     let existing = Spans::new(
@@ -602,7 +641,9 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
                     parse,
                     strength: Strength::Strong,
                     rule: "name.propagated",
-                    evidence: "the name of a person identified in the document, in capitals".into(),
+                    evidence:
+                        "the name of a person identified in the text or the batch, in capitals"
+                            .into(),
                     staff: None,
                 });
             }
@@ -611,7 +652,7 @@ fn propagation_mentions(g: &Grammar, people: &People, mentions: &mut Vec<Mention
         if !g.is_cap(i) {
             continue;
         }
-        let found = if first_words.contains(f) {
+        let found = if first_words.contains(f) || remembered.contains(f) {
             // Include a capitalised particle before the surname (`Van der Meulen`); a
             // lower-case `van` may be a preposition (`het stuk van Oosterwijk`).
             let start = (i.saturating_sub(3)..i)

@@ -12,7 +12,9 @@
 //!    a title, the surname or first name alone.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use directory::Directory;
 
@@ -172,6 +174,21 @@ pub struct NameFindings {
     pub protected: Vec<Range<usize>>,
     /// The people identified in the text (for batch-wide consistency).
     pub people: Vec<PersonKey>,
+    /// Surnames of the public officials and office holders named in the text, and the words
+    /// of its organisations' names: other documents remember nobody by them.
+    pub public_words: Vec<String>,
+}
+
+/// What one document tells the rest of its batch about one person, for the batch-wide
+/// person scope: a private person it names in full, or a surname that is public there (an
+/// official's, an office holder's, a word of an organisation's name).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Identified {
+    /// The person's key; a public surname's has the surname only.
+    pub key: PersonKey,
+    /// A public surname: nobody with it is remembered across the batch, as a name in office
+    /// or in an organisation's name in one document may be anyone's in another.
+    pub public: bool,
 }
 
 /// The compiled name detectors: the staff directory, the public officials and the policy.
@@ -183,8 +200,9 @@ pub struct NameEngine {
     /// Every listed name in every form it takes.
     directory: Directory,
     policy: NamePolicy,
-    /// People identified in other documents of the batch (batch-wide scope).
-    known: Vec<PersonKey>,
+    /// People identified in other documents of the batch (batch-wide scope): their full
+    /// names and surnames are removed here too.
+    known: Arc<People>,
 }
 
 impl std::fmt::Debug for NameEngine {
@@ -192,7 +210,7 @@ impl std::fmt::Debug for NameEngine {
         f.debug_struct("NameEngine")
             .field("staff", &self.staff.keys().len())
             .field("public", &self.public.keys().len())
-            .field("known", &self.known.len())
+            .field("known", &self.known.keys().len())
             .field("policy", &self.policy)
             .finish_non_exhaustive()
     }
@@ -220,16 +238,50 @@ impl NameEngine {
             public: People::from_keys(public_keys),
             directory,
             policy: policy.clone(),
-            known: Vec::new(),
+            known: Arc::default(),
         })
     }
 
-    /// The same engine, also treating `people` as identified in every text.
-    pub fn with_known_people(&self, people: Vec<PersonKey>) -> NameEngine {
+    /// The same engine, also removing the full names and surnames of the private people
+    /// other documents identified (`named`, from [`NameEngine::identify`]) in every text.
+    /// A surname that is public anywhere (see [`Identified`]) is not remembered.
+    pub fn with_known_people(&self, named: &[Identified]) -> NameEngine {
+        let officials: HashSet<&str> = named
+            .iter()
+            .filter(|n| n.public)
+            .filter_map(|n| n.key.surname.as_deref())
+            .collect();
+        let private = named.iter().filter(|n| {
+            !n.public
+                && n.key
+                    .surname
+                    .as_deref()
+                    .is_some_and(|s| !officials.contains(s))
+        });
         NameEngine {
-            known: people,
+            known: Arc::new(People::from_keys(private.map(|n| n.key.clone()))),
             ..self.clone()
         }
+    }
+
+    /// What a text tells the rest of its batch (see [`Identified`]): the private people it
+    /// names in full whose surname is no word or place (a name, not a word, is what another
+    /// document can be searched for), and its public surnames.
+    pub fn identify(&self, folded: &FoldedText<'_>) -> Vec<Identified> {
+        let found = self.detect(folded);
+        let private = found
+            .people
+            .into_iter()
+            .filter(|k| (k.given.is_some() || k.initials.is_some()) && memorable(k))
+            .map(|key| Identified { key, public: false });
+        let public = found.public_words.into_iter().map(|surname| Identified {
+            key: PersonKey {
+                surname: Some(surname),
+                ..PersonKey::default()
+            },
+            public: true,
+        });
+        private.chain(public).collect()
     }
 
     /// Finds the names to remove in a text and the names that stay readable.
@@ -313,6 +365,25 @@ impl NameEngine {
         }
         None
     }
+}
+
+/// Whether a surname can be searched for in other documents: its first word (the one
+/// propagation looks for) has three letters and is no Dutch word, place, organisation or
+/// first name (`Mohammad` alone elsewhere may be anyone).
+fn memorable(key: &PersonKey) -> bool {
+    let Some(first) = key.surname.as_deref().and_then(|s| s.split(' ').next()) else {
+        return false;
+    };
+    first.chars().count() >= 3
+        && !lexicon::GAZETTEER.is(
+            first,
+            lexicon::class::WORD
+                | lexicon::class::FIRST_NAME
+                | lexicon::class::NOT_NAME
+                | lexicon::class::PLACE
+                | lexicon::class::ORG,
+        )
+        && !lexicon::is_dutch_word(first)
 }
 
 /// Arabic and Persian names go on after a connector (`Zia ul-Haq`, `Mujib ur-Rahman`,
@@ -1060,6 +1131,59 @@ mod tests {
         assert!(got.contains(&"Van der Meulen".to_string()), "{got:?}");
         assert!(got.contains(&"Jaylinn".to_string()), "{got:?}");
         assert!(got.contains(&"Zoe Dogan".to_string()), "{got:?}");
+    }
+
+    /// What a batch of texts remembers, applied to another text.
+    fn removed_after(e: &NameEngine, batch: &[&str], text: &str) -> Vec<String> {
+        let named: Vec<Identified> = batch
+            .iter()
+            .flat_map(|t| e.identify(&FoldedText::new(t)))
+            .collect();
+        removed(&e.with_known_people(&named), text)
+    }
+
+    #[test]
+    fn a_private_person_named_in_full_is_removed_in_the_other_documents() {
+        let e = engine(&[], &[]);
+        let mail = "Van: Zarmina Stanekzai <z.s@example.com>\nOnderwerp: visum\n";
+        let memo = "Casus Stanekzai en de broer apart benoemd. Zarmina Stanekzai belde.\n";
+        assert!(removed(&e, memo).is_empty());
+        assert_eq!(
+            removed_after(&e, &[mail], memo),
+            ["Stanekzai", "Zarmina Stanekzai"]
+        );
+        // A first name alone is anyone's in another document.
+        assert!(removed_after(&e, &[mail], "Zarmina belt morgen.\n").is_empty());
+    }
+
+    #[test]
+    fn a_surname_public_or_common_anywhere_in_the_batch_is_not_carried_over() {
+        let e = engine(&[], &[]);
+        let mail = "Van: Kees Oosterwijk <k@example.com>\nOnderwerp: planning\n";
+        let memo = "Het stuk van Oosterwijk over de planning.\n";
+        assert_eq!(removed_after(&e, &[mail], memo), ["Oosterwijk"]);
+        // An office holder of that name elsewhere in the batch: each document decides alone.
+        let minutes = "Wethouder Oosterwijk opent de vergadering.\n";
+        assert!(removed_after(&e, &[mail, minutes], memo).is_empty());
+        // So with an organisation's name (`Erkan van Vigilant` of `Vigilant Beveiliging`).
+        let firm = "Van: Erkan van Vigilant <e@example.com>\n";
+        let contract = "Het contract met Vigilant Beveiliging B.V. is getekend.\n";
+        let note = "Vigilant houdt ze buiten de hekken.\n";
+        assert_eq!(removed_after(&e, &[firm], note), ["Vigilant"]);
+        assert!(removed_after(&e, &[firm, contract], note).is_empty());
+        // A surname that is a word or a first name is no name to search for.
+        for (mail, memo) in [
+            (
+                "Van: Kees Visser <k@example.com>\n",
+                "De visser ving Visser.\n",
+            ),
+            (
+                "Van: Ali Mohammad <a@example.com>\n",
+                "Spelling: Mohammad.\n",
+            ),
+        ] {
+            assert!(removed_after(&e, &[mail], memo).is_empty(), "{memo}");
+        }
     }
 
     #[test]

@@ -18,21 +18,28 @@ use super::plan::{Loaded, Password};
 use super::store::{Staged, create_only};
 use super::{Layout, ShardError, damaged, read_json};
 use crate::audit::DigestKey;
-use crate::names::PersonKey;
+use crate::names::{Identified, PersonKey};
 
 /// Version of the state format.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Most files merged at once; more are merged in rounds, so open files stay few.
 const FAN_IN: usize = 128;
 
-/// A person as a line: `[surname, given, initials]`, each a string or `null`.
+/// A person as a line: `[surname, given, initials, public]`, each name part a string or
+/// `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct PersonLine(Option<String>, Option<String>, Option<String>);
+pub(crate) struct PersonLine(Option<String>, Option<String>, Option<String>, bool);
 
-impl From<&PersonKey> for PersonLine {
-    fn from(p: &PersonKey) -> Self {
-        PersonLine(p.surname.clone(), p.given.clone(), p.initials.clone())
+impl From<&Identified> for PersonLine {
+    fn from(n: &Identified) -> Self {
+        let p = &n.key;
+        PersonLine(
+            p.surname.clone(),
+            p.given.clone(),
+            p.initials.clone(),
+            n.public,
+        )
     }
 }
 
@@ -41,11 +48,14 @@ impl PersonLine {
         serde_json::to_string(self).expect("strings always serialise")
     }
 
-    fn key(self) -> PersonKey {
-        PersonKey {
-            surname: self.0,
-            given: self.1,
-            initials: self.2,
+    fn identified(self) -> Identified {
+        Identified {
+            key: PersonKey {
+                surname: self.0,
+                given: self.1,
+                initials: self.2,
+            },
+            public: self.3,
         }
     }
 }
@@ -75,7 +85,7 @@ struct Source {
     lines: BufReader<Box<dyn Read>>,
     hasher: blake3::Hasher,
     expected: Option<String>,
-    last: Option<PersonKey>,
+    last: Option<Identified>,
 }
 
 impl Source {
@@ -90,7 +100,7 @@ impl Source {
         })
     }
 
-    fn next(&mut self) -> Result<Option<PersonKey>, ShardError> {
+    fn next(&mut self) -> Result<Option<Identified>, ShardError> {
         let mut line = String::new();
         let n = self
             .lines
@@ -107,7 +117,7 @@ impl Source {
         self.hasher.update(line.as_bytes());
         let person: PersonLine =
             serde_json::from_str(line.trim_end_matches('\n')).map_err(|_| bad("is damaged"))?;
-        let person = person.key();
+        let person = person.identified();
         if self.last.as_ref().is_some_and(|last| *last >= person) {
             return Err(bad("is not sorted"));
         }
@@ -119,7 +129,7 @@ impl Source {
 /// Merges sorted sources into `write`, each person once.
 fn merge_sorted(
     mut sources: Vec<Source>,
-    write: &mut dyn FnMut(&PersonKey) -> Result<(), ShardError>,
+    write: &mut dyn FnMut(&Identified) -> Result<(), ShardError>,
 ) -> Result<(), ShardError> {
     let mut heap = BinaryHeap::with_capacity(sources.len());
     for (i, s) in sources.iter_mut().enumerate() {
@@ -127,7 +137,7 @@ fn merge_sorted(
             heap.push(Reverse((p, i)));
         }
     }
-    let mut last: Option<PersonKey> = None;
+    let mut last: Option<Identified> = None;
     while let Some(Reverse((person, i))) = heap.pop() {
         if let Some(next) = sources[i].next()? {
             heap.push(Reverse((next, i)));
@@ -293,7 +303,7 @@ pub(crate) fn read(loaded: &Loaded, expected: Option<&str>) -> Result<(State, St
 pub(crate) fn load(
     loaded: &Loaded,
     expected: Option<&str>,
-) -> Result<(State, String, Vec<PersonKey>), ShardError> {
+) -> Result<(State, String, Vec<Identified>), ShardError> {
     let (state, digest) = read(loaded, expected)?;
     let layout = &loaded.layout;
     let people_path = layout.state_dir().join("people.jsonl");
@@ -315,7 +325,7 @@ pub(crate) fn load(
 }
 
 /// The merge `reduce` does, on its own: sorted people files as pass 1 writes them (one JSON
-/// array `[surname, given, initials]` per line) merged into `out`, each person once, with
+/// array `[surname, given, initials, public]` per line) merged into `out`, each person once, with
 /// temporary files under `work`. Returns the people and bytes written. For measuring the
 /// reduce at scale (`examples/shard_scale.rs`).
 #[doc(hidden)]
@@ -349,11 +359,14 @@ pub fn merge_people_files(
 mod tests {
     use super::*;
 
-    fn person(s: &str, g: Option<&str>) -> PersonKey {
-        PersonKey {
-            surname: Some(s.into()),
-            given: g.map(Into::into),
-            initials: None,
+    fn person(s: &str, g: Option<&str>) -> Identified {
+        Identified {
+            key: PersonKey {
+                surname: Some(s.into()),
+                given: g.map(Into::into),
+                initials: None,
+            },
+            public: g.is_none(),
         }
     }
 
@@ -389,7 +402,11 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
         assert_eq!((n, bytes), (all.len(), expected.len() as u64));
         // An unsorted file is refused.
-        std::fs::write(&inputs[0], "[\"b\",null,null]\n[\"a\",null,null]\n").unwrap();
+        std::fs::write(
+            &inputs[0],
+            "[\"b\",null,null,false]\n[\"a\",null,null,false]\n",
+        )
+        .unwrap();
         let e = merge_people_files(&inputs, &dir.path().join("work"), &out).unwrap_err();
         assert!(matches!(e, ShardError::Mismatch(_)), "{e}");
     }
