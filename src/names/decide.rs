@@ -34,6 +34,19 @@ impl NameEngine {
         });
         let organisations = orgs::find(g);
         clear_organisations(g, &organisations, &mut mentions);
+        // The capitalised words of organisations' names (`Vigilant` of `Vigilant
+        // Beveiliging`, `Dalen` of `Slachterij Van Dalen`).
+        let toks = g.tokens();
+        let mut organisation_words: Vec<String> = Vec::new();
+        for &(start, end) in &organisations {
+            let first = toks.partition_point(|t| t.start < start);
+            let words = (first..toks.len()).take_while(|&i| toks[i].end <= end);
+            organisation_words.extend(
+                words
+                    .filter(|&i| g.is_cap(i))
+                    .map(|i| g.folded(i).to_string()),
+            );
+        }
         // Public officials: the list, and names in office-holder context. A surname or first
         // name alone that a public official shares is decided below, once we know who else
         // is named.
@@ -162,7 +175,7 @@ impl NameEngine {
         let before = mentions.len();
         extend_lists(g, &organisations, &protected_spans, &mut mentions);
         identified_initials(g, &people, &protected_spans, &mut mentions);
-        propagation_mentions(g, &people, &self.known, &mut mentions);
+        propagation_mentions(g, &people, &self.known, &organisation_words, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
         // Spans the staff directory reads as a staff member's name.
@@ -305,18 +318,8 @@ impl NameEngine {
             .filter(|p| p.surname.is_some())
             .cloned()
             .collect();
-        // The capitalised words of organisations' names (`Erkan van Vigilant` is of
-        // `Vigilant Beveiliging`).
-        let toks = g.tokens();
-        for &(start, end) in &organisations {
-            let first = toks.partition_point(|t| t.start < start);
-            let words = (first..toks.len()).take_while(|&i| toks[i].end <= end);
-            officials.extend(
-                words
-                    .filter(|&i| g.is_cap(i))
-                    .map(|i| g.folded(i).to_string()),
-            );
-        }
+        // `Erkan van Vigilant` is of `Vigilant Beveiliging`.
+        officials.extend(organisation_words);
         protected.extend(organisations);
         officials.extend(public_named);
         officials.sort_unstable();
@@ -552,7 +555,13 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
 }
 
 /// Adds weak mentions for every occurrence of an identified person's surname or first name.
-fn propagation_mentions(g: &Grammar, people: &People, known: &People, mentions: &mut Vec<Mention>) {
+fn propagation_mentions(
+    g: &Grammar,
+    people: &People,
+    known: &People,
+    organisation_words: &[String],
+    mentions: &mut Vec<Mention>,
+) {
     let gaz = &*GAZETTEER;
     let mut first_words: HashSet<&str, FastHash> = HashSet::default();
     let mut givens: HashSet<&str, FastHash> = HashSet::default();
@@ -563,9 +572,13 @@ fn propagation_mentions(g: &Grammar, people: &People, known: &People, mentions: 
             remembered.insert(s.split(' ').next().unwrap_or(s));
         }
     }
+    // A surname that is a place is found only where it cannot be the place: after its
+    // particle in capitals (`tegen Van Rijswijk`, not `in Rijswijk`), see below; and not
+    // when a firm here bears it (`bij Van Dalen` of `Slachterij Van Dalen`).
     for p in people.keys() {
         if let Some(s) = &p.surname
-            && !gaz.is(s, class::PLACE | class::NOT_NAME | class::ORG)
+            && !gaz.is(s, class::NOT_NAME | class::ORG)
+            && !(gaz.is(s, class::PLACE) && organisation_words.iter().any(|w| w == s))
         {
             first_words.insert(s.split(' ').next().unwrap_or(s));
         }

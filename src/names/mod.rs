@@ -937,6 +937,22 @@ mod tests {
             "{:?}",
             removed(&e, keep)
         );
+        // A common surname that is also a word, unless a subject goes on after it.
+        assert_eq!(removed(&e, "De wijkagent Bos komt ook.\n"), ["Bos"]);
+        let team = "Overleg met beleidsmedewerker Bos en Natuur over de subsidie.\n";
+        assert!(removed(&e, team).is_empty());
+    }
+
+    #[test]
+    fn a_surname_that_is_a_place_after_its_particle_in_capitals() {
+        let e = engine(&[], &[]);
+        let t = "Aanwezig: dhr. D. van Rijswijk.\nDe zaak tegen Van Rijswijk loopt. Hij woonde in \
+                 Rijswijk en komt van Rijswijk.\n";
+        assert_eq!(removed(&e, t), ["D. van Rijswijk", "Van Rijswijk"]);
+        // Not when a firm here bears the name: `bij Van Dalen` is the slaughterhouse.
+        let firm = "Van: Jan van Dalen <j@example.com>\nBij Slachterij Van Dalen B.V. ging het \
+                    mis; ik was bij Van Dalen.\n";
+        assert_eq!(removed(&e, firm), ["Jan van Dalen"]);
     }
 
     #[test]

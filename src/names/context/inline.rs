@@ -146,9 +146,8 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             && !g.word_in(i, crate::names::lexicon::MEMBER_WORDS)
             && g.spaced(i)
             && g.is_cap(i + 1)
-            && !g.has(i + 1, class::WORD | class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
-            && !crate::names::lexicon::is_dutch_word(g.folded(i + 1))
-            && !crate::names::lexicon::is_compound_word(g.folded(i + 1))
+            && !g.has(i + 1, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
+            && (!is_word(g, i + 1) || surname_not_subject(g, i + 1))
             // `Adviseur Wts-uitvoering`: a compound naming the work.
             && !(g.glued(i + 1) && g.is_punct(i + 2, '-'))
         {
@@ -342,4 +341,20 @@ fn upper_surname(g: &Grammar, j: usize) -> Option<NameParse> {
     p.next = end;
     p.end = toks[end - 1].end;
     Some(p)
+}
+
+/// Whether token `i` is a Dutch word (`Ruimte`, `Ververs`).
+fn is_word(g: &Grammar, i: usize) -> bool {
+    let f = g.folded(i);
+    g.has(i, class::WORD)
+        || crate::names::lexicon::is_dutch_word(f)
+        || crate::names::lexicon::is_compound_word(f)
+}
+
+/// A common surname that is also a word, after a function (`wijkagent Bos komt ook`), when
+/// no subject goes on after it (`beleidsmedewerker Bos en Natuur`, `adviseur Bos &
+/// Landschap`).
+fn surname_not_subject(g: &Grammar, i: usize) -> bool {
+    let and = g.word_in(i + 1, &["en"]) || g.is_punct(i + 1, '&');
+    g.has(i, class::SURNAME) && !(and && g.is_cap(i + 2))
 }
