@@ -10,7 +10,7 @@ use crate::policy::Category;
 
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:geboren|geb\.\s*datum|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)",
+        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)",
     )
     .expect("birth keyword pattern compiles")
 });
@@ -35,11 +35,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern compiles")
 });
 
-/// Family words after which a date in brackets is the person's birth date: `mijn man Wim
-/// (12-5-1958)`, `onze jongste (3 augustus 2019)`.
+/// Family words after which a date or year in brackets is the person's birth date: `mijn man
+/// Wim (12-5-1958)`, `onze jongste (3 augustus 2019)`, and so on along a list: `kinderen Omar
+/// (2017) en Hadia (2020)`.
 static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind)(?:\s+\p{Lu}[\p{L}'-]+){0,2}\s*\($",
+        r"(?i)\b(?:man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind)(?:\s+\p{Lu}[\p{L}'-]+){0,2}(?:\s*\([^()\n]{1,20}\)\s*(?:,|en|and|&)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})*\s*\($",
     )
     .expect("family pattern compiles")
 });
@@ -105,9 +106,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// A year of birth right after the keyword: `geb. 1931`, `geboren in 1931`.
+/// A year alone at the start of a bracket's content.
+static YEAR_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:1[89]|20)[0-9]{2}(?-u:\b)").expect("year pattern compiles"));
+
+/// A year of birth right after the keyword: `geb. 1931`, `geboren in 1931`, `DOB approx.
+/// 1976`.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x20:]*(?:in\x20)?(?:1[89]|20)[0-9]{2}(?-u:\b)").expect("year pattern compiles")
+    Regex::new(r"^[\x20:]*(?:in\x20|(?:approx\.?|ca\.?|circa|±)\x20?)?(?:1[89]|20)[0-9]{2}(?-u:\b)")
+        .expect("year pattern compiles")
 });
 
 /// The dates in the list items below a heading at `line_end` (up to a blank line, at most 30
@@ -158,7 +165,11 @@ fn in_birth_date_column(text: &str, out: &mut Vec<Finding>) {
 fn in_brackets_after_family(text: &str, out: &mut Vec<Finding>) {
     for open in memchr::memchr_iter(b'(', text.as_bytes()) {
         let rest = &text[open + 1..];
-        let Some(d) = DATE.find(rest).filter(|d| d.start() == 0) else {
+        let Some(d) = DATE
+            .find(rest)
+            .filter(|d| d.start() == 0)
+            .or_else(|| YEAR_ALONE.find(rest))
+        else {
             continue;
         };
         if !rest[d.end()..].starts_with(')') {
@@ -210,6 +221,16 @@ mod tests {
         );
         assert_eq!(found("geb. 1e mei 1980"), vec!["1e mei 1980"]);
         assert_eq!(found("belde boos. geb 4-4-1983, heeft"), vec!["4-4-1983"]);
+        assert_eq!(
+            found("Zelfde gb-datum 14-03-1986. Andere gebdat. (01-01-1988)."),
+            vec!["14-03-1986", "01-01-1988"]
+        );
+        assert_eq!(found("(DOB approx. 1976), brother"), vec!["1976"]);
+        assert_eq!(
+            found("zijn vrouw Fatima (12-03-1990) en kinderen Omar (2017) en Hadia (2020) zijn"),
+            vec!["12-03-1990", "2017", "2020"]
+        );
+        assert!(found("het besluit (2017) en de wet (2020)").is_empty());
         assert_eq!(
             found("grootvader (geb. 1931) en het gebied 1931"),
             vec!["1931"]

@@ -18,11 +18,18 @@ use super::{Finding, is_whole_token};
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
-/// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`).
-const VALUE: &str =
-    r"(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*";
+/// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
+/// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
+const VALUE: &str = r"(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,5}(?-u:\b))*";
+
+/// A passport number after the abbreviation `pp` (`pp P02716584`, `PP K9451 7703`): one or
+/// two capitals, then digits, as the abbreviation alone is also the pages' (`pp. 12-14`).
+static PASSPORT_PP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:pp|PP)\.?[\t ]+([A-Z]{1,2}[0-9O][0-9O]{2,8}(?: [0-9]{3,5})?)(?-u:\b)")
+        .expect("passport pattern compiles")
+});
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -99,6 +106,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     for c in LABELLED
         .captures_iter(text)
         .chain(DOCUMENT_THEN_NUMBER.captures_iter(text))
+        .chain(PASSPORT_PP.captures_iter(text))
     {
         let value = c.get(1).expect("the value group always takes part");
         // A label at the end of one line does not own the next line's number.
@@ -198,6 +206,18 @@ mod tests {
             ["W3XK82741"]
         );
         assert_eq!(found("ND-pasnr: ND-2219-83741"), ["ND-2219-83741"]);
+        // Foreign documents, and numbers read out in groups.
+        assert_eq!(
+            found("dob 14-03-1986   pp P00928815\nmy passport number P03015546 date"),
+            ["P03015546", "P00928815"]
+        );
+        assert_eq!(found("(IRN pp K9451 7703)"), ["K9451 7703"]);
+        assert_eq!(found("tazkira 1399-0301-58814"), ["1399-0301-58814"]);
+        assert_eq!(
+            found("V-nummer V-28 1046 7733, sinds 2022"),
+            ["V-28 1046 7733"]
+        );
+        assert!(found("zie pp. 12-14 en pp 3").is_empty());
     }
 
     #[test]
