@@ -10,7 +10,7 @@ use super::lists::{extend_lists, strengthen_lists};
 use super::offices::{self, Offices};
 use super::people::People;
 use super::{
-    Mention, NameEngine, NameFindings, PersonKey, Strength, context, directory, orgs, person,
+    Mention, NameEngine, NameFindings, PersonKey, Strength, context, directory, orgs, person, token,
 };
 use crate::detect::Finding;
 use crate::fold::{FoldedText, fold};
@@ -277,7 +277,12 @@ impl NameEngine {
             // Academic titles go with the name (`mr. S.A. Verbrugge`); forms of address stay.
             let first = g.tokens().partition_point(|t| t.start < m.parse.start);
             let start = g.tokens()[directory::academic_titles_before(g, first)].start;
-            chosen.push((start, m.parse.end, rule, evidence, index));
+            // So do initials a list writes after the surname (`Safi A.W.`, `Smit A,`).
+            let end = match m.parse.form {
+                Form::Surname => initials_after(g, m.parse.next).unwrap_or(m.parse.end),
+                _ => m.parse.end,
+            };
+            chosen.push((start, end, rule, evidence, index));
         }
         // Number people in order of first removed mention; one finding per span, the staff
         // directory's reading first (its key names the listed person however written).
@@ -465,6 +470,28 @@ fn identified_initials(
             staff: None,
         });
     }
+}
+
+/// The end of initials written after a surname at token `next`, as lists and spreadsheets
+/// write names (`Safi A.W.`, `Verbeek L /`, `Smit A,`): dotted initials, or one capital that
+/// ends the phrase.
+fn initials_after(g: &Grammar, next: usize) -> Option<usize> {
+    if next == 0 || !g.spaced(next - 1) {
+        return None;
+    }
+    let toks = g.tokens();
+    if let Some((after, _)) = g.initials(next, false) {
+        return Some(toks[after - 1].end);
+    }
+    let w = g.word(next)?;
+    let capital = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    let closes = toks.get(next + 1).is_none_or(|t| {
+        matches!(
+            t.kind,
+            token::Kind::Newline | token::Kind::Punct(',' | '/' | '|' | ';' | ')' | '(' | ':')
+        )
+    }) || (g.spaced(next) && g.is_punct(next + 1, '('));
+    (capital && closes).then(|| toks[next].end)
 }
 
 /// Organisation names are no mentions of people: mentions inside one go, and a name that

@@ -944,6 +944,17 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_a_removed_surname_go_with_it() {
+        let e = engine(&[], &[]);
+        let t = "Van: Nadia Safi <n@example.com>\n\n| 16/8 | Safi A.W. (KBL-LE-0012) | binnen |\n\
+                 | 17/8 | Safi N | gebeld |\n";
+        assert_eq!(removed(&e, t), ["Nadia Safi", "Safi A.W.", "Safi N"]);
+        // A capital that goes on into a sentence is no initial.
+        let t = "Van: Nadia Safi <n@example.com>\n\nSafi A is een optie.\n";
+        assert_eq!(removed(&e, t), ["Nadia Safi", "Safi"]);
+    }
+
+    #[test]
     fn a_surname_that_is_a_place_after_its_particle_in_capitals() {
         let e = engine(&[], &[]);
         let t = "Aanwezig: dhr. D. van Rijswijk.\nDe zaak tegen Van Rijswijk loopt. Hij woonde in \
