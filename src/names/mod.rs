@@ -944,6 +944,20 @@ mod tests {
     }
 
     #[test]
+    fn a_register_name_with_the_surname_in_capitals() {
+        let e = engine(&[], &[]);
+        let t = "   pax 4-017  MUHAMADI, Basheer       dob 12-03-1980\n- AHMADZAI, Elham   -\n";
+        assert_eq!(removed(&e, t), ["MUHAMADI, Basheer", "AHMADZAI, Elham"]);
+        // Acronyms and words in capitals before a comma are no surnames.
+        let t = "advies WJZ, Willemsen en RWS GPO, Griffioenlaan 2; zie BIJLAGE, Overzicht.\n";
+        assert!(
+            !removed(&e, t).iter().any(|r| r.contains(',')),
+            "{:?}",
+            removed(&e, t)
+        );
+    }
+
+    #[test]
     fn initials_after_a_removed_surname_go_with_it() {
         let e = engine(&[], &[]);
         let t = "Van: Nadia Safi <n@example.com>\n\n| 16/8 | Safi A.W. (KBL-LE-0012) | binnen |\n\

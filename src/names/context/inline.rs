@@ -194,6 +194,18 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             }
         }
         if i >= structural_end
+            && let Some(p) = super::structure::upper_reversed(g, i)
+        {
+            structural_end = p.next;
+            out.push(mention(
+                p,
+                "name.reversed",
+                "register name form `SURNAME, First name`",
+            ));
+            i += 1;
+            continue;
+        }
+        if i >= structural_end
             && let Some(p) = g.eu_name(i)
         {
             structural_end = p.next;

@@ -220,3 +220,70 @@ pub(super) fn function_follows(g: &Grammar, next: usize) -> Option<&'static str>
     }
     None
 }
+
+/// The register's reversed form with the surname in capitals (`MUHAMADI, Basheer`,
+/// `RIJSWIJK, Dennis van`, `AL-HAKIMI, Abdul Basir`), as manifests, registers and police
+/// reports write it: the first names, in ordinary capitalisation, and any particles end the
+/// phrase (a line end, punctuation or a column gap follows).
+pub(super) fn upper_reversed(g: &Grammar, i: usize) -> Option<NameParse> {
+    use crate::names::grammar::shape;
+    let toks = g.tokens();
+    let plain = |k: usize| {
+        g.has(k, shape::UPPER)
+            && !g.has(
+                k,
+                class::ORG | class::NOT_NAME | class::WORD | class::PLACE | class::FUNCTION,
+            )
+            && !crate::names::lexicon::is_dutch_word(g.folded(k))
+    };
+    // Acronyms are short or have no vowel (`WJZ, Willemsen`, `OL, Markelo`).
+    let folded = g.folded(i);
+    let surname_like = folded.chars().count() >= 4
+        && folded.chars().any(|c| "aeiouy".contains(c))
+        && !crate::names::grammar::NAMED_ABBREVIATIONS.contains(&folded);
+    if !plain(i) || !surname_like || (i > 0 && g.glued(i - 1) && !g.is_punct(i - 1, '(')) {
+        return None;
+    }
+    // `AL-HAKIMI`: a hyphenated surname.
+    let mut comma = i + 1;
+    while g.is_punct(comma, '-') && g.glued(comma - 1) && g.glued(comma) && plain(comma + 1) {
+        comma += 2;
+    }
+    if !(g.is_punct(comma, ',') && g.glued(comma - 1) && g.spaced(comma)) {
+        return None;
+    }
+    let first = comma + 1;
+    let mut next = first;
+    while g.is_cap(next)
+        && !g.has(next, class::NOT_NAME | class::ORG | class::FUNCTION)
+        && (next == first || g.spaced(next - 1))
+        && next < first + 3
+    {
+        next += 1;
+    }
+    // A first name: a known one, or no word or place.
+    let given = g.has(first, class::FIRST_NAME) || !lexicon_word(g, first);
+    if next == first || g.has(first, class::PLACE) || !given {
+        return None;
+    }
+    while g.spaced(next - 1) && g.is_lower(next) && g.has(next, class::PARTICLE) {
+        next += 1;
+    }
+    let gap = toks.get(next).is_none_or(|t| {
+        t.start >= toks[next - 1].end + 2 || t.kind != crate::names::token::Kind::Word
+    });
+    gap.then(|| NameParse {
+        start: toks[i].start,
+        end: toks[next - 1].end,
+        next,
+        form: Form::Reversed,
+        given: Some(g.folded(first).to_string()),
+        initials: None,
+        surname: Some(fold(&g.text()[toks[i].start..toks[comma - 1].end])),
+    })
+}
+
+/// Whether token `k` is a Dutch word.
+fn lexicon_word(g: &Grammar, k: usize) -> bool {
+    g.has(k, class::WORD) || crate::names::lexicon::is_dutch_word(g.folded(k))
+}

@@ -184,8 +184,12 @@ fn people_in(
         let upper_surname =
             g.is_punct(k + 1, ',') && g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER)
                 || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
+        // A word in capitals alone in its cell of a name-part column is the surname
+        // (`AHMADZAI` under `Achternaam`), however long.
+        let surname_cell = name_part && whole_cell_word(g, k, first, end).is_some();
         let acronym = g.has(k, shape::UPPER)
             && !upper_surname
+            && !surname_cell
             && (named || w.chars().count() > 4 || super::transcript::used_as_organisation(g, w));
         // `BioEnergie`, `GroenLinks`: a name of a thing, not a person or initials.
         let inner_capital = w.chars().skip(1).any(char::is_uppercase)
@@ -335,14 +339,14 @@ fn given_after_comma(g: &Grammar, p: NameParse, end: usize) -> NameParse {
     }
 }
 
-/// A capitalised word that fills its cell of a person column (`Mei` under `achternaam`): a
-/// name, even where it is also a word.
+/// A capitalised word that fills its cell of a person column (`Mei`, `AHMADZAI` under
+/// `achternaam`): a name, even where it is also a word.
 fn whole_cell_word(g: &Grammar, k: usize, first: usize, end: usize) -> Option<NameParse> {
     let toks = g.tokens();
     let alone = (first..toks.len())
         .take_while(|&j| toks[j].start < end)
         .all(|j| j == k || (g.is_lower(j) && g.has(j, class::PARTICLE)));
-    (alone && g.is_cap(k)).then(|| super::one_word(g, k, false))
+    (alone && g.has(k, shape::CAP | shape::UPPER)).then(|| super::one_word(g, k, false))
 }
 
 /// The text from token `k` on.
@@ -406,6 +410,8 @@ mod tests {
         assert_eq!(people(status), ["Rijswijk A. van", "Maandag G."]);
         let register = "nr;achternaam;voornaam\n003;bin Salem;Yusuf\n006;Mei;Sanne\n";
         assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
+        let register = "Nr;Reg.nr;Achternaam;Voornaam\n001;KBL-7;AHMADZAI;Mohammad Nasir\n";
+        assert_eq!(people(register), ["AHMADZAI", "Mohammad Nasir"]);
     }
 
     #[test]
