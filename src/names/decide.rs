@@ -670,7 +670,11 @@ fn propagation_mentions(
                 && g.has(i - 1, shape::UPPER)
                 && givens.contains(g.folded(i - 1));
             let word = g.has(i, class::WORD) || crate::names::lexicon::is_dutch_word(f);
-            if given_before || !word {
+            // A transcript's speaker label (`ZOMER:  Ja, met Henk Zomer.`) names its person.
+            let speaker = (i == 0 || g.tokens()[i - 1].kind == token::Kind::Newline)
+                && g.is_punct(i + 1, ':')
+                && g.glued(i);
+            if given_before || speaker || !word {
                 let mut parse = super::context::one_word(g, i, false);
                 if given_before {
                     parse.start = g.tokens()[i - 1].start;

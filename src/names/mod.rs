@@ -958,6 +958,14 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_label_in_capitals_of_a_person_named_here() {
+        let e = engine(&[], &[]);
+        let t =
+            "Beller: dhr. H. Zomer\n\nKCC:    Goedemiddag.\nZOMER:  Ja, ik bel over de zomer.\n";
+        assert_eq!(removed(&e, t), ["H. Zomer", "ZOMER"]);
+    }
+
+    #[test]
     fn initials_after_a_removed_surname_go_with_it() {
         let e = engine(&[], &[]);
         let t = "Van: Nadia Safi <n@example.com>\n\n| 16/8 | Safi A.W. (KBL-LE-0012) | binnen |\n\
