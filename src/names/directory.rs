@@ -391,11 +391,14 @@ impl Directory {
         let after = match_words(g, t, &p.surname)?;
         let upper = g.has(t, shape::UPPER);
         if !(g.is_cap(t) || upper) {
-            // A lower-case word is a word (`de post`), unless particles open the name or a
-            // form of address stands before it (`mevr rutjes`, `meneer van hout`).
+            // A lower-case word is a word (`de post`), unless capitalised particles open the
+            // name (not as the article opening a sentence: `De koster luidt`) or a form of
+            // address stands before it (`mevr rutjes`, `meneer van hout`).
             let particles = particles_before(g, t);
             let addressed = particles > 0 && g.has(particles - 1, class::TITLE);
-            if !addressed && (particles == t || !g.is_cap(particles)) {
+            let opened =
+                particles < t && g.is_cap(particles) && !person::sentence_start(g, particles);
+            if !addressed && !opened {
                 return None;
             }
         }

@@ -958,6 +958,17 @@ mod tests {
     }
 
     #[test]
+    fn a_staff_surname_that_is_a_word_after_an_article_opening_a_sentence() {
+        let e = engine(&["Kees Koster", "Linda Bos"], &[]);
+        assert!(removed(&e, "De koster luidt de klok. Het bos is mooi.\n").is_empty());
+        // Capitalised particles inside a sentence, or a form of address, open the name.
+        assert_eq!(
+            removed(&e, "We spraken met mevr koster en met Van der koster.\n"),
+            ["koster", "Van der koster"]
+        );
+    }
+
+    #[test]
     fn a_speaker_label_in_capitals_of_a_person_named_here() {
         let e = engine(&[], &[]);
         let t =
