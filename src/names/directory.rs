@@ -443,9 +443,17 @@ impl Directory {
         }
         // The surname alone, with its particles when they are written (`Van der Meer`).
         let start = academic_titles_before(g, particles);
+        // `mail post 15-08 (Mulder)`: a staff member's surname alone in brackets notes who
+        // wrote or holds it.
+        let in_brackets = particles > 0
+            && g.is_punct(particles - 1, '(')
+            && g.is_punct(after, ')')
+            && g.has(particles, shape::CAP | shape::UPPER)
+            && !g.has(particles, class::PLACE | class::ORG);
         let context = contexts
             .get(g, particles, after, p.distinctive_surname)
-            .or_else(|| title_before(g, particles).then_some("after a title or form of address"));
+            .or_else(|| title_before(g, particles).then_some("after a title or form of address"))
+            .or_else(|| in_brackets.then_some("alone in brackets"));
         // `Brand uitgebroken`: the word opening a sentence, not the staff member.
         let toks = g.tokens();
         if context.is_none()

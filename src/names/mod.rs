@@ -966,6 +966,15 @@ mod tests {
             removed(&e, "We spraken met mevr koster en met Van der koster.\n"),
             ["koster", "Van der koster"]
         );
+        // Alone in brackets, a note of who wrote or holds something; a place is a place.
+        let e = engine(&["Piet Mulder", "Rutger van Zwolle"], &[]);
+        assert_eq!(
+            removed(
+                &e,
+                "Bijlagen: mail post 15-08 (Mulder), verslag (Zwolle).\n"
+            ),
+            ["Mulder"]
+        );
     }
 
     #[test]
