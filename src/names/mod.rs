@@ -948,6 +948,8 @@ mod tests {
         let e = engine(&[], &[]);
         let t = "   pax 4-017  MUHAMADI, Basheer       dob 12-03-1980\n- AHMADZAI, Elham   -\n";
         assert_eq!(removed(&e, t), ["MUHAMADI, Basheer", "AHMADZAI, Elham"]);
+        let t = "   pax 4-052  AL-HAKIMI, Abdul Basir   dob 01-01-1980\n";
+        assert_eq!(removed(&e, t), ["AL-HAKIMI, Abdul Basir"]);
         // Acronyms and words in capitals before a comma are no surnames.
         let t = "advies WJZ, Willemsen en RWS GPO, Griffioenlaan 2; zie BIJLAGE, Overzicht.\n";
         assert!(

@@ -237,11 +237,21 @@ pub(super) fn upper_reversed(g: &Grammar, i: usize) -> Option<NameParse> {
             && !crate::names::lexicon::is_dutch_word(g.folded(k))
     };
     // Acronyms are short or have no vowel (`WJZ, Willemsen`, `OL, Markelo`).
-    let folded = g.folded(i);
-    let surname_like = folded.chars().count() >= 4
-        && folded.chars().any(|c| "aeiouy".contains(c))
-        && !crate::names::grammar::NAMED_ABBREVIATIONS.contains(&folded);
-    if !plain(i) || !surname_like || (i > 0 && g.glued(i - 1) && !g.is_punct(i - 1, '(')) {
+    let surname_like = |k: usize| {
+        let folded = g.folded(k);
+        plain(k)
+            && folded.chars().count() >= 4
+            && folded.chars().any(|c| "aeiouy".contains(c))
+            && !crate::names::grammar::NAMED_ABBREVIATIONS.contains(&folded)
+    };
+    // `AL-HAKIMI`, `EL-AMRANI`: an Arabic article or particle joined to the surname.
+    let article = g.has(i, shape::UPPER)
+        && g.has(i, class::PARTICLE)
+        && g.is_punct(i + 1, '-')
+        && g.glued(i)
+        && g.glued(i + 1)
+        && surname_like(i + 2);
+    if !(surname_like(i) || article) || (i > 0 && g.glued(i - 1) && !g.is_punct(i - 1, '(')) {
         return None;
     }
     // `AL-HAKIMI`: a hyphenated surname.
