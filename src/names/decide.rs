@@ -24,6 +24,7 @@ impl NameEngine {
         g: &Grammar,
         folded: &FoldedText<'_>,
         mut mentions: Vec<Mention>,
+        identify_only: bool,
     ) -> NameFindings {
         mentions.sort_by(|a, b| {
             a.parse
@@ -154,6 +155,14 @@ impl NameEngine {
             {
                 people.add(key);
             }
+        }
+        // Who is who is known now: enough for what the text tells the rest of its batch.
+        if identify_only {
+            return NameFindings {
+                people: surnamed(&people),
+                public_words: public_words(officials, organisation_words, public_named),
+                ..NameFindings::default()
+            };
         }
         // Lists again, now that a member may be someone identified elsewhere in the text
         // (`Actie: Aalbers / Kuipers / Mulder`, after `mw. W. Aalbers` in the attendee list).
@@ -317,25 +326,34 @@ impl NameEngine {
                 ground: None,
             })
             .collect();
-        let people = people
-            .keys()
-            .iter()
-            .filter(|p| p.surname.is_some())
-            .cloned()
-            .collect();
-        // `Erkan van Vigilant` is of `Vigilant Beveiliging`.
-        officials.extend(organisation_words);
         protected.extend(organisations);
-        officials.extend(public_named);
-        officials.sort_unstable();
-        officials.dedup();
         NameFindings {
             findings,
             protected: protected.into_iter().map(|(s, e)| s..e).collect(),
-            people,
-            public_words: officials,
+            people: surnamed(&people),
+            public_words: public_words(officials, organisation_words, public_named),
         }
     }
+}
+
+/// The people identified, with a surname.
+fn surnamed(people: &People) -> Vec<PersonKey> {
+    let known = people.keys().iter().filter(|p| p.surname.is_some());
+    known.cloned().collect()
+}
+
+/// The surnames of the officials and office holders named in a text and the words of its
+/// organisations' names (`Erkan van Vigilant` is of `Vigilant Beveiliging`), sorted.
+fn public_words(
+    mut officials: Vec<String>,
+    organisation_words: Vec<String>,
+    public_named: HashSet<String, FastHash>,
+) -> Vec<String> {
+    officials.extend(organisation_words);
+    officials.extend(public_named);
+    officials.sort_unstable();
+    officials.dedup();
+    officials
 }
 
 /// Initials of the public officials and office holders (`CH` for burgemeester C. Heemskerk,
