@@ -986,6 +986,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_relative() {
+        let e = engine(&[], &[]);
+        let t = "Hij is er. Met vrouw Bibi Hawa en 4 kinderen; zusje Palwasha belt.\n";
+        assert_eq!(removed(&e, t), ["Bibi Hawa", "Palwasha"]);
+        // A place after the relative, and `man` as a count, are no names.
+        let t = "Twee kinderen, naar zwager Ommen. Beveiliging: 2 man Vigilant Beveiliging.\n";
+        assert!(removed(&e, t).is_empty(), "{:?}", removed(&e, t));
+    }
+
+    #[test]
     fn a_speaker_label_in_capitals_of_a_person_named_here() {
         let e = engine(&[], &[]);
         let t =

@@ -129,7 +129,16 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         // Role words: `collega Van Mil`, `cliënt Jansen`.
-        if g.has(i, class::ROLE) && g.spaced(i) && starts_upper(g, i + 1) {
+        // Not a place or firm after it (`naar zwager Ommen`), nor `man` as a count (`2 man
+        // Vigilant`).
+        let count =
+            w == "man" && i > 0 && g.tokens()[i - 1].kind == crate::names::token::Kind::Number;
+        if g.has(i, class::ROLE)
+            && g.spaced(i)
+            && starts_upper(g, i + 1)
+            && !count
+            && !g.has(i + 1, class::PLACE | class::ORG)
+        {
             if let Some(p) = g.titled_name(i + 1) {
                 out.push(mention(p, "name.role", format!("after `{w}`")));
             }
