@@ -58,7 +58,7 @@ fn floors(name: &str) -> Floors {
         // round: tuned on only for the general mechanisms it showed (person numbers, chat
         // contacts, water board lists); its figures are far from the aim.
         "dev-water" => Floors {
-            recall: 0.88,
+            recall: 0.91,
             staff_recall: 0.93,
             keep_violations: 0.045,
             char_precision: 0.94,
@@ -77,7 +77,7 @@ fn floors(name: &str) -> Floors {
         // dispute: held back and measured by totals only in the round they were written
         // (0.832 and 0.825), then unpacked as development sets for the next.
         "dev-masks" => Floors {
-            recall: 0.88,
+            recall: 0.90,
             staff_recall: 0.95,
             keep_violations: 0.05,
             char_precision: 0.90,
@@ -98,7 +98,7 @@ fn floors(name: &str) -> Floors {
             char_precision: 0.88,
         },
         "dev-wolves" => Floors {
-            recall: 0.88,
+            recall: 0.91,
             staff_recall: 0.94,
             keep_violations: 0.045,
             char_precision: 0.92,
@@ -113,7 +113,7 @@ fn floors(name: &str) -> Floors {
             char_precision: 0.95,
         },
         "dev-carehome" => Floors {
-            recall: 0.945,
+            recall: 0.955,
             staff_recall: 0.95,
             keep_violations: 0.06,
             char_precision: 0.92,
@@ -129,7 +129,7 @@ fn floors(name: &str) -> Floors {
             char_precision: 0.92,
         },
         "dev-nitrogen" => Floors {
-            recall: 0.87,
+            recall: 0.90,
             staff_recall: 0.97,
             keep_violations: 0.035,
             char_precision: 0.95,
@@ -140,13 +140,13 @@ fn floors(name: &str) -> Floors {
         // unpacked as development sets. The evacuee lists are full of transliterated names
         // and person-bound travel-document numbers.
         "dev-evacuation" => Floors {
-            recall: 0.77,
+            recall: 0.82,
             staff_recall: 0.95,
             keep_violations: 0.035,
             char_precision: 0.95,
         },
         "dev-damocles" => Floors {
-            recall: 0.84,
+            recall: 0.85,
             staff_recall: 0.94,
             keep_violations: 0.05,
             char_precision: 0.905,
