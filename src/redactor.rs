@@ -257,8 +257,8 @@ impl Redactor {
     }
 
     /// What `text` tells the rest of its batch about who is who (for the batch-wide "one
-    /// decision per person" rule): the private people it names in full and the surnames of
-    /// the officials it names.
+    /// decision per person" rule): the private people it names in full, and the surnames
+    /// it shows as public (officials', office holders', organisations').
     pub(crate) fn identify(&self, text: &str) -> Vec<Identified> {
         if !self.policy.is_enabled(Category::Name) {
             return Vec::new();

@@ -87,8 +87,8 @@ impl NameEngine {
             .zip(&in_office)
             .filter(|(_, office)| **office)
             .map(|((m, key), _)| (key.clone(), m.parse.form));
-        // Surnames of the officials and office holders named here, and words of
-        // organisations' names: the batch remembers nobody by them.
+        // Surnames of the officials and office holders named here: the batch remembers
+        // nobody by them.
         let mut officials: Vec<String> = Vec::new();
         for (key, form) in holder_forms.chain(office_forms).collect::<Vec<_>>() {
             officials.extend(key.surname.clone());

@@ -246,7 +246,7 @@ impl NameEngine {
     /// other documents identified (`named`, from [`NameEngine::identify`]) in every text.
     /// A surname that is public anywhere (see [`Identified`]) is not remembered.
     pub fn with_known_people(&self, named: &[Identified]) -> NameEngine {
-        let officials: HashSet<&str> = named
+        let public: HashSet<&str> = named
             .iter()
             .filter(|n| n.public)
             .filter_map(|n| n.key.surname.as_deref())
@@ -256,7 +256,7 @@ impl NameEngine {
                 && n.key
                     .surname
                     .as_deref()
-                    .is_some_and(|s| !officials.contains(s))
+                    .is_some_and(|s| !public.contains(s))
         });
         NameEngine {
             known: Arc::new(People::from_keys(private.map(|n| n.key.clone()))),
@@ -374,7 +374,7 @@ impl NameEngine {
 }
 
 /// Whether a surname can be searched for in other documents: its first word (the one
-/// propagation looks for) has three letters and is no Dutch word, place, organisation or
+/// propagation looks for) has three letters or more and is no Dutch word, place, organisation or
 /// first name (`Mohammad` alone elsewhere may be anyone).
 fn memorable(key: &PersonKey) -> bool {
     let Some(first) = key.surname.as_deref().and_then(|s| s.split(' ').next()) else {
