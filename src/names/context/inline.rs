@@ -156,7 +156,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             && g.spaced(i)
             && g.is_cap(i + 1)
             && !g.has(i + 1, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
-            && (!is_word(g, i + 1) || surname_not_subject(g, i + 1))
+            && (!super::is_word(g, i + 1) || surname_not_subject(g, i + 1))
             // `Adviseur Wts-uitvoering`: a compound naming the work.
             && !(g.glued(i + 1) && g.is_punct(i + 2, '-'))
         {
@@ -362,14 +362,6 @@ fn upper_surname(g: &Grammar, j: usize) -> Option<NameParse> {
     p.next = end;
     p.end = toks[end - 1].end;
     Some(p)
-}
-
-/// Whether token `i` is a Dutch word (`Ruimte`, `Ververs`).
-fn is_word(g: &Grammar, i: usize) -> bool {
-    let f = g.folded(i);
-    g.has(i, class::WORD)
-        || crate::names::lexicon::is_dutch_word(f)
-        || crate::names::lexicon::is_compound_word(f)
 }
 
 /// A common surname that is also a word, after a function (`wijkagent Bos komt ook`), when

@@ -232,6 +232,14 @@ pub(super) fn after_titles_and_roles(g: &Grammar, i: usize) -> usize {
     }
 }
 
+/// Whether token `i` is a Dutch word or a compound of them (`Ruimte`, `Ververs`).
+pub(super) fn is_word(g: &Grammar, i: usize) -> bool {
+    let f = g.folded(i);
+    g.has(i, class::WORD)
+        || crate::names::lexicon::is_dutch_word(f)
+        || crate::names::lexicon::is_compound_word(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::token::tokenize;

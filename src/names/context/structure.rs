@@ -272,7 +272,8 @@ pub(super) fn upper_reversed(g: &Grammar, i: usize) -> Option<NameParse> {
         next += 1;
     }
     // A first name: a known one, or no word or place.
-    let given = g.has(first, class::FIRST_NAME) || !lexicon_word(g, first);
+    let word = g.has(first, class::WORD) || crate::names::lexicon::is_dutch_word(g.folded(first));
+    let given = g.has(first, class::FIRST_NAME) || !word;
     if next == first || g.has(first, class::PLACE) || !given {
         return None;
     }
@@ -291,9 +292,4 @@ pub(super) fn upper_reversed(g: &Grammar, i: usize) -> Option<NameParse> {
         initials: None,
         surname: Some(fold(&g.text()[toks[i].start..toks[comma - 1].end])),
     })
-}
-
-/// Whether token `k` is a Dutch word.
-fn lexicon_word(g: &Grammar, k: usize) -> bool {
-    g.has(k, class::WORD) || crate::names::lexicon::is_dutch_word(g.folded(k))
 }
