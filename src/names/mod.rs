@@ -986,6 +986,14 @@ mod tests {
     }
 
     #[test]
+    fn a_caller_naming_themselves() {
+        let e = engine(&["Tom Post"], &[]);
+        let t = "Post hier - de bussen staan klaar.\nGoedemorgen, Jansen hier van de gemeente.\n";
+        assert_eq!(removed(&e, t), ["Post", "Jansen"]);
+        assert!(removed(&e, "Ik ben hier. Utrecht hier: prima.\n").is_empty());
+    }
+
+    #[test]
     fn a_name_after_a_relative() {
         let e = engine(&[], &[]);
         let t = "Hij is er. Met vrouw Bibi Hawa en 4 kinderen; zusje Palwasha belt.\n";

@@ -65,6 +65,19 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if party(g, first, next) {
         return Some("party to a conversation");
     }
+    // `Post hier - de bussen staan klaar`, `Jansen hier, van de gemeente`: a caller or
+    // writer naming themselves.
+    if g.word_in(next, &["hier"])
+        && g.spaced(next - 1)
+        && clause_start(g, first)
+        && (g.is_line_end(next + 1)
+            || [',', '-', '.', ':', '!']
+                .iter()
+                .any(|&c| g.is_punct(next + 1, c))
+            || g.word_in(next + 1, &["van", "namens", "vanuit", "bij"]))
+    {
+        return Some("naming themselves (`… hier`)");
+    }
     if first > 0 && word_is(g, prev_word(g, first), APPROVALS) && phrase_ends(g, next) {
         return Some(SIGN_OFF);
     }
