@@ -184,7 +184,8 @@ impl NameEngine {
         let before = mentions.len();
         extend_lists(g, &organisations, &protected_spans, &mut mentions);
         identified_initials(g, &people, &protected_spans, &mut mentions);
-        propagation_mentions(g, &people, &self.known, &organisation_words, &mut mentions);
+        let remembered = &self.known.surnames;
+        propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
         // Spans the staff directory reads as a staff member's name.
@@ -274,7 +275,7 @@ impl NameEngine {
                 Strength::Weak
                     if !matches!(m.parse.form, Form::InitialsOnly | Form::Given)
                         && person_shaped(g, &m.parse)
-                        && self.known.find(key).is_some() =>
+                        && self.known.people.find(key).is_some() =>
                 {
                     (
                         "name.propagated",
@@ -599,24 +600,19 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     }
 }
 
-/// Adds weak mentions for every occurrence of an identified person's surname or first name.
+/// Adds weak mentions for every occurrence of an identified person's surname or first name,
+/// and of the surnames other documents of the batch identified (`remembered`: first words),
+/// capitalised as names are.
 fn propagation_mentions(
     g: &Grammar,
     people: &People,
-    known: &People,
+    remembered: &HashSet<String, FastHash>,
     organisation_words: &[String],
     mentions: &mut Vec<Mention>,
 ) {
     let gaz = &*GAZETTEER;
     let mut first_words: HashSet<&str, FastHash> = HashSet::default();
     let mut givens: HashSet<&str, FastHash> = HashSet::default();
-    // Surnames other documents of the batch identified, capitalised as names are.
-    let mut remembered: HashSet<&str, FastHash> = HashSet::default();
-    for p in known.keys() {
-        if let Some(s) = &p.surname {
-            remembered.insert(s.split(' ').next().unwrap_or(s));
-        }
-    }
     // A surname that is a place is found only where it cannot be the place: after its
     // particle in capitals (`tegen Van Rijswijk`, not `in Rijswijk`), see below; and not
     // when a firm here bears it (`bij Van Dalen` of `Slachterij Van Dalen`).

@@ -202,7 +202,15 @@ pub struct NameEngine {
     policy: NamePolicy,
     /// People identified in other documents of the batch (batch-wide scope): their full
     /// names and surnames are removed here too.
-    known: Arc<People>,
+    known: Arc<Known>,
+}
+
+/// The people other documents of the batch identified, and the first words of their
+/// surnames (what propagation looks for), built once per batch.
+#[derive(Default)]
+struct Known {
+    people: People,
+    surnames: HashSet<String, lexicon::FastHash>,
 }
 
 impl std::fmt::Debug for NameEngine {
@@ -210,7 +218,7 @@ impl std::fmt::Debug for NameEngine {
         f.debug_struct("NameEngine")
             .field("staff", &self.staff.keys().len())
             .field("public", &self.public.keys().len())
-            .field("known", &self.known.keys().len())
+            .field("known", &self.known.people.keys().len())
             .field("policy", &self.policy)
             .finish_non_exhaustive()
     }
@@ -258,8 +266,15 @@ impl NameEngine {
                     .as_deref()
                     .is_some_and(|s| !public.contains(s))
         });
+        let people = People::from_keys(private.map(|n| n.key.clone()));
+        let surnames = people
+            .keys()
+            .iter()
+            .filter_map(|p| p.surname.as_deref())
+            .map(|s| s.split(' ').next().unwrap_or(s).to_string())
+            .collect();
         NameEngine {
-            known: Arc::new(People::from_keys(private.map(|n| n.key.clone()))),
+            known: Arc::new(Known { people, surnames }),
             ..self.clone()
         }
     }

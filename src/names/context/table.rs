@@ -186,10 +186,9 @@ fn people_in(
                 || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
         // A word in capitals alone in its cell of a name-part column is the surname
         // (`AHMADZAI` under `Achternaam`), however long.
-        let surname_cell = name_part && whole_cell_word(g, k, first, end).is_some();
         let acronym = g.has(k, shape::UPPER)
             && !upper_surname
-            && !surname_cell
+            && !(name_part && whole_cell_word(g, k, first, end).is_some())
             && (named || w.chars().count() > 4 || super::transcript::used_as_organisation(g, w));
         // `BioEnergie`, `GroenLinks`: a name of a thing, not a person or initials.
         let inner_capital = w.chars().skip(1).any(char::is_uppercase)
