@@ -36,7 +36,7 @@ pub(super) const CHAT_SYSTEM_VERBS: &[&str] = &[
 
 pub(super) static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\x20\t]*(?:\[?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?,?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
+        r"^[\x20\t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}),?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
     )
     .expect("chat prefix pattern compiles")
 });
@@ -100,14 +100,9 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     // A contact name with more after the name (`Lotte H RWS`, `Daan Mulder omgeving`): the
     // whole label names the speaker.
     if let Some(c) = colon
-        && let Some(mut p) = g.name(i, true).or_else(|| g.given_alone(i))
-        && p.next < c
-        && (p.next..c).all(|k| g.word(k).is_some() || "().-/&".contains(punct(g, k)))
+        && let Some(p) = g.name(i, true).or_else(|| g.given_alone(i))
+        && let Some(p) = whole_contact_name(g, p, c)
     {
-        // The whole contact name, an organisation at its end too (`Esther Kok LCH`): it is
-        // the label the phone shows for the person.
-        p.end = g.tokens()[c - 1].end;
-        p.next = c;
         out.push(mention(
             p,
             "name.chat",
@@ -116,12 +111,27 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     }
 }
 
-/// The punctuation character of token `k`, or a space for other tokens.
-fn punct(g: &Grammar, k: usize) -> char {
-    match g.tokens()[k].kind {
-        crate::names::token::Kind::Punct(c) => c,
-        _ => ' ',
+/// A name read at the start of a contact label, stretched to the label's end at token `end`:
+/// the whole label is what the phone shows for the person, an organisation or an emoji after
+/// the name too (`Esther Kok LCH`, `Noor EZK`, `Henk D 🏠`). `None` when something else
+/// follows the name.
+fn whole_contact_name(g: &Grammar, mut p: NameParse, end: usize) -> Option<NameParse> {
+    let label_part = |k: usize| match g.tokens()[k].kind {
+        crate::names::token::Kind::Word => true,
+        // Brackets, dashes and slashes of a team or place, and emoji or other symbols.
+        crate::names::token::Kind::Punct(c) => "().-/&".contains(c) || !c.is_ascii(),
+        _ => false,
+    };
+    if p.next >= end || end - p.next > 4 || !(p.next..end).all(label_part) {
+        return None;
     }
+    // A role or team in brackets after the name (`Harm Jan Storm (HV)`) stays readable.
+    if g.is_punct(p.next, '(') && g.is_punct(end - 1, ')') {
+        return Some(p);
+    }
+    p.end = g.tokens()[end - 1].end;
+    p.next = end;
+    Some(p)
 }
 
 /// The people in a chat app's system message: `Jan de Vries heeft Piet Bos toegevoegd`,
@@ -141,17 +151,26 @@ pub(super) fn chat_system_message(g: &Grammar, line: Line, start: usize, out: &m
         g.word(k)
             .is_some_and(|w| matches!(w, "heeft" | "is" | "has"))
     };
-    let Some(actor) = g
-        .name(i, true)
-        .or_else(|| g.given_alone(i))
-        .filter(|p| verb(p.next))
-    else {
+    // The actor's and the object's contact labels may carry more than the name
+    // (`Noor EZK heeft Marloes IMG toegevoegd`).
+    let Some(actor) = g.name(i, true).or_else(|| g.given_alone(i)).and_then(|p| {
+        if verb(p.next) {
+            return Some(p);
+        }
+        let v = (p.next..line.end).take(4).find(|&k| verb(k))?;
+        whole_contact_name(g, p, v)
+    }) else {
         return;
     };
     let object = actor.next + 1;
     out.push(mention(actor, "name.chat", "chat system message"));
-    if let Some(p) = g.name(object, true).or_else(|| g.given_alone(object))
-        && last == Some(p.next)
+    if let Some(last) = last
+        && let Some(p) = g.name(object, true).or_else(|| g.given_alone(object))
+        && let Some(p) = if p.next == last {
+            Some(p)
+        } else {
+            whole_contact_name(g, p, last)
+        }
     {
         out.push(mention(p, "name.chat", "chat system message"));
     }

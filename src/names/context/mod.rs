@@ -363,6 +363,16 @@ mod tests {
                 "Omar Sanders"
             ]
         );
+        // A contact label holds more than the name: an organisation or an emoji.
+        let text = "11-03-2024 08:02 - Noor Amrani EZK heeft Marloes IMG toegevoegd\n\
+                    11-03-2024 08:15 - Henk D 🏠: Morgen allemaal\n\
+                    11-03-2024 08:16 - Overleg heeft de groep aangemaakt\n\
+                    [2024-01-17 07:52] Youssef OC: staat voor de deur\n";
+        let found = names(text);
+        for label in ["Henk D 🏠", "Marloes IMG", "Noor Amrani EZK", "Youssef OC"] {
+            assert!(found.contains(&label.to_string()), "{label}: {found:?}");
+        }
+        assert!(!found.iter().any(|n| n.contains("Overleg")), "{found:?}");
     }
 
     #[test]
