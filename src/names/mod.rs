@@ -584,6 +584,14 @@ mod tests {
         assert!(r.contains(&"Wolters".to_string()), "{r:?}");
         assert!(r.iter().any(|x| x.ends_with("(ODRA)")), "{r:?}");
         assert!(r.contains(&"Esther Kok LCH".to_string()), "{r:?}");
+        // A department code without brackets, and particles after the first name.
+        let r = removed(
+            &e,
+            "Van: Graaf, Ron de NAM-UPO/S <r@nam.nl>\nCC: Kremer, Annet BSK; Mertens, Claassen, Yildiz\n",
+        );
+        for name in ["Graaf, Ron de NAM-UPO/S", "Kremer, Annet BSK", "Mertens"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
     }
 
     #[test]

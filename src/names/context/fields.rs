@@ -413,6 +413,31 @@ fn display_tag_end(g: &Grammar, k: usize) -> Option<usize> {
     (close > k + 1 && words && entry_ends).then_some(close)
 }
 
+/// The last token of a department code after a display name in a mail header, at `k`
+/// (`Graaf, Ron de NAM-UPO/S <…>`, `Kremer, Annet BSK;`): acronyms in capitals joined by
+/// dashes and slashes, then the end of the entry. The code is part of the address-book name.
+fn department_code_end(g: &Grammar, k: usize) -> Option<usize> {
+    let acronym = |j: usize| {
+        g.word(j)
+            .is_some_and(|w| w.chars().all(|c| c.is_uppercase()) && w.chars().count() <= 6)
+    };
+    if !(k > 0 && g.spaced(k - 1) && acronym(k)) {
+        return None;
+    }
+    let mut last = k;
+    while last < k + 6
+        && (g.is_punct(last + 1, '-') || g.is_punct(last + 1, '/'))
+        && acronym(last + 2)
+        && !g.spaced(last)
+    {
+        last += 2;
+    }
+    let entry_ends =
+        g.is_line_end(last + 1) || [';', '<', '['].iter().any(|&c| g.is_punct(last + 1, c));
+    let letters = (k..=last).filter_map(|j| g.word(j)).map(str::len).sum::<usize>();
+    (letters >= 2 && entry_ends).then_some(last)
+}
+
 pub(super) fn name_list(
     g: &Grammar,
     after: usize,
@@ -473,19 +498,32 @@ pub(super) fn name_list(
                     let mut next = p.next;
                     // `Dijkgraaf, Maarten <…>`: a surname the grammar read alone (a word
                     // or an office too) and the first name after its comma are one entry.
+                    // The surname's particles may follow the first name (`Graaf, Ron de`),
+                    // and a department code the whole name (`Kremer, Annet NAM-UPO/L`).
                     let given = next + 1;
+                    let mut after = given + 1;
+                    while g.is_lower(after) && g.has(after, class::PARTICLE) {
+                        after += 1;
+                    }
+                    let code_after = |k: usize| {
+                        rule == "name.mail-header" && department_code_end(g, k).is_some()
+                    };
                     let reversed_given = p.form == Form::Surname
                         && g.is_punct(next, ',')
                         && g.spaced(next)
                         && g.is_cap(given)
-                        && g.has(given, class::FIRST_NAME)
-                        && ends_name(g, given + 1)
-                        && !g.is_punct(given + 1, ',');
+                        // A word the lexicon does not know as a first name is one when
+                        // the surname's particles or a department code follow it.
+                        && (g.has(given, class::FIRST_NAME)
+                            || after > given + 1
+                            || code_after(after))
+                        && (ends_name(g, after) || code_after(after))
+                        && !g.is_punct(after, ',');
                     // One mention, comma included: the entry names one person.
                     let p = if reversed_given {
-                        next = given + 1;
+                        next = after;
                         NameParse {
-                            end: g.tokens()[given].end,
+                            end: g.tokens()[after - 1].end,
                             next,
                             form: Form::Reversed,
                             given: Some(g.folded(given).to_string()),
@@ -496,7 +534,8 @@ pub(super) fn name_list(
                     };
                     // `Wolters, Erik-Jan (ODRA) <…>`: the organisation tag belongs to the
                     // display name a mail header shows.
-                    let (p, next) = match display_tag_end(g, next) {
+                    let tag = display_tag_end(g, next).or_else(|| department_code_end(g, next));
+                    let (p, next) = match tag {
                         Some(close) if rule == "name.mail-header" => (
                             NameParse {
                                 end: g.tokens()[close].end,
