@@ -16,24 +16,28 @@ pub(crate) enum Separator {
 const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
 
 /// The columns of a header row: its separator and each label's byte range in the line. A
-/// header has three or more short labels, at most one of them with a digit.
+/// header has three or more short labels: at most one is a number, at most two hold a digit.
 pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>)> {
     let sep = separator(line, &CELL_SEPARATORS)?;
     let columns = split(line, sep);
     let short = columns
         .iter()
         .all(|r| line[r.clone()].split_whitespace().count() <= 3);
-    // A row of data has numbers in several cells; a header at most one (`Aanslag 2022`).
-    // Digits inside a word are a label's (`NH3 kg/j`, `afstand N2000 m`).
-    let with_digits = columns
-        .iter()
-        .filter(|&r| {
-            line[r.clone()]
-                .split_whitespace()
-                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .count();
-    (columns.len() >= 3 && short && with_digits <= 1).then_some((sep, columns))
+    // A row of data has numbers in several cells; a header at most one cell that is a number
+    // (`2022`), and a few labels with a number after a word (`Aanslag 2022`, `Ouder 1`,
+    // `Status 1-10`). Digits inside a word are a label's (`NH3 kg/j`, `afstand N2000 m`).
+    let number_at = |r: &Range<usize>, first: bool| {
+        let mut words = line[r.clone()].split_whitespace();
+        let digit = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        if first {
+            words.next().is_some_and(digit)
+        } else {
+            words.any(digit)
+        }
+    };
+    let numbers = columns.iter().filter(|r| number_at(r, true)).count();
+    let with_digits = columns.iter().filter(|r| number_at(r, false)).count();
+    (columns.len() >= 3 && short && numbers <= 1 && with_digits <= 2).then_some((sep, columns))
 }
 
 /// How a line is split into cells, if it is: by the first of `chars` it holds twice, or by
@@ -231,5 +235,9 @@ mod tests {
                  BERHANE, Yonas  V 2850887120    01-01-2003   ERI\n\nna de tabel\n";
         assert_eq!(cells_of(t, "Geb.datum"), ["12-07-1996", "01-01-2003"]);
         assert_eq!(cells_of(t, "V-nummer"), ["V 2851094433", "V 2850887120"]);
+        // Labels with a number after a word; a row of data is no header.
+        let t = "Lln.nr\tAchternaam\tOuder 1\tStatus 1-10\n220114\tBoukhari\tN. Boukhari\taanwezig\n";
+        assert_eq!(cells_of(t, "Achternaam"), ["Boukhari"]);
+        assert!(header_columns("220114\tBoukhari\t12-05-2009\t3H1").is_none());
     }
 }
