@@ -62,6 +62,16 @@ const PERSON_COLUMNS: &[&str] = &[
     "lezer",
     "eerste lezer",
     "tweede lezer",
+    "rekeninghouder",
+    "begunstigde",
+    "tenaamstelling",
+    "leerling",
+    "leerlingen",
+    "slachtoffer",
+    "verdachte",
+    "gedetineerde",
+    "bewoners",
+    "eigenaren",
 ];
 
 /// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
@@ -219,6 +229,9 @@ fn people_in(
         let parse = g
             .name(k, true)
             .or_else(|| g.given_alone(k))
+            // The column vouches for a name: initials without dots before the surname, in
+            // any case (`H ten Boer`, `PJM BOS`), when they fill the cell.
+            .or_else(|| initials_then_surname(g, k, end))
             .or_else(|| g.initials_alone(k))
             .or_else(|| g.upper_name(k))
             .or_else(|| {
@@ -242,6 +255,52 @@ fn people_in(
             None => k += 1,
         }
     }
+}
+
+/// Initials without dots, then the surname with its particles, filling the cell up to byte
+/// `end`, in any case (`H ten Boer`, `PJM BOS`, `J KAMP`): an export's name column.
+fn initials_then_surname(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
+    let toks = g.tokens();
+    let in_cell = |j: usize| toks.get(j).is_some_and(|t| t.start < end);
+    let letters = |j: usize| g.word(j).map(|w| w.chars().count()).unwrap_or(0);
+    let mut j = k;
+    let mut initials = String::new();
+    if g.has(k, shape::UPPER) && (2..=4).contains(&letters(k)) && in_cell(k + 1) {
+        initials.push_str(g.folded(k));
+        j += 1;
+    } else {
+        while in_cell(j) && g.is_capital_letter(j) {
+            initials.push_str(g.folded(j));
+            j += 1;
+            if g.is_punct(j, '.') {
+                j += 1;
+            }
+        }
+    }
+    while in_cell(j) && g.has(j, class::PARTICLE) && !g.is_cap(j) {
+        j += 1;
+    }
+    let surname = j;
+    let capitalised = g.is_cap(j) || g.has(j, shape::UPPER);
+    if initials.is_empty() || !in_cell(j) || !capitalised || letters(j) < 2 {
+        return None;
+    }
+    j += 1;
+    while in_cell(j + 1) && g.is_punct(j, '-') && g.glued(j - 1) && g.glued(j) {
+        j += 2;
+    }
+    if in_cell(j) {
+        return None;
+    }
+    Some(NameParse {
+        start: toks[k].start,
+        end: toks[j - 1].end,
+        next: j,
+        form: Form::Initials,
+        given: None,
+        initials: Some(initials),
+        surname: Some(g.folded(surname).to_string()),
+    })
 }
 
 /// A register's name (`Rijswijk A. van`, `Broek H. van den`, `Maandag G.`): one capitalised
@@ -411,6 +470,8 @@ mod tests {
         assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
         let register = "Nr;Reg.nr;Achternaam;Voornaam\n001;KBL-7;AHMADZAI;Mohammad Nasir\n";
         assert_eq!(people(register), ["AHMADZAI", "Mohammad Nasir"]);
+        let payments = "nr;naam rekeninghouder;IBAN\n1;H ten Boer;NL00\n2;PJM BOS;NL00\n3;J KAMP;-\n";
+        assert_eq!(people(payments), ["H ten Boer", "PJM BOS", "J KAMP"]);
     }
 
     #[test]
