@@ -1344,6 +1344,17 @@ mod tests {
         // Parliamentary questions name the members who asked them.
         let asked = "Antwoorden op vragen van de leden Van Dam-Reinders en El Khatib over de brug.";
         assert!(removed(&e, asked).is_empty(), "{:?}", removed(&e, asked));
+        // A form of address after the office; judges who signed a ruling; members of
+        // parliament listed over several lines.
+        let kept = [
+            "De burgemeester van Aarlebroek, dhr. W.A. Hagenaars, is uitgenodigd.",
+            "Dit vonnis is gewezen door mr. A.C. Roozendaal en in het openbaar uitgesproken.",
+            "Afgewezen, uitspraak vzr. mr. J.C. Lemmens. Die stuur ik je.",
+            "Aanwezig zijn 4 leden der Kamer, te weten: Bakri-Doesburg, Jan Huisman,\nPiet Nieuwenhuis en De Haan.",
+        ];
+        for text in kept {
+            assert!(removed(&e, text).is_empty(), "{text}: {:?}", removed(&e, text));
+        }
     }
 
     #[test]

@@ -72,7 +72,20 @@ impl<'t> Offices<'t> {
             && !self.text[t.end..start].contains('\n')
             && (office_tail(&fold(&self.text[t.end..start]))
                 || (is_plural(&self.text[t.start..t.end])
-                    && names_between(&self.text[t.end..start])))
+                    && names_between(&self.text[t.end..start], 12)))
+        {
+            return true;
+        }
+        // A list announced after a plural title, over several lines (`Aanwezig zijn 9 leden
+        // der Kamer, te weten: Bakri-Doesburg, Huisman,⏎Nieuwenhuis en De Haan`).
+        if let Some(t) = n.checked_sub(1).map(|k| &self.titles[k])
+            && start - t.end <= 600
+            && is_plural(&self.text[t.start..t.end])
+            && let Some(list) = self.text[t.end..start]
+                .trim_start()
+                .strip_prefix(", te weten:")
+                .or_else(|| self.text[t.end..start].trim_start().strip_prefix(':'))
+            && (list.trim().is_empty() || names_between(list, 60))
         {
             return true;
         }
@@ -501,11 +514,11 @@ fn is_plural_head(word: &str) -> bool {
 }
 
 /// Whether only other names stand between a title and a name, as in a list after a plural
-/// title (`de wethouders G.J. Oosterveld, Y. Bouzid en H. Lubbers`).
-fn names_between(between: &str) -> bool {
+/// title (`de wethouders G.J. Oosterveld, Y. Bouzid en H. Lubbers`), at most `at_most` words.
+fn names_between(between: &str, at_most: usize) -> bool {
     let words: Vec<&str> = between.split_whitespace().collect();
     !words.is_empty()
-        && words.len() <= 12
+        && words.len() <= at_most
         && words.iter().all(|w| {
             let w = w.trim_end_matches([',', ';']);
             w == "en"
@@ -524,15 +537,19 @@ fn office_tail(rest: &str) -> bool {
         return false;
     }
     let mut rest = rest.trim_end();
-    // Academic titles before the name (`De statengriffier, mr. I.M. Roodbeen`).
+    // Academic titles and forms of address before the name (`De statengriffier, mr. I.M.
+    // Roodbeen`, `De burgemeester van Aarlebroek, dhr. W.A. Hagenaars`).
     while let Some(word_start) = rest.rfind(char::is_whitespace).map(|k| k + 1).or(Some(0))
         && rest.len() > word_start
         && [
-            "mr.", "drs.", "dr.", "ir.", "ing.", "prof.", "mr", "drs", "dr", "ir",
+            "mr.", "drs.", "dr.", "ir.", "ing.", "prof.", "mr", "drs", "dr", "ir", "dhr.", "dhr",
+            "mw.", "mw", "mevr.", "mevrouw", "heer",
         ]
         .contains(&rest[word_start..].to_lowercase().as_str())
     {
         rest = rest[..word_start].trim_end();
+        // `de heer`
+        rest = rest.strip_suffix(" de").unwrap_or(rest);
     }
     let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
     if rest.is_empty() {
