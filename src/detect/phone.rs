@@ -203,9 +203,9 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     if text[end..line_end].starts_with(",,") || DIAL_IN.iter().any(|d| around.contains(d)) {
         return true;
     }
-    if canonical(&text[start..end]).is_none_or(|c| c.starts_with("06")) {
+    let Some(number) = canonical(&text[start..end]).filter(|c| !c.starts_with("06")) else {
         return false;
-    }
+    };
     // The label right before the number on its line.
     // A quoted reply's marks (`> 038 …`) are no label.
     let before = text[line_start..start]
@@ -220,6 +220,20 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
         return false;
     }
     if says_general(&text[line_start..start], &text[end..line_end]) {
+        return true;
+    }
+    // A switchboard's number is round (`0411 - 63 20 00`, an organisation's 088 number
+    // `088 120 50 00`); a person's direct line seldom is, and says so when it is
+    // (`(direct)`).
+    let bracket = text[end..line_end]
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|a| a.split(')').next())
+        .map(crate::fold::fold)
+        .unwrap_or_default();
+    let business = ["088", "085", "084", "087"].iter().any(|p| number.starts_with(p));
+    let round = number.ends_with("000") || (business && number.ends_with("00"));
+    if round && !PERSONAL_LABELS.contains(&bracket.trim()) {
         return true;
     }
     // A number after a separator on an address line (`Schoolstraat 4, 6921 AB Duiven |
@@ -539,6 +553,9 @@ mod tests {
         assert_eq!(found(called), vec!["0314 - 123 456"]);
         let camping = "Camping 't Zwanenmeer\nZwanenmeerweg 1 · 6922 LB Groessen\ntel. 0316 - 24 77 10 · info@zwanenmeer.nl\n";
         assert!(found(camping).is_empty());
+        // A round number is a switchboard's, unless it says it is direct.
+        let round = "bereikbaar op 0411 - 63 20 00 of 088 - 245 63 00, en 088 - 245 64 00 (direct), of 070 - 452 77 00 en 070 - 452 77 14.";
+        assert_eq!(found(round), vec!["088 - 245 64 00", "070 - 452 77 00", "070 - 452 77 14"]);
     }
 
     #[test]
