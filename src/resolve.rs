@@ -487,6 +487,70 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     (before.len() < start
         && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word))
         || word_opening_a_sentence(text, start, end)
+        || time_use_of_a_name(text, start, end)
+}
+
+/// Seasons, which like months are surnames too (`Zomer`, `Winter`).
+const SEASONS: &[&str] = &["lente", "voorjaar", "zomer", "najaar", "herfst", "winter"];
+
+/// Words before a month or a season that make it a time (`tot Mei`, `t/m Mei`, `scenario
+/// Winter`).
+const BEFORE_A_TIME: &[&str] = &[
+    "tot", "t/m", "in", "begin", "eind", "half", "medio", "vanaf", "voor", "na", "per", "sinds",
+    "uiterlijk", "planning", "scenario", "deze", "komende", "vorige", "afgelopen",
+];
+
+/// Whether the month or season at `start..end` names a time, not the person of that name: a
+/// number before or after it (`3 Mei`, `Zomer 2025`), a preposition of time before it (`tot
+/// Mei`), or another month or season beside it (`Mei of juni`).
+pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
+    let is_time = |w: &str| {
+        let w = crate::fold::fold(w);
+        crate::fold::MONTHS.contains(&w.as_str()) || SEASONS.contains(&w.as_str())
+    };
+    if !is_time(&text[start..end]) {
+        return false;
+    }
+    // The words on either side on the same line, in the same cell (apart by one space).
+    let mut after_end = (end + 40).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end += 1;
+    }
+    let before = &text[floor(text, start.saturating_sub(40))..start];
+    let before = &before[before.rfind(['\n', '\t', '|']).map_or(0, |k| k + 1)..];
+    let after = &text[end..after_end];
+    let after = &after[..after.find(['\n', '\t', '|']).unwrap_or(after.len())];
+    let one_space = |gap: &str| gap == " " || gap == "\u{a0}";
+    let words_before: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+    let words_after: Vec<&str> = after.split_whitespace().take(2).collect();
+    let number_before = words_before.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && one_space(&before[before.trim_end().len()..])
+    });
+    let number_after = words_after.first().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && one_space(&after[..after.len() - after.trim_start().len()])
+    });
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/').to_lowercase();
+    let joined_to_time = |w: &[&str]| {
+        w.len() == 2 && ["of", "en", "t/m", "tot"].contains(&bare(w[0]).as_str()) && is_time(&bare(w[1]))
+    };
+    number_before
+        || number_after
+        || words_before
+            .first()
+            .is_some_and(|w| BEFORE_A_TIME.contains(&bare(w).as_str()))
+        || joined_to_time(&words_after)
+        || (words_before.len() == 2 && joined_to_time(&[words_before[0], words_before[1]]))
+}
+
+/// The nearest char boundary at or below `at`.
+fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Words after a sentence's first word that say it names someone who acts (`Brand zegt`,
@@ -586,6 +650,33 @@ fn whole_once_labelled(text: &str, start: usize, end: usize, removals: &[Removal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_or_season_beside_a_time_is_no_name() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            time_use_of_a_name(text, start, start + word.len())
+        };
+        for (text, word) in [
+            ("vol tot Mei, dan", "Mei"),
+            ("onderhoud (Zomer 2025).", "Zomer"),
+            ("hoorzitting Mei of juni", "Mei"),
+            ("op 3 Mei besproken", "Mei"),
+            ("2x/week t/m Mei; daarna", "Mei"),
+            ("een tweede golf (\"scenario Winter\")", "Winter"),
+        ] {
+            assert!(at(text, word), "{text}");
+        }
+        for (text, word) in [
+            ("om 15.45.\n\nJuni\n", "Juni"),
+            ("chalets   Mei   16/10", "Mei"),
+            ("Ik heb Mei gebeld", "Mei"),
+            ("Winter komt morgen", "Winter"),
+            ("Bakker 2025", "Bakker"),
+        ] {
+            assert!(!at(text, word), "{text}");
+        }
+    }
 
     /// The matcher of broken strings finds exactly what the one regular expression it
     /// replaced finds (leftmost-first, longest string first), on texts built from a few

@@ -707,7 +707,8 @@ fn propagation_mentions(
             }
             continue;
         }
-        if !g.is_cap(i) {
+        // `tot Mei`, `Zomer 2025`: a time, whoever is called Mei or Zomer.
+        if !g.is_cap(i) || super::person::names_a_time(g, i) {
             continue;
         }
         let found = if first_words.contains(f) || remembered.contains(f) {

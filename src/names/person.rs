@@ -447,16 +447,19 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     let before_capital = g.spaced(i) && g.is_cap(i + 1);
     // Dutch writes months in lower case: `Juni` mid-sentence and away from a day or year
     // is a person (`dat Juni ook zei`), `3 Juni 2024` in a heading a date.
-    let month_as_name = g.word_in(i, crate::fold::MONTHS)
-        && !(i > 0 && g.tokens()[i - 1].kind == crate::names::token::Kind::Number)
-        && g.tokens()
-            .get(i + 1)
-            .is_none_or(|t| t.kind != crate::names::token::Kind::Number);
+    let month_as_name = g.word_in(i, crate::fold::MONTHS) && !names_a_time(g, i);
     g.is_cap(i)
         && (month_as_name || !g.has(i, CAPITALISED_ANYWAY))
         && !sentence_start(g, i)
         && !after_article
         && !before_capital
+}
+
+/// Whether a month or a season at `i` names a time, not a person (`tot Mei`, `Zomer 2025`;
+/// see [`crate::resolve::time_use_of_a_name`]).
+pub(crate) fn names_a_time(g: &Grammar, i: usize) -> bool {
+    let t = g.tokens()[i];
+    crate::resolve::time_use_of_a_name(g.text(), t.start, t.end)
 }
 
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
@@ -476,6 +479,7 @@ pub fn listed_word_as_name(g: &Grammar, i: usize) -> bool {
     let after_article = after_determiner(g, i);
     let before_capital = g.spaced(i) && g.is_cap(i + 1);
     g.is_cap(i)
+        && !names_a_time(g, i)
         && !g.has(i, class::PLACE | class::ORG)
         && !after_article
         && !before_capital
