@@ -336,9 +336,15 @@ impl NameEngine {
         for m in mentions.iter_mut() {
             let key = PersonKey::of(&m.parse);
             let found = key.surname.as_ref().and(self.staff.find(&key));
-            let Some(i) = found.or_else(|| self.staff_by_shorter_surname(g, &mut m.parse)) else {
+            let mut parse = m.parse.clone();
+            let Some(i) = found.or_else(|| self.staff_by_shorter_surname(g, &mut parse)) else {
                 continue;
             };
+            // A chat's contact label stays whole (`Ilse Verbeek Gem Dommelrode`): the
+            // directory says whose it is.
+            if m.rule != "name.chat" {
+                m.parse = parse;
+            }
             m.staff = Some(i);
             let named = matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed);
             if named && m.strength == Strength::Weak {
@@ -571,6 +577,17 @@ mod tests {
         ] {
             assert!(r.contains(&name.to_string()), "{name}: {r:?}");
         }
+    }
+
+    #[test]
+    fn a_staff_members_chat_label_stays_whole() {
+        let e = engine(&["Ilse Verbeek"], &[]);
+        let r = removed(
+            &e,
+            "10-08-2024, 00:34 - Ilse Verbeek Gem Dommelrode: Klopt.\nIlse Verbeek Gemeente belt.\n",
+        );
+        assert!(r.contains(&"Ilse Verbeek Gem Dommelrode".to_string()), "{r:?}");
+        assert!(r.contains(&"Ilse Verbeek".to_string()), "{r:?}");
     }
 
     #[test]
