@@ -580,6 +580,15 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_that_is_a_surname_and_a_word_capitalised_in_a_sentence() {
+        let e = engine(&[], &[]);
+        let r = removed(&e, "Dat hebben we met Dennis en Frank besproken.\n");
+        assert!(r.contains(&"Frank".to_string()), "{r:?}");
+        let r = removed(&e, "De stukken staan in V:\\Veiligheid\\2024\\Wolf\\ op de schijf.\n");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn a_staff_members_chat_label_stays_whole() {
         let e = engine(&["Ilse Verbeek"], &[]);
         let r = removed(

@@ -448,7 +448,10 @@ pub fn capitalised_as_a_name(g: &Grammar, i: usize) -> bool {
     // Dutch writes months in lower case: `Juni` mid-sentence and away from a day or year
     // is a person (`dat Juni ook zei`), `3 Juni 2024` in a heading a date.
     let month_as_name = g.word_in(i, crate::fold::MONTHS) && !names_a_time(g, i);
+    // A folder in a path (`V:\Veiligheid\2024\Wolf\`).
+    let in_path = i > 0 && g.is_punct(i - 1, '\\') && g.glued(i - 1);
     g.is_cap(i)
+        && !in_path
         && (month_as_name || !g.has(i, CAPITALISED_ANYWAY))
         && !sentence_start(g, i)
         && !after_article

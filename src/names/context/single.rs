@@ -125,7 +125,9 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         // A first name that is also a word (`Frank`, `Ria`), capitalised inside a sentence
         // where a word would not be (`ik vraag het Frank`): the capital makes it the name.
         let first_name_word = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
-        let capitalised_first_name = word && first_name_word && person::capitalised_as_a_name(g, i);
+        // A surname too (`Frank`): capitalised that way, it is a name all the same.
+        let capitalised_first_name =
+            word && g.has(i, class::FIRST_NAME) && person::capitalised_as_a_name(g, i);
         let Some(evidence) = person::context(g, i, i + 1, !word)
             .or(capitalised_first_name.then_some(CAPITALISED_FIRST_NAME))
             .or(surname_in_a_sentence(g, i).then_some(SURNAME_IN_A_SENTENCE))
