@@ -496,8 +496,25 @@ const SEASONS: &[&str] = &["lente", "voorjaar", "zomer", "najaar", "herfst", "wi
 /// Words before a month or a season that make it a time (`tot Mei`, `t/m Mei`, `scenario
 /// Winter`).
 const BEFORE_A_TIME: &[&str] = &[
-    "tot", "t/m", "in", "begin", "eind", "half", "medio", "vanaf", "voor", "na", "per", "sinds",
-    "uiterlijk", "planning", "scenario", "deze", "komende", "vorige", "afgelopen",
+    "tot",
+    "t/m",
+    "in",
+    "begin",
+    "eind",
+    "half",
+    "medio",
+    "vanaf",
+    "voor",
+    "na",
+    "per",
+    "sinds",
+    "uiterlijk",
+    "planning",
+    "scenario",
+    "deze",
+    "komende",
+    "vorige",
+    "afgelopen",
 ];
 
 /// Whether the month or season at `start..end` names a time, not the person of that name: a
@@ -524,16 +541,20 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     let words_before: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     let words_after: Vec<&str> = after.split_whitespace().take(2).collect();
     let number_before = words_before.first().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            && one_space(&before[before.trim_end().len()..])
+        w.starts_with(|c: char| c.is_ascii_digit()) && one_space(&before[before.trim_end().len()..])
     });
     let number_after = words_after.first().is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_digit())
             && one_space(&after[..after.len() - after.trim_start().len()])
     });
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/').to_lowercase();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+            .to_lowercase()
+    };
     let joined_to_time = |w: &[&str]| {
-        w.len() == 2 && ["of", "en", "t/m", "tot"].contains(&bare(w[0]).as_str()) && is_time(&bare(w[1]))
+        w.len() == 2
+            && ["of", "en", "t/m", "tot"].contains(&bare(w[0]).as_str())
+            && is_time(&bare(w[1]))
     };
     number_before
         || number_after

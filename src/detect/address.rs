@@ -193,6 +193,10 @@ const NOT_STREET_START: &[&str] = &[
     "Postadres",
     "Bezoekadres",
     "Straat",
+    "Bewoner",
+    "Bewoonster",
+    "Bewoners",
+    "Woning",
 ];
 
 /// Finds private addresses in `text`. Addresses hang on numbers, so the text is read number
@@ -223,6 +227,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // `12.00 uur`, `3,5 miljoen`, `10:30`: a time or an amount, not a house number.
         let fraction = matches!(bytes.get(run_end), Some(b'.' | b',' | b':'))
             && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
+        // `27/9`: a day and a month.
+        let day_and_month = digits <= 2
+            && bytes.get(run_end) == Some(&b'/')
+            && (1..=2).contains(
+                &bytes[(run_end + 1).min(bytes.len())..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count(),
+            );
         // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
         let day = starts_with_month(&text[run_end..]);
         // `TESTSTRAAT WETERING 2021-2022`: years, not a house number.
@@ -235,6 +248,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 == 4;
         if digits <= 5
             && !fraction
+            && !day_and_month
             && !day
             && !years
             && start > 0

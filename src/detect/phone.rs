@@ -231,7 +231,9 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
         .and_then(|a| a.split(')').next())
         .map(crate::fold::fold)
         .unwrap_or_default();
-    let business = ["088", "085", "084", "087"].iter().any(|p| number.starts_with(p));
+    let business = ["088", "085", "084", "087"]
+        .iter()
+        .any(|p| number.starts_with(p));
     let round = number.ends_with("000") || (business && number.ends_with("00"));
     if round && !PERSONAL_LABELS.contains(&bracket.trim()) {
         return true;
@@ -555,7 +557,10 @@ mod tests {
         assert!(found(camping).is_empty());
         // A round number is a switchboard's, unless it says it is direct.
         let round = "bereikbaar op 0411 - 63 20 00 of 088 - 245 63 00, en 088 - 245 64 00 (direct), of 070 - 452 77 00 en 070 - 452 77 14.";
-        assert_eq!(found(round), vec!["088 - 245 64 00", "070 - 452 77 00", "070 - 452 77 14"]);
+        assert_eq!(
+            found(round),
+            vec!["088 - 245 64 00", "070 - 452 77 00", "070 - 452 77 14"]
+        );
     }
 
     #[test]

@@ -236,7 +236,8 @@ mod tests {
         assert_eq!(cells_of(t, "Geb.datum"), ["12-07-1996", "01-01-2003"]);
         assert_eq!(cells_of(t, "V-nummer"), ["V 2851094433", "V 2850887120"]);
         // Labels with a number after a word; a row of data is no header.
-        let t = "Lln.nr\tAchternaam\tOuder 1\tStatus 1-10\n220114\tBoukhari\tN. Boukhari\taanwezig\n";
+        let t =
+            "Lln.nr\tAchternaam\tOuder 1\tStatus 1-10\n220114\tBoukhari\tN. Boukhari\taanwezig\n";
         assert_eq!(cells_of(t, "Achternaam"), ["Boukhari"]);
         assert!(header_columns("220114\tBoukhari\t12-05-2009\t3H1").is_none());
     }

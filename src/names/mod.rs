@@ -584,7 +584,10 @@ mod tests {
         let e = engine(&[], &[]);
         let r = removed(&e, "Dat hebben we met Dennis en Frank besproken.\n");
         assert!(r.contains(&"Frank".to_string()), "{r:?}");
-        let r = removed(&e, "De stukken staan in V:\\Veiligheid\\2024\\Wolf\\ op de schijf.\n");
+        let r = removed(
+            &e,
+            "De stukken staan in V:\\Veiligheid\\2024\\Wolf\\ op de schijf.\n",
+        );
         assert!(r.is_empty(), "{r:?}");
     }
 
@@ -595,7 +598,10 @@ mod tests {
             &e,
             "10-08-2024, 00:34 - Ilse Verbeek Gem Dommelrode: Klopt.\nIlse Verbeek Gemeente belt.\n",
         );
-        assert!(r.contains(&"Ilse Verbeek Gem Dommelrode".to_string()), "{r:?}");
+        assert!(
+            r.contains(&"Ilse Verbeek Gem Dommelrode".to_string()),
+            "{r:?}"
+        );
         assert!(r.contains(&"Ilse Verbeek".to_string()), "{r:?}");
     }
 
@@ -1379,7 +1385,11 @@ mod tests {
             "Aanwezig zijn 4 leden der Kamer, te weten: Bakri-Doesburg, Jan Huisman,\nPiet Nieuwenhuis en De Haan.",
         ];
         for text in kept {
-            assert!(removed(&e, text).is_empty(), "{text}: {:?}", removed(&e, text));
+            assert!(
+                removed(&e, text).is_empty(),
+                "{text}: {:?}",
+                removed(&e, text)
+            );
         }
     }
 

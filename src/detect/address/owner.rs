@@ -69,7 +69,17 @@ impl<'a> Context<'a> {
         // The organisation's name on the line itself before the address, or heading it on
         // one of the two lines above (`Verbrugge & Kroon Advocaten` / `Burgemeester van
         // Roijensingel 12`); a person's name closer above makes it that person's.
-        if at - line_start < 120 && names_organisation(&self.text[line_start..at]) {
+        // Only the clause the address stands in: a chat's speaker (`Sevda CHM omgeving:`) or
+        // an earlier sentence does not own it.
+        let before = &self.text[line_start..at];
+        let sentence_after = |k: usize| before[k + 2..].starts_with(char::is_uppercase);
+        let clause = [before.rfind(": "), before.rfind(". ")]
+            .into_iter()
+            .flatten()
+            .filter(|&k| sentence_after(k))
+            .max()
+            .map_or(before, |k| &before[k + 2..]);
+        if at - line_start < 120 && names_organisation(clause) {
             return true;
         }
         let mut end = line_start;
@@ -104,6 +114,9 @@ const RESIDENCE_WORDS: &[&str] = &[
     "priveadres",
     "verblijfadres",
     "verblijfsadres",
+    "bewoner",
+    "bewoonster",
+    "woning",
 ];
 
 /// Whether the words before an address on its line (the last few) say someone lives there.

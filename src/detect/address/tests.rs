@@ -176,3 +176,16 @@ fn a_residents_house_number() {
     assert!(found("Brief nr. 14 (bewoner Hazelaarstraat) afgedaan.\n").is_empty());
     assert!(found("EVALUATIE TESTSTRAAT WETERING 2021-2022\n").is_empty());
 }
+
+#[test]
+fn the_clause_decides_whose_address_it_is() {
+    // A chat speaker's organisation does not own the address a later sentence gives.
+    assert_eq!(
+        found(
+            "Sevda CHM omgeving: Sorry voor de late app. Bewoner van de Kesselsedijk 31 staat bij de poort.\n"
+        ),
+        vec!["Kesselsedijk 31"]
+    );
+    // A day and a month after a name that ends like a street are no house number.
+    assert!(found("telefoontjes Van Dam 27/9 om 08.10").is_empty());
+}

@@ -434,7 +434,10 @@ fn department_code_end(g: &Grammar, k: usize) -> Option<usize> {
     }
     let entry_ends =
         g.is_line_end(last + 1) || [';', '<', '['].iter().any(|&c| g.is_punct(last + 1, c));
-    let letters = (k..=last).filter_map(|j| g.word(j)).map(str::len).sum::<usize>();
+    let letters = (k..=last)
+        .filter_map(|j| g.word(j))
+        .map(str::len)
+        .sum::<usize>();
     (letters >= 2 && entry_ends).then_some(last)
 }
 

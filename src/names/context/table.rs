@@ -470,7 +470,8 @@ mod tests {
         assert_eq!(people(register), ["bin Salem", "Yusuf", "Mei", "Sanne"]);
         let register = "Nr;Reg.nr;Achternaam;Voornaam\n001;KBL-7;AHMADZAI;Mohammad Nasir\n";
         assert_eq!(people(register), ["AHMADZAI", "Mohammad Nasir"]);
-        let payments = "nr;naam rekeninghouder;IBAN\n1;H ten Boer;NL00\n2;PJM BOS;NL00\n3;J KAMP;-\n";
+        let payments =
+            "nr;naam rekeninghouder;IBAN\n1;H ten Boer;NL00\n2;PJM BOS;NL00\n3;J KAMP;-\n";
         assert_eq!(people(payments), ["H ten Boer", "PJM BOS", "J KAMP"]);
     }
 
