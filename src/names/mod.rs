@@ -1383,6 +1383,8 @@ mod tests {
             "Dit vonnis is gewezen door mr. A.C. Roozendaal en in het openbaar uitgesproken.",
             "Afgewezen, uitspraak vzr. mr. J.C. Lemmens. Die stuur ik je.",
             "Aanwezig zijn 4 leden der Kamer, te weten: Bakri-Doesburg, Jan Huisman,\nPiet Nieuwenhuis en De Haan.",
+            "Aanwezig zijn de leden: Nieuwenhuis (voorzitter, CDA), Jan Bakri (GroenLinks),\nPiet van Rijswijk (VVD) en De Haan (JA21)",
+            "Griffier:         mevrouw D. van Boxtel\n",
         ];
         for text in kept {
             assert!(
@@ -1391,6 +1393,9 @@ mod tests {
                 removed(&e, text)
             );
         }
+        // Who writes the minister's note is no minister.
+        let r = removed(&e, " - nota naar minister: Karel Appel - vandaag\n");
+        assert_eq!(r, ["Karel Appel"]);
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl<'t> Offices<'t> {
             && !reversed_before_address(t)
             && start - t.end <= 120
             && !self.text[t.end..start].contains('\n')
-            && (office_tail(&fold(&self.text[t.end..start]))
+            && (office_tail(&fold(&self.text[t.end..start]), self.opens_line(t.start))
                 || (is_plural(&self.text[t.start..t.end])
                     && names_between(&self.text[t.end..start], 12)))
         {
@@ -455,6 +455,14 @@ impl Offices<'_> {
     /// Veiligheid,` / blank line / `D. Yeşilgöz-Zegerius`). A `namens deze` line in between
     /// makes the signer a civil servant, so only the title line itself counts; and the name
     /// fills its line, as a signature does.
+    /// Whether only white space stands before byte `at` on its line.
+    fn opens_line(&self, at: usize) -> bool {
+        let before = &self.text[..at];
+        before[before.rfind('\n').map_or(0, |k| k + 1)..]
+            .trim()
+            .is_empty()
+    }
+
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
         // Nothing but spaces and a comma after the name on its line (read up to the first
         // other character only: a document may be one long line).
@@ -480,7 +488,7 @@ impl Offices<'_> {
         OFFICE_TITLES
             .as_ref()
             .and_then(|ac| ac.find(title))
-            .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..]))
+            .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..], false))
     }
 }
 
@@ -516,6 +524,22 @@ fn is_plural_head(word: &str) -> bool {
 /// Whether only other names stand between a title and a name, as in a list after a plural
 /// title (`de wethouders G.J. Oosterveld, Y. Bouzid en H. Lubbers`), at most `at_most` words.
 fn names_between(between: &str, at_most: usize) -> bool {
+    // What a member's entry says in brackets (`Nieuwenhuis (voorzitter, CDA),`) is skipped.
+    let mut depth = 0usize;
+    let between: String = between
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
     let words: Vec<&str> = between.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= at_most
@@ -530,13 +554,16 @@ fn names_between(between: &str, at_most: usize) -> bool {
 }
 
 /// What may stand between an office title and the name: `van/voor <words>` and a comma.
-fn office_tail(rest: &str) -> bool {
+fn office_tail(rest: &str, opens_line: bool) -> bool {
+    // `Griffier: mevrouw D. van Boxtel`: the office as a field's label opening its line,
+    // aligned or not (not `nota naar minister: Verbeek`, who writes it).
+    let label = rest.trim_start().strip_prefix(':').filter(|_| opens_line);
     // Columns of a table are apart by several spaces: a title in one column does not
     // describe the name in the next (`nota naar minister      IKS`).
-    if rest.contains("   ") || rest.contains('\t') {
+    if label.is_none() && (rest.contains("   ") || rest.contains('\t')) {
         return false;
     }
-    let mut rest = rest.trim_end();
+    let mut rest = label.map_or(rest, |r| r.trim_start()).trim_end();
     // Academic titles and forms of address before the name (`De statengriffier, mr. I.M.
     // Roodbeen`, `De burgemeester van Aarlebroek, dhr. W.A. Hagenaars`).
     while let Some(word_start) = rest.rfind(char::is_whitespace).map(|k| k + 1).or(Some(0))
@@ -554,6 +581,9 @@ fn office_tail(rest: &str) -> bool {
     let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
     if rest.is_empty() {
         return true;
+    }
+    if label.is_some() {
+        return false;
     }
     if !rest.starts_with(|c: char| c.is_whitespace()) {
         return false;
