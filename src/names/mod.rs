@@ -316,6 +316,7 @@ impl NameEngine {
         }
         self.directory.mentions(&g, folded, &mut mentions);
         extend_by_connectors(&g, &mut mentions);
+        extend_by_partner_initials(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         if !self.policy.context_detection {
             // Without context detection only the directory identifies people.
@@ -429,6 +430,28 @@ fn extend_by_connectors(g: &Grammar, mentions: &mut [Mention]) {
         if connector {
             m.parse.end = toks[k + 2].end;
             m.parse.next = k + 3;
+        }
+    }
+}
+
+/// A register names a couple under one surname (`Schuurmans, J.W. en M.`, `ten Boer, H. en
+/// G.`): the partner's initials after `en` belong to the name read before them.
+fn extend_by_partner_initials(g: &Grammar, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let k = m.parse.next;
+        if m.parse.form != Form::Reversed
+            || m.parse.initials.is_none()
+            || !g.word_in(k, &["en", "&"])
+            || !g.spaced(k.wrapping_sub(1))
+        {
+            continue;
+        }
+        // The entry ends there: at the end of a cell or line, or before punctuation.
+        if let Some((next, _)) = g.initials(k + 1, false)
+            && (!(g.spaced(next - 1) || g.glued(next - 1)) || context::ends_name(g, next))
+        {
+            m.parse.end = g.tokens()[next - 1].end;
+            m.parse.next = next;
         }
     }
 }
@@ -589,6 +612,15 @@ mod tests {
             "De stukken staan in V:\\Veiligheid\\2024\\Wolf\\ op de schijf.\n",
         );
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_couple_under_one_surname() {
+        let e = engine(&[], &[]);
+        let r = removed(&e, "3\tZ/25/015612\tSchuurmans, J.W. en M.\tAbdijlaan 19\n");
+        assert!(r.contains(&"Schuurmans, J.W. en M.".to_string()), "{r:?}");
+        let r = removed(&e, "Overleg met Jansen, P. en de anderen.\n");
+        assert_eq!(r, ["Jansen, P."]);
     }
 
     #[test]
