@@ -521,19 +521,27 @@ const BEFORE_A_TIME: &[&str] = &[
 /// number before or after it (`3 Mei`, `Zomer 2025`), a preposition of time before it (`tot
 /// Mei`), or another month or season beside it (`Mei of juni`).
 pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
+    // Months and seasons are written in plain ASCII: no folding (and no allocation) needed.
     let is_time = |w: &str| {
-        let w = crate::fold::fold(w);
-        crate::fold::MONTHS.contains(&w.as_str()) || SEASONS.contains(&w.as_str())
+        crate::fold::MONTHS
+            .iter()
+            .chain(SEASONS)
+            .any(|m| m.eq_ignore_ascii_case(w))
     };
     if !is_time(&text[start..end]) {
         return false;
     }
     // The words on either side on the same line, in the same cell (apart by one space).
+    // Char boundaries by hand: `floor_char_boundary` is newer than the crate's MSRV.
     let mut after_end = (end + 40).min(text.len());
     while !text.is_char_boundary(after_end) {
         after_end += 1;
     }
-    let before = &text[floor(text, start.saturating_sub(40))..start];
+    let mut before_start = start.saturating_sub(40);
+    while !text.is_char_boundary(before_start) {
+        before_start -= 1;
+    }
+    let before = &text[before_start..start];
     let before = &before[before.rfind(['\n', '\t', '|']).map_or(0, |k| k + 1)..];
     let after = &text[end..after_end];
     let after = &after[..after.find(['\n', '\t', '|']).unwrap_or(after.len())];
@@ -563,15 +571,6 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|w| BEFORE_A_TIME.contains(&bare(w).as_str()))
         || joined_to_time(&words_after)
         || (words_before.len() == 2 && joined_to_time(&[words_before[0], words_before[1]]))
-}
-
-/// The nearest char boundary at or below `at`.
-fn floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Words after a sentence's first word that say it names someone who acts (`Brand zegt`,

@@ -394,9 +394,6 @@ fn field_value(g: &Grammar, i: usize, end: usize, given: bool) -> Option<NamePar
     })
 }
 
-/// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,
-/// `dr. J. Smit (DJI), mevrouw De Vries, Piet Jansen`. Continues on the next line when the
-/// line ends inside the list (a comma, semicolon or title at the end).
 /// The closing bracket of an organisation's tag at `k` after a display name (`(ODRA)`,
 /// `(GGD Amsterdam)`): up to three capitalised words or acronyms, then the end of the entry.
 fn display_tag_end(g: &Grammar, k: usize) -> Option<usize> {
@@ -441,6 +438,9 @@ fn department_code_end(g: &Grammar, k: usize) -> Option<usize> {
     (letters >= 2 && entry_ends).then_some(last)
 }
 
+/// A list of people after a header or attendee field: `A <a@x.nl>; Vries, J. de (Jan) - DEP`,
+/// `dr. J. Smit (DJI), mevrouw De Vries, Piet Jansen`. Continues on the next line when the
+/// line ends inside the list (a comma, semicolon or title at the end).
 pub(super) fn name_list(
     g: &Grammar,
     after: usize,

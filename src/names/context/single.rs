@@ -122,10 +122,10 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         }
         // A known name that is also a word (`Post`, `Roos`) only where it is capitalised
         // as a name is, or in a context that only a person has.
-        // A first name that is also a word (`Frank`, `Ria`), capitalised inside a sentence
-        // where a word would not be (`ik vraag het Frank`): the capital makes it the name.
         let first_name_word = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
-        // A surname too (`Frank`): capitalised that way, it is a name all the same.
+        // A first name that is also a word (`Frank`, `Ria`), capitalised inside a sentence
+        // where a word would not be (`ik vraag het Frank`): the capital makes it a name, a
+        // surname too or not.
         let capitalised_first_name =
             word && g.has(i, class::FIRST_NAME) && person::capitalised_as_a_name(g, i);
         let Some(evidence) = person::context(g, i, i + 1, !word)
