@@ -225,12 +225,7 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     // A switchboard's number is round (`0411 - 63 20 00`, an organisation's 088 number
     // `088 120 50 00`); a person's direct line seldom is, and says so when it is
     // (`(direct)`).
-    let bracket = text[end..line_end]
-        .trim_start()
-        .strip_prefix('(')
-        .and_then(|a| a.split(')').next())
-        .map(crate::fold::fold)
-        .unwrap_or_default();
+    let bracket = bracket_after(&text[end..line_end]);
     let business = ["088", "085", "084", "087"]
         .iter()
         .any(|p| number.starts_with(p));
@@ -246,6 +241,16 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
         && super::address::organisation_block(text, lines, start)
 }
 
+/// What stands in brackets right after a number (`(algemeen)`, `(direct)`), folded.
+fn bracket_after(after: &str) -> String {
+    after
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|a| a.split(')').next())
+        .map(crate::fold::fold)
+        .unwrap_or_default()
+}
+
 /// Whether the words just before a number on its line, or a bracket right after it, call it
 /// a general line.
 fn says_general(before: &str, after: &str) -> bool {
@@ -258,12 +263,7 @@ fn says_general(before: &str, after: &str) -> bool {
         .rfind(['.', ';', ')', '!', '?'])
         .map_or(from, |k| from + k + 1);
     let near_before = crate::fold::fold(&before[clause..]);
-    let bracket = after
-        .trim_start()
-        .strip_prefix('(')
-        .and_then(|a| a.split(')').next())
-        .map(crate::fold::fold)
-        .unwrap_or_default();
+    let bracket = bracket_after(after);
     // Whole words, and compounds ending in a general line's word (`verkeerscentrale`,
     // `hulplijn`).
     let compound_of = |w: &str, e: &str| w.len() > e.len() + 2 && w.ends_with(e);

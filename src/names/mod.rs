@@ -337,15 +337,13 @@ impl NameEngine {
         for m in mentions.iter_mut() {
             let key = PersonKey::of(&m.parse);
             let found = key.surname.as_ref().and(self.staff.find(&key));
-            let mut parse = m.parse.clone();
-            let Some(i) = found.or_else(|| self.staff_by_shorter_surname(g, &mut parse)) else {
+            // A chat's contact label stays whole (`Ilse Verbeek Gem Dommelrode`): the
+            // directory says whose it is, and the parse is cut only elsewhere.
+            let cut = m.rule != "name.chat";
+            let Some(i) = found.or_else(|| self.staff_by_shorter_surname(g, &mut m.parse, cut))
+            else {
                 continue;
             };
-            // A chat's contact label stays whole (`Ilse Verbeek Gem Dommelrode`): the
-            // directory says whose it is.
-            if m.rule != "name.chat" {
-                m.parse = parse;
-            }
             m.staff = Some(i);
             let named = matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed);
             if named && m.strength == Strength::Weak {
@@ -359,9 +357,14 @@ impl NameEngine {
     /// A surname parse runs on over capitalised words (`Philippa Hoogkamp Amsterdam`,
     /// `Vanou Kaya van de Bestuursstaf`), as double surnames need. When the full surname is
     /// not in the directory but a leading part of it is, followed by a space, the mention of
-    /// a first name or initials with it is that staff member's: the parse is cut after that
-    /// part.
-    fn staff_by_shorter_surname(&self, g: &Grammar, parse: &mut NameParse) -> Option<usize> {
+    /// a first name or initials with it is that staff member's: with `cut`, the parse is cut
+    /// after that part.
+    fn staff_by_shorter_surname(
+        &self,
+        g: &Grammar,
+        parse: &mut NameParse,
+        cut: bool,
+    ) -> Option<usize> {
         // A first name or initials say whose name it is; a surname alone says too little.
         if !matches!(parse.form, Form::Full | Form::Initials) {
             return None;
@@ -385,6 +388,9 @@ impl NameEngine {
             // Never inside a double surname (`Bouzid-Martina`).
             if !g.spaced(last) {
                 return None;
+            }
+            if !cut {
+                return Some(i);
             }
             parse.end = g.tokens()[last].end;
             parse.next = last + 1;
