@@ -140,12 +140,15 @@ fn dates_in_list_below(text: &str, line_end: usize, out: &mut Vec<Finding>) -> u
     end
 }
 
+/// Whether a table's header cell labels a column of birth dates (`geb.datum`, `Geboortedatum`).
+pub(super) fn is_birth_date_label(cell: &str) -> bool {
+    KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20
+}
+
 /// Dates in the column of a table whose header cell is a birth keyword (`nr;achternaam;
 /// voornaam;geb.datum;…`, `| Naam | Geboortedatum |`).
 fn in_birth_date_column(text: &str, out: &mut Vec<Finding>) {
-    let is_header =
-        |cell: &str| KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20;
-    super::table::column_cells(text, is_header, |start, end| {
+    super::table::column_cells(text, is_birth_date_label, |start, end| {
         if DATE
             .find(&text[start..end])
             .is_some_and(|d| d.len() == end - start)

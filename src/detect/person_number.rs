@@ -15,10 +15,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Finding, is_whole_token};
+use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|dienst|stam|lid|lidmaatschaps|pas|student|leerling|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|v)-?(?:nummer|nr)s?\.?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|a|v)-?(?:nummer|nr)s?\.?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
@@ -33,7 +34,7 @@ static PASSPORT_PP: LazyLock<Regex> = LazyLock::new(|| {
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     .expect("person number pattern compiles")
 });
@@ -136,11 +137,18 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     machine_readable_zones(text, out);
 }
 
-/// Numbers in a table column whose header is a person-number label.
+/// Numbers in a table column whose header is a person-number label, or, in a register of
+/// people, any column of numbers that keys its rows (see [`is_key_label`]).
 fn columns(text: &str, out: &mut Vec<Finding>) {
-    let is_header = |cell: &str| LABEL_CELL.is_match(cell);
+    let choose = |labels: &[&str]| {
+        let register = labels.iter().any(|l| is_subject_column(l));
+        labels
+            .iter()
+            .map(|l| LABEL_CELL.is_match(l) || (register && is_key_label(l)))
+            .collect()
+    };
     let labelled = out.len();
-    super::table::column_cells(text, is_header, |start, end| {
+    super::table::chosen_column_cells(text, choose, |start, end| {
         let value = &text[start..end];
         // A cell that repeats its label (`UBN 1178204`) was read with it already.
         let read = out[..labelled]
@@ -156,6 +164,102 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
             ));
         }
     });
+}
+
+/// Column labels of the people a register is about (folded, first word): clients, pupils,
+/// parents, residents, detainees. Not a reporter's or an applicant's column, nor a staff
+/// member's (`wie`, `behandelaar`): a list of reports or actions is numbered by report.
+const SUBJECT_COLUMNS: &[&str] = &[
+    "naam",
+    "achternaam",
+    "voornaam",
+    "client",
+    "clienten",
+    "leerling",
+    "ouder",
+    "ouders",
+    "budgethouder",
+    "jeugdige",
+    "bewoner",
+    "bewoners",
+    "huurder",
+    "patient",
+    "gedetineerde",
+    "verdachte",
+    "slachtoffer",
+    "betrokkene",
+];
+
+/// A column of the private people a table is about: their names, BSNs or dates of birth.
+/// A table with one is a register of people, and its rows are theirs.
+fn is_subject_column(label: &str) -> bool {
+    let folded = fold(label);
+    let first = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    first == "bsn"
+        || first == "burgerservicenummer"
+        || SUBJECT_COLUMNS.contains(&first)
+        || super::birthdate::is_birth_date_label(label)
+}
+
+/// Words of a column label that say its numbers are a document's, a case's or an
+/// organisation's, not the person's of the row: an invoice or case number stays readable.
+const NOT_PERSON_KEYS: &[&str] = &[
+    "factuur",
+    "zaak",
+    "kenmerk",
+    "order",
+    "brief",
+    "contract",
+    "project",
+    "ticket",
+    "meld",
+    "vergader",
+    "formulier",
+    "besluit",
+    "artikel",
+    "motie",
+    "bijlage",
+    "huis",
+    "postbus",
+    "volg",
+    "regel",
+    "kvk",
+    "tel",
+    "rek",
+    "iban",
+    "kamer",
+    "kavel",
+    "perceel",
+    "monster",
+    "meetpunt",
+    "batch",
+    "lot",
+    "pagina",
+    "versie",
+];
+
+/// A column label that names an identifier (`dossiernr`, `Reg.nr`, `schadenr IMG`,
+/// `NCG-dossier`, `ID`): in a register of people, the number that keys each row is that
+/// person's, and leads to them as surely as a client number.
+fn is_key_label(label: &str) -> bool {
+    let folded = fold(label);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_a_key = words.iter().any(|w| {
+        w.ends_with("nr")
+            || w.ends_with("nummer")
+            || w.starts_with("dossier")
+            || ["no", "id"].contains(w)
+    });
+    names_a_key
+        && !words
+            .iter()
+            .any(|w| NOT_PERSON_KEYS.iter().any(|k| w.starts_with(k)))
 }
 
 #[cfg(test)]
@@ -264,5 +368,54 @@ mod tests {
         let t = "#   naam            UBN/bedrijf     opm.\n1   Eleveld, H.     UBN 1178204     x\n\
                  2   Hadders, R.J.   2841937         y\n";
         assert_eq!(found(t), ["1178204", "2841937"]);
+    }
+
+    #[test]
+    fn numbers_of_the_criminal_chain_pupils_and_budget_holders() {
+        assert_eq!(
+            found("ISN                 : 7104833\nSKN : 84520193\n"),
+            ["7104833", "84520193"]
+        );
+        assert_eq!(
+            found("(ISN 7104833, parketnummer 16/702214-19)"),
+            ["7104833", "16/702214-19"]
+        );
+        assert_eq!(
+            found("onderwijsnummer 102219558 en A-nummer: 7561220934"),
+            ["102219558", "7561220934"]
+        );
+        assert_eq!(
+            found("Het schadenummer is IMG-0418327, zie"),
+            ["IMG-0418327"]
+        );
+        assert_eq!(
+            found("budgethoudernummer 4410 2287 en 4410 3019."),
+            ["4410 2287", "4410 3019"]
+        );
+        // A press office's number is no person's (`persnummer`).
+        assert!(found("Algemeen persnummer provincie: 038 499 77 77").is_empty());
+    }
+
+    #[test]
+    fn the_key_column_of_a_register_of_people() {
+        let t = "dossiernr\tnaam\tBSN\tbedrag\n2021-HT-043817\tAmrani, S.\t843646974\t30000,00\n\
+                 2022-HT-201466\tMartina, P.M.\t224190271\t30000,00\n";
+        assert_eq!(found(t), ["2021-HT-043817", "2022-HT-201466"]);
+        let t =
+            "Nr;Reg.nr;Achternaam;Voornaam;Geb.datum\n001;KBL-LE-0007;AHMADZAI;Omid;23-12-2015\n";
+        assert_eq!(found(t), ["KBL-LE-0007"]);
+        // An invoice's number is the invoice's, in a register of people too.
+        let t = "factuurnr\tclientnr\tnaam client\nF2023-00871\tCL-004471\tOUALI, I.\n";
+        assert_eq!(found(t), ["CL-004471"]);
+        // A list of reports, claims or actions is numbered by report: its people are the
+        // reporters, applicants or staff, not the subjects of the rows.
+        let t = "meldnr;datum;melder;adres melder\nM24-0031;08-01-2024;Hofman, G.;Hoeksteeg 14\n";
+        assert!(found(t).is_empty());
+        let t = "Dossiernr         Ontv.       Aanvrager                 Plaats\n\
+                 NC-KES-2023-0003  18-09-2023  VAN MEGEN, T.A.M.         Lith\n";
+        assert!(found(t).is_empty());
+        let t = "| nr      | actie          | wie     |\n|---------|----------------|---------|\n\
+                 | 2023-11 | capaciteitsplan | Kalloe |\n";
+        assert!(found(t).is_empty());
     }
 }

@@ -13,7 +13,8 @@ use crate::policy::Category;
 
 /// Separator characters allowed between digit groups (never a line break).
 fn is_separator(b: u8) -> bool {
-    matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')' | b'\t')
+    // Not a tab: in a table pasted from a spreadsheet it ends a cell.
+    matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')')
 }
 
 /// Multi-byte separators that word processors put between digit groups: dashes (en, em,
@@ -52,9 +53,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         i += offset;
         let b = bytes[i];
         let starts_number = b.is_ascii_digit() || bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        // Digits joined to digits before them by a hyphen continue an identifier (`Kenmerk:
-        // 2023-007120`, `2022-025513/0004`), not a number of their own.
-        let joined = i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_digit();
+        // Digits joined by a hyphen to a letter or digit before them continue an identifier
+        // (`Kenmerk: 2023-007120`, `2022-025513/0004`, `CL-004471`), not a number of their own.
+        let joined = i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_alphanumeric();
         if !starts_number || joined || char_before(text, i).is_some_and(is_word_char) {
             i += 1;
             continue;
@@ -580,6 +581,13 @@ mod tests {
     fn digits_joined_to_a_reference_are_no_number() {
         assert!(
             found("Kenmerk: 2023-007120 / 2022-018842, ons kenmerk 2022-025513/0004").is_empty()
+        );
+        // A client number's digits, then a BSN in the next cell of a pasted spreadsheet:
+        // `0044 71 …` would be a British number, were the tab a separator.
+        assert!(found("F2023-00871\t2023-11\tCL-004471\t217533772\tOUALI, I.").is_empty());
+        assert_eq!(
+            found("06-12345678\t0612345679"),
+            ["06-12345678", "0612345679"]
         );
     }
 

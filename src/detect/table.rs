@@ -164,6 +164,20 @@ pub(crate) fn is_rule_line(row: &str) -> bool {
 pub(crate) fn column_cells(
     text: &str,
     is_header: impl Fn(&str) -> bool,
+    cell: impl FnMut(usize, usize),
+) {
+    chosen_column_cells(
+        text,
+        |labels| labels.iter().map(|l| is_header(l)).collect(),
+        cell,
+    );
+}
+
+/// Like [`column_cells`], with the columns chosen from all of a header's labels at once
+/// (`choose` gives one flag per label): a column may count only beside another one.
+pub(crate) fn chosen_column_cells(
+    text: &str,
+    choose: impl Fn(&[&str]) -> Vec<bool>,
     mut cell: impl FnMut(usize, usize),
 ) {
     let mut offset = 0;
@@ -182,9 +196,9 @@ pub(crate) fn column_cells(
         let Some((sep, labels)) = header_columns(header) else {
             continue;
         };
-        let columns: Vec<usize> = (0..labels.len())
-            .filter(|&k| is_header(&header[labels[k].clone()]))
-            .collect();
+        let texts: Vec<&str> = labels.iter().map(|r| &header[r.clone()]).collect();
+        let chosen = choose(&texts);
+        let columns: Vec<usize> = (0..labels.len()).filter(|&k| chosen[k]).collect();
         if columns.is_empty() {
             continue;
         }

@@ -72,6 +72,8 @@ const PERSON_COLUMNS: &[&str] = &[
     "gedetineerde",
     "bewoners",
     "eigenaren",
+    "budgethouder",
+    "jeugdige",
 ];
 
 /// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
@@ -333,7 +335,7 @@ fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     })
 }
 
-/// A register's name in capitals (`DE WIT J`, `MARTINA P M`, `VAN DEN BERG-ROOS B`): words in
+/// A register's name in capitals (`DE WIT J`, `MARTINA P M`, `VAN DEN BERG-ROOS B`, `OKTOBER, R.`): words in
 /// capitals, then one to four initials up to the end of the cell or a `/` (`YILMAZ E /
 /// YILMAZ-KOCAK A`).
 fn upper_register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
@@ -347,17 +349,29 @@ fn upper_register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
             j += 1;
         } else if j > k && g.is_punct(j, '-') && g.glued(j - 1) && g.glued(j) {
             j += 1;
+            // `TJON-A-FONG`: one capital letter between hyphens is part of the surname.
+            if g.is_capital_letter(j) && g.is_punct(j + 1, '-') && g.glued(j) {
+                j += 1;
+            }
         } else {
             break;
         }
     }
     let surname = surname?;
+    // `OKTOBER, R.`: a comma may stand between the surname and the initials.
+    if g.is_punct(j, ',') {
+        j += 1;
+    }
     let first_initial = j;
     let mut initials = String::new();
     while in_cell(j) && (g.is_capital_letter(j) || (j > first_initial && g.is_punct(j, '.'))) {
         if let Some(w) = g.word(j) {
             initials.push_str(&w.to_lowercase());
         }
+        j += 1;
+    }
+    // `BRUIN-VOS, T. DE`: the particles come last.
+    while in_cell(j) && j > first_initial && g.has(j, class::PARTICLE) && g.has(j, shape::UPPER) {
         j += 1;
     }
     let ends = !in_cell(j) || g.is_punct(j, '/');
@@ -449,6 +463,13 @@ mod tests {
         assert_eq!(
             people(parents),
             ["YILMAZ E", "YILMAZ-KOCAK A", "MARTINA P M"]
+        );
+        // Month words and compounds as a register's surnames, with a comma and particles.
+        let clients = "nr;naam client;status\n1;OKTOBER, R.;af\n2;TJON-A-FONG, J.;af\n\
+                       3;BRUIN-VOS, T. DE;af\n";
+        assert_eq!(
+            people(clients),
+            ["OKTOBER, R.", "TJON-A-FONG, J.", "BRUIN-VOS, T. DE"]
         );
         let sms = "datum;richting;nummer;contact;tekst\n1-1;IN;0612;Erwin Lubbers SBO;Hoi\n";
         assert_eq!(people(sms), ["Erwin Lubbers"]);
