@@ -199,6 +199,10 @@ const NOT_STREET_START: &[&str] = &[
     "Woning",
 ];
 
+/// Words with a street's ending that are no street before a number: the numbered answers of
+/// Kamer- and raadsvragen (`Antwoord 3`), an agreement's parts.
+const NOT_STREET_WORDS: &[&str] = &["antwoord", "akkoord", "voorwoord"];
+
 /// Finds private addresses in `text`. Addresses hang on numbers, so the text is read number
 /// by number: a house number after a street name, a postcode (`1234 AB`).
 ///
@@ -246,8 +250,11 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 .take_while(|b| b.is_ascii_digit())
                 .count()
                 == 4;
+        // `14%`: a percentage.
+        let percentage = bytes.get(run_end) == Some(&b'%');
         if digits <= 5
             && !fraction
+            && !percentage
             && !day_and_month
             && !day
             && !years
@@ -256,7 +263,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             && let Some(street) = street_before(text, &lines, start)
         {
             let end = house_number_end(bytes, run_end);
-            if is_whole_token(text, street, end) {
+            if is_whole_token(text, street, end) && !number_range(text, start, run_end, end) {
                 streets.push((street, end));
             }
         }
@@ -524,6 +531,26 @@ fn starts_with_month(rest: &str) -> bool {
 
 /// The end of a house number whose digits end at `digits_end`, with its addition: `12a`,
 /// `12 a`, `12-2`, `12-hs`, `12 bis`, `12/3`.
+/// Whether the house number at `start..digits_end` (its addition ending at `end`) opens a
+/// range of numbers (`Irisstraat 2-88`, `Abdijlaan 9 t/m 23`): a block or a complex, not one
+/// household's address. An addition smaller than the number is a flat's (`27-1`).
+fn number_range(text: &str, start: usize, digits_end: usize, end: usize) -> bool {
+    let number: u32 = text[start..digits_end].parse().unwrap_or(0);
+    let upper = |s: &str| -> Option<u32> {
+        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    if let Some(addition) = text[digits_end..end].strip_prefix('-')
+        && upper(addition).is_some_and(|n| n > number)
+    {
+        return true;
+    }
+    let rest = &text[end..];
+    [" t/m ", " tot en met ", " - "]
+        .iter()
+        .any(|w| rest.starts_with(w) && upper(&rest[w.len()..]).is_some_and(|n| n > number))
+}
+
 fn house_number_end(bytes: &[u8], digits_end: usize) -> usize {
     let rest = &bytes[digits_end..];
     let letters = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
@@ -550,7 +577,12 @@ fn house_number_end(bytes: &[u8], digits_end: usize) -> usize {
     if (1..=3).contains(&l) && bounded(l) {
         return digits_end + l;
     }
-    if rest.first() == Some(&b' ') && letters(&rest[1..]) == 1 && bounded(2) {
+    // `12 a`, but not the `o` of `41 o.g.v.` or the `t` of `9 t/m 23`: an abbreviation.
+    if rest.first() == Some(&b' ')
+        && letters(&rest[1..]) == 1
+        && bounded(2)
+        && !matches!(rest.get(2), Some(b'.' | b'/'))
+    {
         return digits_end + 2;
     }
     digits_end
@@ -599,7 +631,9 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     let lower_case_street = LOWER_CASE_SUFFIXES
         .iter()
         .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s));
-    if !word.starts_with(char::is_uppercase) && !lower_case_street {
+    if !word.starts_with(char::is_uppercase) && !lower_case_street
+        || NOT_STREET_WORDS.contains(&lower.as_str())
+    {
         return None;
     }
     if abbreviated || STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {

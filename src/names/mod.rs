@@ -495,6 +495,23 @@ mod tests {
     }
 
     #[test]
+    fn a_form_of_address_that_ends_a_sentence_introduces_no_name() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Daar ga ik niets over zeggen, mevrouw. Ik hoop dat u dat begrijpt.
+",
+        );
+        assert!(r.is_empty(), "{r:?}");
+        let r = removed(
+            &e,
+            "Gesproken met mevr. Jansen en mevrouw Bakker.
+",
+        );
+        assert_eq!(r, ["Jansen", "Bakker"]);
+    }
+
+    #[test]
     fn staff_names_across_a_quoted_wrap_and_with_capitalised_particles() {
         let e = engine(&["Femke Arnhem", "Jan-Willem van der Meer"], &[]);
         let r = removed(

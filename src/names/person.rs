@@ -602,7 +602,11 @@ fn subject_verb(g: &Grammar, next: usize, weak_verbs: bool) -> bool {
     if f.is_empty() || !w.starts_with(char::is_lowercase) {
         return false;
     }
-    SUBJECT_VERBS.contains(&f) && (weak_verbs || !WEAK_SUBJECT_VERBS.contains(&f))
+    // `Dan zet ik het erbij`, `Nu sluit hij af`: a subject pronoun after the verb is the
+    // subject (the clause is inverted), and the word before the verb no name. Not `je`, `u`
+    // or `ze`, which are objects too (`Roos belt u morgen`).
+    let inverted = g.word_in(next + 1, &["ik", "jij", "wij", "we", "hij", "zij"]);
+    SUBJECT_VERBS.contains(&f) && (weak_verbs || !WEAK_SUBJECT_VERBS.contains(&f)) && !inverted
 }
 
 /// After an addressing word (`Dank Sander`, `Top Wouter.`), or an `@` mention, and at the end
@@ -686,5 +690,9 @@ mod tests {
         assert!(of("We gaan naar Zwolle morgen.", "Zwolle").is_none());
         assert!(of("Zij woont in Zwolle: mooi.", "Zwolle").is_none());
         assert!(of("Het kantoor van Zwolle is dicht.", "Zwolle").is_none());
+        // An inverted clause: the pronoun after the verb is its subject.
+        assert!(of("Ok. Dan zet ik dat erbij.", "Dan").is_none());
+        assert!(of("Goed. Dan sluit hij af.", "Dan").is_none());
+        assert!(of("Besproken. Roos belt u morgen.", "Roos").is_some());
     }
 }

@@ -175,6 +175,20 @@ fn a_residents_house_number() {
     assert!(found("Agendapunt nr 3: vaststellen verslag. Zie bijlage nr. 2.\n").is_empty());
     assert!(found("Brief nr. 14 (bewoner Hazelaarstraat) afgedaan.\n").is_empty());
     assert!(found("EVALUATIE TESTSTRAAT WETERING 2021-2022\n").is_empty());
+    // Numbered answers, and ranges of numbers: a block, not one household.
+    assert!(found("Vraag 2\nKunt u dat toelichten?\n\nAntwoord 2\nJa.\n").is_empty());
+    assert!(found("we laten het hele complex Irisstraat 2-88 doorlichten\n").is_empty());
+    assert!(found("de woningen Abdijlaan 9 t/m 23 (oneven) ontruimd\n").is_empty());
+    assert_eq!(
+        found("Zij woont op Kerkstraat 27-1.\n"),
+        vec!["Kerkstraat 27-1"]
+    );
+    // A percentage is no house number, and an abbreviation no house-number letter.
+    assert!(found("- Personeel: ziekteverzuim teststraat 14% (11 fte)\n").is_empty());
+    assert_eq!(
+        found("Sluiting woning Kloosterstraat 14 en Stationsstraat 41 o.g.v. art. 13b\n"),
+        vec!["Kloosterstraat 14", "Stationsstraat 41"]
+    );
 }
 
 #[test]

@@ -25,7 +25,13 @@ impl Grammar<'_> {
                 && self.str(j) != "Heer"
             {
                 j += 1;
+                // `mvr.` is abbreviated; after `mevrouw.` a sentence ends (`… zeggen,
+                // mevrouw. Ik hoop …`), and no name follows.
+                let full_word = self.word_in(j - 1, &["mevrouw", "meneer", "mijnheer", "heer"]);
                 if self.is_punct(j, '.') && self.glued(j - 1) {
+                    if full_word {
+                        break;
+                    }
                     j += 1;
                 }
             } else {
