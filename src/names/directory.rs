@@ -538,6 +538,15 @@ impl Directory {
         };
         let dotted = next > t + 1;
         let w = w.as_ref();
+        // `op 10-03`, `ma 16-8`, `en 4/12`: a word in lower case before a date is the
+        // sentence's word or a weekday, not a paraaf (`lb 14/1` is no word).
+        if !dotted
+            && w.chars().all(char::is_lowercase)
+            && (super::lexicon::is_dutch_word(w)
+                || ["ma", "di", "wo", "do", "vr", "za", "zo"].contains(&w))
+        {
+            return None;
+        }
         // Initials beside a short date are a paraaf (`lb 14/1`, `26/9 fb`, `(LB, 05-11)`),
         // in whatever case they were written.
         let dated = date_at(g, next)

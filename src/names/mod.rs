@@ -495,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn a_lower_case_word_before_a_date_is_no_paraaf() {
+        let e = engine(&["Olga Petrova", "Maarten Adema", "Lotte Bakker"], &[]);
+        let r = removed(
+            &e,
+            "Ingediend op 10-03-2024 om 23:18.
+Begin: ma 16-8-2021 08:30
+",
+        );
+        assert!(r.is_empty(), "{r:?}");
+        assert_eq!(
+            removed(
+                &e,
+                "gezien lb 14/1
+"
+            ),
+            ["lb"]
+        );
+    }
+
+    #[test]
     fn a_form_of_address_that_ends_a_sentence_introduces_no_name() {
         let e = engine(&[], &[]);
         let r = removed(
