@@ -495,6 +495,21 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_in_an_action_field_is_no_person() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "BESLUIT: gemeente en RWS werken een voorstel uit.
+ACTIE: RWS (Nowak-de Graaf) beantwoordt de vraag.
+",
+        );
+        assert!(!r.iter().any(|s| s.contains("RWS")), "{r:?}");
+        // A person in capitals in the same field stays a person.
+        let r = removed(&e, "ACTIE: JANSEN beantwoordt de vraag.\n");
+        assert_eq!(r, ["JANSEN"]);
+    }
+
+    #[test]
     fn a_lower_case_word_before_a_date_is_no_paraaf() {
         let e = engine(&["Olga Petrova", "Maarten Adema", "Lotte Bakker"], &[]);
         let r = removed(

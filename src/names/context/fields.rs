@@ -327,9 +327,12 @@ pub(super) fn person_at(
             .or_else(|| g.upper_name(j).filter(|_| g.has(j, shape::UPPER)))
             .or_else(|| field_value(g, j, end, true))
             .map(|p| (p, "name.field")),
-        FieldKind::Person if g.has(j, shape::UPPER) && !g.is_capital_letter(j) => {
-            g.upper_name(j).map(|p| (p, "name.field"))
-        }
+        // `ACTIE: RWS (Nowak-de Graaf)`: one word in capitals that the text uses as an
+        // organisation (`bij RWS`) is the organisation, not a person.
+        FieldKind::Person if g.has(j, shape::UPPER) && !g.is_capital_letter(j) => g
+            .upper_name(j)
+            .filter(|p| !(p.next == j + 1 && super::transcript::used_as_organisation(g, g.str(j))))
+            .map(|p| (p, "name.field")),
         FieldKind::Person => if j > i {
             g.titled_name(j)
         } else {
