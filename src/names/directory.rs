@@ -423,6 +423,14 @@ impl Directory {
         if particles > 1 && g.is_punct(particles - 1, '-') && g.glued(particles - 2) {
             return None;
         }
+        // So is the first half (`mr. K.A. Smulders-Beex` is not Olaf Smulders).
+        if g.is_punct(after, '-')
+            && g.glued(after - 1)
+            && g.glued(after)
+            && (g.is_cap(after + 1) || g.has(after + 1, class::PARTICLE))
+        {
+            return None;
+        }
         // Forward: first name or initials before the particles (`Jan de Vries`, `J. v.d.
         // Sluis`, `M de Jong`).
         if let Some(start) = self.given_or_initials_before(g, particles, p) {

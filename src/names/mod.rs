@@ -1486,6 +1486,25 @@ Begin: ma 16-8-2021 08:30
         // Who writes the minister's note is no minister.
         let r = removed(&e, " - nota naar minister: Karel Appel - vandaag\n");
         assert_eq!(r, ["Karel Appel"]);
+        // An objection committee's chair and members; its secretary is staff.
+        let hearing = "Verslag hoorzitting bezwaarcommissie\n\nCommissie  : mr. Th.W.M. van Gerwen (voorzitter)\n             mr. K.A. Smulders-Beex (lid)\nSecretaris : mevrouw W. Lathouwers\n";
+        assert_eq!(removed(&e, hearing), ["W. Lathouwers"]);
+        // Without a committee, `(voorzitter)` chairs any meeting.
+        let meeting =
+            "Overleg team Vergunningen\nAanwezig: Karel Appel (voorzitter), Piet Jansen\n";
+        assert_eq!(removed(&e, meeting), ["Karel Appel", "Piet Jansen"]);
+    }
+
+    #[test]
+    fn the_first_half_of_a_double_surname_is_not_a_listed_surname() {
+        let e = engine(&["Olaf Smulders"], &[]);
+        let r = removed(
+            &e,
+            "Vragen van mr. K.A. Smulders-Beex aan bezwaarde. Olaf Smulders notuleert.\n",
+        );
+        // Read as another person with the whole double surname, not cut at the hyphen.
+        assert!(r.iter().any(|s| s == "mr. K.A. Smulders-Beex"), "{r:?}");
+        assert!(r.iter().any(|s| s == "Olaf Smulders"), "{r:?}");
     }
 
     #[test]
