@@ -201,6 +201,12 @@ impl NameEngine {
             if protected_spans.covers(m.parse.start, m.parse.end) {
                 continue;
             }
+            // `Wil je dat melden?`, `Dan kunt u bellen`: the word, not Wil or Dan.
+            let first = g.tokens().partition_point(|t| t.start < m.parse.start);
+            if m.parse.next == first + 1 && super::person::function_word_opening_a_clause(g, first)
+            {
+                continue;
+            }
             // A mention found by propagation may stand in an office holder's place too
             // (`Wolters (CU)`).
             if index >= before

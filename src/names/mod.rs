@@ -510,6 +510,20 @@ ACTIE: RWS (Nowak-de Graaf) beantwoordt de vraag.
     }
 
     #[test]
+    fn a_first_name_that_opens_a_question_as_a_word_is_the_word() {
+        let e = engine(&[], &[]);
+        let text = "Dank voor vannacht. Wil je de lijst sturen? Bent u het niet eens? Dan kunt u bellen.\nCan you send the date?\n";
+        let r = removed(&e, text);
+        assert!(r.is_empty(), "{r:?}");
+        // The person, with no pronoun after the verb.
+        let r = removed(
+            &e,
+            "Overleg gehad. Dan heeft gisteren gebeld met Wil Bakker.\n",
+        );
+        assert!(r.iter().any(|s| s == "Wil Bakker"), "{r:?}");
+    }
+
+    #[test]
     fn a_lower_case_word_before_a_date_is_no_paraaf() {
         let e = engine(&["Olga Petrova", "Maarten Adema", "Lotte Bakker"], &[]);
         let r = removed(

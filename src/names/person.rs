@@ -465,6 +465,22 @@ pub(crate) fn names_a_time(g: &Grammar, i: usize) -> bool {
     crate::resolve::time_use_of_a_name(g.text(), t.start, t.end)
 }
 
+/// Whether word `i`, a first name that is also a word opening a clause (`Wil`, `Dan`,
+/// `Anders`, `Ben`, `Can`), opens its sentence as that word: a pronoun follows it or the verb
+/// after it (`Wil je dat melden?`, `Dan kunt u bellen`, `Can you send`).
+pub(crate) fn function_word_opening_a_clause(g: &Grammar, i: usize) -> bool {
+    const WORDS: &[&str] = &["wil", "dan", "anders", "ben", "can", "mag", "kan"];
+    const PRONOUNS: &[&str] = &[
+        "ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "jullie", "you",
+        "we", "they", "i",
+    ];
+    let spaced_lower = |k: usize| g.spaced(k - 1) && g.is_lower(k);
+    g.word_in(i, WORDS)
+        && sentence_start(g, i)
+        && spaced_lower(i + 1)
+        && (g.word_in(i + 1, PRONOUNS) || (spaced_lower(i + 2) && g.word_in(i + 2, PRONOUNS)))
+}
+
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
 /// `"Brand"`). `die` and `dat` before a capital open a clause whose subject it is (`de versie
 /// die Koen stuurde`), or point at a person (`die Zijlstra weer`): no determiner then.
