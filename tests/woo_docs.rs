@@ -155,7 +155,7 @@ fn floors(name: &str) -> Floors {
         // Inspectie on a troubled school: held back (text-fresh15/16) and measured by totals in
         // the round they were written (0.865 and 0.887), then unpacked as development sets.
         "dev-groningen" => Floors {
-            recall: 0.90,
+            recall: 0.89,
             staff_recall: 0.96,
             keep_violations: 0.035,
             char_precision: 0.945,

@@ -102,6 +102,22 @@ fn machine_readable_zones(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Labels that are words for the thing, not its number (`schade`, `polis`): one is followed
+/// by its number (`polis: 7719-3342`), never by `is` and a number (`de schade is 4.800`).
+const WORD_LABELS: &[&str] = &[
+    "paspoort",
+    "passport",
+    "tazkira",
+    "rijbewijs",
+    "identiteitskaart",
+    "id-kaart",
+    "verblijfsdocument",
+    "verblijfsvergunning",
+    "polis",
+    "schade",
+    "legitimatie",
+];
+
 /// Finds labelled person numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     for c in LABELLED
@@ -113,6 +129,14 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // A label at the end of one line does not own the next line's number.
         let between = &text[c.get(0).expect("whole match").start()..value.start()];
         if between.contains('\n') || !is_number(value.as_str()) {
+            continue;
+        }
+        // `Het schadenummer is IMG-0418327`, `UBN is 6207415`, but not `de schade is 4.800
+        // euro`: after `is` only a label that names a number.
+        let folded = between.to_lowercase();
+        let copula = folded.ends_with(" is ") || folded.ends_with(" luidt ");
+        let label = folded.split_whitespace().next().unwrap_or("");
+        if copula && WORD_LABELS.contains(&label) {
             continue;
         }
         let mut value = (value.start(), value.end());
@@ -167,12 +191,10 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// Column labels of the people a register is about (folded, first word): clients, pupils,
-/// parents, residents, detainees. Not a reporter's or an applicant's column, nor a staff
-/// member's (`wie`, `behandelaar`): a list of reports or actions is numbered by report.
+/// parents, residents, detainees. Not a bare `naam`, nor a reporter's, an applicant's or a
+/// staff member's column (`melder`, `aanvrager`, `wie`): a list of complaints, reports,
+/// claims or actions is numbered by the case, and its number is a reference.
 const SUBJECT_COLUMNS: &[&str] = &[
-    "naam",
-    "achternaam",
-    "voornaam",
     "client",
     "clienten",
     "leerling",
@@ -190,8 +212,9 @@ const SUBJECT_COLUMNS: &[&str] = &[
     "betrokkene",
 ];
 
-/// A column of the private people a table is about: their names, BSNs or dates of birth.
-/// A table with one is a register of people, and its rows are theirs.
+/// A column of the private people a table is about: who they are (`cliënt`, `leerling`),
+/// their BSNs or dates of birth. A table with one is a register of people, and its rows are
+/// theirs.
 fn is_subject_column(label: &str) -> bool {
     let folded = fold(label);
     let first = folded
@@ -388,6 +411,8 @@ mod tests {
             found("Het schadenummer is IMG-0418327, zie"),
             ["IMG-0418327"]
         );
+        assert!(found("De schade is 4.800 euro en de polis is 2024 afgesloten.").is_empty());
+        assert_eq!(found("UBN is 6207415. Kaartje volgt."), ["6207415"]);
         assert_eq!(
             found("budgethoudernummer 4410 2287 en 4410 3019."),
             ["4410 2287", "4410 3019"]
@@ -410,6 +435,9 @@ mod tests {
         // A list of reports, claims or actions is numbered by report: its people are the
         // reporters, applicants or staff, not the subjects of the rows.
         let t = "meldnr;datum;melder;adres melder\nM24-0031;08-01-2024;Hofman, G.;Hoeksteeg 14\n";
+        assert!(found(t).is_empty());
+        // A bare `naam` column: a list of complaints or letters numbered by the case.
+        let t = "klachtnr\tdatum\tnaam\tonderwerp\nKL-2024-0031\t08-01-2024\tHofman, G.\tgeluid\n";
         assert!(found(t).is_empty());
         let t = "Dossiernr         Ontv.       Aanvrager                 Plaats\n\
                  NC-KES-2023-0003  18-09-2023  VAN MEGEN, T.A.M.         Lith\n";
