@@ -216,15 +216,21 @@ const SUBJECT_COLUMNS: &[&str] = &[
 /// their BSNs or dates of birth. A table with one is a register of people, and its rows are
 /// theirs.
 fn is_subject_column(label: &str) -> bool {
-    let folded = fold(label);
-    let first = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
+    let words = label_words(label);
+    let first = words.first().map_or("", String::as_str);
     first == "bsn"
         || first == "burgerservicenummer"
         || SUBJECT_COLUMNS.contains(&first)
         || super::birthdate::is_birth_date_label(label)
+}
+
+/// The words of a column label, folded (`NCG-dossier` gives `ncg`, `dossier`).
+fn label_words(label: &str) -> Vec<String> {
+    fold(label)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Words of a column label that say its numbers are a document's, a case's or an
@@ -268,16 +274,12 @@ const NOT_PERSON_KEYS: &[&str] = &[
 /// `NCG-dossier`, `ID`): in a register of people, the number that keys each row is that
 /// person's, and leads to them as surely as a client number.
 fn is_key_label(label: &str) -> bool {
-    let folded = fold(label);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = label_words(label);
     let names_a_key = words.iter().any(|w| {
         w.ends_with("nr")
             || w.ends_with("nummer")
             || w.starts_with("dossier")
-            || ["no", "id"].contains(w)
+            || ["no", "id"].contains(&w.as_str())
     });
     names_a_key
         && !words

@@ -210,6 +210,25 @@ const NOT_ONLY_A_NAME: u16 = class::WORD
 /// The evidence of a public official's mention.
 pub const PUBLIC: &str = "public official";
 
+/// Short words that stand before a date in a sentence or a calendar (`op 10-03`, `tot 1/7`,
+/// `ma 16-8`): never a paraaf, whoever's initials they spell.
+const WORDS_BEFORE_A_DATE: &[&str] = &[
+    "op", "en", "is", "of", "tot", "per", "van", "na", "om", "in", "te", "de", "al", "nu", "ma",
+    "di", "wo", "do", "vr", "za", "zo",
+];
+
+/// Whether the first name or initials a text writes are the listed person's (`None`: it
+/// writes neither).
+fn fits(p: &Listed, written: Option<&Written>) -> bool {
+    match written {
+        Some(Written::Given(gv)) => p.given.join("-") == *gv || p.given.join(" ") == *gv,
+        Some(Written::Initials(i)) => {
+            p.given.is_empty() || p.given[0].chars().next() == i.chars().next()
+        }
+        None => true,
+    }
+}
+
 /// The first name or initials a text writes before or after a surname.
 enum Written {
     /// A first name, folded (`jan-willem`).
@@ -423,20 +442,25 @@ impl Directory {
         if particles > 1 && g.is_punct(particles - 1, '-') && g.glued(particles - 2) {
             return None;
         }
-        // So is the first half (`mr. K.A. Smulders-Beex` is not Olaf Smulders).
-        if g.is_punct(after, '-')
+        // The first half is the listed person's only with their first name or initials
+        // (`O. Smulders-Beex`, married since the list was made); `mr. K.A. Smulders-Beex` is
+        // someone else, left to the other rules.
+        let first_half = g.is_punct(after, '-')
             && g.glued(after - 1)
             && g.glued(after)
-            && (g.is_cap(after + 1) || g.has(after + 1, class::PARTICLE))
-        {
-            return None;
-        }
+            && (g.is_cap(after + 1) || g.has(after + 1, class::PARTICLE));
         // Forward: first name or initials before the particles (`Jan de Vries`, `J. v.d.
         // Sluis`, `M de Jong`).
         if let Some(start) = self.given_or_initials_before(g, particles, p) {
             let written = written(g, start, particles);
+            if first_half && !fits(p, written.as_ref()) {
+                return None;
+            }
             let start = academic_titles_before(g, start);
             return Some(self.mention(g, person, start, after, Form::Full, written, None));
+        }
+        if first_half {
+            return None;
         }
         // Reversed: `Vries, Jeroen de`, `dos Santos, Thomas`, `Vries, J. de (Jan)`.
         if let Some(end) = self.reversed_tail(g, after, p) {
@@ -547,12 +571,8 @@ impl Directory {
         let dotted = next > t + 1;
         let w = w.as_ref();
         // `op 10-03`, `ma 16-8`, `en 4/12`: a word in lower case before a date is the
-        // sentence's word or a weekday, not a paraaf (`lb 14/1` is no word).
-        if !dotted
-            && w.chars().all(char::is_lowercase)
-            && (super::lexicon::is_dutch_word(w)
-                || ["ma", "di", "wo", "do", "vr", "za", "zo"].contains(&w))
-        {
+        // sentence's word or a weekday, not a paraaf (`lb 14/1`, `pr 5/4`).
+        if !dotted && w.chars().all(char::is_lowercase) && WORDS_BEFORE_A_DATE.contains(&w) {
             return None;
         }
         // Initials beside a short date are a paraaf (`lb 14/1`, `26/9 fb`, `(LB, 05-11)`),
@@ -657,13 +677,7 @@ impl Directory {
             None if form == Form::Surname => (None, None),
             None => (p.key.given.clone(), None),
         };
-        let fits = match &written {
-            Some(Written::Given(gv)) => p.given.join("-") == *gv || p.given.join(" ") == *gv,
-            Some(Written::Initials(i)) => {
-                p.given.is_empty() || p.given[0].chars().next() == i.chars().next()
-            }
-            None => true,
-        };
+        let fits = fits(p, written.as_ref());
         let evidence: Cow<'static, str> = match (fits, p.public, context) {
             (false, _, _) => "listed surname with another first name or initials".into(),
             (true, true, _) => PUBLIC.into(),

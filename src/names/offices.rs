@@ -89,10 +89,7 @@ impl<'t> Offices<'t> {
         {
             return true;
         }
-        if self.signed_as_office_holder(start, end)
-            || self.office_in_row(start, end)
-            || self.committee_member(start, end)
-        {
+        if self.signed_as_office_holder(start, end) || self.office_in_row(start, end) {
             return true;
         }
         // `de BBB-fractie (Verweij)`: a council member in brackets after the party's group.
@@ -464,35 +461,6 @@ impl Offices<'_> {
         before[before.rfind('\n').map_or(0, |k| k + 1)..]
             .trim()
             .is_empty()
-    }
-
-    /// Whether the name at `start..end` is given as a committee's chair or member in its
-    /// composition (`Commissie : mr. Th.W.M. van Gerwen (voorzitter)` / `mr. K.A. Smulders
-    /// (lid)`): an objection or advisory committee, a council's or the States' committee. Its
-    /// members sit in public by appointment or election; its secretary is staff and stays
-    /// out (`secretaris`). The word `commissie` stands on the name's line or the four lines
-    /// above.
-    fn committee_member(&self, start: usize, end: usize) -> bool {
-        let after = self.text[end..].trim_start_matches([' ', '\t']);
-        let role = [
-            "(voorzitter)",
-            "(vz)",
-            "(vz.)",
-            "(lid)",
-            "(plv. voorzitter)",
-        ]
-        .iter()
-        .any(|r| after.starts_with(r));
-        if !role {
-            return false;
-        }
-        let mut from = start.saturating_sub(400);
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
-        let block = &self.text[from..start];
-        let block = block.rsplitn(6, '\n').collect::<Vec<_>>();
-        block.iter().any(|l| fold(l).contains("commissie"))
     }
 
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
