@@ -200,7 +200,7 @@ const NOT_STREET_START: &[&str] = &[
 ];
 
 /// Words with a street's ending that are no street before a number: the numbered answers of
-/// Kamer- and raadsvragen (`Antwoord 3`), an agreement's parts.
+/// Kamer- and raadsvragen (`Antwoord 3`), a foreword, an agreement (`Akkoord 2`).
 const NOT_STREET_WORDS: &[&str] = &["antwoord", "akkoord", "voorwoord"];
 
 /// Finds private addresses in `text`. Addresses hang on numbers, so the text is read number

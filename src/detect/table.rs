@@ -198,7 +198,9 @@ pub(crate) fn chosen_column_cells(
         };
         let texts: Vec<&str> = labels.iter().map(|r| &header[r.clone()]).collect();
         let chosen = choose(&texts);
-        let columns: Vec<usize> = (0..labels.len()).filter(|&k| chosen[k]).collect();
+        let columns: Vec<usize> = (0..labels.len())
+            .filter(|&k| chosen.get(k).copied().unwrap_or(false))
+            .collect();
         if columns.is_empty() {
             continue;
         }

@@ -472,7 +472,7 @@ pub(crate) fn function_word_opening_a_clause(g: &Grammar, i: usize) -> bool {
     const WORDS: &[&str] = &["wil", "dan", "anders", "ben", "can", "mag", "kan"];
     const PRONOUNS: &[&str] = &[
         "ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "jullie", "you",
-        "we", "they", "i",
+        "they", "i",
     ];
     let spaced_lower = |k: usize| g.spaced(k - 1) && g.is_lower(k);
     g.word_in(i, WORDS)
