@@ -202,8 +202,9 @@ impl NameEngine {
                 continue;
             }
             // `Wil je dat melden?`, `Dan kunt u bellen`: the word, not Wil or Dan.
-            let first = g.tokens().partition_point(|t| t.start < m.parse.start);
-            if m.parse.next == first + 1 && super::person::function_word_opening_a_clause(g, first)
+            let last = m.parse.next - 1;
+            if g.tokens()[last].start == m.parse.start
+                && super::person::function_word_opening_a_clause(g, last)
             {
                 continue;
             }

@@ -470,15 +470,12 @@ pub(crate) fn names_a_time(g: &Grammar, i: usize) -> bool {
 /// after it (`Wil je dat melden?`, `Dan kunt u bellen`, `Can you send`).
 pub(crate) fn function_word_opening_a_clause(g: &Grammar, i: usize) -> bool {
     const WORDS: &[&str] = &["wil", "dan", "anders", "ben", "can", "mag", "kan"];
-    const PRONOUNS: &[&str] = &[
-        "ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "jullie", "you",
-        "they", "i",
-    ];
     let spaced_lower = |k: usize| g.spaced(k - 1) && g.is_lower(k);
     g.word_in(i, WORDS)
         && sentence_start(g, i)
         && spaced_lower(i + 1)
-        && (g.word_in(i + 1, PRONOUNS) || (spaced_lower(i + 2) && g.word_in(i + 2, PRONOUNS)))
+        && (g.word_in(i + 1, CLAUSE_PRONOUNS)
+            || (spaced_lower(i + 2) && g.word_in(i + 2, CLAUSE_PRONOUNS)))
 }
 
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
@@ -618,10 +615,9 @@ fn subject_verb(g: &Grammar, next: usize, weak_verbs: bool) -> bool {
     if f.is_empty() || !w.starts_with(char::is_lowercase) {
         return false;
     }
-    // `Dan zet ik het erbij`, `Nu sluit hij af`: a subject pronoun after the verb is the
-    // subject (the clause is inverted), and the word before the verb no name. Not `je`, `u`
-    // or `ze`, which are objects too (`Roos belt u morgen`).
-    let inverted = g.word_in(next + 1, &["ik", "jij", "wij", "we", "hij", "zij"]);
+    // `Dan zet ik het erbij`, `Nu sluit hij af`: the clause is inverted, and the word before
+    // the verb no name. Not `je`, `u` or `ze`, which are objects too (`Roos belt u morgen`).
+    let inverted = g.word_in(next + 1, SUBJECT_PRONOUNS);
     SUBJECT_VERBS.contains(&f) && (weak_verbs || !WEAK_SUBJECT_VERBS.contains(&f)) && !inverted
 }
 

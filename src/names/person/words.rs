@@ -1,6 +1,17 @@
 //! The words the person-context rules read: verbs of saying and doing, forms of address,
 //! approvals, articles and abbreviations.
 
+/// Pronouns that are only ever a clause's subject: one after the verb makes the clause
+/// inverted (`Dan zet ik het erbij`), and the word before the verb no subject.
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["ik", "jij", "wij", "we", "hij", "zij"];
+
+/// Pronouns that follow the first word of a question or an inverted clause (`Wil je …`,
+/// `Dan kunt u …`, `Can you …`), subject or object.
+pub(super) const CLAUSE_PRONOUNS: &[&str] = &[
+    "ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "jullie", "you", "they",
+    "i",
+];
+
 /// Finite verbs of saying and acting that follow a person at the start of a clause, as in
 /// minutes (`licht toe`, `meldt`) and chats (`stuurt`, `belt`), folded.
 pub(super) const SUBJECT_VERBS: &[&str] = &[
