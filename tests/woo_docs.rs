@@ -182,6 +182,28 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.02,
             char_precision: 0.955,
         },
+        // Defence on a training area, a province on PFAS discharges, and the UWV with a
+        // municipality on a data breach: held back (text-fresh19/20/21) and measured by totals
+        // in the round they were written (0.919, 0.921, 0.912), then unpacked as development
+        // sets.
+        "dev-defence" => Floors {
+            recall: 0.91,
+            staff_recall: 0.96,
+            keep_violations: 0.035,
+            char_precision: 0.925,
+        },
+        "dev-pfas" => Floors {
+            recall: 0.91,
+            staff_recall: 0.96,
+            keep_violations: 0.08,
+            char_precision: 0.925,
+        },
+        "dev-uwv" => Floors {
+            recall: 0.90,
+            staff_recall: 0.92,
+            keep_violations: 0.03,
+            char_precision: 0.955,
+        },
         _ => default,
     }
 }

@@ -401,23 +401,26 @@ impl NameEngine {
     }
 }
 
-/// Whether a surname can be searched for in other documents: its first word (the one
-/// propagation looks for) has three letters or more and is no Dutch word, place, organisation or
-/// first name (`Mohammad` alone elsewhere may be anyone).
+/// Whether a surname can be searched for in other documents: one of its words has three
+/// letters or more and is no Dutch word, place, organisation or first name (`Mohammad` alone
+/// elsewhere may be anyone; `Oude Luttikhuis` is someone). Propagation looks for its first
+/// word and compares the whole surname.
 fn memorable(key: &PersonKey) -> bool {
-    let Some(first) = key.surname.as_deref().and_then(|s| s.split(' ').next()) else {
-        return false;
-    };
-    first.chars().count() >= 3
-        && !lexicon::GAZETTEER.is(
-            first,
-            lexicon::class::WORD
-                | lexicon::class::FIRST_NAME
-                | lexicon::class::NOT_NAME
-                | lexicon::class::PLACE
-                | lexicon::class::ORG,
-        )
-        && !lexicon::is_dutch_word(first)
+    key.surname.as_deref().is_some_and(|s| {
+        s.split(' ').any(|word| {
+            word.chars().count() >= 3
+                && !lexicon::GAZETTEER.is(
+                    word,
+                    lexicon::class::WORD
+                        | lexicon::class::FIRST_NAME
+                        | lexicon::class::NOT_NAME
+                        | lexicon::class::PLACE
+                        | lexicon::class::ORG
+                        | lexicon::class::PARTICLE,
+                )
+                && !lexicon::is_dutch_word(word)
+        })
+    })
 }
 
 /// Arabic and Persian names go on after a connector (`Zia ul-Haq`, `Mujib ur-Rahman`,
@@ -1408,6 +1411,22 @@ Begin: ma 16-8-2021 08:30
         );
         // A first name alone is anyone's in another document.
         assert!(removed_after(&e, &[mail], "Zarmina belt morgen.\n").is_empty());
+    }
+
+    #[test]
+    fn an_eastern_surname_of_two_words_is_one_surname() {
+        let e = engine(&[], &[]);
+        let letter = "Aan: dhr. G.J. Oude Luttikhuis\nDhr. Oude Luttikhuis weigert.\n";
+        let chat = "Heb Oude Luttikhuis gesproken. De oude schuur staat er nog.\n";
+        assert_eq!(
+            removed(&e, letter),
+            ["G.J. Oude Luttikhuis", "Oude Luttikhuis"]
+        );
+        assert_eq!(removed_after(&e, &[letter], chat), ["Oude Luttikhuis"]);
+        assert_eq!(
+            removed(&e, "Klein Gunnewiek, B.;Kerkstraat 6\n"),
+            ["Klein Gunnewiek, B."]
+        );
     }
 
     #[test]

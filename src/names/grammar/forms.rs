@@ -92,6 +92,13 @@ impl Grammar<'_> {
         self.forward_with(i, false)
     }
 
+    /// `Oude Luttikhuis`, `Groot Wassink`, `Klein Gunnewiek`: an adjective that opens an
+    /// eastern surname of two words, never a first name.
+    pub fn surname_prefix(&self, i: usize) -> bool {
+        const PREFIXES: &[&str] = &["oude", "olde", "groot", "klein", "lutke"];
+        PREFIXES.contains(&self.folded(i)) && self.spaced(i) && self.is_cap(i + 1)
+    }
+
     fn forward_with(&self, i: usize, strict: bool) -> Option<NameParse> {
         if !self.may_start_name(i) {
             return None;
@@ -104,7 +111,7 @@ impl Grammar<'_> {
             (j, None, Some(letters), Form::Initials)
         } else if let Some((j, letters)) = (!strict).then(|| self.undotted_initials(i)).flatten() {
             (j, None, Some(letters), Form::Initials)
-        } else if c & shape::CAP != 0 && {
+        } else if c & shape::CAP != 0 && !self.surname_prefix(i) && {
             let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
             let never = c & (class::PARTICLE | class::TITLE | class::OFFICE | class::FUNCTION) != 0
                 || (strict && c & class::NOT_NAME != 0 && !self.month_before_first_name(i));

@@ -165,7 +165,7 @@ impl Grammar<'_> {
             && !organisation
             // `De heer Kok`, `Kok-Verhoeven`: a function that is a surname too, in a name.
             && (c & class::FUNCTION == 0 || c & class::SURNAME != 0 && at != Position::Alone)
-            && !(at == Position::Alone && c & class::NOT_NAME != 0)
+            && !(at == Position::Alone && c & class::NOT_NAME != 0 && !self.surname_prefix(i))
             && c & shape::ORG_COMPOUND == 0
             && (c & class::SURNAME != 0 || !is_street_name(self.folded(i)))
             && !is_camel_case(self.str(i))
