@@ -23,19 +23,36 @@ pub struct View<'a> {
     text: Cow<'a, str>,
     /// Per join, in order: the view offset where bytes were taken out, and the original
     /// offset of the byte that follows them there.
-    joins: Vec<(usize, usize)>,
+    joins: Vec<Join>,
 }
+
+/// Where the view took bytes out of the original.
+#[derive(Clone, Copy)]
+struct Join {
+    /// The view offset right after the join.
+    view: usize,
+    /// The original offset of the byte that follows the bytes taken out.
+    original: usize,
+    /// The join repairs a word (`rn` read as `m`): a span ending right after it ends after
+    /// what was taken out, not before.
+    in_word: bool,
+}
+
+/// Bytes of the original to replace in the view: their range, what to read there, and
+/// whether the replacement lies inside a word.
+type Cut = (usize, usize, &'static str, bool);
 
 impl<'a> View<'a> {
     /// The view of `original`. Borrows it when no line break is joined (the usual case).
     pub fn new(original: &'a str) -> View<'a> {
         let bytes = original.as_bytes();
-        let mut cuts: Vec<(usize, usize, &'static str)> = Vec::new();
+        let mut cuts: Vec<Cut> = Vec::new();
         for nl in memchr::memchr_iter(b'\n', bytes) {
-            if let Some(cut) = join_at(original, nl) {
-                cuts.push(cut);
+            if let Some((start, end, insert)) = join_at(original, nl) {
+                cuts.push((start, end, insert, false));
             }
         }
+        ocr_cuts(original, &mut cuts);
         if cuts.is_empty() {
             return View {
                 text: repair_ocr(Cow::Borrowed(original)),
@@ -45,10 +62,18 @@ impl<'a> View<'a> {
         let mut text = String::with_capacity(original.len());
         let mut joins = Vec::with_capacity(cuts.len());
         let mut at = 0;
-        for (start, end, insert) in cuts {
+        cuts.sort_unstable_by_key(|c| c.0);
+        for (start, end, insert, in_word) in cuts {
+            if start < at {
+                continue;
+            }
             text.push_str(&original[at..start]);
             text.push_str(insert);
-            joins.push((text.len(), end));
+            joins.push(Join {
+                view: text.len(),
+                original: end,
+                in_word,
+            });
             at = end;
         }
         text.push_str(&original[at..]);
@@ -72,15 +97,16 @@ impl<'a> View<'a> {
     /// at that place, an end to the last byte before it.
     pub fn original(&self, at: usize, is_end: bool) -> usize {
         let i = if is_end {
-            self.joins.partition_point(|&(v, _)| v < at)
+            self.joins
+                .partition_point(|j| j.view < at || (j.view == at && j.in_word))
         } else {
-            self.joins.partition_point(|&(v, _)| v <= at)
+            self.joins.partition_point(|j| j.view <= at)
         };
         match i.checked_sub(1) {
             None => at,
             Some(k) => {
-                let (v, o) = self.joins[k];
-                o + (at - v)
+                let j = self.joins[k];
+                j.original + (at - j.view)
             }
         }
     }
@@ -113,7 +139,10 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
                  digits: usize,
                  strays: usize,
                  out: &mut Vec<(usize, u8)>| {
-        if strays > 0 && strays <= 3 && digits >= 2 && strays < digits {
+        // `2O16`, `4O2O`, and a lone `l` for a 1 (`Kolkweg l5`, `op l4 februari`).
+        let lone_l =
+            strays == 1 && digits == 1 && group.iter().any(|&(a, b)| bytes[a..b].contains(&b'l'));
+        if strays > 0 && strays <= 3 && ((digits >= 2 && strays <= digits) || lone_l) {
             for &(a, b) in group.iter() {
                 for (k, &c) in bytes[a..b].iter().enumerate() {
                     if confused(c) {
@@ -156,29 +185,227 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
             strays_in_group += word.len() - digits;
             continue;
         }
-        if !ascii || digits != 1 || word.len() - digits < 4 {
+        if !ascii {
             continue;
         }
-        // A name with one digit in it: `0udshoorn`, `W1nter`, `Yi1maz`, `Char1es`.
-        let k = word.iter().position(u8::is_ascii_digit).expect("one digit");
+        l_for_capital_i(bytes, start, at, &mut out);
+        if digits == 0 {
+            continue;
+        }
+        // A name with a digit or two in it: `0udshoorn`, `W1nter`, `Yi1maz`, `Wo1f`,
+        // `Samiu11ah`, `KAR1MI`, `N00RZAI`. Not a code (`CO2`, `B2B`, `COVID19`, `Fase1`).
+        let letters = word.len() - digits;
+        let name_like = letters >= 3
+            && letters >= 2 * digits
+            && word
+                .iter()
+                .all(|&b| !b.is_ascii_digit() || b"015".contains(&b))
+            && !word.last().is_some_and(u8::is_ascii_digit);
+        if !name_like {
+            continue;
+        }
+        let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
         let vowel = |b: u8| b"aeiouyAEIOUY".contains(&b);
-        let before = k.checked_sub(1).map(|j| word[j]);
-        let after = word.get(k + 1).copied();
-        let letter = match (word[k], before, after) {
-            (b'0', None, Some(_)) => Some(b'O'),
-            (b'0', Some(_), Some(_)) => Some(b'o'),
-            // Between consonants an i (`W1nter`), beside a vowel an l (`Kowa1czyk`).
-            (b'1', Some(p), Some(n)) if !vowel(p) && !vowel(n) => Some(b'i'),
-            (b'1', Some(_), Some(_)) => Some(b'l'),
-            (b'5', Some(_), Some(_)) => Some(b's'),
-            _ => None,
-        };
-        if let Some(l) = letter {
-            out.push((start + k, l));
+        for k in (0..word.len()).filter(|&k| word[k].is_ascii_digit()) {
+            let before = k.checked_sub(1).map(|j| word[j]);
+            let after = word.get(k + 1).copied();
+            let letter = match (word[k], before, after) {
+                (b'0', _, _) if capitals => Some(b'O'),
+                (b'1', Some(_), _) if capitals => Some(b'I'),
+                (b'5', Some(_), _) if capitals => Some(b'S'),
+                (b'0', None, Some(_)) => Some(b'O'),
+                (b'0', Some(_), Some(_)) => Some(b'o'),
+                // Between consonants an i (`W1nter`), beside a vowel an l (`Kowa1czyk`).
+                (b'1', Some(p), Some(n)) if !vowel(p) && !vowel(n) => Some(b'i'),
+                (b'1', Some(_), Some(_)) => Some(b'l'),
+                (b'5', Some(_), Some(_)) => Some(b's'),
+                _ => None,
+            };
+            if let Some(l) = letter {
+                out.push((start + k, l));
+            }
         }
     }
     flush(&mut group, digits_in_group, strays_in_group, &mut out);
     out
+}
+
+/// An `l` that OCR read for a capital I: at the start of a word before a consonant where
+/// the I makes a word or a name (`lk`, `llyas`, `lbn`) or before a capital (`lBAN`,
+/// `lJssel`), and between capitals (`DEMlR`, `BlJ12`, `AHMADZAl`).
+fn l_for_capital_i(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, u8)>) {
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    let word = &bytes[start..end];
+    let upper = |k: usize| word.get(k).is_some_and(u8::is_ascii_uppercase);
+    let capitals = word.iter().filter(|b| b.is_ascii_uppercase()).count();
+    for k in (0..word.len()).filter(|&k| word[k] == b'l') {
+        let repair = if k == 0 {
+            let consonant = word
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(b));
+            consonant && {
+                let read = format!("i{}", String::from_utf8_lossy(&word[1..]).to_lowercase());
+                let known = |w: &str| {
+                    is_dutch_word(w)
+                        || GAZETTEER.is(w, class::FIRST_NAME | class::SURNAME | class::PARTICLE)
+                };
+                upper(1) || (!known(&String::from_utf8_lossy(word).to_lowercase()) && known(&read))
+            }
+        } else {
+            capitals >= 2 && upper(k - 1) && (upper(k + 1) || k + 1 == word.len())
+        };
+        if repair {
+            out.push((start + k, b'I'));
+        }
+    }
+}
+
+/// The cuts that undo OCR's confusions which change a word's length: `rn` read for `m`
+/// (`rnevrouw`, `Rotterdarn`), and an e-mail address spaced out or with a comma for a dot
+/// (`jan.bakker @ gmail . com`, `naam@ziggo,nl`).
+fn ocr_cuts(text: &str, cuts: &mut Vec<Cut>) {
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"rn") {
+        rn_for_m(text, at, cuts);
+    }
+    for at in memchr::memchr_iter(b'@', bytes) {
+        spaced_address(bytes, at, cuts);
+    }
+}
+
+/// The ASCII word around byte `at`.
+fn word_around(bytes: &[u8], at: usize) -> (usize, usize) {
+    let start = bytes[..at]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |k| k + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .map_or(bytes.len(), |k| at + k);
+    (start, end)
+}
+
+/// `rn` in a word that is no word, where reading `m` makes a word, a title, a name or a
+/// place: `rnevrouw`, `rnijn`, `Veldrnan`, `Rotterdarn`, `Tarnrnes` (every `rn` of the word).
+fn rn_for_m(text: &str, at: usize, cuts: &mut Vec<Cut>) {
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    let bytes = text.as_bytes();
+    let (start, end) = word_around(bytes, at);
+    // Once per word: at its first `rn`; words next to other letters (`Doğan`) are left.
+    let first = memchr::memmem::find(&bytes[start..end], b"rn").map(|k| start + k);
+    let ascii_edges =
+        (start == 0 || bytes[start - 1].is_ascii()) && bytes.get(end).is_none_or(u8::is_ascii);
+    if first != Some(at) || end - start < 3 || !ascii_edges {
+        return;
+    }
+    let known = |w: &str| {
+        is_dutch_word(w)
+            || GAZETTEER.is(
+                w,
+                class::FIRST_NAME | class::SURNAME | class::PLACE | class::TITLE | class::WORD,
+            )
+    };
+    let word = text[start..end].to_ascii_lowercase();
+    let read = word.replace("rn", "m");
+    if known(&word) || !known(&read) {
+        return;
+    }
+    let mut k = start;
+    while let Some(found) = memchr::memmem::find(&bytes[k..end], b"rn") {
+        cuts.push((k + found, k + found + 2, "m", true));
+        k += found + 2;
+    }
+}
+
+/// An e-mail address that OCR spaced out around its `@` or its dots, or read a comma for a
+/// dot before its top-level domain: `jan.bakker87 @ gmail . com`, `naam@ziggo,nl`,
+/// `t.smit@kroeze-partners .nl`. Cuts the spaces and reads the comma as a dot.
+fn spaced_address(bytes: &[u8], at: usize, cuts: &mut Vec<Cut>) {
+    const TOP_LEVEL: &[&[u8]] = &[b"nl", b"com", b"be", b"org", b"net", b"eu", b"de", b"info"];
+    let local_char = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
+    let label_char = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    let spaces = |from: usize, forward: bool| {
+        let mut n = 0;
+        while n < 2 {
+            let k = if forward {
+                from + n
+            } else {
+                from.wrapping_sub(n + 1)
+            };
+            if bytes.get(k) != Some(&b' ') {
+                break;
+            }
+            n += 1;
+        }
+        n
+    };
+    // The local part: one space at most before the `@`, and an address's shape (a dot, a
+    // digit, or three characters or more).
+    let before = spaces(at, false);
+    let local_end = at - before;
+    let local_start = bytes[..local_end]
+        .iter()
+        .rposition(|&b| !local_char(b))
+        .map_or(0, |k| k + 1);
+    let local = &bytes[local_start..local_end];
+    if local.len() < 3 || !local.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return;
+    }
+    // The domain: labels separated by dots, each dot with a space or two around it, or a
+    // comma before the top-level domain.
+    let mut found: Vec<Cut> = Vec::new();
+    if before > 0 {
+        found.push((local_end, at, "", true));
+    }
+    let after = spaces(at + 1, true);
+    if after > 0 {
+        found.push((at + 1, at + 1 + after, "", true));
+    }
+    // The cuts up to the last top-level domain read (`… . com`, not the sentence after it).
+    let mut accepted = 0;
+    let mut k = at + 1 + after;
+    loop {
+        let label_start = k;
+        while bytes.get(k).copied().is_some_and(label_char) {
+            k += 1;
+        }
+        let label = &bytes[label_start..k];
+        if label_start > at + 1 + after && TOP_LEVEL.contains(&label) {
+            accepted = found.len();
+        }
+        let gap_before = spaces(k, true);
+        let sep = bytes.get(k + gap_before).copied();
+        let dot = k + gap_before;
+        let gap_after = spaces(dot + 1, true);
+        let next_start = dot + 1 + gap_after;
+        let next_end = next_start
+            + bytes
+                .get(next_start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&b| label_char(b))
+                .count();
+        // A comma reads as a dot only glued before the top-level domain (`ziggo,nl`).
+        let comma_for_dot = sep == Some(b',')
+            && gap_before + gap_after == 0
+            && TOP_LEVEL.contains(&&bytes[next_start..next_end]);
+        if label.is_empty() || next_end == next_start || !(sep == Some(b'.') || comma_for_dot) {
+            found.truncate(accepted);
+            cuts.extend(found);
+            return;
+        }
+        if comma_for_dot {
+            found.push((dot, dot + 1, ".", true));
+        }
+        if gap_before > 0 {
+            found.push((k, dot, "", true));
+        }
+        if gap_after > 0 {
+            found.push((dot + 1, next_start, "", true));
+        }
+        k = next_start;
+    }
 }
 
 /// The join at the line break at byte `nl`, if the layout made it: the original byte range
@@ -316,6 +543,73 @@ mod tests {
             "H2O",
             "COVID19",
             "Il y a",
+            "Fase1 en Team1",
+            "NEN1010 en RL01A",
+            "lang leve de klant, MdlR",
+            "O2 en I2",
+        ] {
+            assert_eq!(view(text), text);
+        }
+    }
+
+    #[test]
+    fn reads_a_capital_i_and_letters_for_digits_in_names() {
+        assert_eq!(
+            view("lk ben de moeder van llyas DEMlR, zie lBAN"),
+            "Ik ben de moeder van Ilyas DEMIR, zie IBAN"
+        );
+        assert_eq!(view("van BlJ12 en G. Wo1f"), "van BIJ12 en G. Wolf");
+        assert_eq!(
+            view("Samiu11ah KAR1MI en N00RZAI, Kolkweg l5"),
+            "Samiullah KARIMI en NOORZAI, Kolkweg 15"
+        );
+        assert_eq!(view("4O2O Luik"), "4020 Luik");
+    }
+
+    #[test]
+    fn reads_m_for_rn_where_that_makes_a_word() {
+        assert_eq!(
+            view("Geachte rnevrouw, ik heb rnijn brief rnet de rneneer besproken."),
+            "Geachte mevrouw, ik heb mijn brief met de meneer besproken."
+        );
+        assert_eq!(view("3033 BG Rotterdarn"), "3033 BG Rotterdam");
+        // Words with `rn` stay (`kern`, `Arnhem`, `Bernard`).
+        for text in ["de kern van Arnhem", "Bernard en Ernst", "modern"] {
+            assert_eq!(view(text), text);
+        }
+        // A span ending after the `m` ends after the `n`.
+        let original = "Aan rnevrouw Tarnrnes";
+        let v = View::new(original);
+        let e = v.text().len();
+        assert_eq!(v.original(e, true), original.len());
+        let s = v.text().find("mevrouw").unwrap();
+        assert_eq!(
+            &original[v.original(s, false)..v.original(s + 7, true)],
+            "rnevrouw"
+        );
+    }
+
+    #[test]
+    fn closes_an_e_mail_address_that_ocr_spaced_out() {
+        assert_eq!(
+            view("E-rnail: jadzia.k87 @ gmail . com."),
+            "E-mail: jadzia.k87@gmail.com."
+        );
+        assert_eq!(
+            view("mail m.devries.73@ziggo,nl  (zij"),
+            "mail m.devries.73@ziggo.nl  (zij"
+        );
+        assert_eq!(
+            view("t.smit@kroeze-partners .nl"),
+            "t.smit@kroeze-partners.nl"
+        );
+        // Lists and sentences stay as written.
+        for text in [
+            "a@b.nl, c@d.nl",
+            "a@b.nl,c@d.nl",
+            "mail a@b.nl. Ook",
+            "Jan @ 10 . 00 uur",
+            "vraag @ het team. nl",
         ] {
             assert_eq!(view(text), text);
         }
@@ -358,6 +652,24 @@ mod tests {
         ] {
             assert_eq!(view(text), text);
             assert!(View::new(text).is_original());
+        }
+    }
+
+    proptest::proptest! {
+        /// Every view offset maps to a character boundary of the original, in order, and a
+        /// span of the view maps to a span that holds at least its characters.
+        #[test]
+        fn offsets_map_back_in_order(text in "[a-zA-Z0-9rnlO1@., \n-]{0,80}") {
+            let v = View::new(&text);
+            let t = v.text();
+            let mut last = 0;
+            for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                let (s, e) = (v.original(at, false), v.original(at, true));
+                proptest::prop_assert!(e <= s && s <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                proptest::prop_assert!(e >= last);
+                last = s;
+            }
         }
     }
 

@@ -178,6 +178,15 @@ fn people_in(
                 skipping = false;
                 named = false;
             }
+            // A postcode and its place (`4002 HG  WAALDERVEEN`) are an address.
+            let postcode_letters = g
+                .word(k + 1)
+                .filter(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+            let digits = &g.text()[toks[k].start..toks[k].end];
+            let four_digits = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit());
+            if four_digits && g.spaced(k) && postcode_letters.is_some() {
+                skipping = true;
+            }
             k += 1;
             continue;
         };
@@ -502,5 +511,8 @@ mod tests {
         assert!(people(t).is_empty());
         let t = "datum;naam bedrijf;bedrag\n01-01-2024;Jansen;12,00\n";
         assert!(people(t).is_empty());
+        // A postcode and its place in a person's column are the address.
+        let t = "nr;budgethouder;datum\n1;4002 HG  WAALDERVEEN;01-01-2024\n2;KAYA M;02-01-2024\n";
+        assert_eq!(people(t), ["KAYA M"]);
     }
 }
