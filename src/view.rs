@@ -11,10 +11,12 @@
 //! lines they saw. Findings in the view map back to the original bytes, the removed span
 //! covering whatever the join took out.
 //!
-//! The view also undoes the character confusions of OCR, one byte for one byte so that no
-//! offset moves: a letter inside a number reads as the digit it was (`O40 - 236 98 14`,
-//! `O9-O2-1958`, `Parkweg 1l8`), and a digit inside a name as the letter (`S. 0udshoorn`,
-//! `T. W1nter`, `Kowa1czyk`).
+//! The view also undoes the character confusions of OCR. Most go one byte for one byte: a
+//! letter inside a number reads as the digit it was (`O40 - 236 98 14`, `O9-O2-1958`,
+//! `Parkweg 1l8`, `Kolkweg l5`), a digit inside a name as the letter (`S. 0udshoorn`,
+//! `T. W1nter`, `KAR1MI`), an `l` as the capital I (`lk`, `DEMlR`). Two change lengths and
+//! are cut like the joins: `rn` read for `m` (`rnevrouw`), and an e-mail address spaced out
+//! (`naam @ gmail . com`); a span ending right after such a repair ends after it.
 
 use std::borrow::Cow;
 
