@@ -546,6 +546,14 @@ fn number_range(text: &str, start: usize, digits_end: usize, end: usize) -> bool
         return true;
     }
     let rest = &text[end..];
+    // `openstelling Wetering 27-12 t/m 9-1`: a range of dates.
+    let day_month = text[digits_end..end]
+        .strip_prefix('-')
+        .and_then(upper)
+        .is_some_and(|month| number <= 31 && (1..=12).contains(&month));
+    if day_month && [" t/m ", " tot "].iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
     [" t/m ", " tot en met ", " - "]
         .iter()
         .any(|w| rest.starts_with(w) && upper(&rest[w.len()..]).is_some_and(|n| n > number))

@@ -82,6 +82,7 @@ impl<'a> Context<'a> {
         if at - line_start < 120 && names_organisation(clause) {
             return true;
         }
+        let in_sentence = !before.trim().is_empty();
         let mut end = line_start;
         for _ in 0..3 {
             if end == 0 || end <= from {
@@ -89,7 +90,14 @@ impl<'a> Context<'a> {
             }
             let start = self.lines.start(end - 1);
             let line = &self.text[start..end - 1];
-            if line.len() < 200 && names_organisation(line) {
+            // Inside a sentence, a long line above is the sentence going on, no heading: the
+            // organisations it names do not own the address (`… vragen de GGD om nazorg
+            // voor` / `mevr. Hoekstra, Stationsweg 38`). An address that opens its line may
+            // go on from the line above (`Keurlab B.V. | Westervoortsedijk 73,` / `6827 AV`).
+            if in_sentence && line.trim().len() >= PROSE_LINE {
+                return false;
+            }
+            if names_organisation(line) {
                 return true;
             }
             if line.len() < 200 && names_person(line) {
@@ -226,6 +234,9 @@ fn names_person(line: &str) -> bool {
             .any(|w| ORGANISATION_CLOSERS.contains(&fold(w).as_str()));
     ((initials || given) && words.len() > 1) || name_line
 }
+
+/// The length from which a line is running text, not a line of a letterhead or signature.
+const PROSE_LINE: usize = 70;
 
 /// Most lines of a contact block above and below a line.
 const BLOCK_LINES: usize = 7;

@@ -143,6 +143,14 @@ fn a_residence_word_makes_an_address_a_persons() {
     // The line above names the employer; `woonachtig` says whose address it is.
     let t = "2. HOEKSTRA, Sjoerd, beleidsmedewerker provincie Drenthe\n   woonachtig Zwiggelterweg 8, 9414 TE Hooghalen\n";
     assert_eq!(found(t), vec!["Zwiggelterweg 8", "9414 TE"]);
+    // In a sentence, the organisations the line above names do not own the address; at the
+    // start of a line the address may go on from the line above.
+    let t = "In de driehoek is afgesproken dat we de GGD vragen om de nazorg voor de\n\
+             bewoners. Contact: mevr. G.M. Hoekstra, Stationsweg 38, tel. 0345-612784.\n";
+    assert_eq!(found(t), vec!["Stationsweg 38"]);
+    let t = "Met vriendelijke groet, A. Schouten | Keurlab Benelux B.V. | Westervoortsedijk 73,\n\
+             6827 AV Arnhem | 026 - 356 70 00\n";
+    assert!(found(t).is_empty());
 }
 
 #[test]
@@ -179,6 +187,7 @@ fn a_residents_house_number() {
     assert!(found("Vraag 2\nKunt u dat toelichten?\n\nAntwoord 2\nJa.\n").is_empty());
     assert!(found("we laten het hele complex Irisstraat 2-88 doorlichten\n").is_empty());
     assert!(found("de woningen Abdijlaan 9 t/m 23 (oneven) ontruimd\n").is_empty());
+    assert!(found("voorstel 24/7 openstelling Wetering 27-12 t/m 9-1\n").is_empty());
     assert_eq!(
         found("Zij woont op Kerkstraat 27-1.\n"),
         vec!["Kerkstraat 27-1"]
