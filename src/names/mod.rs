@@ -1109,6 +1109,12 @@ Begin: ma 16-8-2021 08:30
         assert_eq!(removed(&e, "De wijkagent Bos komt ook.\n"), ["Bos"]);
         let team = "Overleg met beleidsmedewerker Bos en Natuur over de subsidie.\n";
         assert!(removed(&e, team).is_empty());
+        // In running text the name may wrap to the next line; in a form it is the next field.
+        let t = "Dat kan onze huisarts, dokter\nKerkhof in Lemseloo, bevestigen.\n";
+        assert_eq!(removed(&e, t), ["Kerkhof"]);
+        let form =
+            "    Relatie tot B1              partner\n    Woonadres                   zie B1\n";
+        assert!(removed(&e, form).is_empty());
     }
 
     #[test]

@@ -133,13 +133,21 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         // Vigilant`).
         let count =
             w == "man" && i > 0 && g.tokens()[i - 1].kind == crate::names::token::Kind::Number;
+        // In running text the name may go on after a wrapped line end (`huisarts, dokter` /
+        // `Kerkhof`); not in a form or under a heading (`1. AANVRAGER` / `Naam  …`).
+        let n = if lower && in_running_text(g, i) {
+            g.skip_wrap(i + 1)
+        } else {
+            i + 1
+        };
+        let apart = g.spaced(i) || n > i + 1;
         if g.has(i, class::ROLE)
-            && g.spaced(i)
-            && starts_upper(g, i + 1)
+            && apart
+            && starts_upper(g, n)
             && !count
-            && !g.has(i + 1, class::PLACE | class::ORG)
+            && !g.has(n, class::PLACE | class::ORG)
         {
-            if let Some(p) = g.titled_name(i + 1) {
+            if let Some(p) = g.titled_name(n) {
                 out.push(mention(p, "name.role", format!("after `{w}`")));
             }
             i += 1;
@@ -153,14 +161,14 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             && !(lower && i > 0 && g.is_punct(i - 1, '('))
             // `het lid Kamminga`: a member of an elected body, public by that office.
             && !g.word_in(i, crate::names::lexicon::MEMBER_WORDS)
-            && g.spaced(i)
-            && g.is_cap(i + 1)
-            && !g.has(i + 1, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
-            && (!super::is_word(g, i + 1) || surname_not_subject(g, i + 1))
+            && apart
+            && g.is_cap(n)
+            && !g.has(n, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
+            && (!super::is_word(g, n) || surname_not_subject(g, n))
             // `Adviseur Wts-uitvoering`: a compound naming the work.
-            && !(g.glued(i + 1) && g.is_punct(i + 2, '-'))
+            && !(g.glued(n) && g.is_punct(n + 1, '-'))
         {
-            if let Some(p) = g.titled_name(i + 1) {
+            if let Some(p) = g.titled_name(n) {
                 out.push(mention(p, "name.role", format!("after the function `{w}`")));
             }
             i += 1;
@@ -370,4 +378,14 @@ fn upper_surname(g: &Grammar, j: usize) -> Option<NameParse> {
 fn surname_not_subject(g: &Grammar, i: usize) -> bool {
     let and = g.word_in(i + 1, &["en"]) || g.is_punct(i + 1, '&');
     g.has(i, class::SURNAME) && !(and && g.is_cap(i + 2))
+}
+
+/// Whether the line of token `i` is running text up to it: words after words, not a form's
+/// or a table's columns (`Relatie tot B1       partner`, `Naam ........ J. Brink`).
+fn in_running_text(g: &Grammar, i: usize) -> bool {
+    let text = g.text();
+    let at = g.tokens()[i].start;
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let line = text[start..at].trim_start();
+    !line.is_empty() && !["  ", "..", "\t", "|"].iter().any(|s| line.contains(s))
 }
