@@ -927,9 +927,22 @@ fn among_capital_words(g: &Grammar, t: usize) -> bool {
     before.is_some_and(capital_word) || after.is_some_and(capital_word)
 }
 
-/// Whether a short date starts at token `k` (`14/1`, `05-11-2024`), after a space.
+/// Whether a short date starts at token `k` (`14/1`, `05-11-2024`), after a space, or in
+/// the next cell of a paraaf table's row (`gz        05-04-2024`, `| rm | 14-06-2024`).
 fn date_at(g: &Grammar, k: usize) -> bool {
-    k > 0 && g.spaced(k - 1) && person::date_follows(g, k)
+    let k = if g.is_punct(k, '|') || g.is_punct(k, '│') {
+        k + 1
+    } else {
+        k
+    };
+    let apart = |i: usize| {
+        let toks = g.tokens();
+        i + 1 < toks.len() && {
+            let gap = &g.text()[toks[i].end..toks[i + 1].start];
+            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')
+        }
+    };
+    k > 0 && apart(k - 1) && person::date_follows(g, k)
 }
 
 /// Whether a short date ends right before token `k` (`26/9 fb`).

@@ -1041,6 +1041,10 @@ Begin: ma 16-8-2021 08:30
         assert_eq!(removed(&e, "Afhandeling (LB, 05-11-2024 15:20):\n"), ["LB"]);
         assert_eq!(removed(&e, "paraaf projectleider: lb 14/1\n"), ["lb"]);
         assert_eq!(removed(&e, "  → gebeld 26/9 lb\n"), ["lb"]);
+        // In a paraaf table the date stands in the next column.
+        let row = "Projectleider     L. Brinkhorst        lb        05-04-2024\n";
+        assert_eq!(removed(&e, row), ["L. Brinkhorst", "lb"]);
+        assert_eq!(removed(&e, "| Projectleider | lb | 14-06-2024 |\n"), ["lb"]);
         // Without a date or a person's context, two capitals stay an abbreviation.
         assert!(removed(&e, "De LB is 3 m, dp 7.3 ook.\n").is_empty());
         // An organisation's acronym defined after its name stays.
