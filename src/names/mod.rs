@@ -1041,6 +1041,14 @@ Begin: ma 16-8-2021 08:30
         assert_eq!(removed(&e, "Afhandeling (LB, 05-11-2024 15:20):\n"), ["LB"]);
         assert_eq!(removed(&e, "paraaf projectleider: lb 14/1\n"), ["lb"]);
         assert_eq!(removed(&e, "  → gebeld 26/9 lb\n"), ["lb"]);
+        // Capitals that are also a word are a paraaf or a remark's author in those places.
+        let tv = engine(&["Tom Verschuren"], &[]);
+        assert_eq!(
+            removed(&tv, "Handtekening: [paraaf TV]  Datum: 25-9\n"),
+            ["TV"]
+        );
+        assert_eq!(removed(&tv, "Noot van TV (24-4): doorgezet\n"), ["TV"]);
+        assert!(removed(&tv, "Ik keek gisteren TV met de buren.\n").is_empty());
         // In a paraaf table the date stands in the next column.
         let row = "Projectleider     L. Brinkhorst        lb        05-04-2024\n";
         assert_eq!(removed(&e, row), ["L. Brinkhorst", "lb"]);

@@ -164,8 +164,11 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if signs_a_message(g, first, next) {
         return Some(SIGNS_A_MESSAGE);
     }
+    // `Opmerking BV:`, `Noot van HP (24-4):`.
+    let commenting = |k: usize| g.word_in(k, COMMENTING);
     if first > 0
-        && g.word_in(first - 1, COMMENTING)
+        && (commenting(first - 1)
+            || (first > 1 && g.word_in(first - 1, &["van"]) && commenting(first - 2)))
         && (g.is_punct(next, ':') || g.is_punct(next, '('))
     {
         return Some("author of a comment");
@@ -651,7 +654,7 @@ fn vocative(g: &Grammar, first: usize, next: usize) -> bool {
 /// Whether the phrase ends at token `i`: punctuation, a line end, or the end.
 fn phrase_ends(g: &Grammar, i: usize) -> bool {
     g.is_line_end(i)
-        || [',', '.', '!', '?', ':', ';', ')', '(']
+        || [',', '.', '!', '?', ':', ';', ')', '(', ']']
             .iter()
             .any(|&c| g.is_punct(i, c))
         || g.tokens()[i].kind == Kind::Number
