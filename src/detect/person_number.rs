@@ -1,6 +1,7 @@
 //! Numbers that identify a person, known by their label: a client or relation number, a tax
 //! subject number, a livestock holding's number (UBN: most farms are a farmer's own), an
-//! enforcement officer's (BOA's) registration number, a passport, driving
+//! enforcement officer's (BOA's) registration number, a citizen's own case number (`mijn
+//! dossiernummer`), a passport, driving
 //! licence or alien number, an insurance policy or claim number. Such a number leads straight
 //! to the person, so it goes under the privacy ground like a licence plate.
 //!
@@ -21,7 +22,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|a|v)-?(?:nummer|nr)s?\.?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|a|v)-?(?:nummer|nr)s?\.?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
@@ -421,6 +422,14 @@ mod tests {
             found("budgethoudernummer 4410 2287 en 4410 3019."),
             ["4410 2287", "4410 3019"]
         );
+        // A citizen's own case number (`mijn dossiernummer`); the organisation's stays.
+        assert_eq!(
+            found(
+                "Mijn dossiernummer: 2020-HT-118204\nMijn dossiernummer is 2022-HT-164507 denk ik."
+            ),
+            ["2020-HT-118204", "2022-HT-164507"]
+        );
+        assert!(found("Ons dossiernummer: 2020-HT-118204, zaaknummer Z-2024-1.").is_empty());
         // A press office's number is no person's (`persnummer`).
         assert!(found("Algemeen persnummer provincie: 038 499 77 77").is_empty());
     }
