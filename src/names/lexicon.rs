@@ -80,6 +80,11 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
     &["ould"],
 ];
 
+/// Adjectives that open eastern family names of two words (`Oude Luttikhuis`, `Klein
+/// Brinke`, `Groot Wassink`), folded: never a first name.
+pub const SURNAME_ADJECTIVES: &[&str] =
+    &["oude", "olde", "klein", "kleine", "groot", "grote", "lutke"];
+
 /// Academic and professional titles (`mr.`, `drs.`, …), folded, without the dot.
 pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "drs", "dr", "ir", "ing", "prof", "bc", "ds", "mgr", "kand", "lic",

@@ -936,6 +936,8 @@ Begin: ma 16-8-2021 08:30
                 "Oude Luttikhuis"
             ]
         );
+        let cargo = "Ik heb met Achmed van Air Cargo gesproken. Wietske belde ook.\n";
+        assert_eq!(removed(&e, cargo), ["Achmed", "Wietske"]);
         let called = "Onderwerp: FW: vragen\n\nBas, zie hieronder.\n\nOverigens, zie ook dit.\n";
         assert_eq!(removed(&e, called), ["Bas"]);
     }
@@ -1420,15 +1422,15 @@ Begin: ma 16-8-2021 08:30
     #[test]
     fn a_private_person_named_in_full_is_removed_in_the_other_documents() {
         let e = engine(&[], &[]);
-        let mail = "Van: Zarmina Stanekzai <z.s@example.com>\nOnderwerp: visum\n";
-        let memo = "Casus Stanekzai en de broer apart benoemd. Zarmina Stanekzai belde.\n";
+        let mail = "Van: Ziaulhaq Stanekzai <z.s@example.com>\nOnderwerp: visum\n";
+        let memo = "Casus Stanekzai en de broer apart benoemd. Ziaulhaq Stanekzai belde.\n";
         assert!(removed(&e, memo).is_empty());
         assert_eq!(
             removed_after(&e, &[mail], memo),
-            ["Stanekzai", "Zarmina Stanekzai"]
+            ["Stanekzai", "Ziaulhaq Stanekzai"]
         );
         // A first name alone is anyone's in another document.
-        assert!(removed_after(&e, &[mail], "Zarmina belt morgen.\n").is_empty());
+        assert!(removed_after(&e, &[mail], "Ziaulhaq belt morgen.\n").is_empty());
     }
 
     #[test]

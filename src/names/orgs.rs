@@ -121,6 +121,13 @@ const CLOSERS: &[&str] = &[
     "projecten",
     "partners",
     "logistics",
+    "cargo",
+    "freight",
+    "shipping",
+    "trading",
+    "services",
+    "solutions",
+    "security",
     "group",
     "fonds",
     "school",
@@ -360,9 +367,6 @@ fn elsewhere(g: &Grammar, names: &[(usize, usize)], out: &mut Vec<(usize, usize)
     out.dedup();
 }
 
-/// Adjectives that open family names (`Oude Luttikhuis`, `Klein Brinke`, `Groot Wassink`).
-const SURNAME_ADJECTIVES: &[&str] = &["oude", "olde", "klein", "kleine", "groot", "grote"];
-
 /// Classes of words that make a partnership's name a trade name, not a family's.
 const TRADE_WORDS: u16 = class::ORG | class::PLACE | class::FUNCTION | shape::ORG_COMPOUND;
 
@@ -389,7 +393,9 @@ pub(crate) fn partnership_family(g: &Grammar, i: usize) -> Option<NameParse> {
             !g.has(w, TRADE_WORDS)
                 && (g.has(w, class::SURNAME)
                     || !word
-                    || (n == 0 && words.len() > 1 && SURNAME_ADJECTIVES.contains(&g.folded(w))))
+                    || (n == 0
+                        && words.len() > 1
+                        && lexicon::SURNAME_ADJECTIVES.contains(&g.folded(w))))
         });
         (p.next == i && (k..i).all(|j| !g.is_line_end(j)) && family).then_some(p)
     })
@@ -578,6 +584,10 @@ mod tests {
         assert_eq!(
             orgs("Olaf van Kruispunt Advies belde"),
             ["Kruispunt Advies"]
+        );
+        assert_eq!(
+            orgs("Ik heb met Achmed van Air Cargo gesproken"),
+            ["Air Cargo"]
         );
         assert_eq!(
             orgs("gevestigd: Stichting Willem Kamphuis Fonds, te"),

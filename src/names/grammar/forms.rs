@@ -95,8 +95,9 @@ impl Grammar<'_> {
     /// `Oude Luttikhuis`, `Groot Wassink`, `Klein Gunnewiek`: an adjective that opens an
     /// eastern surname of two words, never a first name.
     pub fn surname_prefix(&self, i: usize) -> bool {
-        const PREFIXES: &[&str] = &["oude", "olde", "groot", "klein", "lutke"];
-        PREFIXES.contains(&self.folded(i)) && self.spaced(i) && self.is_cap(i + 1)
+        crate::names::lexicon::SURNAME_ADJECTIVES.contains(&self.folded(i))
+            && self.spaced(i)
+            && self.is_cap(i + 1)
     }
 
     fn forward_with(&self, i: usize, strict: bool) -> Option<NameParse> {
