@@ -600,6 +600,10 @@ pub fn is_party(text: &str) -> bool {
 /// Whether a folded word is a surname particle (alone or in a combination such as `in 't`).
 pub fn is_particle(folded: &str) -> bool {
     PARTICLES.contains(folded)
+        || matches!(
+            folded,
+            "v" | "v." | "vd" | "vd." | "vdr" | "v.d." | "v/d" | "v.d"
+        )
 }
 
 /// Every word of [`TUSSEN_PHRASES`], for [`is_particle`].

@@ -116,7 +116,7 @@ impl Grammar<'_> {
 
     fn particle_phrase(&self, i: usize, first_may_be_cap: bool) -> usize {
         if !self.has(i, class::PARTICLE) {
-            return 0;
+            return self.abbreviated_particle(i);
         }
         let w = self.str(i);
         // The first letter decides: `'t` (after its apostrophe) is lower case.
@@ -150,6 +150,33 @@ impl Grammar<'_> {
             }
         }
         0
+    }
+
+    /// Length in tokens of an abbreviated particle at `i`, written in lower case before more
+    /// of the name: `v.d.`, `v/d`, `vd`, `vdr`, `v.` (`H. v.d. Akker`, `Wim v. Essen`).
+    fn abbreviated_particle(&self, i: usize) -> usize {
+        let dot_after = |k: usize| self.glued(k) && self.is_punct(k + 1, '.');
+        let len = match self.word(i) {
+            Some("vd" | "vdr") if dot_after(i) => 2,
+            Some("vd" | "vdr") => 1,
+            Some("v") if dot_after(i) => {
+                let second = self.glued(i + 1) && matches!(self.word(i + 2), Some("d" | "dr"));
+                if second && dot_after(i + 2) { 4 } else { 2 }
+            }
+            Some("v") if self.glued(i) && self.is_punct(i + 1, '/') && self.glued(i + 1) => {
+                if self.word(i + 2) == Some("d") { 3 } else { 0 }
+            }
+            _ => 0,
+        };
+        let last = i + len.max(1) - 1;
+        if len > 0
+            && (self.spaced(last) || self.wraps(last))
+            && self.is_cap(last + 1 + usize::from(self.wraps(last)))
+        {
+            len
+        } else {
+            0
+        }
     }
 
     /// Whether a capitalised word at `i` may be part of a surname: not a function title, a

@@ -29,6 +29,21 @@ fn forward_names_with_particles_initials_and_double_surnames() {
         Some("J.P. de Vries")
     );
     assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+    // Abbreviated particles, and the surname key without them.
+    for (text, name) in [
+        ("H. v.d. Akker ??", "H. v.d. Akker"),
+        ("R. v/d Sluis)", "R. v/d Sluis"),
+        ("B.J. vd Berg  Datum", "B.J. vd Berg"),
+        ("Wim v. Essen, buurman", "Wim v. Essen"),
+    ] {
+        let (found, p) = parse(text, |g, i| g.forward(i)).expect(text);
+        assert_eq!(found, name);
+        assert!(
+            !p.surname.as_deref().unwrap_or_default().contains('v'),
+            "{text}"
+        );
+    }
+    assert_eq!(forward("Zie v.d. nota"), None);
     // `Ph.S.` folds to the letters of `P.S.`, the postscript, but is initials.
     assert_eq!(
         forward("Ph.S. Hoogkamp,").as_deref(),
