@@ -163,8 +163,13 @@ impl Grammar<'_> {
                 let second = self.glued(i + 1) && matches!(self.word(i + 2), Some("d" | "dr"));
                 if second && dot_after(i + 2) { 4 } else { 2 }
             }
-            Some("v") if self.glued(i) && self.is_punct(i + 1, '/') && self.glued(i + 1) => {
-                if self.word(i + 2) == Some("d") { 3 } else { 0 }
+            Some("v")
+                if self.glued(i)
+                    && self.is_punct(i + 1, '/')
+                    && self.glued(i + 1)
+                    && self.word(i + 2) == Some("d") =>
+            {
+                3
             }
             _ => 0,
         };
