@@ -23,8 +23,7 @@ use std::borrow::Cow;
 /// A text with some layout line breaks removed, and the way back to the original offsets.
 pub struct View<'a> {
     text: Cow<'a, str>,
-    /// Per join, in order: the view offset where bytes were taken out, and the original
-    /// offset of the byte that follows them there.
+    /// The places where bytes were taken out or replaced, in order.
     joins: Vec<Join>,
 }
 
@@ -45,7 +44,7 @@ struct Join {
 type Cut = (usize, usize, &'static str, bool);
 
 impl<'a> View<'a> {
-    /// The view of `original`. Borrows it when no line break is joined (the usual case).
+    /// The view of `original`. Borrows it when nothing is joined or cut (the usual case).
     pub fn new(original: &'a str) -> View<'a> {
         let bytes = original.as_bytes();
         let mut cuts: Vec<Cut> = Vec::new();
@@ -342,8 +341,7 @@ fn spaced_address(bytes: &[u8], at: usize, cuts: &mut Vec<Cut>) {
         }
         n
     };
-    // The local part: one space at most before the `@`, and an address's shape (a dot, a
-    // digit, or three characters or more).
+    // The local part: up to two spaces before the `@`, three characters or more.
     let before = spaces(at, false);
     let local_end = at - before;
     let local_start = bytes[..local_end]
