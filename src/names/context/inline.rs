@@ -135,7 +135,8 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             w == "man" && i > 0 && g.tokens()[i - 1].kind == crate::names::token::Kind::Number;
         // In running text the name may go on after a wrapped line end (`huisarts, dokter` /
         // `Kerkhof`); not in a form or under a heading (`1. AANVRAGER` / `Naam  …`).
-        let n = if lower && in_running_text(g, i) {
+        let names_a_person = g.has(i, class::ROLE | class::FUNCTION);
+        let n = if names_a_person && lower && in_running_text(g, i) {
             g.skip_wrap(i + 1)
         } else {
             i + 1
@@ -385,7 +386,12 @@ fn surname_not_subject(g: &Grammar, i: usize) -> bool {
 fn in_running_text(g: &Grammar, i: usize) -> bool {
     let text = g.text();
     let at = g.tokens()[i].start;
-    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    // A few hundred bytes back at most: a document may be one long line.
+    let mut from = at.saturating_sub(300);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let start = text[from..at].rfind('\n').map_or(from, |k| from + k + 1);
     let line = text[start..at].trim_start();
     !line.is_empty() && !["  ", "..", "\t", "|"].iter().any(|s| line.contains(s))
 }
