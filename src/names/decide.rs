@@ -607,15 +607,6 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     }
 }
 
-/// Whether every capitalised word of `p` is a word of an organisation's name in the text.
-fn bears_firm_name(g: &Grammar, p: &NameParse, organisation_words: &[String]) -> bool {
-    let first = g.tokens().partition_point(|t| t.start < p.start);
-    let mut words = (first..p.next)
-        .filter(|&k| g.word(k).is_some() && g.is_cap(k))
-        .peekable();
-    words.peek().is_some() && words.all(|k| organisation_words.iter().any(|w| w == g.folded(k)))
-}
-
 /// Adds weak mentions for every occurrence of an identified person's surname or first name,
 /// and of the surnames other documents of the batch identified (`remembered`: first words),
 /// capitalised as names are.
@@ -739,9 +730,6 @@ fn propagation_mentions(
                 // uitgebroken` opens a sentence with the word.
                 .filter(|p| !GAZETTEER.is(&fold(g.text_of(p)), class::PLACE | class::ORG))
                 .filter(|p| !crate::resolve::word_opening_a_sentence(g.text(), p.start, p.end))
-                // A surname only other documents vouch for is the firm's here when a firm
-                // here bears it (`Maatschap Klein Gunnewiek`, `locatiebezoek Klein Gunnewiek`).
-                .filter(|p| first_words.contains(f) || !bears_firm_name(g, p, organisation_words))
                 .map(|p| (p, "surname of an identified person"))
         } else if givens.contains(f) {
             // `Jan Jansen` when only Jan de Vries is known is another person.
