@@ -237,6 +237,10 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
 fn l_for_capital_i(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, u8)>) {
     use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
     let word = &bytes[start..end];
+    // Most words have no `l`: they cost one scan.
+    if !word.contains(&b'l') {
+        return;
+    }
     let upper = |k: usize| word.get(k).is_some_and(u8::is_ascii_uppercase);
     let capitals = word.iter().filter(|b| b.is_ascii_uppercase()).count();
     for k in (0..word.len()).filter(|&k| word[k] == b'l') {
