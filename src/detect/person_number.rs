@@ -22,7 +22,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|a|v)-?(?:nummer|nr)s?\.?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|pat\.?|a|v)-?(?:nummer|nr)s?\.?|(?:personnel|employee|staff|client|customer|patient|member)\s+(?:number|no)\.?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
@@ -35,9 +35,14 @@ static PASSPORT_PP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("passport pattern compiles")
 });
 
+/// What ends a form's label before its value: a colon, or dot leaders (`Patiëntnummer
+/// ........... 7731988`, `nr . . . . 4409`) with or without one. Up to three words or a
+/// bracket may qualify the label first (`Klantnummer aanvrager (Zaaksysteem): KL-0049217`).
+const LEADERS: &str = r"(?:[\t ]*:|[\t ]*(?:\.[\t ]?){2,}:?)[\t ]*";
+
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:\s+[^\W\d]\w*\s*:\s*|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     .expect("person number pattern compiles")
 });
@@ -162,6 +167,66 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
     columns(text, out);
     machine_readable_zones(text, out);
+}
+
+/// A number in brackets right after a name removed as a person's (`P. Kowalczyk (208817)`,
+/// `STANEKZAI, Zarmina (KBL-OLE-0131)`): in lists and tables of people, the number the
+/// organisation keys them by. A year (`Jansen (2019)`) or a date (`(12-03)`) is no key, and
+/// a number with a year in it is a case's (`bezwaar Van de Laar (BZ-2022-0079)`), as is one
+/// after a word for a case (`melding H. Zomer (M24-00211)`).
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    // One code, or digits in groups; no label before it: `(BOA 7231)` was read with its label.
+    Regex::new(
+        r"^[\t ]?\([\t ]?([0-9A-Za-z]+(?:[-./][0-9A-Za-z]+)*|[0-9]+(?: [0-9]{3,5})+)[\t ]?\)",
+    )
+    .expect("bracket pattern compiles")
+});
+
+static DATE_OR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{4}|[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.][0-9]{2,4})?)$")
+        .expect("date pattern compiles")
+});
+
+/// A year within a number: four digits from 1900 to 2099 not among other digits.
+static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}(?:[^0-9]|$)").expect("year pattern compiles")
+});
+
+/// A word for a case a person brought or is the subject of, before the name.
+static CASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:melding|bezwaar|beroep|klacht|claim|zaak|verzoek|aanvraag|schade\w*|dossier|casus)\b")
+        .expect("case word pattern compiles")
+});
+
+/// Adds the numbers bound to the names among `findings` (see [`BRACKETED`]).
+pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
+    let names = findings.len();
+    for i in 0..names {
+        if findings[i].category != Category::Name {
+            continue;
+        }
+        let end = findings[i].end;
+        let Some(c) = BRACKETED.captures(&text[end..]) else {
+            continue;
+        };
+        let value = c.get(1).expect("the value group always takes part");
+        let number = value.as_str();
+        let line_start = text[..findings[i].start].rfind('\n').map_or(0, |n| n + 1);
+        let before = &text[line_start.max(findings[i].start.saturating_sub(40))..findings[i].start];
+        if is_number(number)
+            && !DATE_OR_YEAR.is_match(number)
+            && !YEAR_IN.is_match(number)
+            && !CASE_WORD.is_match(before)
+        {
+            findings.push(Finding::new(
+                end + value.start(),
+                end + value.end(),
+                Category::Other,
+                "person-number",
+                "in brackets after a person's name",
+            ));
+        }
+    }
 }
 
 /// Numbers in a table column whose header is a person-number label, or, in a register of
@@ -350,6 +415,81 @@ mod tests {
             ["V-28 1046 7733"]
         );
         assert!(found("zie pp. 12-14 en pp 3").is_empty());
+    }
+
+    #[test]
+    fn form_labels_with_leaders_and_qualifiers() {
+        assert_eq!(
+            found("   Patiëntnummer ............. 7731988\n"),
+            ["7731988"]
+        );
+        assert_eq!(found("  Pat.nr:   7709851      Huisarts"), ["7709851"]);
+        assert_eq!(
+            found("1.3 Budgethoudernummer  . . . . . . . . . .  44098841\n"),
+            ["44098841"]
+        );
+        assert_eq!(
+            found("  Klantnummer aanvrager (Zaaksysteem): KL-0049217\n"),
+            ["KL-0049217"]
+        );
+        assert_eq!(
+            found("Relatienummer BIJ12 (indien bekend): R-00418827\n"),
+            ["R-00418827"]
+        );
+        assert_eq!(
+            found("Your personnel number ....: FP-208817\n"),
+            ["FP-208817"]
+        );
+        assert_eq!(
+            found("Verzonden vanaf IP-adres: 84.105.212.63\n"),
+            ["84.105.212.63"]
+        );
+        assert_eq!(found("chirurg\nBIG 19057734201\n"), ["19057734201"]);
+        // More than a short qualifier between label and colon: a sentence, not a field.
+        assert!(found("Het klantnummer staat op de factuur van mei: 2024-05").is_empty());
+    }
+
+    #[test]
+    fn numbers_in_brackets_after_a_name() {
+        let text = "P. Kowalczyk (208817) | Popal M.Y. (KBL-TK-0041) | Jansen (2019) | \
+                    Smit (12-03) | Bos (12) | De Vries (4409 8841) | Molenweg 22 (4411 2233) | \
+                    bezwaar Van de Laar (BZ-2022-0079) | melding Zomer (M24-00211) | Aarts (BOA 7231)";
+        let mut findings = Vec::new();
+        for name in [
+            "Kowalczyk",
+            "Popal M.Y.",
+            "Jansen",
+            "Smit",
+            "Bos",
+            "De Vries",
+            "Van de Laar",
+            "Zomer",
+            "Aarts",
+        ] {
+            let start = text.find(name).unwrap();
+            findings.push(Finding::new(
+                start,
+                start + name.len(),
+                Category::Name,
+                "name",
+                "test",
+            ));
+        }
+        // A number after anything but a name stays.
+        let address = text.find("Molenweg").unwrap();
+        findings.push(Finding::new(
+            address,
+            address + "Molenweg 22".len(),
+            Category::Address,
+            "address",
+            "test",
+        ));
+        bound_to_names(text, &mut findings);
+        let numbers: Vec<&str> = findings[10..]
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(numbers, ["208817", "KBL-TK-0041", "4409 8841"]);
     }
 
     #[test]
