@@ -78,6 +78,7 @@ mod fingerprint;
 pub mod fold;
 pub mod formats;
 mod isolate;
+pub(crate) mod known;
 pub mod lists;
 pub mod load;
 // Some helpers of the name engine are unused outside its own rules for now.

@@ -13,8 +13,9 @@ use crate::document::{self, DocumentKind, DocumentOptions, DocumentRedaction, Do
 use crate::error::{ConfigError, DocumentError};
 use crate::fingerprint::Fingerprint;
 use crate::fold::FoldedText;
+use crate::known::{self, BatchFact, KnownNumbers};
 use crate::lists::Lists;
-use crate::names::{Identified, NameEngine};
+use crate::names::NameEngine;
 use crate::policy::{Category, Policy};
 use crate::resolve::{Removal, resolve};
 use crate::verify::{VerificationError, verify_text};
@@ -57,7 +58,7 @@ pub struct Redactor {
     /// The detectors, in the order they run; the keep list is second to last and the name
     /// engine last (see [`crate::detector`]).
     detectors: Vec<Arc<dyn Detector>>,
-    /// The name engine, for [`Redactor::identify`] and [`Redactor::with_known_people`].
+    /// The name engine, for [`Redactor::identify`] and [`Redactor::with_batch_facts`].
     names: NameEngine,
     /// Hash of everything that decides the results: policy, lists, known people, detectors.
     identity: [u8; 32],
@@ -256,35 +257,59 @@ impl Redactor {
         texts.par_iter().map(|t| self.redact(t)).collect()
     }
 
-    /// What `text` tells the rest of its batch about who is who (for the batch-wide "one
-    /// decision per person" rule): the private people it names in full, and the surnames
-    /// it shows as public (officials', office holders', organisations').
-    pub(crate) fn identify(&self, text: &str) -> Vec<Identified> {
-        if !self.policy.is_enabled(Category::Name) {
-            return Vec::new();
+    /// What `text` tells the rest of its batch (for the batch-wide "one decision per person"
+    /// rule): the private people it names in full, the surnames it shows as public
+    /// (officials', office holders', organisations'), and the numbers it labels as a person's.
+    pub(crate) fn identify(&self, text: &str) -> Vec<BatchFact> {
+        let mut facts = Vec::new();
+        if self.policy.is_enabled(Category::Name) {
+            let people = self.names.identify(&FoldedText::new(text));
+            facts.extend(people.into_iter().map(BatchFact::Person));
         }
-        self.names.identify(&FoldedText::new(text))
+        if self.policy.is_enabled(Category::Other) {
+            // Read as the detectors read it, so that pass 2 finds the number as written.
+            let numbers = known::labelled_numbers(View::new(text).text());
+            facts.extend(numbers.into_iter().map(BatchFact::PersonNumber));
+        }
+        facts
     }
 
-    /// The same redactor, also removing the full names and surnames of the private people
-    /// other documents of the batch identified (`named`, from [`Redactor::identify`]).
-    pub(crate) fn with_known_people(&self, mut named: Vec<Identified>) -> Redactor {
-        named.sort();
-        named.dedup();
+    /// The same redactor, also removing what other documents of the batch told (`facts`,
+    /// from [`Redactor::identify`]): the full names and surnames of the private people they
+    /// identified, and the numbers they labelled as a person's.
+    pub(crate) fn with_batch_facts(&self, mut facts: Vec<BatchFact>) -> Redactor {
+        facts.sort();
+        facts.dedup();
         let mut identity = Fingerprint::new("woo-redact known people");
-        identity.bytes(&self.identity).u64(named.len() as u64);
-        for n in &named {
-            let p = &n.key;
-            identity
-                .opt(p.surname.as_deref())
-                .opt(p.given.as_deref())
-                .opt(p.initials.as_deref())
-                .u64(u64::from(n.public));
+        identity.bytes(&self.identity).u64(facts.len() as u64);
+        let mut people = Vec::new();
+        let mut numbers = Vec::new();
+        for fact in facts {
+            match fact {
+                BatchFact::Person(n) => {
+                    let p = &n.key;
+                    identity
+                        .opt(p.surname.as_deref())
+                        .opt(p.given.as_deref())
+                        .opt(p.initials.as_deref())
+                        .u64(u64::from(n.public));
+                    people.push(n);
+                }
+                BatchFact::PersonNumber(number) => {
+                    identity.u64(2).str(&number);
+                    numbers.push(number);
+                }
+            }
         }
-        let names = self.names.with_known_people(&named);
+        let names = self.names.with_known_people(&people);
         let mut detectors = self.detectors.clone();
         if let Some(last) = detectors.last_mut() {
             *last = Arc::new(detector::Names(names.clone()));
+        }
+        // Before the keep list and the names, like the pattern detectors.
+        detectors.retain(|d| d.rule() != known::KNOWN_NUMBERS);
+        if let Some(known) = KnownNumbers::new(&numbers) {
+            detectors.insert(detectors.len() - 2, Arc::new(known));
         }
         Redactor {
             names,
@@ -325,7 +350,7 @@ mod tests {
         let r = Redactor::new(Policy::default(), &lists).unwrap();
         let people = r.identify("Van: Piet Kwakernaak\n\nBeste Jaylinn,");
         assert!(!people.is_empty());
-        let known = r.with_known_people(people);
+        let known = r.with_batch_facts(people);
         let document = crate::load::TextDocument::decode(b"Van: Piet Kwakernaak".to_vec()).unwrap();
         for debug in [
             format!("{r:?}"),

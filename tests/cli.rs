@@ -342,12 +342,13 @@ fn batch_scope_redacts_a_person_in_every_document() {
     std::fs::create_dir_all(&input).unwrap();
     std::fs::write(
         input.join("a.txt"),
-        "Van: Kees Oosterwijk <k.oosterwijk@example.nl>\nOnderwerp: planning\n",
+        "Van: Kees Oosterwijk <k.oosterwijk@example.nl>\nOnderwerp: planning\n\
+         Klantnummer: CL-004471\n",
     )
     .unwrap();
     std::fs::write(
         input.join("b.txt"),
-        "Zie het stuk van Oosterwijk over de planning.\n",
+        "Zie het stuk van Oosterwijk over de planning.\nCL-004471 is dubbel.\n",
     )
     .unwrap();
     let run = |scope: &str| {
@@ -358,12 +359,13 @@ fn batch_scope_redacts_a_person_in_every_document() {
         assert_eq!(result.status.code(), Some(0));
         std::fs::read_to_string(out.join("b.txt")).unwrap()
     };
+    // The client number labelled in a.txt is removed in b.txt too.
     assert_eq!(
         run("document"),
-        "Zie het stuk van Oosterwijk over de planning.\n"
+        "Zie het stuk van Oosterwijk over de planning.\nCL-004471 is dubbel.\n"
     );
     assert_eq!(
         run("batch"),
-        "Zie het stuk van [5.1.2e] over de planning.\n"
+        "Zie het stuk van [5.1.2e] over de planning.\n[5.1.2e] is dubbel.\n"
     );
 }

@@ -17,10 +17,10 @@ use support::shard::{Setup, assert_same_as_single, stderr, summary_without_timin
 fn sharded_runs_equal_one_redact_run_for_any_number_of_shards() {
     let setup = Setup::new();
     let single = setup.single();
-    // The batch scope carried the person from a.txt into z.txt.
+    // The batch scope carried the person and the client number from a.txt into z.txt.
     assert_eq!(
         std::fs::read_to_string(single.join("z.txt")).unwrap(),
-        "Zie het stuk van [5.1.2e] over de planning.\n"
+        "Zie het stuk van [5.1.2e] over de planning.\n[5.1.2e] is dubbel.\n"
     );
     let documents = summary_without_timings(&single)["totals"]["documents"]
         .as_u64()

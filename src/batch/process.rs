@@ -14,8 +14,8 @@ use super::{BatchOptions, Limits};
 use crate::audit::{AuditRecord, DigestKey};
 use crate::deadline;
 use crate::error::DocumentError;
+use crate::known::BatchFact;
 use crate::load::{DocumentKind, TextDocument};
-use crate::names::Identified;
 use crate::policy::PersonScope;
 use crate::redactor::Redactor;
 use crate::resume::{Completion, WORK_DIR, hex};
@@ -272,7 +272,8 @@ fn scan_text(
 }
 
 /// With the batch-wide person scope (the default), a first pass identifies the people named
-/// in every document; the returned redactor then removes them in every document. `None`
+/// in every document and the numbers labelled as a person's; the returned redactor then
+/// removes them in every document. `None`
 /// with the per-document scope or a single document.
 pub(crate) fn with_batch_people(
     redactor: &Redactor,
@@ -284,9 +285,9 @@ pub(crate) fn with_batch_people(
         return Ok(None);
     }
     let identify = |job: &Job| identify_people(redactor, job, options);
-    let people: Vec<Identified> =
+    let facts: Vec<BatchFact> =
         thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
-    Ok(Some(redactor.with_known_people(people)))
+    Ok(Some(redactor.with_batch_facts(facts)))
 }
 
 /// The people a document names, for the batch-wide person scope (its first pass; also pass 1
@@ -295,7 +296,7 @@ pub(crate) fn identify_people(
     redactor: &Redactor,
     job: &Job,
     options: &BatchOptions,
-) -> Vec<Identified> {
+) -> Vec<BatchFact> {
     with_text(job, options, |text| redactor.identify(text)).unwrap_or_default()
 }
 
@@ -475,22 +476,25 @@ mod tests {
             run(&first, &config);
         }
         // The people a batch identified count too, by content.
-        let person = |surname: &str| Identified {
-            key: crate::names::PersonKey {
-                surname: Some(surname.into()),
-                given: Some("jan".into()),
-                initials: None,
-            },
-            public: false,
+        let person = |surname: &str| {
+            BatchFact::Person(crate::names::Identified {
+                key: crate::names::PersonKey {
+                    surname: Some(surname.into()),
+                    given: Some("jan".into()),
+                    initials: None,
+                },
+                public: false,
+            })
         };
-        let a = first.with_known_people(vec![person("jansen")]);
-        let b = first.with_known_people(vec![person("jansem")]);
+        let a = first.with_batch_facts(vec![person("jansen")]);
+        let b = first.with_batch_facts(vec![person("jansem")]);
         assert_ne!(a.fingerprint(), b.fingerprint());
+        let number = BatchFact::PersonNumber("CL-004471".into());
+        let c = first.with_batch_facts(vec![person("jansen"), number]);
+        assert_ne!(a.fingerprint(), c.fingerprint());
         assert_eq!(
             a.fingerprint(),
-            first
-                .with_known_people(vec![person("jansen")])
-                .fingerprint()
+            first.with_batch_facts(vec![person("jansen")]).fingerprint()
         );
     }
 }

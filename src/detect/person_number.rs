@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Finding, is_whole_token};
+use super::{Finding, is_whole_token, line_before};
 use crate::fold::fold;
 use crate::policy::Category;
 
@@ -73,12 +73,21 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
 static VALUE_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{VALUE}$")).expect("value cell pattern compiles"));
 
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{2}|[0-9]{4})$")
+        .expect("date pattern compiles")
+});
+
 /// At least this many digits: shorter numbers are counts, rooms and extensions.
 const MIN_DIGITS: usize = 4;
 
 /// A number has at least [`MIN_DIGITS`] digits, or is a document number of eight or more
 /// letters and digits with two digits at least (a passport's `NXR7K4PL2`).
 fn is_number(value: &str) -> bool {
+    // A date is a date, whatever its label (`Datum schade : 23-02-2025`).
+    if DATE.is_match(value) {
+        return false;
+    }
     let digits = value.chars().filter(char::is_ascii_digit).count();
     let code = value.chars().filter(char::is_ascii_alphanumeric).count();
     digits >= MIN_DIGITS || (code >= 8 && digits >= 2)
@@ -211,8 +220,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
         };
         let value = c.get(1).expect("the value group always takes part");
         let number = value.as_str();
-        let line_start = text[..findings[i].start].rfind('\n').map_or(0, |n| n + 1);
-        let before = &text[line_start.max(findings[i].start.saturating_sub(40))..findings[i].start];
+        let before = line_before(text, findings[i].start, 40);
         if is_number(number)
             && !DATE_OR_YEAR.is_match(number)
             && !YEAR_IN.is_match(number)
@@ -499,6 +507,7 @@ mod tests {
         assert!(found("Klantnummer:\n2023-04-01 vergadering").is_empty());
         assert!(found("BOA 12 heeft dienst").is_empty());
         assert!(found("KvK registratienummer 12345678").is_empty());
+        assert!(found("Datum schade              : 23-02-2025").is_empty());
     }
 
     #[test]

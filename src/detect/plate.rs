@@ -4,6 +4,10 @@
 //! With dashes the shape alone is telling (`12-ABC-3`), as long as the letters are those the
 //! RDW issues. Without dashes six letters and digits are too often a code or a postcode
 //! (`2511DP`), so a vehicle word must come first on the line (`kenteken 12ABC3`).
+//!
+//! Foreign plates have other shapes (`PO 7K215`, `B 214 KLM`, `IS-22-APM`): a region's
+//! capitals, then groups of capitals and digits. They count after a vehicle word on the line,
+//! or in a table column headed by one (`kenteken eigen auto`).
 
 use std::sync::LazyLock;
 
@@ -30,12 +34,89 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("licence plate pattern compiles")
 });
 
+/// A word for the plate itself, among the vehicle words.
+static PLATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:kenteken|nummerbord|licen[cs]e|plate)")
+        .expect("plate word pattern compiles")
+});
+
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|caravan|camper|licen[cs]e\s+plate|plate)\b",
+        r"(?i)\b(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|caravan|camper|licen[cs]e\s+plate|plate)(?:s|en)?\b",
     )
     .expect("vehicle word pattern compiles")
 });
+
+/// A foreign plate: one to three capitals, then one or two groups of capitals and digits.
+static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z]{1,3}[- ][A-Z0-9]{2,5}(?:[- ][A-Z0-9]{1,3})?\b")
+        .expect("foreign plate pattern compiles")
+});
+
+/// Whether `plate` has the size and make-up of a foreign plate: five to nine capitals and
+/// digits, with a digit, and not ending in a day and month (`TO 29-01`).
+fn is_foreign_plate(plate: &str) -> bool {
+    let code = plate.chars().filter(char::is_ascii_alphanumeric).count();
+    (5..=9).contains(&code)
+        && plate.chars().any(|c| c.is_ascii_digit())
+        && !DAY_MONTH.is_match(plate)
+}
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[ -][0-9]{1,2}-[0-9]{1,2}$").expect("day and month pattern compiles")
+});
+
+/// Whether a vehicle word comes before `at` on its line: a word for the plate itself
+/// (`kenteken`) anywhere in the 80 bytes before, another (`busje`, `auto`) in the `near`
+/// bytes before. A plate without a telling shape is read near its vehicle only.
+fn vehicle_before(text: &str, at: usize, near: usize) -> bool {
+    let line = line_before(text, at, 80);
+    let close = line_before(text, at, near);
+    VEHICLE
+        .find_iter(line)
+        .any(|m| PLATE_WORD.is_match(m.as_str()) || m.start() >= line.len() - close.len())
+}
+
+/// Foreign plates after a vehicle word on the line, or in a column headed by one.
+fn foreign(text: &str, out: &mut Vec<Finding>) {
+    let dutch = out.len();
+    let found = |out: &[Finding], start: usize, end: usize| {
+        out.iter().any(|f| f.start < end && start < f.end)
+    };
+    for m in FOREIGN.find_iter(text) {
+        if is_foreign_plate(m.as_str())
+            && !found(&out[..dutch], m.start(), m.end())
+            && vehicle_before(text, m.start(), 30)
+        {
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Other,
+                "licence-plate",
+                "licence plate after a vehicle word",
+            ));
+        }
+    }
+    let cells = out.len();
+    super::table::column_cells(
+        text,
+        |label| VEHICLE.is_match(label),
+        |start, end| {
+            let cell = &text[start..end];
+            let plate = FOREIGN.find(cell).is_some_and(|m| m.as_str() == cell)
+                || CANDIDATE.find(cell).is_some_and(|m| m.as_str() == cell);
+            if plate && is_foreign_plate(cell) && !found(&out[..cells], start, end) {
+                out.push(Finding::new(
+                    start,
+                    end,
+                    Category::Other,
+                    "licence-plate",
+                    "in a column of licence plates",
+                ));
+            }
+        },
+    );
+}
 
 /// The sidecode (0-based) of a plate written with dashes, or of six characters grouped as
 /// some sidecode once the dashes are added.
@@ -102,14 +183,21 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let Some(code) = sidecode(plate) else {
             continue;
         };
-        let vehicle = VEHICLE.is_match(line_before(text, m.start(), 80));
+        let dashed = plate.contains('-');
+        // Spaced groups (`78 hjn 4`) read as a plate only right after a word for it
+        // (`kenteken`): after `auto` they are as often words (`de A 12 en de N 34`).
+        let spaced = plate.contains(' ');
+        let vehicle = if spaced {
+            VEHICLE
+                .find_iter(line_before(text, m.start(), 25))
+                .any(|w| PLATE_WORD.is_match(w.as_str()))
+        } else {
+            vehicle_before(text, m.start(), 80)
+        };
         let upper = plate.chars().all(|c| !c.is_ascii_lowercase());
         // Vowels occur on the plates of the first six sidecodes (`OT-47-VN`), not later.
         let issued =
             code < ANY_LETTER_SIDECODES || letters.clone().all(|c| ISSUED_LETTERS.contains(c));
-        let dashed = plate.contains('-');
-        // Spaced groups (`78 hjn 4`) read as a plate only after a vehicle word.
-        let spaced = plate.contains(' ');
         let by_shape = dashed && upper && issued && !spaced;
         if !(vehicle || by_shape) {
             continue;
@@ -126,6 +214,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             },
         ));
     }
+    foreign(text, out);
 }
 
 #[cfg(test)]
@@ -176,6 +265,22 @@ mod tests {
         assert_eq!(found("Kenteken: XJ-482-K"), vec!["XJ-482-K"]);
         assert_eq!(found("kenteken 78 hjn 4 gezien"), vec!["78 hjn 4"]);
         assert_eq!(found("de vrachtwagen OT-47-VN reed"), vec!["OT-47-VN"]);
+    }
+
+    #[test]
+    fn finds_foreign_plates_after_a_vehicle_word_or_in_its_column() {
+        assert_eq!(
+            found("3 busjes (WE 812KT, VZ-418-B, B 214 KLM), afval"),
+            ["VZ-418-B", "WE 812KT", "B 214 KLM"]
+        );
+        assert_eq!(found("met eigen auto (PO 7K215)."), ["PO 7K215"]);
+        let t =
+            "naam\tkenteken eigen auto\topm\nPiotr\tPO 7K215\tx\nMihai\tIS-22-APM\t-\nAna\t-\ty\n";
+        assert_eq!(found(t), ["PO 7K215", "IS-22-APM"]);
+        // Without a vehicle word, or too short, or without a digit: no plate.
+        assert!(found("zie WE 812KT en NL 2024").is_empty());
+        assert!(found("de auto op de A 12 en de N 34").is_empty());
+        assert!(found("de auto van AB CDEF").is_empty());
     }
 
     #[test]

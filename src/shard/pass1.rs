@@ -18,7 +18,7 @@ use super::store::{Staged, create_only};
 use super::{ShardError, hash_file};
 use crate::audit::DigestKey;
 use crate::batch;
-use crate::names::Identified;
+use crate::known::BatchFact;
 use crate::publish::text::Labels;
 
 /// The signature of an input with the given hex BLAKE3 (none without one), with its shingle
@@ -65,7 +65,7 @@ const CHUNK: usize = 256;
 /// What pass 1 finds in one document.
 struct Scanned {
     fact: Fact,
-    named: Vec<Identified>,
+    named: Vec<BatchFact>,
     shingles: Vec<u64>,
 }
 
@@ -121,7 +121,7 @@ pub fn scan_shard(
     let mut facts = Staged::new(layout)?;
     let shingles_path = layout.pass1(shard, "shingles.jsonl");
     let mut shingle_file = Staged::new(layout)?;
-    let mut people: BTreeSet<Identified> = BTreeSet::new();
+    let mut people: BTreeSet<BatchFact> = BTreeSet::new();
     let labels = Labels::new(loaded.redactor.policy());
     for chunk in entries.chunks(CHUNK) {
         let found: Result<Vec<Scanned>, ShardError> = pool.install(|| {

@@ -127,7 +127,7 @@ pub fn redact_shard(
     let jobs: Vec<Job> = entries.iter().map(|e| e.job()).collect();
     let known;
     let redactor = if loaded.plan.batch_people {
-        known = loaded.redactor.with_known_people(people);
+        known = loaded.redactor.with_batch_facts(people);
         &known
     } else {
         &loaded.redactor

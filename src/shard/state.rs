@@ -18,28 +18,40 @@ use super::plan::{Loaded, Password};
 use super::store::{Staged, create_only};
 use super::{Layout, ShardError, damaged, read_json};
 use crate::audit::DigestKey;
+use crate::known::BatchFact;
 use crate::names::{Identified, PersonKey};
 
 /// Version of the state format.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// Most files merged at once; more are merged in rounds, so open files stay few.
 const FAN_IN: usize = 128;
 
-/// A person as a line: `[surname, given, initials, public]`, each name part a string or
-/// `null`.
+/// A line of a people file: a person as `[surname, given, initials, public]` (each name part
+/// a string or `null`), or a person's number as `{"number": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct PersonLine(Option<String>, Option<String>, Option<String>, bool);
+#[serde(untagged)]
+pub(crate) enum PersonLine {
+    Person(Option<String>, Option<String>, Option<String>, bool),
+    Number { number: String },
+}
 
-impl From<&Identified> for PersonLine {
-    fn from(n: &Identified) -> Self {
-        let p = &n.key;
-        PersonLine(
-            p.surname.clone(),
-            p.given.clone(),
-            p.initials.clone(),
-            n.public,
-        )
+impl From<&BatchFact> for PersonLine {
+    fn from(fact: &BatchFact) -> Self {
+        match fact {
+            BatchFact::Person(n) => {
+                let p = &n.key;
+                PersonLine::Person(
+                    p.surname.clone(),
+                    p.given.clone(),
+                    p.initials.clone(),
+                    n.public,
+                )
+            }
+            BatchFact::PersonNumber(number) => PersonLine::Number {
+                number: number.clone(),
+            },
+        }
     }
 }
 
@@ -48,14 +60,17 @@ impl PersonLine {
         serde_json::to_string(self).expect("strings always serialise")
     }
 
-    fn identified(self) -> Identified {
-        Identified {
-            key: PersonKey {
-                surname: self.0,
-                given: self.1,
-                initials: self.2,
-            },
-            public: self.3,
+    fn fact(self) -> BatchFact {
+        match self {
+            PersonLine::Person(surname, given, initials, public) => BatchFact::Person(Identified {
+                key: PersonKey {
+                    surname,
+                    given,
+                    initials,
+                },
+                public,
+            }),
+            PersonLine::Number { number } => BatchFact::PersonNumber(number),
         }
     }
 }
@@ -66,7 +81,7 @@ pub struct State {
     format: u32,
     /// BLAKE3 of `plan.json`.
     pub plan: String,
-    /// People in the batch-wide people index.
+    /// People and person numbers in the batch-wide people index.
     pub people: usize,
     /// BLAKE3 of `state/people.jsonl`.
     pub people_blake3: String,
@@ -85,7 +100,7 @@ struct Source {
     lines: BufReader<Box<dyn Read>>,
     hasher: blake3::Hasher,
     expected: Option<String>,
-    last: Option<Identified>,
+    last: Option<BatchFact>,
 }
 
 impl Source {
@@ -100,7 +115,7 @@ impl Source {
         })
     }
 
-    fn next(&mut self) -> Result<Option<Identified>, ShardError> {
+    fn next(&mut self) -> Result<Option<BatchFact>, ShardError> {
         let mut line = String::new();
         let n = self
             .lines
@@ -117,7 +132,7 @@ impl Source {
         self.hasher.update(line.as_bytes());
         let person: PersonLine =
             serde_json::from_str(line.trim_end_matches('\n')).map_err(|_| bad("is damaged"))?;
-        let person = person.identified();
+        let person = person.fact();
         if self.last.as_ref().is_some_and(|last| *last >= person) {
             return Err(bad("is not sorted"));
         }
@@ -129,7 +144,7 @@ impl Source {
 /// Merges sorted sources into `write`, each person once.
 fn merge_sorted(
     mut sources: Vec<Source>,
-    write: &mut dyn FnMut(&Identified) -> Result<(), ShardError>,
+    write: &mut dyn FnMut(&BatchFact) -> Result<(), ShardError>,
 ) -> Result<(), ShardError> {
     let mut heap = BinaryHeap::with_capacity(sources.len());
     for (i, s) in sources.iter_mut().enumerate() {
@@ -137,7 +152,7 @@ fn merge_sorted(
             heap.push(Reverse((p, i)));
         }
     }
-    let mut last: Option<Identified> = None;
+    let mut last: Option<BatchFact> = None;
     while let Some(Reverse((person, i))) = heap.pop() {
         if let Some(next) = sources[i].next()? {
             heap.push(Reverse((next, i)));
@@ -303,7 +318,7 @@ pub(crate) fn read(loaded: &Loaded, expected: Option<&str>) -> Result<(State, St
 pub(crate) fn load(
     loaded: &Loaded,
     expected: Option<&str>,
-) -> Result<(State, String, Vec<Identified>), ShardError> {
+) -> Result<(State, String, Vec<BatchFact>), ShardError> {
     let (state, digest) = read(loaded, expected)?;
     let layout = &loaded.layout;
     let people_path = layout.state_dir().join("people.jsonl");
@@ -359,15 +374,15 @@ pub fn merge_people_files(
 mod tests {
     use super::*;
 
-    fn person(s: &str, g: Option<&str>) -> Identified {
-        Identified {
+    fn person(s: &str, g: Option<&str>) -> BatchFact {
+        BatchFact::Person(Identified {
             key: PersonKey {
                 surname: Some(s.into()),
                 given: g.map(Into::into),
                 initials: None,
             },
             public: g.is_none(),
-        }
+        })
     }
 
     /// More files than one round merges: the result is every person once, in order, the

@@ -40,15 +40,17 @@ impl Setup {
         // (`map-0/…` against `map.txt`) than by component: the plan keeps `redact`'s order.
         std::fs::write(input.join("map.txt"), "Bel 06-12345678.\n").unwrap();
         // Identified in a.txt (a mail header), only a surname in z.txt: with the batch scope
-        // it is removed in both, whichever shards they fall in.
+        // it is removed in both, whichever shards they fall in. So is the client number
+        // labelled in a.txt and bare in z.txt.
         std::fs::write(
             input.join("a.txt"),
-            "Van: Kees Oosterwijk <k.oosterwijk@example.nl>\nOnderwerp: planning\n",
+            "Van: Kees Oosterwijk <k.oosterwijk@example.nl>\nOnderwerp: planning\n\
+             Klantnummer: CL-004471\n",
         )
         .unwrap();
         std::fs::write(
             input.join("z.txt"),
-            "Zie het stuk van Oosterwijk over de planning.\n",
+            "Zie het stuk van Oosterwijk over de planning.\nCL-004471 is dubbel.\n",
         )
         .unwrap();
         std::fs::write(input.join("planning.xlsx"), "not a document").unwrap();
