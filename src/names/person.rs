@@ -28,7 +28,7 @@ pub const ADDRESSED: &str = "addressed by name";
 /// Evidence: sign-off after an approval.
 pub const SIGN_OFF: &str = "sign-off after an approval";
 /// Evidence: initials that sign a message.
-pub const SIGNS_A_MESSAGE: &str = "initials signing a message above the quoted one";
+pub const SIGNS_A_MESSAGE: &str = "initials signing a message at its end";
 /// Evidence: contact person in brackets after an organisation.
 pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organisation";
 /// Evidence: followed by where the person works.
@@ -421,11 +421,13 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
     let opens_line_or_sentence = sentence_start(g, first) || after_greeting;
     let rest = &g.text()[g.tokens().get(next).map_or(g.text().len(), |t| t.start)..];
     let below = rest.lines().map(str::trim).find(|l| !l.is_empty());
-    let quoted_message_below = below.is_some_and(|l| {
-        l.starts_with("-----")
+    // The end of the message: a quoted one below, a signature's or a phone's footer, or
+    // the end of the text (`… dus het gaat hard.⏎L.`).
+    let quoted_message_below = below.is_none_or(|l| {
+        l.starts_with("--")
             || l.starts_with("___")
             || l.starts_with('>')
-            || ["Van:", "From:", "Op ", "On "]
+            || ["Van:", "From:", "Op ", "On ", "Verzonden ", "Sent from"]
                 .iter()
                 .any(|h| l.starts_with(h))
     });
