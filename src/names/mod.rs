@@ -781,6 +781,16 @@ Begin: ma 16-8-2021 08:30
             !r.iter().any(|x| x.contains("Maandag") || x.contains("A.")),
             "{r:?}"
         );
+        // Without the dot where the name ends: a chat's label, a bracket, a lower-case word.
+        let r = removed(
+            &e,
+            "  [Piotr K] 21:14  Good evening.\nAanwezig: Mirjam N (HR) en Erwin L.\n\
+             Gesproken met Anna B over de woning. Stoyan I think so.\n",
+        );
+        for name in ["Piotr K", "Mirjam N", "Erwin L.", "Anna B"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        assert!(!r.iter().any(|x| x.ends_with(" I")), "{r:?}");
     }
 
     #[test]

@@ -44,16 +44,15 @@ pub(super) fn structure(
         let known = g.is_cap(i) && g.has(i, class::FIRST_NAME) && !g.has(i, class::NOT_NAME);
         // `Sherry Z.`, `Maud I.`: a first name with the initial of the surname, as contact
         // logs and notes write a person (not `Jan A. de Vries`, which the grammar reads whole).
+        // Chats and lists leave the dot out where the name ends (`[Piotr K] 21:14`, `Mirjam N
+        // (HR)`, `met Anna B over`), not before an English verb (`Stoyan I think`).
         if known
             && let Some(p) = g.given_alone(i)
             && g.spaced(p.next - 1)
             && g.is_capital_letter(p.next)
-            && g.is_punct(p.next + 1, '.')
-            && g.glued(p.next)
-            && !(g.spaced(p.next + 1)
-                && (g.is_cap(p.next + 2) || g.has(p.next + 2, class::PARTICLE)))
+            && let Some(end) = initial_ends_name(g, p.next)
+            && !(g.spaced(end - 1) && (g.is_cap(end) || g.has(end, class::PARTICLE)))
         {
-            let end = p.next + 2;
             let surname = Some(g.folded(p.next).to_string());
             out.push(mention(
                 NameParse {
@@ -292,4 +291,23 @@ pub(super) fn upper_reversed(g: &Grammar, i: usize) -> Option<NameParse> {
         initials: None,
         surname: Some(fold(&g.text()[toks[i].start..toks[comma - 1].end])),
     })
+}
+
+/// The token after the initial at `letter` that ends a name, dotted (`Z.`) or not (`K]`,
+/// `N (HR)`, `B over`); `None` when the letter goes on into more of a name or is the
+/// English `I`.
+fn initial_ends_name(g: &Grammar, letter: usize) -> Option<usize> {
+    if g.is_punct(letter + 1, '.') && g.glued(letter) {
+        return Some(letter + 2);
+    }
+    let closes = [']', ')', ',', ':']
+        .iter()
+        .any(|&c| g.is_punct(letter + 1, c));
+    let pronoun = g.str(letter) == "I";
+    let ends = g.is_line_end(letter + 1)
+        || closes
+        || (g.spaced(letter)
+            && !pronoun
+            && (g.is_lower(letter + 1) || g.is_punct(letter + 1, '(')));
+    ends.then_some(letter + 1)
 }
