@@ -402,23 +402,31 @@ impl NameEngine {
 }
 
 /// Whether a surname can be searched for in other documents: one of its words has three
-/// letters or more and is no Dutch word, place, organisation or first name (`Mohammad` alone
-/// elsewhere may be anyone; `Oude Luttikhuis` is someone). Propagation looks for its first
-/// word and compares the whole surname.
+/// letters or more and is no place, organisation or first name (`Mohammad` alone elsewhere
+/// may be anyone; `Oude Luttikhuis` is someone). A surname that is also a word (`Kuipers`,
+/// `Hofstede`) only with initials or a known first name before it (`R.M. Kuipers`): without,
+/// it is as often an organisation read as a name (`Zomerweide Festival`). Propagation looks
+/// for its first word, where it is capitalised as a name, and compares the whole surname.
 fn memorable(key: &PersonKey) -> bool {
+    let first_name = key
+        .given
+        .as_deref()
+        .is_some_and(|g| lexicon::GAZETTEER.is(g, lexicon::class::FIRST_NAME));
+    let vouched = key.initials.is_some() || first_name;
     key.surname.as_deref().is_some_and(|s| {
         s.split(' ').any(|word| {
+            let word_too =
+                lexicon::GAZETTEER.is(word, lexicon::class::WORD) || lexicon::is_dutch_word(word);
             word.chars().count() >= 3
+                && (vouched || !word_too)
                 && !lexicon::GAZETTEER.is(
                     word,
-                    lexicon::class::WORD
-                        | lexicon::class::FIRST_NAME
+                    lexicon::class::FIRST_NAME
                         | lexicon::class::NOT_NAME
                         | lexicon::class::PLACE
                         | lexicon::class::ORG
                         | lexicon::class::PARTICLE,
                 )
-                && !lexicon::is_dutch_word(word)
         })
     })
 }
@@ -1441,6 +1449,15 @@ Begin: ma 16-8-2021 08:30
         );
         // A first name alone is anyone's in another document.
         assert!(removed_after(&e, &[mail], "Ziaulhaq belt morgen.\n").is_empty());
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_is_remembered_with_initials_and_found_capitalised_as_a_name() {
+        let e = engine(&[], &[]);
+        let letter = "Behandelend chirurg: dr. R.M. Kuipers\n";
+        let notes = "RR: Gaat dat over de chirurg? Over Kuipers?\n\
+                     De kuipers van de wijnmakerij zijn er ook.\n";
+        assert_eq!(removed_after(&e, &[letter], notes), ["Kuipers"]);
     }
 
     #[test]
