@@ -615,7 +615,10 @@ impl Directory {
                 && g.glued(t - 1)
                 && g.tokens()[t - 2].kind == crate::names::token::Kind::Number)
             && !crate::names::context::used_as_organisation(g, w);
-        let strength = if context.is_some() || mixed || unused || dated {
+        // A staff member's initials a matter is handed on to (`doorgeven aan DJH`), where
+        // the letters are no organisation's.
+        let handed = !acronym && person::handed_on_to(g, t);
+        let strength = if context.is_some() || mixed || unused || dated || handed {
             Strength::Strong
         } else {
             Strength::Weak

@@ -1452,6 +1452,17 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_staff_members_initials_a_matter_is_handed_on_to() {
+        let e = engine(&["Dirk-Jan Hofman", "Gerrit Smit", "Karin Slot"], &[]);
+        let r = removed(
+            &e,
+            "Graag doorgeven aan DJH. Doorgezet -> naar KS.\nVoorgelegd aan GS; brief aan KS.\n",
+        );
+        // The college (`GS`) stays, and letters after `aan` alone may be an organisation's.
+        assert_eq!(r, ["DJH", "KS"]);
+    }
+
+    #[test]
     fn a_surname_that_is_a_word_is_remembered_with_initials_and_found_capitalised_as_a_name() {
         let e = engine(&[], &[]);
         let letter = "Behandelend chirurg: dr. R.M. Kuipers\n";

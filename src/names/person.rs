@@ -176,6 +176,35 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     None
 }
 
+/// `doorgeven aan DJH`, `doorgezet naar JTH`, `terugbellen via SK`, `-> naar YA`: the words
+/// before token `at` hand a matter on to someone there (a verb of passing on, or an arrow,
+/// then `aan`, `naar` or `via`). The organisations matters go to (`voorgelegd aan GS`) are
+/// the caller's to exclude.
+pub(crate) fn handed_on_to(g: &Grammar, at: usize) -> bool {
+    const HANDING: &[&str] = &[
+        "doorge",
+        "doorsturen",
+        "doorzetten",
+        "doorspelen",
+        "gestuurd",
+        "gemaild",
+        "voorgelegd",
+        "overgedragen",
+        "terugbel",
+        "gevraagd",
+        "geescaleerd",
+        "toegewezen",
+    ];
+    let Some(k) = at.checked_sub(2) else {
+        return false;
+    };
+    g.word_in(k + 1, &["aan", "naar", "via"])
+        && g.spaced(k + 1)
+        && (g.word(k).is_some() && HANDING.iter().any(|h| g.folded(k).starts_with(h))
+            || g.is_punct(k, '>')
+            || g.is_punct(k, '→'))
+}
+
 /// `Juni en ik doen …`, `jij of Koen`: a name joined to a personal pronoun is a person's;
 /// not after an article (`de brand en ik`).
 fn beside_a_pronoun(g: &Grammar, first: usize, next: usize) -> bool {
