@@ -1515,19 +1515,13 @@ Begin: ma 16-8-2021 08:30
         let note = "Vigilant houdt ze buiten de hekken.\n";
         assert_eq!(removed_after(&e, &[firm], note), ["Vigilant"]);
         assert!(removed_after(&e, &[firm, contract], note).is_empty());
-        // A surname that is a word or a first name is no name to search for.
-        for (mail, memo) in [
-            (
-                "Van: Kees Visser <k@example.com>\n",
-                "De visser ving Visser.\n",
-            ),
-            (
-                "Van: Ali Mohammad <a@example.com>\n",
-                "Spelling: Mohammad.\n",
-            ),
-        ] {
-            assert!(removed_after(&e, &[mail], memo).is_empty(), "{memo}");
-        }
+        // A surname that is a first name is no name to search for; one that is a word only
+        // where it is capitalised as a name (not the word, nor a sentence's first word).
+        let mail = "Van: Ali Mohammad <a@example.com>\n";
+        assert!(removed_after(&e, &[mail], "Spelling: Mohammad.\n").is_empty());
+        let mail = "Van: Kees Visser <k@example.com>\n";
+        let memo = "De visser ving Visser. Visser is een beroep.\n";
+        assert_eq!(removed_after(&e, &[mail], memo), ["Visser"]);
     }
 
     #[test]
