@@ -1,6 +1,6 @@
 //! What the documents of a batch tell each other (the batch-wide scope, a first pass over
 //! every document): the people a document identifies (see [`Identified`]), and the numbers
-//! it labels as a person's (`Klantnummer: CL-004471`, a register's key column). A client's
+//! it labels as a person's (`Klantnummer: CL-004471`). A client's
 //! number is labelled once, in the intake form, and then travels bare through the mails,
 //! chats and lists of the same file (`CL-004471 is dubbel`): [`KnownNumbers`] removes it
 //! there too.
@@ -37,6 +37,8 @@ pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
     detect::person_number::detect(text, &mut found);
     let mut numbers: Vec<String> = found
         .iter()
+        // A label names the number a person's; a register's key column may be a case's.
+        .filter(|f| f.evidence == detect::person_number::LABELLED_EVIDENCE)
         .map(|f| &text[f.start..f.end])
         .filter(|n| {
             let digits = n.chars().filter(char::is_ascii_digit).count();
@@ -116,6 +118,10 @@ mod tests {
         let text = "Klantnummer: CL-004471\nBOA 7231\nreg.nr KBL-OLE-0131\n\
                     Patiëntnummer ..... 7731988\nZaaknummer: Z-2024-00017\n";
         assert_eq!(labelled_numbers(text), ["7731988", "CL-004471"]);
+        // A register's key column is read in its own document, not remembered: it may be
+        // the number of a case that other documents cite as a reference.
+        let register = "dossiernr\tnaam\tBSN\n2021-HT-043817\tAmrani, S.\t843646974\n";
+        assert!(labelled_numbers(register).is_empty());
     }
 
     #[test]

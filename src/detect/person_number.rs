@@ -78,6 +78,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date pattern compiles")
 });
 
+/// The evidence of a number read after its label (not from a column or a bracket).
+pub(crate) const LABELLED_EVIDENCE: &str = "labelled as a person's number";
+
 /// At least this many digits: shorter numbers are counts, rooms and extensions.
 const MIN_DIGITS: usize = 4;
 
@@ -163,7 +166,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 value.1,
                 Category::Other,
                 "person-number",
-                "labelled as a person's number",
+                LABELLED_EVIDENCE,
             ));
             match NEXT_IN_LIST
                 .captures(&text[value.1..])
