@@ -73,8 +73,9 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
 static VALUE_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{VALUE}$")).expect("value cell pattern compiles"));
 
+/// A date, with or without its year (`23-02-2025`, `12-03`).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{2}|[0-9]{4})$")
+    Regex::new(r"^[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.](?:[0-9]{2}|[0-9]{4}))?$")
         .expect("date pattern compiles")
 });
 
@@ -194,12 +195,7 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("bracket pattern compiles")
 });
 
-static DATE_OR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{4}|[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.][0-9]{2,4})?)$")
-        .expect("date pattern compiles")
-});
-
-/// A year within a number: four digits from 1900 to 2099 not among other digits.
+/// A year, or a year within a number: four digits from 1900 to 2099 not among other digits.
 static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}(?:[^0-9]|$)").expect("year pattern compiles")
 });
@@ -224,11 +220,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
         let value = c.get(1).expect("the value group always takes part");
         let number = value.as_str();
         let before = line_before(text, findings[i].start, 40);
-        if is_number(number)
-            && !DATE_OR_YEAR.is_match(number)
-            && !YEAR_IN.is_match(number)
-            && !CASE_WORD.is_match(before)
-        {
+        if is_number(number) && !YEAR_IN.is_match(number) && !CASE_WORD.is_match(before) {
             findings.push(Finding::new(
                 end + value.start(),
                 end + value.end(),

@@ -67,14 +67,18 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a vehicle word comes before `at` on its line: a word for the plate itself
-/// (`kenteken`) anywhere in the 80 bytes before, another (`busje`, `auto`) in the `near`
-/// bytes before. A plate without a telling shape is read near its vehicle only.
-fn vehicle_before(text: &str, at: usize, near: usize) -> bool {
-    let line = line_before(text, at, 80);
-    let close = line_before(text, at, near);
-    VEHICLE
-        .find_iter(line)
-        .any(|m| PLATE_WORD.is_match(m.as_str()) || m.start() >= line.len() - close.len())
+/// (`kenteken`) within `plate_word` bytes, another (`busje`, `auto`) within `vehicle` bytes.
+/// A plate without a telling shape is read near its vehicle only.
+fn vehicle_before(text: &str, at: usize, plate_word: usize, vehicle: usize) -> bool {
+    let line = line_before(text, at, plate_word.max(vehicle));
+    VEHICLE.find_iter(line).any(|m| {
+        let reach = if PLATE_WORD.is_match(m.as_str()) {
+            plate_word
+        } else {
+            vehicle
+        };
+        line.len() - m.start() <= reach
+    })
 }
 
 /// Foreign plates after a vehicle word on the line, or in a column headed by one.
@@ -86,7 +90,7 @@ fn foreign(text: &str, out: &mut Vec<Finding>) {
     for m in FOREIGN.find_iter(text) {
         if is_foreign_plate(m.as_str())
             && !found(&out[..dutch], m.start(), m.end())
-            && vehicle_before(text, m.start(), 30)
+            && vehicle_before(text, m.start(), 80, 30)
         {
             out.push(Finding::new(
                 m.start(),
@@ -188,11 +192,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // (`kenteken`): after `auto` they are as often words (`de A 12 en de N 34`).
         let spaced = plate.contains(' ');
         let vehicle = if spaced {
-            VEHICLE
-                .find_iter(line_before(text, m.start(), 25))
-                .any(|w| PLATE_WORD.is_match(w.as_str()))
+            vehicle_before(text, m.start(), 25, 0)
         } else {
-            vehicle_before(text, m.start(), 80)
+            vehicle_before(text, m.start(), 80, 80)
         };
         let upper = plate.chars().all(|c| !c.is_ascii_lowercase());
         // Vowels occur on the plates of the first six sidecodes (`OT-47-VN`), not later.
