@@ -1,9 +1,8 @@
 //! What the documents of a batch tell each other (the batch-wide scope, a first pass over
 //! every document): the people a document identifies (see [`Identified`]), and the numbers
-//! it labels as a person's (`Klantnummer: CL-004471`). A client's
-//! number is labelled once, in the intake form, and then travels bare through the mails,
-//! chats and lists of the same file (`CL-004471 is dubbel`): [`KnownNumbers`] removes it
-//! there too.
+//! it labels as a person's (`Klantnummer: CL-004471`). A client's number is labelled once,
+//! in the intake form, and then travels bare through the mails, chats and lists of the same
+//! file (`CL-004471 is dubbel`): [`KnownNumbers`] removes it there too.
 
 use std::fmt;
 
@@ -43,8 +42,7 @@ pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
         .filter(|n| {
             let digits = n.chars().filter(char::is_ascii_digit).count();
             let code = n.chars().filter(char::is_ascii_alphanumeric).count();
-            // A machine-readable zone's line is read there, not searched for.
-            n.len() <= 40 && !n.contains('<') && (digits >= 5 || (code >= 8 && digits >= 2))
+            digits >= 5 || (code >= 8 && digits >= 2)
         })
         .map(str::to_string)
         .collect();
@@ -67,7 +65,6 @@ impl KnownNumbers {
         if numbers.is_empty() {
             return None;
         }
-
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(numbers)
