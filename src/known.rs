@@ -22,9 +22,6 @@ pub enum BatchFact {
     PersonNumber(String),
 }
 
-/// The rule of the findings of [`KnownNumbers`] (that of the labelled numbers).
-const RULE: &str = "person-number";
-
 /// The rule [`KnownNumbers`] reports as a detector, to tell it from the others.
 pub(crate) const KNOWN_NUMBERS: &str = "person-number.batch";
 
@@ -98,7 +95,7 @@ impl Detector for KnownNumbers {
                     m.start(),
                     m.end(),
                     Category::Other,
-                    RULE,
+                    detect::person_number::RULE,
                     "labelled as a person's number in another document of the batch",
                 ));
             }

@@ -79,6 +79,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date pattern compiles")
 });
 
+/// The rule of every person number, read here or remembered from another document.
+pub(crate) const RULE: &str = "person-number";
+
 /// The evidence of a number read after its label (not from a column or a bracket).
 pub(crate) const LABELLED_EVIDENCE: &str = "labelled as a person's number";
 
@@ -116,7 +119,7 @@ fn machine_readable_zones(text: &str, out: &mut Vec<Finding>) {
                 line.start(),
                 line.end(),
                 Category::Other,
-                "person-number",
+                RULE,
                 "a line of an identity document's machine-readable zone",
             ));
         }
@@ -166,7 +169,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 value.0,
                 value.1,
                 Category::Other,
-                "person-number",
+                RULE,
                 LABELLED_EVIDENCE,
             ));
             match NEXT_IN_LIST
@@ -225,7 +228,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
                 end + value.start(),
                 end + value.end(),
                 Category::Other,
-                "person-number",
+                RULE,
                 "in brackets after a person's name",
             ));
         }
@@ -254,7 +257,7 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
                 start,
                 end,
                 Category::Other,
-                "person-number",
+                RULE,
                 "in a column of person numbers",
             ));
         }

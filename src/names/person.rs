@@ -452,7 +452,7 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
     let below = rest.lines().map(str::trim).find(|l| !l.is_empty());
     // The end of the message: a quoted one below, a signature's or a phone's footer, or
     // the end of the text (`… dus het gaat hard.⏎L.`).
-    let quoted_message_below = below.is_none_or(|l| {
+    let message_ends = below.is_none_or(|l| {
         l.starts_with("--")
             || l.starts_with("___")
             || l.starts_with('>')
@@ -462,7 +462,7 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
     });
     // `gemeente Marendal - KCC`: a desk the text names elsewhere (`P. Jansen (KCC)`).
     opens_line_or_sentence
-        && quoted_message_below
+        && message_ends
         && !(next == first + 1 && super::context::used_as_organisation(g, g.str(first)))
 }
 

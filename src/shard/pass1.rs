@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::manifest::Entry;
 use super::plan::{Loaded, Password};
 use super::signature::{ShingleLine, Signature};
-use super::state::PersonLine;
+use super::state::FactLine;
 use super::storage::local_input;
 use super::store::{Staged, create_only};
 use super::{ShardError, hash_file};
@@ -152,7 +152,7 @@ pub fn scan_shard(
     let people_path = layout.pass1(shard, "people.jsonl");
     let mut side = Staged::new(layout)?;
     for person in &people {
-        side.line(&PersonLine::from(person).to_json())
+        side.line(&FactLine::from(person).to_json())
             .map_err(ShardError::io(layout.show(&people_path)))?;
     }
     let people_blake3 = side.commit(layout, &people_path)?;

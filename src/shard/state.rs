@@ -31,38 +31,38 @@ const FAN_IN: usize = 128;
 /// a string or `null`), or a person's number as `{"number": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub(crate) enum PersonLine {
+pub(crate) enum FactLine {
     Person(Option<String>, Option<String>, Option<String>, bool),
     Number { number: String },
 }
 
-impl From<&BatchFact> for PersonLine {
+impl From<&BatchFact> for FactLine {
     fn from(fact: &BatchFact) -> Self {
         match fact {
             BatchFact::Person(n) => {
                 let p = &n.key;
-                PersonLine::Person(
+                FactLine::Person(
                     p.surname.clone(),
                     p.given.clone(),
                     p.initials.clone(),
                     n.public,
                 )
             }
-            BatchFact::PersonNumber(number) => PersonLine::Number {
+            BatchFact::PersonNumber(number) => FactLine::Number {
                 number: number.clone(),
             },
         }
     }
 }
 
-impl PersonLine {
+impl FactLine {
     pub(crate) fn to_json(&self) -> String {
         serde_json::to_string(self).expect("strings always serialise")
     }
 
     fn fact(self) -> BatchFact {
         match self {
-            PersonLine::Person(surname, given, initials, public) => BatchFact::Person(Identified {
+            FactLine::Person(surname, given, initials, public) => BatchFact::Person(Identified {
                 key: PersonKey {
                     surname,
                     given,
@@ -70,7 +70,7 @@ impl PersonLine {
                 },
                 public,
             }),
-            PersonLine::Number { number } => BatchFact::PersonNumber(number),
+            FactLine::Number { number } => BatchFact::PersonNumber(number),
         }
     }
 }
@@ -130,7 +130,7 @@ impl Source {
             return Ok(None);
         }
         self.hasher.update(line.as_bytes());
-        let person: PersonLine =
+        let person: FactLine =
             serde_json::from_str(line.trim_end_matches('\n')).map_err(|_| bad("is damaged"))?;
         let person = person.fact();
         if self.last.as_ref().is_some_and(|last| *last >= person) {
@@ -184,7 +184,7 @@ fn merge_rounds(layout: &Layout, mut sources: Vec<Source>) -> Result<Vec<Source>
             let mut w = std::io::BufWriter::new(tmp.as_file());
             merge_sorted(group, &mut |p| {
                 use std::io::Write;
-                writeln!(w, "{}", PersonLine::from(p).to_json()).map_err(ShardError::io(&shown))
+                writeln!(w, "{}", FactLine::from(p).to_json()).map_err(ShardError::io(&shown))
             })?;
             w.into_inner()
                 .map_err(|e| ShardError::io(&shown)(e.into_error()))?;
@@ -237,7 +237,7 @@ pub fn reduce(out: &Path, key: Option<&DigestKey>) -> Result<(State, String), Sh
     let mut staged = Staged::new(layout)?;
     let (mut people, mut bytes) = (0usize, 0u64);
     merge_sorted(sources, &mut |p| {
-        let line = PersonLine::from(p).to_json();
+        let line = FactLine::from(p).to_json();
         people += 1;
         bytes += line.len() as u64 + 1;
         staged.line(&line).map_err(ShardError::io(&shown))
@@ -361,7 +361,7 @@ pub fn merge_people_files(
     let (mut people, mut bytes) = (0usize, 0u64);
     merge_sorted(sources, &mut |p| {
         use std::io::Write;
-        let line = PersonLine::from(p).to_json();
+        let line = FactLine::from(p).to_json();
         people += 1;
         bytes += line.len() as u64 + 1;
         writeln!(w, "{line}").map_err(ShardError::io(out))
@@ -403,7 +403,7 @@ mod tests {
             let path = dir.path().join(format!("{f}.jsonl"));
             let text: String = people
                 .iter()
-                .map(|p| PersonLine::from(p).to_json() + "\n")
+                .map(|p| FactLine::from(p).to_json() + "\n")
                 .collect();
             std::fs::write(&path, text).unwrap();
             inputs.push(path);
@@ -412,7 +412,7 @@ mod tests {
         let (n, bytes) = merge_people_files(&inputs, &dir.path().join("work"), &out).unwrap();
         let expected: String = all
             .iter()
-            .map(|p| PersonLine::from(p).to_json() + "\n")
+            .map(|p| FactLine::from(p).to_json() + "\n")
             .collect();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
         assert_eq!((n, bytes), (all.len(), expected.len() as u64));

@@ -384,14 +384,7 @@ fn surname_not_subject(g: &Grammar, i: usize) -> bool {
 /// Whether the line of token `i` is running text up to it: words after words, not a form's
 /// or a table's columns (`Relatie tot B1       partner`, `Naam ........ J. Brink`).
 fn in_running_text(g: &Grammar, i: usize) -> bool {
-    let text = g.text();
-    let at = g.tokens()[i].start;
     // A few hundred bytes back at most: a document may be one long line.
-    let mut from = at.saturating_sub(300);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let start = text[from..at].rfind('\n').map_or(from, |k| from + k + 1);
-    let line = text[start..at].trim_start();
+    let line = crate::detect::line_before(g.text(), g.tokens()[i].start, 300).trim_start();
     !line.is_empty() && !["  ", "..", "\t", "|"].iter().any(|s| line.contains(s))
 }
