@@ -51,6 +51,26 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `s` with accents removed but its case kept (`AÖ` → `AO`): how initials derived from folded
+/// names (`Öztürk` is kept as `ozturk`) are compared with initials as written.
+pub fn unaccented(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut folded = String::new();
+    for c in s.chars() {
+        folded.clear();
+        fold_char(c, &mut folded);
+        if c.is_uppercase() {
+            out.extend(folded.chars().flat_map(char::to_uppercase));
+        } else {
+            out.push_str(&folded);
+        }
+    }
+    out.into()
+}
+
 /// A folded copy of a text that maps back to byte offsets in the original.
 #[derive(Debug)]
 pub struct FoldedText<'a> {
@@ -167,6 +187,13 @@ pub(crate) const MONTHS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unaccented_keeps_case() {
+        assert_eq!(unaccented("AÖ"), "AO");
+        assert_eq!(unaccented("EÖa"), "EOa");
+        assert_eq!(unaccented("JdV"), "JdV");
+    }
 
     #[test]
     fn folds_case_and_accents() {

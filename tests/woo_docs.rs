@@ -226,6 +226,27 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.03,
             char_precision: 0.925,
         },
+        // Schiphol's night flights, a municipality's holiday-rental enforcement and DUO's
+        // home-visit checks: held back (text-fresh25/26/27) and measured by totals in the round
+        // they were written (0.898, 0.874, 0.920), then unpacked as development sets.
+        "dev-schiphol" => Floors {
+            recall: 0.89,
+            staff_recall: 0.97,
+            keep_violations: 0.05,
+            char_precision: 0.92,
+        },
+        "dev-rental" => Floors {
+            recall: 0.87,
+            staff_recall: 0.94,
+            keep_violations: 0.055,
+            char_precision: 0.905,
+        },
+        "dev-duo" => Floors {
+            recall: 0.91,
+            staff_recall: 0.96,
+            keep_violations: 0.07,
+            char_precision: 0.90,
+        },
         _ => default,
     }
 }

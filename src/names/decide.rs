@@ -13,7 +13,7 @@ use super::{
     Mention, NameEngine, NameFindings, PersonKey, Strength, context, directory, orgs, person, token,
 };
 use crate::detect::Finding;
-use crate::fold::{FoldedText, fold};
+use crate::fold::{FoldedText, fold, unaccented};
 use crate::policy::Category;
 use crate::spans::Spans;
 
@@ -468,7 +468,8 @@ fn identified_initials(
     );
     for (i, t) in toks.iter().enumerate() {
         let Some(w) = g.word(i) else { continue };
-        if !wanted.contains_key(w) {
+        // The people's names are kept folded, so `AÖ` is looked up as `AO`.
+        if !wanted.contains_key(unaccented(w).as_ref()) {
             continue;
         }
         let (s, e) = (t.start, t.end);

@@ -569,6 +569,8 @@ impl Directory {
             _ => (Cow::Borrowed(g.word(t)?), t + 1),
         };
         let dotted = next > t + 1;
+        // Listed names are kept folded, so `AÖ` is compared as `AO`.
+        let w = crate::fold::unaccented(w.as_ref());
         let w = w.as_ref();
         // `op 10-03`, `ma 16-8`, `en 4/12`: a word in lower case before a date is the
         // sentence's word or a weekday, not a paraaf (`lb 14/1`, `pr 5/4`).

@@ -506,6 +506,17 @@ mod tests {
     }
 
     #[test]
+    fn initials_with_accents_match_the_folded_names() {
+        // Named in the text: a transcript's speaker labels.
+        let e = engine(&[], &[]);
+        let text = "Aanwezig: dhr. Ahmet Öztürk (melder) [AÖ]\n\n[AÖ] Ja, dat klopt.\n";
+        assert_eq!(removed(&e, text), ["Ahmet Öztürk", "AÖ"]);
+        // Listed as staff.
+        let e = engine(&["Şeyma Öztürk"], &[]);
+        assert_eq!(removed(&e, "Akkoord, ŞÖ 12/3\n"), ["ŞÖ"]);
+    }
+
+    #[test]
     fn an_organisation_in_an_action_field_is_no_person() {
         let e = engine(&[], &[]);
         let r = removed(

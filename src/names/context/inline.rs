@@ -154,6 +154,16 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        // The same in brackets: `mijn buurvrouw (Ria)`, `buurman nr 20 (Zomer)`,
+        // `namens zijn schoonmoeder (G. Augustus, 81)`.
+        if g.has(i, class::ROLE)
+            && !count
+            && let Some(p) = bracketed_after_role(g, i)
+        {
+            out.push(mention(p, "name.role", format!("in brackets after `{w}`")));
+            i += 1;
+            continue;
+        }
         // A function before a name (`Taxateur Wijnands`, `projectleider Hoekstra`); a word
         // after it is a team or a subject (`adviseur Ruimte`), not a name.
         // In lower case after a bracket it describes someone named before it, and what
@@ -247,6 +257,37 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     }
 }
 
+/// The name in brackets right after the role word at `i`, or after its house number
+/// (`buurman nr 20 (Zomer)`): a name alone in the bracket or before a comma or `en`, not a
+/// place, an organisation or a word.
+fn bracketed_after_role(g: &Grammar, i: usize) -> Option<NameParse> {
+    let mut open = i + 1;
+    if g.word_in(open, &["nr", "nummer"]) {
+        open += 1 + usize::from(g.is_punct(open + 1, '.'));
+        if g.tokens().get(open)?.kind != crate::names::token::Kind::Number {
+            return None;
+        }
+        open += 1;
+    }
+    let first = open + 1;
+    if !g.is_punct(open, '(') || !g.glued(open) || !starts_upper(g, first) {
+        return None;
+    }
+    // A word is a name here only when it is a known one too (`Zomer`, not `Onbekend`).
+    let word = super::is_word(g, first) && !g.has(first, class::SURNAME | class::FIRST_NAME);
+    if word
+        || g.has(
+            first,
+            class::PLACE | class::ORG | class::NOT_NAME | class::FUNCTION,
+        )
+    {
+        return None;
+    }
+    let p = g.titled_name(first)?;
+    let closes = g.is_punct(p.next, ')') || g.is_punct(p.next, ',') || g.word(p.next) == Some("en");
+    closes.then_some(p)
+}
+
 /// Whether the title at `i` is used as one: abbreviations need their dot (`mr.`, `ir.`),
 /// and none may be written in capitals (`ING` is a bank).
 pub(super) fn is_title_use(g: &Grammar, i: usize) -> bool {
@@ -273,7 +314,12 @@ pub(super) fn is_title_use(g: &Grammar, i: usize) -> bool {
             | "mw"
             | "mevr"
     );
-    !needs_dot || g.is_punct(i + 1, '.') || (f == "dhr" || f == "mw" || f == "mevr")
+    // `advocaat mr Buitendijk`, `dr Visser`: the academic titles are often written without
+    // their dot, and stay titles before a capitalised word right after them.
+    let dotless = matches!(f.as_str(), "mr" | "mrs" | "dr" | "drs" | "ir" | "prof")
+        && g.spaced(i)
+        && g.is_cap(i + 1);
+    !needs_dot || g.is_punct(i + 1, '.') || dotless || (f == "dhr" || f == "mw" || f == "mevr")
 }
 
 pub(super) fn introducer(g: &Grammar, i: usize) -> Option<usize> {

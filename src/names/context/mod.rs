@@ -267,6 +267,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_brackets_after_a_role_word() {
+        let text = "Rustig nu. Buurman nr 20 (Zomer) klaagt. Namens zijn schoonmoeder \
+                    (G. Kuipers, 81). De melder (Anoniem) belde, de aanvrager (Zaaksysteem) ook.";
+        assert_eq!(names(text), vec!["G. Kuipers", "Zomer"]);
+    }
+
+    #[test]
+    fn academic_titles_without_their_dot() {
+        let text = "Onze advocaat mr Buitendijk weet ervan; dr Visser ook. Het ms-nummer 4.";
+        assert_eq!(names(text), vec!["Buitendijk", "Visser"]);
+    }
+
+    #[test]
     fn a_full_name_below_a_signed_first_name() {
         let text = "Met vriendelijke groet,\nWietske\n\nW. (Wietske) Snijhorst\nArts\n";
         assert_eq!(names(text), vec!["W. (Wietske) Snijhorst", "Wietske"]);
