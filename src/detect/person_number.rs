@@ -198,6 +198,14 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("bracket pattern compiles")
 });
 
+/// A short code of letters then digits, as a service number or call sign is written after
+/// a name (`R. Aydın (OBB079)`, `(TFU-0388)`): two letters or more, then three digits or more.
+fn is_service_code(value: &str) -> bool {
+    let letters = value.chars().take_while(char::is_ascii_alphabetic).count();
+    let rest = value[letters..].trim_start_matches('-');
+    letters >= 2 && rest.len() >= 3 && rest.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A year, or a year within a number: four digits from 1900 to 2099 not among other digits.
 static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}(?:[^0-9]|$)").expect("year pattern compiles")
@@ -223,7 +231,10 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
         let value = c.get(1).expect("the value group always takes part");
         let number = value.as_str();
         let before = line_before(text, findings[i].start, 40);
-        if is_number(number) && !YEAR_IN.is_match(number) && !CASE_WORD.is_match(before) {
+        if (is_number(number) || is_service_code(number))
+            && !YEAR_IN.is_match(number)
+            && !CASE_WORD.is_match(before)
+        {
             findings.push(Finding::new(
                 end + value.start(),
                 end + value.end(),
@@ -459,7 +470,8 @@ mod tests {
     fn numbers_in_brackets_after_a_name() {
         let text = "P. Kowalczyk (208817) | Popal M.Y. (KBL-TK-0041) | Jansen (2019) | \
                     Smit (12-03) | Bos (12) | De Vries (4409 8841) | Molenweg 22 (4411 2233) | \
-                    bezwaar Van de Laar (BZ-2022-0079) | melding Zomer (M24-00211) | Aarts (BOA 7231)";
+                    bezwaar Van de Laar (BZ-2022-0079) | melding Zomer (M24-00211) | Aarts (BOA 7231) | \
+                    R. Aydın (OBB079) | Kuipers (WTG5) | Tesfay (A12)";
         let mut findings = Vec::new();
         for name in [
             "Kowalczyk",
@@ -471,6 +483,9 @@ mod tests {
             "Van de Laar",
             "Zomer",
             "Aarts",
+            "R. Aydın",
+            "Kuipers",
+            "Tesfay",
         ] {
             let start = text.find(name).unwrap();
             findings.push(Finding::new(
@@ -491,11 +506,11 @@ mod tests {
             "test",
         ));
         bound_to_names(text, &mut findings);
-        let numbers: Vec<&str> = findings[10..]
+        let numbers: Vec<&str> = findings[13..]
             .iter()
             .map(|f| &text[f.start..f.end])
             .collect();
-        assert_eq!(numbers, ["208817", "KBL-TK-0041", "4409 8841"]);
+        assert_eq!(numbers, ["208817", "KBL-TK-0041", "4409 8841", "OBB079"]);
     }
 
     #[test]
