@@ -184,6 +184,7 @@ impl NameEngine {
         let before = mentions.len();
         extend_lists(g, &organisations, &protected_spans, &mut mentions);
         identified_initials(g, &people, &protected_spans, &mut mentions);
+        identified_accounts(g, &people, &protected_spans, &mut mentions);
         let remembered = &self.known.surnames;
         propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
@@ -439,6 +440,68 @@ fn initials_of(k: &PersonKey) -> Vec<String> {
     let mut out = directory::derived_initials(&given, &[], &surname);
     out.extend(directory::derived_initials(&letters, &[], &surname));
     out
+}
+
+/// Account names of the people identified in the text, as systems log them (`kaarts` for
+/// Koen Aarts, `haddoun` for N. Haddou): the initial and the surname run together, either
+/// way round, in lower case, six letters or more and no Dutch word. The staff directory
+/// knows its members' accounts already.
+fn identified_accounts(
+    g: &Grammar,
+    people: &People,
+    protected: &Spans,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut wanted: HashSet<String, FastHash> = HashSet::default();
+    for k in people.keys() {
+        let (Some(surname), Some(initial)) = (
+            k.surname.as_deref(),
+            k.initials
+                .as_deref()
+                .or(k.given.as_deref())
+                .and_then(|i| i.chars().next()),
+        ) else {
+            continue;
+        };
+        let surname: String = surname.split(' ').collect();
+        wanted.insert(format!("{initial}{surname}"));
+        // Not with an `s` or `e` after it: that is the surname inflected (`Jonkers`, `zwarte`).
+        if !matches!(initial, 's' | 'e') {
+            wanted.insert(format!("{surname}{initial}"));
+        }
+    }
+    wanted.retain(|a| a.chars().count() >= 6 && !crate::names::lexicon::is_dutch_word(a));
+    if wanted.is_empty() {
+        return;
+    }
+    for (i, t) in g.tokens().iter().enumerate() {
+        let Some(w) = g.word(i) else { continue };
+        // Whole tokens in lower case, not part of an address (`kaarts@…`, `x.kaarts`).
+        let joined = |k: usize| g.is_punct(k, '@') || g.is_punct(k, '.') || g.is_punct(k, '_');
+        if !g.is_lower(i)
+            || !wanted.contains(w)
+            || (i > 0 && !g.spaced(i - 1) && joined(i - 1))
+            || (g.glued(i) && joined(i + 1) && g.glued(i + 1) && g.word(i + 2).is_some())
+            || protected.overlaps(t.start, t.end)
+        {
+            continue;
+        }
+        mentions.push(Mention {
+            parse: NameParse {
+                start: t.start,
+                end: t.end,
+                next: i + 1,
+                form: Form::Part,
+                given: None,
+                initials: None,
+                surname: None,
+            },
+            strength: Strength::Strong,
+            rule: "name.account",
+            evidence: "account name of a person named in the text".into(),
+            staff: None,
+        });
+    }
 }
 
 /// Initials of the people identified in the text (`PAL` for P.A. Lindeboom, `KBo` for Karin

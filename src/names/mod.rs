@@ -517,6 +517,17 @@ mod tests {
     }
 
     #[test]
+    fn account_names_of_people_named_in_the_text() {
+        let e = engine(&[], &[]);
+        let text = "Medewerker: Koen Aarts (KCC, kaarts)\nGesprek met N. Haddou, \
+                    genoteerd door haddoun. Ook N. Zwart kwam, in de zwarte auto.\n";
+        assert_eq!(
+            removed(&e, text),
+            ["Koen Aarts", "kaarts", "N. Haddou", "haddoun", "N. Zwart"]
+        );
+    }
+
+    #[test]
     fn an_organisation_in_an_action_field_is_no_person() {
         let e = engine(&[], &[]);
         let r = removed(
