@@ -517,6 +517,23 @@ mod tests {
     }
 
     #[test]
+    fn a_function_abbreviation_before_an_officials_surname_is_no_initials() {
+        let e = engine(&[], &["Hester Wijnbergen"]);
+        assert!(
+            removed(
+                &e,
+                "Wethouders Schreurs en Mertens, DG Wijnbergen) komen.\n"
+            )
+            .is_empty()
+        );
+        // Dotted, the letters are someone else's initials.
+        assert_eq!(
+            removed(&e, "Gesprek met D.G. Wijnbergen over de zaak.\n"),
+            ["D.G. Wijnbergen"]
+        );
+    }
+
+    #[test]
     fn account_names_of_people_named_in_the_text() {
         let e = engine(&[], &[]);
         let text = "Medewerker: Koen Aarts (KCC, kaarts)\nGesprek met N. Haddou, \

@@ -144,7 +144,11 @@ pub(super) fn initials_before(g: &Grammar, at: usize) -> Option<usize> {
         && g.tokens()[start - 1].kind == crate::names::token::Kind::Number
         && g.str(start - 1).len() == 4
         && letters.chars().count() == 2;
+    // `DG Wijnbergen`, `SG Jansen`: a function's abbreviation in capitals, not initials.
+    let function = !g.is_punct(at - 1, '.')
+        && ["dg", "sg", "pdg", "hid", "cdk", "vz"].contains(&letters.as_str());
     (!postcode
+        && !function
         && !["zm", "hkh", "zkh", "hm", "zh", "nb", "ps", "bv", "nv"].contains(&letters.as_str()))
     .then_some(start)
 }
