@@ -536,7 +536,7 @@ fn identified_initials(
             continue;
         }
         let (s, e) = (t.start, t.end);
-        if taken.overlaps(s, e) || protected.overlaps(s, e) {
+        if taken.overlaps(s, e) || protected.overlaps(s, e) || g.in_numbered_code(i) {
             continue;
         }
         let mixed = w.chars().skip(1).any(char::is_lowercase);

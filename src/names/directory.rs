@@ -612,10 +612,7 @@ impl Directory {
             && !(g.is_punct(next, '-') && g.glued(next - 1))
             && !(t > 0 && g.is_punct(t - 1, '-') && g.glued(t - 1))
             // `2025.0031/SV/mk`: a reference's letters.
-            && !(t > 1
-                && g.is_punct(t - 1, '/')
-                && g.glued(t - 1)
-                && g.tokens()[t - 2].kind == crate::names::token::Kind::Number)
+            && !g.in_numbered_code(t)
             && !crate::names::context::used_as_organisation(g, w);
         // A staff member's initials a matter is handed on to (`doorgeven aan DJH`), where
         // the letters are no organisation's.

@@ -534,6 +534,22 @@ mod tests {
     }
 
     #[test]
+    fn initials_inside_a_numbered_reference_stay() {
+        let e = engine(&["Koen Aarts"], &[]);
+        let text = "Van: mr. E.J. Buitendijk\nOns kenmerk: 2024.0193/EJB/mk, intern KA/24.0318\n\
+                    Akkoord: EJB/KA\n";
+        assert_eq!(removed(&e, text), ["mr. E.J. Buitendijk", "EJB", "KA"]);
+        // The two removed initials are the paraaf's, not the references'.
+        let reference = text.find("Ons").unwrap()..text.find("Akkoord").unwrap();
+        let f = e.detect(&FoldedText::new(text));
+        assert!(
+            f.findings
+                .iter()
+                .all(|f| f.end <= reference.start || f.start >= reference.end)
+        );
+    }
+
+    #[test]
     fn account_names_of_people_named_in_the_text() {
         let e = engine(&[], &[]);
         let text = "Medewerker: Koen Aarts (KCC, kaarts)\nGesprek met N. Haddou, \

@@ -269,6 +269,25 @@ impl<'a> Grammar<'a> {
         !in_compound && !after_acronym && !after_number
     }
 
+    /// Whether token `i` is part of a code joined by `/` that holds a number: a reference
+    /// with its writers' initials (`2024.0193/EJB/mk`, `FH/24.0318`), not a paraaf
+    /// (`JdV/PK`).
+    pub fn in_numbered_code(&self, i: usize) -> bool {
+        // The code's tokens: glued to each other, a few either side.
+        const REACH: usize = 8;
+        let joined = |k: usize| self.glued(k) && !self.is_line_end(k) && !self.is_line_end(k + 1);
+        let mut first = i;
+        while first > 0 && i - first < REACH && joined(first - 1) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < self.toks.len() && last - i < REACH && joined(last) {
+            last += 1;
+        }
+        let slash = (first..=last).any(|k| self.is_punct(k, '/'));
+        slash && (first..=last).any(|k| self.toks[k].kind == Kind::Number)
+    }
+
     /// Whether token `i` is the punctuation mark `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
