@@ -187,6 +187,16 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let Some(code) = sidecode(plate) else {
             continue;
         };
+        // `HZ-LV-24-0317`: the first groups of a longer code, a case number.
+        let bytes = text.as_bytes();
+        let joined = |dash: Option<&u8>, beyond: Option<&u8>| {
+            dash == Some(&b'-') && beyond.is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if joined(bytes.get(m.end()), bytes.get(m.end() + 1))
+            || (m.start() >= 2 && joined(bytes.get(m.start() - 1), bytes.get(m.start() - 2)))
+        {
+            continue;
+        }
         let dashed = plate.contains('-');
         // Spaced groups (`78 hjn 4`) read as a plate only right after a word for it
         // (`kenteken`): after `auto` they are as often words (`de A 12 en de N 34`).
@@ -244,6 +254,12 @@ mod tests {
             let got: Vec<_> = candidates(text).map(|m| m.range()).collect();
             assert_eq!(got, whole, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_case_number_that_starts_like_a_plate_is_no_plate() {
+        assert!(found("Zaak: HZ-LV-24-0317 (boete), eerder 2023-HZ-LV-23.").is_empty());
+        assert_eq!(found("Kenteken HZ-LV-24, rood."), ["HZ-LV-24"]);
     }
 
     #[test]
