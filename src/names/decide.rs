@@ -474,14 +474,17 @@ fn identified_accounts(
     if wanted.is_empty() {
         return;
     }
+    // Whole tokens in lower case, not part of an address (`kaarts@…`, `x.kaarts`); a full
+    // stop that ends the sentence joins nothing.
+    let joiner = |k: usize| g.is_punct(k, '@') || g.is_punct(k, '.') || g.is_punct(k, '_');
     for (i, t) in g.tokens().iter().enumerate() {
         let Some(w) = g.word(i) else { continue };
-        // Whole tokens in lower case, not part of an address (`kaarts@…`, `x.kaarts`).
-        let joined = |k: usize| g.is_punct(k, '@') || g.is_punct(k, '.') || g.is_punct(k, '_');
+        let joined_before = i > 0 && g.glued(i - 1) && joiner(i - 1);
+        let joined_after = g.glued(i) && joiner(i + 1) && g.glued(i + 1) && g.word(i + 2).is_some();
         if !g.is_lower(i)
             || !wanted.contains(w)
-            || (i > 0 && !g.spaced(i - 1) && joined(i - 1))
-            || (g.glued(i) && joined(i + 1) && g.glued(i + 1) && g.word(i + 2).is_some())
+            || joined_before
+            || joined_after
             || protected.overlaps(t.start, t.end)
         {
             continue;
