@@ -80,6 +80,24 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
     &["ould"],
 ];
 
+/// First names that are also words of running Dutch text (`Roos`, `Storm`, `Anders`,
+/// `Kader`), folded. The word list knows many more first names as words (`Bram`, `Kees`,
+/// `Wouter`: from idioms and derived nouns), which in a text are names.
+pub const FIRST_NAMES_AS_WORDS: &[&str] = &[
+    "adel", "amber", "anders", "aster", "bas", "ben", "beren", "berk", "bob", "boet", "broer",
+    "candy", "comfort", "constant", "dik", "els", "ester", "fee", "fleur", "frank", "gang",
+    "henna", "horst", "iris", "jade", "job", "kader", "kam", "lama", "lei", "lente", "lies",
+    "lieve", "linde", "lotus", "maas", "mare", "mark", "max", "mees", "mega", "merel", "min",
+    "mine", "peer", "pier", "rand", "rein", "rijk", "roman", "roos", "saga", "storm", "sultan",
+    "tiara", "ton", "toon", "vesper", "wil", "wolf", "hang", "dan", "kee", "alle", "mies", "ad",
+    "ale", "arend", "berber", "diep", "dries", "elke", "ellen", "ernst", "ferry", "flip", "gul",
+    "helen", "ion", "jack", "jet", "jihad", "kelvin", "leen", "lex", "liga", "lijntje", "lila",
+    "luis", "lux", "mats", "maxime", "meng", "mindert", "mirre", "mirte", "mitra", "nadir", "nam",
+    "pascal", "ping", "pip", "pui", "ren", "riek", "riet", "rietje", "rob", "rui", "rune", "sari",
+    "serge", "siena", "taco", "tao", "tuba", "uwe", "wei", "wen", "wende", "wiet", "wijntje",
+    "yang", "yen", "yuan", "zwaantje",
+];
+
 /// Adjectives that open eastern family names of two words (`Oude Luttikhuis`, `Klein
 /// Brinke`, `Groot Wassink`), folded: never a first name.
 pub const SURNAME_ADJECTIVES: &[&str] =

@@ -274,6 +274,13 @@ mod tests {
     }
 
     #[test]
+    fn first_names_the_word_list_knows_from_idioms_are_names() {
+        let text = "ja. Bram heeft foto gemaakt. Dank. Kees is uw zoon?\n\
+                    Elke avond rond acht uur. Ernst: hoog. Anders dan gedacht.\n";
+        assert_eq!(names(text), vec!["Bram", "Kees"]);
+    }
+
+    #[test]
     fn academic_titles_without_their_dot() {
         let text = "Onze advocaat mr Buitendijk weet ervan; dr Visser ook. Het ms-nummer 4.";
         assert_eq!(names(text), vec!["Buitendijk", "Visser"]);

@@ -149,7 +149,14 @@ impl<'a> Grammar<'a> {
                 let listed = if shape == shape::LOWER {
                     gazetteer.lower_case_classes(folded)
                 } else if shape != 0 && is_dutch_word(folded) {
-                    gazetteer.classes(folded) | class::WORD
+                    let classes = gazetteer.classes(folded);
+                    let only_a_name = classes & class::FIRST_NAME != 0
+                        && !crate::names::lexicon::FIRST_NAMES_AS_WORDS.contains(&folded);
+                    if only_a_name {
+                        classes
+                    } else {
+                        classes | class::WORD
+                    }
                 } else {
                     gazetteer.classes(folded)
                 };
