@@ -54,6 +54,7 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["aldus"],
     &["door"],
     &["naam", "is"],
+    &["name", "is"],
     &["ondergetekende"],
     &["heet"],
     &["heette"],
@@ -62,7 +63,7 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
 
 /// Introducers that name the person, so that a surname alone after them is one (`Hij heet
 /// Koster, de buurman`).
-const NAMING: &[&str] = &["heet", "heette", "genaamd", "naam"];
+const NAMING: &[&str] = &["heet", "heette", "genaamd", "naam", "name"];
 
 /// Rules that apply anywhere in the text.
 pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {

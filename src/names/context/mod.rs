@@ -281,6 +281,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_introduced_in_english() {
+        let text = "Good evening, my name is Youssef, Labour Authority. Her name is Kuipers.";
+        assert_eq!(names(text), vec!["Kuipers", "Youssef"]);
+    }
+
+    #[test]
     fn academic_titles_without_their_dot() {
         let text = "Onze advocaat mr Buitendijk weet ervan; dr Visser ook. Het ms-nummer 4.";
         assert_eq!(names(text), vec!["Buitendijk", "Visser"]);
