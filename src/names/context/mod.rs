@@ -278,6 +278,9 @@ mod tests {
         let text = "ja. Bram heeft foto gemaakt. Dank. Kees is uw zoon?\n\
                     Elke avond rond acht uur. Ernst: hoog. Anders dan gedacht.\n";
         assert_eq!(names(text), vec!["Bram", "Kees"]);
+        // A first name that is a surname too; not the end of a place's compound.
+        let text = "Screenshots van die Moussa. Hij woonde in Mazar-i-Sharif.";
+        assert_eq!(names(text), vec!["Moussa"]);
     }
 
     #[test]

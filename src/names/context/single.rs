@@ -88,13 +88,16 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         }
         let known = g.has(i, class::FIRST_NAME | class::SURNAME);
         let word = g.has(i, class::WORD);
-        // A first name that is nothing else (`Maarten`, `Hendrikje`) is a person wherever
-        // it stands capitalised on its own: `Olaf zegt`, `vader van Sem`, `(Gert)`. Before
-        // `van de GGD` it is still alone: an acronym is no surname.
+        // A first name that is no word (`Maarten`, `Hendrikje`; `Youssef`, a surname too, is
+        // a name either way) is a person wherever it stands capitalised on its own: `Olaf
+        // zegt`, `vader van Sem`, `(Gert)`. Before `van de GGD` it is still alone: an acronym
+        // is no surname. The end of a hyphenated compound (`Mazar-i-Sharif`) is not alone.
         let particle_then_acronym = g.has(i + 1, class::PARTICLE)
             && (i + 2..i + 4).any(|k| g.has(k, shape::UPPER) || g.has(k, class::ORG));
+        let compound_end = i > 0 && g.is_punct(i - 1, '-') && g.glued(i - 1);
         if g.has(i, class::FIRST_NAME)
-            && !g.has(i, class::SURNAME | class::WORD)
+            && !g.has(i, class::WORD)
+            && !compound_end
             && (!longer || particle_then_acronym)
             && !(i > 0 && g.spaced(i - 1) && g.is_cap(i - 1))
             && !g.is_capital_letter(i + 1)
