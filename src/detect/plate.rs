@@ -178,6 +178,11 @@ fn candidates(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
 
 /// Finds licence plates in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    // A dash at `dash` with a letter or digit at `beyond`: the plate runs on into a code.
+    let joined = |dash: usize, beyond: usize| {
+        bytes.get(dash) == Some(&b'-') && bytes.get(beyond).is_some_and(u8::is_ascii_alphanumeric)
+    };
     for m in candidates(text) {
         let plate = m.as_str();
         let letters = plate.chars().filter(char::is_ascii_alphabetic);
@@ -188,12 +193,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             continue;
         };
         // `HZ-LV-24-0317`: the first groups of a longer code, a case number.
-        let bytes = text.as_bytes();
-        let joined = |dash: Option<&u8>, beyond: Option<&u8>| {
-            dash == Some(&b'-') && beyond.is_some_and(u8::is_ascii_alphanumeric)
-        };
-        if joined(bytes.get(m.end()), bytes.get(m.end() + 1))
-            || (m.start() >= 2 && joined(bytes.get(m.start() - 1), bytes.get(m.start() - 2)))
+        if joined(m.end(), m.end() + 1) || (m.start() >= 2 && joined(m.start() - 1, m.start() - 2))
         {
             continue;
         }
