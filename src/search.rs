@@ -15,7 +15,8 @@ const FEW: usize = 24;
 /// The distinct strings removed from a text that identify someone (trimmed, at least two
 /// characters, with a capital, a digit or an `@`), each with the first removal that carries
 /// it. Lower-case words such as the particles of a form's `Tussenvoegsel: van de` field
-/// identify nobody and are common words elsewhere.
+/// identify nobody and are common words elsewhere; nor does a house number on its own
+/// (`14`, `88a`), which elsewhere is a day, an amount or an item.
 pub struct RemovedStrings<'t> {
     needles: Vec<&'t str>,
     first_removal: Vec<usize>,
@@ -26,6 +27,20 @@ enum Searcher<'t> {
     Few(Vec<memmem::Finder<'t>>),
     // Boxed: its first-byte table is 2 KiB.
     Many(Box<Literals<'t>>),
+}
+
+/// Whether `s` is a house number alone: up to four digits and an addition of at most three
+/// letters (`14`, `88a`, `212-III`).
+fn is_house_number(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let letters = s[digits..].bytes().filter(u8::is_ascii_alphabetic).count();
+    // Not a postcode (`1234 AB`): its letters follow a space.
+    (1..=4).contains(&digits)
+        && letters <= 3
+        && s.len() - digits <= 4
+        && s[digits..]
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-')
 }
 
 impl<'t> RemovedStrings<'t> {
@@ -39,7 +54,7 @@ impl<'t> RemovedStrings<'t> {
             let identifying = s
                 .chars()
                 .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '@');
-            if identifying && s.chars().count() >= 2 && seen.insert(s) {
+            if identifying && s.chars().count() >= 2 && !is_house_number(s) && seen.insert(s) {
                 needles.push(s);
                 first_removal.push(i);
             }
@@ -155,6 +170,16 @@ impl<'s> Literals<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_house_number_alone_is_not_searched_again() {
+        for s in ["14", "88a", "2-A", "212-III"] {
+            assert!(is_house_number(s), "{s}");
+        }
+        for s in ["1234 AB", "12345", "06-12345678", "Kerkstraat 12", "NL91"] {
+            assert!(!is_house_number(s), "{s}");
+        }
+    }
 
     #[test]
     fn literals_find_every_occurrence_as_an_overlapping_automaton_does() {

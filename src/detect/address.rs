@@ -401,18 +401,29 @@ fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>)
 }
 
 /// An address field's street and number, whatever the street is called (`Adres: Eursinge
-/// 31, 9411 PK Beilen`, `Woonadres: Vaart ZZ 114`): the street words need no street ending
-/// after a label that asks for an address. An organisation's address still stays.
+/// 31, 9411 PK Beilen`, `Woonadres: Vaart ZZ 114`, `Straat + huisnr : Berkumerbroek 47`):
+/// the street words need no street ending after a label that asks for an address. Forms
+/// write the label their own way: numbered (`1.6 Adres / Address`), qualified (`Adres NL
+/// (BRP)`), bracketed (`[Straat + huisnr]`), with dot leaders or a wide gap for a colon. An
+/// organisation's address still stays.
 fn in_address_fields(text: &str, context: &owner::Context, out: &mut Vec<Finding>) {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?m)^[ \t>]*(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?)?adres)[ \t]*:[ \t]*(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,2}\b|-[0-9]{1,4})?)[ \t]*(?:,|$|[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)",
-        )
+        Regex::new(concat!(
+            r"(?m)^[ \t>\[]*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t]+)?",
+            r"(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?)?adres|straat[ \t]*(?:\+|en|&)[ \t]*(?:huisnummer|huisnr\.?|nr\.?))",
+            r"(?i:[ \t]+(?:\([^)\n]{1,25}\)|/[ \t]*address|nl|nu|in[ \t]+nederland))*",
+            r"(?:[ \t]*(?::|\]|\*|\.{2,})|[ \t]{2,}|\t)[ \t.:]*",
+            r"(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,3}\b|-[0-9]{1,4})?)",
+            r"[ \t]*(?:,|$|[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)",
+        ))
         .expect("address field pattern compiles")
     });
     for c in FIELD.captures_iter(text) {
         let Some(value) = c.get(1) else { continue };
-        if !context.organisation_address(value.start()) {
+        // Whose address is read from the lines around the field, not from its label
+        // (`Adres NL (BRP)` names no organisation).
+        let field = c.get(0).map_or(value.start(), |m| m.start());
+        if !context.organisation_address(field) {
             out.push(Finding::new(
                 value.start(),
                 value.end(),
@@ -437,15 +448,36 @@ const ADDRESS_COLUMNS: &[&str] = &[
     "postcode",
 ];
 
+/// Column labels of house numbers, folded: a column of its own beside a postcode or street.
+/// (A plain `nr` column numbers the rows.)
+const HOUSE_NUMBER_COLUMNS: &[&str] = &["huisnr", "huisnr.", "huisnummer", "toev."];
+
 /// The cells of a table's address column (`nr;naam;adres` … `4;van 't Hek;Dijkje 2a`): a
-/// street and number, however written (`maasdijk 61`), or a postcode. The keep list still
-/// keeps an organisation's own address.
+/// street and number, however written (`maasdijk 61`), or a postcode; and the number in a
+/// house-number column beside them (`postcode;huisnr;plaats` … `1161BW;14;Zwanenburg`). The
+/// keep list still keeps an organisation's own address.
 fn in_address_column(text: &str, out: &mut Vec<Finding>) {
-    let is_header = |label: &str| ADDRESS_COLUMNS.contains(&crate::fold::fold(label).as_str());
-    super::table::column_cells(text, is_header, |start, end| {
+    let folded = |label: &str| crate::fold::fold(label);
+    let choose = |labels: &[&str]| {
+        let address: Vec<bool> = labels
+            .iter()
+            .map(|l| ADDRESS_COLUMNS.contains(&folded(l).as_str()))
+            .collect();
+        let beside_address = address.contains(&true);
+        labels
+            .iter()
+            .zip(&address)
+            .map(|(l, &a)| {
+                a || (beside_address && HOUSE_NUMBER_COLUMNS.contains(&folded(l).as_str()))
+            })
+            .collect()
+    };
+    super::table::chosen_column_cells(text, choose, |start, end| {
         let cell = &text[start..end];
         let has_letters = cell.chars().any(char::is_alphabetic);
-        if has_letters && cell.chars().any(|c| c.is_ascii_digit()) {
+        let has_digits = cell.chars().any(|c| c.is_ascii_digit());
+        // A street and number or a postcode, or the number of a house-number column.
+        if has_digits && (has_letters || is_house_number(cell)) {
             out.push(Finding::new(
                 start,
                 end,
@@ -457,12 +489,19 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
     });
 }
 
+/// Whether a cell is a house number alone (`14`, `2-A`, `88a`).
+fn is_house_number(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=4).contains(&digits) && bytes[0] != b'0' && house_number_end(bytes, digits) == bytes.len()
+}
+
 /// A form's separate address fields (`Straat : Kolkweg` / `Huisnummer : 8`): the street and
 /// the number, when the form asks for both.
 fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer(?:[ \t]*(?:\+|en)[ \t]*toevoeging)?|huisnr\.?)[ \t]*:[ \t]*([^\n]*?)[ \t]*$",
+            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer(?:[ \t]*(?:\+|en)[ \t]*toev(?:oeging|\.)?)?|huisnr\.?)[ \t]*:[ \t]*([^\n]*?)[ \t]*$",
         )
         .expect("form field pattern compiles")
     });

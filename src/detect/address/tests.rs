@@ -126,6 +126,42 @@ fn address_columns_and_a_forms_separate_fields() {
 }
 
 #[test]
+fn a_house_number_column_beside_a_postcode_column() {
+    let t = "melder;postcode;huisnr;plaats\nZomer, A.C.;1161BW;14;Zwanenburg\nde Haan;1165MJ;2-A;Halfweg\n";
+    assert_eq!(found(t), vec!["1161BW", "14", "1165MJ", "2-A"]);
+    // Without an address column beside it, a number column is no house number; nor is a
+    // row number (`nr`) beside one.
+    assert!(found("naam;huisnr;aantal\nBakker;14;2\n").is_empty());
+    let t = "nr;naam;postcode;aantal\n1;Bakker;4194 RC;2\n";
+    assert_eq!(found(t), vec!["4194 RC"]);
+}
+
+#[test]
+fn address_field_labels_in_their_form_variants() {
+    for (text, street) in [
+        ("Straat + huisnr   : Berkumerbroek 47\n", "Berkumerbroek 47"),
+        (
+            "[Straat + huisnr]     Van Woustraat 212-III\n",
+            "Van Woustraat 212-III",
+        ),
+        (
+            "Straat + huisnummer ...... Bovenbuurtweg 118\n",
+            "Bovenbuurtweg 118",
+        ),
+        (
+            "1.6 Adres / Address             Assendorperstr aat 112 B\n",
+            "Assendorperstr aat 112 B",
+        ),
+        ("Adres NL (BRP):   Slinge 412, Rotterdam\n", "Slinge 412"),
+    ] {
+        // Two readings of one street (the field and its street ending) are merged later.
+        assert!(found(text).contains(&street), "{text}");
+    }
+    let form = "Straat:                  Markt\nHuisnummer + toev.:      4-A\n";
+    assert_eq!(found(form), vec!["Markt", "4-A"]);
+}
+
+#[test]
 fn an_address_field_needs_no_street_ending() {
     assert_eq!(
         found("Adres:            Eursinge 31, 9411 PK Beilen\n"),
