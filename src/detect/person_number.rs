@@ -163,7 +163,10 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if copula && WORD_LABELS.contains(&label) {
             continue;
         }
-        let mut value = (value.start(), value.end());
+        let mut value = (
+            value.start(),
+            short_last_group_end(text, value.start(), value.end()),
+        );
         while is_whole_token(text, value.0, value.1) && is_number(&text[value.0..value.1]) {
             out.push(Finding::new(
                 value.0,
@@ -183,6 +186,26 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
     columns(text, out);
     machine_readable_zones(text, out);
+}
+
+/// The end of a number read out in groups whose last group is two digits (`4410 2893 71`,
+/// a driving licence's client number): [`VALUE`] takes groups of three digits or more, as a
+/// lone two-digit group may be a day (`klantnr 300188 12 maart`). Only after a grouped
+/// number, and not when a date goes on from it (`… 12-03-2024`).
+fn short_last_group_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let group = bytes
+        .get(end..end + 3)
+        .is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit() && g[2].is_ascii_digit());
+    let after = bytes.get(end + 3).copied();
+    let date_goes_on = matches!(after, Some(b'-' | b'/' | b'.' | b':'))
+        && bytes.get(end + 4).is_some_and(u8::is_ascii_digit);
+    let closed = !after.is_some_and(|b| b.is_ascii_alphanumeric()) && !date_goes_on;
+    if text[start..end].contains(' ') && group && closed {
+        end + 3
+    } else {
+        end
+    }
 }
 
 /// A number in brackets right after a name removed as a person's (`P. Kowalczyk (208817)`,
@@ -432,6 +455,11 @@ mod tests {
             ["V-28 1046 7733"]
         );
         assert!(found("zie pp. 12-14 en pp 3").is_empty());
+        // A last group of two digits, after groups only and not a date's day.
+        assert_eq!(found("(klantnr 4410 2893 71)"), ["4410 2893 71"]);
+        assert_eq!(found("klantnr: 441O 2839 71\n"), ["441O 2839 71"]);
+        assert_eq!(found("klantnr 300188 12 maart"), ["300188"]);
+        assert_eq!(found("klantnr 4410 2893 12-03-2024"), ["4410 2893"]);
     }
 
     #[test]
