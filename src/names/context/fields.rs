@@ -125,6 +125,9 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "interviewer",
     "respondent",
     "geinterviewde",
+    "ten name van",
+    "rekeninghouder",
+    "begunstigde",
     "organisator",
     "organizer",
     "spreker",
@@ -340,6 +343,8 @@ pub(super) fn person_at(
         }
         // The field vouches for a name: undotted initials too (`Naam: G H Wassink`).
         .or_else(|| g.forward_in_context(j).filter(|_| starts_upper(g, j)))
+        // Initials and a surname in capitals: `G M HOEKSTRA`.
+        .or_else(|| g.upper_name(j).filter(|p| p.next > j + 1))
         .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
         .map(|p| (p, "name.field"))
         // `Notulist: AV`, `Actie: CL, vóór 1 mei`: initials standing for the person.

@@ -61,6 +61,15 @@ pub(crate) const INTRODUCERS: &[&[&str]] = &[
     &["genaamd"],
 ];
 
+/// The person after `t.n.v.` or `t.a.v.`: a name in any form, also in capitals as bank
+/// records write it (`Y AMRANI`, `G M HOEKSTRA`); not an organisation (`t.n.v. CJIB`).
+fn addressee(g: &Grammar, j: usize) -> Option<NameParse> {
+    g.name(j, true).or_else(|| {
+        g.upper_name(j)
+            .filter(|p| p.next > j + 1 && !g.has(j, class::ORG | class::PLACE))
+    })
+}
+
 /// Introducers that name the person, so that a surname alone after them is one (`Hij heet
 /// Koster, de buurman`).
 const NAMING: &[&str] = &["heet", "heette", "genaamd", "naam", "name"];
@@ -193,15 +202,27 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             && g.is_punct(i + 3, '.')
             && g.word(i + 4) == Some("v")
         {
-            let j = if g.is_punct(i + 5, '.') { i + 6 } else { i + 5 };
-            let j = j + g.titles(j);
-            if let Some(p) = g.name(j, true) {
-                let evidence = if g.word(i + 2) == Some("n") {
-                    "after `t.n.v.`"
-                } else {
-                    "after `t.a.v.`"
-                };
+            let evidence = if g.word(i + 2) == Some("n") {
+                "after `t.n.v.`"
+            } else {
+                "after `t.a.v.`"
+            };
+            let mut j = i + 5;
+            // The filler of a form or a bank record: `t.n.v.: `, `t.n.v. ........ `, `‹ `.
+            while g.is_punct(j, '.') || g.is_punct(j, ':') || g.is_punct(j, '‹') {
+                j += 1;
+            }
+            // An account may have two holders: `t.n.v. H.G. Zomer en/of M.H. Zomer-Bekkers`.
+            while let Some(p) = addressee(g, j + g.titles(j)) {
+                j = p.next;
                 out.push(mention(p, "name.attention", evidence));
+                if !(g.word(j) == Some("en") && g.spaced(j - 1)) {
+                    break;
+                }
+                j += 1;
+                if g.is_punct(j, '/') && g.word(j + 1) == Some("of") {
+                    j += 2;
+                }
             }
             i += 5;
             continue;

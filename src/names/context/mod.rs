@@ -420,6 +420,27 @@ mod tests {
     }
 
     #[test]
+    fn account_holders_as_bank_records_and_forms_write_them() {
+        let text = "Over te maken op NL32 INGB 2590 3179 99 t.n.v. Y AMRANI.\n\
+                    t.n.v.: J Hulshof h/o Bakkerij Hulshof\n\
+                    IBAN ....... NL08 ABNA 0611 2093 47  t.n.v. ........ H W de Boer\n\
+                    (t.n.v. H.G. Zomer en/of M.H. Zomer-Bekkers)\n\
+                    Ten name van        : G M HOEKSTRA\n\
+                    t.n.v. CJIB te Leeuwarden, t.n.v. Gemeente Utrecht\n";
+        assert_eq!(
+            texts(text),
+            [
+                "G M HOEKSTRA",
+                "H W de Boer",
+                "H.G. Zomer",
+                "J Hulshof",
+                "M.H. Zomer-Bekkers",
+                "Y AMRANI"
+            ]
+        );
+    }
+
+    #[test]
     fn organisations_and_headings_are_not_names() {
         let text = "De beleidsreactie is afgestemd met Reclassering Nederland en de Raad van State.\nA. Aanleiding\nHet Openbaar Ministerie meldt dit aan de Tweede Kamer.\nING Bank en B.V. Nederland.";
         assert!(names(text).is_empty(), "{:?}", found(text));

@@ -50,15 +50,29 @@ impl Grammar<'_> {
             .then_some((j, letters))
     }
 
-    /// Initials written without dots before a surname: `RG den Hartog`, `O Peters`.
+    /// Initials written without dots before a surname: `RG den Hartog`, `O Peters`, and
+    /// spaced single letters as forms and bank records write them (`W J M Cremers`).
     pub(super) fn undotted_initials(&self, i: usize) -> Option<(usize, String)> {
         let w = self.word(i)?;
         let n = w.chars().count();
         let capitals = w.chars().all(char::is_uppercase);
         // `DG Mobiliteit`, `MT Wegen`: a known abbreviation is no initials.
         let abbreviation = n > 1 && self.has(i, class::FUNCTION | class::ORG | class::NOT_NAME);
-        ((1..=3).contains(&n) && capitals && !abbreviation && self.spaced(i))
-            .then(|| (i + 1, fold(w)))
+        if !((1..=3).contains(&n) && capitals && !abbreviation && self.spaced(i)) {
+            return None;
+        }
+        let mut letters = fold(w);
+        let mut j = i + 1;
+        while n == 1
+            && letters.len() < 4
+            && self.is_capital_letter(j)
+            && self.spaced(j)
+            && !self.is_punct(j + 1, '.')
+        {
+            letters.push_str(&fold(self.str(j)));
+            j += 1;
+        }
+        Some((j, letters))
     }
 
     /// Initials alone as a paraaf: `ES`, `DFR`, `J.d.V.`, `E.S.`.
