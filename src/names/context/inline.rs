@@ -70,6 +70,23 @@ fn addressee(g: &Grammar, j: usize) -> Option<NameParse> {
     })
 }
 
+/// Whether token `i` is on a mail header's line (`Van:`, `CC:`), whose rule reads the
+/// display names with their tags (`Wolters, Erik-Jan (ODRA)`).
+fn on_mail_header_line(g: &Grammar, i: usize) -> bool {
+    let toks = g.tokens();
+    let start = (0..i)
+        .rev()
+        .find(|&k| toks[k].kind == crate::names::token::Kind::Newline)
+        .map_or(0, |k| k + 1);
+    let mut label = start;
+    while label < i && g.word(label).is_some() {
+        label += 1;
+    }
+    label > start
+        && g.is_punct(label, ':')
+        && super::fields::HEADER_FIELDS.contains(&words_of(g, start, label).as_str())
+}
+
 /// Introducers that name the person, so that a surname alone after them is one (`Hij heet
 /// Koster, de buurman`).
 const NAMING: &[&str] = &["heet", "heette", "genaamd", "naam", "name"];
@@ -251,6 +268,19 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 p,
                 "name.reversed",
                 "register name form `SURNAME, First name`",
+            ));
+            i += 1;
+            continue;
+        }
+        if i >= structural_end
+            && let Some(p) = g.reversed_entry(i)
+            && !on_mail_header_line(g, i)
+        {
+            structural_end = p.next;
+            out.push(mention(
+                p,
+                "name.reversed",
+                "list entry `Surname, First name`",
             ));
             i += 1;
             continue;

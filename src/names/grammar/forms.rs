@@ -319,6 +319,100 @@ impl Grammar<'_> {
         })
     }
 
+    /// A list's entry in the reversed form with a first name the lists know: `Tahiri,
+    /// Soufiane ;`, `| Amiri, Wahida |`, `17⇥Zomer, Jolanda⇥Van Heemstralaan 2b`. Without
+    /// initials the comma alone says little (`Goed, Peter`), so the entry must stand apart,
+    /// at a line start, a column gap or a separator, and end at one, and the surname be a
+    /// word no list knows as something else than a surname.
+    pub fn reversed_entry(&self, i: usize) -> Option<NameParse> {
+        const STARTS: &[char] = &['|', ';', ':', '(', '[', '-', '•', '*'];
+        const ENDS: &[char] = &['|', ';', ',', '(', '<', '[', ')', ':'];
+        let apart = |a: usize, b: usize| {
+            let gap = &self.text[self.toks[a].end..self.toks[b].start];
+            gap.contains('\t') || gap.chars().count() >= 2
+        };
+        let starts_entry = i == 0
+            || self.toks[i - 1].kind == Kind::Newline
+            || apart(i - 1, i)
+            || STARTS.iter().any(|&c| self.is_punct(i - 1, c));
+        if !starts_entry || !self.may_start_name(i) {
+            return None;
+        }
+        let t = self.cap_tussen(i);
+        let (comma, surname) = self.surname(i + t, Position::First)?;
+        if !(self.is_punct(comma, ',') && self.glued(comma - 1) && self.spaced(comma)) {
+            return None;
+        }
+        // One surname (`Van Dam`, `Mensah-Owusu`), not a first name and a surname (`Egbert
+        // Jalving, Hilde`), each word a surname and nothing else the lists know (not `Goed,
+        // Peter`; not `Tessa, Wiebren`).
+        let words: Vec<usize> = (i + t..comma)
+            .filter(|&k| self.is_cap(k) && !self.has(k, class::PARTICLE))
+            .collect();
+        if words
+            .windows(2)
+            .any(|w| self.spaced(w[1] - 1) && !self.has(w[1] - 1, class::PARTICLE))
+        {
+            return None;
+        }
+        let other = class::ORG
+            | class::PLACE
+            | class::NOT_NAME
+            | class::FUNCTION
+            | class::TITLE
+            | class::ROLE
+            | class::OFFICE;
+        for k in words {
+            let c = self.classes.get(k).copied().unwrap_or(0);
+            if c & (other | class::WORD | class::FIRST_NAME) != 0 && c & class::SURNAME == 0 {
+                return None;
+            }
+        }
+        let first = comma + 1;
+        let given_ok = |k: usize| {
+            self.is_cap(k)
+                && !self.has(
+                    k,
+                    class::NOT_NAME | class::ORG | class::PLACE | class::FUNCTION | class::TITLE,
+                )
+        };
+        if !(given_ok(first) && self.has(first, class::FIRST_NAME)) {
+            return None;
+        }
+        // More first names (`Shir Mohammad`), then particles (`Dennis van`).
+        let mut next = self.given_end(first);
+        let more_given =
+            |k: usize| given_ok(k) && (self.has(k, class::FIRST_NAME) || !self.has(k, class::WORD));
+        while next < first + 4
+            && self.spaced(next - 1)
+            && more_given(next)
+            && !apart(next - 1, next)
+        {
+            next = self.given_end(next);
+        }
+        while self.spaced(next - 1)
+            && self.is_lower(next)
+            && self.has(next, class::PARTICLE)
+            && !apart(next - 1, next)
+        {
+            next += 1;
+        }
+        // A comma ends the entry, unless a list of first names goes on (`Bram, Daan, Roos`).
+        let list_goes_on = self.is_punct(next, ',') && self.has(next + 1, class::FIRST_NAME);
+        let ends_entry = self.is_line_end(next)
+            || apart(next - 1, next)
+            || (ENDS.iter().any(|&c| self.is_punct(next, c)) && !list_goes_on);
+        ends_entry.then(|| NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::Reversed,
+            given: Some(self.folded(first).to_string()),
+            initials: None,
+            surname: Some(surname),
+        })
+    }
+
     /// Particles that end a reversed name (`J. van der` followed by a bracket, comma, line
     /// end or dash).
     pub(super) fn tussen_at_end(&self, i: usize) -> usize {

@@ -182,3 +182,31 @@ fn a_month_before_a_first_name_is_a_first_name() {
     );
     assert_eq!(forward("Mei 2024 is het zover"), None);
 }
+
+#[test]
+fn list_entries_in_the_reversed_form_with_a_first_name() {
+    // The first entry of each text, read at token 0.
+    let entry = |text: &str| parse(text, |g, i| g.reversed_entry(i)).map(|(s, _)| s);
+    assert_eq!(
+        entry("Tahiri, Soufiane ; Brown, Daniel").as_deref(),
+        Some("Tahiri, Soufiane")
+    );
+    assert_eq!(
+        entry("Zomer, Jolanda\tKerkstraat 4").as_deref(),
+        Some("Zomer, Jolanda")
+    );
+    assert_eq!(
+        entry("Laan, Kevin van der   | 4410").as_deref(),
+        Some("Laan, Kevin van der")
+    );
+    assert_eq!(
+        entry("Mensah-Owusu, Abena\n").as_deref(),
+        Some("Mensah-Owusu, Abena")
+    );
+    // A word, two names or a list of first names is no reversed name.
+    assert_eq!(entry("Goed, Peter\n"), None);
+    assert_eq!(entry("Egbert Jalving, Hilde Koopmans\n"), None);
+    assert_eq!(entry("Tessa, Wiebren, Daan)"), None);
+    // Without a boundary after it the comma may join a sentence.
+    assert_eq!(entry("Jansen, Piet zegt dat"), None);
+}
