@@ -1346,6 +1346,26 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn an_office_with_a_name_of_its_own_opens_the_next_entry() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Aanwezig: P. Timmerman, wethouder Hofstee
+",
+        );
+        assert_eq!(r, ["P. Timmerman"]);
+        // The office after the name says what the person is.
+        assert!(
+            removed(
+                &e,
+                "Aanwezig: P. Timmerman, wethouder van Delft
+"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn an_office_named_anywhere_keeps_every_mention_of_its_holder() {
         let e = engine(&[], &[]);
         let text = "Aanwezig: M. Hoogerwerf-van Dam, P. de Kruijf (notulist)\n\nGedeputeerde \

@@ -129,7 +129,9 @@ impl<'t> Offices<'t> {
                     .split_whitespace()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
                 && lexicon::is_party(line);
-            if self.title_at(at) || (after.starts_with(',') && party_line) {
+            if (self.title_at(at) && !self.title_opens_next_name(at))
+                || (after.starts_with(',') && party_line)
+            {
                 return true;
             }
             if !after.starts_with(',') {
@@ -238,6 +240,28 @@ impl<'t> Offices<'t> {
                 || ["van", "voor", "gemeente", "provincie"].contains(&next);
             !(cell.start <= start && end <= cell.end) && opens && described && !surname
         })
+    }
+
+    /// Whether the office title at byte `at` is followed by a name of its own, so that it
+    /// opens the next entry of a list (`P. Timmerman, wethouder Hofstee`) rather than
+    /// saying what the name before it is (`Jan Smit, burgemeester van Delft`, `A. Bos,
+    /// wethouder Financiën`).
+    fn title_opens_next_name(&self, at: usize) -> bool {
+        let Some(t) = self.titles.iter().find(|t| t.start == at) else {
+            return false;
+        };
+        let rest = self.text[t.end..].trim_start_matches([' ', '\t']);
+        let word = rest
+            .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+            .next()
+            .unwrap_or_default();
+        let folded = fold(word);
+        word.starts_with(char::is_uppercase)
+            && !GAZETTEER.is(
+                &folded,
+                class::PLACE | class::ORG | class::NOT_NAME | class::FUNCTION | class::OFFICE,
+            )
+            && (GAZETTEER.is(&folded, class::SURNAME) || !lexicon::is_dutch_word(&folded))
     }
 
     /// Whether an office title starts at byte `at`.
