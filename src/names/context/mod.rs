@@ -455,6 +455,13 @@ mod tests {
     }
 
     #[test]
+    fn speakers_by_their_surname_in_capitals() {
+        let text = "KOOISTRA: Goedemorgen Kevin.\nTJON-A-FONG: Ik was er.\nKOOISTRA: Ja.\n\
+                    TJON-A-FONG: Nee.\nVOORZITTER: Dank.\nVOORZITTER: Ja.\n";
+        assert_eq!(texts(text), ["KOOISTRA", "TJON-A-FONG"]);
+    }
+
+    #[test]
     fn signal_speakers_before_their_time_stamp() {
         let text = "Gijs N. (23-12-2023 18:31): ok, 4 weigeraars\nRutger v. Z. (23-12-2023 18:33): Wie op 51?\n";
         assert_eq!(texts(text), ["Gijs N.", "Rutger v. Z."]);

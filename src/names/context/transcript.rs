@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{Line, mention};
 use crate::names::Mention;
-use crate::names::grammar::{Grammar, NAMED_ABBREVIATIONS};
+use crate::names::grammar::{Form, Grammar, NAMED_ABBREVIATIONS, NameParse};
 use crate::names::lexicon::class;
 
 /// Prepositions and articles before an organisation's acronym used elsewhere in the text
@@ -15,12 +15,20 @@ const BEFORE_ORGANISATION: &[&str] = &[
     "bij", "van", "via", "door", "met", "naar", "namens", "voor", "de", "het", "aan", "en",
 ];
 
-/// Finds the speakers of lines that open with initials and a colon.
+/// Finds the speakers of lines that open with initials or a surname in capitals and a colon
+/// (`OB:`, `TJON-A-FONG:`, `VAN DER MEER:`).
 pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>) {
     let mut labels: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut surnames: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
     for line in lines {
         let i = line.start;
         let Some(w) = g.word(i) else { continue };
+        if let Some(colon) = capitals_label(g, i, line.end) {
+            let toks = g.tokens();
+            let label = &g.text()[toks[i].start..toks[colon - 1].end];
+            surnames.entry(label).or_default().push((i, colon));
+            continue;
+        }
         let letters = w.chars().count();
         let initials = (2..=5).contains(&letters)
             && w.chars().next().is_some_and(char::is_uppercase)
@@ -34,6 +42,30 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
             labels.entry(w).or_default().push(i);
         }
     }
+    for at in surnames.into_values().filter(|at| at.len() >= 2) {
+        for (i, colon) in at {
+            let toks = g.tokens();
+            let words: Vec<usize> = (i..colon)
+                .filter(|&k| g.word(k).is_some() && !g.has(k, class::PARTICLE))
+                .collect();
+            let p = NameParse {
+                start: toks[i].start,
+                end: toks[colon - 1].end,
+                next: colon,
+                form: Form::Surname,
+                given: None,
+                initials: None,
+                surname: Some(
+                    words
+                        .iter()
+                        .map(|&k| g.folded(k))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+            };
+            out.push(mention(p, "name.speaker", "speaker label of a transcript"));
+        }
+    }
     for (label, at) in labels {
         if at.len() < 2 || used_as_organisation(g, label) {
             continue;
@@ -44,6 +76,57 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
             }
         }
     }
+}
+
+/// The colon after a surname in capitals that opens a line as a speaker's label
+/// (`HAGENAARS:`, `TJON-A-FONG:`, `JANSEN-DE VRIES:`, `VAN DER MEER:`): capital words joined
+/// by hyphens or spaces, one of them long enough to be a surname, none a word, role or
+/// organisation (`VOORZITTER:`, `BELLER:`, `ACTIE:`, `GGD:`).
+fn capitals_label(g: &Grammar, i: usize, end: usize) -> Option<usize> {
+    let mut k = i;
+    let mut surname = false;
+    while k < end && k < i + 8 {
+        let w = g.word(k)?;
+        if !w.chars().all(char::is_uppercase) {
+            return None;
+        }
+        let folded = g.folded(k);
+        // A single letter inside a name counts as a particle (`TJON-A-FONG`).
+        let particle = g.has(k, class::PARTICLE) || folded.chars().count() == 1;
+        let word = crate::names::lexicon::is_dutch_word(folded) && !g.has(k, class::SURNAME);
+        if !particle
+            && (word
+                || g.has(
+                    k,
+                    class::ORG
+                        | class::PLACE
+                        | class::NOT_NAME
+                        | class::FUNCTION
+                        | class::ROLE
+                        | class::OFFICE
+                        | class::TITLE,
+                ))
+        {
+            return None;
+        }
+        surname |= !particle
+            && folded.chars().count() >= 4
+            && folded.chars().any(|c| "aeiouy".contains(c))
+            && !NAMED_ABBREVIATIONS.contains(&folded);
+        k += 1;
+        // A speaker's words follow after a space; a calendar file's keys do not
+        // (`DESCRIPTION:Beste allen`).
+        if g.is_punct(k, ':') {
+            return (surname && (g.spaced(k) || g.is_line_end(k + 1))).then_some(k);
+        }
+        // The next word of the name: after a hyphen inside it, or a space.
+        if g.is_punct(k, '-') && g.glued(k - 1) && g.glued(k) {
+            k += 1;
+        } else if !g.spaced(k - 1) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether `label` stands elsewhere in the text after a preposition or article, or in
