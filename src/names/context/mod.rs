@@ -455,6 +455,12 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_that_opens_a_double_surname_is_not_alone() {
+        let text = "Het lid Yılmaz-Koç heeft vragen gesteld. Yılmaz belde.\n";
+        assert_eq!(texts(text), ["Yılmaz"]);
+    }
+
+    #[test]
     fn speakers_by_their_surname_in_capitals() {
         let text = "KOOISTRA: Goedemorgen Kevin.\nTJON-A-FONG: Ik was er.\nKOOISTRA: Ja.\n\
                     TJON-A-FONG: Nee.\nVOORZITTER: Dank.\nVOORZITTER: Ja.\n";

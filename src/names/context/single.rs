@@ -95,9 +95,13 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         let particle_then_acronym = g.has(i + 1, class::PARTICLE)
             && (i + 2..i + 4).any(|k| g.has(k, shape::UPPER) || g.has(k, class::ORG));
         let compound_end = i > 0 && g.is_punct(i - 1, '-') && g.glued(i - 1);
+        // The first half of a double surname (`Yılmaz-Koç`) is read with its second.
+        let compound_start =
+            g.glued(i) && g.is_punct(i + 1, '-') && g.glued(i + 1) && g.is_cap(i + 2);
         if g.has(i, class::FIRST_NAME)
             && !g.has(i, class::WORD)
             && !compound_end
+            && !compound_start
             && (!longer || particle_then_acronym)
             && !(i > 0 && g.spaced(i - 1) && g.is_cap(i - 1))
             && !g.is_capital_letter(i + 1)
