@@ -651,9 +651,16 @@ fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
         .copied()
         .filter(|&k| !g.has(k, class::PARTICLE) && !g.surname_prefix(k))
         .collect();
-    // A common word (`Koning`, `Kuipers`) is a name where it is capitalised as one.
-    let word_used_as_word =
-        |k: usize| g.has(k, class::WORD) && !person::capitalised_as_a_name(g, k);
+    // A common word (`Koning`, `Kuipers`) is a name where it is capitalised as one, or
+    // where it opens a sentence as its subject (`Dijkhuis excuseert zich`).
+    let word_used_as_word = |k: usize| {
+        g.has(k, class::WORD)
+            && !person::capitalised_as_a_name(g, k)
+            && !(person::sentence_start(g, k) && person::subject_of_a_verb(g, k))
+            // Alone in brackets after a name or organisation (`Erwin (Stam)`,
+            // `Witteveen+Bos (Groen)`).
+            && !(k > 0 && g.is_punct(k - 1, '(') && g.is_punct(k + 1, ')') && g.glued(k))
+    };
     capital_particle
         || !name_words.iter().any(|&k| {
             g.has(k, OTHER_THAN_A_NAME) || (name_words.len() == 1 && word_used_as_word(k))

@@ -1346,6 +1346,15 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn an_identified_surname_that_is_a_word_too_as_a_subject_or_in_brackets() {
+        let e = engine(&[], &[]);
+        let text = "Gesprek met: dhr. B. Dijkhuis\n\nDijkhuis excuseert zich. Erwin (Dijkhuis) ook.\n\
+                    Dijkhuis van de dijk is gerestaureerd.\n";
+        let r = removed(&e, text);
+        assert_eq!(r, ["B. Dijkhuis", "Dijkhuis", "Erwin", "Dijkhuis"], "{r:?}");
+    }
+
+    #[test]
     fn an_office_with_a_name_of_its_own_opens_the_next_entry() {
         let e = engine(&[], &[]);
         let r = removed(

@@ -605,6 +605,88 @@ pub fn clause_start(g: &Grammar, i: usize) -> bool {
         })
 }
 
+/// Verbs of which a person, not a thing, is the subject (`Dijkhuis excuseert zich`, `Bos
+/// belde`); copulas are left out (`Winter wordt lastig`, `Zomer is`).
+const PERSON_VERBS: &[&str] = &[
+    "zegt",
+    "zei",
+    "vraagt",
+    "vroeg",
+    "meldt",
+    "meldde",
+    "belt",
+    "belde",
+    "mailt",
+    "mailde",
+    "geeft",
+    "gaf",
+    "stelt",
+    "stelde",
+    "wil",
+    "wilde",
+    "vindt",
+    "vond",
+    "heeft",
+    "had",
+    "schrijft",
+    "schreef",
+    "spreekt",
+    "sprak",
+    "komt",
+    "kwam",
+    "gaat",
+    "ging",
+    "laat",
+    "liet",
+    "bevestigt",
+    "bevestigde",
+    "antwoordt",
+    "antwoordde",
+    "licht",
+    "lichtte",
+    "merkt",
+    "wijst",
+    "benadrukt",
+    "neemt",
+    "nam",
+    "ziet",
+    "zag",
+    "weet",
+    "wist",
+    "denkt",
+    "dacht",
+    "stuurt",
+    "stuurde",
+    "doet",
+    "deed",
+    "werkt",
+    "woont",
+    "krijgt",
+    "kreeg",
+    "ontkent",
+    "erkent",
+    "verklaart",
+    "verklaarde",
+    "pleit",
+    "dankt",
+    "opent",
+    "sluit",
+    "kan",
+    "moet",
+    "zal",
+];
+
+/// Whether the capitalised word `i` is the subject of a verb a person does, right after it
+/// (`Dijkhuis excuseert zich`, `Kuipers belde gisteren`).
+pub fn subject_of_a_verb(g: &Grammar, i: usize) -> bool {
+    let next = i + 1;
+    g.spaced(i)
+        && g.is_lower(next)
+        && g.word(next).is_some_and(|w| {
+            PERSON_VERBS.contains(&w) || (w.ends_with("eert") && w.chars().count() >= 7)
+        })
+}
+
 /// Whether token `i` starts a sentence, where any word is capitalised: the start of a line
 /// (after layout), or after `.`, `!`, `?`, `:`, an opening bracket or quote, or a dash. The dot
 /// of an abbreviation (`o.a.`, `ca.`, `bijv.`) ends no sentence.
