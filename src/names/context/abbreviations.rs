@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::mention;
 use crate::fold::fold;
-use crate::names::grammar::{Form, Grammar, NameParse};
+use crate::names::grammar::{Form, Grammar, NAMED_ABBREVIATIONS, NameParse};
+use crate::names::lexicon::class;
+use crate::names::token::Kind;
 use crate::names::{Mention, Strength};
 
 /// Initials that stand for a named person: right after the name in brackets
@@ -114,6 +116,69 @@ pub(super) fn comment_authors(g: &Grammar, out: &mut Vec<Mention>) {
                 .is_some_and(|p| matches!(fold(p).as_str(), "opmerking" | "comment" | "commented"));
         if shaped && marker {
             out.push(initials_mention(g, k, "author of a comment"));
+        }
+    }
+}
+
+/// Words after which initials are a paraaf, inside a line (`Paraaf MHT binnen`, `[paraaf MJG
+/// 11/3 — PBS 11/3]`). Not `actie`: an action is as often an organisation's (`actie RWS`).
+const PARAAF_WORDS: &[&str] = &["paraaf", "parafen", "akkoord", "akk", "gezien"];
+
+/// Initials inside a line after a paraaf word, and the dated initials that follow them in the
+/// same list (`paraaf MJG 11/3 — PBS 11/3`). Not a function or an organisation's letters
+/// (`akkoord SG`, `actie RWS`), nor letters the text uses as an organisation's.
+pub(super) fn inline_parafen(g: &Grammar, out: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    let person_letters = |k: usize| {
+        g.initials_alone(k).filter(|p| {
+            let w = g.str(k);
+            p.next == k + 1
+                && w.chars().count() >= 2
+                && !g.has(
+                    k,
+                    class::ORG | class::NOT_NAME | class::PLACE | class::FUNCTION,
+                )
+                && !NAMED_ABBREVIATIONS.contains(&g.folded(k))
+                && !super::used_as_organisation(g, w)
+        })
+    };
+    let dated = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == Kind::Number && t.end - t.start <= 2)
+            && g.is_punct(k + 1, '/')
+    };
+    for i in 0..toks.len() {
+        // At a line start the field rules read `Paraaf: …`.
+        if !g.word_in(i, PARAAF_WORDS) || i == 0 || toks[i - 1].kind == Kind::Newline {
+            continue;
+        }
+        let mut k = if g.is_punct(i + 1, ':') { i + 2 } else { i + 1 };
+        let Some(p) = person_letters(k) else { continue };
+        let ends = g.is_line_end(p.next)
+            || dated(p.next)
+            || [',', ')', ']', ';', '.']
+                .iter()
+                .any(|&c| g.is_punct(p.next, c))
+            || g.is_lower(p.next);
+        if !ends {
+            continue;
+        }
+        out.push(mention(p, "name.paraaf", "initials after a paraaf word"));
+        // More paraafs with their dates on the line: `— PBS 11/3`, `, AvdB 13/5`.
+        k += 1;
+        while k < toks.len() && !g.is_line_end(k) && k < i + 24 {
+            let separator = ['/', ',', '—', '-'].iter().any(|&c| g.is_punct(k, c));
+            if separator || toks[k].kind == Kind::Number {
+                k += 1;
+                continue;
+            }
+            match person_letters(k).filter(|p| dated(p.next)) {
+                Some(p) => {
+                    out.push(mention(p, "name.paraaf", "initials after a paraaf word"));
+                    k += 1;
+                }
+                None => break,
+            }
         }
     }
 }

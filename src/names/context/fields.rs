@@ -125,6 +125,7 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "interviewer",
     "respondent",
     "geinterviewde",
+    "handtekening",
     "ten name van",
     "rekeninghouder",
     "begunstigde",
@@ -203,7 +204,8 @@ pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
     {
         return Some(kind);
     }
-    if label.ends_with("lezer") || label.ends_with("lezers") {
+    // `Handtekening locatiemanager:`: the signature of whom the words after it say.
+    if label.ends_with("lezer") || label.ends_with("lezers") || first == "handtekening" {
         return Some(FieldKind::Person);
     }
     // `Naam contactpersoon`, `Naam ouder/verzorger`: whose name the form asks.

@@ -163,6 +163,18 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             chat::chat_system_message(g, line, g.tokens()[line.start].start + m.end(), out);
         }
         fields::field_line(g, &lines, n, line, out);
+        // A form may put a second field on the line after a column gap (`Handtekening: R.D.
+        // ⇥ Gezien regiomanager: PTAF 18/11`).
+        for k in line.start + 1..line.end {
+            let toks = g.tokens();
+            let gap = &text[toks[k - 1].end..toks[k].start];
+            if g.word(k).is_some() && (gap.contains('\t') || gap.len() >= 3) {
+                let rest = Line { start: k, ..line };
+                if field(g, rest).is_some_and(|(_, after)| after < line.end) {
+                    fields::field_line(g, &lines, n, rest, out);
+                }
+            }
+        }
         letter::greeting(g, line, out);
         // A text message exported after its label (`Bericht: Goedemorgen Lisa, …`).
         if g.word_in(
@@ -192,6 +204,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     single::single_words(g, out);
     single::particle_surnames(g, out);
     abbreviations::abbreviations(g, out);
+    abbreviations::inline_parafen(g, out);
     abbreviations::comment_authors(g, out);
 }
 
@@ -452,6 +465,15 @@ mod tests {
         // Two rules may read the same name.
         v.dedup();
         v
+    }
+
+    #[test]
+    fn paraafs_inside_a_line_and_fields_after_a_column_gap() {
+        let text = "Nota is naar de lijn. Paraaf MHT binnen, wacht op SG.\n\
+                    [paraaf MJG 11/3 — PBS 11/3]\n\
+                    Opgesteld: 12/3      Gezien regiomanager: PTAF 18/11\n\
+                    Akkoord DG, akkoord RWS.\n";
+        assert_eq!(texts(text), ["MHT", "MJG", "PBS", "PTAF"]);
     }
 
     #[test]
