@@ -65,10 +65,13 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         // (`Maatschap Peeters Boomkwekerij`).
         let business_after =
             g.word(i + 1).is_some() && crate::names::orgs::ends_in_kind(g.folded(i + 1));
+        // A word capitalised only because it opens the sentence starts no name with this one
+        // (`Neem Fatima mee`, `Ja Gerda is oké`, `Meisje Sophie (9)`).
+        let cap_before = i > 0 && g.is_cap(i - 1) && !sentence_opening_word(g, i - 1);
         let longer = (g.spaced(i) && ((g.is_cap(i + 1) && !business_after) || particle_then_name))
             || (i > 0
                 && g.spaced(i - 1)
-                && ((g.is_cap(i - 1)
+                && ((cap_before
                     && !g.word_in(i - 1, crate::names::orgs::FAMILY_HEADS)
                     && !g.word_in(i - 1, crate::names::person::PARCELS))
                     || g.initials(i.saturating_sub(2), false).is_some()));
@@ -103,7 +106,7 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             && !compound_end
             && !compound_start
             && (!longer || particle_then_acronym)
-            && !(i > 0 && g.spaced(i - 1) && g.is_cap(i - 1))
+            && !(g.spaced(i.saturating_sub(1)) && cap_before)
             && !g.is_capital_letter(i + 1)
             && !named.overlaps(g.tokens()[i].start, g.tokens()[i].end)
         {
@@ -159,6 +162,18 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
         out.push(mention(one_word(g, i, given), "name.context", evidence));
     }
     double_surnames(g, out);
+}
+
+/// Whether word `k` opens a sentence as an ordinary word, capitalised only by its place
+/// (`Neem`, `Ja`, `Volgens`): no name the lists know.
+fn sentence_opening_word(g: &Grammar, k: usize) -> bool {
+    person::sentence_start(g, k)
+        && !g.has(
+            k,
+            class::FIRST_NAME | class::SURNAME | class::PLACE | class::ORG,
+        )
+        && (g.has(k, class::WORD | class::NOT_NAME)
+            || crate::names::lexicon::is_dutch_word(g.folded(k)))
 }
 
 /// `Kok-Verhoeven, teamleider`: a double surname alone, in a person's context, read as one
