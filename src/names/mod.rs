@@ -506,6 +506,15 @@ mod tests {
     }
 
     #[test]
+    fn an_initial_before_a_listed_surname_is_no_particle() {
+        let e = engine(&["Daan Mei"], &[]);
+        assert_eq!(
+            removed(&e, "Uitgeschreven door: D. Mei op verzoek.\n"),
+            ["D. Mei"]
+        );
+    }
+
+    #[test]
     fn initials_with_accents_match_the_folded_names() {
         // Named in the text: a transcript's speaker labels.
         let e = engine(&[], &[]);

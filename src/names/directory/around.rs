@@ -78,7 +78,9 @@ pub(super) fn particles_before(g: &Grammar, t: usize) -> usize {
         }
         let Some(w) = g.word(prev) else { break };
         let f = g.folded(prev);
-        let short = SHORT_PARTICLES.contains(&f) && w.chars().count() <= 3;
+        // A single capital (`D. Mei`) is an initial, not an abbreviated particle (`d.`).
+        let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+        let short = SHORT_PARTICLES.contains(&f) && w.chars().count() <= 3 && !initial;
         if !(is_particle(f) || short) {
             break;
         }
