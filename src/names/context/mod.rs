@@ -477,6 +477,12 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_and_an_initial_before_a_column_gap() {
+        let text = "08:14  UIT  +31638291055        Esther K               Verplaatst naar 10u\n";
+        assert_eq!(texts(text), ["Esther K"]);
+    }
+
+    #[test]
     fn a_first_name_after_a_word_that_opens_the_sentence_stands_alone() {
         let text = "Ik kan. Neem Fatima mee van juridisch.\nJa Gerda is oké.\nKees Jansen belt.\n";
         let found = texts(text);
