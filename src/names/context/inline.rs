@@ -195,14 +195,21 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         // after it is a team or a subject (`adviseur Ruimte`), not a name.
         // In lower case after a bracket it describes someone named before it, and what
         // follows is the employer: `(teamleider Vigilant)`.
+        // Capitalised particles before a capitalised word open a surname (`dierenarts Van
+        // Dalen`, `dokter De Boer`).
+        let particle_name = g.is_cap(n) && {
+            let t = g.cap_tussen(n);
+            t > 0 && g.is_cap(n + t)
+        };
         if g.has(i, class::FUNCTION)
             && !(lower && i > 0 && g.is_punct(i - 1, '('))
             // `het lid Kamminga`: a member of an elected body, public by that office.
             && !g.word_in(i, crate::names::lexicon::MEMBER_WORDS)
             && apart
             && g.is_cap(n)
-            && !g.has(n, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
-            && (!super::is_word(g, n) || surname_not_subject(g, n))
+            && (particle_name
+                || (!g.has(n, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
+                    && (!super::is_word(g, n) || surname_not_subject(g, n))))
             // `Adviseur Wts-uitvoering`: a compound naming the work.
             && !(g.glued(n) && g.is_punct(n + 1, '-'))
         {

@@ -477,6 +477,12 @@ mod tests {
     }
 
     #[test]
+    fn a_function_before_a_surname_with_capitalised_particles() {
+        let text = "Betaald via dokter De Boer en dokter Van Beusekom.\n";
+        assert_eq!(texts(text), ["De Boer", "Van Beusekom"]);
+    }
+
+    #[test]
     fn a_first_name_and_an_initial_before_a_column_gap() {
         let text = "08:14  UIT  +31638291055        Esther K               Verplaatst naar 10u\n";
         assert_eq!(texts(text), ["Esther K"]);
