@@ -304,6 +304,7 @@ impl Detector for Names {
         found.findings.extend(names.findings);
         // Read here, as it needs the names: a person's number in brackets after the name.
         detect::person_number::bound_to_names(text, &mut found.findings);
+        detect::birthdate::bound_to_names(text, &mut found.findings);
         found.protected.extend(names.protected);
     }
 }

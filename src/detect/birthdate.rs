@@ -141,6 +141,37 @@ fn dates_in_list_below(text: &str, line_end: usize, out: &mut Vec<Finding>) -> u
 }
 
 /// Whether a table's header cell labels a column of birth dates (`geb.datum`, `Geboortedatum`).
+/// A full date right after a person's name, as registers, lists and letters write the date of
+/// birth: in brackets (`Naomi de Bruijn (03-11-2001)`), after a comma (`dhr. H.J. Oosterbeek,
+/// 14-03-1942,`) or in the next column (`W.M. Chen      02-02-1971`). Only a year long enough
+/// ago to be a birth year counts (1900–2012, or two digits from 30): a date beside a name is
+/// as often the day someone signed or acted (`J. Smit, 14-05-2024`).
+pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
+    static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\x20?\(|,\x20|\t+|\x20{2,})([0-3]?[0-9][-/.][01]?[0-9][-/.](?:19[0-9]{2}|200[0-9]|201[0-2]|[3-9][0-9]))(?:\)|,|;|\x20{2,}|\t|\r?\n|$)",
+        )
+        .expect("date after a name pattern compiles")
+    });
+    let names = findings.len();
+    for i in 0..names {
+        if findings[i].category != Category::Name {
+            continue;
+        }
+        let end = findings[i].end;
+        if let Some(c) = AFTER_NAME.captures(&text[end..]) {
+            let date = c.get(1).expect("the date group always takes part");
+            findings.push(Finding::new(
+                end + date.start(),
+                end + date.end(),
+                Category::Birthdate,
+                "birthdate",
+                "a date of birth right after a person's name",
+            ));
+        }
+    }
+}
+
 pub(super) fn is_birth_date_label(cell: &str) -> bool {
     KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20
 }
@@ -199,6 +230,24 @@ mod tests {
         let mut out = Vec::new();
         detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn a_date_of_birth_right_after_a_name() {
+        let text =
+            "Naomi de Bruijn (03-11-2001), J. Smit, 14-05-2024 en\nW.M. Chen      02-02-1971\n";
+        let name = |s: &str| {
+            let start = text.find(s).expect("the name is in the text");
+            Finding::new(start, start + s.len(), Category::Name, "name", "test")
+        };
+        let mut findings = vec![name("Naomi de Bruijn"), name("J. Smit"), name("W.M. Chen")];
+        bound_to_names(text, &mut findings);
+        let dates: Vec<&str> = findings[3..]
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        // Not the day someone signed or acted.
+        assert_eq!(dates, ["03-11-2001", "02-02-1971"]);
     }
 
     #[test]
