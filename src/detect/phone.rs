@@ -8,6 +8,10 @@
 //! (`2024-0012345`), parliamentary paper numbers (`28 638, nr. 234`), ECLI numbers and
 //! postcodes out.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Finding, char_before, is_word_char};
 use crate::policy::Category;
 
@@ -36,8 +40,16 @@ struct Group {
     end: usize,
 }
 
+/// An internal extension after its label (`tst. 7714`, `toestel 4311`, `(tst 214)`, `tst.
+/// 84 31`): the direct line of the person it stands beside.
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:tst|toestel|toestelnr|toestelnummer|ext|extension)\.?:?\x20?([0-9]{2}\x20?[0-9]{1,3}|[0-9]{3,5})(?-u:\b)")
+        .expect("extension pattern compiles")
+});
+
 /// Finds telephone numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    extensions(text, out);
     let bytes = text.as_bytes();
     // The line index, built at the first number found: most texts have few or none.
     let mut lines: Option<super::Lines> = None;
@@ -86,6 +98,23 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             // Not a number here: move past the first group and try the rest of the run.
             None => i = groups.first().map_or(i + 1, |g| g.end),
         }
+    }
+}
+
+fn extensions(text: &str, out: &mut Vec<Finding>) {
+    for c in EXTENSION.captures_iter(text) {
+        let number = c.get(1).expect("the number group always takes part");
+        // Not the start of a longer number (`tst. 0412 …` is read as a whole number).
+        if text[number.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            continue;
+        }
+        out.push(Finding::new(
+            number.start(),
+            number.end(),
+            Category::Phone,
+            "phone",
+            "internal extension",
+        ));
     }
 }
 
@@ -482,6 +511,18 @@ mod tests {
         let mut out = Vec::new();
         detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn internal_extensions_after_their_label() {
+        assert_eq!(found("Steller: E. Vos (DDD), tst. 4471\n"), ["4471"]);
+        assert_eq!(
+            found("R. Peeters (toestel 7190) en tst. 84 31"),
+            ["7190", "84 31"]
+        );
+        // A whole number after the label is read as the number it is.
+        assert_eq!(found("tst. 0412-642308"), ["0412-642308"]);
+        assert!(found("de tekst 2024 en test 1234").is_empty());
     }
 
     #[test]
