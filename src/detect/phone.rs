@@ -50,6 +50,7 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds telephone numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     extensions(text, out);
+    spoken_numbers(text, out);
     let bytes = text.as_bytes();
     // The line index, built at the first number found: most texts have few or none.
     let mut lines: Option<super::Lines> = None;
@@ -97,6 +98,82 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             }
             // Not a number here: move past the first group and try the rest of the run.
             None => i = groups.first().map_or(i + 1, |g| g.end),
+        }
+    }
+}
+
+/// The digits a Dutch number word stands for (`nul` → `0`, `zes` → `6`, `achtendertig` →
+/// `38`), for numbers read out in a call (`nul zes, negenenvijftig, nul twee, …`).
+fn number_word_digits(word: &str) -> Option<String> {
+    const UNITS: &[&str] = &[
+        "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+    ];
+    const TEENS: &[&str] = &[
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+    ];
+    const TENS: &[&str] = &[
+        "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
+        "negentig",
+    ];
+    let w = crate::fold::fold(word);
+    let unit = |u: &str| UNITS.iter().position(|&x| x == u);
+    if let Some(d) = unit(&w) {
+        return Some(d.to_string());
+    }
+    if let Some(d) = TEENS.iter().position(|&x| x == w) {
+        return Some((10 + d).to_string());
+    }
+    if let Some(d) = TENS.iter().position(|&x| !x.is_empty() && x == w) {
+        return Some((10 * d).to_string());
+    }
+    // `vijfentwintig`, `tweeentachtig`: a unit, `en`, a ten.
+    TENS.iter().enumerate().skip(2).find_map(|(t, ten)| {
+        let head = w.strip_suffix(ten)?.strip_suffix("en")?;
+        let u = unit(head).filter(|&u| u > 0)?;
+        Some((10 * t + u).to_string())
+    })
+}
+
+/// A telephone number read out in words, as call transcripts write it: `nul zes, negenenvijftig,
+/// nul twee, achtentachtig, eenenzeventig`, `zes vier twee zeven, nul nul negen, één vijf`. The
+/// words must give a mobile or area number: ten digits from `0`, or nine from `6` (the `0`
+/// left out).
+fn spoken_numbers(text: &str, out: &mut Vec<Finding>) {
+    // Runs of four number words or more; most texts have none.
+    static RUN: LazyLock<Regex> = LazyLock::new(|| {
+        let unit = "nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen";
+        let ten = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
+        let teen = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien";
+        let word = format!("(?:(?:{unit})(?:en|ën)(?:{ten})|{ten}|{teen}|{unit})");
+        Regex::new(&format!(r"(?i)\b{word}(?:[\x20,.\-]{{1,5}}{word}){{3,}}\b"))
+            .expect("spoken number pattern compiles")
+    });
+    for m in RUN.find_iter(text) {
+        let digits: String = m
+            .as_str()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .filter_map(number_word_digits)
+            .collect();
+        let phone = (digits.len() == 10 && digits.starts_with('0'))
+            || (digits.len() == 9 && digits.starts_with('6'));
+        if phone {
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Phone,
+                "phone",
+                "telephone number read out in words",
+            ));
         }
     }
 }
@@ -511,6 +588,20 @@ mod tests {
         let mut out = Vec::new();
         detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn numbers_read_out_in_words() {
+        let text = "B: Mijn mobiele nummer, nul zes, negenenvijftig, nul twee, achtentachtig, eenenzeventig.\n\
+                    BELLER: zes vier twee zeven, nul nul negen, één vijf... eh\n\
+                    Er waren twee of drie mensen, vijf auto's.";
+        assert_eq!(
+            found(text),
+            [
+                "nul zes, negenenvijftig, nul twee, achtentachtig, eenenzeventig",
+                "zes vier twee zeven, nul nul negen, één vijf"
+            ]
+        );
     }
 
     #[test]
