@@ -154,10 +154,17 @@ fn spoken_numbers(text: &str, out: &mut Vec<Finding>) {
         let ten = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
         let teen = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien";
         let word = format!("(?:(?:{unit})(?:en|ën)(?:{ten})|{ten}|{teen}|{unit})");
-        Regex::new(&format!(r"(?i)\b{word}(?:[\x20,.\-]{{1,5}}{word}){{3,}}\b"))
-            .expect("spoken number pattern compiles")
+        // ASCII word boundaries keep the regex on its fast engines; the start is checked below
+        // (`één` opens with a letter that is no ASCII word character).
+        Regex::new(&format!(
+            r"(?i){word}(?:[\x20,.\-]{{1,5}}{word}){{3,}}(?-u:\b)"
+        ))
+        .expect("spoken number pattern compiles")
     });
     for m in RUN.find_iter(text) {
+        if text[..m.start()].ends_with(char::is_alphanumeric) {
+            continue;
+        }
         let digits: String = m
             .as_str()
             .split(|c: char| !c.is_alphabetic())
