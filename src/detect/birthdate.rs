@@ -20,6 +20,10 @@ const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|septem
 /// A day of the month written as an ordinal word (`de zevende januari`).
 const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|eenentwintigste|twee[eë]ntwintigste|drie[eë]ntwintigste|vierentwintigste|vijfentwintigste|zesentwintigste|zevenentwintigste|achtentwintigste|negenentwintigste|dertigste|eenendertigste";
 
+/// A day of the month or a small number said in words, as a call transcript writes it
+/// (`zeven juni eenenzeventig`, `tweeduizend drie`).
+const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[a-zë]+tien|[a-zë]+twintig|twintig|dertig|eenendertig";
+
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
 /// a form), `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei
 /// 1980`, `de zevende januari 1982`, `april 20, 1971`.
@@ -28,7 +32,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)(?-u:\b)(?:
             (?:[0-3]?[0-9]|xx?)\x20?[-/.]\x20?(?:[01]?[0-9]|xx?)\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
-          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS}))[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*)
+          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|[a-zë]+tig)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
     ))
@@ -68,6 +72,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             last_end = dates_in_list_below(text, k.end() + rest_of_line.len(), out).max(last_end);
             continue;
         }
+        // A question in a transcript (`Wat is uw geboortedatum?`), answered on the next line
+        // after the speaker's label (`BELLER: Zeven juni eenenzeventig.`).
+        if rest_of_line.trim_end().ends_with('?') {
+            let answer = k.end() + rest_of_line.len() + 1;
+            if let Some(end) = answered_date(text, answer, out) {
+                last_end = end.max(last_end);
+                continue;
+            }
+        }
         let Some(d) = DATE.find(&text[from..window_end]) else {
             // A year alone (`grootvader (geb. 1931)`).
             if let Some(y) = YEAR
@@ -104,6 +117,26 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         ));
         last_end = end;
     }
+}
+
+/// The date that opens the answer on the line at `at`, after its speaker's label; returns
+/// where it ends.
+fn answered_date(text: &str, at: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^:\n]{1,30}:[\x20\t]*").expect("speaker label pattern compiles")
+    });
+    let line = text.get(at..)?.split('\n').next()?;
+    let label = LABEL.find(line)?;
+    let d = DATE.find(&line[label.end()..]).filter(|d| d.start() == 0)?;
+    let (start, end) = (at + label.end(), at + label.end() + d.end());
+    out.push(Finding::new(
+        start,
+        end,
+        Category::Birthdate,
+        "birthdate",
+        "date answering a question for the date of birth",
+    ));
+    Some(end)
 }
 
 /// A year alone at the start of a bracket's content.
@@ -230,6 +263,17 @@ mod tests {
         let mut out = Vec::new();
         detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn a_date_of_birth_in_words_answering_the_question() {
+        let text = "KCC: Wat is uw geboortedatum?\nBELLER: Zeven juni eenenzeventig. Postcode 1506 JD.\n\
+                    KCC: En uw geboortedatum?\nSTUDENT: Zeven juni tweeduizend drie.\n\
+                    KCC: Wat is uw postcode?\nBELLER: Drie juni, denk ik.\n";
+        assert_eq!(
+            found(text),
+            ["Zeven juni eenenzeventig", "Zeven juni tweeduizend drie"]
+        );
     }
 
     #[test]
