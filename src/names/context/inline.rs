@@ -191,16 +191,16 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        // A function before a name (`Taxateur Wijnands`, `projectleider Hoekstra`); a word
-        // after it is a team or a subject (`adviseur Ruimte`), not a name.
-        // In lower case after a bracket it describes someone named before it, and what
-        // follows is the employer: `(teamleider Vigilant)`.
         // Capitalised particles before a capitalised word open a surname (`dierenarts Van
         // Dalen`, `dokter De Boer`).
         let particle_name = g.is_cap(n) && {
             let t = g.cap_tussen(n);
             t > 0 && g.is_cap(n + t)
         };
+        // A function before a name (`Taxateur Wijnands`, `projectleider Hoekstra`); a word
+        // after it is a team or a subject (`adviseur Ruimte`), not a name.
+        // In lower case after a bracket it describes someone named before it, and what
+        // follows is the employer: `(teamleider Vigilant)`.
         if g.has(i, class::FUNCTION)
             && !(lower && i > 0 && g.is_punct(i - 1, '('))
             // `het lid Kamminga`: a member of an elected body, public by that office.

@@ -166,9 +166,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         // A form may put a second field on the line after a column gap (`Handtekening: R.D.
         // ⇥ Gezien regiomanager: PTAF 18/11`).
         for k in line.start + 1..line.end {
-            let toks = g.tokens();
-            let gap = &text[toks[k - 1].end..toks[k].start];
-            if g.word(k).is_some() && (gap.contains('\t') || gap.len() >= 3) {
+            if g.word(k).is_some() && g.column_gap(k - 1) {
                 let rest = Line { start: k, ..line };
                 if field(g, rest).is_some_and(|(_, after)| after < line.end) {
                     fields::field_line(g, &lines, n, rest, out);

@@ -51,7 +51,7 @@ pub(super) fn structure(
             && g.spaced(p.next - 1)
             && g.is_capital_letter(p.next)
             && let Some(end) = initial_ends_name(g, p.next)
-            && (column_gap(g, end - 1)
+            && (g.column_gap(end - 1)
                 || !(g.spaced(end - 1) && (g.is_cap(end) || g.has(end, class::PARTICLE))))
         {
             let surname = Some(g.folded(p.next).to_string());
@@ -294,15 +294,6 @@ pub(super) fn upper_reversed(g: &Grammar, i: usize) -> Option<NameParse> {
     })
 }
 
-/// Whether a column gap (a tab, or two spaces or more) follows token `k`.
-fn column_gap(g: &Grammar, k: usize) -> bool {
-    let toks = g.tokens();
-    toks.get(k + 1).is_some_and(|next| {
-        let gap = &g.text()[toks[k].end..next.start];
-        gap.contains('\t') || (gap.len() >= 2 && gap.chars().all(|c| c == ' '))
-    })
-}
-
 /// The token after the initial at `letter` that ends a name, dotted (`Z.`) or not (`K]`,
 /// `N (HR)`, `B over`); `None` when the letter goes on into more of a name or is the
 /// English `I`.
@@ -317,7 +308,7 @@ fn initial_ends_name(g: &Grammar, letter: usize) -> Option<usize> {
     let ends = g.is_line_end(letter + 1)
         || closes
         // A table's next column (`Esther K      Verplaatst`).
-        || column_gap(g, letter)
+        || g.column_gap(letter)
         || (g.spaced(letter)
             && !pronoun
             && (g.is_lower(letter + 1) || g.is_punct(letter + 1, '(')));

@@ -327,13 +327,9 @@ impl Grammar<'_> {
     pub fn reversed_entry(&self, i: usize) -> Option<NameParse> {
         const STARTS: &[char] = &['|', ';', ':', '(', '[', '-', '•', '*'];
         const ENDS: &[char] = &['|', ';', ',', '(', '<', '[', ')', ':'];
-        let apart = |a: usize, b: usize| {
-            let gap = &self.text[self.toks[a].end..self.toks[b].start];
-            gap.contains('\t') || gap.chars().count() >= 2
-        };
         let starts_entry = i == 0
             || self.toks[i - 1].kind == Kind::Newline
-            || apart(i - 1, i)
+            || self.column_gap(i - 1)
             || STARTS.iter().any(|&c| self.is_punct(i - 1, c));
         if !starts_entry || !self.may_start_name(i) {
             return None;
@@ -386,21 +382,21 @@ impl Grammar<'_> {
         while next < first + 4
             && self.spaced(next - 1)
             && more_given(next)
-            && !apart(next - 1, next)
+            && !self.column_gap(next - 1)
         {
             next = self.given_end(next);
         }
         while self.spaced(next - 1)
             && self.is_lower(next)
             && self.has(next, class::PARTICLE)
-            && !apart(next - 1, next)
+            && !self.column_gap(next - 1)
         {
             next += 1;
         }
         // A comma ends the entry, unless a list of first names goes on (`Bram, Daan, Roos`).
         let list_goes_on = self.is_punct(next, ',') && self.has(next + 1, class::FIRST_NAME);
         let ends_entry = self.is_line_end(next)
-            || apart(next - 1, next)
+            || self.column_gap(next - 1)
             || (ENDS.iter().any(|&c| self.is_punct(next, c)) && !list_goes_on);
         ends_entry.then(|| NameParse {
             start: self.toks[i].start,

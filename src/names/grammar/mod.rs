@@ -300,6 +300,15 @@ impl<'a> Grammar<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }
 
+    /// Whether a column gap (a tab, or two spaces or more) lies between token `i` and the
+    /// next: the layout of a table or a form typed with spaces.
+    pub fn column_gap(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|next| {
+            let gap = &self.text[self.toks[i].end..next.start];
+            gap.contains('\t') || (gap.len() >= 2 && gap.bytes().all(|b| b == b' '))
+        })
+    }
+
     /// Whether token `i` is a line break (or the end of the text).
     pub fn is_line_end(&self, i: usize) -> bool {
         self.toks.get(i).is_none_or(|t| t.kind == Kind::Newline)
