@@ -247,7 +247,11 @@ impl<'t> Offices<'t> {
     /// saying what the name before it is (`Jan Smit, burgemeester van Delft`, `A. Bos,
     /// wethouder Financiën`).
     fn title_opens_next_name(&self, at: usize) -> bool {
-        let Some(t) = self.titles.iter().find(|t| t.start == at) else {
+        let Some(t) = self
+            .titles
+            .get(self.titles.partition_point(|t| t.start < at))
+            .filter(|t| t.start == at)
+        else {
             return false;
         };
         let rest = self.text[t.end..].trim_start_matches([' ', '\t']);

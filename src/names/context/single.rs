@@ -106,7 +106,7 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             && !compound_end
             && !compound_start
             && (!longer || particle_then_acronym)
-            && !(g.spaced(i.saturating_sub(1)) && cap_before)
+            && !(cap_before && g.spaced(i - 1))
             && !g.is_capital_letter(i + 1)
             && !named.overlaps(g.tokens()[i].start, g.tokens()[i].end)
         {
