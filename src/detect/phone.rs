@@ -102,28 +102,30 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Dutch number words by value, for numbers read out in a call: the units, `tien` to
+/// `negentien`, and the tens (`twintig` at 2).
+const UNITS: &[&str] = &[
+    "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+];
+const TEENS: &[&str] = &[
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+];
+const TENS: &[&str] = &[
+    "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig",
+];
+
 /// The digits a Dutch number word stands for (`nul` → `0`, `zes` → `6`, `achtendertig` →
 /// `38`), for numbers read out in a call (`nul zes, negenenvijftig, nul twee, …`).
 fn number_word_digits(word: &str) -> Option<String> {
-    const UNITS: &[&str] = &[
-        "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-    ];
-    const TEENS: &[&str] = &[
-        "tien",
-        "elf",
-        "twaalf",
-        "dertien",
-        "veertien",
-        "vijftien",
-        "zestien",
-        "zeventien",
-        "achttien",
-        "negentien",
-    ];
-    const TENS: &[&str] = &[
-        "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
-        "negentig",
-    ];
     let w = crate::fold::fold(word);
     let unit = |u: &str| UNITS.iter().position(|&x| x == u);
     if let Some(d) = unit(&w) {
@@ -150,9 +152,9 @@ fn number_word_digits(word: &str) -> Option<String> {
 fn spoken_numbers(text: &str, out: &mut Vec<Finding>) {
     // Runs of four number words or more; most texts have none.
     static RUN: LazyLock<Regex> = LazyLock::new(|| {
-        let unit = "nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen";
-        let ten = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
-        let teen = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien";
+        let unit = format!("{}|één", UNITS.join("|"));
+        let ten = TENS[2..].join("|");
+        let teen = TEENS.join("|");
         let word = format!("(?:(?:{unit})(?:en|ën)(?:{ten})|{ten}|{teen}|{unit})");
         // ASCII word boundaries keep the regex on its fast engines; the start is checked below
         // (`één` opens with a letter that is no ASCII word character).

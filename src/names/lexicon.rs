@@ -293,6 +293,9 @@ pub mod class {
     /// A common Dutch word (OpenTaal's list, lower-case entries): `Roos`, `Bakker` and `Dam`
     /// are words as well as names, `Meijerink` is not.
     pub const WORD: u16 = 1 << 11;
+    /// The classes of a word that names something else than a person: a place, an
+    /// organisation, a function, office, title or role, or a word that is never a name.
+    pub const NOT_A_PERSON: u16 = PLACE | ORG | FUNCTION | NOT_NAME | TITLE | ROLE | OFFICE;
 }
 
 /// Common Dutch words, folded (see `examples/build_word_list.rs`; OpenTaal, BSD licence).

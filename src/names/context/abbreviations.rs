@@ -6,6 +6,7 @@ use super::mention;
 use crate::fold::fold;
 use crate::names::grammar::{Form, Grammar, NAMED_ABBREVIATIONS, NameParse};
 use crate::names::lexicon::class;
+use crate::names::person::date_follows;
 use crate::names::token::Kind;
 use crate::names::{Mention, Strength};
 
@@ -142,11 +143,6 @@ pub(super) fn inline_parafen(g: &Grammar, out: &mut Vec<Mention>) {
                 && !super::used_as_organisation(g, w)
         })
     };
-    let dated = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.kind == Kind::Number && t.end - t.start <= 2)
-            && g.is_punct(k + 1, '/')
-    };
     for i in 0..toks.len() {
         // At a line start the field rules read `Paraaf: …`.
         if !g.word_in(i, PARAAF_WORDS) || i == 0 || toks[i - 1].kind == Kind::Newline {
@@ -155,7 +151,7 @@ pub(super) fn inline_parafen(g: &Grammar, out: &mut Vec<Mention>) {
         let mut k = if g.is_punct(i + 1, ':') { i + 2 } else { i + 1 };
         let Some(p) = person_letters(k) else { continue };
         let ends = g.is_line_end(p.next)
-            || dated(p.next)
+            || date_follows(g, p.next)
             || [',', ')', ']', ';', '.']
                 .iter()
                 .any(|&c| g.is_punct(p.next, c))
@@ -172,7 +168,7 @@ pub(super) fn inline_parafen(g: &Grammar, out: &mut Vec<Mention>) {
                 k += 1;
                 continue;
             }
-            match person_letters(k).filter(|p| dated(p.next)) {
+            match person_letters(k).filter(|p| date_follows(g, p.next)) {
                 Some(p) => {
                     out.push(mention(p, "name.paraaf", "initials after a paraaf word"));
                     k += 1;

@@ -125,7 +125,6 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "interviewer",
     "respondent",
     "geinterviewde",
-    "handtekening",
     "ten name van",
     "rekeninghouder",
     "begunstigde",

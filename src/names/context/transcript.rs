@@ -94,19 +94,7 @@ fn capitals_label(g: &Grammar, i: usize, end: usize) -> Option<usize> {
         // A single letter inside a name counts as a particle (`TJON-A-FONG`).
         let particle = g.has(k, class::PARTICLE) || folded.chars().count() == 1;
         let word = crate::names::lexicon::is_dutch_word(folded) && !g.has(k, class::SURNAME);
-        if !particle
-            && (word
-                || g.has(
-                    k,
-                    class::ORG
-                        | class::PLACE
-                        | class::NOT_NAME
-                        | class::FUNCTION
-                        | class::ROLE
-                        | class::OFFICE
-                        | class::TITLE,
-                ))
-        {
+        if !particle && (word || g.has(k, class::NOT_A_PERSON)) {
             return None;
         }
         surname |= !particle

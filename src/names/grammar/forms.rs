@@ -351,16 +351,10 @@ impl Grammar<'_> {
         {
             return None;
         }
-        let other = class::ORG
-            | class::PLACE
-            | class::NOT_NAME
-            | class::FUNCTION
-            | class::TITLE
-            | class::ROLE
-            | class::OFFICE;
         for k in words {
             let c = self.classes.get(k).copied().unwrap_or(0);
-            if c & (other | class::WORD | class::FIRST_NAME) != 0 && c & class::SURNAME == 0 {
+            let other = class::NOT_A_PERSON | class::WORD | class::FIRST_NAME;
+            if c & other != 0 && c & class::SURNAME == 0 {
                 return None;
             }
         }
