@@ -268,6 +268,29 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.085,
             char_precision: 0.88,
         },
+        // School transport, the Kansspelautoriteit and corona-support recovery: held back
+        // (text-fresh31/32/33) and measured by totals in the round they were written (0.950,
+        // 0.875, 0.887), then unpacked as development sets. In the gambling set the writer
+        // marked Teams display names with their organisation (`Yıldız, Hatice (KSA)`) as one
+        // name, so its staff recall counts the organisation's letters too.
+        "dev-transport" => Floors {
+            recall: 0.94,
+            staff_recall: 0.975,
+            keep_violations: 0.05,
+            char_precision: 0.935,
+        },
+        "dev-gambling" => Floors {
+            recall: 0.865,
+            staff_recall: 0.85,
+            keep_violations: 0.03,
+            char_precision: 0.945,
+        },
+        "dev-corona" => Floors {
+            recall: 0.885,
+            staff_recall: 0.96,
+            keep_violations: 0.025,
+            char_precision: 0.94,
+        },
         _ => default,
     }
 }

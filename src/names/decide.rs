@@ -65,13 +65,16 @@ impl NameEngine {
         // Dam` in the attendee list above), unless the mention has staff evidence.
         // A first name alone is nobody's office (`aan de wethouder, Eva checkt dat`): office
         // holders are named by their surname.
+        let seatless = offices.as_ref().and_then(|o| o.without_seats(folded));
         let in_office: Vec<bool> = mentions
             .iter()
             .map(|m| {
+                let offices = match &seatless {
+                    Some(seatless) if m.staff.is_some() => Some(seatless),
+                    _ => offices.as_ref(),
+                };
                 m.parse.form != Form::Given
-                    && offices
-                        .as_ref()
-                        .is_some_and(|o| o.around(m.parse.start, m.parse.end))
+                    && offices.is_some_and(|o| o.around(m.parse.start, m.parse.end))
             })
             .collect();
         let mut holders = offices.as_ref().map(|o| o.holders(g)).unwrap_or_default();

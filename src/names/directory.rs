@@ -582,10 +582,11 @@ impl Directory {
         let dated = date_at(g, next)
             || (g.is_punct(next, ',') && date_at(g, next + 1))
             || date_before(g, t);
+        let signed = !dotted && signed_in_lower_case(g, t, w);
         if !p.initials.iter().any(|i| {
             i == w
                 || (!dotted && upper_case_of(i, w) && i.chars().count() > 2)
-                || (dated && upper_case_of(w, i))
+                || ((dated || signed) && upper_case_of(w, i))
         }) {
             return None;
         }
@@ -617,7 +618,7 @@ impl Directory {
         // A staff member's initials a matter is handed on to (`doorgeven aan DJH`), where
         // the letters are no organisation's.
         let handed = !acronym && person::handed_on_to(g, t);
-        let strength = if context.is_some() || mixed || unused || dated || handed {
+        let strength = if context.is_some() || mixed || unused || dated || handed || signed {
             Strength::Strong
         } else {
             Strength::Weak
@@ -955,6 +956,39 @@ fn date_before(g: &Grammar, k: usize) -> bool {
         && date_at(g, k - 3)
         && g.glued(k - 3)
         && g.glued(k - 2)
+}
+
+/// Lower-case abbreviations of notes and mails that are no one's paraaf.
+const NOTE_ABBREVIATIONS: &[&str] = &[
+    "mvg", "gr", "grt", "grtn", "ivm", "mbt", "nav", "tav", "obv", "ipv", "evt", "mn", "oa", "ca",
+    "dd", "zsm", "svp", "aub", "tzt", "vnl", "vgl", "mbv", "tbv", "nvt", "tbd", "cq", "ic", "mw",
+    "dhr", "mr", "dr", "ir", "drs", "ing", "wrs", "ws", "bvd", "hgr", "lg", "ovb",
+    // English words and Roman numerals of lists.
+    "my", "me", "we", "us", "he", "it", "to", "of", "in", "on", "at", "an", "or", "as", "by", "be",
+    "do", "go", "so", "no", "up", "ii", "iii", "iv", "vi", "vii", "ix", "xi", "xii",
+];
+
+/// Whether the lower-case letters `w` at `t` stand where a paraaf is written: at the end of
+/// a line (`link gelegd hy`), in brackets of their own (`Opmerking JZ (jh)`) or before a
+/// note's colon (`[noot jh: …]`). Words and the abbreviations of notes are not paraafs.
+fn signed_in_lower_case(g: &Grammar, t: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    if !(2..=3).contains(&n)
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+        || crate::names::lexicon::is_dutch_word(w)
+        || g.has(t, class::FIRST_NAME | class::PARTICLE)
+        || NOTE_ABBREVIATIONS.contains(&w)
+        || WORDS_BEFORE_A_DATE.contains(&w)
+        || super::grammar::NAMED_ABBREVIATIONS.contains(&w)
+        || t == 0
+        || !(g.spaced(t - 1) || g.is_punct(t - 1, '('))
+    {
+        return false;
+    }
+    let line_end = g.is_line_end(t + 1) && !g.is_line_end(t - 1);
+    let bracketed = g.is_punct(t - 1, '(') && g.is_punct(t + 1, ')');
+    let note = g.is_punct(t + 1, ':') && g.word_in(t - 1, &["noot", "opm", "opmerking"]);
+    line_end || bracketed || note
 }
 
 /// Whether `upper` is `word.to_uppercase()`, without building it.

@@ -737,10 +737,12 @@ Begin: ma 16-8-2021 08:30
         let r = removed(
             &e,
             "Betrokkenen:\n - KOSTER, Dave Johannes, geb. 1985\n - WIT, Chantal de, partner\n\n\
-             | 8 | ZOMER, L.   | schimmel |\n\nIk, DAVE KOSTER, wonende hier.\n",
+             | 8 | ZOMER, L.   | schimmel |\n\nIk, DAVE KOSTER, wonende hier.\n\
+             | 9 | VAN 'T HOF, Willem Jan | vennoot |\n",
         );
         for name in [
             "KOSTER, Dave Johannes",
+            "VAN 'T HOF, Willem Jan",
             "WIT, Chantal de",
             "ZOMER, L.",
             "DAVE KOSTER",
@@ -1139,6 +1141,14 @@ Begin: ma 16-8-2021 08:30
         assert_eq!(removed(&e, "| Projectleider | lb | 14-06-2024 |\n"), ["lb"]);
         // Without a date or a person's context, two capitals stay an abbreviation.
         assert!(removed(&e, "De LB is 3 m, dp 7.3 ook.\n").is_empty());
+        // In lower case where a note is signed: at a line's end, in brackets of their own,
+        // before a note's colon; but not a word or a note's abbreviation there.
+        assert_eq!(removed(&e, "Gebeld, meneer was boos. lb\n"), ["lb"]);
+        assert_eq!(removed(&e, "Opmerking JZ (lb): randnummer 21\n"), ["lb"]);
+        assert_eq!(removed(&e, "[noot lb: niet noemen]\n"), ["lb"]);
+        let ik = engine(&["Ilse Kramer", "Willem Smit"], &[]);
+        let r = removed(&ik, "Doe ik\nDe update komt morgen (ws).\n");
+        assert!(r.is_empty(), "{r:?}");
         // An organisation's acronym defined after its name stays.
         assert!(
             removed(&e, "Pieter Jansen Holding (PJH) levert.\n")
@@ -1631,6 +1641,32 @@ Begin: ma 16-8-2021 08:30
         assert_eq!(got, vec!["Le Grand"]);
         let e = engine(&[], &["Amina Le Grand"]);
         assert!(removed(&e, "Mevrouw Le Grand belde.").is_empty());
+    }
+
+    #[test]
+    fn members_who_file_motions_and_a_public_meetings_seats_stay_readable() {
+        let e = engine(&["Bas de Graaf"], &[]);
+        let r = removed(
+            &e,
+            "In de motie M2024-19 (Van Mourik/Mulder) is gevraagd om een evaluatie.\n\
+             Bijgaand de antwoorden op de Kamervragen van Van Dam-Reinders en El Khatib.\n\
+             De motie van wantrouwen tegen Jan Jansen is verworpen.\n",
+        );
+        assert_eq!(r, ["Jan Jansen"]);
+        // A hearing of the objections committee: its chair and members sit by office; a
+        // speaker who chairs an association, or a staff member in the chair, does not.
+        let hearing = "Verslag hoorzitting commissie bezwaarschriften\n\n\
+             Commissie : mr. Th.W.M. van Gerwen (voorzitter)\n\
+             \x20           mr. K.A. Smulders-Beex (lid)\n\
+             Voorzitter: Kuipers-Dam\n\
+             Inspreker : I. Hoekstra, voorzitter van de oudervereniging\n";
+        assert_eq!(removed(&e, hearing), ["I. Hoekstra"]);
+        let own = "Verslag hoorzitting commissie bezwaarschriften\n\n\
+             Commissie : B. de Graaf (voorzitter), senior adviseur\n";
+        assert_eq!(removed(&e, own), ["B. de Graaf"]);
+        // Not in a team's own meeting.
+        let team = "Verslag teamoverleg\n\nVoorzitter: Kuipers-Dam\n";
+        assert_eq!(removed(&e, team), ["Kuipers-Dam"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::grammar::{Form, Grammar, NameParse};
 use super::lexicon::{self, GAZETTEER, class};
+use super::token::Kind;
 use crate::detect::table;
 use crate::fold::{FoldedText, fold};
 
@@ -24,11 +25,18 @@ pub(super) struct Offices<'t> {
     text: &'t str,
     /// Original byte ranges of the titles, in text order.
     titles: Vec<Range<usize>>,
+    /// How many of them are a meeting's seats (`Voorzitter:`, `(lid)`), which a staff
+    /// member may hold too.
+    seats: usize,
 }
 
 impl<'t> Offices<'t> {
     /// Finds the office-holder titles in a text.
     pub(super) fn find(folded: &FoldedText<'t>) -> Offices<'t> {
+        Offices::find_titles(folded, true)
+    }
+
+    fn find_titles(folded: &FoldedText<'t>, with_seats: bool) -> Offices<'t> {
         let f = folded.as_str();
         let is_word = |s: usize, e: usize| {
             !f[..s].ends_with(|c: char| c.is_alphanumeric())
@@ -44,10 +52,50 @@ impl<'t> Offices<'t> {
                     .collect()
             })
             .unwrap_or_default();
+        let mut titles: Vec<Range<usize>> = titles;
+        let mut seats = 0;
+        // In the minutes of an elected body or an objections committee the chair and the
+        // members sit by office (`Voorzitter: Kuipers-Dam`, `mr. K.A. Smulders-Beex (lid)`).
+        // Only where the seat is the meeting's own: a label opening its line, or in brackets
+        // or after a comma with nothing after it (not `voorzitter van de oudervereniging`).
+        if with_seats && meeting_of_a_public_body(f) {
+            let own_seat = |s: usize, e: usize| {
+                let before = f[..s].trim_end_matches([' ', '\t']);
+                let after = f[e..].trim_start_matches([' ', '\t']);
+                (before.is_empty() || before.ends_with('\n')) && after.starts_with(':')
+                    || before.ends_with('(') && after.starts_with(')')
+                    || before.ends_with(',') && after.starts_with(['\n', ',', ' ']) && {
+                        let next = after.trim_start_matches([',', ' ']);
+                        next.is_empty() || next.starts_with('\n') || f[e..].starts_with(",")
+                    }
+            };
+            let before = titles.len();
+            for seat in ["voorzitter", "lid"] {
+                titles.extend(
+                    f.match_indices(seat)
+                        .map(|(s, _)| (s, s + seat.len()))
+                        .filter(|&(s, e)| is_word(s, e) && own_seat(s, e))
+                        .map(|(s, e)| folded.original_range(s, e)),
+                );
+            }
+            seats = titles.len() - before;
+            titles.sort_by_key(|r| r.start);
+        }
         Offices {
             text: folded.original(),
             titles,
+            seats,
         }
+    }
+
+    /// The titles without a meeting's seats: what stands for a staff member's name, whom a
+    /// seat at a hearing does not make public (`B.W. de Graaf-Oosterhuis (voorzitter),
+    /// senior adviseur`).
+    pub(super) fn without_seats(&self, folded: &FoldedText<'t>) -> Option<Offices<'t>> {
+        (self.seats > 0).then(|| Offices {
+            seats: 0,
+            ..Offices::find_titles(folded, false)
+        })
     }
 
     /// Whether a name at `start..end` stands right after an office-holder title (`minister
@@ -320,6 +368,47 @@ fn surname_of(text: &str, at: usize) -> bool {
     initials || first_name
 }
 
+/// Whether a text's heading (its first 400 bytes, folded) is that of the minutes or the
+/// hearing of an elected body or an objections committee, not of a team's own meeting.
+fn meeting_of_a_public_body(folded: &str) -> bool {
+    let mut end = folded.len().min(400);
+    while !folded.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &folded[..end];
+    let minutes = [
+        "verslag",
+        "notulen",
+        "besluitenlijst",
+        "hoorzitting",
+        "vergadering",
+    ]
+    .iter()
+    .any(|w| head.contains(w));
+    let body = [
+        "gemeenteraad",
+        "raadsvergadering",
+        "raadscommissie",
+        "commissie",
+        "provinciale staten",
+        "bezwaarschriften",
+        "bezwaarcommissie",
+        "algemeen bestuur",
+    ]
+    .iter()
+    .any(|w| head.contains(w));
+    let own_team = [
+        "ondernemingsraad",
+        "stuurgroep",
+        "projectgroep",
+        "werkgroep",
+        "teamoverleg",
+    ]
+    .iter()
+    .any(|w| head.contains(w));
+    minutes && body && !own_team
+}
+
 /// The people named right before their party in brackets (`Vlaming (PvdD)`, `Van
 /// Esch-Teunissen (PvdD)`): members of an elected body, even where the name is also a word.
 pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
@@ -362,6 +451,62 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
     }
     out.extend(signed_above_parties(g));
     out.extend(listed_under_parties(g));
+    out.extend(motion_signers(g));
+    out
+}
+
+/// Words after which the members of an elected body who file a motion or put questions are
+/// named.
+const FILED_BY: &[&str] = &[
+    "motie",
+    "moties",
+    "amendement",
+    "amendementen",
+    "kamervragen",
+    "raadsvragen",
+    "statenvragen",
+];
+
+/// The members named by the motion, amendment or questions they filed (`motie Demir`, `de
+/// motie (Van Mourik/Mulder)`, `Kamervragen van Van Dam-Reinders en El Khatib`, `het
+/// amendement van het lid De Kok`): only members of an elected body file those.
+fn motion_signers(g: &Grammar) -> Vec<NameParse> {
+    let mut out = Vec::new();
+    for k in (0..g.tokens().len()).filter(|&k| g.word_in(k, FILED_BY)) {
+        let is_number = |j: usize| g.tokens().get(j).is_some_and(|t| t.kind == Kind::Number);
+        let mut j = k + 1;
+        // `van`, `het lid`, `de leden`, a number (`M2024-19`), a bracket: up to the names.
+        for _ in 0..6 {
+            let w = g.word(j).unwrap_or("");
+            let filler = ["van", "het", "de", "lid", "leden"].contains(&w)
+                && !(w == "de" && g.word(j + 1) != Some("leden"))
+                || w.contains(|c: char| c.is_ascii_digit())
+                || is_number(j)
+                || (g.glued(j) && is_number(j + 1))
+                || g.is_punct(j, '(')
+                || g.is_punct(j, '-');
+            if !filler {
+                break;
+            }
+            j += 1;
+        }
+        // The names, separated by `/`, `,` or `en`.
+        for _ in 0..4 {
+            let Some(p) = g
+                .name(j, true)
+                .filter(|p| p.form != Form::Given)
+                .or_else(|| g.upper_name(j))
+            else {
+                break;
+            };
+            j = p.next;
+            out.push(p);
+            if !(g.is_punct(j, '/') || g.is_punct(j, ',') || g.word(j) == Some("en")) {
+                break;
+            }
+            j += 1;
+        }
+    }
     out
 }
 

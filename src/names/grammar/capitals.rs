@@ -69,7 +69,8 @@ impl Grammar<'_> {
             let mut k = start;
             let mut words = Vec::new();
             while let Some(w) = self.word(k) {
-                let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
+                let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
+                    || self.is_article_t(k) && w.ends_with('T');
                 if !capitals {
                     break;
                 }
@@ -87,9 +88,10 @@ impl Grammar<'_> {
                 .filter(|&w| !self.has(w, class::PARTICLE))
                 .collect();
             let plausible = key.iter().any(|&w| self.str(w).chars().count() >= shortest)
-                && !key
-                    .iter()
-                    .any(|&w| self.has(w, class::ORG | class::NOT_NAME | class::PLACE));
+                && !key.iter().any(|&w| {
+                    self.has(w, class::ORG | class::NOT_NAME | class::PLACE)
+                        && !(w > 0 && self.is_article_t(w - 1))
+                });
             (plausible && words.len() <= 4).then_some((k, key))
         };
         let upper_surname = |start: usize| upper_surname_of(start, 4);

@@ -156,7 +156,9 @@ impl Grammar<'_> {
         // `Lomke Sanders van de Raad voor de Kinderbescherming`: an organisation word after
         // the particle is where the person works, so the name ends before the particle, its
         // last word the surname.
-        if t > 0 && self.organisation_at(j) {
+        // Not after `'t`, which no organisation's name uses (`Willem Jan van 't Hof`).
+        let colloquial = (surname_start..surname_start + t).any(|k| self.is_article_t(k));
+        if t > 0 && !colloquial && self.organisation_at(j) {
             let (a, b) = given.filter(|&(a, b)| b - a >= 2)?;
             given = Some((a, b - 1));
             surname_start = b - 1;

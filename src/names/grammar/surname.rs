@@ -173,6 +173,12 @@ impl Grammar<'_> {
             }
             _ => 0,
         };
+        // `v. 't Hof`, `v 't Hof`.
+        let len = match len {
+            0 if self.word(i) == Some("v") && self.spaced(i) && self.is_article_t(i + 1) => 2,
+            n if n > 0 && self.spaced(i + n - 1) && self.is_article_t(i + n) => n + 1,
+            n => n,
+        };
         let last = i + len.max(1) - 1;
         if len > 0
             && (self.spaced(last) || self.wraps(last))
@@ -191,8 +197,10 @@ impl Grammar<'_> {
         let c = self.classes.get(i).copied().unwrap_or(0);
         // `Raad`, `Hof` and `Kamer` are surnames too, but not as the later part of one
         // (`Jan Djaenko van de Raad` is Jan Djaenko of the Raad).
-        let organisation =
-            c & class::ORG != 0 && (c & class::SURNAME == 0 || at == Position::Later);
+        // After `'t` a word is a surname whatever else it names (`van 't Hof`).
+        let organisation = c & class::ORG != 0
+            && (c & class::SURNAME == 0 || at == Position::Later)
+            && !(i > 0 && self.is_article_t(i - 1));
         c & shape::CAP != 0
             && !organisation
             // `De heer Kok`, `Kok-Verhoeven`: a function that is a surname too, in a name.
@@ -282,6 +290,11 @@ impl Grammar<'_> {
     /// organisation word (`van de Politie`), or one that is also a surname but continues as
     /// an organisation's name does (`van de Raad voor de Kinderbescherming`, `Raad van
     /// State`).
+    /// The article `'t` of a particle (`van 't`, `in 't`), its apostrophe straight or curly.
+    pub(super) fn is_article_t(&self, k: usize) -> bool {
+        matches!(self.word(k), Some("'t" | "’t" | "'T" | "’T"))
+    }
+
     pub(super) fn organisation_at(&self, k: usize) -> bool {
         self.has(k, class::ORG)
             && (!self.has(k, class::SURNAME)

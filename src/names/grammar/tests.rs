@@ -29,6 +29,12 @@ fn forward_names_with_particles_initials_and_double_surnames() {
         Some("J.P. de Vries")
     );
     assert_eq!(forward("Ph. van 't Hof").as_deref(), Some("Ph. van 't Hof"));
+    // After `'t` a word that names an organisation too is the surname.
+    assert_eq!(
+        forward("Willem Jan van 't Hof en").as_deref(),
+        Some("Willem Jan van 't Hof")
+    );
+    assert_eq!(forward("M. v. 't Hof").as_deref(), Some("M. v. 't Hof"));
     // Abbreviated particles, and the surname key without them.
     for (text, name) in [
         ("H. v.d. Akker ??", "H. v.d. Akker"),
