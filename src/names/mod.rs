@@ -1667,6 +1667,23 @@ Begin: ma 16-8-2021 08:30
         // Not in a team's own meeting.
         let team = "Verslag teamoverleg\n\nVoorzitter: Kuipers-Dam\n";
         assert_eq!(removed(&e, team), ["Kuipers-Dam"]);
+        let debate =
+            "Commissiedebat Evacuatie, 6 oktober 2021\n\nVoorzitter: de heer Nieuwenhuis\n";
+        assert!(removed(&e, debate).is_empty());
+        // Judges cited with their ruling; a lawyer after a comma is not one.
+        let r = removed(
+            &e,
+            "Zie de uitspraak (12 mei 2023, ECLI:NL:RBDHA:2023:6721, mr. H.A. Bergsma).\n\
+             Het verzoek is door de voorzieningenrechter (mr. A.B. Kroon) afgewezen.\n\
+             De rechtbank heeft beslist, mr. P. Jansen, advocaat te Utrecht, gaat in beroep.\n",
+        );
+        assert_eq!(r, ["mr. P. Jansen"]);
+        // An office that is a surname too, in a firm's name, is no office.
+        let r = removed(
+            &e,
+            "2. DNA-resultaten (dr. Lotte Verhagen, Prins & Hoekstra)\n",
+        );
+        assert_eq!(r, ["dr. Lotte Verhagen"]);
     }
 
     #[test]

@@ -137,7 +137,10 @@ impl<'t> Offices<'t> {
         {
             return true;
         }
-        if self.signed_as_office_holder(start, end) || self.office_in_row(start, end) {
+        if self.signed_as_office_holder(start, end)
+            || self.office_in_row(start, end)
+            || self.judge_of_a_ruling(start, end)
+        {
             return true;
         }
         // `de BBB-fractie (Verweij)`: a council member in brackets after the party's group.
@@ -334,6 +337,11 @@ fn surname_of(text: &str, at: usize) -> bool {
     let title_end = text[at..]
         .find(|c: char| !c.is_alphabetic())
         .map_or(text.len(), |n| at + n);
+    // A firm's name of partners' surnames (`Prins & Hoekstra`, `Hoekstra & Prins`).
+    let partners = |s: &str| s.trim_start_matches([' ', '\t']).starts_with('&');
+    if partners(&text[title_end..]) || partners_before(&text[..at]) {
+        return true;
+    }
     if let Some(rest) = text[title_end..].strip_prefix(", ") {
         let word = rest
             .split(|c: char| !(c.is_alphabetic() || c == '.' || c == '-'))
@@ -368,6 +376,11 @@ fn surname_of(text: &str, at: usize) -> bool {
     initials || first_name
 }
 
+/// Whether `before` ends with `&` and a space, as before the second partner of a firm.
+fn partners_before(before: &str) -> bool {
+    before.trim_end_matches([' ', '\t']).ends_with('&')
+}
+
 /// Whether a text's heading (its first 400 bytes, folded) is that of the minutes or the
 /// hearing of an elected body or an objections committee, not of a team's own meeting.
 fn meeting_of_a_public_body(folded: &str) -> bool {
@@ -382,6 +395,9 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
         "besluitenlijst",
         "hoorzitting",
         "vergadering",
+        "stenogram",
+        "handelingen",
+        "debat",
     ]
     .iter()
     .any(|w| head.contains(w));
@@ -636,6 +652,56 @@ impl Offices<'_> {
             .is_empty()
     }
 
+    /// Whether the name is a judge's, cited with the ruling: a `mr.` right after a court or
+    /// a ruling's ECLI number, in brackets or after a comma (`ECLI:NL:RBDHA:2023:6721, mr.
+    /// H.A. Bergsma)`, `de voorzieningenrechter (mr. A.B. Kroon)`, `de rechtbank Oost-Brabant
+    /// (mr. A.F. Doornbos)`).
+    fn judge_of_a_ruling(&self, start: usize, end: usize) -> bool {
+        let (line_start, _) = crate::detect::line_around(self.text, start, end, 120);
+        let mut before = self.text[line_start..start].trim_end();
+        let name = &self.text[start..end];
+        let titled = if let Some(b) = ["mr.", "mrs.", "mr"]
+            .iter()
+            .find_map(|t| before.strip_suffix(t))
+        {
+            before = b.trim_end();
+            true
+        } else {
+            name.starts_with("mr.") || name.starts_with("mrs.")
+        };
+        // Right after the court or the number: the last few words before the bracket, the
+        // ECLI number before a comma (not `de rechtbank heeft beslist, mr. X, advocaat`).
+        let near = |b: &str| {
+            let mut from = b.len().saturating_sub(50);
+            while !b.is_char_boundary(from) {
+                from += 1;
+            }
+            fold(&b[from..])
+        };
+        let courts: &[&str] = if let Some(b) = before.strip_suffix('(') {
+            if !titled {
+                return false;
+            }
+            before = b;
+            &[
+                "ecli:",
+                "rechtbank",
+                "gerechtshof",
+                "raad van state",
+                "raad van beroep",
+                "college van beroep",
+                "rechter",
+            ]
+        } else if let Some(b) = before.strip_suffix([',', ';']) {
+            before = b;
+            &["ecli:", "raadsheren"]
+        } else {
+            return false;
+        };
+        let context = near(before);
+        titled && courts.iter().any(|court| context.contains(court))
+    }
+
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
         // Nothing but spaces and a comma after the name on its line (read up to the first
         // other character only: a document may be one long line).
@@ -749,7 +815,10 @@ fn office_tail(rest: &str, opens_line: bool) -> bool {
     {
         rest = rest[..word_start].trim_end();
         // `de heer`
-        rest = rest.strip_suffix(" de").unwrap_or(rest);
+        rest = match rest.strip_suffix("de") {
+            Some(before) if before.is_empty() || before.ends_with(' ') => before.trim_end(),
+            _ => rest,
+        };
     }
     let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
     if rest.is_empty() {
