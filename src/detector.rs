@@ -300,7 +300,9 @@ impl Detector for Names {
         "name"
     }
     fn detect(&self, text: &str, found: &mut Detections) {
-        let names = self.0.detect(&FoldedText::new(text));
+        let names = self
+            .0
+            .detect(&FoldedText::new(&crate::fold::ocr_letters(text)));
         found.findings.extend(names.findings);
         // Read here, as it needs the names: a person's number in brackets after the name.
         detect::person_number::bound_to_names(text, &mut found.findings);

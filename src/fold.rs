@@ -51,6 +51,76 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `text` with the digits an OCR engine reads for letters put back inside words (`V0S` →
+/// `VOS`, `1lse` → `Ilse`, `KAR1MI` → `KARIMI`), as the names are read: a `0` or `1` (at
+/// most two) in a run of at least two letters and no other digit. The bytes keep their
+/// places, so offsets into the result are offsets into `text`. Codes with more digits
+/// (`GW3291m`, `M2024`), numbered initials (`LvD1`) and numbers stay as they are.
+pub fn ocr_letters(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|&b| b == b'0' || b == b'1') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // A run glued to non-ASCII letters (`Ö1`) is left alone: rare, and not worth decoding.
+        let run = &bytes[start..i];
+        let letters = run.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        let digits = run.len() - letters;
+        // Initials numbered by a word processor's comments (`[Opmerking LvD1]`) stay.
+        let numbered = letters <= 4 && run.last().is_some_and(u8::is_ascii_digit);
+        if letters < 2
+            || digits == 0
+            || digits > 2
+            || numbered
+            || run
+                .iter()
+                .any(|&b| b.is_ascii_digit() && b != b'0' && b != b'1')
+        {
+            continue;
+        }
+        let out = out.get_or_insert_with(|| bytes.to_vec());
+        for k in start..i {
+            if !bytes[k].is_ascii_digit() {
+                continue;
+            }
+            // The case of the letters beside it; a word's first letter is a capital.
+            let before = (start..k)
+                .rev()
+                .map(|j| bytes[j])
+                .find(u8::is_ascii_alphabetic);
+            let after = (k + 1..i).map(|j| bytes[j]).find(u8::is_ascii_alphabetic);
+            let upper = match (before, after) {
+                (None, _) => true,
+                (Some(b), Some(a)) => b.is_ascii_uppercase() && a.is_ascii_uppercase(),
+                (Some(b), None) => b.is_ascii_uppercase(),
+            };
+            out[k] = match (bytes[k], upper) {
+                (b'0', true) => b'O',
+                (b'0', false) => b'o',
+                (_, true) => b'I',
+                (_, false) => b'l',
+            };
+        }
+    }
+    match out {
+        // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+        Some(bytes) => {
+            std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.into()))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// `s` with accents removed but its case kept (`AÖ` → `AO`): how initials derived from folded
 /// names (`Öztürk` is kept as `ozturk`) are compared with initials as written.
 pub fn unaccented(s: &str) -> std::borrow::Cow<'_, str> {
@@ -242,6 +312,46 @@ mod properties {
                 prop_assert!(fold(&s[r]).contains(c));
             }
             prop_assert_eq!(f.original_range(f.as_str().len(), f.as_str().len()), s.len()..s.len());
+        }
+
+        /// OCR's digits put back as letters change no byte but digits, and no digit of a
+        /// number.
+        #[test]
+        fn ocr_letters_change_only_digits_inside_words(s in "[a-zA-Z01 .5-]{0,40}") {
+            let t = ocr_letters(&s);
+            prop_assert_eq!(t.len(), s.len());
+            for (i, (a, b)) in s.bytes().zip(t.bytes()).enumerate() {
+                if a != b {
+                    prop_assert!(a == b'0' || a == b'1');
+                    let glued = |j: Option<usize>| j.and_then(|j| s.as_bytes().get(j)).is_some_and(u8::is_ascii_alphabetic);
+                    prop_assert!(glued(i.checked_sub(1)) || glued(Some(i + 1)) || glued(i.checked_sub(2)) || glued(Some(i + 2)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ocr_digits_inside_names_are_read_as_letters() {
+        for (ocr, read) in [
+            ("A.J. (Ton) V0S", "A.J. (Ton) VOS"),
+            ("1lse Kramer", "Ilse Kramer"),
+            (
+                "Habib KAR1MI en K 0osterhout",
+                "Habib KARIMI en K Oosterhout",
+            ),
+            ("mr. R.M. Stape1", "mr. R.M. Stapel"),
+        ] {
+            assert_eq!(ocr_letters(ocr), read);
+        }
+        for same in [
+            "GW3291m",
+            "M2024-19",
+            "[Opmerking LvD1]",
+            "06-12345678",
+            "NL10 INGB",
+            "2e",
+        ] {
+            assert_eq!(ocr_letters(same), same);
         }
     }
 }

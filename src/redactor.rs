@@ -263,7 +263,9 @@ impl Redactor {
     pub(crate) fn identify(&self, text: &str) -> Vec<BatchFact> {
         let mut facts = Vec::new();
         if self.policy.is_enabled(Category::Name) {
-            let people = self.names.identify(&FoldedText::new(text));
+            let people = self
+                .names
+                .identify(&FoldedText::new(&crate::fold::ocr_letters(text)));
             facts.extend(people.into_iter().map(BatchFact::Person));
         }
         if self.policy.is_enabled(Category::Other) {
