@@ -199,6 +199,13 @@ impl NameEngine {
             .map(|m| (m.parse.start, m.parse.end))
             .collect();
         let staff_linked: Vec<bool> = mentions.iter().map(|m| m.staff.is_some()).collect();
+        // The staff members named here with a first name or initials: a surname alone that
+        // one of them shares with an official may be theirs.
+        let staff_in_full: HashSet<usize, FastHash> = mentions
+            .iter()
+            .filter(|m| matches!(m.parse.form, Form::Full | Form::Initials | Form::Reversed))
+            .filter_map(|m| m.staff)
+            .collect();
         // The words of the text, folded, built when first asked for.
         let mut document_words: Option<HashSet<&str, FastHash>> = None;
         for (index, m) in mentions.into_iter().enumerate() {
@@ -226,10 +233,14 @@ impl NameEngine {
             // A surname alone shared with a public official stays readable when that official
             // is named here, or when nobody else with that surname is; a first name alone
             // when nobody else with that first name is.
-            // A staff member bears the name too: when in doubt, remove. So does a relative
-            // (`mijn man Wim`): nobody writes of an official that way.
+            // A staff member bears the name too: when in doubt, remove, unless the staff
+            // member is not named here and the official is (`de heer Minderhoud` in minutes
+            // that list `B. Minderhoud (SGP)`). So does a relative (`mijn man Wim`): nobody
+            // writes of an official that way.
+            let staff_absent = m.parse.form == Form::Surname
+                && m.staff.is_some_and(|s| !staff_in_full.contains(&s));
             if shares_public_name(&m, key)
-                && m.staff.is_none()
+                && (m.staff.is_none() || staff_absent)
                 && m.evidence != crate::names::person::RELATIVE
             {
                 let (official_named, other_named) = if m.parse.form == Form::Surname {
@@ -264,7 +275,7 @@ impl NameEngine {
                         || staff_spans.contains(&(m.parse.start, m.parse.end));
                     (official, other)
                 };
-                if official_named || !other_named {
+                if official_named || (!other_named && m.staff.is_none()) {
                     protected.push((m.parse.start, m.parse.end));
                     continue;
                 }

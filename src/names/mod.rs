@@ -1678,6 +1678,18 @@ Begin: ma 16-8-2021 08:30
              De rechtbank heeft beslist, mr. P. Jansen, advocaat te Utrecht, gaat in beroep.\n",
         );
         assert_eq!(r, ["mr. P. Jansen"]);
+        // Minutes that list a member: their surname alone is theirs, though a staff member
+        // not named here bears it too.
+        let m = engine(&["Daniëlle Minderhoud", "Dirk-Jan van Vliet"], &[]);
+        let minutes = "Verslag van de vergadering van de commissie Ruimte\n\n\
+             leden: B. Minderhoud (SGP), A. Meijaard (D66)\n\n\
+             Op verzoek van de heer Minderhoud wordt punt 6 doorgeschoven.\n";
+        assert!(removed(&m, minutes).is_empty());
+        let both = format!("{minutes}Ambtelijk: D. Minderhoud\nMinderhoud licht toe.\n");
+        assert!(removed(&m, &both).contains(&"Minderhoud".to_string()));
+        // A surname in a list of surnames is no office (`Koning`).
+        let r = removed(&m, "2  20-06-2023  e-mail  Winter → Van Vliet, Koning\n");
+        assert!(r.contains(&"Van Vliet".to_string()), "{r:?}");
         // An office that is a surname too, in a firm's name, is no office.
         let r = removed(
             &e,

@@ -337,9 +337,14 @@ fn surname_of(text: &str, at: usize) -> bool {
     let title_end = text[at..]
         .find(|c: char| !c.is_alphabetic())
         .map_or(text.len(), |n| at + n);
-    // A firm's name of partners' surnames (`Prins & Hoekstra`, `Hoekstra & Prins`).
+    // A firm's name of partners' surnames (`Prins & Hoekstra`, `Hoekstra & Prins`), or a
+    // surname in a list of surnames (`Winter → Van Vliet, Koning`).
     let partners = |s: &str| s.trim_start_matches([' ', '\t']).starts_with('&');
-    if partners(&text[title_end..]) || partners_before(&text[..at]) {
+    let listed = text[..at]
+        .trim_end_matches([' ', '\t'])
+        .ends_with([',', '&', '/'])
+        && GAZETTEER.is(&fold(&text[at..title_end]), class::SURNAME);
+    if partners(&text[title_end..]) || listed {
         return true;
     }
     if let Some(rest) = text[title_end..].strip_prefix(", ") {
@@ -374,11 +379,6 @@ fn surname_of(text: &str, at: usize) -> bool {
         && GAZETTEER.is(&fold(word), class::FIRST_NAME)
         && !GAZETTEER.is(&fold(word), class::OFFICE | class::TITLE);
     initials || first_name
-}
-
-/// Whether `before` ends with `&` and a space, as before the second partner of a firm.
-fn partners_before(before: &str) -> bool {
-    before.trim_end_matches([' ', '\t']).ends_with('&')
 }
 
 /// Whether a text's heading (its first 400 bytes, folded) is that of the minutes or the
