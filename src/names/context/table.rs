@@ -74,6 +74,16 @@ const PERSON_COLUMNS: &[&str] = &[
     "eigenaren",
     "budgethouder",
     "jeugdige",
+    "ondernemer",
+    "vennoot",
+    "vennoten",
+    "werknemer",
+    "student",
+    "inspreker",
+    "gemachtigde",
+    "getuige",
+    "gedupeerde",
+    "erfgenaam",
 ];
 
 /// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
@@ -503,6 +513,9 @@ mod tests {
         let payments =
             "nr;naam rekeninghouder;IBAN\n1;H ten Boer;NL00\n2;PJM BOS;NL00\n3;J KAMP;-\n";
         assert_eq!(people(payments), ["H ten Boer", "PJM BOS", "J KAMP"]);
+        let firms =
+            "nr\trelatienr\tnaam ondernemer\tKvK\n7\t3000918455\tDoornbosch, April\t80214573\n";
+        assert_eq!(people(firms), ["Doornbosch, April"]);
     }
 
     #[test]
