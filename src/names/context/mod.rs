@@ -455,6 +455,11 @@ mod tests {
     fn organisations_and_headings_are_not_names() {
         let text = "De beleidsreactie is afgestemd met Reclassering Nederland en de Raad van State.\nA. Aanleiding\nHet Openbaar Ministerie meldt dit aan de Tweede Kamer.\nING Bank en B.V. Nederland.";
         assert!(names(text).is_empty(), "{:?}", found(text));
+        // More initials than a heading's letter, or a month for a surname: a person.
+        assert_eq!(
+            texts("bijlage 2: verklaring A.J.M. Mei d.d. 15-01-2024\nJ. Augustus belde.\n"),
+            ["A.J.M. Mei", "J. Augustus"]
+        );
     }
 
     /// The texts of the strong mentions found in `text`.

@@ -159,10 +159,12 @@ pub(super) fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
         .surname
         .as_deref()
         .is_some_and(|s| GAZETTEER.is(s, class::SURNAME));
-    let heading_word = p
-        .surname
-        .as_deref()
-        .is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME));
+    // A heading is lettered once (`A.`), and no heading is a month (`A.J.M. Mei`, `J. Mei`).
+    let single = p.initials.as_deref().is_some_and(|l| l.len() == 1);
+    let heading_word = single
+        && p.surname
+            .as_deref()
+            .is_some_and(|s| GAZETTEER.is(s, class::NOT_NAME) && !crate::fold::MONTHS.contains(&s));
     // `O. Ketens` above `Sluisplein 53` is an addressee, not a heading.
     let address_follows = || {
         let toks = g.tokens();
