@@ -108,7 +108,7 @@ pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "drs", "dr", "ir", "ing", "prof", "bc", "ds", "mgr", "kand", "lic",
     "dhr", "mw", "mevr", "mevrouw", "meneer", "mijnheer", "heer", "sir", "madam", "madame",
     "monsieur", "frau", "herr", "zuster", "broeder", "pastoor", "dominee", "rabbijn", "imam",
-    "pater", "fam", "familie",
+    "pater", "fam", "familie", "dokter", "juf", "meester", "dra", "sgt",
 ];
 
 /// Words that open a greeting line, folded.

@@ -619,6 +619,17 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_doctor_a_teacher_and_a_sergeant_are_addressed_by_name() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Zijn huisarts, dokter Hoogeveen, heeft het gezien. Juf Sanne belde.\n\
+             UK gate - Sgt. Doyle   radio ch 4\n",
+        );
+        assert_eq!(r, ["Hoogeveen", "Sanne", "Doyle"]);
+    }
+
+    #[test]
     fn a_form_of_address_that_ends_a_sentence_introduces_no_name() {
         let e = engine(&[], &[]);
         let r = removed(
