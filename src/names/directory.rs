@@ -141,6 +141,10 @@ impl Listed {
             .filter_map(|p| p.chars().find(|c| c.is_alphabetic()))
             .chain(self.surname.concat().chars())
             .collect();
+        let with_particles = (!self.particles.is_empty())
+            .then(|| [format!("{initial}{compact}"), compact])
+            .into_iter()
+            .flatten();
         [
             format!("{initial}{surname}"),
             format!("{initial}.{surname}"),
@@ -148,8 +152,12 @@ impl Listed {
             format!("{given}{surname}"),
         ]
         .into_iter()
-        .chain((!self.particles.is_empty()).then_some(compact))
-        .filter(|a| a.chars().filter(|c| c.is_alphanumeric()).count() >= 6)
+        .chain(with_particles)
+        // Five letters are enough where they make no word (`bkool`, not `kroos`).
+        .filter(|a| {
+            let n = a.chars().filter(|c| c.is_alphanumeric()).count();
+            n >= 6 || (n == 5 && !crate::names::lexicon::is_dutch_word(a))
+        })
         // Document systems log the surname first (`vos_e`, `brinkhorst_l`): the underscore
         // makes even a short one an account.
         .chain([format!("{surname}_{initial}")])

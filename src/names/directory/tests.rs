@@ -21,6 +21,13 @@ fn account_names_run_the_name_together() {
         "{short:?}"
     );
     assert!(short.contains(&"bos_r".to_string()));
+    // Five letters that make no word; the particles' letters after the initial.
+    let kool = Listed::parse("Bas Kool", false).unwrap().account_names();
+    assert!(kool.contains(&"bkool".to_string()), "{kool:?}");
+    let roos = Listed::parse("Kees Roos", false).unwrap().account_names();
+    assert!(!roos.contains(&"kroos".to_string()), "{roos:?}");
+    let linden = Listed::parse("Marloes van der Linden", false).unwrap();
+    assert!(linden.account_names().contains(&"mvdlinden".to_string()));
 }
 
 #[test]
