@@ -164,7 +164,17 @@ impl Grammar<'_> {
             surname_start = b - 1;
             j = b - 1;
         }
-        let (next, surname) = self.surname(j, Position::First)?;
+        // `D. van R.`, `N. de B.`: a name abbreviated to its initials, as complaints and
+        // rulings write a person they keep anonymous.
+        let abbreviated = || {
+            (form == Form::Initials
+                && t > 0
+                && self.is_capital_letter(j)
+                && self.glued(j)
+                && self.is_punct(j + 1, '.'))
+            .then(|| (j + 2, fold(self.str(j))))
+        };
+        let (next, surname) = self.surname(j, Position::First).or_else(abbreviated)?;
         // Without dots, `OM Rotterdam` must not pass for initials and a surname (but
         // `M de Vries` may, though Vries is a village).
         let undotted = form == Form::Initials && !self.is_punct(i + 1, '.');

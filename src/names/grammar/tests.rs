@@ -35,6 +35,10 @@ fn forward_names_with_particles_initials_and_double_surnames() {
         Some("Willem Jan van 't Hof")
     );
     assert_eq!(forward("M. v. 't Hof").as_deref(), Some("M. v. 't Hof"));
+    // A name kept anonymous by its initials, the particle written out.
+    assert_eq!(forward("D. van R. (hierna").as_deref(), Some("D. van R."));
+    assert_eq!(forward("H.W. de B., ").as_deref(), Some("H.W. de B."));
+    assert_eq!(forward("A. B. de"), None);
     // Abbreviated particles, and the surname key without them.
     for (text, name) in [
         ("H. v.d. Akker ??", "H. v.d. Akker"),
