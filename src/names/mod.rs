@@ -749,11 +749,15 @@ Begin: ma 16-8-2021 08:30
             &e,
             "Betrokkenen:\n - KOSTER, Dave Johannes, geb. 1985\n - WIT, Chantal de, partner\n\n\
              | 8 | ZOMER, L.   | schimmel |\n\nIk, DAVE KOSTER, wonende hier.\n\
-             | 9 | VAN 'T HOF, Willem Jan | vennoot |\n",
+             | 9 | VAN 'T HOF, Willem Jan | vennoot |\n\
+             namens de heer Marco Jan ZOMER, geboren te Goes\n\
+             Tenaamstelling         : S A VEENSTRA\n",
         );
         for name in [
             "KOSTER, Dave Johannes",
             "VAN 'T HOF, Willem Jan",
+            "Marco Jan ZOMER",
+            "S A VEENSTRA",
             "WIT, Chantal de",
             "ZOMER, L.",
             "DAVE KOSTER",

@@ -126,6 +126,7 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "respondent",
     "geinterviewde",
     "ten name van",
+    "tenaamstelling",
     "rekeninghouder",
     "begunstigde",
     "organisator",

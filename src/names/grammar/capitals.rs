@@ -160,9 +160,12 @@ impl Grammar<'_> {
                 surname: Some(self.key_of(&key)),
             });
         }
-        // First name first: `Hélène DUBOIS-MARCHAND`.
+        // First name first: `Hélène DUBOIS-MARCHAND`, `Marco Jan ZOMER`.
         if known_given(i) {
-            let j = self.given_end(i);
+            let mut j = self.given_end(i);
+            if self.spaced(j - 1) && known_given(j) && !self.has(j, shape::UPPER) {
+                j = self.given_end(j);
+            }
             if !self.spaced(j - 1) || !self.has(j, shape::UPPER) {
                 return None;
             }
