@@ -108,7 +108,8 @@ pub const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "drs", "dr", "ir", "ing", "prof", "bc", "ds", "mgr", "kand", "lic",
     "dhr", "mw", "mevr", "mevrouw", "meneer", "mijnheer", "heer", "sir", "madam", "madame",
     "monsieur", "frau", "herr", "zuster", "broeder", "pastoor", "dominee", "rabbijn", "imam",
-    "pater", "fam", "familie", "dokter", "juf", "meester", "dra", "sgt",
+    "pater", "fam", "familie", "dokter", "juf", "meester", "dra", "sgt", "abog", "lic", "sra",
+    "sr", "srta",
 ];
 
 /// Words that open a greeting line, folded.

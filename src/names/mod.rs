@@ -624,9 +624,13 @@ Begin: ma 16-8-2021 08:30
         let r = removed(
             &e,
             "Zijn huisarts, dokter Hoogeveen, heeft het gezien. Juf Sanne belde.\n\
-             UK gate - Sgt. Doyle   radio ch 4\n",
+             UK gate - Sgt. Doyle   radio ch 4\n\
+             Su abogado, Abog. Renzo Chirinos Valdivia, llamó.\n",
         );
-        assert_eq!(r, ["Hoogeveen", "Sanne", "Doyle"]);
+        assert_eq!(
+            r,
+            ["Hoogeveen", "Sanne", "Doyle", "Renzo Chirinos Valdivia"]
+        );
     }
 
     #[test]
