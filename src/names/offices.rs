@@ -42,7 +42,7 @@ impl<'t> Offices<'t> {
             !f[..s].ends_with(|c: char| c.is_alphanumeric())
                 && !f[e..].starts_with(|c: char| c.is_alphanumeric())
         };
-        let titles = OFFICE_TITLES
+        let mut titles: Vec<Range<usize>> = OFFICE_TITLES
             .as_ref()
             .map(|ac| {
                 ac.find_iter(f)
@@ -52,7 +52,6 @@ impl<'t> Offices<'t> {
                     .collect()
             })
             .unwrap_or_default();
-        let mut titles: Vec<Range<usize>> = titles;
         let mut seats = 0;
         // In the minutes of an elected body or an objections committee the chair and the
         // members sit by office (`Voorzitter: Kuipers-Dam`, `mr. K.A. Smulders-Beex (lid)`).
@@ -64,10 +63,7 @@ impl<'t> Offices<'t> {
                 let after = f[e..].trim_start_matches([' ', '\t']);
                 (before.is_empty() || before.ends_with('\n')) && after.starts_with(':')
                     || before.ends_with('(') && after.starts_with(')')
-                    || before.ends_with(',') && after.starts_with(['\n', ',', ' ']) && {
-                        let next = after.trim_start_matches([',', ' ']);
-                        next.is_empty() || next.starts_with('\n') || f[e..].starts_with(",")
-                    }
+                    || before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']))
             };
             let before = titles.len();
             for seat in ["voorzitter", "lid"] {
@@ -494,8 +490,8 @@ fn motion_signers(g: &Grammar) -> Vec<NameParse> {
         // `van`, `het lid`, `de leden`, a number (`M2024-19`), a bracket: up to the names.
         for _ in 0..6 {
             let w = g.word(j).unwrap_or("");
-            let filler = ["van", "het", "de", "lid", "leden"].contains(&w)
-                && !(w == "de" && g.word(j + 1) != Some("leden"))
+            let filler = matches!(w, "van" | "het" | "lid" | "leden")
+                || (w == "de" && g.word(j + 1) == Some("leden"))
                 || w.contains(|c: char| c.is_ascii_digit())
                 || is_number(j)
                 || (g.glued(j) && is_number(j + 1))
@@ -660,46 +656,40 @@ impl Offices<'_> {
         let (line_start, _) = crate::detect::line_around(self.text, start, end, 120);
         let mut before = self.text[line_start..start].trim_end();
         let name = &self.text[start..end];
-        let titled = if let Some(b) = ["mr.", "mrs.", "mr"]
+        if let Some(b) = ["mr.", "mrs.", "mr"]
             .iter()
             .find_map(|t| before.strip_suffix(t))
         {
             before = b.trim_end();
-            true
-        } else {
-            name.starts_with("mr.") || name.starts_with("mrs.")
-        };
+        } else if !(name.starts_with("mr.") || name.starts_with("mrs.")) {
+            return false;
+        }
         // Right after the court or the number: the last few words before the bracket, the
         // ECLI number before a comma (not `de rechtbank heeft beslist, mr. X, advocaat`).
-        let near = |b: &str| {
-            let mut from = b.len().saturating_sub(50);
-            while !b.is_char_boundary(from) {
-                from += 1;
-            }
-            fold(&b[from..])
-        };
-        let courts: &[&str] = if let Some(b) = before.strip_suffix('(') {
-            if !titled {
-                return false;
-            }
-            before = b;
-            &[
-                "ecli:",
-                "rechtbank",
-                "gerechtshof",
-                "raad van state",
-                "raad van beroep",
-                "college van beroep",
-                "rechter",
-            ]
+        let (before, courts): (&str, &[&str]) = if let Some(b) = before.strip_suffix('(') {
+            (
+                b,
+                &[
+                    "ecli:",
+                    "rechtbank",
+                    "gerechtshof",
+                    "raad van state",
+                    "raad van beroep",
+                    "college van beroep",
+                    "rechter",
+                ],
+            )
         } else if let Some(b) = before.strip_suffix([',', ';']) {
-            before = b;
-            &["ecli:", "raadsheren"]
+            (b, &["ecli:", "raadsheren"])
         } else {
             return false;
         };
-        let context = near(before);
-        titled && courts.iter().any(|court| context.contains(court))
+        let mut from = before.len().saturating_sub(50);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let near = fold(&before[from..]);
+        courts.iter().any(|court| near.contains(court))
     }
 
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
