@@ -488,6 +488,44 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word))
         || word_opening_a_sentence(text, start, end)
         || time_use_of_a_name(text, start, end)
+        || colour_of_a_scale(text, start, end)
+}
+
+/// The colours of a traffic-light status (`Groen`, `Oranje`, `Rood`), folded.
+const STATUS_COLOURS: &[&str] = &["groen", "oranje", "rood", "geel"];
+
+/// Whether the capitalised colour at `start..end` (`Groen`, also a surname) is a status: in a
+/// legend (`Groen = geleverd`), beside another colour on its line (`Rood   Oranje   Groen`),
+/// or alone in a table's cell of a text whose legend names the colours.
+pub(crate) fn colour_of_a_scale(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let colour = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && STATUS_COLOURS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    };
+    if !colour(word) {
+        return false;
+    }
+    let legend = |after: &str| after.trim_start_matches([' ', '\t']).starts_with('=');
+    if legend(&text[end..]) {
+        return true;
+    }
+    let (line_start, line_end) = crate::detect::line_around(text, start, end, 200);
+    let (before, after) = (&text[line_start..start], &text[end..line_end]);
+    let another = |s: &str| s.split(|c: char| !c.is_alphabetic()).any(colour);
+    if another(before) || another(after) {
+        return true;
+    }
+    // A cell: apart from its neighbours by a column gap, a tab, `|` or `;`.
+    let separator = ['\t', '|', ';'];
+    let cell = (before.ends_with("  ") || before.trim_end_matches(' ').ends_with(separator))
+        && (after.starts_with("  ") || after.trim_start_matches(' ').starts_with(separator))
+        || (before.trim().is_empty() || after.trim().is_empty())
+            && (before.ends_with(separator) || after.starts_with(separator));
+    cell && ["Groen", "Oranje", "Rood", "Geel"].iter().any(|c| {
+        text.match_indices(c)
+            .any(|(k, _)| legend(&text[k + c.len()..]))
+    })
 }
 
 /// Seasons, which like months are surnames too (`Zomer`, `Winter`).
@@ -670,6 +708,25 @@ fn whole_once_labelled(text: &str, start: usize, end: usize, removals: &[Removal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_colour_of_a_status_scale_is_no_name() {
+        let at = |text: &str, nth: usize| {
+            let start = text.match_indices("Groen").nth(nth).unwrap().0;
+            colour_of_a_scale(text, start, start + 5)
+        };
+        let sheet = "Legenda: Groen = bevestigd | Oranje = twijfel\n\
+                     HB-01\tJansen\tGroen\tKZ\n\
+                     Groen belt morgen de student.\n";
+        assert!(at(sheet, 0), "a legend");
+        assert!(at(sheet, 1), "a cell of a sheet with a legend");
+        assert!(!at(sheet, 2), "a person in a sentence");
+        assert!(
+            at("aantal   Rood   Oranje   Groen\n", 0),
+            "beside other colours"
+        );
+        assert!(!at("HB-01\tJansen\tGroen\tKZ\n", 0), "no legend: a name");
+    }
 
     #[test]
     fn a_month_or_season_beside_a_time_is_no_name() {

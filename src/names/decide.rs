@@ -215,7 +215,8 @@ impl NameEngine {
             // `Wil je dat melden?`, `Dan kunt u bellen`: the word, not Wil or Dan.
             let last = m.parse.next - 1;
             if g.tokens()[last].start == m.parse.start
-                && super::person::function_word_opening_a_clause(g, last)
+                && (super::person::function_word_opening_a_clause(g, last)
+                    || super::person::colour_of_a_scale(g, last))
             {
                 continue;
             }

@@ -512,6 +512,13 @@ pub(crate) fn function_word_opening_a_clause(g: &Grammar, i: usize) -> bool {
             || (spaced_lower(i + 2) && g.word_in(i + 2, CLAUSE_PRONOUNS)))
 }
 
+/// Whether the colour at `i` is a status, not a surname (see
+/// [`crate::resolve::colour_of_a_scale`]).
+pub(crate) fn colour_of_a_scale(g: &Grammar, i: usize) -> bool {
+    let t = g.tokens()[i];
+    crate::resolve::colour_of_a_scale(g.text(), t.start, t.end)
+}
+
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
 /// `"Brand"`). `die` and `dat` before a capital open a clause whose subject it is (`de versie
 /// die Koen stuurde`), or point at a person (`die Zijlstra weer`): no determiner then.
