@@ -491,8 +491,8 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         || colour_of_a_scale(text, start, end)
 }
 
-/// The colours of a traffic-light status (`Groen`, `Oranje`, `Rood`), folded.
-const STATUS_COLOURS: &[&str] = &["groen", "oranje", "rood", "geel"];
+/// The colours of a traffic-light status, as a legend writes them.
+const STATUS_COLOURS: &[&str] = &["Groen", "Oranje", "Rood", "Geel"];
 
 /// Whether the capitalised colour at `start..end` (`Groen`, also a surname) is a status: in a
 /// legend (`Groen = geleverd`), beside another colour on its line (`Rood   Oranje   Groen`),
@@ -518,11 +518,13 @@ pub(crate) fn colour_of_a_scale(text: &str, start: usize, end: usize) -> bool {
     }
     // A cell: apart from its neighbours by a column gap, a tab, `|` or `;`.
     let separator = ['\t', '|', ';'];
-    let cell = (before.ends_with("  ") || before.trim_end_matches(' ').ends_with(separator))
-        && (after.starts_with("  ") || after.trim_start_matches(' ').starts_with(separator))
-        || (before.trim().is_empty() || after.trim().is_empty())
-            && (before.ends_with(separator) || after.starts_with(separator));
-    cell && ["Groen", "Oranje", "Rood", "Geel"].iter().any(|c| {
+    let gap_before = before.ends_with("  ") || before.trim_end_matches(' ').ends_with(separator);
+    let gap_after = after.starts_with("  ") || after.trim_start_matches(' ').starts_with(separator);
+    // Or at the line's edge with a separator on the other side.
+    let at_edge = (before.trim().is_empty() || after.trim().is_empty())
+        && (before.ends_with(separator) || after.starts_with(separator));
+    let cell = gap_before && gap_after || at_edge;
+    cell && STATUS_COLOURS.iter().any(|c| {
         text.match_indices(c)
             .any(|(k, _)| legend(&text[k + c.len()..]))
     })

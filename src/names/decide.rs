@@ -65,7 +65,7 @@ impl NameEngine {
         // Dam` in the attendee list above), unless the mention has staff evidence.
         // A first name alone is nobody's office (`aan de wethouder, Eva checkt dat`): office
         // holders are named by their surname.
-        let seatless = offices.as_ref().and_then(|o| o.without_seats(folded));
+        let seatless = offices.as_ref().and_then(|o| o.without_seats());
         let in_office: Vec<bool> = mentions
             .iter()
             .map(|m| {

@@ -25,18 +25,14 @@ pub(super) struct Offices<'t> {
     text: &'t str,
     /// Original byte ranges of the titles, in text order.
     titles: Vec<Range<usize>>,
-    /// How many of them are a meeting's seats (`Voorzitter:`, `(lid)`), which a staff
+    /// Those of them that are a meeting's seats (`Voorzitter:`, `(lid)`), which a staff
     /// member may hold too.
-    seats: usize,
+    seats: Vec<Range<usize>>,
 }
 
 impl<'t> Offices<'t> {
     /// Finds the office-holder titles in a text.
     pub(super) fn find(folded: &FoldedText<'t>) -> Offices<'t> {
-        Offices::find_titles(folded, true)
-    }
-
-    fn find_titles(folded: &FoldedText<'t>, with_seats: bool) -> Offices<'t> {
         let f = folded.as_str();
         let is_word = |s: usize, e: usize| {
             !f[..s].ends_with(|c: char| c.is_alphanumeric())
@@ -52,12 +48,12 @@ impl<'t> Offices<'t> {
                     .collect()
             })
             .unwrap_or_default();
-        let mut seats = 0;
+        let mut seats = Vec::new();
         // In the minutes of an elected body or an objections committee the chair and the
         // members sit by office (`Voorzitter: Kuipers-Dam`, `mr. K.A. Smulders-Beex (lid)`).
         // Only where the seat is the meeting's own: a label opening its line, or in brackets
         // or after a comma with nothing after it (not `voorzitter van de oudervereniging`).
-        if with_seats && meeting_of_a_public_body(f) {
+        if meeting_of_a_public_body(f) {
             let own_seat = |s: usize, e: usize| {
                 let before = f[..s].trim_end_matches([' ', '\t']);
                 let after = f[e..].trim_start_matches([' ', '\t']);
@@ -65,16 +61,15 @@ impl<'t> Offices<'t> {
                     || before.ends_with('(') && after.starts_with(')')
                     || before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']))
             };
-            let before = titles.len();
             for seat in ["voorzitter", "lid"] {
-                titles.extend(
+                seats.extend(
                     f.match_indices(seat)
                         .map(|(s, _)| (s, s + seat.len()))
                         .filter(|&(s, e)| is_word(s, e) && own_seat(s, e))
                         .map(|(s, e)| folded.original_range(s, e)),
                 );
             }
-            seats = titles.len() - before;
+            titles.extend(seats.iter().cloned());
             titles.sort_by_key(|r| r.start);
         }
         Offices {
@@ -87,10 +82,16 @@ impl<'t> Offices<'t> {
     /// The titles without a meeting's seats: what stands for a staff member's name, whom a
     /// seat at a hearing does not make public (`B.W. de Graaf-Oosterhuis (voorzitter),
     /// senior adviseur`).
-    pub(super) fn without_seats(&self, folded: &FoldedText<'t>) -> Option<Offices<'t>> {
-        (self.seats > 0).then(|| Offices {
-            seats: 0,
-            ..Offices::find_titles(folded, false)
+    pub(super) fn without_seats(&self) -> Option<Offices<'t>> {
+        (!self.seats.is_empty()).then(|| Offices {
+            text: self.text,
+            titles: self
+                .titles
+                .iter()
+                .filter(|t| !self.seats.contains(t))
+                .cloned()
+                .collect(),
+            seats: Vec::new(),
         })
     }
 
