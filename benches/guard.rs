@@ -7,6 +7,10 @@
 //! - **batch**: `batch::redact` of the files on disk into a fresh folder, one thread, in wall
 //!   time (system calls and syncs count);
 //!
+//! - **long document**: `Redactor::scan` over the same texts joined into one document, in CPU
+//!   time, as a ratio to detection over them one by one: a long document (a thousand-page
+//!   PDF's text) must cost what its parts cost apart, never more with each name it holds;
+//!
 //! each as a ratio to a calibration workload measured in the same run on the same bytes, so
 //! that the figures mean the same on another machine: BLAKE3 and a memchr count over the
 //! texts (CPU time) for detection; for the batch, detection's own time plus copying the files
@@ -68,8 +72,8 @@ fn best(xs: Vec<f64>) -> f64 {
     xs.into_iter().fold(f64::INFINITY, f64::min)
 }
 
-/// The best times, in seconds, of: calibration (CPU), detection, copy, batch.
-fn measure(small: &small_batch::SmallBatch) -> [f64; 4] {
+/// The best times, in seconds, of: calibration (CPU), detection, copy, batch, long document.
+fn measure(small: &small_batch::SmallBatch) -> [f64; 5] {
     let key = DigestKey::from_material(b"guard key material, not secret").expect("a key");
     let options = BatchOptions {
         jobs: 1,
@@ -77,7 +81,8 @@ fn measure(small: &small_batch::SmallBatch) -> [f64; 4] {
         ..BatchOptions::new(key)
     };
     let inputs = [small.docs()];
-    let mut times: [Vec<f64>; 4] = Default::default();
+    let joined = small.texts.join("\n\n");
+    let mut times: [Vec<f64>; 5] = Default::default();
     for round in 0..WARM_UP_ROUNDS + ROUNDS {
         // Calibration and detection alternate in small slices of the texts, so that a burst
         // of load on the machine falls on both alike.
@@ -108,8 +113,12 @@ fn measure(small: &small_batch::SmallBatch) -> [f64; 4] {
                 batch::redact(&small.redactor, &inputs, &out, &options).expect("the batch runs");
             assert_eq!(report.failed, 0);
         });
+        let long = cpu(|| small.redactor.scan(&joined));
         if round >= WARM_UP_ROUNDS {
-            for (v, t) in times.iter_mut().zip([calibration, detection, copy, batch]) {
+            for (v, t) in times
+                .iter_mut()
+                .zip([calibration, detection, copy, batch, long])
+            {
                 v.push(t);
             }
         }
@@ -123,6 +132,8 @@ struct Baseline {
     detection: f64,
     /// Batch wall time over detection's CPU time plus the copy's wall time.
     batch: f64,
+    /// CPU time of detection over the texts joined into one document, over detection's.
+    long_document: f64,
     /// Where the baseline was measured (for people; not compared).
     note: String,
 }
@@ -137,10 +148,11 @@ fn main() {
         .and_then(|b| serde_json::from_slice(&b).ok());
     let mut failed = Vec::new();
     for attempt in 1..=2 {
-        let [calibration, detection, copy, batch] = measure(&small);
+        let [calibration, detection, copy, batch, long] = measure(&small);
         let ratios = Baseline {
             detection: detection / calibration,
             batch: batch / (detection + copy),
+            long_document: long / detection,
             note: format!(
                 "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread)",
                 small.texts.len(),
@@ -149,8 +161,16 @@ fn main() {
             ),
         };
         println!(
-            "guard (attempt {attempt}): {}\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}",
-            ratios.note, detection, calibration, ratios.detection, batch, copy, ratios.batch
+            "guard (attempt {attempt}): {}\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}\n  long document {:.4} s CPU / detection = {:.2}",
+            ratios.note,
+            detection,
+            calibration,
+            ratios.detection,
+            batch,
+            copy,
+            ratios.batch,
+            long,
+            ratios.long_document
         );
         if update {
             let json = serde_json::to_string_pretty(&ratios).expect("serialises") + "\n";
@@ -166,6 +186,7 @@ fn main() {
         for (name, now, then) in [
             ("detection", ratios.detection, base.detection),
             ("batch", ratios.batch, base.batch),
+            ("long document", ratios.long_document, base.long_document),
         ] {
             println!(
                 "  {name}: {now:.2} against baseline {then:.2} ({:+.0}%)",

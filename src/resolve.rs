@@ -181,20 +181,33 @@ fn broken_matches(text: &str, patterns: &[Broken<'_>]) -> Vec<(usize, usize, usi
     let mut firsts: Vec<&str> = patterns.iter().map(|p| p.words[0]).collect();
     firsts.sort_unstable();
     firsts.dedup();
-    let mut starts: Vec<usize> = Vec::new();
-    Literals::new(&firsts).each(text, |_, start| starts.push(start));
+    // Per first word, the patterns that start with it, in priority order.
+    let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); firsts.len()];
+    for (i, p) in patterns.iter().enumerate() {
+        if let Ok(n) = firsts.binary_search(&p.words[0]) {
+            by_first[n].push(i);
+        }
+    }
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    Literals::new(&firsts).each(text, |n, start| starts.push((start, n)));
     starts.sort_unstable();
-    starts.dedup();
     let mut out = Vec::new();
     let mut at = 0;
-    for start in starts {
+    let mut candidates: Vec<usize> = Vec::new();
+    for group in starts.chunk_by(|a, b| a.0 == b.0) {
+        let start = group[0].0;
         if start < at {
             continue;
         }
-        if let Some((end, p)) = patterns
+        // Only the patterns whose first word starts here can match here.
+        candidates.clear();
+        for &(_, n) in group {
+            candidates.extend(&by_first[n]);
+        }
+        candidates.sort_unstable();
+        if let Some((end, p)) = candidates
             .iter()
-            .enumerate()
-            .find_map(|(i, p)| match_at(text, start, &p.words).map(|end| (end, i)))
+            .find_map(|&i| match_at(text, start, &patterns[i].words).map(|end| (end, i)))
         {
             out.push((start, end, p));
             at = end;

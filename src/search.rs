@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 
 use crate::names::lexicon::FastHash;
@@ -115,11 +116,21 @@ impl<'t> RemovedStrings<'t> {
     }
 }
 
-/// Non-empty strings indexed by their first byte, to find every occurrence of every one of
-/// them (overlapping ones too) in one pass over a text: what an Aho-Corasick automaton's
-/// overlapping search finds, without building an automaton per text (for the few dozen
-/// strings of one document its build cost more than the search).
-pub(crate) struct Literals<'s> {
+/// Up to this many strings are found by their first bytes; more (a long document's hundreds
+/// of removed names, many sharing a first letter) by an Aho-Corasick automaton, whose search
+/// does not slow down with their number.
+const BY_FIRST_BYTE: usize = 96;
+
+/// Non-empty strings to find, every occurrence of every one of them (overlapping ones too), in
+/// one pass over a text: what an Aho-Corasick automaton's overlapping search finds. For the
+/// few dozen strings of a small document an automaton's build costs more than the search, so
+/// they are indexed by their first byte instead.
+pub(crate) enum Literals<'s> {
+    ByFirstByte(FirstBytes<'s>),
+    Automaton(AhoCorasick),
+}
+
+pub(crate) struct FirstBytes<'s> {
     strings: Vec<&'s [u8]>,
     /// The strings' indices, ordered by first byte.
     order: Vec<usize>,
@@ -129,8 +140,18 @@ pub(crate) struct Literals<'s> {
 
 impl<'s> Literals<'s> {
     pub(crate) fn new(strings: &[&'s str]) -> Literals<'s> {
-        let strings: Vec<&[u8]> = strings.iter().map(|s| s.as_bytes()).collect();
         assert!(strings.iter().all(|s| !s.is_empty()), "no empty strings");
+        if strings.len() > BY_FIRST_BYTE {
+            // Standard match semantics: the only kind with overlapping search. The strings are
+            // few enough that building cannot fail; should it, the first-byte index still works.
+            if let Ok(automaton) = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(strings)
+            {
+                return Literals::Automaton(automaton);
+            }
+        }
+        let strings: Vec<&[u8]> = strings.iter().map(|s| s.as_bytes()).collect();
         let mut order: Vec<usize> = (0..strings.len()).collect();
         order.sort_by_key(|&n| strings[n][0]);
         let mut by_first = [(0, 0); 256];
@@ -141,26 +162,35 @@ impl<'s> Literals<'s> {
             }
             range.1 = at as u32 + 1;
         }
-        Literals {
+        Literals::ByFirstByte(FirstBytes {
             strings,
             order,
             by_first,
-        }
+        })
     }
 
-    /// Calls `found(string, start)` for every occurrence, by start; at one start in the
-    /// order of `order` (callers sort).
+    /// Calls `found(string, start)` for every occurrence, in no particular order (callers
+    /// sort).
     pub(crate) fn each(&self, haystack: &str, mut found: impl FnMut(usize, usize)) {
-        let bytes = haystack.as_bytes();
-        for (at, &b) in bytes.iter().enumerate() {
-            let (from, to) = self.by_first[b as usize];
-            // Most bytes start no string: one table read each.
-            if from == to {
-                continue;
+        match self {
+            Literals::Automaton(automaton) => {
+                for m in automaton.find_overlapping_iter(haystack) {
+                    found(m.pattern().as_usize(), m.start());
+                }
             }
-            for &n in &self.order[from as usize..to as usize] {
-                if bytes[at..].starts_with(self.strings[n]) {
-                    found(n, at);
+            Literals::ByFirstByte(index) => {
+                let bytes = haystack.as_bytes();
+                for (at, &b) in bytes.iter().enumerate() {
+                    let (from, to) = index.by_first[b as usize];
+                    // Most bytes start no string: one table read each.
+                    if from == to {
+                        continue;
+                    }
+                    for &n in &index.order[from as usize..to as usize] {
+                        if bytes[at..].starts_with(index.strings[n]) {
+                            found(n, at);
+                        }
+                    }
                 }
             }
         }
@@ -185,9 +215,8 @@ mod tests {
     fn literals_find_every_occurrence_as_an_overlapping_automaton_does() {
         let strings = ["aa", "a", "ab", "bé", "é", "Jan de"];
         let text = "aaab bé Jan de Jan dé aé";
-        let literals = Literals::new(&strings);
         let mut got: Vec<(usize, usize)> = Vec::new();
-        literals.each(text, |n, s| got.push((n, s)));
+        Literals::new(&strings).each(text, |n, s| got.push((n, s)));
         got.sort_unstable_by_key(|&(n, s)| (s, n));
         let ac = aho_corasick::AhoCorasick::new(strings).unwrap();
         let mut want: Vec<(usize, usize)> = ac
@@ -195,6 +224,30 @@ mod tests {
             .map(|m| (m.pattern().as_usize(), m.start()))
             .collect();
         want.sort_unstable_by_key(|&(n, s)| (s, n));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn many_literals_are_found_as_a_naive_search_finds_them() {
+        // More strings than the first-byte index takes, sharing first letters and prefixes.
+        let strings: Vec<String> = (0..300)
+            .map(|i| format!("{}{}", ["J", "Ja", "Jan ", "K"][i % 4], i / 4))
+            .collect();
+        let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+        let text = "Jan 12 en Ja7, K70 of J1; Jan 3Jan 30 K";
+        let mut got: Vec<(usize, usize)> = Vec::new();
+        Literals::new(&strings).each(text, |n, s| got.push((n, s)));
+        got.sort_unstable();
+        let mut want: Vec<(usize, usize)> = Vec::new();
+        for (n, needle) in strings.iter().enumerate() {
+            for at in 0..text.len() {
+                if text[at..].starts_with(needle) {
+                    want.push((n, at));
+                }
+            }
+        }
+        want.sort_unstable();
+        assert!(want.len() > 5);
         assert_eq!(got, want);
     }
 }

@@ -522,11 +522,15 @@ fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
             (ok && !value.as_str().is_empty()).then_some((street, value.start(), value.end()))
         })
         .collect();
-    // Both fields within a few lines of each other: a form asking for an address.
-    for &(street, start, end) in &fields {
-        let partner = fields.iter().any(|&(s, a, _)| {
-            s != street && text[start.min(a)..start.max(a)].matches('\n').count() <= 3
-        });
+    // Both fields within a few lines of each other: a form asking for an address. The fields
+    // are in text order, so only the neighbours within those lines are compared.
+    let lines = Lines::new(text);
+    let line_of: Vec<usize> = fields.iter().map(|&(_, a, _)| lines.number(a)).collect();
+    for (i, &(street, start, end)) in fields.iter().enumerate() {
+        let near = |j: &usize| line_of[i].abs_diff(line_of[*j]) <= 3;
+        let other = |j: usize| fields[j].0 != street;
+        let partner = (i + 1..fields.len()).take_while(near).any(other)
+            || (0..i).rev().take_while(near).any(other);
         if partner {
             out.push(Finding::new(
                 start,

@@ -136,6 +136,11 @@ impl Lines {
         }
     }
 
+    /// The number (from 0) of the line containing byte `at`: the line breaks before it.
+    pub(crate) fn number(&self, at: usize) -> usize {
+        self.newlines.partition_point(|&n| n < at)
+    }
+
     /// The end (the offset of the `\n`, or `len`) of the line containing byte `at`.
     pub(crate) fn end(&self, at: usize, len: usize) -> usize {
         self.newlines

@@ -609,14 +609,23 @@ fn clear_organisations(g: &Grammar, organisations: &[(usize, usize)], mentions: 
         return;
     }
     let spans = Spans::new(organisations.to_vec());
+    // By start, each with its place in `organisations` (the first that a name runs into wins).
+    let mut by_start: Vec<(usize, usize, usize)> = (organisations.iter().enumerate())
+        .map(|(i, &(s, e))| (s, e, i))
+        .collect();
+    by_start.sort_unstable();
     let toks = g.tokens();
     mentions.retain_mut(|m| {
         if spans.covers(m.parse.start, m.parse.end) {
             return false;
         }
-        let Some(&(org_start, _)) = organisations
+        let (start, end) = (m.parse.start, m.parse.end);
+        let from = by_start.partition_point(|o| o.0 <= start);
+        let Some(&(org_start, _, _)) = by_start[from..]
             .iter()
-            .find(|(s, e)| m.parse.start < *s && *s < m.parse.end && m.parse.end <= *e)
+            .take_while(|o| o.0 < end)
+            .filter(|o| end <= o.1)
+            .min_by_key(|o| o.2)
         else {
             return true;
         };
