@@ -26,8 +26,7 @@ pub struct RemovedStrings<'t> {
 
 enum Searcher<'t> {
     Few(Vec<memmem::Finder<'t>>),
-    // Boxed: its first-byte table is 2 KiB.
-    Many(Box<Literals<'t>>),
+    Many(Literals<'t>),
 }
 
 /// Whether `s` is a house number alone: up to four digits and an addition of at most three
@@ -68,7 +67,7 @@ impl<'t> RemovedStrings<'t> {
                     .collect(),
             )
         } else {
-            Searcher::Many(Box::new(Literals::new(&needles)))
+            Searcher::Many(Literals::new(&needles))
         };
         RemovedStrings {
             needles,
@@ -126,7 +125,8 @@ const BY_FIRST_BYTE: usize = 96;
 /// few dozen strings of a small document an automaton's build costs more than the search, so
 /// they are indexed by their first byte instead.
 pub(crate) enum Literals<'s> {
-    ByFirstByte(FirstBytes<'s>),
+    // Boxed: its first-byte table is 2 KiB.
+    ByFirstByte(Box<FirstBytes<'s>>),
     Automaton(AhoCorasick),
 }
 
@@ -162,11 +162,11 @@ impl<'s> Literals<'s> {
             }
             range.1 = at as u32 + 1;
         }
-        Literals::ByFirstByte(FirstBytes {
+        Literals::ByFirstByte(Box::new(FirstBytes {
             strings,
             order,
             by_first,
-        })
+        }))
     }
 
     /// Calls `found(string, start)` for every occurrence, in no particular order (callers
