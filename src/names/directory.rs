@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::grammar::{Form, Grammar, NameParse, shape};
-use super::lexicon::{GAZETTEER, class, is_particle};
+use super::lexicon::{self, GAZETTEER, class, is_particle};
 use super::token::Kind;
 use super::{Mention, PersonKey, Strength, person};
 use crate::error::ConfigError;
@@ -231,7 +231,10 @@ fn fits(p: &Listed, written: Option<&Written>) -> bool {
     match written {
         Some(Written::Given(gv)) => p.given.join("-") == *gv || p.given.join(" ") == *gv,
         Some(Written::Initials(i)) => {
-            p.given.is_empty() || p.given[0].chars().next() == i.chars().next()
+            p.given.is_empty()
+                || i.chars()
+                    .next()
+                    .is_some_and(|c| lexicon::initial_of_given(&p.given[0], c))
         }
         None => true,
     }

@@ -548,6 +548,88 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
 });
 
+/// Call names (roepnamen) with the initials of the baptismal names they stand for, folded:
+/// the initials a register or a signature gives are those of the official names, so `J.M.
+/// Winter` may be the Hans Winter of a list (Johannes), and `A. Hermkens` Ton (Antonius).
+/// Only initials other than the call name's own first letter are listed.
+const CALL_NAMES: &[(&str, &str)] = &[
+    ("hans", "j"),
+    ("joop", "j"),
+    ("sjaak", "j"),
+    ("koos", "j"),
+    ("kobus", "j"),
+    ("sjef", "j"),
+    ("co", "j"),
+    ("kees", "c"),
+    ("ton", "a"),
+    ("toon", "a"),
+    ("teun", "a"),
+    ("twan", "a"),
+    ("tonny", "a"),
+    ("tonnie", "a"),
+    ("guus", "a"),
+    ("bert", "alheg"),
+    ("bertus", "alhg"),
+    ("rien", "m"),
+    ("rinus", "m"),
+    ("bas", "s"),
+    ("truus", "g"),
+    ("trudy", "g"),
+    ("riet", "m"),
+    ("ria", "m"),
+    ("rian", "m"),
+    ("annie", "j"),
+    ("ans", "j"),
+    ("hanneke", "j"),
+    ("hannie", "j"),
+    ("jet", "h"),
+    ("jetty", "h"),
+    ("liesbeth", "e"),
+    ("lies", "e"),
+    ("bep", "e"),
+    ("betty", "e"),
+    ("bets", "e"),
+    ("nel", "pc"),
+    ("nelleke", "pc"),
+    ("nelly", "pc"),
+    ("lenie", "hm"),
+    ("leny", "hm"),
+    ("dirk", "t"),
+    ("dick", "t"),
+    ("fred", "aw"),
+    ("klaas", "n"),
+    ("lex", "a"),
+    ("sander", "a"),
+    ("xander", "a"),
+    ("sandra", "a"),
+    ("bram", "a"),
+    ("thijs", "m"),
+    ("tijs", "m"),
+    ("ties", "m"),
+    ("bob", "r"),
+    ("dolf", "ar"),
+    ("nol", "a"),
+    ("noud", "a"),
+    ("pim", "w"),
+    ("sjors", "g"),
+    ("toos", "c"),
+    ("tiny", "cm"),
+    ("tineke", "cm"),
+    ("kitty", "c"),
+    ("mina", "w"),
+    ("wiel", "g"),
+    ("sjra", "g"),
+];
+
+/// Whether initial `initial` (folded) may be that of the official first name of someone
+/// called `given` (folded): its own first letter, or a baptismal name's ([`CALL_NAMES`]).
+pub fn initial_of_given(given: &str, initial: char) -> bool {
+    given.starts_with(initial)
+        || CALL_NAMES
+            .iter()
+            .any(|&(call, initials)| call == given && initials.contains(initial))
+}
+
 /// Political parties, folded, as a council member's name is followed by theirs: `(CDA)`.
 const PARTIES: &[&str] = &[
     "cda",
@@ -613,11 +695,59 @@ pub fn is_party(text: &str) -> bool {
         .or_else(|| f.strip_suffix(" fractie"))
         .unwrap_or(f)
         .to_string();
-    PARTIES.contains(&f.as_str())
+    if PARTIES.contains(&f.as_str())
         || f.split_whitespace()
             .next()
             .is_some_and(|w| LOCAL_PARTY_WORDS.contains(&w))
+    {
+        return true;
+    }
+    // Other parties' names are a few capitalised words (`Swalmdal Vooruit`, `PvdA-GroenLinks`,
+    // `GroenLinks Ochtenbroek`), not a phrase (`Denk eraan`, `samen met haar`).
+    let written: Vec<&str> = text
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    if written.is_empty()
+        || written.len() > 4
+        || !written
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let parts: Vec<&str> = f.split([' ', '-', '/']).filter(|p| !p.is_empty()).collect();
+    // A combination of national parties, or a national party's local branch; or a local
+    // party's name.
+    PARTIES.contains(&parts[0])
+        || (words.len() > 1 && LOCAL_PARTY_OPENINGS.contains(&words[0]))
+        || words.last().is_some_and(|w| {
+            LOCAL_PARTY_ENDINGS.contains(w) || (w.ends_with("partij") && words.len() > 1)
+        })
 }
+
+/// Words that open the names of local parties when written with capitals (`Samen Swalmdal`,
+/// `Nieuw Oost`, `Sterk Lingewaard`).
+const LOCAL_PARTY_OPENINGS: &[&str] = &[
+    "samen",
+    "nieuw",
+    "sterk",
+    "trots",
+    "partij",
+    "dorpspartij",
+    "stadspartij",
+    "echt",
+];
+
+/// Words that close the names of local parties (`Swalmdal Vooruit`, `Helmond Sterk`, `Oost
+/// Verenigd`).
+const LOCAL_PARTY_ENDINGS: &[&str] = &[
+    "vooruit", "sterk", "lokaal", "belang", "belangen", "anders", "centraal", "verenigd", "actief",
+    "samen", "nu",
+];
 
 /// Whether a folded word is a surname particle (alone or in a combination such as `in 't`).
 pub fn is_particle(folded: &str) -> bool {

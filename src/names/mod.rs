@@ -1474,6 +1474,18 @@ Begin: ma 16-8-2021 08:30
         let form = "#  | Voornaam | Achternaam | Ik ben…   | Partij\n\
                     11 | Bart     | Huisman    | Statenlid | BBB\n12 | Jan | Bos | inwoner | -\n";
         assert_eq!(removed(&e, form), ["Jan", "Bos"]);
+        // Local parties and combinations of national ones, in brackets and in a party column
+        // (two rows or more); a phrase in brackets is no party.
+        let council = "Aanwezig: T. Hoogers (PvdA-GroenLinks), L. Thijssen (Swalmdal Vooruit),\n\
+                       W. Kok (Helmond Sterk) en P. Kramer (samen met zijn broer).\n";
+        assert_eq!(removed(&e, council), ["P. Kramer"]);
+        let list = "Commissieleden            Fractie\n\
+                    Schreurs, B. (vz)         Lokaal Swalmdal\n\
+                    El Idrissi, N.            PvdA-GroenLinks\n\
+                    Kramer, P.                (griffie)\n";
+        assert_eq!(removed(&e, list), ["Kramer, P."]);
+        let one_row = "Kramer, P.          Lokaal 3.12\n";
+        assert_eq!(removed(&e, one_row), ["Kramer, P."]);
         // A surname that is an office, reversed in a roster row: no office for the row.
         let roster = "Functie         Naam            mobiel        backup\n\
                       AC Zorg         Koning, T.      06-30447812   Lammers, E.\n";

@@ -463,6 +463,7 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         out.extend(name);
     }
     out.extend(signed_above_parties(g));
+    out.extend(listed_with_party_cells(g));
     out.extend(listed_under_parties(g));
     out.extend(motion_signers(g));
     out
@@ -597,6 +598,42 @@ fn listed_under_parties(g: &Grammar) -> Vec<NameParse> {
         line_start = line_end + 1;
     }
     out
+}
+
+/// The members in the rows of a table with a party column (`Schreurs, B. (vz)      Lokaal
+/// Swalmdal      BS`, `| Demir, S. | CDA |`): the name that opens a row with a party in a cell
+/// of its own, where two or more rows have one (a column, not a stray word).
+fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
+    let text = g.text();
+    let toks = g.tokens();
+    let mut rows = Vec::new();
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
+            .map_or(text.len(), |n| line_start + n);
+        let line = &text[line_start..line_end];
+        let sep = table::separator(line, &['|', '\t', ';']).unwrap_or(table::Separator::Aligned);
+        let cells = table::split(line, sep);
+        if cells.len() >= 2
+            && cells[1..]
+                .iter()
+                .any(|c| lexicon::is_party(&line[c.clone()]))
+        {
+            let (at, cell_end) = (line_start + cells[0].start, line_start + cells[0].end);
+            let k = toks.partition_point(|t| t.start < at);
+            let name = toks
+                .get(k)
+                .filter(|t| t.start == at)
+                .and_then(|_| g.reversed(k).or_else(|| g.name(k, true)))
+                .filter(|p| p.end <= cell_end && p.form != Form::Given);
+            rows.push(name);
+        }
+        line_start = line_end + 1;
+    }
+    if rows.len() < 2 {
+        return Vec::new();
+    }
+    rows.into_iter().flatten().collect()
 }
 
 /// Names signed side by side above a line of their parties (a motion's `K. Blokzijl      D.

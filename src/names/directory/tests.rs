@@ -56,3 +56,17 @@ fn list_names_are_taken_apart() {
     let p = Listed::parse("Roos Groen", false).unwrap();
     assert!(!p.distinctive_surname && !p.distinctive_given);
 }
+
+#[test]
+fn initials_may_be_those_of_the_name_a_call_name_stands_for() {
+    let hans = Listed::parse("Hans Winter", true).unwrap();
+    let initials = |i: &str| Some(Written::Initials(i.to_string()));
+    // Hans is Johannes on paper: `J.M. Winter` is him, `P. Winter` someone else.
+    assert!(fits(&hans, initials("jm").as_ref()));
+    assert!(fits(&hans, initials("h").as_ref()));
+    assert!(!fits(&hans, initials("p").as_ref()));
+    let ton = Listed::parse("Ton Hermkens", true).unwrap();
+    assert!(fits(&ton, initials("twg").as_ref()));
+    assert!(fits(&ton, initials("a").as_ref()));
+    assert!(!fits(&ton, initials("j").as_ref()));
+}
