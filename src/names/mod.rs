@@ -1840,6 +1840,21 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_chat_sender_outside_the_contacts_and_initials_in_a_legend() {
+        let e = engine(&[], &[]);
+        // WhatsApp marks a sender who is not in the contacts with a tilde.
+        let chat = "[03-10-2023 08:31:19] ~ Peppino: Ik sluit de machine vrijdag aan\n\
+                    [03-10-2023 08:33:51] Mia: Peppino wacht daar even mee\n";
+        assert_eq!(removed(&e, chat), ["Peppino", "Mia", "Peppino"]);
+        // A legend's initials are the name's (their other occurrences follow by propagation).
+        let legend = "Afkortingen: PK = P. Kowalczyk; RV = R.J. Vossen; SG = M. Kok.\n";
+        assert_eq!(
+            removed(&e, legend),
+            ["PK", "P. Kowalczyk", "RV", "R.J. Vossen", "M. Kok"]
+        );
+    }
+
+    #[test]
     fn names_in_brackets_after_a_noun_for_people() {
         let e = engine(&[], &[]);
         let r = removed(

@@ -11,8 +11,8 @@ use crate::names::token::Kind;
 use crate::names::{Mention, Strength};
 
 /// Initials that stand for a named person: right after the name in brackets
-/// (`Kabel van Beek (KvB)`) or in another cell of the same table row
-/// (`| F. Hermans | FH |`). Other occurrences follow through propagation of removed text.
+/// (`Kabel van Beek (KvB)`), in another cell of the same table row (`| F. Hermans | FH |`)
+/// or defined in a legend (`PK = P. Kowalczyk`). Other occurrences follow through propagation of removed text.
 pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
     let toks = g.tokens();
     // The token lines and their `|` counts, found once: a document may be one long line.
@@ -32,6 +32,29 @@ pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
         let (i, start, end) = line_of(k);
         (bars[i] >= 2).then_some((start, end))
     };
+    // A legend of abbreviations: `PK = P. Kowalczyk; SL = G.J. Lenaerts`.
+    let defined: Vec<usize> = out
+        .iter()
+        .filter(|m| {
+            m.strength == Strength::Strong && matches!(m.parse.form, Form::Full | Form::Initials)
+        })
+        .filter_map(|m| {
+            let first = toks.partition_point(|t| t.start < m.parse.start);
+            let k = first.checked_sub(2)?;
+            let w = g.word(k)?;
+            let shaped = (2..=5).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+            let abbreviates = |c: &String| {
+                c.chars().next() == w.chars().next() && c.chars().last() == w.chars().last()
+            };
+            (g.is_punct(k + 1, '=')
+                && shaped
+                && abbreviations_of(g, &m.parse).iter().any(abbreviates))
+            .then_some(k)
+        })
+        .collect();
+    for k in defined {
+        out.push(initials_mention(g, k, "initials defined as the name"));
+    }
     // (token after the name, its table row, the name's abbreviations)
     type Named = (usize, Option<(usize, usize)>, Vec<String>);
     let named: Vec<Named> = out

@@ -68,9 +68,13 @@ pub(super) fn speaker_before_stamp(g: &Grammar, line: Line, out: &mut Vec<Mentio
 
 /// The speaker of a chat line, between the time stamp and the colon.
 pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &mut Vec<Mention>) {
-    let Some(i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
+    let Some(mut i) = (line.start..line.end).find(|&k| g.tokens()[k].start >= speaker_start) else {
         return;
     };
+    // WhatsApp marks a sender who is not in the phone's contacts with a tilde (`~ Peppino:`).
+    if g.is_punct(i, '~') {
+        i += 1;
+    }
     // The speaker ends at a colon (`Jan:`, `Jan (IenW):`) or at an SMS backup's `>>`, or
     // fills the line (Teams: `[13:17] Jan de Vries` above the message).
     let colon = (i..line.end)
