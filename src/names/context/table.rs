@@ -32,7 +32,12 @@ const PERSON_COLUMNS: &[&str] = &[
     "parafen",
     "verantwoordelijke",
     "voornaam",
+    "voornamen",
+    "roepnaam",
     "achternaam",
+    "voorletters",
+    "voorl",
+    "initialen",
     "medewerker",
     "deelnemer",
     "deelnemers",
@@ -160,7 +165,15 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
 
 /// The people named in the cell at bytes `start..end` of the text.
 /// Columns that hold one part of a name: whatever fills a cell is a name.
-const NAME_PART_COLUMNS: &[&str] = &["voornaam", "achternaam", "voornamen", "roepnaam"];
+const NAME_PART_COLUMNS: &[&str] = &[
+    "voornaam",
+    "achternaam",
+    "voornamen",
+    "roepnaam",
+    "voorletters",
+    "voorl",
+    "initialen",
+];
 
 fn people_in(
     g: &Grammar,
