@@ -487,6 +487,11 @@ mod tests {
         assert_eq!(people(export), ["Hofman, G.", "NKR"]);
         let export = "nr;naam;woonplaats\n3;JAGESSAR P;Utrecht\n4;GGD GELDERLAND;Arnhem\n";
         assert_eq!(people(export), ["JAGESSAR P"]);
+        // Initials in a column of their own; a row that lacks its last cells still counts.
+        let sheet = "Naam\tVoorletters\tBSN\tIBAN\tUren\tUitbetaald\n\
+                     Houben\tM.J.\t744870926\tNL02KNAB3878471343\t62\t15-12-2023\n\
+                     Van Kessel\tA.G.M.\t(uren aannemer, niet meegeteld)\n";
+        assert_eq!(people(sheet), ["Houben", "M.J.", "Van Kessel", "A.G.M."]);
         let parents = "nr  dossier   ouder(s)                   woonplaats\n\
                        1   2021-HT   AMRANI-BAKKALI S           Zaandam\n\
                        2   2020-HT   DE WIT J                   Almelo\n";
