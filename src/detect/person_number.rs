@@ -126,6 +126,39 @@ fn machine_readable_zones(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// A Dutch passport's or identity card's document number, known by its shape alone: two
+/// letters, six letters or digits and a digit, never the letter O (`NXK7R2P91`). Read
+/// without a label, as a register pastes it in a column of its own. A letter among the
+/// middle six and two digits at least tell it from a code of letters and a number.
+static DOCUMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9](?-u:\b)")
+        .expect("document number pattern compiles")
+});
+
+fn document_numbers(text: &str, out: &mut Vec<Finding>) {
+    for m in DOCUMENT_NUMBER.find_iter(text) {
+        let v = m.as_str().as_bytes();
+        let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
+        let letter_inside = v[2..8].iter().any(u8::is_ascii_uppercase);
+        // Not part of a longer code (`NL-ABC12345`, `XK7R2P91-2`).
+        let glued = |b: Option<&u8>| b.is_some_and(|&b| b == b'-' || b == b'/' || b == b'_');
+        let bytes = text.as_bytes();
+        if digits >= 2
+            && letter_inside
+            && !glued(m.start().checked_sub(1).and_then(|i| bytes.get(i)))
+            && !glued(bytes.get(m.end()))
+        {
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Other,
+                RULE,
+                "shaped as a Dutch passport or identity card number",
+            ));
+        }
+    }
+}
+
 /// Labels that are words for the thing, not its number (`schade`, `polis`): one is followed
 /// by its number (`polis: 7719-3342`), never by `is` and a number (`de schade is 4.800`).
 const WORD_LABELS: &[&str] = &[
@@ -186,6 +219,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
     columns(text, out);
     machine_readable_zones(text, out);
+    document_numbers(text, out);
 }
 
 /// The end of a number read out in groups whose last group is two digits (`4410 2893 71`,
@@ -460,6 +494,21 @@ mod tests {
         assert_eq!(found("klantnr: 441O 2839 71\n"), ["441O 2839 71"]);
         assert_eq!(found("klantnr 300188 12 maart"), ["300188"]);
         assert_eq!(found("klantnr 4410 2893 12-03-2024"), ["4410 2893"]);
+    }
+
+    #[test]
+    fn dutch_document_numbers_by_their_shape() {
+        let register = "| 4 | ŞAHIN, Mustafa | NL paspoort | NXK7R2P91 | GP |\n";
+        assert_eq!(found(register), ["NXK7R2P91"]);
+        // No letter in the middle, the letter O, part of a longer code, lower case: no.
+        for text in [
+            "AB12345678 en AB1234567",
+            "NO7K4PL21",
+            "XK-NXK7R2P91",
+            "nxk7r2p91",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
