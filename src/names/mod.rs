@@ -1484,6 +1484,10 @@ Begin: ma 16-8-2021 08:30
                     El Idrissi, N.            PvdA-GroenLinks\n\
                     Kramer, P.                (griffie)\n";
         assert_eq!(removed(&e, list), ["Kramer, P."]);
+        // A party after a comma ends its clause, in a list or a long line.
+        let questions = "De raad heeft schriftelijke vragen gesteld (F. Ouali, GL-PvdA, en B. \
+                         Koning, VVD) en P. Kramer, Rijkswaterstaat, en J. Smit, CDA.\n";
+        assert_eq!(removed(&e, questions), ["P. Kramer"]);
         let one_row = "Kramer, P.          Lokaal 3.12\n";
         assert_eq!(removed(&e, one_row), ["Kramer, P."]);
         // A surname that is an office, reversed in a roster row: no office for the row.

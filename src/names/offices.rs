@@ -165,18 +165,27 @@ impl<'t> Offices<'t> {
             // `A. Demir, GroenLinks-PvdA` under a motion: a council member and the party.
             // Read a few words only: a document may be one long line.
             let window = &rest.as_bytes()[..rest.len().min(60)];
-            let line = match window.iter().position(|&b| b == b'\n') {
-                Some(n) => &rest[..n],
-                None if rest.len() <= 60 => rest,
+            let (line, whole) = match window.iter().position(|&b| b == b'\n') {
+                Some(n) => (&rest[..n], true),
+                None if rest.len() <= 60 => (rest, true),
+                None => (&rest[..rest.floor_char_boundary(60)], false),
+            };
+            // The party ends the line, or the clause of a list (`(F. Ouali, GL-PvdA, en B.
+            // Koning, VVD)`).
+            let clause_end = line.find([',', ';', '(', ')']);
+            let party = match clause_end {
+                Some(e) => &line[..e],
+                None if whole => line,
                 None => "",
-            }
-            .trim_end();
-            let party_line = !line.is_empty()
-                && line.split_whitespace().count() <= 3
-                && line
+            };
+            let party = party.split(" en ").next().unwrap_or("").trim_end();
+            let party = party.strip_suffix('.').unwrap_or(party);
+            let party_line = !party.is_empty()
+                && party.split_whitespace().count() <= 3
+                && party
                     .split_whitespace()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-                && lexicon::is_party(line);
+                && lexicon::is_party(party);
             if (self.title_at(at) && !self.title_opens_next_name(at))
                 || (after.starts_with(',') && party_line)
             {
