@@ -1,7 +1,8 @@
 //! Line rules for fields: mail headers, attendee lists, person and name-part fields.
 
 use super::{
-    Line, after_titles_and_roles, capitalise, ends_name, field, is_bullet, mention, starts_upper,
+    Line, after_titles_and_roles, capitalise, ends_name, field, given_after_comma, is_bullet,
+    mention, starts_upper,
 };
 use crate::names::Mention;
 use crate::names::grammar::{Form, Grammar, NameParse, shape};
@@ -337,6 +338,8 @@ pub(super) fn person_at(
         FieldKind::Person if g.has(j, shape::UPPER) && !g.is_capital_letter(j) => g
             .upper_name(j)
             .filter(|p| !(p.next == j + 1 && super::transcript::used_as_organisation(g, g.str(j))))
+            // `Naam: GEORGIEV, DIMITAR ANGELOV`: the first names after the comma.
+            .map(|p| given_after_comma(g, p, g.tokens()[end - 1].end))
             .map(|p| (p, "name.field")),
         FieldKind::Person => if j > i {
             g.titled_name(j)

@@ -29,7 +29,7 @@ mod transcript;
 
 use std::borrow::Cow;
 
-use super::grammar::{Form, Grammar, NameParse};
+use super::grammar::{Form, Grammar, NameParse, shape};
 use super::lexicon::class;
 use super::{Mention, Strength};
 
@@ -65,6 +65,34 @@ pub(super) fn lines(g: &Grammar) -> Vec<Line> {
         end,
     });
     out
+}
+
+/// A reversed name's first names after its comma, when they fill the cell or field that ends
+/// at byte `end` (`Bos, Kevin`, `GEORGIEV, DIMITAR ANGELOV`): up to three capitalised words.
+pub(super) fn given_after_comma(g: &Grammar, p: NameParse, end: usize) -> NameParse {
+    let toks = g.tokens();
+    let first = p.next + 1;
+    let given_word = |k: usize| {
+        toks.get(k).is_some_and(|t| t.end <= end)
+            && (g.is_cap(k)
+                || g.has(k, shape::UPPER) && g.word(k).is_some_and(|w| w.chars().count() >= 2))
+    };
+    let mut k = first;
+    while k < first + 3 && given_word(k) && (k == first || g.spaced(k - 1)) {
+        k += 1;
+    }
+    let fills = toks.get(k).is_none_or(|t| t.start >= end);
+    if p.given.is_none() && p.initials.is_none() && g.is_punct(p.next, ',') && k > first && fills {
+        NameParse {
+            end: toks[k - 1].end,
+            next: k,
+            form: Form::Reversed,
+            given: Some(g.folded(first).to_string()),
+            ..p
+        }
+    } else {
+        p
+    }
 }
 
 pub(super) fn mention(

@@ -6,7 +6,7 @@
 //! Columns are read the way the table is written: between `|`, `;` or tabs, or, in a table
 //! aligned with spaces, under the header's label.
 
-use super::{Line, mention};
+use super::{Line, given_after_comma, mention};
 use crate::detect::table;
 use crate::fold::fold;
 use crate::names::Mention;
@@ -225,9 +225,13 @@ fn people_in(
         let organisation = g.has(k, class::ORG | class::PLACE) && !g.has(k, class::SURNAME);
         // `GEBREMEDHIN, Tesfay`, `JAGESSAR P`: a surname in capitals before the first name
         // or an initial.
-        let upper_surname =
-            g.is_punct(k + 1, ',') && g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER)
-                || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
+        // `ZIELINSKI, BARTOSZ`: both in capitals, the first name no acronym.
+        let upper_given = g.has(k + 2, shape::UPPER)
+            && g.word(k + 2).is_some_and(|w| w.chars().count() >= 3)
+            && !g.has(k + 2, class::ORG | class::PLACE);
+        let upper_surname = g.is_punct(k + 1, ',')
+            && (g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER) || upper_given)
+            || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
         // A word in capitals alone in its cell of a name-part column is the surname
         // (`AHMADZAI` under `Achternaam`), however long.
         let acronym = g.has(k, shape::UPPER)
@@ -260,8 +264,12 @@ fn people_in(
         {
             particles -= 1;
         }
-        let parse = g
-            .name(k, true)
+        // A surname in capitals before its comma is read as one, not as initials (`NOWAK,
+        // KAMIL`).
+        let parse = (upper_surname && g.has(k, shape::UPPER))
+            .then(|| g.upper_name(k))
+            .flatten()
+            .or_else(|| g.name(k, true))
             .or_else(|| g.given_alone(k))
             // The column vouches for a name: initials without dots before the surname, in
             // any case (`H ten Boer`, `PJM BOS`), when they fill the cell.
@@ -418,31 +426,6 @@ fn upper_register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     })
 }
 
-/// `Bos, Kevin` filling a cell: in a person's cell, the capitalised word after the comma
-/// that ends the cell is the first name of a reversed name, not a second person.
-fn given_after_comma(g: &Grammar, p: NameParse, end: usize) -> NameParse {
-    let toks = g.tokens();
-    let given = p.next + 1;
-    let ends_cell = toks.get(given + 1).is_none_or(|t| t.start >= end);
-    if p.given.is_none()
-        && p.initials.is_none()
-        && g.is_punct(p.next, ',')
-        && g.is_cap(given)
-        && toks[given].end <= end
-        && ends_cell
-    {
-        NameParse {
-            end: toks[given].end,
-            next: given + 1,
-            form: Form::Reversed,
-            given: Some(g.folded(given).to_string()),
-            ..p
-        }
-    } else {
-        p
-    }
-}
-
 /// A capitalised word that fills its cell of a person column (`Mei`, `AHMADZAI` under
 /// `achternaam`): a name, even where it is also a word.
 fn whole_cell_word(g: &Grammar, k: usize, first: usize, end: usize) -> Option<NameParse> {
@@ -492,6 +475,14 @@ mod tests {
                      Houben\tM.J.\t744870926\tNL02KNAB3878471343\t62\t15-12-2023\n\
                      Van Kessel\tA.G.M.\t(uren aannemer, niet meegeteld)\n";
         assert_eq!(people(sheet), ["Houben", "M.J.", "Van Kessel", "A.G.M."]);
+        // A register in capitals: the surname before its comma, then the first names.
+        let register = "NAAM                       GEB.DATUM    DOCUMENT\n\
+                        NOWAK, KAMIL               17-11-2000   PL PASPOORT\n\
+                        GEORGIEV, DIMITAR ANGELOV  12-03-1990   BG ID\n";
+        assert_eq!(
+            people(register),
+            ["NOWAK, KAMIL", "GEORGIEV, DIMITAR ANGELOV"]
+        );
         let parents = "nr  dossier   ouder(s)                   woonplaats\n\
                        1   2021-HT   AMRANI-BAKKALI S           Zaandam\n\
                        2   2020-HT   DE WIT J                   Almelo\n";
