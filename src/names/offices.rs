@@ -168,7 +168,13 @@ impl<'t> Offices<'t> {
             let (line, whole) = match window.iter().position(|&b| b == b'\n') {
                 Some(n) => (&rest[..n], true),
                 None if rest.len() <= 60 => (rest, true),
-                None => (&rest[..rest.floor_char_boundary(60)], false),
+                None => {
+                    let mut cut = 60;
+                    while !rest.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    (&rest[..cut], false)
+                }
             };
             // The party ends the line, or the clause of a list (`(F. Ouali, GL-PvdA, en B.
             // Koning, VVD)`).
