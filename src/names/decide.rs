@@ -73,8 +73,10 @@ impl NameEngine {
                     Some(seatless) if m.staff.is_some() => Some(seatless),
                     _ => offices.as_ref(),
                 };
-                m.parse.form != Form::Given
-                    && offices.is_some_and(|o| o.around(m.parse.start, m.parse.end))
+                offices.is_some_and(|o| {
+                    (m.parse.form != Form::Given || o.after_plural_title(m.parse.start))
+                        && o.around(m.parse.start, m.parse.end)
+                })
             })
             .collect();
         let mut holders = offices.as_ref().map(|o| o.holders(g)).unwrap_or_default();

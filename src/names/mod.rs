@@ -1488,6 +1488,12 @@ Begin: ma 16-8-2021 08:30
         let questions = "De raad heeft schriftelijke vragen gesteld (F. Ouali, GL-PvdA, en B. \
                          Koning, VVD) en P. Kramer, Rijkswaterstaat, en J. Smit, CDA.\n";
         assert_eq!(removed(&e, questions), ["P. Kramer"]);
+        // A list of members before a plural title, or after it with a surname that is a
+        // first name too; a member of the States named with `lid Provinciale Staten`.
+        let list = "R. Veldhuis, H. Çelik, S. Mei — raadsleden Reggedal\n\
+                    S. Kleine Koerkamp, lid Provinciale Staten (BBB)\n\
+                    De Kamerleden Stegeman en Yıldız vragen P. Kramer om een reactie.\n";
+        assert_eq!(removed(&e, list), ["P. Kramer"]);
         let one_row = "Kramer, P.          Lokaal 3.12\n";
         assert_eq!(removed(&e, one_row), ["Kramer, P."]);
         // A surname that is an office, reversed in a roster row: no office for the row.

@@ -115,10 +115,11 @@ impl<'t> Offices<'t> {
             && !reversed_before_address(t)
             && start - t.end <= 120
             && !self.text[t.end..start].contains('\n')
-            && (office_tail(&fold(&self.text[t.end..start]), self.opens_line(t.start))
-                || (is_plural(&self.text[t.start..t.end])
-                    && names_between(&self.text[t.end..start], 12)))
+            && office_tail(&fold(&self.text[t.end..start]), self.opens_line(t.start))
         {
+            return true;
+        }
+        if self.after_plural_title(start) || self.before_plural_title(end) {
             return true;
         }
         // A list announced after a plural title, over several lines (`Aanwezig zijn 9 leden
@@ -235,6 +236,39 @@ impl<'t> Offices<'t> {
             return true;
         }
         self.title_at(at)
+    }
+
+    /// Whether the name at `start` is one of a list of names right after a plural title on
+    /// its line (`de wethouders G.J. Oosterveld, Y. Bouzid en`, `Kamerleden Stegeman en
+    /// Yıldız`): the members are named by their surnames, even one that is a first name too.
+    pub(super) fn after_plural_title(&self, start: usize) -> bool {
+        let n = self.titles.partition_point(|t| t.end <= start);
+        n.checked_sub(1).map(|k| &self.titles[k]).is_some_and(|t| {
+            start - t.end <= 120
+                && !self.text[t.end..start].contains('\n')
+                && is_plural(&self.text[t.start..t.end])
+                && names_between(&self.text[t.end..start], 12)
+        })
+    }
+
+    /// Whether the name ending at `end` is one of a list of names that a plural title
+    /// describes after a dash or a comma (`R. Veldhuis, H. Çelik — raadsleden Reggedal`).
+    fn before_plural_title(&self, end: usize) -> bool {
+        let n = self.titles.partition_point(|t| t.start < end);
+        self.titles.get(n).is_some_and(|t| {
+            let between = &self.text[end..t.start];
+            let Some(list) = between
+                .trim_end()
+                .strip_suffix(['—', '–', '-', ','])
+                .map(str::trim_end)
+            else {
+                return false;
+            };
+            t.start - end <= 120
+                && !between.contains('\n')
+                && is_plural(&self.text[t.start..t.end])
+                && (list.is_empty() || names_between(list.trim_start_matches(','), 12))
+        })
     }
 
     /// The people named right after an office title (`Gedeputeerde Hoogerwerf-van Dam
