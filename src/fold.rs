@@ -58,10 +58,10 @@ pub fn fold(s: &str) -> String {
 /// (`GW3291m`, `M2024`), numbered initials (`LvD1`) and numbers stay as they are.
 pub fn ocr_letters(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
-    if !bytes.iter().any(|&b| b == b'0' || b == b'1') {
+    if !bytes.iter().any(|&b| b == b'0' || b == b'1' || b == b'|') {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out: Option<Vec<u8>> = None;
+    let mut out: Option<Vec<u8>> = pipes_for_l(bytes);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
@@ -119,6 +119,25 @@ pub fn ocr_letters(text: &str) -> std::borrow::Cow<'_, str> {
         }
         None => std::borrow::Cow::Borrowed(text),
     }
+}
+
+/// `bytes` with a `|` that OCR read for an `l` inside a word put back (`Wie|emaker`,
+/// `Meulend|jks`): between two lower-case letters, on a line with no other `|` (a table
+/// written with bars has several). `None` when there is none.
+fn pipes_for_l(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    let mut line_start = 0;
+    for line in bytes.split(|&b| b == b'\n') {
+        let mut bars = memchr::memchr_iter(b'|', line);
+        if let (Some(k), None) = (bars.next(), bars.next()) {
+            let lower = |j: usize| line.get(j).is_some_and(u8::is_ascii_lowercase);
+            if k > 0 && lower(k - 1) && lower(k + 1) {
+                out.get_or_insert_with(|| bytes.to_vec())[line_start + k] = b'l';
+            }
+        }
+        line_start += line.len() + 1;
+    }
+    out
 }
 
 /// `s` with accents removed but its case kept (`AÖ` → `AO`): how initials derived from folded
@@ -340,6 +359,10 @@ mod properties {
                 "Habib KARIMI en K Oosterhout",
             ),
             ("mr. R.M. Stape1", "mr. R.M. Stapel"),
+            (
+                "S. Wie|emaker\nmr Meulend|jks",
+                "S. Wielemaker\nmr Meulendljks",
+            ),
         ] {
             assert_eq!(ocr_letters(ocr), read);
         }
@@ -350,6 +373,8 @@ mod properties {
             "06-12345678",
             "NL10 INGB",
             "2e",
+            "| naam|adres | x |",
+            "a | b",
         ] {
             assert_eq!(ocr_letters(same), same);
         }
