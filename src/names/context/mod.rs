@@ -221,6 +221,25 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         letter::sign_off_initials(g, line, out);
         if letter::is_closing(g, line) {
             letter::signature(g, &lines[n + 1..], out);
+        } else if let Some(comma) = (line.start..line.end).find(|&k| g.is_punct(k, ','))
+            && comma + 1 < line.end
+            && letter::is_closing(
+                g,
+                Line {
+                    end: comma + 1,
+                    ..line
+                },
+            )
+        {
+            // `Vriendelijke groet, Clifton Doelwijt`: signed on the closing's line.
+            letter::signature(
+                g,
+                &[Line {
+                    start: comma + 1,
+                    ..line
+                }],
+                out,
+            );
         }
     }
     transcript::speaker_labels(g, &lines, out);
@@ -406,6 +425,9 @@ mod tests {
                 "Van der Meulen"
             ]
         );
+        // Signed on the closing's own line.
+        let text = "Dank voor uw hulp.\n\nVriendelijke groet, Clifton Doelwijt\n";
+        assert_eq!(names(text), vec!["Clifton Doelwijt"]);
     }
 
     #[test]
