@@ -117,13 +117,7 @@ impl Detector for Pattern {
         self.rule
     }
     fn detect(&self, text: &str, found: &mut Detections) {
-        // Numbers as OCR misread them (`O6-1O22 8813`) are read with their digits put back;
-        // an e-mail address's letters stay as written.
-        if self.category == Category::Email {
-            (self.detect)(text, &mut found.findings);
-        } else {
-            (self.detect)(&crate::fold::ocr_digits(text), &mut found.findings);
-        }
+        (self.detect)(text, &mut found.findings);
     }
 }
 
@@ -188,8 +182,6 @@ impl Detector for KeepList {
         "keep"
     }
     fn detect(&self, text: &str, found: &mut Detections) {
-        // Read as the number detectors read it (`Postbus 3OO` is `Postbus 300`).
-        let text = &*crate::fold::ocr_digits(text);
         let keep: Vec<Range<usize>> = self
             .matcher
             .as_ref()

@@ -121,59 +121,6 @@ pub fn ocr_letters(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `text` with the letters an OCR engine reads for digits put back inside numbers (`O6-1O22
-/// 8813`, `l9-ll-197O`, `3O36 BK`, `Brinkgreverweg l2l`), as the number detectors read it:
-/// in a run of letters and digits joined by `-`, `.` or `/`, the letters `O`, `o`, `l` and
-/// `I` when they are its only letters and no more than its digits and one. The bytes keep
-/// their places, so offsets into the result are offsets into `text`.
-pub fn ocr_digits(text: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let misread = |b: u8| matches!(b, b'O' | b'o' | b'l' | b'I');
-    let mut out: Option<Vec<u8>> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        // The run, with single joiners between its parts (`19-11-1970`, `06.12`).
-        while i < bytes.len()
-            && (bytes[i].is_ascii_alphanumeric()
-                || matches!(bytes[i], b'-' | b'.' | b'/')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-                    && i > start)
-        {
-            i += 1;
-        }
-        let run = &bytes[start..i];
-        let digits = run.iter().filter(|b| b.is_ascii_digit()).count();
-        let letters = run.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        let only_misread = run.iter().all(|&b| !b.is_ascii_alphabetic() || misread(b));
-        // Glued to other letters (`Ö1`, `é0`): a word, left alone.
-        let glued =
-            bytes.get(i).is_some_and(|&b| b >= 0x80) || start > 0 && bytes[start - 1] >= 0x80;
-        if digits == 0 || letters == 0 || letters > digits + 1 || !only_misread || glued {
-            continue;
-        }
-        let out = out.get_or_insert_with(|| bytes.to_vec());
-        for k in start..i {
-            out[k] = match bytes[k] {
-                b'O' | b'o' => b'0',
-                b'l' | b'I' => b'1',
-                b => b,
-            };
-        }
-    }
-    match out {
-        // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
-        Some(bytes) => {
-            std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.into()))
-        }
-        None => std::borrow::Cow::Borrowed(text),
-    }
-}
-
 /// `bytes` with a `|` that OCR read for an `l` inside a word put back (`Wie|emaker`,
 /// `Meulend|jks`): between two lower-case letters, on a line with no other `|` (a table
 /// written with bars has several). `None` when there is none.
@@ -386,20 +333,6 @@ mod properties {
             prop_assert_eq!(f.original_range(f.as_str().len(), f.as_str().len()), s.len()..s.len());
         }
 
-        /// OCR's letters put back as digits change only `O`, `o`, `l` and `I`, into `0` or
-        /// `1`, and only beside a digit's run.
-        #[test]
-        fn ocr_digits_change_only_misread_letters(s in "[a-zA-Z0-9OolI .-]{0,40}") {
-            let t = ocr_digits(&s);
-            prop_assert_eq!(t.len(), s.len());
-            for (a, b) in s.bytes().zip(t.bytes()) {
-                if a != b {
-                    prop_assert!(matches!((a, b), (b'O' | b'o', b'0') | (b'l' | b'I', b'1')));
-                }
-            }
-            prop_assert!(t.bytes().any(|b| b.is_ascii_digit()) || t == s);
-        }
-
         /// OCR's digits put back as letters change no byte but digits, and no digit of a
         /// number.
         #[test]
@@ -413,23 +346,6 @@ mod properties {
                     prop_assert!(glued(i.checked_sub(1)) || glued(Some(i + 1)) || glued(i.checked_sub(2)) || glued(Some(i + 2)));
                 }
             }
-        }
-    }
-
-    #[test]
-    fn ocr_letters_inside_numbers_are_read_as_digits() {
-        for (ocr, read) in [
-            ("Geboortedatum l9-ll-197O", "Geboortedatum 19-11-1970"),
-            ("tel O6-1O22 8813", "tel 06-1022 8813"),
-            (
-                "3O36 BK, Brinkgreverweg l2l.",
-                "3036 BK, Brinkgreverweg 121.",
-            ),
-        ] {
-            assert_eq!(ocr_digits(ocr), read);
-        }
-        for same in ["Olifanten en Ol", "NL91 ABNA 0417", "Ö1 2e", "l2ll"] {
-            assert_eq!(ocr_digits(same), same);
         }
     }
 

@@ -13,7 +13,7 @@
 //!
 //! The view also undoes the character confusions of OCR. Most go one byte for one byte: a
 //! letter inside a number reads as the digit it was (`O40 - 236 98 14`, `O9-O2-1958`,
-//! `Parkweg 1l8`, `Kolkweg l5`), a digit inside a name as the letter (`S. 0udshoorn`,
+//! `l9-ll-197O`, `Parkweg 1l8`, `Kolkweg l5`), a digit inside a name as the letter (`S. 0udshoorn`,
 //! `T. W1nter`, `KAR1MI`), an `l` as the capital I (`lk`, `DEMlR`). Two change lengths and
 //! are cut like the joins: `rn` read for `m` (`rnevrouw`), and an e-mail address spaced out
 //! (`naam @ gmail . com`); a span ending right after such a repair ends after it.
@@ -140,10 +140,12 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
                  digits: usize,
                  strays: usize,
                  out: &mut Vec<(usize, u8)>| {
-        // `2O16`, `4O2O`, and a lone `l` for a 1 (`Kolkweg l5`, `op l4 februari`).
+        // `2O16`, `4O2O`, `O6 l4 7O 33 9l`, `Postbus 3OO`, and a lone `l` for a 1 (`Kolkweg
+        // l5`, `op l4 februari`): no more letters than digits and one. Not one letter and
+        // one digit otherwise (`O2`, `I2`: a code).
         let lone_l =
             strays == 1 && digits == 1 && group.iter().any(|&(a, b)| bytes[a..b].contains(&b'l'));
-        if strays > 0 && strays <= 3 && ((digits >= 2 && strays <= digits) || lone_l) {
+        if strays > 0 && strays <= digits + 1 && (digits >= 2 || strays >= 2 || lone_l) {
             for &(a, b) in group.iter() {
                 for (k, &c) in bytes[a..b].iter().enumerate() {
                     if confused(c) {
@@ -169,12 +171,25 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
             bytes.get(at).is_none_or(u8::is_ascii) && (start == 0 || bytes[start - 1].is_ascii());
         let word = &bytes[start..at];
         let digits = word.iter().filter(|b| b.is_ascii_digit()).count();
-        let number = ascii && digits > 0 && word.iter().all(|&b| b.is_ascii_digit() || confused(b));
         // A number joins the group when a short separator (`-`, ` - `, `.`) is all that lies
         // between it and the one before.
         let joined = group.last().is_some_and(|&(_, end)| {
             start - end <= 3 && bytes[end..start].iter().all(|b| b" -./".contains(b))
         });
+        // Confused letters alone between two numbers of a group are a number too (the `ll`
+        // of `l9-ll-197O`).
+        let between_numbers = digits == 0
+            && word.len() <= 2
+            && joined
+            && bytes[at..]
+                .iter()
+                .take(4)
+                .find(|b| !b" -./".contains(b))
+                .is_some_and(u8::is_ascii_digit)
+            && bytes.get(at).is_some_and(|b| b"-./".contains(b));
+        let number = ascii
+            && (digits > 0 || between_numbers)
+            && word.iter().all(|&b| b.is_ascii_digit() || confused(b));
         if !(number && joined) {
             flush(&mut group, digits_in_group, strays_in_group, &mut out);
             digits_in_group = 0;
@@ -535,6 +550,10 @@ mod tests {
             "geb. 09-02-1958, Parkweg 118"
         );
         assert_eq!(view("mobiel 06-30l45608"), "mobiel 06-30145608");
+        assert_eq!(
+            view("geb. l9-ll-197O, tel O6 l4 7O 33 9l, Postbus 3OO"),
+            "geb. 19-11-1970, tel 06 14 70 33 91, Postbus 300"
+        );
         assert_eq!(
             view("door S. 0udshoorn en T. W1nter, Kowa1czyk"),
             "door S. Oudshoorn en T. Winter, Kowalczyk"
