@@ -135,8 +135,23 @@ static DOCUMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document number pattern compiles")
 });
 
-fn document_numbers(text: &str, out: &mut Vec<Finding>) {
+fn document_numbers(text: &str, labelled_from: usize, out: &mut Vec<Finding>) {
+    // The numbers a label already gave (from `labelled_from` on in `out`), by start.
+    let mut labelled: Vec<(usize, usize)> = out[labelled_from..]
+        .iter()
+        .map(|f| (f.start, f.end))
+        .collect();
+    labelled.sort_unstable();
     for m in DOCUMENT_NUMBER.find_iter(text) {
+        let at = labelled.partition_point(|&(s, _)| s <= m.start());
+        if labelled[..at]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|&(_, e)| m.end() <= e)
+        {
+            continue;
+        }
         let v = m.as_str().as_bytes();
         let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
         let letter_inside = v[2..8].iter().any(u8::is_ascii_uppercase);
@@ -177,6 +192,7 @@ const WORD_LABELS: &[&str] = &[
 
 /// Finds labelled person numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let from = out.len();
     for c in LABELLED
         .captures_iter(text)
         .chain(DOCUMENT_THEN_NUMBER.captures_iter(text))
@@ -219,7 +235,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
     columns(text, out);
     machine_readable_zones(text, out);
-    document_numbers(text, out);
+    document_numbers(text, from, out);
 }
 
 /// The end of a number read out in groups whose last group is two digits (`4410 2893 71`,
