@@ -722,7 +722,7 @@ pub fn is_party(text: &str) -> bool {
     let parts: Vec<&str> = f.split([' ', '-', '/']).filter(|p| !p.is_empty()).collect();
     // A combination of national parties, or a national party's local branch; or a local
     // party's name.
-    PARTIES.contains(&parts[0])
+    parts.first().is_some_and(|p| PARTIES.contains(p))
         || (words.len() > 1 && LOCAL_PARTY_OPENINGS.contains(&words[0]))
         || words.last().is_some_and(|w| {
             LOCAL_PARTY_ENDINGS.contains(w) || (w.ends_with("partij") && words.len() > 1)

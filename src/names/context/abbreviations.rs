@@ -12,7 +12,8 @@ use crate::names::{Mention, Strength};
 
 /// Initials that stand for a named person: right after the name in brackets
 /// (`Kabel van Beek (KvB)`), in another cell of the same table row (`| F. Hermans | FH |`)
-/// or defined in a legend (`PK = P. Kowalczyk`). Other occurrences follow through propagation of removed text.
+/// or defined in a legend (`PK = P. Kowalczyk`). Other occurrences follow through
+/// propagation of removed text.
 pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
     let toks = g.tokens();
     // The token lines and their `|` counts, found once: a document may be one long line.

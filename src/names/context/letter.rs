@@ -121,6 +121,25 @@ pub(super) fn signature(g: &Grammar, rest: &[Line], out: &mut Vec<Mention>) {
     }
 }
 
+/// A closing with the name after its comma on the same line (`Vriendelijke groet, Clifton
+/// Doelwijt`): the signature.
+pub(super) fn signed_on_the_closing_line(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    let Some(comma) = (line.start..line.end).find(|&k| g.is_punct(k, ',')) else {
+        return;
+    };
+    let closing = Line {
+        end: comma + 1,
+        ..line
+    };
+    if comma + 1 < line.end && is_closing(g, closing) {
+        let name = Line {
+            start: comma + 1,
+            ..line
+        };
+        signature(g, &[name], out);
+    }
+}
+
 /// `… praat. B.` or `M.` alone, right above the quoted message it answers: the writer's
 /// initials, whoever they are.
 pub(super) fn sign_off_initials(g: &Grammar, line: Line, out: &mut Vec<Mention>) {

@@ -221,25 +221,8 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         letter::sign_off_initials(g, line, out);
         if letter::is_closing(g, line) {
             letter::signature(g, &lines[n + 1..], out);
-        } else if let Some(comma) = (line.start..line.end).find(|&k| g.is_punct(k, ','))
-            && comma + 1 < line.end
-            && letter::is_closing(
-                g,
-                Line {
-                    end: comma + 1,
-                    ..line
-                },
-            )
-        {
-            // `Vriendelijke groet, Clifton Doelwijt`: signed on the closing's line.
-            letter::signature(
-                g,
-                &[Line {
-                    start: comma + 1,
-                    ..line
-                }],
-                out,
-            );
+        } else {
+            letter::signed_on_the_closing_line(g, line, out);
         }
     }
     transcript::speaker_labels(g, &lines, out);

@@ -163,7 +163,6 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
     }
 }
 
-/// The people named in the cell at bytes `start..end` of the text.
 /// Columns that hold one part of a name: whatever fills a cell is a name.
 const NAME_PART_COLUMNS: &[&str] = &[
     "voornaam",
@@ -175,6 +174,7 @@ const NAME_PART_COLUMNS: &[&str] = &[
     "initialen",
 ];
 
+/// The people named in the cell at bytes `start..end` of the text.
 fn people_in(
     g: &Grammar,
     start: usize,
