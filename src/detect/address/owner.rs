@@ -361,10 +361,13 @@ fn names_organisation(line: &str) -> bool {
     let closed = words
         .last()
         .is_some_and(|w| ORGANISATION_CLOSERS.contains(&fold(w).as_str()));
+    // A particle in capitals, and the word in capitals after it, are a surname (`VAN OS,
+    // Gerard`), no acronym.
+    let particle = |i: usize| crate::names::lexicon::is_particle(&fold(words[i]));
     heading
         || closed
-        || words.iter().any(|w| {
-            acronym(w)
+        || words.iter().enumerate().any(|(i, w)| {
+            acronym(w) && !particle(i) && !(i > 0 && particle(i - 1))
                 || ORGANISATION_LABELS.contains(&fold(w).as_str())
                 || ["gemeente", "provincie", "ministerie", "waterschap"].contains(&fold(w).as_str())
         })

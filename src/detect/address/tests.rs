@@ -92,6 +92,13 @@ fn leaves_other_numbers_and_po_boxes_alone() {
 fn an_organisations_address_in_a_quoted_reply_stays() {
     let quoted = "> F. Ouali, locatiemanager\n> Stichting Vechtzorg – Junnerweg 40, Junne\n";
     assert!(found(quoted).is_empty(), "{:?}", found(quoted));
+    // An acronym before the address names an organisation; a surname in capitals with its
+    // particle does not.
+    assert!(found("RIVM, Antonie van Leeuwenhoeklaan 9\n").is_empty());
+    assert_eq!(
+        found("  G2  VAN OS, Gerard        Kerkstraat 20, Kessel\n"),
+        vec!["Kerkstraat 20"]
+    );
 }
 
 #[test]
