@@ -755,9 +755,11 @@ Begin: ma 16-8-2021 08:30
              | 8 | ZOMER, L.   | schimmel |\n\nIk, DAVE KOSTER, wonende hier.\n\
              | 9 | VAN 'T HOF, Willem Jan | vennoot |\n\
              namens de heer Marco Jan ZOMER, geboren te Goes\n\
-             Tenaamstelling         : S A VEENSTRA\n",
+             Tenaamstelling         : S A VEENSTRA\n\
+             G2  VAN OS, Gerard        Kerkstraat 20\n",
         );
         for name in [
+            "VAN OS, Gerard",
             "KOSTER, Dave Johannes",
             "VAN 'T HOF, Willem Jan",
             "Marco Jan ZOMER",

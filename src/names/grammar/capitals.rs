@@ -87,6 +87,8 @@ impl Grammar<'_> {
                 .copied()
                 .filter(|&w| !self.has(w, class::PARTICLE))
                 .collect();
+            // After its particle a surname may be short (`VAN OS`, `VAN EK`).
+            let shortest = if key.len() < words.len() { 2 } else { shortest };
             let plausible = key.iter().any(|&w| self.str(w).chars().count() >= shortest)
                 && !key.iter().any(|&w| {
                     self.has(w, class::ORG | class::NOT_NAME | class::PLACE)
