@@ -64,7 +64,8 @@ impl NameEngine {
         // person public (`Gedeputeerde Hoogerwerf-van Dam meldt …` keeps `M. Hoogerwerf-van
         // Dam` in the attendee list above), unless the mention has staff evidence.
         // A first name alone is nobody's office (`aan de wethouder, Eva checkt dat`): office
-        // holders are named by their surname.
+        // holders are named by their surname, also one that is a first name too in a list
+        // after a plural title (`Kamerleden Stegeman en Yıldız`).
         let seatless = offices.as_ref().and_then(|o| o.without_seats());
         let in_office: Vec<bool> = mentions
             .iter()
@@ -612,7 +613,9 @@ fn clear_organisations(g: &Grammar, organisations: &[(usize, usize)], mentions: 
     }
     let spans = Spans::new(organisations.to_vec());
     // By start, each with its place in `organisations` (the first that a name runs into wins).
-    let mut by_start: Vec<(usize, usize, usize)> = (organisations.iter().enumerate())
+    let mut by_start: Vec<(usize, usize, usize)> = organisations
+        .iter()
+        .enumerate()
         .map(|(i, &(s, e))| (s, e, i))
         .collect();
     by_start.sort_unstable();

@@ -156,7 +156,7 @@ impl Listed {
         // Five letters are enough where they make no word (`bkool`, not `kroos`).
         .filter(|a| {
             let n = a.chars().filter(|c| c.is_alphanumeric()).count();
-            n >= 6 || (n == 5 && !crate::names::lexicon::is_dutch_word(a))
+            n >= 6 || (n == 5 && !lexicon::is_dutch_word(a))
         })
         // Document systems log the surname first (`vos_e`, `brinkhorst_l`): the underscore
         // makes even a short one an account.
@@ -986,7 +986,7 @@ fn signed_in_lower_case(g: &Grammar, t: usize, w: &str) -> bool {
     let n = w.chars().count();
     if !(2..=3).contains(&n)
         || !w.chars().all(|c| c.is_ascii_lowercase())
-        || crate::names::lexicon::is_dutch_word(w)
+        || lexicon::is_dutch_word(w)
         || g.has(t, class::FIRST_NAME | class::PARTICLE)
         || NOTE_ABBREVIATIONS.contains(&w)
         || WORDS_BEFORE_A_DATE.contains(&w)

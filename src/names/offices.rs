@@ -163,26 +163,13 @@ impl<'t> Offices<'t> {
         {
             let rest = rest.trim_start_matches([' ', '\t']);
             let at = self.text.len() - rest.len();
-            // `A. Demir, GroenLinks-PvdA` under a motion: a council member and the party.
-            // Read a few words only: a document may be one long line.
+            // `A. Demir, GroenLinks-PvdA` under a motion: a council member and the party,
+            // which ends the line or the clause of a list (`(F. Ouali, GL-PvdA, en B. Koning,
+            // VVD)`). Read a few words only: a document may be one long line.
             let window = &rest.as_bytes()[..rest.len().min(60)];
-            let (line, whole) = match window.iter().position(|&b| b == b'\n') {
-                Some(n) => (&rest[..n], true),
-                None if rest.len() <= 60 => (rest, true),
-                None => {
-                    let mut cut = 60;
-                    while !rest.is_char_boundary(cut) {
-                        cut -= 1;
-                    }
-                    (&rest[..cut], false)
-                }
-            };
-            // The party ends the line, or the clause of a list (`(F. Ouali, GL-PvdA, en B.
-            // Koning, VVD)`).
-            let clause_end = line.find([',', ';', '(', ')']);
-            let party = match clause_end {
-                Some(e) => &line[..e],
-                None if whole => line,
+            let party = match window.iter().position(|b| b"\n,;()".contains(b)) {
+                Some(n) => &rest[..n],
+                None if rest.len() <= 60 => rest,
                 None => "",
             };
             let party = party.split(" en ").next().unwrap_or("").trim_end();
@@ -435,7 +422,8 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
         end -= 1;
     }
     let head = &folded[..end];
-    let minutes = [
+    let names_any = |words: &[&str]| words.iter().any(|w| head.contains(w));
+    let minutes = names_any(&[
         "verslag",
         "notulen",
         "besluitenlijst",
@@ -444,10 +432,8 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
         "stenogram",
         "handelingen",
         "debat",
-    ]
-    .iter()
-    .any(|w| head.contains(w));
-    let body = [
+    ]);
+    let body = names_any(&[
         "gemeenteraad",
         "raadsvergadering",
         "raadscommissie",
@@ -456,18 +442,14 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
         "bezwaarschriften",
         "bezwaarcommissie",
         "algemeen bestuur",
-    ]
-    .iter()
-    .any(|w| head.contains(w));
-    let own_team = [
+    ]);
+    let own_team = names_any(&[
         "ondernemingsraad",
         "stuurgroep",
         "projectgroep",
         "werkgroep",
         "teamoverleg",
-    ]
-    .iter()
-    .any(|w| head.contains(w));
+    ]);
     minutes && body && !own_team
 }
 
