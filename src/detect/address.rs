@@ -3,7 +3,7 @@
 //! A street is recognised by its suffix (`-straat`, `-laan`, `-dreef`, …) before a house
 //! number, or by its place in an address block (a `Name 12` line right above a postcode line).
 //! A postcode needs address context too: a place name after it, a street before it, or the
-//! word `postcode`. Postcodes next to `Postbus`/`Antwoordnummer` belong to organisations. The
+//! word `postcode`, and takes the town written after it on its line. Postcodes next to `Postbus`/`Antwoordnummer` belong to organisations. The
 //! organisation's own address is kept readable through the keep list, in [`crate::resolve`];
 //! an address in an organisation's letterhead or signature is told from a person's in
 //! [`owner`].
@@ -91,7 +91,21 @@ const STREET_SUFFIXES: &[&str] = &[
     "donk",
     "kwekerij",
     "gaard",
+    // Frisian street names (`Seedyk`, `Fiskerspaed`, `Kerkstrjitte`, `Buorren`).
+    "dyk",
+    "paed",
+    "strjitte",
+    "leane",
+    "loane",
+    "buorren",
+    "hiem",
+    // Groningen's and Limburg's.
+    "diep",
+    "straot",
 ];
+
+/// The compass parts of a street (`Lekdijk-West`).
+const COMPASS_PARTS: &[&str] = &["Noord", "Oost", "Zuid", "West"];
 
 /// Words that open a street name without a suffix (`Laan van Meerdervoort 3`, `Lange
 /// Voorhout 9`).
@@ -290,7 +304,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if street_near || place_follows(text, end) || keyword_before(text, start) {
             out.push(Finding::new(
                 start,
-                end,
+                town_end(text, end),
                 Category::Address,
                 "address.postcode",
                 "postcode in an address",
@@ -672,6 +686,15 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
         .last()
         .map(|(i, _)| i)?;
     let word = &undotted[word_start..];
+    // A street's part by the compass (`Lekdijk-West 31`, `Ringbaan-Oost 118`).
+    let word = COMPASS_PARTS
+        .iter()
+        .find_map(|part| {
+            word.strip_suffix(part)
+                .and_then(|w| w.strip_suffix('-'))
+                .filter(|w| !w.is_empty())
+        })
+        .unwrap_or(word);
     let lower = word.to_lowercase();
     let abbreviated = lower.len() > 5 && lower.ends_with("str");
     if undotted.len() < before.len() && !abbreviated {
@@ -703,6 +726,16 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     for (back, w) in line.rsplit(' ').take(4).enumerate() {
         let start = end - w.len();
         if back > 0 && STREET_PREFIXES.contains(&w) {
+            return Some(start);
+        }
+        // `Lekdijk West 29`: a street word before its compass part.
+        if back == 1
+            && COMPASS_PARTS
+                .iter()
+                .any(|p| line.ends_with(&format!(" {p}")))
+            && w.starts_with(char::is_uppercase)
+            && is_street_word(w)
+        {
             return Some(start);
         }
         // Words of the name only: `Hoge Raad. Woensdag 12` spans a sentence end.
@@ -826,6 +859,54 @@ fn place_follows(text: &str, end: usize) -> bool {
     }
     let rest = rest.strip_prefix("'s-").unwrap_or(rest);
     rest.starts_with(|c: char| c.is_uppercase())
+}
+
+/// The end of the town written after a private postcode on its line (`3433 ZK Nieuwegein`,
+/// `9100 AH  DOKKUM`, `2992 LB Barendrecht`, `2411 AB Alphen aan den Rijn`), or `end` when
+/// none follows. The town is part of the correspondence address a Woo team removes; a town
+/// named elsewhere stays. It ends at punctuation, a wide gap or the line's end.
+fn town_end(text: &str, end: usize) -> usize {
+    /// Lower-case words inside a town's name (`Bergen op Zoom`, `Capelle aan den IJssel`).
+    const TOWN_PARTICLES: &[&str] = &["aan", "den", "de", "op", "bij", "en", "ter", "ten", "in"];
+    /// Capitalised words that open a town of two words (`Den Haag`, `Nieuw Vennep`).
+    const TOWN_OPENERS: &[&str] = &[
+        "Den", "De", "Nieuw", "Oud", "Oude", "Nieuwe", "Sint", "Groot", "Klein", "Hoog", "Laag",
+    ];
+    let rest = &text[end..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    if !(1..=2).contains(&gap) {
+        return end;
+    }
+    let is_name = |w: &str| {
+        let w = w.strip_prefix("'s-").unwrap_or(w);
+        w.starts_with(char::is_uppercase)
+    };
+    // The words up to the line's end or the first character no town's name holds.
+    let start = end + gap;
+    let line = &text[start..];
+    let stop = line
+        .find(|c: char| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'')))
+        .unwrap_or(line.len());
+    let mut words = line[..stop].split(' ');
+    let Some(first) = words.next().filter(|w| is_name(w)) else {
+        return end;
+    };
+    let mut town = start + first.len();
+    // Further words only after a particle or an opener, with single spaces between.
+    let mut previous = first;
+    let mut pending = 0;
+    for word in words {
+        if TOWN_PARTICLES.contains(&word) {
+            pending += word.len() + 1;
+        } else if is_name(word) && (pending > 0 || TOWN_OPENERS.contains(&previous)) {
+            town += pending + word.len() + 1;
+            pending = 0;
+        } else {
+            break;
+        }
+        previous = word;
+    }
+    town
 }
 
 /// `Postcode: 1234 AB`, and in a form with dot leaders `Postcode / Plaats ...... 1234 AB`.
