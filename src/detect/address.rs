@@ -3,10 +3,10 @@
 //! A street is recognised by its suffix (`-straat`, `-laan`, `-dreef`, …) before a house
 //! number, or by its place in an address block (a `Name 12` line right above a postcode line).
 //! A postcode needs address context too: a place name after it, a street before it, or the
-//! word `postcode`, and takes the town written after it on its line. Postcodes next to `Postbus`/`Antwoordnummer` belong to organisations. The
-//! organisation's own address is kept readable through the keep list, in [`crate::resolve`];
-//! an address in an organisation's letterhead or signature is told from a person's in
-//! [`owner`].
+//! word `postcode`; it takes the town written after it on its line. Postcodes next to
+//! `Postbus`/`Antwoordnummer` belong to organisations. The organisation's own address is
+//! kept readable through the keep list, in [`crate::resolve`]; an address in an
+//! organisation's letterhead or signature is told from a person's in [`owner`].
 
 mod owner;
 
