@@ -35,6 +35,7 @@ impl NameEngine {
         });
         let organisations = orgs::find(g);
         clear_organisations(g, &organisations, &mut mentions);
+        mentions.retain(|m| !postal(g.text(), m.parse.start, m.parse.end));
         // The capitalised words of organisations' names (`Vigilant` of `Vigilant
         // Beveiliging`, `Dalen` of `Slachterij Van Dalen`).
         let toks = g.tokens();
@@ -651,6 +652,24 @@ fn clear_organisations(g: &Grammar, organisations: &[(usize, usize)], mentions: 
         }
         true
     });
+}
+
+/// Whether `start..end` is part of a postal address rather than a name: the letters of a
+/// postcode (`2280 ML Rijswijk`, whoever has the initials `ML`), or an English post box
+/// (`P.O. Box 9090`).
+fn postal(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if name.starts_with("P.O. Box") || name.starts_with("P.O.Box") {
+        return true;
+    }
+    let letters = name.len() == 2 && name.bytes().all(|b| b.is_ascii_uppercase());
+    let before = text[..start].strip_suffix(' ').unwrap_or(&text[..start]);
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let number_start = before.len() - digits;
+    letters
+        && digits == 4
+        && !before[number_start..].starts_with('0')
+        && !text[..number_start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// Whether a mention is shaped like a person's name, so that it may refer to a person

@@ -506,6 +506,20 @@ mod tests {
     }
 
     #[test]
+    fn a_postcodes_letters_are_nobodys_initials() {
+        let e = engine(&["Marieke Lont", "Eva Bakker"], &[]);
+        let text = "Postbus 3002\n2280 ML  Rijswijk\n\nP.O. Box 298 | 2501 EB The Hague\nakkoord ML\n";
+        let starts: Vec<usize> = e
+            .detect(&FoldedText::new(text))
+            .findings
+            .iter()
+            .map(|f| f.start)
+            .collect();
+        assert_eq!(starts, [text.rfind("ML").unwrap()]);
+        assert_eq!(removed(&e, "paraaf: EB, 12/3\n"), ["EB"]);
+    }
+
+    #[test]
     fn an_initial_before_a_listed_surname_is_no_particle() {
         let e = engine(&["Daan Mei"], &[]);
         assert_eq!(
