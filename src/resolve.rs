@@ -502,6 +502,33 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         || word_opening_a_sentence(text, start, end)
         || time_use_of_a_name(text, start, end)
         || colour_of_a_scale(text, start, end)
+        || part_of_a_code(text, start, end)
+}
+
+/// Whether the capitals at `start..end` are a part of a code with digits, joined to it by a
+/// hyphen, slash, dot or colon (`RB-2024-DB-0291`, `IV-03-B1`, `SB/BRP/2018-0091`,
+/// `ECLI:NL:CBB:2023:71`): a case or document number, not someone's initials or name.
+pub(crate) fn part_of_a_code(text: &str, start: usize, end: usize) -> bool {
+    const JOINERS: &[char] = &['-', '/', '.', ':'];
+    let word = &text[start..end];
+    if !(2..=5).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let in_code = |c: char| c.is_alphanumeric() || JOINERS.contains(&c);
+    let before = &text[..start];
+    let after = &text[end..];
+    let joined_before = before.ends_with(JOINERS)
+        && before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric());
+    let joined_after =
+        after.starts_with(JOINERS) && after[1..].starts_with(|c: char| c.is_alphanumeric());
+    if !joined_before && !joined_after {
+        return false;
+    }
+    let code_start = before.trim_end_matches(in_code).len();
+    let code_end = end + (after.len() - after.trim_start_matches(in_code).len());
+    text[code_start..code_end]
+        .bytes()
+        .any(|b| b.is_ascii_digit())
 }
 
 /// The colours of a traffic-light status, as a legend writes them.
@@ -723,6 +750,23 @@ fn whole_once_labelled(text: &str, start: usize, end: usize, removals: &[Removal
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_in_a_case_number_are_no_name() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            part_of_a_code(text, start, start + word.len())
+        };
+        assert!(at("zie bijlage IV-03-B1.", "IV"));
+        assert!(at("kenmerk SB/BRP/2018-0091", "BRP"));
+        assert!(at("ECLI:NL:CBB:2023:71", "ECLI"));
+        assert!(at("dossier LIM-NV-2024/061", "NV"));
+        // Initials beside a date or a word, and a speaker's label, are a person's.
+        assert!(!at("akkoord IV 12-3", "IV"));
+        assert!(!at("IV: dat klopt", "IV"));
+        assert!(!at("Visser-De Jong", "De"));
+        assert!(!at("JdV-2 akkoord", "JdV"));
+    }
 
     #[test]
     fn a_colour_of_a_status_scale_is_no_name() {

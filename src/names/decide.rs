@@ -35,7 +35,8 @@ impl NameEngine {
         });
         let organisations = orgs::find(g);
         clear_organisations(g, &organisations, &mut mentions);
-        mentions.retain(|m| !postal(g.text(), m.parse.start, m.parse.end));
+        // Checked again for the mentions added below, after they are found.
+        mentions.retain(|m| !postal_or_code(g.text(), m.parse.start, m.parse.end));
         // The capitalised words of organisations' names (`Vigilant` of `Vigilant
         // Beveiliging`, `Dalen` of `Slachterij Van Dalen`).
         let toks = g.tokens();
@@ -213,7 +214,9 @@ impl NameEngine {
         // The words of the text, folded, built when first asked for.
         let mut document_words: Option<HashSet<&str, FastHash>> = None;
         for (index, m) in mentions.into_iter().enumerate() {
-            if protected_spans.covers(m.parse.start, m.parse.end) {
+            if protected_spans.covers(m.parse.start, m.parse.end)
+                || postal_or_code(g.text(), m.parse.start, m.parse.end)
+            {
                 continue;
             }
             // `Wil je dat melden?`, `Dan kunt u bellen`: the word, not Wil or Dan.
@@ -654,12 +657,15 @@ fn clear_organisations(g: &Grammar, organisations: &[(usize, usize)], mentions: 
     });
 }
 
-/// Whether `start..end` is part of a postal address rather than a name: the letters of a
-/// postcode (`2280 ML Rijswijk`, whoever has the initials `ML`), or an English post box
-/// (`P.O. Box 9090`).
-fn postal(text: &str, start: usize, end: usize) -> bool {
+/// Whether `start..end` is part of a postal address or a code rather than a name: the
+/// letters of a postcode (`2280 ML Rijswijk`, whoever has the initials `ML`), an English
+/// post box (`P.O. Box 9090`), or capitals in a case number (`IV-03-B1`).
+fn postal_or_code(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
-    if name.starts_with("P.O. Box") || name.starts_with("P.O.Box") {
+    if name.starts_with("P.O. Box")
+        || name.starts_with("P.O.Box")
+        || crate::resolve::part_of_a_code(text, start, end)
+    {
         return true;
     }
     let letters = name.len() == 2 && name.bytes().all(|b| b.is_ascii_uppercase());

@@ -508,7 +508,8 @@ mod tests {
     #[test]
     fn a_postcodes_letters_are_nobodys_initials() {
         let e = engine(&["Marieke Lont", "Eva Bakker"], &[]);
-        let text = "Postbus 3002\n2280 ML  Rijswijk\n\nP.O. Box 298 | 2501 EB The Hague\nakkoord ML\n";
+        let text =
+            "Postbus 3002\n2280 ML  Rijswijk\n\nP.O. Box 298 | 2501 EB The Hague\nakkoord ML\n";
         let starts: Vec<usize> = e
             .detect(&FoldedText::new(text))
             .findings
