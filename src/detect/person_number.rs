@@ -2,7 +2,9 @@
 //! subject number, a livestock holding's number (UBN: most farms are a farmer's own), an
 //! enforcement officer's (BOA's) registration number, a citizen's own case number (`mijn
 //! dossiernummer`), a passport, driving
-//! licence or alien number, an insurance policy or claim number. Such a number leads straight
+//! licence or alien number, an insurance policy or claim number, a player's account, a police
+//! officer's personnel number (`pnr`), another country's national number (`DNI`, `PESEL`,
+//! `T.C. Kimlik No`, `Rijksregisternummer`, `Steuer-ID`). Such a number leads straight
 //! to the person, so it goes under the privacy ground like a licence plate.
 //!
 //! The number itself has no telling shape (`300188`, `4401-228-917`, `IP23-0617445`), so only
@@ -22,11 +24,11 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|pat\.?|a|v)-?(?:nummer|nr)s?\.?|(?:personnel|employee|staff|client|customer|patient|member)\s+(?:number|no)\.?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?";
+const LABELS: &str = r"(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|pat\.?|a|v|account)-?(?:nummer|nr)s?\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
-const VALUE: &str = r"(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}[- ]?)?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,5}(?-u:\b))*";
+const VALUE: &str = r"(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}-?|(?-i:[A-Z][A-Za-z]{0,3}) )?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,5}(?-u:\b))*";
 
 /// A passport number after the abbreviation `pp` (`pp P02716584`, `PP K9451 7703`): one or
 /// two capitals, then digits, as the abbreviation alone is also the pages' (`pp. 12-14`).
@@ -42,7 +44,7 @@ const LEADERS: &str = r"(?:[\t ]*:|[\t ]*(?:\.[\t ]?){2,}:?)[\t ]*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     .expect("person number pattern compiles")
 });
@@ -207,7 +209,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // `Het schadenummer is IMG-0418327`, `UBN is 6207415`, but not `de schade is 4.800
         // euro`: after `is` only a label that names a number.
         let folded = between.to_lowercase();
-        let copula = folded.ends_with(" is ") || folded.ends_with(" luidt ");
+        let copula = [" is ", " was ", " luidt "]
+            .iter()
+            .any(|c| folded.ends_with(c));
         let label = folded.split_whitespace().next().unwrap_or("");
         if copula && WORD_LABELS.contains(&label) {
             continue;
@@ -510,6 +514,30 @@ mod tests {
         assert_eq!(found("klantnr: 441O 2839 71\n"), ["441O 2839 71"]);
         assert_eq!(found("klantnr 300188 12 maart"), ["300188"]);
         assert_eq!(found("klantnr 4410 2893 12-03-2024"), ["4410 2893"]);
+    }
+
+    #[test]
+    fn foreign_national_numbers_accounts_and_relations() {
+        assert_eq!(found("de heer Mendoza Rojas (DNI 41827365)"), ["41827365"]);
+        assert_eq!(found("PESEL: 85021412345\n"), ["85021412345"]);
+        assert_eq!(found("T.C. Kimlik No 12345678901\n"), ["12345678901"]);
+        assert_eq!(
+            found("Rijksregisternummer 85.02.14-123.45\n"),
+            ["85.02.14-123.45"]
+        );
+        assert_eq!(found("(student number S4410923)"), ["S4410923"]);
+        assert_eq!(
+            found("Casus 3 (account B4O-3318765): 47 stortingen"),
+            ["B4O-3318765"]
+        );
+        assert_eq!(
+            found("NC-KES-2023-0015   relatie 7702931   G. de Bakker"),
+            ["7702931"]
+        );
+        assert_eq!(found("brigadier C. Roemer, pnr 2240519"), ["2240519"]);
+        assert_eq!(found("Mijn pasnummer was TFU-0388."), ["TFU-0388"]);
+        // A relation's year and a count are no numbers of a person.
+        assert!(found("in relatie tot 2024 en een account van 12 jaar").is_empty());
     }
 
     #[test]
