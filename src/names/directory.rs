@@ -118,7 +118,8 @@ impl Listed {
     }
 
     /// Account names made from the name, folded, as organisations make them: initial or first
-    /// name, then the particles and surname run together, with or without a dot (short ones,
+    /// name, then the particles and surname run together, with or without a dot, or the
+    /// surname first (`hoogendoorn.n`) (short ones,
     /// under six letters, are left out: they are words as often as accounts), or the surname
     /// and the initial joined by an underscore.
     fn account_names(&self) -> Vec<String> {
@@ -150,6 +151,7 @@ impl Listed {
             format!("{initial}.{surname}"),
             format!("{given}.{surname}"),
             format!("{given}{surname}"),
+            format!("{surname}.{initial}"),
         ]
         .into_iter()
         .chain(with_particles)

@@ -9,6 +9,7 @@ fn account_names_run_the_name_together() {
         "t.dossantos",
         "thomas.dossantos",
         "thomasdossantos",
+        "dossantos.t",
     ] {
         assert!(accounts.contains(&a.to_string()), "{a}");
     }
