@@ -510,12 +510,12 @@ fn is_house_number(cell: &str) -> bool {
     (1..=4).contains(&digits) && bytes[0] != b'0' && house_number_end(bytes, digits) == bytes.len()
 }
 
-/// A form's separate address fields (`Straat : Kolkweg` / `Huisnummer : 8`): the street and
-/// the number, when the form asks for both.
+/// A form's separate address fields (`Straat : Kolkweg` / `Huisnummer : 8`, also `Straat * :`
+/// and with dot leaders): the street and the number, when the form asks for both.
 fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer(?:[ \t]*(?:\+|en)[ \t]*toev(?:oeging|\.)?)?|huisnr\.?)[ \t]*:[ \t]*([^\n]*?)[ \t]*$",
+            r"(?im)^[ \t]*(straat(?:naam)?|huisnummer(?:[ \t]*(?:\+|en)[ \t]*toev(?:oeging|\.)?)?|huisnr\.?)[ \t]*\*?[ \t]*(?::|\.{2,}:?)[ \t.]*([^\n]*?)[ \t]*$",
         )
         .expect("form field pattern compiles")
     });

@@ -25,13 +25,14 @@ const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|
 const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[a-zë]+tien|[a-zë]+twintig|twintig|dertig|eenendertig";
 
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
-/// a form), `20/4/1971`, `20.04.1971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei
+/// a form), `20/4/1971`, `20.04.1971`, `20041971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei
 /// 1980`, `de zevende januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:
             (?:[0-3]?[0-9]|xx?)\x20?[-/.]\x20?(?:[01]?[0-9]|xx?)\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
+          | [0-3][0-9][01][0-9](?:19|20)[0-9]{{2}}
           | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|[a-zë]+tig)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
@@ -103,7 +104,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let leaders = between
             .trim()
             .chars()
-            .all(|c| matches!(c, '.' | ':' | ' ' | '\t'));
+            .all(|c| matches!(c, '.' | ':' | '*' | ' ' | '\t'));
         if between.contains(['\n', ';']) || (between.contains(". ") && !leaders) {
             continue;
         }
@@ -274,6 +275,17 @@ mod tests {
             found(text),
             ["Zeven juni eenenzeventig", "Zeven juni tweeduizend drie"]
         );
+    }
+
+    #[test]
+    fn a_forms_date_of_birth_after_an_asterisk_and_leaders_or_without_separators() {
+        assert_eq!(
+            found("Geboortedatum*: ........... 12-03-1986\n"),
+            ["12-03-1986"]
+        );
+        assert_eq!(found("Geboortedatum: ......... 04092013\n"), ["04092013"]);
+        // Eight digits elsewhere are no date of birth.
+        assert!(found("KvK 04092013, opgericht 2013\n").is_empty());
     }
 
     #[test]

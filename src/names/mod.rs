@@ -1391,6 +1391,13 @@ Begin: ma 16-8-2021 08:30
         ] {
             assert!(r.iter().any(|s| s == name), "{name} in {r:?}");
         }
+        // A required field's asterisk, leaders after the colon; the heading's role word above
+        // does not make the label a name.
+        let text = "Gegevens aanvrager\n\
+                    Voornamen*: ............. SAMIRA\n\
+                    Geslachtsnaam: .......... van den Heuvel\n\
+                    Voorletters *          : O.\n";
+        assert_eq!(removed(&e, text), ["SAMIRA", "van den Heuvel", "O."]);
     }
 
     #[test]

@@ -293,3 +293,15 @@ fn regional_street_names_and_compass_parts_are_streets() {
     // A compass word alone opens no street.
     assert!(found("naar West 29 gereden").is_empty());
 }
+
+#[test]
+fn separate_street_and_number_fields_marked_as_required() {
+    assert_eq!(
+        found("Straat *     : Van Heemstraweg\nHuisnummer * : 12\n"),
+        vec!["Van Heemstraweg", "12"]
+    );
+    assert_eq!(
+        found("Straat ........ Kolkweg\nHuisnr ........ 8a\n"),
+        vec!["Kolkweg", "8a"]
+    );
+}

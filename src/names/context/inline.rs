@@ -168,6 +168,13 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         } else {
             i + 1
         };
+        // Nor onto a form's label on the next line (`Gegevens aanvrager` / `Voornamen*: …`).
+        let label = |k: usize| {
+            g.is_punct(k, ':')
+                || g.is_punct(k, '*')
+                || (g.is_punct(k, '.') && g.is_punct(k + 1, '.'))
+        };
+        let n = if n > i + 1 && label(n + 1) { i + 1 } else { n };
         let apart = g.spaced(i) || n > i + 1;
         if g.has(i, class::ROLE)
             && apart

@@ -145,9 +145,13 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
         i += 1;
     }
     let mut j = i;
+    // A form marks a required field with an asterisk after its label (`Voornamen*:`).
     while j < line.end
         && j - i < 8
-        && (g.word(j).is_some() || g.is_punct(j, '.') || g.is_punct(j, '\''))
+        && (g.word(j).is_some()
+            || g.is_punct(j, '.')
+            || g.is_punct(j, '\'')
+            || (j > i && g.is_punct(j, '*')))
     {
         // A form's dot leader ends the label (`Naam contactpersoon ....... Jan`).
         let dots = (j..line.end).take_while(|&k| g.is_punct(k, '.')).count();
@@ -165,7 +169,14 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
     if j == i || !(colon || j == line.end) {
         return None;
     }
-    Some((words_of(g, i, j), if colon { j + 1 } else { j }))
+    let mut after = if colon { j + 1 } else { j };
+    // Dot leaders after the colon (`Voornamen: ........ Samira`).
+    if colon && g.is_punct(after, '.') && g.is_punct(after + 1, '.') {
+        after += (after..line.end)
+            .take_while(|&k| g.is_punct(k, '.'))
+            .count();
+    }
+    Some((words_of(g, i, j), after))
 }
 
 pub(super) fn is_bullet(g: &Grammar, i: usize) -> bool {
