@@ -506,6 +506,27 @@ mod tests {
     }
 
     #[test]
+    fn a_known_first_name_and_a_surname_in_capitals() {
+        let e = engine(&[], &[]);
+        let text = "in de zaak van\n\n1.  JELLE VISSER,\n2.  NOOR HADDOU,\neisers,\n\n\
+                    GESPREK MET FATIMA OUALI\nRECHTBANK MIDDEN-NEDERLAND\n";
+        assert_eq!(
+            removed(&e, text),
+            ["JELLE VISSER", "NOOR HADDOU", "FATIMA OUALI"]
+        );
+    }
+
+    #[test]
+    fn the_place_after_te_is_no_part_of_the_surname() {
+        let e = engine(&[], &[]);
+        assert_eq!(
+            removed(&e, "advocaat mr. A. Tahiri te Utrecht, eisers\n"),
+            ["mr. A. Tahiri"]
+        );
+        assert_eq!(removed(&e, "zie mevrouw A. te Velde\n"), ["A. te Velde"]);
+    }
+
+    #[test]
     fn a_postcodes_letters_are_nobodys_initials() {
         let e = engine(&["Marieke Lont", "Eva Bakker"], &[]);
         let text =

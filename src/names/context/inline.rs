@@ -311,6 +311,18 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        if i >= structural_end
+            && let Some(p) = g.upper_given_name(i)
+        {
+            structural_end = p.next;
+            out.push(mention(
+                p,
+                "name.known-first-name",
+                "known first name with a surname, in capitals",
+            ));
+            i += 1;
+            continue;
+        }
         let may_start =
             g.is_cap(i) || (lower && g.has(i, class::PARTICLE)) || g.initials(i, false).is_some();
         if i >= structural_end

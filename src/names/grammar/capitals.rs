@@ -5,6 +5,59 @@ use crate::fold::fold;
 use crate::names::lexicon::class;
 
 impl Grammar<'_> {
+    /// A known first name and a surname in capitals (`JELLE VISSER`, `MEES VAN DER STOEP`),
+    /// as a ruling lists its parties or a heading names someone: the first name no word,
+    /// place or organisation, and no more capitals after the surname (`TEAM KEES BOUW`).
+    pub fn upper_given_name(&self, i: usize) -> Option<NameParse> {
+        const NOT_A_PERSON: u16 = class::NOT_NAME
+            | class::WORD
+            | class::PLACE
+            | class::ORG
+            | class::FUNCTION
+            | class::OFFICE;
+        if !self.has(i, shape::UPPER)
+            || !self.has(i, class::FIRST_NAME)
+            || self.has(i, NOT_A_PERSON)
+        {
+            return None;
+        }
+        let upper = |k: usize| self.spaced(k - 1) && self.has(k, shape::UPPER);
+        let mut k = i + 1;
+        while upper(k) && self.has(k, class::PARTICLE) {
+            k += 1;
+        }
+        if !upper(k)
+            || self.has(
+                k,
+                class::PARTICLE | class::ORG | class::FUNCTION | class::NOT_NAME,
+            )
+        {
+            return None;
+        }
+        let mut words = (i + 1..=k).collect::<Vec<_>>();
+        // A double surname (`VISSER-DE JONG` is read up to its hyphen's next word).
+        while self.glued(*words.last()?)
+            && self.is_punct(words.last()? + 1, '-')
+            && self.glued(words.last()? + 1)
+            && self.has(words.last()? + 2, shape::UPPER)
+        {
+            words.push(words.last()? + 2);
+        }
+        let last = *words.last()?;
+        if upper(last + 1) {
+            return None;
+        }
+        Some(NameParse {
+            start: self.toks[i].start,
+            end: self.toks[last].end,
+            next: last + 1,
+            form: Form::Full,
+            given: Some(self.folded(i).to_string()),
+            initials: None,
+            surname: Some(self.key_of(&words)),
+        })
+    }
+
     /// A name in capitals, as forms and registers write it: `JANSSEN, P.`, `VAN DER MEER`,
     /// `JAN DE VRIES`. The first name cannot be told from the surname, so all words but the
     /// particles form the key.

@@ -275,6 +275,10 @@ impl Grammar<'_> {
             if t > 0 && (!self.spaced(k - 1) || inner_particle || self.has(k, class::PARTICLE)) {
                 break;
             }
+            // `B. Wessels te Wormerveer`: where the person lives, as a letter writes it.
+            if t == 1 && self.word(j) == Some("te") && self.has(k, class::PLACE) {
+                break;
+            }
             if self.is_surname_word(k, Position::Later) {
                 inner_particle |= t > 0;
                 words.push(k);
