@@ -1539,6 +1539,12 @@ Begin: ma 16-8-2021 08:30
                     S. Kleine Koerkamp, lid Provinciale Staten (BBB)\n\
                     De Kamerleden Stegeman en Yıldız vragen P. Kramer om een reactie.\n";
         assert_eq!(removed(&e, list), ["P. Kramer"]);
+        // The list after a title that ends its line goes on over the next lines; the next
+        // entry after a list ended by its title is no member.
+        let wrapped = "Aanwezig fractievoorzitters\nVan der Meer, Tolsma, Oosterhof,\n\
+                       Oudshoorn-Keizer en El Khayati.\n\n\
+                       R. Veldhuis, H. Çelik — raadsleden Reggedal\nP. Kramer, De Stentor\n";
+        assert_eq!(removed(&e, wrapped), ["P. Kramer"]);
         let one_row = "Kramer, P.          Lokaal 3.12\n";
         assert_eq!(removed(&e, one_row), ["Kramer, P."]);
         // A surname that is an office, reversed in a roster row: no office for the row.

@@ -230,11 +230,18 @@ impl<'t> Offices<'t> {
     /// Yıldız`): the members are named by their surnames, even one that is a first name too.
     pub(super) fn after_plural_title(&self, start: usize) -> bool {
         let n = self.titles.partition_point(|t| t.end <= start);
+        // The list may go on over the next lines when the title ends its line (`Aanwezig
+        // fractievoorzitters` / `Van der Meer, Tolsma, …`), not past a blank line.
         n.checked_sub(1).map(|k| &self.titles[k]).is_some_and(|t| {
-            start - t.end <= 120
-                && !self.text[t.end..start].contains('\n')
+            let between = &self.text[t.end..start];
+            let wrapped = between
+                .split_once('\n')
+                .is_some_and(|(rest_of_line, _)| rest_of_line.trim().is_empty());
+            start - t.end <= 240
+                && (!between.contains('\n') || wrapped)
+                && !between.contains("\n\n")
                 && is_plural(&self.text[t.start..t.end])
-                && names_between(&self.text[t.end..start], 12)
+                && names_between(&self.text[t.end..start], 24)
         })
     }
 
