@@ -659,6 +659,12 @@ const PARTIES: &[&str] = &[
     "bvnl",
     "partij voor de dieren",
     "forum voor democratie",
+    // Parties in the provinces' states (`FNP` in Fryslân, `Lokaal Limburg`).
+    "fnp",
+    "fryske nasjonale partij",
+    "lokaal limburg",
+    "lokaal brabant",
+    "code oranje",
     // Water boards: the lists elected to the general assembly, and the reserved seats
     // (geborgde zetels) whose holders sit there by appointment.
     "water natuurlijk",

@@ -1529,6 +1529,11 @@ Begin: ma 16-8-2021 08:30
                     El Idrissi, N.            PvdA-GroenLinks\n\
                     Kramer, P.                (griffie)\n";
         assert_eq!(removed(&e, list), ["Kramer, P."]);
+        // Numbered rows; the party in brackets after the body the member sits in.
+        let sheet = " 4 | Pier Tolsma   | AB Wetterskip (Ongebouwd) | -\n\
+                     5 | Ruud Kamstra  | Provinciale Staten (FNP)  | -\n\
+                     6 | Piet Kramer   | Dorpsbelang (secretaris)  | -\n";
+        assert_eq!(removed(&e, sheet), ["Piet Kramer"]);
         // A party after a comma ends its clause, in a list or a long line.
         let questions = "De raad heeft schriftelijke vragen gesteld (F. Ouali, GL-PvdA, en B. \
                          Koning, VVD) en P. Kramer, Rijkswaterstaat, en J. Smit, CDA.\n";

@@ -652,12 +652,25 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
         let line = &text[line_start..line_end];
         let sep = table::separator(line, &['|', '\t', ';']).unwrap_or(table::Separator::Aligned);
         let cells = table::split(line, sep);
-        if cells.len() >= 2
-            && cells[1..]
-                .iter()
-                .any(|c| lexicon::is_party(&line[c.clone()]))
-        {
-            let (at, cell_end) = (line_start + cells[0].start, line_start + cells[0].end);
+        // The row's number does not count as its first cell (`| 4 | Pier Tolsma | …`).
+        let first = cells
+            .iter()
+            .position(|c| !line[c.clone()].trim().bytes().all(|b| b.is_ascii_digit()))
+            .unwrap_or(0);
+        // A party alone in its cell, or in brackets after the body (`AB Wetterskip (PvdA)`).
+        let party = |cell: &str| {
+            let cell = cell.trim();
+            lexicon::is_party(cell)
+                || cell
+                    .strip_suffix(')')
+                    .and_then(|c| c.rsplit_once('('))
+                    .is_some_and(|(_, p)| lexicon::is_party(p))
+        };
+        if cells.len() >= first + 2 && cells[first + 1..].iter().any(|c| party(&line[c.clone()])) {
+            let (at, cell_end) = (
+                line_start + cells[first].start,
+                line_start + cells[first].end,
+            );
             let k = toks.partition_point(|t| t.start < at);
             let name = toks
                 .get(k)
