@@ -506,6 +506,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_a_month_before_a_first_name_in_a_mail_header() {
+        let e = engine(&[], &[]);
+        let text = "Van: Augustus, Marieke <m.augustus@politie.nl>\n\
+                    CC: Mei, Yvonne; Pinas, Ramon\nOnderwerp: planning augustus\n";
+        assert_eq!(
+            removed(&e, text),
+            ["Augustus, Marieke", "Mei, Yvonne", "Pinas, Ramon"]
+        );
+    }
+
+    #[test]
     fn a_known_first_name_and_a_surname_in_capitals() {
         let e = engine(&[], &[]);
         let text = "in de zaak van\n\n1.  JELLE VISSER,\n2.  NOOR HADDOU,\neisers,\n\n\

@@ -482,7 +482,19 @@ pub(super) fn name_list(
                 })
                 .or_else(|| g.given_alone(j).filter(|p| ends_name(g, p.next)))
                 .or_else(|| g.upper_name(j).filter(|p| ends_name(g, p.next)))
-                .or_else(|| given_in_lower_case(g, j));
+                .or_else(|| given_in_lower_case(g, j))
+                // `Augustus, Marieke`: a surname that is a word or a month too, before a
+                // first name that ends the entry (read whole below).
+                .or_else(|| {
+                    (g.is_cap(j)
+                        && g.is_punct(j + 1, ',')
+                        && g.spaced(j + 1)
+                        && g.is_cap(j + 2)
+                        && g.has(j + 2, class::FIRST_NAME)
+                        && !g.has(j + 2, class::NOT_NAME)
+                        && ends_name(g, j + 3))
+                    .then(|| super::one_word(g, j, false))
+                });
             // `Mertens, Claassen, Yıldız,`: in a list going on after it, two surnames are
             // no reversed name unless the second is a first name.
             let parsed = parsed.map(|p| {
