@@ -301,10 +301,14 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             streets.push(s);
         }
         let street_near = street.is_some() || found.ends_within(lines.start(start), start);
-        if street_near || place_follows(text, end) || keyword_before(text, start) {
+        // A lawyer's `wonende te (1506 JD) Zaandam`: the postcode in brackets before the town.
+        let bracketed = text[..start].ends_with('(') && text[end..].starts_with(')');
+        let town_from = if bracketed { end + 1 } else { end };
+        if street_near || place_follows(text, town_from) || keyword_before(text, start) {
+            let town = town_end(text, town_from);
             out.push(Finding::new(
                 start,
-                town_end(text, end),
+                if town > town_from { town } else { end },
                 Category::Address,
                 "address.postcode",
                 "postcode in an address",

@@ -305,3 +305,15 @@ fn separate_street_and_number_fields_marked_as_required() {
         vec!["Kolkweg", "8a"]
     );
 }
+
+#[test]
+fn a_postcode_in_brackets_before_the_town() {
+    assert_eq!(
+        found("wonende te (1506 JD) Zaandam aan de Kerkstraat 112, bericht"),
+        // The two overlap and are removed as one: `(1506 JD) Zaandam aan de Kerkstraat 112`.
+        vec![
+            "1506 JD) Zaandam aan de Kerkstraat",
+            "Zaandam aan de Kerkstraat 112"
+        ]
+    );
+}
