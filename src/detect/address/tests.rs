@@ -20,7 +20,7 @@ fn a_street_after_punctuation_starts_at_its_word() {
 fn finds_letterhead_address_blocks() {
     assert_eq!(
         found("Jorn van Schweinfurt\nTessdreef 113\n2018 XL  Bleiswijk\n"),
-        vec!["Tessdreef 113", "2018 XL  Bleiswijk"]
+        vec!["Tessdreef 113", "2018 XL"]
     );
     assert_eq!(
         found("A. Jansen\nLange Voorhout 9\n2514EA Den Haag"),
@@ -28,7 +28,7 @@ fn finds_letterhead_address_blocks() {
     );
     assert_eq!(
         found("Rayanpad 83a\n4304 WL  's-Gravenpolder"),
-        vec!["Rayanpad 83a", "4304 WL  's-Gravenpolder"]
+        vec!["Rayanpad 83a", "4304 WL"]
     );
     assert_eq!(
         found("Tesshof 28-2\n1234 AB Ede"),
@@ -105,7 +105,7 @@ fn an_organisations_address_in_a_quoted_reply_stays() {
 fn a_family_business_is_at_home_and_a_form_labels_its_postcode() {
     assert_eq!(
         found("Maatschap Nijkamp\nVechtdijk 71\n7722 RL  VECHTHOVEN\n"),
-        vec!["Vechtdijk 71", "7722 RL  VECHTHOVEN"]
+        vec!["Vechtdijk 71", "7722 RL"]
     );
     assert!(found("Stichting De Brink\nBrinkweg 4\n7721 AB Vechthoven\n").is_empty());
     // A sole trader's business address is the trader's own.
