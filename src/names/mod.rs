@@ -517,6 +517,14 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_after_an_abbreviated_tussenvoegsel() {
+        let e = engine(&[], &[]);
+        let text = "NB: v.d. Wal heeft gemaild (Bouzid/vd Heuvel), met v/d Sluis besproken.\n\
+                    Het jaar 50 v. Chr. was droog.\n";
+        assert_eq!(removed(&e, text), ["v.d. Wal", "vd Heuvel", "v/d Sluis"]);
+    }
+
+    #[test]
     fn a_known_first_name_and_a_surname_in_capitals() {
         let e = engine(&[], &[]);
         let text = "in de zaak van\n\n1.  JELLE VISSER,\n2.  NOOR HADDOU,\neisers,\n\n\

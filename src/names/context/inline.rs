@@ -112,7 +112,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 i,
                 class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE | class::FUNCTION,
             )
-            && w != "t"
+            && !matches!(w, "t" | "v" | "vd" | "vdr")
         {
             i += 1;
             continue;
@@ -307,6 +307,28 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 p,
                 "name.eu-style",
                 "surname in capitals with a first name",
+            ));
+            i += 1;
+            continue;
+        }
+        // `v.d. Wal heeft gemaild`, `(Bouzid/vd Heuvel)`: a surname after a particle
+        // abbreviated to two letters or more, as notes and subject lines write a person. No
+        // word is written that way (`v. Chr.` is).
+        let abbreviated = match g.word(i) {
+            Some("vd" | "vdr") => true,
+            Some("v") => g.tussen(i) >= 3,
+            _ => false,
+        };
+        if i >= structural_end
+            && abbreviated
+            && (i == 0 || !g.spaced(i - 1) || !g.is_cap(i - 1))
+            && let Some(p) = g.surname_alone(i, true).filter(|p| p.form == Form::Surname)
+        {
+            structural_end = p.next;
+            out.push(mention(
+                p,
+                "name.particle",
+                "surname after an abbreviated tussenvoegsel",
             ));
             i += 1;
             continue;
