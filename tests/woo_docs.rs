@@ -39,9 +39,11 @@ fn floors(name: &str) -> Floors {
         char_precision: 0.95,
     };
     match name {
+        // The writer keeps the town after a citizen's postcode readable (`6921 RK Duiven`);
+        // the tool removes it with the correspondence address, as most writers do.
         "dev-province" => Floors {
-            keep_violations: 0.045,
-            char_precision: 0.93,
+            keep_violations: 0.05,
+            char_precision: 0.925,
             ..default
         },
         "dev-ggd" => Floors {
@@ -313,6 +315,28 @@ fn floors(name: &str) -> Floors {
             staff_recall: 0.965,
             keep_violations: 0.07,
             char_precision: 0.885,
+        },
+        // A squatted former prison, a Frisian water board's dike and a drowning, Justis on
+        // changes of surname and refused VOGs: held back (text-fresh37/38/39) and measured
+        // by totals in the round they were written (0.923, 0.920, 0.921), then unpacked as
+        // development sets.
+        "dev-prison" => Floors {
+            recall: 0.93,
+            staff_recall: 0.95,
+            keep_violations: 0.02,
+            char_precision: 0.91,
+        },
+        "dev-waterboard" => Floors {
+            recall: 0.93,
+            staff_recall: 0.955,
+            keep_violations: 0.04,
+            char_precision: 0.93,
+        },
+        "dev-justis" => Floors {
+            recall: 0.93,
+            staff_recall: 0.965,
+            keep_violations: 0.04,
+            char_precision: 0.93,
         },
         _ => default,
     }
