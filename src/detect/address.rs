@@ -865,9 +865,10 @@ fn place_follows(text: &str, end: usize) -> bool {
     rest.starts_with(|c: char| c.is_uppercase())
 }
 
-/// The end of the town written after a private postcode on its line (`3433 ZK Nieuwegein`,
-/// `2411 AB Alphen aan den Rijn`), or `end` when none follows. The town is part of the correspondence address a Woo team removes; a town
-/// named elsewhere stays. It ends at punctuation, a wide gap or the line's end.
+/// The end of the town written one space after a private postcode (`3433 ZK Nieuwegein`,
+/// `2411 AB Alphen aan den Rijn`), or `end` when none follows. The town is part of the
+/// correspondence address a Woo team removes; a town named elsewhere stays. It ends at
+/// punctuation, a second capitalised word or the line's end.
 fn town_end(text: &str, end: usize) -> usize {
     /// Lower-case words inside a town's name (`Bergen op Zoom`, `Capelle aan den IJssel`).
     const TOWN_PARTICLES: &[&str] = &["aan", "den", "de", "op", "bij", "en", "ter", "ten", "in"];

@@ -25,8 +25,8 @@ const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|
 const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[a-zë]+tien|[a-zë]+twintig|twintig|dertig|eenendertig";
 
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
-/// a form), `20/4/1971`, `20.04.1971`, `20041971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei
-/// 1980`, `de zevende januari 1982`, `april 20, 1971`.
+/// a form), `20/4/1971`, `20.04.1971`, `20041971`, `1971-04-20`, `20 april 1971`,
+/// `20-apr-1971`, `1e mei 1980`, `de zevende januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:

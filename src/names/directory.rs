@@ -119,9 +119,9 @@ impl Listed {
 
     /// Account names made from the name, folded, as organisations make them: initial or first
     /// name, then the particles and surname run together, with or without a dot, or the
-    /// surname first (`hoogendoorn.n`) (short ones,
-    /// under six letters, are left out: they are words as often as accounts), or the surname
-    /// and the initial joined by an underscore.
+    /// surname and the initial after a dot (`hoogendoorn.n`) (short ones, under six letters,
+    /// are left out: they are words as often as accounts), or the surname and the initial
+    /// joined by an underscore.
     fn account_names(&self) -> Vec<String> {
         let Some(first) = self.given.first() else {
             return Vec::new();

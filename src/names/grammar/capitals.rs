@@ -5,7 +5,7 @@ use crate::fold::fold;
 use crate::names::lexicon::class;
 
 impl Grammar<'_> {
-    /// A known first name and a surname in capitals (`JELLE VISSER`, `MEES VAN DER STOEP`),
+    /// A known first name and a surname in capitals (`JELLE VISSER`, `KEVIN VAN DEN HEUVEL`),
     /// as a ruling lists its parties or a heading names someone: the first name no word,
     /// place or organisation, and no more capitals after the surname (`TEAM KEES BOUW`).
     pub fn upper_given_name(&self, i: usize) -> Option<NameParse> {
@@ -35,7 +35,7 @@ impl Grammar<'_> {
             return None;
         }
         let mut words = (i + 1..=k).collect::<Vec<_>>();
-        // A double surname (`VISSER-DE JONG` is read up to its hyphen's next word).
+        // A double surname (`KOSTER-BAKKER`).
         while self.glued(*words.last()?)
             && self.is_punct(words.last()? + 1, '-')
             && self.glued(words.last()? + 1)
