@@ -254,6 +254,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                     .take_while(|b| b.is_ascii_digit())
                     .count(),
             );
+        // `Brinkhorst   9-9-2024 08:42`: a full date, not a house number with an addition.
+        let full_date = digits <= 2 && {
+            let rest = &bytes[run_end..];
+            let group = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_digit()).count();
+            matches!(rest.first(), Some(b'-' | b'/' | b'.'))
+                && (1..=2).contains(&group(&rest[1..]))
+                && rest.get(1 + group(&rest[1..])) == rest.first()
+                && matches!(group(&rest[2 + group(&rest[1..])..]), 2 | 4)
+        };
         // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
         let day = starts_with_month(&text[run_end..]);
         // `TESTSTRAAT WETERING 2021-2022`: years, not a house number.
@@ -270,6 +279,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             && !fraction
             && !percentage
             && !day_and_month
+            && !full_date
             && !day
             && !years
             && start > 0

@@ -317,3 +317,10 @@ fn a_postcode_in_brackets_before_the_town() {
         ]
     );
 }
+
+#[test]
+fn a_full_date_after_a_name_ending_like_a_street_is_no_house_number() {
+    assert!(found("Lotte Brinkhorst   9-9-2024 08:42").is_empty());
+    assert!(found("Kampen 12/3/24").is_empty());
+    assert_eq!(found("Tesshof 28-2, 1e verdieping"), vec!["Tesshof 28-2"]);
+}
