@@ -517,6 +517,14 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_heading_is_no_signed_note() {
+        let e = engine(&[], &[]);
+        let text = "2. Aansprakelijkheid\nDe weg is afgesloten.\n\n\
+                    Zie het ADR-rapport. Frank\n";
+        assert_eq!(removed(&e, text), ["Frank"]);
+    }
+
+    #[test]
     fn a_surname_after_an_abbreviated_tussenvoegsel() {
         let e = engine(&[], &[]);
         let text = "NB: v.d. Wal heeft gemaild (Bouzid/vd Heuvel), met v/d Sluis besproken.\n\

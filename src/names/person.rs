@@ -92,8 +92,11 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     }
     // `… terug in het ADR-rapport. Frank`, `[… met pers. Wouter]`: a note signed with a
     // name alone after its last sentence, at the end of the line or of the bracketed note.
+    // Not a numbered heading (`2. Aansprakelijkheid`).
+    let numbered = first >= 2 && g.tokens()[first - 2].kind == crate::names::token::Kind::Number;
     if first > 0
         && ['.', '!', '?'].iter().any(|&c| g.is_punct(first - 1, c))
+        && !numbered
         && g.spaced(first - 1)
         && next == first + 1
         && (g.is_line_end(next) || g.is_punct(next, ']'))
