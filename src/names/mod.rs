@@ -517,6 +517,15 @@ mod tests {
     }
 
     #[test]
+    fn a_register_with_its_abbreviation_is_no_person() {
+        let e = engine(&[], &[]);
+        let text = "volgens de Basisregistratie Personen (BRP) woont hij daar; subsidie \
+                    Tegemoetkoming Vaste Lasten (TVL); gemeld door Pieter Vliet (PV) en \
+                    Anna Smit (DGWB).\n";
+        assert_eq!(removed(&e, text), ["Pieter Vliet", "PV", "Anna Smit"]);
+    }
+
+    #[test]
     fn a_numbered_heading_is_no_signed_note() {
         let e = engine(&[], &[]);
         let text = "2. Aansprakelijkheid\nDe weg is afgesloten.\n\n\

@@ -83,6 +83,10 @@ pub(super) fn structure(
         return None;
     };
     let next = p.next;
+    // The name of a register or scheme: no person, and none inside it either.
+    if defines_abbreviation(g, i, next) {
+        return Some(next);
+    }
     let after_function = function_follows(g, next);
     // `Esko van den Heuvel`: a known surname after a tussenvoegsel, unless an article makes
     // it a title (`het Wetboek van Strafvordering`, `de Rechten van de Mens`).
@@ -146,6 +150,31 @@ pub(super) fn structure(
         staff: None,
     });
     (strength == Strength::Strong).then_some(next)
+}
+
+/// Whether the capitals in brackets after the words `[i, next)` abbreviate them
+/// (`Basisregistratie Personen (BRP)`, `Tegemoetkoming Vaste Lasten (TVL)`): the name of a
+/// register or a scheme, not a person with a department code. Every word's initial is in the
+/// code, in order, from its first letter; a known first name opens a person's name
+/// (`Pieter Vliet (PV)`).
+fn defines_abbreviation(g: &Grammar, i: usize, next: usize) -> bool {
+    let Some(code) = g
+        .word(next + 1)
+        .filter(|_| g.is_punct(next, '(') && g.is_punct(next + 2, ')'))
+    else {
+        return false;
+    };
+    let code: Vec<char> = code.chars().flat_map(char::to_lowercase).collect();
+    let initials: Vec<char> = (i..next)
+        .filter_map(|k| g.word(k).filter(|_| g.is_cap(k)))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut rest = code.iter();
+    !g.has(i, class::FIRST_NAME)
+        && initials.len() >= 2
+        && code.first() == initials.first()
+        && initials.iter().all(|c| rest.any(|k| k == c))
 }
 
 /// `A. Aanleiding` at the start of a line is a numbered heading, not a person.
