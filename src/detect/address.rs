@@ -245,24 +245,8 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // `12.00 uur`, `3,5 miljoen`, `10:30`: a time or an amount, not a house number.
         let fraction = matches!(bytes.get(run_end), Some(b'.' | b',' | b':'))
             && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
-        // `27/9`: a day and a month.
-        let day_and_month = digits <= 2
-            && bytes.get(run_end) == Some(&b'/')
-            && (1..=2).contains(
-                &bytes[(run_end + 1).min(bytes.len())..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count(),
-            );
-        // `Brinkhorst   9-9-2024 08:42`: a full date, not a house number with an addition.
-        let full_date = digits <= 2 && {
-            let rest = &bytes[run_end..];
-            let group = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_digit()).count();
-            matches!(rest.first(), Some(b'-' | b'/' | b'.'))
-                && (1..=2).contains(&group(&rest[1..]))
-                && rest.get(1 + group(&rest[1..])) == rest.first()
-                && matches!(group(&rest[2 + group(&rest[1..])..]), 2 | 4)
-        };
+        // `27/9`, `9-9-2024`: a date, not a house number with an addition.
+        let date = digits <= 2 && opens_a_date(&bytes[run_end..]);
         // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
         let day = starts_with_month(&text[run_end..]);
         // `TESTSTRAAT WETERING 2021-2022`: years, not a house number.
@@ -278,8 +262,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if digits <= 5
             && !fraction
             && !percentage
-            && !day_and_month
-            && !full_date
+            && !date
             && !day
             && !years
             && start > 0
@@ -582,6 +565,20 @@ pub(crate) fn is_street_word(word: &str) -> bool {
     STREET_SUFFIXES
         .iter()
         .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// Whether `rest`, after a day's number, goes on as a date: a month after `/` (`27/9`), or a
+/// month and a year of two or four digits after `-`, `/` or `.` (`9-9-2024`).
+fn opens_a_date(rest: &[u8]) -> bool {
+    let group = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let Some(&separator) = rest.first().filter(|b| matches!(b, b'-' | b'/' | b'.')) else {
+        return false;
+    };
+    let month = group(&rest[1..]);
+    (1..=2).contains(&month)
+        && (separator == b'/'
+            || (rest.get(1 + month) == Some(&separator)
+                && matches!(group(&rest[2 + month..]), 2 | 4)))
 }
 
 /// Whether `rest` starts with a space and a month's name (`30 mei`).

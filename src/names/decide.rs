@@ -35,7 +35,6 @@ impl NameEngine {
         });
         let organisations = orgs::find(g);
         clear_organisations(g, &organisations, &mut mentions);
-        // Checked again for the mentions added below, after they are found.
         mentions.retain(|m| !postal_or_code(g.text(), m.parse.start, m.parse.end));
         // The capitalised words of organisations' names (`Vigilant` of `Vigilant
         // Beveiliging`, `Dalen` of `Slachterij Van Dalen`).
@@ -214,8 +213,9 @@ impl NameEngine {
         // The words of the text, folded, built when first asked for.
         let mut document_words: Option<HashSet<&str, FastHash>> = None;
         for (index, m) in mentions.into_iter().enumerate() {
+            // The mentions found before `before` were checked for postcodes and codes above.
             if protected_spans.covers(m.parse.start, m.parse.end)
-                || postal_or_code(g.text(), m.parse.start, m.parse.end)
+                || (index >= before && postal_or_code(g.text(), m.parse.start, m.parse.end))
             {
                 continue;
             }

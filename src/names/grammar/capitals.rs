@@ -34,16 +34,17 @@ impl Grammar<'_> {
         {
             return None;
         }
-        let mut words = (i + 1..=k).collect::<Vec<_>>();
+        let mut words: Vec<usize> = (i + 1..=k).collect();
         // A double surname (`KOSTER-BAKKER`).
-        while self.glued(*words.last()?)
-            && self.is_punct(words.last()? + 1, '-')
-            && self.glued(words.last()? + 1)
-            && self.has(words.last()? + 2, shape::UPPER)
+        let mut last = k;
+        while self.glued(last)
+            && self.is_punct(last + 1, '-')
+            && self.glued(last + 1)
+            && self.has(last + 2, shape::UPPER)
         {
-            words.push(words.last()? + 2);
+            last += 2;
+            words.push(last);
         }
-        let last = *words.last()?;
         if upper(last + 1) {
             return None;
         }
