@@ -424,6 +424,7 @@ const NOT_PERSON_KEYS: &[&str] = &[
     "kamer",
     "kavel",
     "perceel",
+    "graf",
     "monster",
     "meetpunt",
     "batch",
@@ -740,6 +741,10 @@ mod tests {
         assert!(found(t).is_empty());
         let t = "| nr      | actie          | wie     |\n|---------|----------------|---------|\n\
                  | 2023-11 | capaciteitsplan | Kalloe |\n";
+        assert!(found(t).is_empty());
+        // A grave's number is a place in the cemetery, in a register of the dead too.
+        let t = "Grafnr  | Overledene          | Geb.       | Rechthebbende\n\
+                 B-07-20 | Rustenburg, Elisabeth | 12-06-1927 | Rustenburg, G.\n";
         assert!(found(t).is_empty());
     }
 }

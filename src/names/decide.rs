@@ -789,6 +789,7 @@ fn propagation_mentions(
             && f.chars().count() >= 4
             && (first_words.contains(f) || givens.contains(f))
             && !crate::names::lexicon::is_dutch_word(f)
+            && !crate::names::lexicon::is_compound_word(f)
             && !gaz.is(
                 f,
                 class::WORD | class::NOT_NAME | class::PLACE | class::ORG | class::PARTICLE,

@@ -691,10 +691,34 @@ const LOCAL_PARTY_WORDS: &[&str] = &[
 ];
 
 /// Whether the text in brackets after a name is a political party (`CDA`, `GroenLinks-PvdA`,
-/// `Gemeentebelangen Westervecht`).
+/// `Gemeentebelangen Westervecht`), or names one after a seat (`voorzitter, studentfractie
+/// DAS`).
 pub fn is_party(text: &str) -> bool {
-    // `(fractie GroenLinks)`, `(BBB, burgerlid)`, `de BBB-fractie`: the party named.
-    let f = fold(text.split(',').next().unwrap_or("").trim());
+    // `(BBB, burgerlid)`: the party first.
+    let mut parts = text.split(',');
+    is_party_name(parts.next().unwrap_or("")) || parts.any(|part| group_named(part).is_some())
+}
+
+/// The name after a word for a group in an elected body (`studentfractie DAS`,
+/// `Personeelsfractie PUON`, `fractie Lokaal Belang`): one to three capitalised words.
+pub fn group_named(text: &str) -> Option<&str> {
+    let (group, name) = text.trim().split_once(' ')?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    (fold(group).ends_with("fractie")
+        && (1..=3).contains(&words)
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+    .then_some(name)
+}
+
+fn is_party_name(text: &str) -> bool {
+    if group_named(text).is_some() {
+        return true;
+    }
+    // `(fractie GroenLinks)`, `de BBB-fractie`: the party named.
+    let f = fold(text.trim());
     let f = f.strip_prefix("fractie ").unwrap_or(&f);
     let f = f
         .strip_suffix("-fractie")
@@ -710,12 +734,7 @@ pub fn is_party(text: &str) -> bool {
     }
     // Other parties' names are a few capitalised words (`Swalmdal Vooruit`, `PvdA-GroenLinks`,
     // `GroenLinks Ochtenbroek`), not a phrase (`Denk eraan`, `samen met haar`).
-    let written: Vec<&str> = text
-        .split(',')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
+    let written: Vec<&str> = text.split_whitespace().collect();
     if written.is_empty()
         || written.len() > 4
         || !written
@@ -733,6 +752,8 @@ pub fn is_party(text: &str) -> bool {
         || words.last().is_some_and(|w| {
             LOCAL_PARTY_ENDINGS.contains(w) || (w.ends_with("partij") && words.len() > 1)
         })
+        // `Internationale Studentenlijst ISL`, `Lijst Jansen`.
+        || (words.len() > 1 && words.iter().any(|w| w.ends_with("lijst")))
 }
 
 /// Words that open the names of local parties when written with capitals (`Samen Swalmdal`,

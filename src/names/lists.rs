@@ -44,7 +44,11 @@ pub(super) fn strengthen_lists(g: &Grammar, mentions: &mut [Mention], anchors: &
     for _ in 0..4 {
         let mut changed = false;
         for i in 0..mentions.len() {
-            if mentions[i].strength == Strength::Strong {
+            // `Kowloon Medical Supplies Ltd`: words before an organisation word name it.
+            let next = mentions[i].parse.next;
+            if mentions[i].strength == Strength::Strong
+                || (g.spaced(next - 1) && g.is_cap(next) && g.has(next, class::ORG))
+            {
                 continue;
             }
             let after = neighbour_starts(mentions[i].parse.next)

@@ -517,6 +517,42 @@ mod tests {
     }
 
     #[test]
+    fn chinese_and_vietnamese_names() {
+        let e = engine(&[], &[]);
+        let text = "Partner: WANG Jianguo en Sun Mingyu; ook LIU MEI-LING, Mei-Ling Chen en \
+                    Nguyen Thi Lan. Kantoor in Hong Kong; zij spreekt over long covid.\n";
+        assert_eq!(
+            removed(&e, text),
+            [
+                "WANG Jianguo",
+                "Sun Mingyu",
+                "LIU MEI-LING",
+                "Mei-Ling Chen",
+                "Nguyen Thi Lan"
+            ]
+        );
+    }
+
+    #[test]
+    fn members_of_a_council_named_by_their_group() {
+        let e = engine(&[], &[]);
+        let text = "Notulen van de vergadering van de Universiteitsraad\n\nAanwezig U-raad:\n  \
+                    S. Maertens (voorzitter, studentfractie DAS), D.J. Wolters (Personeelsfractie \
+                    PUON),\n  A. Haddad (DAS), T. Verhagen (PUON), L. van Rijswijk-Tan \
+                    (Internationale Studentenlijst ISL)\nAfwezig: H. Mei (ISL)\n";
+        assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
+    }
+
+    #[test]
+    fn a_form_of_address_is_no_initial_and_a_document_title_no_name() {
+        let e = engine(&["Ewout Oldenkamp"], &["Maarten Oldenkamp"]);
+        let text = "Namens het College: drs. M. Oldenkamp.\n- Dhr. Oldenkamp meldt dat het \
+                    Kader Kennisveiligheid UON 2023 is vastgesteld. Het CvB stemt in; de \
+                    kennisveiligheid blijft een punt.\n";
+        assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
+    }
+
+    #[test]
     fn a_register_with_its_abbreviation_is_no_person() {
         let e = engine(&[], &[]);
         let text = "volgens de Basisregistratie Personen (BRP) woont hij daar; subsidie \

@@ -465,17 +465,21 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
 pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
     let toks = g.tokens();
     let text = g.text();
+    let brackets: Vec<(usize, &str)> = (1..toks.len())
+        .filter(|&i| g.is_punct(i, '('))
+        .filter_map(|open| {
+            let inside = &text[toks[open].end..];
+            let close = inside.bytes().take(60).position(|b| b == b')')?;
+            Some((open, &inside[..close])).filter(|(_, party)| !party.contains('\n'))
+        })
+        .collect();
+    let named = named_groups(brackets.iter().map(|&(_, party)| party));
     let mut out = Vec::new();
-    for open in (1..toks.len()).filter(|&i| g.is_punct(i, '(')) {
+    for &(open, party) in &brackets {
         let open_at = toks[open].start;
-        let inside = &text[toks[open].end..];
-        let Some(close) = inside.bytes().take(60).position(|b| b == b')') else {
-            continue;
-        };
-        let party = &inside[..close];
-        if party.contains('\n')
-            || !(lexicon::is_party(party)
-                || (is_proper_name(party) && among_parties(text, open_at)))
+        if !(lexicon::is_party(party)
+            || named.contains(&party.trim())
+            || (is_proper_name(party) && among_parties(text, open_at)))
         {
             continue;
         }
@@ -572,6 +576,23 @@ fn is_proper_name(words: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphanumeric() || c == '-' || c == '/')
         })
+}
+
+/// The short names of the groups an elected body's members are written with elsewhere in the
+/// text (`(voorzitter, studentfractie DAS)`, `(Internationale Studentenlijst ISL)`): a bracket
+/// with only `DAS` or `ISL` names the same group.
+fn named_groups<'a>(brackets: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut named = Vec::new();
+    for inside in brackets.filter(|b| lexicon::is_party(b)) {
+        for part in inside.split(',') {
+            let name = lexicon::group_named(part).unwrap_or(part.trim());
+            let short = name.rsplit(' ').next().unwrap_or("");
+            if short.len() >= 2 && short.chars().all(|c| c.is_uppercase()) {
+                named.push(short);
+            }
+        }
+    }
+    named
 }
 
 /// Whether the line around byte `at` names two known parties in brackets: a list of members

@@ -311,6 +311,18 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        if i >= structural_end
+            && let Some(p) = g.east_asian_name(i)
+        {
+            structural_end = p.next;
+            out.push(mention(
+                p,
+                "name.east-asian",
+                "family name with a first name in pinyin or Vietnamese",
+            ));
+            i += 1;
+            continue;
+        }
         // `v.d. Wal heeft gemaild`, `(Bouzid/vd Heuvel)`: a surname after a particle
         // abbreviated to two letters or more, as notes and subject lines write a person. No
         // word is written that way (`v. Chr.` is).

@@ -122,11 +122,12 @@ pub(super) fn structure(
             "name.function",
             format!("name followed by {function}").into(),
         )
-    } else if p
+    } else if (p
         .given
         .as_deref()
         .is_some_and(|g| gaz.is(g, class::FIRST_NAME))
-        || g.month_before_first_name(i)
+        || g.month_before_first_name(i))
+        && !titles_a_document(g, i, &p)
     {
         (
             Strength::Strong,
@@ -150,6 +151,17 @@ pub(super) fn structure(
         staff: None,
     });
     (strength == Strength::Strong).then_some(next)
+}
+
+/// `Kader Kennisveiligheid`, `Plan Wateroverlast`: a word that is also a first name before a
+/// compound of common words names a document or a scheme, not a person.
+fn titles_a_document(g: &Grammar, i: usize, p: &NameParse) -> bool {
+    g.has(i, class::WORD)
+        && p.surname.as_deref().is_some_and(|s| {
+            !s.contains(' ')
+                && !GAZETTEER.is(s, class::SURNAME)
+                && crate::names::lexicon::is_compound_word(s)
+        })
 }
 
 /// Whether the capitals in brackets after the words `[i, next)` abbreviate them

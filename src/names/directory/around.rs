@@ -192,11 +192,15 @@ pub(super) fn initials_start(g: &Grammar, at: usize) -> Option<usize> {
 }
 
 /// An initial as written before its dot: one capital, or a Dutch two- or three-letter one
-/// (`Th`, `Chr`, `Ph`).
+/// (`Th`, `Chr`, `Ph`); not a title or form of address (`Dhr.`, `Mw.`, `Dr.`).
 pub(super) fn is_initial(w: &str) -> bool {
     let n = w.chars().count();
     let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-    first_upper && (n == 1 || (n <= 3 && w.chars().skip(1).all(char::is_lowercase)))
+    first_upper
+        && (n == 1
+            || (n <= 3
+                && w.chars().skip(1).all(char::is_lowercase)
+                && !lexicon::TITLES.contains(&fold(w).as_str())))
 }
 
 /// The initials of the listed person's surname at `i`, with an optional dot: `S.`, `KS`,

@@ -11,6 +11,7 @@ use super::token::{Kind, Token};
 use crate::fold::fold;
 
 mod capitals;
+mod east_asian;
 mod forms;
 mod initials;
 mod surname;
