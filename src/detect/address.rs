@@ -102,6 +102,10 @@ const STREET_SUFFIXES: &[&str] = &[
     // Groningen's and Limburg's.
     "diep",
     "straot",
+    // German (`Neustraße`, `Kalkarer Straße`).
+    "straße",
+    "strasse",
+    "gasse",
 ];
 
 /// The compass parts of a street (`Lekdijk-West`).
@@ -128,6 +132,10 @@ const STREET_PREFIXES: &[&str] = &[
     "Burgwal",
     "Dreef",
     "Park",
+    // Abroad: `ul. Legnicka 48/12`, `Rua das Flores 112`, `Rue de la Station 4`.
+    "ul.",
+    "Rua",
+    "Rue",
 ];
 
 /// A line that is only `<Capitalised words> <house number>`: a street in an address block.
@@ -141,7 +149,7 @@ static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Lower-case words that may sit inside a street name (`Laan van Meerdervoort`).
 const INNER_WORDS: &[&str] = &[
     "van", "de", "der", "den", "het", "'t", "ter", "ten", "op", "aan", "in", "bij", "la", "le",
-    "du",
+    "du", "das", "dos", "do", "des", "del",
 ];
 
 /// Titles that Dutch street names start with (`Burgemeester Van Walsumweg`).
@@ -246,7 +254,8 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let fraction = matches!(bytes.get(run_end), Some(b'.' | b',' | b':'))
             && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
         // `27/9`, `9-9-2024`: a date, not a house number with an addition.
-        let date = digits <= 2 && opens_a_date(&bytes[run_end..]);
+        let day_number = text[start..run_end].parse::<u32>().is_ok_and(|d| d <= 31);
+        let date = digits <= 2 && day_number && opens_a_date(&bytes[run_end..]);
         // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
         let day = starts_with_month(&text[run_end..]);
         // `TESTSTRAAT WETERING 2021-2022`: years, not a house number.
@@ -312,7 +321,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if !context.organisation_address(start) {
             out.push(Finding::new(
                 start,
-                end,
+                foreign_postcode_end(text, end).unwrap_or(end),
                 Category::Address,
                 "address.street",
                 "street with house number",
@@ -323,6 +332,35 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     in_form_fields(text, out);
     in_address_fields(text, &context, out);
     house_numbers_of_residents(text, &lines, out);
+}
+
+/// A postcode abroad with its town right after a street and its number, on its line or the
+/// next (`Molenstraat 17, 2387 Baarle-Hertog`, `Kalkarer Straße 7a, D-47533 Kleve`,
+/// `ul. Legnicka 48/12⏎54-203 Wrocław`, `Rua das Flores 112, 4050-262 Porto`): the end of
+/// the town. Dutch postcodes are read on their own.
+static FOREIGN_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:,[\x20\t]*|\n[\x20\t]*|\x20)((?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3}))\x20\p{Lu}",
+    )
+    .expect("foreign postcode pattern compiles")
+});
+
+fn foreign_postcode_end(text: &str, street_end: usize) -> Option<usize> {
+    let code = FOREIGN_POSTCODE.captures(&text[street_end..])?.get(1)?;
+    let code_end = street_end + code.end();
+    if postcode_end(text.as_bytes(), code_end).is_some() {
+        return None;
+    }
+    let town = town_end(text, code_end);
+    // `Kerkstraat 12, 2024 Stemming`: a year, unless a known place follows (`2000 Antwerpen`).
+    let year = matches!(&code.as_str().as_bytes()[..2], b"19" | b"20") && code.len() == 4;
+    let place = || {
+        crate::names::lexicon::GAZETTEER.is(
+            &crate::fold::fold(&text[code_end + 1..town]),
+            crate::names::lexicon::class::PLACE,
+        )
+    };
+    (town > code_end && (!year || place())).then_some(town)
 }
 
 /// Words on the line of a bare house number that say a resident lives there, folded
@@ -575,7 +613,11 @@ fn opens_a_date(rest: &[u8]) -> bool {
         return false;
     };
     let month = group(&rest[1..]);
+    let month_value = std::str::from_utf8(&rest[1..1 + month])
+        .ok()
+        .and_then(|m| m.parse::<u32>().ok());
     (1..=2).contains(&month)
+        && month_value.is_some_and(|m| (1..=12).contains(&m))
         && (separator == b'/'
             || (rest.get(1 + month) == Some(&separator)
                 && matches!(group(&rest[2 + month..]), 2 | 4)))

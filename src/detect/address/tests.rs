@@ -324,3 +324,30 @@ fn a_full_date_after_a_name_ending_like_a_street_is_no_house_number() {
     assert!(found("Kampen 12/3/24").is_empty());
     assert_eq!(found("Tesshof 28-2, 1e verdieping"), vec!["Tesshof 28-2"]);
 }
+
+#[test]
+fn addresses_abroad_with_their_postcode_and_town() {
+    assert_eq!(
+        found("Het gezin woont in Molenstraat 17, 2387 Baarle-Hertog (BE)."),
+        vec!["Molenstraat 17, 2387 Baarle-Hertog"]
+    );
+    assert_eq!(
+        found("Zij woont Kalkarer Straße 7a, D-47533 Kleve"),
+        vec!["Kalkarer Straße 7a, D-47533 Kleve"]
+    );
+    assert_eq!(found("voor het pand Neustraße 58 te"), vec!["Neustraße 58"]);
+    assert_eq!(
+        found("ul. Legnicka 48/12\n54-203 Wrocław\n"),
+        vec!["ul. Legnicka 48/12\n54-203 Wrocław"]
+    );
+    assert_eq!(
+        found("Rua das Flores 112, 4050-262 Porto, Portugal"),
+        vec!["Rua das Flores 112, 4050-262 Porto"]
+    );
+    // A year after the address, and a Dutch postcode, are read on their own.
+    assert_eq!(found("Kerkstraat 12, 2024 Stemming"), vec!["Kerkstraat 12"]);
+    assert_eq!(
+        found("Kerkstraat 9\n2911 AL  OUDWAARD\n"),
+        vec!["Kerkstraat 9", "2911 AL"]
+    );
+}
