@@ -544,6 +544,15 @@ mod tests {
     }
 
     #[test]
+    fn council_members_addressed_and_signing_above_their_parties() {
+        let e = engine(&[], &[]);
+        let text = "Aan de leden van de gemeenteraad\nt.a.v. de heer H.J. Tuinstra en mevrouw \
+                    F. Yıldız\n\nIngediend door:\n\nN. El Idrissi              L. Thijssen\n\
+                    PvdA-GroenLinks             Swalmdal Vooruit\n";
+        assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
+    }
+
+    #[test]
     fn a_form_of_address_is_no_initial_and_a_document_title_no_name() {
         let e = engine(&["Ewout Oldenkamp"], &["Maarten Oldenkamp"]);
         let text = "Namens het College: drs. M. Oldenkamp.\n- Dhr. Oldenkamp meldt dat het \

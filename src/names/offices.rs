@@ -727,11 +727,19 @@ fn signed_above_parties(g: &Grammar) -> Vec<NameParse> {
             let cells = table::split(below, table::Separator::Aligned);
             if !cells.is_empty() && cells.iter().all(|c| lexicon::is_party(&below[c.clone()])) {
                 for cell in cells {
+                    // Typed columns drift by a space or two between the lines.
                     let at = line_start + cell.start;
-                    let k = toks.partition_point(|t| t.start < at);
+                    let from = at.saturating_sub(3).max(line_start);
+                    let k = toks.partition_point(|t| t.start < from);
+                    let opens_cell = |t: &crate::names::token::Token| {
+                        t.start <= at + 3
+                            && t.end <= line_end
+                            && (t.start == line_start
+                                || text[..t.start].ends_with(char::is_whitespace))
+                    };
                     if let Some(p) = toks
                         .get(k)
-                        .filter(|t| t.start == at && t.end <= line_end)
+                        .filter(|t| opens_cell(t))
                         .and_then(|_| g.name(k, true))
                         .filter(|p| p.end <= line_end && p.form != Form::Given)
                     {
@@ -880,11 +888,17 @@ fn names_between(between: &str, at_most: usize) -> bool {
         })
         .collect();
     let words: Vec<&str> = between.split_whitespace().collect();
+    // `t.a.v. de heer H.J. Tuinstra en mevrouw F. Yıldız`: forms of address go with a name.
+    let addressing = |w: &str| {
+        let f = fold(w.trim_end_matches('.'));
+        f == "t.a.v" || lexicon::TITLES.contains(&f.as_str())
+    };
     !words.is_empty()
         && words.len() <= at_most
         && words.iter().all(|w| {
             let w = w.trim_end_matches([',', ';']);
             w == "en"
+                || addressing(w)
                 || lexicon::is_particle(&fold(w))
                 || (w.starts_with(char::is_uppercase)
                     && w.chars()
