@@ -862,9 +862,13 @@ fn propagation_mentions(
                 .map(|p| (p, "surname of an identified person"))
         } else if givens.contains(f) {
             // `Jan Jansen` when only Jan de Vries is known is another person.
+            // `Karel Doormanpad`: a street named after someone.
             let other = g
                 .forward(i)
-                .is_some_and(|full| people.find(&PersonKey::of(&full)).is_none());
+                .is_some_and(|full| people.find(&PersonKey::of(&full)).is_none())
+                || (g.spaced(i)
+                    && g.is_cap(i + 1)
+                    && crate::names::lexicon::is_street_name(g.folded(i + 1)));
             g.given_alone(i)
                 .filter(|_| !other)
                 .map(|p| (p, "first name of an identified person"))

@@ -435,6 +435,7 @@ impl Directory {
             }
         }
         let mut particles = particles_before(g, t);
+        let written_start = particles;
         // Other particles written in full are another name's (`van de Ven` is not Van der
         // Ven) or a preposition (`uit Kessel` for Mariska van Kessel): the surname stands
         // alone.
@@ -499,6 +500,16 @@ impl Directory {
             .get(g, particles, after, p.distinctive_surname)
             .or_else(|| title_before(g, particles).then_some("after a title or form of address"))
             .or_else(|| in_brackets.then_some("alone in brackets"));
+        // `Ten Boer`, `Den Bosch`, `Beek`: with other particles than the listed person's, or
+        // none, a place's name is the place.
+        if !title_before(g, written_start)
+            && written_particles != p.particles
+            && [written_start, t]
+                .iter()
+                .any(|&from| GAZETTEER.is(&fold(g.text_of_tokens(from, after)), class::PLACE))
+        {
+            return None;
+        }
         // `Brand uitgebroken`: the word opening a sentence, not the staff member.
         let toks = g.tokens();
         if context.is_none()
@@ -540,6 +551,10 @@ impl Directory {
             return None;
         }
         let after = match_words(g, t, &p.given)?;
+        // `Karel Doormanpad`: a street named after someone else.
+        if g.spaced(after - 1) && g.is_cap(after) && lexicon::is_street_name(g.folded(after)) {
+            return None;
+        }
         // The surname follows: the surname hit reads the whole name.
         let particles_end = skip_particles(g, after, false);
         if match_words(g, particles_end, &p.surname).is_some() {

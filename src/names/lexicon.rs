@@ -365,6 +365,26 @@ pub fn is_function_word(folded: &str) -> bool {
             .any(|h| folded.len() >= h.len() + 3 && folded.ends_with(h))
 }
 
+/// Whether a folded word is a street's name by its ending (`doormanpad`, `frankplein`): after
+/// a first name, the street named after the person (`Karel Doormanpad`), not the person.
+pub fn is_street_name(folded: &str) -> bool {
+    const STREET_ENDINGS: &[&str] = &[
+        "straat",
+        "laan",
+        "plein",
+        "pad",
+        "gracht",
+        "kade",
+        "dreef",
+        "singel",
+        "steeg",
+        "plantsoen",
+    ];
+    STREET_ENDINGS
+        .iter()
+        .any(|e| folded.len() >= e.len() + 3 && folded.ends_with(e))
+}
+
 /// Whether a folded word is a compound of common words (`registratienummer`,
 /// `portefeuillehouder`, `raadsvergadering`), which the word list, holding no long words,
 /// does not know whole: two words of three letters or more, with a linking `s` or `e`

@@ -553,6 +553,17 @@ mod tests {
     }
 
     #[test]
+    fn a_street_or_a_place_that_a_staff_members_name_is_part_of() {
+        let e = engine(&["Karel Smit", "Anouk van Beek"], &[]);
+        let text = "Karel, de graven aan het Karel Doormanpad zijn geruimd. Anouk van Beek \
+                    komt uit Beek; Roos Achterberg komt ook.\n";
+        assert_eq!(
+            removed(&e, text),
+            ["Karel", "Anouk van Beek", "Roos Achterberg"]
+        );
+    }
+
+    #[test]
     fn a_form_of_address_is_no_initial_and_a_document_title_no_name() {
         let e = engine(&["Ewout Oldenkamp"], &["Maarten Oldenkamp"]);
         let text = "Namens het College: drs. M. Oldenkamp.\n- Dhr. Oldenkamp meldt dat het \

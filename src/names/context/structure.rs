@@ -83,8 +83,9 @@ pub(super) fn structure(
         return None;
     };
     let next = p.next;
-    // The name of a register or scheme: no person, and none inside it either.
-    if defines_abbreviation(g, i, next) {
+    // The name of a register, scheme, document or street: no person, and none inside it
+    // either.
+    if defines_abbreviation(g, i, next) || names_a_thing(g, i, &p) {
         return Some(next);
     }
     let after_function = function_follows(g, next);
@@ -122,12 +123,11 @@ pub(super) fn structure(
             "name.function",
             format!("name followed by {function}").into(),
         )
-    } else if (p
+    } else if p
         .given
         .as_deref()
         .is_some_and(|g| gaz.is(g, class::FIRST_NAME))
-        || g.month_before_first_name(i))
-        && !titles_a_document(g, i, &p)
+        || g.month_before_first_name(i)
     {
         (
             Strength::Strong,
@@ -154,14 +154,39 @@ pub(super) fn structure(
 }
 
 /// `Kader Kennisveiligheid`, `Plan Wateroverlast`: a word that is also a first name before a
-/// compound of common words names a document or a scheme, not a person.
-fn titles_a_document(g: &Grammar, i: usize, p: &NameParse) -> bool {
-    g.has(i, class::WORD)
-        && p.surname.as_deref().is_some_and(|s| {
-            !s.contains(' ')
-                && !GAZETTEER.is(s, class::SURNAME)
-                && crate::names::lexicon::is_compound_word(s)
-        })
+/// compound of common words names a document or a scheme, not a person. `Karel Doormanpad`,
+/// `Anne Frankplein`: a first name before a street's name names the street.
+fn names_a_thing(g: &Grammar, i: usize, p: &NameParse) -> bool {
+    let Some(surname) = p.surname.as_deref() else {
+        return false;
+    };
+    let street =
+        crate::names::lexicon::is_street_name(surname.rsplit(' ').next().unwrap_or(surname));
+    // The head of the compound says what it is: a policy, a quality, a plan.
+    const DOCUMENT_HEADS: &[&str] = &[
+        "heid",
+        "schap",
+        "isme",
+        "iteit",
+        "beleid",
+        "plan",
+        "programma",
+        "regeling",
+        "aanpak",
+        "kader",
+        "wet",
+        "fonds",
+        "agenda",
+        "strategie",
+        "visie",
+        "protocol",
+    ];
+    let document = g.has(i, class::WORD)
+        && !surname.contains(' ')
+        && DOCUMENT_HEADS.iter().any(|h| surname.ends_with(h))
+        && !GAZETTEER.is(surname, class::SURNAME)
+        && crate::names::lexicon::is_compound_word(surname);
+    street || document
 }
 
 /// Whether the capitals in brackets after the words `[i, next)` abbreviate them
