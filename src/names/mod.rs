@@ -564,6 +564,13 @@ mod tests {
     }
 
     #[test]
+    fn a_staff_members_initials_after_via_or_door() {
+        let e = engine(&["Eline Vos"], &[]);
+        let text = "akkoord bgm (via EV), stukken via RWS en door DUO.\n";
+        assert_eq!(removed(&e, text), ["EV"]);
+    }
+
+    #[test]
     fn a_form_of_address_is_no_initial_and_a_document_title_no_name() {
         let e = engine(&["Ewout Oldenkamp"], &["Maarten Oldenkamp"]);
         let text = "Namens het College: drs. M. Oldenkamp.\n- Dhr. Oldenkamp meldt dat het \

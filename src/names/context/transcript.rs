@@ -11,9 +11,9 @@ use crate::names::lexicon::class;
 
 /// Prepositions and articles before an organisation's acronym used elsewhere in the text
 /// (`bij RWS`, `de ODVR`): a label that is an organisation's is not a person's.
-const BEFORE_ORGANISATION: &[&str] = &[
-    "bij", "van", "via", "door", "met", "naar", "namens", "voor", "de", "het", "aan", "en",
-];
+/// Not `via`, `door`, `met` or `voor`: a matter goes via or is done by a person as often
+/// (`akkoord (via EV)`).
+const BEFORE_ORGANISATION: &[&str] = &["bij", "van", "namens", "de", "het", "en"];
 
 /// Finds the speakers of lines that open with initials or a surname in capitals and a colon
 /// (`OB:`, `TJON-A-FONG:`, `VAN DER MEER:`).
