@@ -2,9 +2,12 @@
 //! Lan`): the first names are in no list of first names, but they are made of the syllables of
 //! pinyin, or are short Vietnamese syllables, and stand next to a common family name.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::{Form, Grammar, NameParse, shape};
 use crate::fold::fold;
-use crate::names::lexicon::{class, is_dutch_word};
+use crate::names::lexicon::{FastHash, class, is_dutch_word};
 
 /// Common Chinese family names in pinyin, folded.
 const CHINESE_SURNAMES: &[&str] = &[
@@ -38,13 +41,29 @@ const FINALS: &[&str] = &[
     "ve", "a", "o", "e", "i", "u", "v",
 ];
 
+/// Every pinyin syllable: an initial and a final; a final alone only when it does not start
+/// with `i`, `u` or `ü` (those are written with `y` or `w`).
+static SYLLABLES: LazyLock<HashSet<String, FastHash>> = LazyLock::new(|| {
+    INITIALS
+        .iter()
+        .flat_map(|i| FINALS.iter().map(move |f| (*i, *f)))
+        .filter(|(i, f)| !(i.is_empty() && f.starts_with(['i', 'u', 'v'])))
+        .map(|(i, f)| format!("{i}{f}"))
+        .collect()
+});
+
+/// The family names of both lists, for one lookup per word.
+static FAMILY_NAMES: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
+    CHINESE_SURNAMES
+        .iter()
+        .chain(VIETNAMESE_SURNAMES)
+        .copied()
+        .collect()
+});
+
 /// Whether `s` (folded, lower case) is one pinyin syllable.
 fn is_syllable(s: &str) -> bool {
-    INITIALS.iter().any(|i| {
-        s.strip_prefix(i).is_some_and(|f| {
-            FINALS.contains(&f) && !(i.is_empty() && f.starts_with(['i', 'u', 'v']))
-        })
-    })
+    SYLLABLES.contains(s)
 }
 
 /// How many pinyin syllables `s` (folded) is made of, if it is made of them: the fewest.
@@ -71,11 +90,11 @@ impl Grammar<'_> {
     pub fn east_asian_name(&self, i: usize) -> Option<NameParse> {
         let family = |k: usize| {
             (self.is_cap(k) || self.has(k, shape::UPPER))
-                && (CHINESE_SURNAMES.contains(&self.folded(k))
-                    || VIETNAMESE_SURNAMES.contains(&self.folded(k)))
+                && (2..=6).contains(&self.folded(k).len())
+                && FAMILY_NAMES.contains(self.folded(k))
         };
-        let vietnamese = VIETNAMESE_SURNAMES.contains(&self.folded(i));
         if family(i) && self.spaced(i) {
+            let vietnamese = VIETNAMESE_SURNAMES.contains(&self.folded(i));
             // Family name first: one first name (two Vietnamese ones).
             let mut end = self.given_part_end(i + 1, !vietnamese)?;
             if vietnamese && self.spaced(end - 1) {
@@ -84,6 +103,14 @@ impl Grammar<'_> {
             return Some(self.parse(i, end, i + 1, end, i));
         }
         // First name first: a given name of two syllables or more before the family name.
+        // The family name is looked for first: one lookup, where the syllables take more.
+        let mut after = i + 1;
+        while self.glued(after - 1) && self.is_punct(after, '-') && self.glued(after) {
+            after += 2;
+        }
+        if !(self.spaced(after - 1) && family(after)) {
+            return None;
+        }
         let given_end = self.given_part_end(i, true)?;
         let two_syllables = (i..given_end)
             .filter_map(|k| self.word(k).map(|_| self.folded(k)))
