@@ -571,6 +571,18 @@ mod tests {
     }
 
     #[test]
+    fn a_practitioner_named_by_a_surname_that_is_a_word() {
+        let e = engine(&[], &[]);
+        let text = "advocaat Wittebrood belde; Advocaat de Bruijn was scherp; dierenarts Van \
+                    Dalen kwam. mr. Meulendijks, advocaat te Eindhoven; de advocaat van Van \
+                    Kessel Bouw; adviseur Ruimte.\n";
+        assert_eq!(
+            removed(&e, text),
+            ["Wittebrood", "de Bruijn", "Van Dalen", "mr. Meulendijks"]
+        );
+    }
+
+    #[test]
     fn a_form_of_address_is_no_initial_and_a_document_title_no_name() {
         let e = engine(&["Ewout Oldenkamp"], &["Maarten Oldenkamp"]);
         let text = "Namens het College: drs. M. Oldenkamp.\n- Dhr. Oldenkamp meldt dat het \

@@ -198,11 +198,19 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        // Capitalised particles before a capitalised word open a surname (`dierenarts Van
-        // Dalen`, `dokter De Boer`).
-        let particle_name = g.is_cap(n) && {
+        // A practitioner is named by a surname, even one that is a word (`advocaat
+        // Wittebrood`), where an adviser's function may take a subject (`adviseur Ruimte`).
+        let practitioner = g.word_in(i, PRACTITIONERS);
+        // Particles before a capitalised word open a surname (`dierenarts Van Dalen`, `dokter
+        // De Boer`, `advocaat de Bruijn`).
+        let particle_name = (g.is_cap(n) || practitioner) && {
             let t = g.cap_tussen(n);
-            t > 0 && g.is_cap(n + t)
+            // In lower case a preposition reads the same (`advocaat te Eindhoven`, `de
+            // advocaat van Van Kessel`).
+            let preposition = g.is_lower(n)
+                && (g.word_in(n, &["te", "in", "op", "uit", "aan", "bij", "voor", "onder"])
+                    || g.has(n + t, class::ORG | class::PARTICLE | class::PLACE));
+            t > 0 && g.is_cap(n + t) && !preposition
         };
         // A function before a name (`Taxateur Wijnands`, `projectleider Hoekstra`); a word
         // after it is a team or a subject (`adviseur Ruimte`), not a name.
@@ -213,10 +221,10 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             // `het lid Kamminga`: a member of an elected body, public by that office.
             && !g.word_in(i, crate::names::lexicon::MEMBER_WORDS)
             && apart
-            && g.is_cap(n)
+            && (g.is_cap(n) || particle_name)
             && (particle_name
                 || (!g.has(n, class::ORG | class::PLACE | class::NOT_NAME | class::FUNCTION)
-                    && (!super::is_word(g, n) || surname_not_subject(g, n))))
+                    && (!super::is_word(g, n) || practitioner || surname_not_subject(g, n))))
             // `Adviseur Wts-uitvoering`: a compound naming the work.
             && !(g.glued(n) && g.is_punct(n + 1, '-'))
         {
@@ -534,6 +542,22 @@ fn upper_surname(g: &Grammar, j: usize) -> Option<NameParse> {
 /// A common surname that is also a word, after a function (`wijkagent Bos komt ook`), when
 /// no subject goes on after it (`beleidsmedewerker Bos en Natuur`, `adviseur Bos &
 /// Landschap`).
+/// Professions whose holders are named by their surname, not by a subject they work on.
+const PRACTITIONERS: &[&str] = &[
+    "advocaat",
+    "notaris",
+    "deurwaarder",
+    "gerechtsdeurwaarder",
+    "huisarts",
+    "dierenarts",
+    "tandarts",
+    "makelaar",
+    "taxateur",
+    "tolk",
+    "curator",
+    "bewindvoerder",
+];
+
 fn surname_not_subject(g: &Grammar, i: usize) -> bool {
     let and = g.word_in(i + 1, &["en"]) || g.is_punct(i + 1, '&');
     g.has(i, class::SURNAME) && !(and && g.is_cap(i + 2))
