@@ -583,6 +583,22 @@ mod tests {
     }
 
     #[test]
+    fn reversed_register_entries_with_a_place_a_double_surname_or_a_nickname() {
+        let e = engine(&[], &[]);
+        let text = "- RIJSWIJK, Dennis van, geboren 1993\nMooij, Antonius (Ton)   | 1940\n\
+                    Dam-Honig, Trijntje van   | 1912\nVan Rijswijk: twee registraties.\n";
+        assert_eq!(
+            removed(&e, text),
+            [
+                "RIJSWIJK, Dennis van",
+                "Mooij, Antonius (Ton)",
+                "Dam-Honig, Trijntje van",
+                "Van Rijswijk"
+            ]
+        );
+    }
+
+    #[test]
     fn a_form_of_address_is_no_initial_and_a_document_title_no_name() {
         let e = engine(&["Ewout Oldenkamp"], &["Maarten Oldenkamp"]);
         let text = "Namens het College: drs. M. Oldenkamp.\n- Dhr. Oldenkamp meldt dat het \

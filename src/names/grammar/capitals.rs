@@ -119,43 +119,56 @@ impl Grammar<'_> {
     pub fn eu_name(&self, i: usize) -> Option<NameParse> {
         let known_given = |k: usize| self.is_cap(k) && self.has(k, class::FIRST_NAME);
         // Surname first: particles and words in capitals, hyphens between.
-        let upper_surname_of = |start: usize, shortest: usize| -> Option<(usize, Vec<usize>)> {
-            let mut k = start;
-            let mut words = Vec::new();
-            while let Some(w) = self.word(k) {
-                let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
-                    || self.is_article_t(k) && w.ends_with('T');
-                if !capitals {
-                    break;
-                }
-                words.push(k);
-                k += 1;
-                if self.is_punct(k, '-') && self.glued(k - 1) && self.glued(k) {
+        // `places`: a place's name may be the surname (`RIJSWIJK, Dennis van`).
+        let upper_surname_of =
+            |start: usize, shortest: usize, places: bool| -> Option<(usize, Vec<usize>)> {
+                let mut k = start;
+                let mut words = Vec::new();
+                while let Some(w) = self.word(k) {
+                    let capitals = w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
+                        || self.is_article_t(k) && w.ends_with('T');
+                    if !capitals {
+                        break;
+                    }
+                    words.push(k);
                     k += 1;
-                } else if !self.spaced(k - 1) {
-                    break;
+                    if self.is_punct(k, '-') && self.glued(k - 1) && self.glued(k) {
+                        k += 1;
+                    } else if !self.spaced(k - 1) {
+                        break;
+                    }
                 }
-            }
-            let key: Vec<usize> = words
-                .iter()
-                .copied()
-                .filter(|&w| !self.has(w, class::PARTICLE))
-                .collect();
-            // After its particle a surname may be short (`VAN OS`, `VAN EK`).
-            let shortest = if key.len() < words.len() { 2 } else { shortest };
-            let plausible = key.iter().any(|&w| self.str(w).chars().count() >= shortest)
-                && !key.iter().any(|&w| {
-                    self.has(w, class::ORG | class::NOT_NAME | class::PLACE)
-                        && !(w > 0 && self.is_article_t(w - 1))
-                });
-            (plausible && words.len() <= 4).then_some((k, key))
-        };
-        let upper_surname = |start: usize| upper_surname_of(start, 4);
+                let key: Vec<usize> = words
+                    .iter()
+                    .copied()
+                    .filter(|&w| !self.has(w, class::PARTICLE))
+                    .collect();
+                // After its particle a surname may be short (`VAN OS`, `VAN EK`).
+                let shortest = if key.len() < words.len() { 2 } else { shortest };
+                let plausible = key.iter().any(|&w| self.str(w).chars().count() >= shortest)
+                    && !key.iter().any(|&w| {
+                        let not_a_name = if places {
+                            class::ORG | class::NOT_NAME
+                        } else {
+                            class::ORG | class::NOT_NAME | class::PLACE
+                        };
+                        self.has(w, not_a_name) && !(w > 0 && self.is_article_t(w - 1))
+                    });
+                (plausible && words.len() <= 4).then_some((k, key))
+            };
+        let upper_surname = |start: usize| upper_surname_of(start, 4, false);
         if self.has(i, shape::UPPER) {
             // `KOSTER, Dave`, `DE HAAN, S.`, `WIT, Chantal de`: registers and police
-            // reports; the comma makes even a short surname one.
-            if let Some((after, key)) = upper_surname_of(i, 3)
+            // reports; the comma makes even a short surname one, and a known first name
+            // after it even a place's name (`RIJSWIJK, Dennis van`).
+            if let Some((after, key)) = upper_surname_of(i, 3, false)
                 && let Some(p) = self.upper_reversed(i, after, &key)
+            {
+                return Some(p);
+            }
+            if let Some((after, key)) = upper_surname_of(i, 3, true)
+                && let Some(p) = self.upper_reversed(i, after, &key)
+                && p.given.is_some()
             {
                 return Some(p);
             }

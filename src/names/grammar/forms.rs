@@ -363,7 +363,9 @@ impl Grammar<'_> {
         {
             return None;
         }
-        for k in words {
+        // A double surname (`Dam-Honig`) is one whatever its parts mean alone.
+        let double = (i + t..comma).any(|k| self.is_punct(k, '-'));
+        for k in words.into_iter().filter(|_| !double) {
             let c = self.classes.get(k).copied().unwrap_or(0);
             let other = class::NOT_A_PERSON | class::WORD | class::FIRST_NAME;
             if c & other != 0 && c & class::SURNAME == 0 {
@@ -398,6 +400,15 @@ impl Grammar<'_> {
             && !self.column_gap(next - 1)
         {
             next += 1;
+        }
+        // A first name it goes by, in brackets (`Mooij, Antonius (Ton)`).
+        if self.spaced(next - 1)
+            && self.is_punct(next, '(')
+            && self.is_cap(next + 1)
+            && self.has(next + 1, class::FIRST_NAME)
+            && self.is_punct(next + 2, ')')
+        {
+            next += 3;
         }
         // A comma ends the entry, unless a list of first names goes on (`Bram, Daan, Roos`).
         let list_goes_on = self.is_punct(next, ',') && self.has(next + 1, class::FIRST_NAME);
