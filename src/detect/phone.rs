@@ -504,14 +504,29 @@ fn longest_valid_prefix(bytes: &[u8], from: usize, groups: &[Group]) -> Option<u
         let group = &bytes[g.start..g.end];
         digits[len..len + group.len()].copy_from_slice(group);
         len += group.len();
-        let next = bytes.get(g.end).copied();
-        let glued = next.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80);
+        // Letters glue, an invisible direction mark does not (WhatsApp wraps a number in
+        // U+202A … U+202C).
+        let glued = match bytes.get(g.end).copied() {
+            Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+            Some(_) => first_char(&bytes[g.end..]).is_none_or(char::is_alphanumeric),
+            None => false,
+        };
         let number = std::str::from_utf8(&digits[..len]).unwrap_or_default();
         if !glued && is_valid_number(number, plus) {
             best = Some(g.end);
         }
     }
     best
+}
+
+/// The character `bytes` start with, if they start with a whole one.
+fn first_char(bytes: &[u8]) -> Option<char> {
+    let head = &bytes[..bytes.len().min(4)];
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    valid.chars().next()
 }
 
 /// `dd-mm-yyyy` and friends: three groups of 1–2, 1–2 and 4 digits with one separator kind.
@@ -611,6 +626,14 @@ mod tests {
                 "zes vier twee zeven, nul nul negen, één vijf"
             ]
         );
+    }
+
+    #[test]
+    fn a_number_between_direction_marks_as_whatsapp_exports_it() {
+        let text = "19:02 Marieke added \u{202a}+31 6 28814470\u{202c}, Joost\n\
+                    [19:06] \u{202a}+31 6 28814470\u{202c}: Wat is er gebeurd?\n";
+        assert_eq!(found(text), ["+31 6 28814470", "+31 6 28814470"]);
+        assert!(found("tel 06 28814470abc").is_empty());
     }
 
     #[test]
