@@ -187,13 +187,42 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
         )
         .expect("date after a name pattern compiles")
     });
+    // One space, as notes write a name and a date (`Geeske 17-8-1965`): a four-digit year.
+    static AFTER_SPACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\x20([0-3]?[0-9][-/.][01]?[0-9][-/.](?:19[0-9]{2}|200[0-9]|201[0-2]))(?:\)|,|;|\.?\x20|\t|\r?\n|$)",
+        )
+        .expect("date after a name pattern compiles")
+    });
+    // In brackets with the word for it, a child's recent date of birth too (`Yousef
+    // (03-09-2021, geboren in Gouda)`).
+    static IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\x20?\(([0-3]?[0-9][-/.][01]?[0-9][-/.]20[0-9]{2}),\x20geb")
+            .expect("date in brackets pattern compiles")
+    });
+    // A year alone in brackets after a first name (`Omar (2012), Lana (2015)`).
+    static YEAR_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\x20\(((?:19|20)[0-9]{2})\)").expect("year in brackets pattern compiles")
+    });
     let names = findings.len();
     for i in 0..names {
         if findings[i].category != Category::Name {
             continue;
         }
         let end = findings[i].end;
-        if let Some(c) = AFTER_NAME.captures(&text[end..]) {
+        let name = &text[findings[i].start..end];
+        let first_name = !name.contains(char::is_whitespace)
+            && crate::names::lexicon::GAZETTEER.is(
+                &crate::fold::fold(name),
+                crate::names::lexicon::class::FIRST_NAME,
+            );
+        let rest = &text[end..];
+        let found = AFTER_NAME
+            .captures(rest)
+            .or_else(|| AFTER_SPACE.captures(rest))
+            .or_else(|| IN_BRACKETS.captures(rest))
+            .or_else(|| YEAR_IN_BRACKETS.captures(rest).filter(|_| first_name));
+        if let Some(c) = found {
             let date = c.get(1).expect("the date group always takes part");
             findings.push(Finding::new(
                 end + date.start(),
@@ -304,6 +333,21 @@ mod tests {
             .collect();
         // Not the day someone signed or acted.
         assert_eq!(dates, ["03-11-2001", "02-02-1971"]);
+        let text = "Geeske 17-8-1965, Yousef (03-09-2021, geboren in Gouda), Omar (2012), \
+                    Van Dam (2019), Bram (2-9-2024)\n";
+        let mut findings: Vec<Finding> = ["Geeske", "Yousef", "Omar", "Van Dam", "Bram"]
+            .iter()
+            .map(|s| {
+                let start = text.find(s).expect("the name is in the text");
+                Finding::new(start, start + s.len(), Category::Name, "name", "test")
+            })
+            .collect();
+        bound_to_names(text, &mut findings);
+        let dates: Vec<&str> = findings[5..]
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(dates, ["17-8-1965", "03-09-2021", "2012"]);
     }
 
     #[test]
