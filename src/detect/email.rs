@@ -37,6 +37,17 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                     "e-mail address",
                 ));
             }
+        } else if let Some((start, end)) = elided_address(text, at)
+            && !is_functional(&text[start..at])
+        {
+            last_end = end;
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Email,
+                "email",
+                "e-mail address with its domain left out",
+            ));
         }
     }
     detect_obfuscated(text, out);
@@ -326,6 +337,48 @@ fn holds_a_name(folded: &str) -> bool {
         .any(|p| folded.starts_with(p))
 }
 
+/// An address whose domain a note leaves out or could not read (`d.mertens@...`,
+/// `shanti.jagessar@…`, `h.oudemunnink@[onleesbaar]`, `lotte.hiemstra@` at a line's end):
+/// the local part names the person. A local part of three characters or more with a letter.
+fn elided_address(text: &str, at: usize) -> Option<(usize, usize)> {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_local_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    let local = text[start..at].trim_start_matches('.');
+    let start = at - local.len();
+    // A person's: initials and a name joined by a dot (`j.bakker`), or one long word
+    // (`maatschapwanink`); not a team's short or hyphenated mailbox (`lim@`, `dcv-evacuatie@`).
+    let personal = local.contains(['.', '_']) || (local.len() >= 8 && !local.contains('-'));
+    if !personal || local.ends_with('.') || !local.contains(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let rest = &text[at + 1..];
+    let elision = if rest.starts_with('…') {
+        '…'.len_utf8()
+    } else if rest.starts_with("...") {
+        3
+    } else if rest.starts_with('[') {
+        // `[?]`, `[onleesbaar]`, and the rest of the domain after it.
+        let close = rest[..rest.len().min(16)].find(']')?;
+        close
+            + 1
+            + rest[close + 1..]
+                .char_indices()
+                .take_while(|&(_, c)| is_domain_char(c))
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8())
+    } else if rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || ",;)".contains(c))
+    {
+        0
+    } else {
+        return None;
+    };
+    Some((start, at + 1 + elision))
+}
+
 /// The address around the `@` at byte `at`, if it is one.
 fn address_around(text: &str, at: usize) -> Option<(usize, usize)> {
     let mut start = at;
@@ -372,6 +425,26 @@ mod tests {
         let mut out = Vec::new();
         detect(text, &mut out);
         out.iter().map(|f| &text[f.start..f.end]).collect()
+    }
+
+    #[test]
+    fn an_address_whose_domain_is_left_out() {
+        assert_eq!(
+            found(
+                "mail naar shanti.jagessar@… of d.mertens@... ). h.oudemunnink@[onleesbaar] \
+                   maatschapwanink@...\n"
+            ),
+            [
+                "shanti.jagessar@…",
+                "d.mertens@...",
+                "h.oudemunnink@[onleesbaar]",
+                "maatschapwanink@..."
+            ]
+        );
+        // A team's mailbox, a handle, a time.
+        assert!(
+            found("naar lim@ en dcv-evacuatie@, info@... tw: @jhoogendijk, Jan @ 10:00").is_empty()
+        );
     }
 
     #[test]
