@@ -362,7 +362,7 @@ fn elided_address(text: &str, at: usize) -> Option<(usize, usize)> {
         3
     } else if rest.starts_with('[') {
         // `[?]`, `[onleesbaar]`, and the rest of the domain after it.
-        let close = rest[..rest.len().min(16)].find(']')?;
+        let close = rest.bytes().take(16).position(|b| b == b']')?;
         close
             + 1
             + rest[close + 1..]

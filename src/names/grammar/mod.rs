@@ -185,9 +185,12 @@ impl<'a> Grammar<'a> {
         self.organisation_words.get_or_init(|| read(self))
     }
 
-    /// The folded form of word `i` (empty for other tokens).
+    /// The folded form of word `i` (empty for other tokens, and past the last one).
     pub fn folded(&self, i: usize) -> &str {
-        let (a, b) = self.folded_at[i];
+        // Past the last token: nothing, as [`Grammar::word`] gives `None` there.
+        let Some(&(a, b)) = self.folded_at.get(i) else {
+            return "";
+        };
         &self.folded_words[a as usize..b as usize]
     }
 
