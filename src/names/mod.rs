@@ -556,7 +556,7 @@ mod tests {
     fn a_street_or_a_place_that_a_staff_members_name_is_part_of() {
         let e = engine(&["Karel Smit", "Anouk van Beek"], &[]);
         let text = "Karel, de graven aan het Karel Doormanpad zijn geruimd. Anouk van Beek \
-                    komt uit Beek; Roos Achterberg komt ook.\n";
+                    komt uit Beek; Roos Achterberg komt ook. Kantoor in Santiago de Chile.\n";
         assert_eq!(
             removed(&e, text),
             ["Karel", "Anouk van Beek", "Roos Achterberg"]

@@ -155,7 +155,8 @@ pub(super) fn structure(
 
 /// `Kader Kennisveiligheid`, `Plan Wateroverlast`: a word that is also a first name before a
 /// compound of common words names a document or a scheme, not a person. `Karel Doormanpad`,
-/// `Anne Frankplein`: a first name before a street's name names the street.
+/// `Anne Frankplein`: a first name before a street's name names the street; and a place is
+/// a place.
 fn names_a_thing(g: &Grammar, i: usize, p: &NameParse) -> bool {
     let Some(surname) = p.surname.as_deref() else {
         return false;
@@ -186,7 +187,9 @@ fn names_a_thing(g: &Grammar, i: usize, p: &NameParse) -> bool {
         && DOCUMENT_HEADS.iter().any(|h| surname.ends_with(h))
         && !GAZETTEER.is(surname, class::SURNAME)
         && crate::names::lexicon::is_compound_word(surname);
-    street || document
+    // `Santiago de Chile`, `Hong Kong`: a place whose first word is a first name.
+    let place = GAZETTEER.is(&fold(g.text_of(p)), class::PLACE);
+    street || document || place
 }
 
 /// Whether the capitals in brackets after the words `[i, next)` abbreviate them
