@@ -91,6 +91,25 @@ fn on_mail_header_line(g: &Grammar, i: usize) -> bool {
 /// Koster, de buurman`).
 const NAMING: &[&str] = &["heet", "heette", "genaamd", "naam", "name"];
 
+/// Names the grammar reads whole at a token, tried in order: the rule and the evidence of each.
+type WholeNameForm = (
+    fn(&Grammar, usize) -> Option<NameParse>,
+    &'static str,
+    &'static str,
+);
+const WHOLE_NAME_FORMS: [WholeNameForm; 2] = [
+    (
+        |g, i| g.eu_name(i),
+        "name.eu-style",
+        "surname in capitals with a first name",
+    ),
+    (
+        |g, i| g.east_asian_name(i),
+        "name.east-asian",
+        "family name with a first name in pinyin or Vietnamese",
+    ),
+];
+
 /// Rules that apply anywhere in the text.
 pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     let toks = g.tokens();
@@ -308,26 +327,12 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         if i >= structural_end
-            && let Some(p) = g.eu_name(i)
+            && let Some((p, rule, evidence)) = WHOLE_NAME_FORMS
+                .iter()
+                .find_map(|&(read, rule, evidence)| read(g, i).map(|p| (p, rule, evidence)))
         {
             structural_end = p.next;
-            out.push(mention(
-                p,
-                "name.eu-style",
-                "surname in capitals with a first name",
-            ));
-            i += 1;
-            continue;
-        }
-        if i >= structural_end
-            && let Some(p) = g.east_asian_name(i)
-        {
-            structural_end = p.next;
-            out.push(mention(
-                p,
-                "name.east-asian",
-                "family name with a first name in pinyin or Vietnamese",
-            ));
+            out.push(mention(p, rule, evidence));
             i += 1;
             continue;
         }

@@ -158,11 +158,6 @@ pub(super) fn structure(
 /// `Anne Frankplein`: a first name before a street's name names the street; and a place is
 /// a place.
 fn names_a_thing(g: &Grammar, i: usize, p: &NameParse) -> bool {
-    let Some(surname) = p.surname.as_deref() else {
-        return false;
-    };
-    let street =
-        crate::names::lexicon::is_street_name(surname.rsplit(' ').next().unwrap_or(surname));
     // The head of the compound says what it is: a policy, a quality, a plan.
     const DOCUMENT_HEADS: &[&str] = &[
         "heid",
@@ -182,6 +177,11 @@ fn names_a_thing(g: &Grammar, i: usize, p: &NameParse) -> bool {
         "visie",
         "protocol",
     ];
+    let Some(surname) = p.surname.as_deref() else {
+        return false;
+    };
+    let street =
+        crate::names::lexicon::is_street_name(surname.rsplit(' ').next().unwrap_or(surname));
     let document = g.has(i, class::WORD)
         && !surname.contains(' ')
         && DOCUMENT_HEADS.iter().any(|h| surname.ends_with(h))
