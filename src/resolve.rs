@@ -497,8 +497,10 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
+    // `Het Bos` opening a sentence too: no surname has `het` alone for a particle.
     (before.len() < start
-        && ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word))
+        && (["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
+            || word == "Het"))
         || word_opening_a_sentence(text, start, end)
         || time_use_of_a_name(text, start, end)
         || colour_of_a_scale(text, start, end)

@@ -853,7 +853,13 @@ fn propagation_mentions(
             let start = (i.saturating_sub(3)..i)
                 .find(|&s| g.cap_tussen(s) == i - s && g.is_cap(s))
                 .unwrap_or(i);
-            g.surname_alone(start, false)
+            // `Het Bos`: the article before a word makes it the noun (no surname has `het`
+            // alone for a particle; `De Wit` is a surname as often as not).
+            let noun =
+                start < i && g.word_in(i - 1, &["het"]) && crate::names::lexicon::is_dutch_word(f);
+            (!noun)
+                .then(|| g.surname_alone(start, false))
+                .flatten()
                 .or_else(|| g.surname_alone(i, false))
                 // `Den Haag` is a place even when someone is called K. den Haag; `Brand
                 // uitgebroken` opens a sentence with the word.

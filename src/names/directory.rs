@@ -500,6 +500,18 @@ impl Directory {
             .get(g, particles, after, p.distinctive_surname)
             .or_else(|| title_before(g, particles).then_some("after a title or form of address"))
             .or_else(|| in_brackets.then_some("alone in brackets"));
+        // `Het Bos`, `van het Hof`: the article before a word that is the surname of someone
+        // listed without particles makes the word a noun.
+        let article = written_particles
+            .last()
+            .is_some_and(|w| w == "het" || w == "'t");
+        if p.particles.is_empty()
+            && article
+            && (g.has(t, class::WORD) || lexicon::is_dutch_word(g.folded(t)))
+            && !title_before(g, written_start)
+        {
+            return None;
+        }
         // `Ten Boer`, `Den Bosch`, `Beek`: with other particles than the listed person's, or
         // none, a place's name is the place.
         if !title_before(g, written_start)

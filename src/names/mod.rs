@@ -554,12 +554,13 @@ mod tests {
 
     #[test]
     fn a_street_or_a_place_that_a_staff_members_name_is_part_of() {
-        let e = engine(&["Karel Smit", "Anouk van Beek"], &[]);
+        let e = engine(&["Karel Smit", "Anouk van Beek", "Ilse Bos"], &[]);
         let text = "Karel, de graven aan het Karel Doormanpad zijn geruimd. Anouk van Beek \
-                    komt uit Beek; Roos Achterberg komt ook. Kantoor in Santiago de Chile.\n";
+                    komt uit Beek; Roos Achterberg komt ook. Kantoor in Santiago de Chile. Het \
+                    Bos ligt achter het uitspraak van het Hof; Bos belt.\n";
         assert_eq!(
             removed(&e, text),
-            ["Karel", "Anouk van Beek", "Roos Achterberg"]
+            ["Karel", "Anouk van Beek", "Roos Achterberg", "Bos"]
         );
     }
 
