@@ -61,11 +61,6 @@ static FAMILY_NAMES: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|
         .collect()
 });
 
-/// Whether `s` (folded, lower case) is one pinyin syllable.
-fn is_syllable(s: &str) -> bool {
-    SYLLABLES.contains(s)
-}
-
 /// How many pinyin syllables `s` (folded) is made of, if it is made of them: the fewest.
 fn syllables(s: &str) -> Option<usize> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -76,7 +71,7 @@ fn syllables(s: &str) -> Option<usize> {
     fewest[0] = 0;
     for end in 1..=s.len() {
         for start in end.saturating_sub(6)..end {
-            if fewest[start] != usize::MAX && is_syllable(&s[start..end]) {
+            if fewest[start] != usize::MAX && SYLLABLES.contains(&s[start..end]) {
                 fewest[end] = fewest[end].min(fewest[start] + 1);
             }
         }
@@ -89,9 +84,10 @@ impl Grammar<'_> {
     /// capitals or not (`WANG Jianguo`, `LIU YUXIN`, `Sun Mingyu`, `Mei-Ling Chen`, `Tran Bao`).
     pub fn east_asian_name(&self, i: usize) -> Option<NameParse> {
         let family = |k: usize| {
+            let f = self.folded(k);
             (self.is_cap(k) || self.has(k, shape::UPPER))
-                && (2..=6).contains(&self.folded(k).len())
-                && FAMILY_NAMES.contains(self.folded(k))
+                && (2..=6).contains(&f.len())
+                && FAMILY_NAMES.contains(f)
         };
         if family(i) && self.spaced(i) {
             let vietnamese = VIETNAMESE_SURNAMES.contains(&self.folded(i));
