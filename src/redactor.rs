@@ -82,7 +82,8 @@ impl Redactor {
     /// The audit digests of [`Redactor::redact_document`] use a random key until
     /// [`Redactor::with_audit_key`] sets one.
     pub fn new(policy: Policy, lists: &Lists) -> Result<Redactor, ConfigError> {
-        let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?;
+        let names = NameEngine::new(&lists.staff, &lists.public, &policy.names)?
+            .with_listed_organisations(&lists.keep);
         // The content itself: `Debug` output hides the names.
         let mut identity = Fingerprint::new("woo-redact redactor");
         policy.content_digest(&mut identity);

@@ -33,11 +33,10 @@ impl NameEngine {
                 .then(b.parse.end.cmp(&a.parse.end))
                 .then(b.strength.cmp(&a.strength))
         });
-        let organisations = orgs::find(g);
-        clear_organisations(g, &organisations, &mut mentions);
-        mentions.retain(|m| !postal_or_code(g.text(), m.parse.start, m.parse.end));
+        let mut organisations = orgs::find(g);
         // The capitalised words of organisations' names (`Vigilant` of `Vigilant
-        // Beveiliging`, `Dalen` of `Slachterij Van Dalen`).
+        // Beveiliging`, `Dalen` of `Slachterij Van Dalen`). Not of the keep list's: its
+        // entries are in every document, whoever else bears their words.
         let toks = g.tokens();
         let mut organisation_words: Vec<String> = Vec::new();
         for &(start, end) in &organisations {
@@ -49,6 +48,10 @@ impl NameEngine {
                     .map(|i| g.folded(i).to_string()),
             );
         }
+        organisations.extend(self.listed_organisations(g, &mentions));
+        organisations.sort_unstable();
+        clear_organisations(g, &organisations, &mut mentions);
+        mentions.retain(|m| !postal_or_code(g.text(), m.parse.start, m.parse.end));
         // Public officials: the list, and names in office-holder context. A surname or first
         // name alone that a public official shares is decided below, once we know who else
         // is named.
@@ -607,6 +610,30 @@ fn initials_after(g: &Grammar, next: usize) -> Option<usize> {
         )
     }) || (g.spaced(next) && g.is_punct(next + 1, '('));
     (capital && closes).then(|| toks[next].end)
+}
+
+impl NameEngine {
+    /// Where the text names a keep-listed organisation by a short name that is nobody's
+    /// surname here: no listed or known person bears it, nor anyone named in full elsewhere
+    /// in the text.
+    fn listed_organisations(&self, g: &Grammar, mentions: &[Mention]) -> Vec<(usize, usize)> {
+        self.organisations.find(g, |surname, (start, end)| {
+            let key = PersonKey {
+                surname: Some(surname.to_string()),
+                ..PersonKey::default()
+            };
+            [&self.staff, &self.public, &self.known.people]
+                .iter()
+                .any(|people| people.find(&key).is_some())
+                || mentions.iter().any(|m| {
+                    // Not the mention of these words (`Mr. Liu van Huaxin`).
+                    let here = m.parse.start < end && start < m.parse.end;
+                    !here
+                        && (m.parse.given.is_some() || m.parse.initials.is_some())
+                        && m.parse.surname.as_deref() == Some(surname)
+                })
+        })
+    }
 }
 
 /// Organisation names are no mentions of people: mentions inside one go, and a name that

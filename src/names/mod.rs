@@ -203,6 +203,8 @@ pub struct NameEngine {
     /// People identified in other documents of the batch (batch-wide scope): their full
     /// names and surnames are removed here too.
     known: Arc<Known>,
+    /// The keep list's organisations, whose short names are no people.
+    organisations: Arc<orgs::ListedOrganisations>,
 }
 
 /// The people other documents of the batch identified, and the first words of their
@@ -247,7 +249,18 @@ impl NameEngine {
             directory,
             policy: policy.clone(),
             known: Arc::default(),
+            organisations: Arc::default(),
         })
+    }
+
+    /// The same engine, reading the organisations among the keep list's entries by their
+    /// short names too (`Van Dijk` for `Van Dijk Air & Sea Logistics B.V.`): those words are
+    /// the organisation, not a person, unless a title, first name or initial comes with them.
+    pub fn with_listed_organisations(self, keep: &[String]) -> NameEngine {
+        NameEngine {
+            organisations: Arc::new(orgs::ListedOrganisations::new(keep)),
+            ..self
+        }
     }
 
     /// The same engine, also removing the full names and surnames of the private people

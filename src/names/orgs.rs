@@ -545,6 +545,205 @@ fn name_before(g: &Grammar, i: usize) -> Option<usize> {
     Some(s)
 }
 
+/// Legal forms and their like that close a listed organisation's name, folded and without
+/// dots: the name is used without them (`Veltronix Precision B.V.` is `Veltronix`).
+const LEGAL_FORMS: &[&str] = &[
+    "bv", "nv", "vof", "cv", "ua", "ltd", "llp", "llc", "co", "inc", "plc", "gmbh", "ag", "sa",
+    "sarl", "srl", "spa", "kg", "bvba", "fze",
+];
+
+/// Trade words of firms named after their partners, folded.
+const PARTNER_FIRMS: &[&str] = &[
+    "advocaten",
+    "notarissen",
+    "accountants",
+    "architecten",
+    "adviseurs",
+    "makelaars",
+    "partners",
+    "zn",
+    "zonen",
+];
+
+/// The organisations of the keep list, by the short names a text uses for them: the first
+/// words of the name without its legal form (`Van Dijk` and `Van Dijk Air & Sea` of `Van Dijk
+/// Air & Sea Logistics B.V.`), also after a place that opens it (`Huaxin` of `Shenzhen
+/// Huaxin Microelectronics`), and an abbreviation in brackets (`BAFA`). The keep list
+/// protects the whole name; these keep its short names from being read as a person.
+#[derive(Clone, Default)]
+pub(crate) struct ListedOrganisations {
+    /// Each short name as its tokens (words folded), by its first token.
+    by_first: HashMap<String, Vec<Vec<String>>, lexicon::FastHash>,
+}
+
+impl std::fmt::Debug for ListedOrganisations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListedOrganisations")
+            .field(
+                "short names",
+                &self.by_first.values().map(Vec::len).sum::<usize>(),
+            )
+            .finish()
+    }
+}
+
+impl ListedOrganisations {
+    /// The short names of the organisations among `keep`: entries without digits or `@`
+    /// (addresses, numbers and mailboxes are no names).
+    pub(crate) fn new(keep: &[String]) -> ListedOrganisations {
+        let mut listed = ListedOrganisations::default();
+        for entry in keep {
+            if entry.contains(|c: char| c.is_ascii_digit() || c == '@') {
+                continue;
+            }
+            let toks = super::token::tokenize(entry);
+            let g = Grammar::new(entry, &toks);
+            let key = |k: usize| match g.word(k) {
+                Some(_) => g.folded(k).to_string(),
+                None => g.str(k).to_string(),
+            };
+            // The name without what is in brackets and without its legal form.
+            let mut name: Vec<usize> = Vec::new();
+            let mut depth = 0usize;
+            for k in 0..toks.len() {
+                match toks[k].kind {
+                    Kind::Punct('(') => depth += 1,
+                    Kind::Punct(')') => depth = depth.saturating_sub(1),
+                    Kind::Word if depth > 0 && g.has(k, shape::UPPER) => {
+                        listed.add(vec![key(k)]);
+                    }
+                    _ if depth == 0 => name.push(k),
+                    _ => {}
+                }
+            }
+            while let Some(&last) = name.last() {
+                let legal = LEGAL_FORMS.contains(&g.folded(last)) && !g.has(last, shape::LOWER);
+                if legal || g.word(last).is_none() {
+                    name.pop();
+                } else {
+                    break;
+                }
+            }
+            // A firm of partners is named after them: one of its names alone is a partner
+            // (`Boerhave` of `Boerhave Lint Advocaten`).
+            let partners = name
+                .iter()
+                .any(|&k| g.is_punct(k, '&') || PARTNER_FIRMS.contains(&g.folded(k)));
+            let starts = [0, 1].into_iter().filter(|&n| {
+                n == 0 || (name.len() > 2 && g.has(name[0], class::PLACE) && g.is_cap(name[0]))
+            });
+            for from in starts {
+                for to in from + 1..=name.len() {
+                    let words = &name[from..to];
+                    if short_name(&g, words) && !(partners && words.len() == 1) {
+                        listed.add(words.iter().map(|&k| key(k)).collect());
+                    }
+                }
+            }
+        }
+        listed
+    }
+
+    fn add(&mut self, tokens: Vec<String>) {
+        let forms = self.by_first.entry(tokens[0].clone()).or_default();
+        if !forms.contains(&tokens) {
+            forms.push(tokens);
+            // Longest first: the widest short name wins where two share a start.
+            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        }
+    }
+
+    /// The byte ranges where `g` names a listed organisation by one of its short names, but
+    /// not where the words name a person: after a title, a first name or an initial (`mevrouw
+    /// Van Dijk`, `Sandra van Dijk`), or a surname that `is_person` says someone bears (given
+    /// the surname and where the short name is).
+    pub(crate) fn find(
+        &self,
+        g: &Grammar,
+        is_person: impl Fn(&str, (usize, usize)) -> bool,
+    ) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if self.by_first.is_empty() {
+            return out;
+        }
+        let toks = g.tokens();
+        let token = |t: usize| match g.word(t) {
+            Some(_) => g.folded(t),
+            None => g.str(t),
+        };
+        let mut k = 0;
+        while k < toks.len() {
+            // A name is written with a capital; a particle in lower case opens a person's
+            // name (`Sandra van Dijk`).
+            let capital = g.word(k).is_some_and(|w| w.starts_with(char::is_uppercase));
+            let form = capital
+                .then(|| self.by_first.get(g.folded(k)))
+                .flatten()
+                .and_then(|forms| {
+                    forms.iter().find(|form| {
+                        k + form.len() <= toks.len()
+                            && form.iter().enumerate().all(|(n, f)| token(k + n) == f)
+                    })
+                });
+            let Some(form) = form else {
+                k += 1;
+                continue;
+            };
+            let (first, end) = (k, k + form.len());
+            k = end;
+            let range = (toks[first].start, toks[end - 1].end);
+            let surname = (first..end)
+                .filter(|&t| g.word(t).is_some() && !g.has(t, class::PARTICLE))
+                .map(|t| g.folded(t))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !(after_a_person_word(g, first) || is_person(&surname, range)) {
+                out.push(range);
+            }
+        }
+        out
+    }
+}
+
+/// Whether the words `words` of a listed organisation's name can stand for it alone: they end
+/// in a word that is no particle or connector and hold a capitalised word; one word alone must
+/// be no first name or surname (`Arslan` of `Arslan Import & Export` may be the owner).
+fn short_name(g: &Grammar, words: &[usize]) -> bool {
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    let connector = |k: usize| g.word(k).is_none() || g.has(k, class::PARTICLE) || g.is_lower(k);
+    let capital = words
+        .iter()
+        .any(|&k| (g.is_cap(k) || g.has(k, shape::UPPER)) && !g.has(k, class::PARTICLE));
+    let named = |k: usize| g.has(k, class::FIRST_NAME | class::SURNAME);
+    !connector(last) && capital && (words.len() > 1 || !named(words[0]))
+}
+
+/// Whether the word before token `k` says a person's name follows: a title or form of
+/// address, a first name or an initial, or a name that the word after it tags with its
+/// organisation (`JW Sprenger Politie`, `Esther Kok LCH`).
+fn after_a_person_word(g: &Grammar, k: usize) -> bool {
+    if k == 0 {
+        return false;
+    }
+    let before = k - 1;
+    if g.is_punct(before, '.') && before > 0 {
+        let word = before - 1;
+        return g.word(word).is_some_and(|w| w.chars().count() == 1) || g.has(word, class::TITLE);
+    }
+    if g.word(before).is_none() {
+        return false;
+    }
+    let named = g.has(before, class::FIRST_NAME | class::SURNAME) || !g.has(before, class::WORD);
+    let capital = g.is_cap(before) || g.has(before, shape::UPPER);
+    g.has(before, class::TITLE)
+        || (capital
+            && g.spaced(before)
+            && named
+            && !g.has(before, class::ORG | class::PLACE | class::OFFICE))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::token::tokenize;
@@ -554,6 +753,57 @@ mod tests {
         let toks = tokenize(text);
         let g = Grammar::new(text, &toks);
         find(&g).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    fn listed(keep: &[&str], text: &str, bearer: &str) -> Vec<String> {
+        let keep: Vec<String> = keep.iter().map(|s| s.to_string()).collect();
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        ListedOrganisations::new(&keep)
+            .find(&g, |surname, _| surname == bearer)
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn listed_organisations_by_their_short_names() {
+        let keep = [
+            "Van Dijk Air & Sea Logistics B.V.",
+            "Shenzhen Huaxin Microelectronics Co., Ltd.",
+            "Bundesamt für Wirtschaft und Ausfuhrkontrolle (BAFA)",
+            "Boerhave Lint Advocaten",
+            "Arslan Import & Export V.O.F.",
+            "Postbus 20061, 2500 EB Den Haag",
+        ];
+        let found = listed(
+            &keep,
+            "Van Dijk A&S meldt dat VAN DIJK AIR & SEA de zending had. Mr. Liu van Huaxin \
+             belde. BAFA antwoordt. Boerhave Lint vraagt uitstel.\n",
+            "",
+        );
+        assert_eq!(
+            found,
+            [
+                "Van Dijk",
+                "VAN DIJK AIR & SEA",
+                "Huaxin",
+                "BAFA",
+                "Boerhave Lint"
+            ]
+        );
+        // A person's name: after a title, a first name or an initial, in lower case after a
+        // first name, a partner of a firm alone, a family's surname alone, a name someone
+        // bears.
+        let people = listed(
+            &keep,
+            "mevrouw Van Dijk, dhr. Van Dijk, Sandra van Dijk, S. Van Dijk. Boerhave belt. \
+             Arslan komt. Postbus 20061.\n",
+            "",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        let borne = listed(&keep, "Van Dijk belt terug.\n", "dijk");
+        assert!(borne.is_empty(), "{borne:?}");
     }
 
     #[test]
