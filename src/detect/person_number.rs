@@ -24,7 +24,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|pat\.?|a|v|account)-?(?:nummer|nr)s?\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|pat\.?|a|v|account)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|ubn(?:-?(?:nummer|nr)\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
@@ -537,8 +537,15 @@ mod tests {
         );
         assert_eq!(found("brigadier C. Roemer, pnr 2240519"), ["2240519"]);
         assert_eq!(found("Mijn pasnummer was TFU-0388."), ["TFU-0388"]);
-        // A relation's year and a count are no numbers of a person.
+        // A column headed by an export's field name.
+        assert_eq!(
+            found("pers_nr;achternaam;voornaam\nD-40817;Demirci;Yusuf\nD-38120;Bos;Anna\n"),
+            ["D-40817", "D-38120"]
+        );
+        // A relation's year and a count are no numbers of a person, a press number no
+        // person's.
         assert!(found("in relatie tot 2024 en een account van 12 jaar").is_empty());
+        assert!(found("Algemeen persnummer provincie: 038 499 77 77.").is_empty());
     }
 
     #[test]

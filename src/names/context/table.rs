@@ -345,22 +345,35 @@ fn initials_then_surname(g: &Grammar, k: usize, end: usize) -> Option<NameParse>
     })
 }
 
-/// A register's name (`Rijswijk A. van`, `Broek H. van den`, `Maandag G.`): one capitalised
-/// word, the initials and the particles after them, up to the end of the cell.
+/// A register's name (`Rijswijk A. van`, `Broek H. van den`, `Maandag G.`, `Lodewijks T`,
+/// `Mendes Tavares, D`): one to three capitalised words, maybe a comma, the initials with or
+/// without dots and the particles after them, up to the end of the cell.
 fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     let toks = g.tokens();
-    if !g.is_cap(k) || g.has(k, shape::UPPER) || !g.spaced(k) {
+    let in_cell = |j: usize| toks.get(j).is_some_and(|t| t.start < end);
+    let surname_word = |j: usize| g.is_cap(j) && !g.has(j, class::TITLE);
+    if !surname_word(k) {
         return None;
     }
-    let (mut next, initials) = g.initials(k + 1, false)?;
-    while next < toks.len()
-        && toks[next].start < end
-        && g.is_lower(next)
-        && g.has(next, class::PARTICLE)
-    {
+    let mut last = k;
+    while last < k + 2 && g.spaced(last) && surname_word(last + 1) {
+        last += 1;
+    }
+    let mut next = last + 1;
+    let comma = g.is_punct(next, ',');
+    if comma {
+        next += 1;
+    } else if !g.spaced(last) {
+        return None;
+    }
+    let (mut next, initials) = match g.initials(next, false) {
+        Some(found) => found,
+        None => undotted_initials(g, next, end)?,
+    };
+    while in_cell(next) && g.is_lower(next) && g.has(next, class::PARTICLE) {
         next += 1;
     }
-    if toks.get(next).is_some_and(|t| t.start < end) {
+    if in_cell(next) {
         return None;
     }
     Some(NameParse {
@@ -371,8 +384,25 @@ fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
         given: None,
         initials: Some(initials),
         // The surname key leaves the particles out (`rijswijk`).
-        surname: Some(g.folded(k).to_string()),
+        surname: Some(
+            (k..=last)
+                .map(|j| g.folded(j))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
     })
+}
+
+/// One to three capital letters without dots at token `k` (`T`, `P J`), each alone.
+fn undotted_initials(g: &Grammar, k: usize, end: usize) -> Option<(usize, String)> {
+    let toks = g.tokens();
+    let mut j = k;
+    let mut letters = String::new();
+    while j < k + 3 && toks.get(j).is_some_and(|t| t.start < end) && g.is_capital_letter(j) {
+        letters.push_str(g.folded(j));
+        j += 1;
+    }
+    (!letters.is_empty()).then_some((j, letters))
 }
 
 /// A register's name in capitals (`DE WIT J`, `MARTINA P M`, `VAN DEN BERG-ROOS B`, `OKTOBER, R.`): words in
@@ -470,6 +500,13 @@ mod tests {
         assert_eq!(people(export), ["Hofman, G.", "NKR"]);
         let export = "nr;naam;woonplaats\n3;JAGESSAR P;Utrecht\n4;GGD GELDERLAND;Arnhem\n";
         assert_eq!(people(export), ["JAGESSAR P"]);
+        // A roster: surnames before initials without dots, after a comma or not.
+        let roster = "pers.nr\tnaam\tfunctie\n10990\tLodewijks T\tplanner\n\
+                      11004\tMendes Tavares, D\tmachinist\n10233\tOsei, K\tsjorder\n";
+        assert_eq!(
+            people(roster),
+            ["Lodewijks T", "Mendes Tavares, D", "Osei, K"]
+        );
         // Initials in a column of their own; a row that lacks its last cells still counts.
         let sheet = "Naam\tVoorletters\tBSN\tIBAN\tUren\tUitbetaald\n\
                      Houben\tM.J.\t744870926\tNL02KNAB3878471343\t62\t15-12-2023\n\
