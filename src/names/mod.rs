@@ -329,6 +329,7 @@ impl NameEngine {
         }
         self.directory.mentions(&g, folded, &mut mentions);
         extend_by_connectors(&g, &mut mentions);
+        extend_by_hyphenated_initials(&g, &mut mentions);
         extend_by_partner_initials(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         if !self.policy.context_detection {
@@ -460,6 +461,30 @@ fn extend_by_connectors(g: &Grammar, mentions: &mut [Mention]) {
         if connector {
             m.parse.end = toks[k + 2].end;
             m.parse.next = k + 3;
+        }
+    }
+}
+
+/// The hyphenated initials of a double first name before a surname read alone belong to it
+/// (`R-J Hoefnagels (CEO)`, `G-J. Bos`).
+fn extend_by_hyphenated_initials(g: &Grammar, mentions: &mut [Mention]) {
+    let toks = g.tokens();
+    for m in mentions.iter_mut() {
+        if m.parse.form != Form::Surname {
+            continue;
+        }
+        let first = toks.partition_point(|t| t.start < m.parse.start);
+        let dotted = first >= 1 && g.is_punct(first - 1, '.');
+        let Some(k) = first.checked_sub(3 + usize::from(dotted)) else {
+            continue;
+        };
+        let Some((next, letters)) = g.undotted_initials(k) else {
+            continue;
+        };
+        if next == first && letters.chars().count() == 2 && g.is_punct(k + 1, '-') {
+            m.parse.start = toks[k].start;
+            m.parse.form = Form::Initials;
+            m.parse.initials = Some(letters);
         }
     }
 }

@@ -479,6 +479,7 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
     let (next, letters) = g.initials(j, true)?;
     // A surname after them, also on the next line or after particles (`J.W. van der⏎Meer`),
     // is a name the other rules read whole: leave it to them rather than take half of it.
+    // Not a form of address on the next line (`mr. E.J. van⏎De heer …`).
     let wrapped = g.is_line_end(next);
     let mut after = if wrapped { next + 1 } else { next };
     while g.is_lower(after) && g.has(after, class::PARTICLE) {
@@ -488,7 +489,7 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
     // (Particles with `uit` take an article: `uit den Bogaard`.)
     let from_place = g.word_in(next, &["uit"]) && after == next + 1;
     let named_next = (g.is_cap(after) && !from_place)
-        || (after > next && g.is_line_end(after))
+        || (after > next && g.is_line_end(after) && !g.has(after + 2, class::TITLE))
         || (wrapped && g.is_punct(after, '('));
     (!named_next).then(|| NameParse {
         start: g.tokens()[j].start,

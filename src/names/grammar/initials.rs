@@ -50,10 +50,23 @@ impl Grammar<'_> {
             .then_some((j, letters))
     }
 
-    /// Initials written without dots before a surname: `RG den Hartog`, `O Peters`, and
-    /// spaced single letters as forms and bank records write them (`W J M Cremers`).
-    pub(super) fn undotted_initials(&self, i: usize) -> Option<(usize, String)> {
+    /// Initials written without dots before a surname: `RG den Hartog`, `O Peters`, `R-J
+    /// Hoefnagels`, and spaced single letters as forms and bank records write them (`W J M Cremers`).
+    pub(crate) fn undotted_initials(&self, i: usize) -> Option<(usize, String)> {
         let w = self.word(i)?;
+        // `R-J Hoefnagels`, `G-J. de Boer`: the initials of a double first name, hyphenated.
+        if self.is_capital_letter(i)
+            && self.glued(i)
+            && self.is_punct(i + 1, '-')
+            && self.glued(i + 1)
+            && self.is_capital_letter(i + 2)
+        {
+            let dotted = self.glued(i + 2) && self.is_punct(i + 3, '.');
+            let next = i + 3 + usize::from(dotted);
+            return self
+                .spaced(next - 1)
+                .then(|| (next, fold(w) + &fold(self.str(i + 2))));
+        }
         let n = w.chars().count();
         let capitals = w.chars().all(char::is_uppercase);
         // `DG Mobiliteit`, `MT Wegen`: a known abbreviation is no initials.

@@ -153,7 +153,8 @@ impl Grammar<'_> {
     }
 
     /// Length in tokens of an abbreviated particle at `i`, written in lower case before more
-    /// of the name: `v.d.`, `v/d`, `vd`, `vdr`, `v.` (`H. v.d. Akker`, `Wim v. Essen`).
+    /// of the name: `v.d.`, `v/d`, `vd`, `vdr`, `v.`, `v` (`H. v.d. Akker`, `Wim v. Essen`,
+    /// `L. v Gerwen`).
     fn abbreviated_particle(&self, i: usize) -> usize {
         let dot_after = |k: usize| self.glued(k) && self.is_punct(k + 1, '.');
         let len = match self.word(i) {
@@ -163,6 +164,8 @@ impl Grammar<'_> {
                 let second = self.glued(i + 1) && matches!(self.word(i + 2), Some("d" | "dr"));
                 if second && dot_after(i + 2) { 4 } else { 2 }
             }
+            // `L. v Gerwen`: the dot left out too.
+            Some("v") if self.spaced(i) => 1,
             Some("v")
                 if self.glued(i)
                     && self.is_punct(i + 1, '/')
@@ -286,6 +289,11 @@ impl Grammar<'_> {
             } else {
                 break;
             }
+        }
+        // A particle alone is no surname (`mr. E.J. van⏎De heer …`), unless the rest of the
+        // surname is on the next line (`M. Ould⏎Brahim`).
+        if words == [i] && self.has(i, class::PARTICLE) && !self.wraps(i) {
+            return None;
         }
         Some((j, self.key_of(&words)))
     }

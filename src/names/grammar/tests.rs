@@ -45,6 +45,7 @@ fn forward_names_with_particles_initials_and_double_surnames() {
         ("R. v/d Sluis)", "R. v/d Sluis"),
         ("B.J. vd Berg  Datum", "B.J. vd Berg"),
         ("Wim v. Essen, buurman", "Wim v. Essen"),
+        ("L. v Gerwen (Veltronix)", "L. v Gerwen"),
     ] {
         let (found, p) = parse(text, |g, i| g.forward(i)).expect(text);
         assert_eq!(found, name);
@@ -54,6 +55,16 @@ fn forward_names_with_particles_initials_and_double_surnames() {
         );
     }
     assert_eq!(forward("Zie v.d. nota"), None);
+    // The initials of a double first name, hyphenated.
+    for (text, name) in [
+        ("R-J Hoefnagels over", "R-J Hoefnagels"),
+        ("G-J. de Boer,", "G-J. de Boer"),
+    ] {
+        let found = parse(text, |g, i| g.forward_in_context(i)).map(|(found, _)| found);
+        assert_eq!(found.as_deref(), Some(name));
+    }
+    // A particle alone is no surname: a form of address opens the next line.
+    assert_eq!(forward("E.J. van\nDe heer belde"), None);
     // `Ph.S.` folds to the letters of `P.S.`, the postscript, but is initials.
     assert_eq!(
         forward("Ph.S. Hoogkamp,").as_deref(),
