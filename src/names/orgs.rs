@@ -401,10 +401,17 @@ pub(crate) fn partnership_family(g: &Grammar, i: usize) -> Option<NameParse> {
     })
 }
 
-/// `B.V.`, `BV`, `N.V.`, `V.O.F.` at token `i`.
+/// Legal forms abroad written as one word, folded (`GmbH`, `Ltd.`, `LLC`): as initials they
+/// are no one's, unlike `AG` or `Co`.
+const FOREIGN_LEGAL_FORMS: &[&str] = &[
+    "gmbh", "ltd", "llc", "llp", "inc", "plc", "bvba", "sarl", "srl", "spa", "fze",
+];
+
+/// `B.V.`, `BV`, `N.V.`, `V.O.F.`, `GmbH`, `Ltd.` at token `i`.
 fn is_legal_form(g: &Grammar, i: usize) -> bool {
     let letters = legal_letters(g, i).0;
     matches!(letters.as_str(), "bv" | "nv" | "vof" | "cv")
+        || (!g.is_lower(i) && FOREIGN_LEGAL_FORMS.contains(&g.folded(i)))
 }
 
 /// The folded letters of dotted or plain capitals at `i` and the token after them.
@@ -618,7 +625,9 @@ impl ListedOrganisations {
             }
             while let Some(&last) = name.last() {
                 let legal = LEGAL_FORMS.contains(&g.folded(last)) && !g.has(last, shape::LOWER);
-                if legal || g.word(last).is_none() {
+                // A letter of a dotted form (`B.V.`, `S.A.`).
+                let dotted = g.is_capital_letter(last) && g.is_punct(last + 1, '.');
+                if legal || dotted || g.word(last).is_none() {
                     name.pop();
                 } else {
                     break;
@@ -817,6 +826,12 @@ mod tests {
             ["CBS Jan Ligthart"]
         );
         assert_eq!(orgs("brood van Bakkerij Hulshof."), ["Bakkerij Hulshof"]);
+        // Legal forms abroad; `AG` may be initials.
+        assert_eq!(
+            orgs("geleverd door Steppe Tech Trading LLP en Kessler Maschinenbau GmbH uit Kleve."),
+            ["Steppe Tech Trading LLP", "Kessler Maschinenbau GmbH"]
+        );
+        assert!(orgs("namens Jansen AG en").is_empty());
         assert_eq!(orgs("een brief van Gebr. Mulder over"), ["Gebr. Mulder"]);
         assert_eq!(
             orgs("namens Verbrugge & Kroon Advocaten schreef"),

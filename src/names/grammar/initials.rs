@@ -21,6 +21,16 @@ impl Grammar<'_> {
     /// `lower_ok`, also the particles of a paraaf (`J.d.V.`). Returns the token after the last
     /// dot and the folded letters.
     pub fn initials(&self, i: usize, lower_ok: bool) -> Option<(usize, String)> {
+        // Not from the middle of dotted capitals (`V.` of `B.V. te Barendrecht`): they are
+        // read from their first letter.
+        if i >= 2
+            && self.is_punct(i - 1, '.')
+            && self.glued(i - 1)
+            && self.glued(i - 2)
+            && self.word(i - 2).is_some_and(|w| w.chars().count() == 1)
+        {
+            return None;
+        }
         let mut j = i;
         let mut letters = String::new();
         // `Ph.S.` is initials even though `P.S.` is not: the abbreviations have single letters.

@@ -55,6 +55,11 @@ fn forward_names_with_particles_initials_and_double_surnames() {
         );
     }
     assert_eq!(forward("Zie v.d. nota"), None);
+    // No initials from the middle of a legal form (`V. te Barendrecht`).
+    let text = "Van Rijn B.V. te Barendrecht";
+    let toks = tokenize(text);
+    let g = Grammar::new(text, &toks);
+    assert!((1..toks.len()).all(|i| g.forward(i).is_none_or(|p| p.start == 0)));
     // The initials of a double first name, hyphenated.
     for (text, name) in [
         ("R-J Hoefnagels over", "R-J Hoefnagels"),
