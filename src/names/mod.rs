@@ -1624,6 +1624,15 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn judges_named_after_their_office_stay_also_across_a_line_end() {
+        let e = engine(&[], &[]);
+        let text = "De rechtbank oordeelde anders (kantonrechter\nmr. P.A. Gerritsen). Rechter \
+                    is mr. Wiersma-Ateş, die is streng.\n3. Contacten met de wethouder\nMertens \
+                    zegt dat hij hem kent.\nAanwezig: woordvoerder burgemeester\n  K. Amrani\n";
+        assert_eq!(removed(&e, text), ["Mertens", "K. Amrani"]);
+    }
+
+    #[test]
     fn an_office_named_anywhere_keeps_every_mention_of_its_holder() {
         let e = engine(&[], &[]);
         let text = "Aanwezig: M. Hoogerwerf-van Dam, P. de Kruijf (notulist)\n\nGedeputeerde \

@@ -99,8 +99,9 @@ impl<'t> Offices<'t> {
     /// Jansen`, `De minister van Justitie en Veiligheid, A. Jansen,`) or right before one in
     /// brackets (`A. Jansen (minister voor Rechtsbescherming)`).
     pub(super) fn around(&self, start: usize, end: usize) -> bool {
-        // The last title before the name, on the same line and at most 120 bytes back; a
-        // list of names may stand between (`de wethouders G.J. Oosterveld, Y. Bouzid en`).
+        // The last title before the name, on the same line (or ending the line before it)
+        // and at most 120 bytes back; a list of names may stand between (`de wethouders G.J.
+        // Oosterveld, Y. Bouzid en`).
         let n = self.titles.partition_point(|t| t.end <= start);
         // `Dijkgraaf, Maarten <m.dijkgraaf@…>`: a surname that is also an office, in the
         // reversed form of a mail header, before the address.
@@ -114,7 +115,7 @@ impl<'t> Offices<'t> {
         if let Some(t) = n.checked_sub(1).map(|k| &self.titles[k])
             && !reversed_before_address(t)
             && start - t.end <= 120
-            && !self.text[t.end..start].contains('\n')
+            && same_line_or_next(&self.text[t.end..start])
             && office_tail(&fold(&self.text[t.end..start]), self.opens_line(t.start))
         {
             return true;
@@ -907,6 +908,23 @@ fn names_between(between: &str, at_most: usize) -> bool {
 }
 
 /// What may stand between an office title and the name: `van/voor <words>` and a comma.
+/// Whether the text between an office and a name stays on one line, or the office ends its
+/// line and a title and the name open the next, as prose wraps (`(rechter⏎mr. C.J.
+/// Verbrugge)`). Not a name alone there, which may follow a heading (`3. Contacten met de
+/// wethouder⏎Mertens zegt …`), nor an indented line, as the next row of a table is
+/// (`woordvoerder burgemeester⏎  K. Amrani`).
+fn same_line_or_next(between: &str) -> bool {
+    match between.split_once('\n') {
+        None => true,
+        Some((before, after)) => {
+            before.trim().is_empty()
+                && !after.starts_with(char::is_whitespace)
+                && !after.trim().is_empty()
+                && !after.contains('\n')
+        }
+    }
+}
+
 fn office_tail(rest: &str, opens_line: bool) -> bool {
     // `Griffier: mevrouw D. van Boxtel`: the office as a field's label opening its line,
     // aligned or not (not `nota naar minister: Verbeek`, who writes it).
@@ -945,6 +963,10 @@ fn office_tail(rest: &str, opens_line: bool) -> bool {
         return false;
     }
     let rest = rest.trim_start();
+    // `Rechter is mr. Wiersma-Ateş`.
+    if matches!(rest, "is" | "was") {
+        return true;
+    }
     (rest.starts_with("van ")
         || rest.starts_with("voor ")
         || rest.starts_with("der ")
