@@ -509,7 +509,8 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the capitals at `start..end` are a part of a code with digits, joined to it by a
 /// hyphen, slash, dot or colon (`RB-2024-DB-0291`, `IV-03-B1`, `SB/BRP/2018-0091`,
-/// `ECLI:NL:CBB:2023:71`): a case or document number, not someone's initials or name.
+/// `ECLI:NL:CBB:2023:71`), or before more capitals and a number (`KG ZA 20-488`): a case or
+/// document number, not someone's initials or name.
 pub(crate) fn part_of_a_code(text: &str, start: usize, end: usize) -> bool {
     const JOINERS: &[char] = &['-', '/', '.', ':'];
     let word = &text[start..end];
@@ -523,8 +524,37 @@ pub(crate) fn part_of_a_code(text: &str, start: usize, end: usize) -> bool {
         && before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric());
     let joined_after =
         after.starts_with(JOINERS) && after[1..].starts_with(|c: char| c.is_alphanumeric());
+    // A court's case number, its letters apart by spaces (`KG ZA 20-488`, `HA ZA 21/1034`).
+    let case_number = || {
+        let mut rest = after;
+        while let Some(next) = rest
+            .strip_prefix(' ')
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            let letters = next.len()
+                - next
+                    .trim_start_matches(|c: char| c.is_ascii_uppercase())
+                    .len();
+            if !(2..=5).contains(&letters) {
+                return false;
+            }
+            rest = &next[letters..];
+        }
+        let number = rest.strip_prefix(' ').unwrap_or("");
+        let digits = number.len()
+            - number
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        // Three digits after the joiner at least: not a date (`akkoord JW KS 12-03`).
+        let tail = number.get(digits + 1..).unwrap_or("");
+        let tail_digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        rest.len() < after.len()
+            && digits >= 2
+            && number[digits..].starts_with(['-', '/'])
+            && tail_digits >= 3
+    };
     if !joined_before && !joined_after {
-        return false;
+        return case_number();
     }
     let code_start = before.trim_end_matches(in_code).len();
     let code_end = end + (after.len() - after.trim_start_matches(in_code).len());
@@ -763,6 +793,8 @@ mod tests {
         assert!(at("kenmerk SB/BRP/2018-0091", "BRP"));
         assert!(at("ECLI:NL:CBB:2023:71", "ECLI"));
         assert!(at("dossier LIM-NV-2024/061", "NV"));
+        assert!(at("rolnummer: C/09/592871 / KG ZA 20-488", "KG"));
+        assert!(!at("akkoord JW KS 12-03", "JW"));
         // Initials beside a date or a word, and a speaker's label, are a person's.
         assert!(!at("akkoord IV 12-3", "IV"));
         assert!(!at("IV: dat klopt", "IV"));

@@ -691,6 +691,7 @@ fn postal_or_code(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
     if name.starts_with("P.O. Box")
         || name.starts_with("P.O.Box")
+        || (name == "P.O." && text[end..].starts_with(" Box"))
         || crate::resolve::part_of_a_code(text, start, end)
     {
         return true;

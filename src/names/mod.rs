@@ -694,7 +694,7 @@ mod tests {
 
     #[test]
     fn a_postcodes_letters_are_nobodys_initials() {
-        let e = engine(&["Marieke Lont", "Eva Bakker"], &[]);
+        let e = engine(&["Marieke Lont", "Eva Bakker", "Pieter Oosting"], &[]);
         let text =
             "Postbus 3002\n2280 ML  Rijswijk\n\nP.O. Box 298 | 2501 EB The Hague\nakkoord ML\n";
         let starts: Vec<usize> = e
@@ -705,6 +705,7 @@ mod tests {
             .collect();
         assert_eq!(starts, [text.rfind("ML").unwrap()]);
         assert_eq!(removed(&e, "paraaf: EB, 12/3\n"), ["EB"]);
+        assert!(removed(&e, "Provincie Gelderland | P.O. Box 9090, Arnhem\n").is_empty());
     }
 
     #[test]
