@@ -627,6 +627,7 @@ const BEFORE_A_TIME: &[&str] = &[
     "komende",
     "vorige",
     "afgelopen",
+    "jaar",
 ];
 
 /// Whether the month or season at `start..end` names a time, not the person of that name: a
@@ -683,6 +684,22 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|w| BEFORE_A_TIME.contains(&bare(w).as_str()))
         || joined_to_time(&words_after)
         || (words_before.len() == 2 && joined_to_time(&[words_before[0], words_before[1]]))
+        || range_of_months(before, after, is_time)
+}
+
+/// Whether a month at the end of `before` or the start of `after` makes a range with the
+/// one between them (`Mei–december`, `maart-Mei`).
+fn range_of_months(before: &str, after: &str, is_time: impl Fn(&str) -> bool) -> bool {
+    let dashes: &[char] = &['-', '–'];
+    let next = after
+        .strip_prefix(dashes)
+        .map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    let previous = before
+        .strip_suffix(dashes)
+        .map(|b| b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    next.into_iter()
+        .chain(previous)
+        .any(|w| !w.is_empty() && is_time(w))
 }
 
 /// Words after a sentence's first word that say it names someone who acts (`Brand zegt`,
@@ -834,6 +851,9 @@ mod tests {
             ("op 3 Mei besproken", "Mei"),
             ("2x/week t/m Mei; daarna", "Mei"),
             ("een tweede golf (\"scenario Winter\")", "Winter"),
+            ("Data Mei–december 2020 onvolledig", "Mei"),
+            ("van maart-Mei gesloten", "Mei"),
+            ("Vorig jaar Mei stond er al iets", "Mei"),
         ] {
             assert!(at(text, word), "{text}");
         }
@@ -841,6 +861,7 @@ mod tests {
             ("om 15.45.\n\nJuni\n", "Juni"),
             ("chalets   Mei   16/10", "Mei"),
             ("Ik heb Mei gebeld", "Mei"),
+            ("Mei-Ling belt", "Mei"),
             ("Winter komt morgen", "Winter"),
             ("Bakker 2025", "Bakker"),
         ] {
