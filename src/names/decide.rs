@@ -48,7 +48,7 @@ impl NameEngine {
                     .map(|i| g.folded(i).to_string()),
             );
         }
-        organisations.extend(self.listed_organisations(g, &mentions));
+        organisations.extend(self.named_things(g, &mentions));
         organisations.sort_unstable();
         clear_organisations(g, &organisations, &mut mentions);
         mentions.retain(|m| !postal_or_code(g.text(), m.parse.start, m.parse.end));
@@ -613,11 +613,22 @@ fn initials_after(g: &Grammar, next: usize) -> Option<usize> {
 }
 
 impl NameEngine {
-    /// Where the text names a keep-listed organisation by a short name that is nobody's
-    /// surname here: no listed or known person bears it, nor anyone named in full elsewhere
-    /// in the text.
-    fn listed_organisations(&self, g: &Grammar, mentions: &[Mention]) -> Vec<(usize, usize)> {
-        self.organisations.find(g, |surname, (start, end)| {
+    /// Where the text names a keep-listed organisation by a short name, or a place of more
+    /// than one word (`Peel en Maas`), that is nobody's surname here: the organisation's no
+    /// listed or known person bears, and neither bears anyone named in full elsewhere in the
+    /// text. A place's name is compared with the text alone, as a list's surname without its
+    /// particles (`de Boer`) is not the place's (`Ten Boer`).
+    fn named_things(&self, g: &Grammar, mentions: &[Mention]) -> Vec<(usize, usize)> {
+        let named_in_full = |surname: &str, (start, end): (usize, usize)| {
+            mentions.iter().any(|m| {
+                // Not the mention of these words (`Mr. Liu van Huaxin`).
+                let here = m.parse.start < end && start < m.parse.end;
+                !here
+                    && (m.parse.given.is_some() || m.parse.initials.is_some())
+                    && m.parse.surname.as_deref() == Some(surname)
+            })
+        };
+        let listed_or_known = |surname: &str| {
             let key = PersonKey {
                 surname: Some(surname.to_string()),
                 ..PersonKey::default()
@@ -625,14 +636,12 @@ impl NameEngine {
             [&self.staff, &self.public, &self.known.people]
                 .iter()
                 .any(|people| people.find(&key).is_some())
-                || mentions.iter().any(|m| {
-                    // Not the mention of these words (`Mr. Liu van Huaxin`).
-                    let here = m.parse.start < end && start < m.parse.end;
-                    !here
-                        && (m.parse.given.is_some() || m.parse.initials.is_some())
-                        && m.parse.surname.as_deref() == Some(surname)
-                })
-        })
+        };
+        let mut found = self.organisations.find(g, |surname, at| {
+            listed_or_known(surname) || named_in_full(surname, at)
+        });
+        found.extend(orgs::ThingNames::places().find(g, named_in_full));
+        found
     }
 }
 

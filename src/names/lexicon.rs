@@ -498,6 +498,11 @@ fn entries(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The places of the gazetteer written in more than one word (`Bergen op Zoom`).
+pub(crate) fn multi_word_places() -> impl Iterator<Item = &'static str> {
+    entries(include_str!("data/places.txt")).filter(|p| p.contains(' '))
+}
+
 /// The gazetteer compiled into the crate.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut words: HashMap<String, u16, FastHash> = HashMap::default();

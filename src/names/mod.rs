@@ -204,7 +204,7 @@ pub struct NameEngine {
     /// names and surnames are removed here too.
     known: Arc<Known>,
     /// The keep list's organisations, whose short names are no people.
-    organisations: Arc<orgs::ListedOrganisations>,
+    organisations: Arc<orgs::ThingNames>,
 }
 
 /// The people other documents of the batch identified, and the first words of their
@@ -258,7 +258,7 @@ impl NameEngine {
     /// the organisation, not a person, unless a title, first name or initial comes with them.
     pub fn with_listed_organisations(self, keep: &[String]) -> NameEngine {
         NameEngine {
-            organisations: Arc::new(orgs::ListedOrganisations::new(keep)),
+            organisations: Arc::new(orgs::ThingNames::new(keep)),
             ..self
         }
     }

@@ -572,33 +572,37 @@ const PARTNER_FIRMS: &[&str] = &[
     "zonen",
 ];
 
-/// The organisations of the keep list, by the short names a text uses for them: the first
-/// words of the name without its legal form (`Van Dijk` and `Van Dijk Air & Sea` of `Van Dijk
-/// Air & Sea Logistics B.V.`), also after a place that opens it (`Huaxin` of `Shenzhen
-/// Huaxin Microelectronics`), and an abbreviation in brackets (`BAFA`). The keep list
-/// protects the whole name; these keep its short names from being read as a person.
+/// Names of things that look like people's names: the organisations of the keep list by the
+/// short names a text uses for them ([`ThingNames::new`]), and the gazetteer's places of more
+/// than one word ([`ThingNames::places`]).
+///
+/// An organisation's short names are the first words of its name without its legal form
+/// (`Van Dijk` and `Van Dijk Air & Sea` of `Van Dijk Air & Sea Logistics B.V.`), also after a
+/// place that opens it (`Huaxin` of `Shenzhen Huaxin Microelectronics`), and an abbreviation
+/// in brackets (`BAFA`). The keep list protects the whole name; these keep its short names
+/// from being read as a person.
 #[derive(Clone, Default)]
-pub(crate) struct ListedOrganisations {
-    /// Each short name as its tokens (words folded), by its first token.
+pub(crate) struct ThingNames {
+    /// Each name as its tokens (words folded), by its first token.
     by_first: HashMap<String, Vec<Vec<String>>, lexicon::FastHash>,
 }
 
-impl std::fmt::Debug for ListedOrganisations {
+impl std::fmt::Debug for ThingNames {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListedOrganisations")
+        f.debug_struct("ThingNames")
             .field(
-                "short names",
+                "names",
                 &self.by_first.values().map(Vec::len).sum::<usize>(),
             )
             .finish()
     }
 }
 
-impl ListedOrganisations {
+impl ThingNames {
     /// The short names of the organisations among `keep`: entries without digits or `@`
     /// (addresses, numbers and mailboxes are no names).
-    pub(crate) fn new(keep: &[String]) -> ListedOrganisations {
-        let mut listed = ListedOrganisations::default();
+    pub(crate) fn new(keep: &[String]) -> ThingNames {
+        let mut listed = ThingNames::default();
         for entry in keep {
             if entry.contains(|c: char| c.is_ascii_digit() || c == '@') {
                 continue;
@@ -653,6 +657,28 @@ impl ListedOrganisations {
         listed
     }
 
+    /// The places of more than one word in the gazetteer (`Peel en Maas`, `Hoek van Holland`,
+    /// `Ten Boer`), read whole: a staff member's surname inside one is the place's.
+    pub(crate) fn places() -> &'static ThingNames {
+        static PLACES: LazyLock<ThingNames> = LazyLock::new(|| {
+            let mut places = ThingNames::default();
+            for place in lexicon::multi_word_places() {
+                let toks = super::token::tokenize(place);
+                let g = Grammar::new(place, &toks);
+                places.add(
+                    (0..toks.len())
+                        .map(|k| match g.word(k) {
+                            Some(_) => g.folded(k).to_string(),
+                            None => g.str(k).to_string(),
+                        })
+                        .collect(),
+                );
+            }
+            places
+        });
+        &PLACES
+    }
+
     fn add(&mut self, tokens: Vec<String>) {
         let forms = self.by_first.entry(tokens[0].clone()).or_default();
         if !forms.contains(&tokens) {
@@ -662,10 +688,10 @@ impl ListedOrganisations {
         }
     }
 
-    /// The byte ranges where `g` names a listed organisation by one of its short names, but
-    /// not where the words name a person: after a title, a first name or an initial (`mevrouw
-    /// Van Dijk`, `Sandra van Dijk`), or a surname that `is_person` says someone bears (given
-    /// the surname and where the short name is).
+    /// The byte ranges where `g` names one of these things, but not where the words name a
+    /// person: after a title, a first name or an initial (`mevrouw Van Dijk`, `Sandra van
+    /// Dijk`), or a surname that `is_person` says someone bears (given the surname and where
+    /// the name is).
     pub(crate) fn find(
         &self,
         g: &Grammar,
@@ -768,7 +794,7 @@ mod tests {
         let keep: Vec<String> = keep.iter().map(|s| s.to_string()).collect();
         let toks = tokenize(text);
         let g = Grammar::new(text, &toks);
-        ListedOrganisations::new(&keep)
+        ThingNames::new(&keep)
             .find(&g, |surname, _| surname == bearer)
             .into_iter()
             .map(|(s, e)| text[s..e].to_string())
@@ -813,6 +839,19 @@ mod tests {
         assert!(people.is_empty(), "{people:?}");
         let borne = listed(&keep, "Van Dijk belt terug.\n", "dijk");
         assert!(borne.is_empty(), "{borne:?}");
+    }
+
+    #[test]
+    fn places_of_more_than_one_word() {
+        let text = "In Ten Boer en Peel en Maas, niet bij mevrouw Ten Boer.\n";
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks);
+        let found: Vec<&str> = ThingNames::places()
+            .find(&g, |_, _| false)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["Ten Boer", "Peel en Maas"]);
     }
 
     #[test]
