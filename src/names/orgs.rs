@@ -616,8 +616,8 @@ impl ThingNames {
             // The name without what is in brackets and without its legal form.
             let mut name: Vec<usize> = Vec::new();
             let mut depth = 0usize;
-            for k in 0..toks.len() {
-                match toks[k].kind {
+            for (k, tok) in toks.iter().enumerate() {
+                match tok.kind {
                     Kind::Punct('(') => depth += 1,
                     Kind::Punct(')') => depth = depth.saturating_sub(1),
                     Kind::Word if depth > 0 && g.has(k, shape::UPPER) => {
