@@ -230,9 +230,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        detect(text, &mut out);
-        out.iter().map(|f| &text[f.start..f.end]).collect()
+        crate::detect::found_by(detect, text)
     }
 
     #[test]

@@ -151,6 +151,14 @@ impl Lines {
     }
 }
 
+/// The strings `detect` finds in `text`, in order: how the detectors' tests read findings.
+#[cfg(test)]
+pub(crate) fn found_by(detect: fn(&str, &mut Vec<Finding>), text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    detect(text, &mut out);
+    out.iter().map(|f| &text[f.start..f.end]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -552,12 +552,10 @@ fn name_before(g: &Grammar, i: usize) -> Option<usize> {
     Some(s)
 }
 
-/// Legal forms and their like that close a listed organisation's name, folded and without
-/// dots: the name is used without them (`Veltronix Precision B.V.` is `Veltronix`).
-const LEGAL_FORMS: &[&str] = &[
-    "bv", "nv", "vof", "cv", "ua", "ltd", "llp", "llc", "co", "inc", "plc", "gmbh", "ag", "sa",
-    "sarl", "srl", "spa", "kg", "bvba", "fze",
-];
+/// Legal forms that close a keep list's entry besides those abroad, folded: Dutch ones written
+/// without dots, and short ones that in running text may be initials (`AG`, `Co.`). A text
+/// names the organisation without them (`Veltronix Precision B.V.` is `Veltronix`).
+const LISTED_LEGAL_FORMS: &[&str] = &["bv", "nv", "vof", "cv", "ua", "co", "ag", "sa", "kg"];
 
 /// Trade words of firms named after their partners, folded.
 const PARTNER_FIRMS: &[&str] = &[
@@ -609,10 +607,7 @@ impl ThingNames {
             }
             let toks = super::token::tokenize(entry);
             let g = Grammar::new(entry, &toks);
-            let key = |k: usize| match g.word(k) {
-                Some(_) => g.folded(k).to_string(),
-                None => g.str(k).to_string(),
-            };
+            let key = |k: usize| token_key(&g, k).to_string();
             // The name without what is in brackets and without its legal form.
             let mut name: Vec<usize> = Vec::new();
             let mut depth = 0usize;
@@ -628,7 +623,10 @@ impl ThingNames {
                 }
             }
             while let Some(&last) = name.last() {
-                let legal = LEGAL_FORMS.contains(&g.folded(last)) && !g.has(last, shape::LOWER);
+                let folded = g.folded(last);
+                let legal = (LISTED_LEGAL_FORMS.contains(&folded)
+                    || FOREIGN_LEGAL_FORMS.contains(&folded))
+                    && !g.has(last, shape::LOWER);
                 // A letter of a dotted form (`B.V.`, `S.A.`).
                 let dotted = g.is_capital_letter(last) && g.is_punct(last + 1, '.');
                 if legal || dotted || g.word(last).is_none() {
@@ -667,10 +665,7 @@ impl ThingNames {
                 let g = Grammar::new(place, &toks);
                 places.add(
                     (0..toks.len())
-                        .map(|k| match g.word(k) {
-                            Some(_) => g.folded(k).to_string(),
-                            None => g.str(k).to_string(),
-                        })
+                        .map(|k| token_key(&g, k).to_string())
                         .collect(),
                 );
             }
@@ -702,10 +697,6 @@ impl ThingNames {
             return out;
         }
         let toks = g.tokens();
-        let token = |t: usize| match g.word(t) {
-            Some(_) => g.folded(t),
-            None => g.str(t),
-        };
         let mut k = 0;
         while k < toks.len() {
             // A name is written with a capital; a particle in lower case opens a person's
@@ -717,7 +708,10 @@ impl ThingNames {
                 .and_then(|forms| {
                     forms.iter().find(|form| {
                         k + form.len() <= toks.len()
-                            && form.iter().enumerate().all(|(n, f)| token(k + n) == f)
+                            && form
+                                .iter()
+                                .enumerate()
+                                .all(|(n, f)| token_key(g, k + n) == f)
                     })
                 });
             let Some(form) = form else {
@@ -737,6 +731,14 @@ impl ThingNames {
             }
         }
         out
+    }
+}
+
+/// Token `k` as names of things are compared: a word folded, anything else as written.
+fn token_key<'a>(g: &'a Grammar, k: usize) -> &'a str {
+    match g.word(k) {
+        Some(_) => g.folded(k),
+        None => g.str(k),
     }
 }
 
