@@ -724,6 +724,31 @@ pub fn is_party(text: &str) -> bool {
     is_party_name(parts.next().unwrap_or("")) || parts.any(|part| group_named(part).is_some())
 }
 
+/// Whether `text` opens with a party's name, its capitalised words up to the end of the
+/// clause (`CDA, die zeiden`, `Lokaal Lingehoven en`): a national party, a combination or
+/// branch of one, or a local party opening with its telling word (`Leefbaar`, `Lokaal`). Not
+/// the shapes of other local parties' names, which organisations share (`Samen Veilig
+/// Midden-Nederland`).
+pub fn opens_with_a_party(text: &str) -> bool {
+    let clause = &text[..text
+        .find([',', '.', ';', ':', '(', ')', '\n'])
+        .unwrap_or(text.len())];
+    let words: Vec<String> = clause
+        .split(' ')
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .map(fold)
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    PARTIES.contains(&words.join(" ").as_str())
+        || first
+            .split(['-', '/'])
+            .next()
+            .is_some_and(|p| PARTIES.contains(&p))
+        || (words.len() > 1 && LOCAL_PARTY_WORDS.contains(&first.as_str()))
+}
+
 /// The name after a word for a group in an elected body (`studentfractie DAS`,
 /// `Personeelsfractie PUON`, `fractie Lokaal Belang`): one to three capitalised words.
 pub fn group_named(text: &str) -> Option<&str> {

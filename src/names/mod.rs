@@ -1634,6 +1634,15 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn members_named_with_their_party_after_van_stay() {
+        let e = engine(&[], &[]);
+        let text = "Ik sprak met mevrouw\nMulder van het CDA en de heer Blokzijl van Lokaal \
+                    Lingehoven. De gezinsvoogd, mevrouw N. Brouwer-Doğan van Samen Veilig \
+                    Midden-Nederland, belt.\n";
+        assert_eq!(removed(&e, text), ["N. Brouwer-Doğan"]);
+    }
+
+    #[test]
     fn an_office_named_anywhere_keeps_every_mention_of_its_holder() {
         let e = engine(&[], &[]);
         let text = "Aanwezig: M. Hoogerwerf-van Dam, P. de Kruijf (notulist)\n\nGedeputeerde \

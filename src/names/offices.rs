@@ -506,9 +506,43 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         out.extend(name);
     }
     out.extend(signed_above_parties(g));
+    out.extend(named_with_their_party(g));
     out.extend(listed_with_party_cells(g));
     out.extend(listed_under_parties(g));
     out.extend(motion_signers(g));
+    out
+}
+
+/// Council and parliament members named with their party after `van` (`mevrouw Mulder van het
+/// CDA`, `de heer Blokzijl van Lokaal Lingehoven`): the name that ends right before it.
+fn named_with_their_party(g: &Grammar) -> Vec<NameParse> {
+    let toks = g.tokens();
+    let text = g.text();
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        if g.word(i) != Some("van") || !g.spaced(i - 1) || !g.spaced(i) {
+            continue;
+        }
+        let article = usize::from(g.word_in(i + 1, &["het", "de"]) && g.spaced(i + 1));
+        let Some(from) = toks.get(i + 1 + article).map(|t| t.start) else {
+            continue;
+        };
+        if !lexicon::opens_with_a_party(&text[from..]) {
+            continue;
+        }
+        let name = (i.saturating_sub(6)..i)
+            .filter(|&k| g.is_cap(k) && (k..i).all(|j| !g.is_line_end(j)))
+            .find_map(|k| {
+                let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
+                g.name(k, true)
+                    .filter(|p| p.next == i)
+                    .or_else(|| {
+                        (k + 1 == i && !first_name).then(|| super::context::one_word(g, k, false))
+                    })
+                    .filter(|p| p.next == i && p.form != Form::Given)
+            });
+        out.extend(name);
+    }
     out
 }
 

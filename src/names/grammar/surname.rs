@@ -221,6 +221,9 @@ impl Grammar<'_> {
         if !self.is_surname_word(i, at) {
             return None;
         }
+        if i > 0 && self.is_lower(i - 1) && self.party_at(i) {
+            return None;
+        }
         let mut words = vec![i];
         let mut j = i + 1;
         // A surname takes one inner particle at most (`Goyaerts van Waderle`); a second one
@@ -282,6 +285,10 @@ impl Grammar<'_> {
             if t == 1 && self.word(j) == Some("te") && self.has(k, class::PLACE) {
                 break;
             }
+            if t > 0 && self.party_at(k) {
+                break;
+            }
+
             if self.is_surname_word(k, Position::Later) {
                 inner_particle |= t > 0;
                 words.push(k);
@@ -296,6 +303,15 @@ impl Grammar<'_> {
             return None;
         }
         Some((j, self.key_of(&words)))
+    }
+
+    /// Whether a party's name starts at `k`, after a particle: the party a member sits for
+    /// (`Blokzijl van Lokaal Lingehoven`, `Mulder van het CDA`), where the name ends.
+    fn party_at(&self, k: usize) -> bool {
+        k > 0
+            && self.has(k - 1, class::PARTICLE)
+            && (self.is_cap(k) || self.has(k, shape::UPPER))
+            && crate::names::lexicon::opens_with_a_party(&self.text[self.toks[k].start..])
     }
 
     /// Whether an organisation's name starts at `k`, after a particle: a word that is only an
