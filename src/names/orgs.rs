@@ -7,6 +7,10 @@
 //! by its name, or by a legal form or trade word that closes the name (`B.V.`, `& Zn.`,
 //! `Advocaten`, `Advies`). The name of a person who works there is not part of it: `Olaf van
 //! Kruispunt Advies` stops at the lower-case `van`.
+//!
+//! Names of things known beforehand are matched as written ([`ThingNames`]): the keep list's
+//! organisations by their short names (`Van Dijk` for `Van Dijk Air & Sea Logistics B.V.`)
+//! and the gazetteer's places of more than one word (`Peel en Maas`).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
