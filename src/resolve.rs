@@ -524,43 +524,38 @@ pub(crate) fn part_of_a_code(text: &str, start: usize, end: usize) -> bool {
         && before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric());
     let joined_after =
         after.starts_with(JOINERS) && after[1..].starts_with(|c: char| c.is_alphanumeric());
-    // A court's case number, its letters apart by spaces (`KG ZA 20-488`, `HA ZA 21/1034`).
-    let case_number = || {
-        let mut rest = after;
-        while let Some(next) = rest
-            .strip_prefix(' ')
-            .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
-        {
-            let letters = next.len()
-                - next
-                    .trim_start_matches(|c: char| c.is_ascii_uppercase())
-                    .len();
-            if !(2..=5).contains(&letters) {
-                return false;
-            }
-            rest = &next[letters..];
-        }
-        let number = rest.strip_prefix(' ').unwrap_or("");
-        let digits = number.len()
-            - number
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .len();
-        // Three digits after the joiner at least: not a date (`akkoord JW KS 12-03`).
-        let tail = number.get(digits + 1..).unwrap_or("");
-        let tail_digits = tail.len() - tail.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        rest.len() < after.len()
-            && digits >= 2
-            && number[digits..].starts_with(['-', '/'])
-            && tail_digits >= 3
-    };
     if !joined_before && !joined_after {
-        return case_number();
+        return opens_a_spaced_case_number(after);
     }
     let code_start = before.trim_end_matches(in_code).len();
     let code_end = end + (after.len() - after.trim_start_matches(in_code).len());
     text[code_start..code_end]
         .bytes()
         .any(|b| b.is_ascii_digit())
+}
+
+/// Whether `after`, the text after capitals, goes on as a court's case number with its letters
+/// apart by spaces (` ZA 20-488` of `KG ZA 20-488`, ` ZA 21/1034`): more capitals, then two
+/// digits or more, a joiner and three digits or more (not a date: `akkoord JW KS 12-03`).
+fn opens_a_spaced_case_number(after: &str) -> bool {
+    let leading = |s: &str, f: fn(char) -> bool| s.len() - s.trim_start_matches(f).len();
+    let upper = |c: char| c.is_ascii_uppercase();
+    let digit = |c: char| c.is_ascii_digit();
+    let mut rest = after;
+    while let Some(next) = rest.strip_prefix(' ').filter(|r| r.starts_with(upper)) {
+        let letters = leading(next, upper);
+        if !(2..=5).contains(&letters) {
+            return false;
+        }
+        rest = &next[letters..];
+    }
+    let number = rest.strip_prefix(' ').unwrap_or("");
+    let digits = leading(number, digit);
+    let tail = number.get(digits + 1..).unwrap_or("");
+    rest.len() < after.len()
+        && digits >= 2
+        && number[digits..].starts_with(['-', '/'])
+        && leading(tail, digit) >= 3
 }
 
 /// The colours of a traffic-light status, as a legend writes them.

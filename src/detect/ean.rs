@@ -92,7 +92,7 @@ mod tests {
     }
 
     #[test]
-    fn every_valid_code_is_found_and_a_changed_digit_is_not() {
+    fn a_code_with_one_digit_changed_fails_the_check() {
         // The check digit catches every change of one digit.
         let code = "871694874239581550";
         for i in 3..code.len() {

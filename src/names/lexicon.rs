@@ -730,17 +730,30 @@ pub fn is_party(text: &str) -> bool {
 /// the shapes of other local parties' names, which organisations share (`Samen Veilig
 /// Midden-Nederland`).
 pub fn opens_with_a_party(text: &str) -> bool {
+    // The words that open a party's name, folded: most texts are turned away by one lookup.
+    static OPENING_WORDS: LazyLock<HashSet<&'static str, FastHash>> = LazyLock::new(|| {
+        PARTIES
+            .iter()
+            .filter_map(|p| p.split([' ', '-', '/']).next())
+            .chain(LOCAL_PARTY_WORDS.iter().copied())
+            .collect()
+    });
     let clause = &text[..text
         .find([',', '.', ';', ':', '(', ')', '\n'])
         .unwrap_or(text.len())];
-    let words: Vec<String> = clause
+    let mut capitalised = clause
         .split(' ')
-        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
-        .map(fold)
-        .collect();
-    let Some(first) = words.first() else {
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let Some(first) = capitalised.next().map(fold) else {
         return false;
     };
+    if !OPENING_WORDS.contains(first.split(['-', '/']).next().unwrap_or("")) {
+        return false;
+    }
+    let words: Vec<String> = std::iter::once(first)
+        .chain(capitalised.map(fold))
+        .collect();
+    let first = &words[0];
     PARTIES.contains(&words.join(" ").as_str())
         || first
             .split(['-', '/'])

@@ -491,19 +491,7 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         } else {
             open
         };
-        let name = (end.saturating_sub(6)..end)
-            .filter(|&k| g.is_cap(k) && (k..end).all(|j| !g.is_line_end(j)))
-            .find_map(|k| {
-                // A first name alone is nobody's seat (`Gijs (AOV)`: a department).
-                let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
-                g.name(k, true)
-                    .or_else(|| g.upper_name(k))
-                    .or_else(|| {
-                        (k + 1 == end && !first_name).then(|| super::context::one_word(g, k, false))
-                    })
-                    .filter(|p| p.next == end && p.form != Form::Given)
-            });
-        out.extend(name);
+        out.extend(name_ending_at(g, end));
     }
     out.extend(signed_above_parties(g));
     out.extend(named_with_their_party(g));
@@ -530,20 +518,25 @@ fn named_with_their_party(g: &Grammar) -> Vec<NameParse> {
         if !lexicon::opens_with_a_party(&text[from..]) {
             continue;
         }
-        let name = (i.saturating_sub(6)..i)
-            .filter(|&k| g.is_cap(k) && (k..i).all(|j| !g.is_line_end(j)))
-            .find_map(|k| {
-                let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
-                g.name(k, true)
-                    .filter(|p| p.next == i)
-                    .or_else(|| {
-                        (k + 1 == i && !first_name).then(|| super::context::one_word(g, k, false))
-                    })
-                    .filter(|p| p.next == i && p.form != Form::Given)
-            });
-        out.extend(name);
+        out.extend(name_ending_at(g, i));
     }
     out
+}
+
+/// The longest name on one line that ends right before token `end`, where a member's party
+/// follows it: not a first name alone, which is nobody's seat (`Gijs (AOV)`: a department).
+fn name_ending_at(g: &Grammar, end: usize) -> Option<NameParse> {
+    (end.saturating_sub(6)..end)
+        .filter(|&k| g.is_cap(k) && (k..end).all(|j| !g.is_line_end(j)))
+        .find_map(|k| {
+            let first_name = g.has(k, class::FIRST_NAME) && !g.has(k, class::SURNAME);
+            g.name(k, true)
+                .or_else(|| g.upper_name(k))
+                .or_else(|| {
+                    (k + 1 == end && !first_name).then(|| super::context::one_word(g, k, false))
+                })
+                .filter(|p| p.next == end && p.form != Form::Given)
+        })
 }
 
 /// Words after which the members of an elected body who file a motion or put questions are

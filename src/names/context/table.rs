@@ -368,7 +368,7 @@ fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     }
     let (mut next, initials) = match g.initials(next, false) {
         Some(found) => found,
-        None => undotted_initials(g, next, end)?,
+        None => cell_initials(g, next, end)?,
     };
     while in_cell(next) && g.is_lower(next) && g.has(next, class::PARTICLE) {
         next += 1;
@@ -393,8 +393,9 @@ fn register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     })
 }
 
-/// One to three capital letters without dots at token `k` (`T`, `P J`), each alone.
-fn undotted_initials(g: &Grammar, k: usize, end: usize) -> Option<(usize, String)> {
+/// One to three capital letters without dots at token `k` that end their cell (`T`, `P J`):
+/// unlike [`Grammar::undotted_initials`], no surname follows them.
+fn cell_initials(g: &Grammar, k: usize, end: usize) -> Option<(usize, String)> {
     let toks = g.tokens();
     let mut j = k;
     let mut letters = String::new();

@@ -145,15 +145,15 @@ impl Grammar<'_> {
                     .collect();
                 // After its particle a surname may be short (`VAN OS`, `VAN EK`).
                 let shortest = if key.len() < words.len() { 2 } else { shortest };
+                let not_a_name = if places {
+                    class::ORG | class::NOT_NAME
+                } else {
+                    class::ORG | class::NOT_NAME | class::PLACE
+                };
                 let plausible = key.iter().any(|&w| self.str(w).chars().count() >= shortest)
-                    && !key.iter().any(|&w| {
-                        let not_a_name = if places {
-                            class::ORG | class::NOT_NAME
-                        } else {
-                            class::ORG | class::NOT_NAME | class::PLACE
-                        };
-                        self.has(w, not_a_name) && !(w > 0 && self.is_article_t(w - 1))
-                    });
+                    && !key
+                        .iter()
+                        .any(|&w| self.has(w, not_a_name) && !(w > 0 && self.is_article_t(w - 1)));
                 (plausible && words.len() <= 4).then_some((k, key))
             };
         let upper_surname = |start: usize| upper_surname_of(start, 4, false);
