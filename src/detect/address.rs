@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub(crate) use owner::organisation_block;
+pub(crate) use owner::{organisation_address_line, organisation_block};
 
 use super::{Finding, Lines, blank_line_start, is_whole_token};
 use crate::policy::Category;
@@ -307,7 +307,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let bracketed = text[..start].ends_with('(') && text[end..].starts_with(')');
         let town_from = if bracketed { end + 1 } else { end };
         if street_near || place_follows(text, town_from) || keyword_before(text, start) {
-            let town = town_end(text, town_from);
+            let town = town_end(text, town_from).max(block_town_end(text, &lines, start, end));
             out.push(Finding::new(
                 start,
                 if town > town_from { town } else { end },
@@ -321,7 +321,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if !context.organisation_address(start) {
             out.push(Finding::new(
                 start,
-                foreign_postcode_end(text, end).unwrap_or(end),
+                foreign_postcode_end(text, end)
+                    .or_else(|| town_after_comma(text, end))
+                    .unwrap_or(end),
                 Category::Address,
                 "address.street",
                 "street with house number",
@@ -925,8 +927,8 @@ fn town_end(text: &str, end: usize) -> usize {
     const TOWN_OPENERS: &[&str] = &[
         "Den", "De", "Nieuw", "Oud", "Oude", "Nieuwe", "Sint", "Groot", "Klein", "Hoog", "Laag",
     ];
-    // One space only: after a wider gap (`2018 XL  Bleiswijk`, a letter's address block laid
-    // out in columns) teams differ on whether the town goes, and it stays.
+    // One space only: after a wider gap the town may be another column's. An address
+    // block's postcode line is read in `block_town_end`.
     let rest = &text[end..];
     let gap = rest.len() - rest.trim_start_matches(' ').len();
     if gap != 1 {
@@ -962,6 +964,40 @@ fn town_end(text: &str, end: usize) -> usize {
         previous = word;
     }
     town
+}
+
+/// The end of a town written after a comma right behind a private street and number, where
+/// the address ends (`Molenweg 9, Heukelwaard`, a register's `Lithseweg 54, Kessel  tel.`):
+/// most teams remove it with the address. A town that goes on into a sentence (`Kerkstraat
+/// 20, Kessel en …`) is not read.
+fn town_after_comma(text: &str, street_end: usize) -> Option<usize> {
+    let from = street_end + 1;
+    if !text[street_end..].starts_with(", ") {
+        return None;
+    }
+    let town = town_end(text, from);
+    let rest = &text[town..];
+    let closed = rest.is_empty()
+        || rest.starts_with(['\n', '\r', '\t', '.', ',', ';', ':', '|', ')'])
+        || rest.starts_with("  ")
+        || rest.starts_with(" (")
+        || rest.starts_with(" –")
+        || rest.starts_with(" - ");
+    (town > from && closed).then_some(town)
+}
+
+/// The end of the town in an address block's postcode line, two spaces after the postcode
+/// as Dutch post writes it (`7241 BT  HOLTVEEN`), or `end`: a line of the postcode and the
+/// town alone. Most teams remove the town with the address there.
+fn block_town_end(text: &str, lines: &Lines, start: usize, end: usize) -> usize {
+    let line_start = lines.start(start);
+    let line_end = lines.end(start, text.len());
+    if !text[line_start..start].trim().is_empty() || !text[end..].starts_with("  ") {
+        return end;
+    }
+    let town = town_end(text, end + 1);
+    let closed = text[town..line_end].trim().is_empty();
+    if town > end + 2 && closed { town } else { end }
 }
 
 /// `Postcode: 1234 AB`, and in a form with dot leaders `Postcode / Plaats ...... 1234 AB`.

@@ -1,5 +1,6 @@
 //! Burgerservicenummers: nine digits (or eight, with the leading zero dropped), written
-//! plainly or grouped with dots or spaces, that pass the elfproef.
+//! plainly or grouped with dots or spaces, that pass the elfproef; right after the label
+//! `BSN`, also nine digits that fail it (mistyped, or misread by OCR).
 //!
 //! One in eleven random numbers passes the elfproef, so the context decides the doubtful
 //! cases: an eight-digit number needs a BSN keyword before it, and a nine-digit number right
@@ -22,9 +23,31 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
           | \d{2}[.\x20]\d{3}[.\x20]\d{3}
           | \d{3}[.\x20]\d{2}[.\x20]\d{2}[.\x20]\d{2}
           | \d(?:\x20{1,3}\d){8}
+          | \d{2,5}(?:[.\x20]\d{2,5}){1,3}
         )(?-u:\b)",
     )
     .expect("BSN pattern compiles")
+});
+
+/// The usual ways of writing a BSN, which count without a keyword.
+static USUAL_GROUPS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            \d{9} | \d{8}
+          | \d{3}[.\x20]\d{3}[.\x20]\d{3}
+          | \d{4}[.\x20]\d{2}[.\x20]\d{3}
+          | \d{2}[.\x20]\d{3}[.\x20]\d{3}
+          | \d{3}[.\x20]\d{2}[.\x20]\d{2}[.\x20]\d{2}
+          | \d(?:\x20{1,3}\d){8}
+        )$",
+    )
+    .expect("BSN groups pattern compiles")
+});
+
+/// A BSN's label right before the number: `BSN:`, `BSN (uit DigiD):`, with dot leaders.
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:bsn|burgerservicenummer)\s*(?:\([^()\n]{0,20}\))?[\s.:]*$")
+        .expect("BSN label pattern compiles")
 });
 
 static BSN_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,18 +99,29 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             .filter(u8::is_ascii_digit)
             .map(|b| b - b'0')
             .collect();
+        // Grouped otherwise (`2527 60189`, `4303 387 39`, often after OCR): only after the
+        // keyword, with all nine digits.
+        let usual = USUAL_GROUPS.is_match(m.as_str());
+        if !(digits.len() == 9 || (usual && digits.len() == 8)) {
+            continue;
+        }
         let mut nine = [0u8; 9];
         nine[9 - digits.len()..].copy_from_slice(&digits);
-        if !elfproef(&nine) {
+        let context = line_before(text, start, 80);
+        // Right after its label a number is a BSN even when mistyped.
+        let valid = elfproef(&nine);
+        let labelled = digits.len() == 9 && LABEL_BEFORE.is_match(context);
+        if !(valid || labelled) {
             continue;
         }
-        let context = line_before(text, start, 80);
         let keyword = BSN_KEYWORD.is_match(context) || previous_line_has_keyword(text, start);
         let reference = REFERENCE_KEYWORD.is_match(context);
-        if !keyword && (digits.len() == 8 || reference) {
+        if !keyword && (digits.len() == 8 || reference || !usual) {
             continue;
         }
-        let evidence = if keyword {
+        let evidence = if !valid {
+            "burgerservicenummer: labelled BSN (the elfproef fails: mistyped)"
+        } else if keyword {
             "burgerservicenummer: elfproef and BSN keyword"
         } else {
             "burgerservicenummer: nine digits passing the elfproef"
@@ -136,11 +170,19 @@ mod tests {
         assert_eq!(found("gegevens 111222333 van"), vec!["111222333"]);
         assert_eq!(found("BSN 111 22 23 33"), vec!["111 22 23 33"]);
         assert_eq!(found("BSN: 1 1 1 2 2 2 3 3 3"), vec!["1 1 1 2 2 2 3 3 3"]);
+        // Grouped otherwise: after the keyword only.
+        assert_eq!(found("BSN:            2527 60189"), vec!["2527 60189"]);
+        assert_eq!(found("1.5 BSN    4303 387 39"), vec!["4303 387 39"]);
+        assert!(found("bel 4303 387 39 of").is_empty());
+        assert!(found("BSN 4303 387 39 12").is_empty());
+        // Mistyped (the elfproef fails) right after the label only.
+        assert_eq!(found("BSN (uit DigiD):   184422907"), vec!["184422907"]);
+        assert!(found("BSN bekend, dossier 184422907").is_empty());
     }
 
     #[test]
     fn leaves_invalid_and_reference_numbers_alone() {
-        assert!(found("BSN 302925078").is_empty());
+        assert!(found("nummer 302925078").is_empty());
         // Eight digits without a keyword: too many references pass the elfproef.
         assert!(found("dossier 11222335 gesloten").is_empty());
         assert!(found("Ons kenmerk: 111222333").is_empty());

@@ -121,6 +121,7 @@ pub fn mod97(iban: &[u8]) -> bool {
 
 /// Finds IBANs in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    let from = out.len();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i + 4 <= bytes.len() {
@@ -150,7 +151,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             i += 1;
         }
     }
-    dutch_accounts(text, out);
+    dutch_accounts(text, from, out);
 }
 
 /// The codes of banks that hold Dutch current accounts (the four letters after `NLkk`).
@@ -163,11 +164,14 @@ const DUTCH_BANK_CODES: &[&str] = &[
 /// digit, digits read by OCR as letters (`NL 7O RABO O3l2 4488 9O`), grouped oddly. The
 /// bank's code makes it an account number all the same, and a reader sees it as one.
 static DUTCH_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\bNL ?[0-9O]{2} ?[A-Z]{4}(?: ?[0-9OlI]){8,11}\b").expect("valid regex")
+    Regex::new(r"(?i-u)\bNL ?[0-9OlI] ?[0-9OlI] ?[A-Z0-9]{4}(?: ?[0-9OlI]){8,11}\b")
+        .expect("valid regex")
 });
 
-/// Finds Dutch account numbers that fail the strict check, by their bank's code.
-fn dutch_accounts(text: &str, out: &mut Vec<Finding>) {
+/// Finds Dutch account numbers that fail the strict check, by their bank's code. Only the
+/// strict IBANs found from `from` on count as found already: a phone number read in the
+/// account's digits (`0312 4478 19`) does not.
+fn dutch_accounts(text: &str, from: usize, out: &mut Vec<Finding>) {
     if !text.contains("NL") && !text.contains("nl") {
         return;
     }
@@ -181,11 +185,22 @@ fn dutch_accounts(text: &str, out: &mut Vec<Finding>) {
             .filter(|b| *b != b' ')
             .map(|b| b.to_ascii_uppercase())
             .collect();
-        let known = compact
+        // OCR reads letters of the bank's code as digits (`RAB0`, `A8NA`, `lNGB`).
+        let bank: Vec<u8> = compact
             .get(4..8)
-            .is_some_and(|bank| DUTCH_BANK_CODES.iter().any(|c| c.as_bytes() == bank));
+            .unwrap_or_default()
+            .iter()
+            .map(|&b| match b {
+                b'0' => b'O',
+                b'1' | b'L' => b'I',
+                b'8' => b'B',
+                b'5' => b'S',
+                b => b,
+            })
+            .collect();
+        let known = DUTCH_BANK_CODES.iter().any(|c| c.as_bytes() == bank);
         let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
-        let found = out[..strict]
+        let found = out[from..strict]
             .iter()
             .any(|f| f.start < m.end() && m.start() < f.end);
         if known && digits >= 8 && !found {
@@ -247,8 +262,26 @@ mod tests {
             found("NL 7O RABO O3l2 4488 9O"),
             vec!["NL 7O RABO O3l2 4488 9O"]
         );
+        for ocr in [
+            "NL15 RAB0 O393 8983 51",
+            "NL36 A8NA 9256 6559 8O",
+            "NL6l lNGB 7468 6479 76",
+            "NL 4 4 RABO O 1 5 6 7 8 2 3 4 1",
+        ] {
+            assert_eq!(found(ocr), vec![ocr]);
+        }
         // No bank's code, or no account's length: a reference.
         assert!(found("NL12 ABCD 1234 5678 90 en NL91 ABNA 0417").is_empty());
+        // Found as well when a phone number was read in its digits first.
+        let text = "IBAN NL42 RABO 0312 4478 19.";
+        let mut out = Vec::new();
+        crate::detect::phone::detect(text, &mut out);
+        assert!(!out.is_empty());
+        detect(text, &mut out);
+        assert!(
+            out.iter()
+                .any(|f| &text[f.start..f.end] == "NL42 RABO 0312 4478 19")
+        );
     }
 
     #[test]

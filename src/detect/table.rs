@@ -20,9 +20,13 @@ const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
 pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>)> {
     let sep = separator(line, &CELL_SEPARATORS)?;
     let columns = split(line, sep);
-    let short = columns
-        .iter()
-        .all(|r| line[r.clone()].split_whitespace().count() <= 3);
+    // A remark in brackets does not count (`houder (bekend bij NVWA)`).
+    let short = columns.iter().all(|r| {
+        outside_brackets(&line[r.clone()])
+            .split_whitespace()
+            .count()
+            <= 3
+    });
     // A row of data has numbers in several cells; a header at most one cell that is a number
     // (`2022`), and a few labels with a number after a word (`Aanslag 2022`, `Ouder 1`,
     // `Status 1-10`). Digits inside a word are a label's (`NH3 kg/j`, `afstand N2000 m`).
@@ -38,6 +42,14 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
     let numbers = columns.iter().filter(|r| number_at(r, true)).count();
     let with_digits = columns.iter().filter(|r| number_at(r, false)).count();
     (columns.len() >= 3 && short && numbers <= 1 && with_digits <= 2).then_some((sep, columns))
+}
+
+/// A label without the remark in brackets that ends it.
+fn outside_brackets(label: &str) -> &str {
+    match label.find('(') {
+        Some(at) if label.trim_end().ends_with(')') => &label[..at],
+        _ => label,
+    }
 }
 
 /// How a line is split into cells, if it is: by the first of `chars` it holds twice, or by
@@ -126,22 +138,22 @@ pub(crate) fn row_cells(row: &str, sep: Separator, header: &[Range<usize>]) -> V
             if row.trim().matches("  ").count() < 1 {
                 return Vec::new();
             }
-            let starts: Vec<usize> = header.iter().map(|r| r.start).collect();
             let byte_at = |col: usize| {
                 row.char_indices()
                     .nth(col)
                     .map(|(b, _)| b)
                     .unwrap_or(row.len())
             };
-            starts
-                .iter()
-                .enumerate()
-                .map(|(i, &s)| {
-                    let a = snap_to_word_start(row, byte_at(s));
-                    let b = match starts.get(i + 1) {
-                        Some(&e) => snap_to_word_start(row, byte_at(e)),
-                        None => row.len(),
-                    };
+            let columns: Vec<usize> = header.iter().map(|r| byte_at(r.start)).collect();
+            let mut starts: Vec<usize> = Vec::with_capacity(columns.len());
+            for (i, &at) in columns.iter().enumerate() {
+                let next = columns.get(i + 1).copied().unwrap_or(row.len());
+                starts.push(cell_start(row, starts.last().copied(), at, next.max(at)));
+            }
+            (0..starts.len())
+                .map(|i| {
+                    let a = starts[i];
+                    let b = starts.get(i + 1).copied().unwrap_or(row.len());
                     a..b.max(a)
                 })
                 .collect()
@@ -149,10 +161,37 @@ pub(crate) fn row_cells(row: &str, sep: Separator, header: &[Range<usize>]) -> V
     }
 }
 
-/// A column start that falls inside a word moves back to the word's start (cells overrun
-/// their column when the text is long).
-fn snap_to_word_start(row: &str, at: usize) -> usize {
+/// Where a row's cell starts whose column starts at byte `at`, the cell before it at
+/// `previous` and the next column at `next`. Cells overrun their columns when their text is long: text
+/// that runs across the column start, words one space apart, from where the left cell starts,
+/// is the left cell's when this cell's own text follows after a wide gap
+/// (`Pluimveebedrijf De Oude Hof B.V.   Oude Hofweg 2` under `adres`, `Garderbroekerweg 77
+/// leg` under `soort`). Otherwise it is this cell's, started a little early (`2021-HT-043817`
+/// a column left of `dossier`), from the start of its word.
+fn cell_start(row: &str, previous: Option<usize>, at: usize, next: usize) -> usize {
+    let b = row.as_bytes();
+    let space = |i: usize| b.get(i).is_none_or(|c| *c == b' ' || *c == b'\t');
     let at = at.min(row.len());
+    if space(at) && (at == 0 || space(at - 1) || space(at + 1)) {
+        return at;
+    }
+    let mut phrase_start = at;
+    while phrase_start > 0
+        && !(space(phrase_start - 1) && (phrase_start == 1 || space(phrase_start - 2)))
+    {
+        phrase_start -= 1;
+    }
+    if phrase_start == at {
+        return at;
+    }
+    let left_cells =
+        previous.is_some_and(|p| row[p.min(phrase_start)..phrase_start].trim().is_empty());
+    let phrase_end = row[at..next].find("  ").map_or(next, |gap| at + gap);
+    let own = &row[phrase_end..next];
+    if left_cells && !own.trim().is_empty() {
+        return phrase_end + own.len() - own.trim_start().len();
+    }
+    // This cell's text, started a little early: from its word's start.
     row[..at]
         .char_indices()
         .rev()
@@ -259,6 +298,19 @@ mod tests {
                  BERHANE, Yonas  V 2850887120    01-01-2003   ERI\n\nna de tabel\n";
         assert_eq!(cells_of(t, "Geb.datum"), ["12-07-1996", "01-01-2003"]);
         assert_eq!(cells_of(t, "V-nummer"), ["V 2851094433", "V 2850887120"]);
+        // A cell that ran on into the next column; a remark in brackets in a label.
+        let t = "nr    houder (bekend bij NVWA)    adres           soort\n\
+                 S-01  J.W. Hardeman               Garderbroekerweg 77  leg\n\
+                 S-08  Pluimveebedrijf De Oude Hof B.V.   Oude Hofweg 2  leg\n";
+        assert_eq!(
+            cells_of(t, "adres"),
+            ["Garderbroekerweg 77", "Oude Hofweg 2"]
+        );
+        // A cell that starts a little left of its column.
+        let t = "  nr  dossier          ouder(s)     woonplaats\n\
+                 \x20 1   2021-HT-043817  AMRANI S     Zaandam\n";
+        assert_eq!(cells_of(t, "dossier"), ["2021-HT-043817"]);
+        assert_eq!(cells_of(t, "ouder(s)"), ["AMRANI S"]);
         // Labels with a number after a word; a row of data is no header.
         let t =
             "Lln.nr\tAchternaam\tOuder 1\tStatus 1-10\n220114\tBoukhari\tN. Boukhari\taanwezig\n";

@@ -270,6 +270,26 @@ fn block(text: &str, lines: &Lines, at: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// Whether the address that opens the line at `at` is an organisation's, as an address
+/// there is judged (for a number written after it on its line). Only the `Postbus` lines of
+/// its block are read, so that this stays cheap for one number.
+pub(crate) fn organisation_address_line(text: &str, lines: &Lines, at: usize) -> bool {
+    let line_start = lines.start(at);
+    let opening = text[line_start..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(line_start, |k| line_start + k);
+    let (from, to) = block(text, lines, at);
+    let context = Context {
+        text,
+        lines,
+        po_boxes: PO_BOX
+            .find_iter(&text[from..to])
+            .map(|m| (from + m.start(), from + m.end()))
+            .collect(),
+    };
+    context.organisation_address(opening)
+}
+
 /// Whether the block of the line at `at` is an organisation's contact block: a letterhead
 /// or a signature whose lines name the organisation (`gemeente Kampen`, `Verbrugge & Kroon
 /// Advocaten`, `RTV Oost`) or carry what only organisations have (`www.`, `KvK`, `info@`).

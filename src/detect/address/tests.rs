@@ -20,7 +20,7 @@ fn a_street_after_punctuation_starts_at_its_word() {
 fn finds_letterhead_address_blocks() {
     assert_eq!(
         found("Jorn van Schweinfurt\nTessdreef 113\n2018 XL  Bleiswijk\n"),
-        vec!["Tessdreef 113", "2018 XL"]
+        vec!["Tessdreef 113", "2018 XL  Bleiswijk"]
     );
     assert_eq!(
         found("A. Jansen\nLange Voorhout 9\n2514EA Den Haag"),
@@ -28,7 +28,7 @@ fn finds_letterhead_address_blocks() {
     );
     assert_eq!(
         found("Rayanpad 83a\n4304 WL  's-Gravenpolder"),
-        vec!["Rayanpad 83a", "4304 WL"]
+        vec!["Rayanpad 83a", "4304 WL  's-Gravenpolder"]
     );
     assert_eq!(
         found("Tesshof 28-2\n1234 AB Ede"),
@@ -97,7 +97,7 @@ fn an_organisations_address_in_a_quoted_reply_stays() {
     assert!(found("RIVM, Antonie van Leeuwenhoeklaan 9\n").is_empty());
     assert_eq!(
         found("  G2  VAN OS, Gerard        Kerkstraat 20, Kessel\n"),
-        vec!["Kerkstraat 20"]
+        vec!["Kerkstraat 20, Kessel"]
     );
 }
 
@@ -105,7 +105,7 @@ fn an_organisations_address_in_a_quoted_reply_stays() {
 fn a_family_business_is_at_home_and_a_form_labels_its_postcode() {
     assert_eq!(
         found("Maatschap Nijkamp\nVechtdijk 71\n7722 RL  VECHTHOVEN\n"),
-        vec!["Vechtdijk 71", "7722 RL"]
+        vec!["Vechtdijk 71", "7722 RL  VECHTHOVEN"]
     );
     assert!(found("Stichting De Brink\nBrinkweg 4\n7721 AB Vechthoven\n").is_empty());
     // A sole trader's business address is the trader's own.
@@ -279,7 +279,10 @@ fn the_town_after_a_private_postcode_goes_with_it() {
 
 #[test]
 fn regional_street_names_and_compass_parts_are_streets() {
-    assert_eq!(found("Durk Rypkema, Seedyk 3, Moddergat"), vec!["Seedyk 3"]);
+    assert_eq!(
+        found("Durk Rypkema, Seedyk 3, Moddergat"),
+        vec!["Seedyk 3, Moddergat"]
+    );
     assert_eq!(found("bij Fiskerspaed 2 Paesens"), vec!["Fiskerspaed 2"]);
     assert_eq!(
         found("Kerkstrjitte 4 en Buorren 23"),
@@ -348,6 +351,36 @@ fn addresses_abroad_with_their_postcode_and_town() {
     assert_eq!(found("Kerkstraat 12, 2024 Stemming"), vec!["Kerkstraat 12"]);
     assert_eq!(
         found("Kerkstraat 9\n2911 AL  OUDWAARD\n"),
-        vec!["Kerkstraat 9", "2911 AL"]
+        vec!["Kerkstraat 9", "2911 AL  OUDWAARD"]
+    );
+}
+
+#[test]
+fn the_town_after_a_comma_ends_the_address() {
+    assert_eq!(
+        found("Zij woont aan de Molenweg 9, Heukelwaard\n"),
+        vec!["Molenweg 9, Heukelwaard"]
+    );
+    assert_eq!(
+        found("woont Lithseweg 54, Kessel (bij de brug)"),
+        vec!["Lithseweg 54, Kessel"]
+    );
+    // A sentence that goes on after the town: the town is not read.
+    assert_eq!(
+        found("Lithseweg 54, Kessel en Kerkstraat 20, Kessel."),
+        vec!["Lithseweg 54", "Kerkstraat 20, Kessel"]
+    );
+}
+
+#[test]
+fn the_town_on_an_address_blocks_postcode_line_goes_with_it() {
+    assert_eq!(
+        found("Mevrouw M.A. Zomer\nEsweg 22a\n7241 BT  HOLTVEEN\n"),
+        vec!["Esweg 22a", "7241 BT  HOLTVEEN"]
+    );
+    // Not when more follows on the line.
+    assert_eq!(
+        found("Esweg 22a\n7241 BT  Holtveen   tel. 0544 123456\n"),
+        vec!["Esweg 22a", "7241 BT"]
     );
 }
