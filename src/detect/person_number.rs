@@ -1,15 +1,16 @@
 //! Numbers that identify a person, known by their label: a client or relation number, a tax
-//! subject number, a livestock holding's or poultry site's number (UBN, KIP: most farms are a farmer's own), an
+//! subject number, a livestock holding's or poultry site's number (UBN, KIP: most farms are a
+//! farmer's own), a care provider's AGB code and a budget holder's pgb number, an
 //! enforcement officer's (BOA's) registration number, a citizen's own case number (`mijn
-//! dossiernummer`), a passport, driving
-//! licence or alien number, an insurance policy or claim number, a player's account, a police
-//! officer's personnel number (`pnr`), another country's national number (`DNI`, `PESEL`,
-//! `T.C. Kimlik No`, `Rijksregisternummer`, `Steuer-ID`). Such a number leads straight
-//! to the person, so it goes under the privacy ground like a licence plate.
+//! dossiernummer`), a passport, driving licence or alien number, an insurance policy or claim
+//! number, a player's account, a police officer's personnel number (`pnr`), another country's
+//! national number (`DNI`, `PESEL`, `T.C. Kimlik No`, `Rijksregisternummer`, `Steuer-ID`). Such
+//! a number leads straight to the person, so it goes under the privacy ground like a licence
+//! plate.
 //!
 //! The number itself has no telling shape (`300188`, `4401-228-917`, `IP23-0617445`), so only
 //! its label decides: right before it on the line (`Klantnummer : 301457`, `BOA 7231`,
-//! `(nr. 7250)` after `BOA`), or at the head of its column in a table written with tabs, `|` or
+//! `(nr. 7250)` after `BOA`, a form's `Relatienummer RVO      300147826`), or at the head of its column in a table written with tabs, `|` or
 //! `;`. In a register of people (a table about clients, pupils or parents, with their BSNs or
 //! dates of birth) the column of numbers that keys the rows is theirs too (`dossiernr`). Labels
 //! of things that are no person's (case, invoice and document numbers) are not among them:
@@ -24,7 +25,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|bh|parket|pat\.?|a|v|account)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
@@ -44,7 +45,7 @@ const LEADERS: &str = r"(?:[\t ]*:|[\t ]*(?:\.[\t ]?){2,}:?)[\t ]*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     .expect("person number pattern compiles")
 });
@@ -467,6 +468,17 @@ mod tests {
             ["2281934", "6207415"]
         );
         assert_eq!(found("Uw relatienr.   : 300188"), ["300188"]);
+        // A form's label with a word after it, the value after a wide gap.
+        assert_eq!(
+            found("1.1  Relatienummer RVO      300147826\n"),
+            ["300147826"]
+        );
+        assert_eq!(
+            found("bedrijven (UBN's): 2810552, 2547730; KIP-nr 065531"),
+            ["2810552", "2547730", "065531"]
+        );
+        assert_eq!(found("AGB zorgverlener 90-054417"), ["90-054417"]);
+        assert_eq!(found("Budgetnummer  : 1024-5591-87"), ["1024-5591-87"]);
         assert_eq!(
             found("onder vermelding van uw relatienummer 300188."),
             ["300188"]

@@ -66,6 +66,11 @@ pub(crate) fn separator(line: &str, chars: &[char]) -> Option<Separator> {
 pub(crate) fn split(line: &str, sep: Separator) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut push = |a: usize, b: usize| {
+        let a = if out.is_empty() {
+            past_quote_marks(line, a, b)
+        } else {
+            a
+        };
         let cell = &line[a..b];
         let trimmed = cell.trim();
         if !trimmed.is_empty() {
@@ -128,8 +133,11 @@ pub(crate) fn row_cells(row: &str, sep: Separator, header: &[Range<usize>]) -> V
                 at = (i + c.len_utf8()).min(row.len());
             }
             // A leading `|` makes an empty first cell: drop it as the header split did.
-            if row.trim_start().starts_with(c) {
+            if row.trim_start_matches(['>', ' ', '\t']).starts_with(c) {
                 out.remove(0);
+            }
+            if let Some(first) = out.first_mut() {
+                first.start = past_quote_marks(row, first.start, first.end);
             }
             out
         }
@@ -200,8 +208,22 @@ fn cell_start(row: &str, previous: Option<usize>, at: usize, next: usize) -> usi
         .map_or(at, |(i, _)| i)
 }
 
-/// Whether a row goes on past a table's rule line (`|---|---|`, `---+---`, `====`).
+/// Where the first cell of a line starts after the marks of a quoted reply (`> reg.nr`,
+/// `>> ER-24-0612`): a table in a mail that was answered is read as the original was.
+fn past_quote_marks(line: &str, start: usize, end: usize) -> usize {
+    let cell = &line[start..end];
+    let unquoted = cell.trim_start_matches(['>', ' ', '\t']);
+    if cell.trim_start().starts_with('>') {
+        end - unquoted.len()
+    } else {
+        start
+    }
+}
+
+/// Whether a row goes on past a table's rule line (`|---|---|`, `---+---`, `====`), also in
+/// a quoted reply (`> ---|---`).
 pub(crate) fn is_rule_line(row: &str) -> bool {
+    let row = row.trim_start_matches(['>', ' ']);
     !row.is_empty() && row.chars().all(|c| "-=+|: ".contains(c))
 }
 
@@ -306,6 +328,9 @@ mod tests {
             cells_of(t, "adres"),
             ["Garderbroekerweg 77", "Oude Hofweg 2"]
         );
+        // A table quoted in a reply.
+        let t = "> reg.nr\ttijd\tnaam\tgeb.\n> ER-24-0612\t19:38\tHADDOU, Amira\t11-09-2003\n";
+        assert_eq!(cells_of(t, "reg.nr"), ["ER-24-0612"]);
         // A cell that starts a little left of its column.
         let t = "  nr  dossier          ouder(s)     woonplaats\n\
                  \x20 1   2021-HT-043817  AMRANI S     Zaandam\n";

@@ -210,14 +210,19 @@ impl Grammar<'_> {
                 surname: Some(self.key_of(&key)),
             });
         }
-        // Initials before a surname in capitals: `M. DIJKGRAAF`.
+        // Initials before a surname in capitals: `M. HOEKSTRA`; after two initials also a
+        // place's name (`S.J. OOSTERHOUT`), and after a particle a word (`W.M. VAN DALEN`),
+        // as surnames are.
         if let Some((j, letters)) = self.initials(i, false)
             && self.spaced(j - 1)
-            && let Some((after, key)) = upper_surname(j + self.tussen_upper(j))
+            && let particle = self.tussen_upper(j)
+            && let Some((after, key)) =
+                upper_surname_of(j + particle, 4, letters.chars().count() >= 2)
         {
             let plausible = key.iter().all(|&k| {
                 let surname = self.has(k, class::SURNAME);
-                surname || (self.str(k).chars().count() >= 4 && !self.has(k, class::WORD))
+                let word = self.has(k, class::WORD) && particle == 0;
+                surname || (self.str(k).chars().count() >= 4 && !word)
             });
             return plausible.then(|| NameParse {
                 start: self.toks[i].start,

@@ -236,3 +236,18 @@ fn list_entries_in_the_reversed_form_with_a_first_name() {
     // Without a boundary after it the comma may join a sentence.
     assert_eq!(entry("Jansen, Piet zegt dat"), None);
 }
+
+#[test]
+fn initials_before_a_surname_in_capitals() {
+    let eu = |text: &str| parse(text, |g, i| g.eu_name(i)).map(|(s, _)| s);
+    assert_eq!(eu("M. HOEKSTRA belt").as_deref(), Some("M. HOEKSTRA"));
+    // A place's name after two initials, a word after a particle: surnames as well.
+    assert_eq!(
+        eu("S.J. OOSTERHOUT belt").as_deref(),
+        Some("S.J. OOSTERHOUT")
+    );
+    assert_eq!(eu("G.A. VAN DALEN belt").as_deref(), Some("G.A. VAN DALEN"));
+    // One initial before a place, or a word without a particle: no name.
+    assert_eq!(eu("B. NEDERLAND"), None);
+    assert_eq!(eu("A. ALGEMEEN"), None);
+}
