@@ -27,9 +27,11 @@ const SIDECODES: &[&str] = &[
 const ANY_LETTER_SIDECODES: usize = 6;
 const ISSUED_LETTERS: &str = "BDFGHJKLMNPRSTVXZ";
 
+/// A plate with dashes, with spaces (all in capitals or all in lower case, so that a word
+/// before it is no group of it: `en GS 07 NP`), or six characters run together.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|[A-Z0-9]{1,3}\x20[A-Z0-9]{2,3}\x20[A-Z0-9]{1,3}|[A-Z0-9]{6})\b",
+        r"(?i)\b(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|(?-i:[A-Z0-9]{1,3}\x20[A-Z0-9]{2,3}\x20[A-Z0-9]{1,3}|[a-z0-9]{1,3}\x20[a-z0-9]{2,3}\x20[a-z0-9]{1,3})|[A-Z0-9]{6})\b",
     )
     .expect("licence plate pattern compiles")
 });
@@ -47,9 +49,10 @@ static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("vehicle word pattern compiles")
 });
 
-/// A foreign plate: one to three capitals, then one or two groups of capitals and digits.
+/// A foreign plate: one to three capitals, then one or two groups of capitals and digits
+/// (`PO 7K215`, `B-KL 4471`), or a Belgian one (`1-ABC-123`).
 static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z]{1,3}[- ][A-Z0-9]{2,5}(?:[- ][A-Z0-9]{1,3})?\b")
+    Regex::new(r"\b(?:[1-9]-[A-Z]{3}-[0-9]{3}|[A-Z]{1,3}[- ][A-Z0-9]{2,5}(?:[- ][A-Z0-9]{1,4})?)\b")
         .expect("foreign plate pattern compiles")
 });
 
@@ -290,6 +293,15 @@ mod tests {
             ["VZ-418-B", "WE 812KT", "B 214 KLM"]
         );
         assert_eq!(found("met eigen auto (PO 7K215)."), ["PO 7K215"]);
+        assert_eq!(
+            found("kentekens B-KL 4471 en 1-ABC-123"),
+            ["B-KL 4471", "1-ABC-123"]
+        );
+        // A word before a plate written with spaces is no part of it.
+        assert_eq!(
+            found("kenteken 52 HTL 8 en GS 07 NP"),
+            ["52 HTL 8", "GS 07 NP"]
+        );
         let t =
             "naam\tkenteken eigen auto\topm\nPiotr\tPO 7K215\tx\nMihai\tIS-22-APM\t-\nAna\t-\ty\n";
         assert_eq!(found(t), ["PO 7K215", "IS-22-APM"]);
