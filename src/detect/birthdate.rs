@@ -10,12 +10,12 @@ use crate::policy::Category;
 
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)",
+        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)|°",
     )
     .expect("birth keyword pattern compiles")
 });
 
-const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\\.?|feb\\.?|febr\\.?|mrt\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sep\\.?|sept\\.?|okt\\.?|nov\\.?|dec\\.?|january|february|march|may|june|july|october";
+const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\\.?|feb\\.?|febr\\.?|mrt\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sep\\.?|sept\\.?|okt\\.?|nov\\.?|dec\\.?|january|february|march|may|june|july|october|mar|oct";
 
 /// A day of the month written as an ordinal word (`de zevende januari`).
 const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|dertiende|veertiende|vijftiende|zestiende|zeventiende|achttiende|negentiende|twintigste|eenentwintigste|twee[eë]ntwintigste|drie[eë]ntwintigste|vierentwintigste|vijfentwintigste|zesentwintigste|zevenentwintigste|achtentwintigste|negenentwintigste|dertigste|eenendertigste";
@@ -33,7 +33,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             (?:[0-3]?[0-9]|xx?)\x20?[-/.]\x20?(?:[01]?[0-9]|xx?)\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
           | [0-3][0-9][01][0-9](?:19|20)[0-9]{{2}}
-          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|[a-zë]+tig)
+          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})(?:/(?:{MONTHS}))?[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|[a-zë]+tig)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
     ))
@@ -105,7 +105,18 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             .trim()
             .chars()
             .all(|c| matches!(c, '.' | ':' | '*' | ' ' | '\t'));
-        if between.contains(['\n', ';']) || (between.contains(". ") && !leaders) {
+        // A keyword that ends its line (`geboren⏎12 maart 2018`, `geboren op⏎2 november
+        // 1946`) goes on to the date that opens the next one.
+        let wrapped = between.matches('\n').count() == 1
+            && between.split_whitespace().all(|w| w == "op" || w == ":");
+        if (between.contains('\n') && !wrapped)
+            || between.contains(';')
+            || (between.contains(". ") && !leaders)
+        {
+            continue;
+        }
+        // `°30/5/79`: the sign of birth right before its date.
+        if k.as_str() == "°" && !between.is_empty() {
             continue;
         }
         let (start, end) = (from + d.start(), from + d.end());
@@ -313,6 +324,22 @@ mod tests {
         assert_eq!(found("Geboortedatum: ......... 04092013\n"), ["04092013"]);
         // Eight digits elsewhere are no date of birth.
         assert!(found("KvK 04092013, opgericht 2013\n").is_empty());
+    }
+
+    #[test]
+    fn a_date_of_birth_on_the_next_line_after_the_sign_or_in_two_languages() {
+        assert_eq!(
+            found("Lucía (5 jaar, geboren\n12 maart 2018) en Jonas (geboren\nop 2 november 1946)"),
+            ["12 maart 2018", "2 november 1946"]
+        );
+        assert_eq!(found("BAKKER, J.W. (°8-8-66) sección"), ["8-8-66"]);
+        assert_eq!(
+            found("Date of birth: 14 MRT/MAR 1971\n"),
+            ["14 MRT/MAR 1971"]
+        );
+        // A temperature, and a sentence that ends before the next line.
+        assert!(found("het was 20° op 12-05-2024").is_empty());
+        assert!(found("Hij is geboren.\n12 maart 2018 verhuisd").is_empty());
     }
 
     #[test]
