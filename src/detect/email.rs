@@ -51,6 +51,49 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     detect_obfuscated(text, out);
+    at_a_webmail_provider(text, out);
+}
+
+/// An address whose domain is a webmail provider's name alone, as people say or type it
+/// (`davekoster1985 at gmail`, `glennpinas @ gmail`): the local part names the person.
+static AT_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)([\p{L}\p{N}._%+'-]+)(\x20?@\x20?|\x20(?:at|apenstaartje)\x20)(?:gmail|googlemail|hotmail|outlook|yahoo|ziggo|kpnmail|kpnplanet|planet|hetnet|live|icloud|xs4all|casema|upcmail|telfort|msn|proton|protonmail|gmx)(?-u:\b)",
+    )
+    .expect("webmail provider pattern compiles")
+});
+
+fn at_a_webmail_provider(text: &str, out: &mut Vec<Finding>) {
+    if !text.contains(" at ") && !text.contains(" @") && !text.contains("@ ") {
+        return;
+    }
+    for c in AT_PROVIDER.captures_iter(text) {
+        let whole = c.get(0).expect("the whole match");
+        let local = c.get(1).expect("the local part").as_str();
+        let sign = c.get(2).expect("the sign").as_str();
+        let spoken = sign.trim() != "@";
+        // After a spoken `at` only a local part shaped as an address (`a.jansen`,
+        // `koster1985`), not a word of a sentence (`works at Gmail`).
+        let address_like = local.contains(['.', '_']) || local.chars().any(|c| c.is_ascii_digit());
+        // A domain that goes on (`jan @ gmail.com`) is taken whole; written plainly, or with
+        // a spoken `at`, it is found as an address already.
+        let ending = text[whole.end()..]
+            .strip_prefix('.')
+            .map(|rest| rest.chars().take_while(char::is_ascii_alphabetic).count())
+            .filter(|&n| n >= 2)
+            .map_or(0, |n| n + 1);
+        let found_already = ending > 0 && (spoken || sign == "@");
+        if (spoken && !address_like) || found_already || is_functional(local) {
+            continue;
+        }
+        out.push(Finding::new(
+            whole.start(),
+            whole.end() + ending,
+            Category::Email,
+            "email.obfuscated",
+            "e-mail address at a webmail provider, without its domain's ending",
+        ));
+    }
 }
 
 /// An address written so that harvesters miss it: `jan [at] minbzk [dot] nl`,
@@ -510,6 +553,12 @@ mod tests {
             assert_eq!(found(&format!("Mail: {a}, graag.")), vec![a], "{a}");
         }
         assert!(found("woo [at] minbzk [dot] nl").is_empty());
+        assert_eq!(
+            found("mail davekoster1985 at gmail of glennpinas @ gmail."),
+            ["davekoster1985 at gmail", "glennpinas @ gmail"]
+        );
+        assert!(found("She works at Gmail now.").is_empty());
+        assert_eq!(found("jan.smit @ ziggo.nl"), ["jan.smit @ ziggo.nl"]);
         assert!(found("We meet at home. at 5 pm at the office.nl").is_empty());
     }
 
