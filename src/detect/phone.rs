@@ -337,21 +337,21 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
         .next()
         .map(crate::fold::fold)
         .unwrap_or_default();
-    if PERSONAL_LABELS.contains(&label.as_str()) {
+    // Labelled as a person's before it, or in brackets after it (`0412-642 308 (thuis)`).
+    let bracket = bracket_after(&text[end..line_end]);
+    if PERSONAL_LABELS.contains(&label.as_str()) || PERSONAL_LABELS.contains(&bracket.trim()) {
         return false;
     }
     if says_general(&text[line_start..start], &text[end..line_end]) {
         return true;
     }
     // A switchboard's number is round (`0411 - 63 20 00`, an organisation's 088 number
-    // `088 120 50 00`); a person's direct line seldom is, and says so when it is
-    // (`(direct)`).
-    let bracket = bracket_after(&text[end..line_end]);
+    // `088 120 50 00`); a person's direct line seldom is.
     let business = ["088", "085", "084", "087"]
         .iter()
         .any(|p| number.starts_with(p));
     let round = number.ends_with("000") || (business && number.ends_with("00"));
-    if round && !PERSONAL_LABELS.contains(&bracket.trim()) {
+    if round {
         return true;
     }
     // A number after a separator on an address line (`Schoolstraat 4, 6921 AB Duiven |
@@ -733,6 +733,12 @@ mod tests {
         assert_eq!(found(called), vec!["0314 - 123 456"]);
         let camping = "Camping 't Zwanenmeer\nZwanenmeerweg 1 · 6922 LB Groessen\ntel. 0316 - 24 77 10 · info@zwanenmeer.nl\n";
         assert!(found(camping).is_empty());
+        // In brackets after it a number is called a person's, whatever its block names.
+        let home = "Gemeente Oss, schouw\n-> tel 0412-642 308 (thuis), via Oss Verkeer B.V.\n";
+        assert_eq!(found(home), vec!["0412-642 308"]);
+        // A number on the line of an organisation's address, in a person's signature.
+        let signature = "Jan Smit\nProjectleider\nVan Ommen Ruimingen B.V.\nIndustrieweg 14a, 7741 KP Coevorden  |  0524 - 59 11 23\n";
+        assert!(found(signature).is_empty());
         // A round number is a switchboard's, unless it says it is direct.
         let round = "bereikbaar op 0411 - 63 20 00 of 088 - 245 63 00, en 088 - 245 64 00 (direct), of 070 - 452 77 00 en 070 - 452 77 14.";
         assert_eq!(
