@@ -719,6 +719,13 @@ fn postal_or_code(text: &str, start: usize, end: usize) -> bool {
 /// identified elsewhere: a surname or first name alone that is also a common word, a place
 /// or an organisation word (`Zwolle`, `Koning`, `Dam`) is not, unless capitalised particles
 /// come with it (`Van Zwolle`).
+/// Whether word `i` opens its line as a speaker's label, a colon right after it.
+fn speaker_label(g: &Grammar, i: usize) -> bool {
+    (i == 0 || g.tokens()[i - 1].kind == token::Kind::Newline)
+        && g.is_punct(i + 1, ':')
+        && g.glued(i)
+}
+
 fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
     if !matches!(p.form, Form::Full | Form::Surname | Form::Given) {
         return true;
@@ -751,6 +758,8 @@ fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
             // Alone in brackets after a name or organisation (`Erwin (Stam)`,
             // `Witteveen+Bos (Groen)`).
             && !(k > 0 && g.is_punct(k - 1, '(') && g.is_punct(k + 1, ')') && g.glued(k))
+            // A speaker's label opening a line (`Hoefnagels: zegt dat …`).
+            && !speaker_label(g, k)
     };
     capital_particle
         || !name_words.iter().any(|&k| {
@@ -858,9 +867,7 @@ fn propagation_mentions(
                 && givens.contains(g.folded(i - 1));
             let word = g.has(i, class::WORD) || crate::names::lexicon::is_dutch_word(f);
             // A transcript's speaker label (`ZOMER:  Ja, met Henk Zomer.`) names its person.
-            let speaker = (i == 0 || g.tokens()[i - 1].kind == token::Kind::Newline)
-                && g.is_punct(i + 1, ':')
-                && g.glued(i);
+            let speaker = speaker_label(g, i);
             if given_before || speaker || !word {
                 let mut parse = super::context::one_word(g, i, false);
                 if given_before {

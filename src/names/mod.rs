@@ -555,6 +555,15 @@ mod tests {
     }
 
     #[test]
+    fn an_identified_surname_that_is_a_word_as_a_speakers_label() {
+        let e = engine(&[], &[]);
+        let text = "Aanwezig:\n  dhr. R.J. Hoefnagels\n\nHoefnagels: zegt dat hij het kent.\n";
+        assert_eq!(removed(&e, text), ["R.J. Hoefnagels", "Hoefnagels"]);
+        // The word opening a line of a glossary of nobody named here stays.
+        assert!(removed(&e, "Hoefnagels: spijkers voor een hoefijzer.\n").is_empty());
+    }
+
+    #[test]
     fn chinese_and_vietnamese_names() {
         let e = engine(&[], &[]);
         let text = "Partner: WANG Jianguo en Sun Mingyu; ook LIU MEI-LING, Mei-Ling Chen en \
