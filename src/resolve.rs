@@ -492,15 +492,25 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     if text[start..end].contains(char::is_whitespace) {
         return false;
     }
-    let before = text[..start].trim_end_matches([' ', '\t']);
+    // The word before, also across a line break (`nabij het⏎Bos`).
+    let before = text[..start].trim_end_matches([' ', '\t', '\n', '\r', '>']);
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
     // `Het Bos` opening a sentence too: no surname has `het` alone for a particle.
-    (before.len() < start
-        && (["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
-            || word == "Het"))
+    let article = ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
+        || word == "Het";
+    // A place's adjective names a thing (`het Haagse Bos`), unless it is a first name
+    // (`Elise Bos`).
+    let of_a_place = word.len() > 4
+        && word.ends_with("se")
+        && word.starts_with(char::is_uppercase)
+        && !crate::names::lexicon::GAZETTEER.is(
+            &crate::fold::fold(word),
+            crate::names::lexicon::class::FIRST_NAME,
+        );
+    (before.len() < start && (article || of_a_place))
         || word_opening_a_sentence(text, start, end)
         || time_use_of_a_name(text, start, end)
         || colour_of_a_scale(text, start, end)
@@ -951,6 +961,12 @@ mod tests {
         let removed: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(removed, ["Koning", "Koning"]);
         assert_eq!(r[1].start, 40);
+        // Nor across a line break after the article, nor after a place's adjective.
+        let text = "Femke Bos belt. Nabij het\nBos, in het Haagse Bos. Elise Bos komt.";
+        let f = vec![finding(6, 9, Category::Name, "name.directory")];
+        let r = resolve(text, f, &[], &Policy::default());
+        let starts: Vec<usize> = r.iter().map(|r| r.start).collect();
+        assert_eq!(starts, [6, 56]);
         // Nor to the word opening a sentence, where only a person's verb makes it the name.
         let text = "OvD Brand adviseert.\nBrand uitgebroken.\n- Brand onder controle. Brand zegt ja.\nBrand en Bos.";
         let f = vec![finding(4, 9, Category::Name, "name.directory")];

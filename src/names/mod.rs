@@ -564,6 +564,13 @@ mod tests {
     }
 
     #[test]
+    fn a_staff_surname_that_is_a_word_after_a_places_adjective_or_a_wrapped_article() {
+        let e = engine(&["Femke Bos"], &[]);
+        let text = "Femke Bos wandelt in het Haagse Bos, nabij het\nBos van Staatsbosbeheer. Elise Bos belt.";
+        assert_eq!(removed(&e, text), ["Femke Bos", "Elise Bos"]);
+    }
+
+    #[test]
     fn chinese_and_vietnamese_names() {
         let e = engine(&[], &[]);
         let text = "Partner: WANG Jianguo en Sun Mingyu; ook LIU MEI-LING, Mei-Ling Chen en \

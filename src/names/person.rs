@@ -525,10 +525,26 @@ pub(crate) fn colour_of_a_scale(g: &Grammar, i: usize) -> bool {
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
 /// `"Brand"`). `die` and `dat` before a capital open a clause whose subject it is (`de versie
 /// die Koen stuurde`), or point at a person (`die Zijlstra weer`): no determiner then.
+/// A place's adjective counts as one (`het Haagse Bos`), unless it is a first name (`Elise
+/// Bos`); so does an article at the end of the line before (`nabij het⏎Bos`).
 pub(crate) fn after_determiner(g: &Grammar, i: usize) -> bool {
-    i > 0
-        && ((g.word_in(i - 1, ARTICLES) && !g.word_in(i - 1, &["die", "dat"]))
-            || g.is_punct(i - 1, '"'))
+    if i == 0 {
+        return false;
+    }
+    let newline = |k: usize| g.tokens()[k].kind == Kind::Newline;
+    let before = if i >= 2 && newline(i - 1) {
+        i - 2
+    } else {
+        i - 1
+    };
+    let place_adjective = g.is_cap(before)
+        && g.spaced(before)
+        && g.folded(before).len() > 4
+        && g.folded(before).ends_with("se")
+        && !g.has(before, class::FIRST_NAME);
+    (g.word_in(before, ARTICLES) && !g.word_in(before, &["die", "dat"]))
+        || g.is_punct(i - 1, '"')
+        || place_adjective
 }
 
 /// Whether a staff member's surname that is also a word (`Koning`, `Post`) names them here:

@@ -151,7 +151,10 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             person_only
                 || person::capitalised_as_a_name(g, i)
                 || first_name_word
-                || (known && A_KNOWN_NAMES_PERSON.contains(&evidence))
+                // Not a noun after its article (`het Bos van Staatsbosbeheer`).
+                || (known
+                    && A_KNOWN_NAMES_PERSON.contains(&evidence)
+                    && !person::after_determiner(g, i))
         } else {
             known || person_only
         };
