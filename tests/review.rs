@@ -64,7 +64,7 @@ fn a_reviewed_batch_keeps_rejected_items_and_removes_manual_ones() {
     assert!(scanned.status.success(), "{scanned:?}");
     let mut decisions = lines(&review.join("decisions.jsonl"));
     assert!(decisions.iter().all(|l| l["decision"] == "remove"));
-    keep(&mut decisions, "burgerbrief.txt", "3581 KL");
+    keep(&mut decisions, "burgerbrief.txt", "3581 KL  Utrecht");
     keep(&mut decisions, "besluit-woo-verzoek.pdf", "06-28 44 19 07");
     decisions.push(serde_json::json!({
         "document": "burgerbrief.txt", "text": "2024-771203",

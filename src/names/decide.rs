@@ -784,6 +784,47 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
 /// Adds weak mentions for every occurrence of an identified person's surname or first name,
 /// and of the surnames other documents of the batch identified (`remembered`: first words),
 /// capitalised as names are.
+/// An identified person's surname with a capitalised word right before it that no list knows
+/// and no dictionary holds (`Oriwaud Haddad` where `De heer Haddad` is identified): the
+/// person's first name, when the identified person may bear it. Otherwise the surname alone.
+fn with_first_name_before(g: &Grammar, people: &People, p: NameParse) -> NameParse {
+    const SOMETHING_ELSE: u16 = class::WORD
+        | class::NOT_NAME
+        | class::PLACE
+        | class::ORG
+        | class::FUNCTION
+        | class::OFFICE
+        | class::TITLE
+        | class::PARTICLE
+        | class::ROLE;
+    if p.form != Form::Surname {
+        return p;
+    }
+    let first = g.tokens().partition_point(|t| t.start < p.start);
+    let Some(k) = first.checked_sub(1) else {
+        return p;
+    };
+    let unknown_word = g.word(k).is_some_and(|w| w.chars().count() >= 3)
+        && g.spaced(k)
+        && g.is_cap(k)
+        && !g.has(k, SOMETHING_ELSE | shape::UPPER)
+        && !crate::names::lexicon::is_dutch_word(g.folded(k));
+    if !unknown_word {
+        return p;
+    }
+    let full = NameParse {
+        start: g.tokens()[k].start,
+        form: Form::Full,
+        given: Some(g.folded(k).to_string()),
+        ..p.clone()
+    };
+    if people.find(&PersonKey::of(&full)).is_some() {
+        full
+    } else {
+        p
+    }
+}
+
 fn propagation_mentions(
     g: &Grammar,
     people: &People,
@@ -928,7 +969,12 @@ fn propagation_mentions(
         if let Some((p, evidence)) = found
             && !existing.overlaps(p.start, p.end)
         {
+            let p = with_first_name_before(g, people, p);
             last_end = p.end;
+            // Its initials in brackets after it go with it (`Oriwaud Haddad (OH)`).
+            let initials = (p.form == Form::Full)
+                .then(|| super::context::in_brackets_after(g, &p))
+                .flatten();
             mentions.push(Mention {
                 parse: p,
                 strength: Strength::Weak,
@@ -936,6 +982,7 @@ fn propagation_mentions(
                 evidence: evidence.into(),
                 staff: None,
             });
+            mentions.extend(initials);
         }
     }
 }

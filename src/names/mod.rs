@@ -571,6 +571,13 @@ mod tests {
     }
 
     #[test]
+    fn an_identified_surname_takes_an_unknown_first_name_and_initials_before_and_after_it() {
+        let e = engine(&[], &[]);
+        let text = "Aanwezig (na de pauze) Oriwaud Haddad (OH) (DJI).\nDe heer Haddad zegt toe.\n";
+        assert_eq!(removed(&e, text), ["Oriwaud Haddad", "OH", "Haddad"]);
+    }
+
+    #[test]
     fn chinese_and_vietnamese_names() {
         let e = engine(&[], &[]);
         let text = "Partner: WANG Jianguo en Sun Mingyu; ook LIU MEI-LING, Mei-Ling Chen en \

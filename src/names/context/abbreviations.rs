@@ -203,6 +203,20 @@ pub(super) fn inline_parafen(g: &Grammar, out: &mut Vec<Mention>) {
     }
 }
 
+/// The initials in brackets right after a name found once the people are known (`Oriwaud
+/// Haddad (OH)`, where only `De heer Haddad` told who was meant), as [`abbreviations`] reads
+/// them after a name found beforehand.
+pub(in crate::names) fn in_brackets_after(g: &Grammar, p: &NameParse) -> Option<Mention> {
+    let next = p.next;
+    let w = g.word(next + 1)?;
+    let shaped = (2..=5).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+    let abbreviates = abbreviations_of(g, p)
+        .iter()
+        .any(|c| c.chars().next() == w.chars().next() && c.chars().last() == w.chars().last());
+    (g.is_punct(next, '(') && shaped && abbreviates && g.is_punct(next + 2, ')'))
+        .then(|| initials_mention(g, next + 1, "initials in brackets after the name"))
+}
+
 pub(super) fn initials_mention(g: &Grammar, k: usize, evidence: &'static str) -> Mention {
     let t = g.tokens()[k];
     let parse = NameParse {

@@ -33,6 +33,7 @@ use super::grammar::{Form, Grammar, NameParse, shape};
 use super::lexicon::class;
 use super::{Mention, Strength};
 
+pub(in crate::names) use abbreviations::in_brackets_after;
 pub(crate) use fields::is_person_field;
 pub(crate) use inline::INTRODUCERS;
 pub(crate) use transcript::used_as_organisation;
