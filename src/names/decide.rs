@@ -197,6 +197,7 @@ impl NameEngine {
         identified_accounts(g, &people, &protected_spans, &mut mentions);
         let remembered = &self.known.surnames;
         propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
+        initials_after_names(g, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();
         // Spans the staff directory reads as a staff member's name.
@@ -784,10 +785,53 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
 /// Adds weak mentions for every occurrence of an identified person's surname or first name,
 /// and of the surnames other documents of the batch identified (`remembered`: first words),
 /// capitalised as names are.
-/// An identified person's surname with a capitalised word right before it that no list knows
-/// and no dictionary holds (`Oriwaud Haddad` where `De heer Haddad` is identified): the
-/// person's first name, when the identified person may bear it. Otherwise the surname alone.
-fn with_first_name_before(g: &Grammar, people: &People, p: NameParse) -> NameParse {
+/// The initials in brackets right after a name that the staff directory or the people
+/// identified here tell (`Utje Keftsoa (UK)`, `Oriwaud Haddad (OH)`) go with it, as those
+/// after a name the context rules read do: otherwise the name's label would leave them
+/// alone in brackets, and a second pass would read them.
+fn initials_after_names(g: &Grammar, mentions: &mut Vec<Mention>) {
+    let named = Spans::new(
+        mentions
+            .iter()
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect(),
+    );
+    let mut found = Vec::new();
+    for m in mentions.iter().filter(|m| {
+        m.strength == Strength::Strong || m.staff.is_some() || m.rule == "name.propagated"
+    }) {
+        // A first name before a surname read alone, which the initials confirm (`Wysko
+        // Arslan (WA)` where the directory knows another Arslan): the name is read whole.
+        let full = with_first_name_before(g, &m.parse)
+            .filter(|full| super::context::in_brackets_after(g, full).is_some());
+        let parse = full.as_ref().unwrap_or(&m.parse);
+        if !matches!(parse.form, Form::Full | Form::Initials) {
+            continue;
+        }
+        let Some(initials) = super::context::in_brackets_after(g, parse) else {
+            continue;
+        };
+        if named.overlaps(initials.parse.start, initials.parse.end) {
+            continue;
+        }
+        if let Some(full) = full {
+            found.push(Mention {
+                parse: full,
+                strength: Strength::Strong,
+                rule: "name.initials",
+                evidence: "a first name that the initials in brackets after the name confirm"
+                    .into(),
+                staff: None,
+            });
+        }
+        found.push(initials);
+    }
+    mentions.extend(found);
+}
+
+/// A surname with a capitalised word right before it that no list knows and no dictionary
+/// holds (`Oriwaud Haddad`, `Wysko Arslan`): the name with that word for its first name.
+fn with_first_name_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
     const SOMETHING_ELSE: u16 = class::WORD
         | class::NOT_NAME
         | class::PLACE
@@ -798,31 +842,21 @@ fn with_first_name_before(g: &Grammar, people: &People, p: NameParse) -> NamePar
         | class::PARTICLE
         | class::ROLE;
     if p.form != Form::Surname {
-        return p;
+        return None;
     }
     let first = g.tokens().partition_point(|t| t.start < p.start);
-    let Some(k) = first.checked_sub(1) else {
-        return p;
-    };
+    let k = first.checked_sub(1)?;
     let unknown_word = g.word(k).is_some_and(|w| w.chars().count() >= 3)
         && g.spaced(k)
         && g.is_cap(k)
         && !g.has(k, SOMETHING_ELSE | shape::UPPER)
         && !crate::names::lexicon::is_dutch_word(g.folded(k));
-    if !unknown_word {
-        return p;
-    }
-    let full = NameParse {
+    unknown_word.then(|| NameParse {
         start: g.tokens()[k].start,
         form: Form::Full,
         given: Some(g.folded(k).to_string()),
         ..p.clone()
-    };
-    if people.find(&PersonKey::of(&full)).is_some() {
-        full
-    } else {
-        p
-    }
+    })
 }
 
 fn propagation_mentions(
@@ -969,12 +1003,12 @@ fn propagation_mentions(
         if let Some((p, evidence)) = found
             && !existing.overlaps(p.start, p.end)
         {
-            let p = with_first_name_before(g, people, p);
+            // `Oriwaud Haddad` where `De heer Haddad` is identified: the first name too, when
+            // the identified person may bear it.
+            let p = with_first_name_before(g, &p)
+                .filter(|full| people.find(&PersonKey::of(full)).is_some())
+                .unwrap_or(p);
             last_end = p.end;
-            // Its initials in brackets after it go with it (`Oriwaud Haddad (OH)`).
-            let initials = (p.form == Form::Full)
-                .then(|| super::context::in_brackets_after(g, &p))
-                .flatten();
             mentions.push(Mention {
                 parse: p,
                 strength: Strength::Weak,
@@ -982,7 +1016,6 @@ fn propagation_mentions(
                 evidence: evidence.into(),
                 staff: None,
             });
-            mentions.extend(initials);
         }
     }
 }

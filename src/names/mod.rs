@@ -578,6 +578,16 @@ mod tests {
     }
 
     #[test]
+    fn initials_in_brackets_after_a_staff_name_go_with_it() {
+        let e = engine(&["Utje Keftsoa", "Femke Arslan"], &[]);
+        let text = "Afwezig: Utje Keftsoa (UK) (DGMo), Wysko Arslan (WA) (GGD).\n";
+        let got = removed(&e, text);
+        for part in ["Utje Keftsoa", "UK", "Wysko Arslan", "WA"] {
+            assert!(got.iter().any(|r| r == part), "{part} in {got:?}");
+        }
+    }
+
+    #[test]
     fn chinese_and_vietnamese_names() {
         let e = engine(&[], &[]);
         let text = "Partner: WANG Jianguo en Sun Mingyu; ook LIU MEI-LING, Mei-Ling Chen en \
