@@ -501,20 +501,23 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     // `Het Bos` opening a sentence too: no surname has `het` alone for a particle.
     let article = ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
         || word == "Het";
-    // A place's adjective names a thing (`het Haagse Bos`), unless it is a first name
-    // (`Elise Bos`).
-    let of_a_place = word.len() > 4
+    (before.len() < start && (article || is_place_adjective(word)))
+        || word_opening_a_sentence(text, start, end)
+        || time_use_of_a_name(text, start, end)
+        || colour_of_a_scale(text, start, end)
+        || part_of_a_code(text, start, end)
+}
+
+/// Whether `word` is a place's adjective, which names a thing with the word after it (`het
+/// Haagse Bos`, `Holtveense Bos`), and no first name ending like one (`Elise Bos`).
+pub(crate) fn is_place_adjective(word: &str) -> bool {
+    word.len() > 4
         && word.ends_with("se")
         && word.starts_with(char::is_uppercase)
         && !crate::names::lexicon::GAZETTEER.is(
             &crate::fold::fold(word),
             crate::names::lexicon::class::FIRST_NAME,
-        );
-    (before.len() < start && (article || of_a_place))
-        || word_opening_a_sentence(text, start, end)
-        || time_use_of_a_name(text, start, end)
-        || colour_of_a_scale(text, start, end)
-        || part_of_a_code(text, start, end)
+        )
 }
 
 /// Whether the capitals at `start..end` are a part of a code with digits, joined to it by a

@@ -14,34 +14,25 @@ use regex::Regex;
 use super::{Finding, line_before};
 use crate::policy::Category;
 
+/// The usual ways of writing a BSN, which count without a keyword.
+const USUAL: &str = r"\d{9} | \d{8}
+  | \d{3}[.\x20]\d{3}[.\x20]\d{3}
+  | \d{4}[.\x20]\d{2}[.\x20]\d{3}
+  | \d{2}[.\x20]\d{3}[.\x20]\d{3}
+  | \d{3}[.\x20]\d{2}[.\x20]\d{2}[.\x20]\d{2}
+  | \d(?:\x20{1,3}\d){8}";
+
+/// A BSN written in a usual way, or grouped otherwise (`2527 60189`: then only after the
+/// keyword).
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:
-            \d{9} | \d{8}
-          | \d{3}[.\x20]\d{3}[.\x20]\d{3}
-          | \d{4}[.\x20]\d{2}[.\x20]\d{3}
-          | \d{2}[.\x20]\d{3}[.\x20]\d{3}
-          | \d{3}[.\x20]\d{2}[.\x20]\d{2}[.\x20]\d{2}
-          | \d(?:\x20{1,3}\d){8}
-          | \d{2,5}(?:[.\x20]\d{2,5}){1,3}
-        )(?-u:\b)",
-    )
+    Regex::new(&format!(
+        r"(?x)(?-u:\b)(?:{USUAL} | \d{{2,5}}(?:[.\x20]\d{{2,5}}){{1,3}})(?-u:\b)"
+    ))
     .expect("BSN pattern compiles")
 });
 
-/// The usual ways of writing a BSN, which count without a keyword.
 static USUAL_GROUPS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            \d{9} | \d{8}
-          | \d{3}[.\x20]\d{3}[.\x20]\d{3}
-          | \d{4}[.\x20]\d{2}[.\x20]\d{3}
-          | \d{2}[.\x20]\d{3}[.\x20]\d{3}
-          | \d{3}[.\x20]\d{2}[.\x20]\d{2}[.\x20]\d{2}
-          | \d(?:\x20{1,3}\d){8}
-        )$",
-    )
-    .expect("BSN groups pattern compiles")
+    Regex::new(&format!(r"(?x)^(?:{USUAL})$")).expect("BSN groups pattern compiles")
 });
 
 /// A BSN's label right before the number: `BSN:`, `BSN (uit DigiD):`, with dot leaders.

@@ -716,10 +716,6 @@ fn postal_or_code(text: &str, start: usize, end: usize) -> bool {
         && !text[..number_start].ends_with(|c: char| c.is_alphanumeric())
 }
 
-/// Whether a mention is shaped like a person's name, so that it may refer to a person
-/// identified elsewhere: a surname or first name alone that is also a common word, a place
-/// or an organisation word (`Zwolle`, `Koning`, `Dam`) is not, unless capitalised particles
-/// come with it (`Van Zwolle`).
 /// Whether word `i` opens its line as a speaker's label, a colon right after it.
 fn speaker_label(g: &Grammar, i: usize) -> bool {
     (i == 0 || g.tokens()[i - 1].kind == token::Kind::Newline)
@@ -727,6 +723,10 @@ fn speaker_label(g: &Grammar, i: usize) -> bool {
         && g.glued(i)
 }
 
+/// Whether a mention is shaped like a person's name, so that it may refer to a person
+/// identified elsewhere: a surname or first name alone that is also a common word, a place
+/// or an organisation word (`Zwolle`, `Koning`, `Dam`) is not, unless capitalised particles
+/// come with it (`Van Zwolle`).
 fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
     if !matches!(p.form, Form::Full | Form::Surname | Form::Given) {
         return true;
@@ -782,9 +782,6 @@ fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     }
 }
 
-/// Adds weak mentions for every occurrence of an identified person's surname or first name,
-/// and of the surnames other documents of the batch identified (`remembered`: first words),
-/// capitalised as names are.
 /// The initials in brackets right after a name that the staff directory or the people
 /// identified here tell (`Utje Keftsoa (UK)`, `Oriwaud Haddad (OH)`) go with it, as those
 /// after a name the context rules read do: otherwise the name's label would leave them
@@ -859,6 +856,9 @@ fn with_first_name_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
     })
 }
 
+/// Adds weak mentions for every occurrence of an identified person's surname or first name,
+/// and of the surnames other documents of the batch identified (`remembered`: first words),
+/// capitalised as names are.
 fn propagation_mentions(
     g: &Grammar,
     people: &People,

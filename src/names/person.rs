@@ -537,14 +537,9 @@ pub(crate) fn after_determiner(g: &Grammar, i: usize) -> bool {
     } else {
         i - 1
     };
-    let place_adjective = g.is_cap(before)
-        && g.spaced(before)
-        && g.folded(before).len() > 4
-        && g.folded(before).ends_with("se")
-        && !g.has(before, class::FIRST_NAME);
     (g.word_in(before, ARTICLES) && !g.word_in(before, &["die", "dat"]))
         || g.is_punct(i - 1, '"')
-        || place_adjective
+        || (g.spaced(before) && crate::resolve::is_place_adjective(g.str(before)))
 }
 
 /// Whether a staff member's surname that is also a word (`Koning`, `Post`) names them here:
