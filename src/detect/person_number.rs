@@ -10,8 +10,8 @@
 //!
 //! The number itself has no telling shape (`300188`, `4401-228-917`, `IP23-0617445`), so only
 //! its label decides: right before it on the line (`Klantnummer : 301457`, `BOA 7231`,
-//! `(nr. 7250)` after `BOA`, a form's `Relatienummer RVO      300147826`), or at the head of its column in a table written with tabs, `|` or
-//! `;`. In a register of people (a table about clients, pupils or parents, with their BSNs or
+//! `(nr. 7250)` after `BOA`, a form's `Relatienummer RVO      300147826`), or at the head of
+//! its column in a table written with tabs, `|` or `;`. In a register of people (a table about clients, pupils or parents, with their BSNs or
 //! dates of birth) the column of numbers that keys the rows is theirs too (`dossiernr`). Labels
 //! of things that are no person's (case, invoice and document numbers) are not among them:
 //! those references stay readable.

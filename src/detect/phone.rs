@@ -291,11 +291,6 @@ const DIAL_IN: &[&str] = &[
     "audio only",
 ];
 
-/// A Dutch postcode (`7741 KP`).
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[1-9][0-9]{3} ?[A-Z]{2}\b").expect("postcode pattern compiles")
-});
-
 /// Whether the number at `start..end` is an organisation's, not a person's: the dial-in
 /// number of a meeting (`+31 20 794 8621,,488428749#`), or a general number in an
 /// organisation's letterhead or signature (`T 088 – 4567 111` under `Transport en
@@ -358,14 +353,11 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     // 0316 …`) is the address's: the organisation's when the block is its letterhead, or
     // when the address is, in a person's signature under the firm's name (`Van Ommen
     // Ruimingen B.V.` / `Industrieweg 14a, 7741 KP Coevorden  |  0524 - 59 11 00`).
-    let separated = before.ends_with(['|', '·', '∙', '•', '*', '-', ','])
-        || text[line_start..start]
-            .trim_end()
-            .ends_with(['|', '·', '∙', '•', '*']);
-    if separated
-        && POSTCODE.is_match(&text[line_start..start])
-        && super::address::organisation_address_line(text, lines, start)
-    {
+    const MARKS: [char; 5] = ['|', '·', '∙', '•', '*'];
+    let separated = before.ends_with(MARKS)
+        || before.ends_with(['-', ','])
+        || text[line_start..start].trim_end().ends_with(MARKS);
+    if separated && super::address::organisation_address_line(text, lines, start) {
         return true;
     }
     (GENERAL_LABELS.contains(&label.as_str()) || before.is_empty() || separated)

@@ -799,13 +799,16 @@ fn initials_after_names(g: &Grammar, mentions: &mut Vec<Mention>) {
     }) {
         // A first name before a surname read alone, which the initials confirm (`Wysko
         // Arslan (WA)` where the directory knows another Arslan): the name is read whole.
-        let full = with_first_name_before(g, &m.parse)
-            .filter(|full| super::context::in_brackets_after(g, full).is_some());
-        let parse = full.as_ref().unwrap_or(&m.parse);
-        if !matches!(parse.form, Form::Full | Form::Initials) {
-            continue;
-        }
-        let Some(initials) = super::context::in_brackets_after(g, parse) else {
+        let confirmed = with_first_name_before(g, &m.parse).and_then(|full| {
+            super::context::in_brackets_after(g, &full).map(|initials| (Some(full), initials))
+        });
+        let named_whole = || {
+            matches!(m.parse.form, Form::Full | Form::Initials)
+                .then(|| super::context::in_brackets_after(g, &m.parse))
+                .flatten()
+                .map(|initials| (None, initials))
+        };
+        let Some((full, initials)) = confirmed.or_else(named_whole) else {
             continue;
         };
         if named.overlaps(initials.parse.start, initials.parse.end) {

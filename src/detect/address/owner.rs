@@ -270,11 +270,20 @@ fn block(text: &str, lines: &Lines, at: usize) -> (usize, usize) {
     (from, to)
 }
 
-/// Whether the address that opens the line at `at` is an organisation's, as an address
-/// there is judged (for a number written after it on its line). Only the `Postbus` lines of
-/// its block are read, so that this stays cheap for one number.
+/// A Dutch postcode (`7741 KP`).
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[1-9][0-9]{3} ?[A-Z]{2}\b").expect("postcode pattern compiles")
+});
+
+/// Whether the line of `at` holds an address with a postcode before `at`, and the address
+/// that opens it is an organisation's, as an address there is judged (for a number written
+/// after it on its line). Only the `Postbus` lines of its block are read, so that this stays
+/// cheap for one number.
 pub(crate) fn organisation_address_line(text: &str, lines: &Lines, at: usize) -> bool {
     let line_start = lines.start(at);
+    if !POSTCODE.is_match(&text[line_start..at]) {
+        return false;
+    }
     let opening = text[line_start..]
         .find(|c: char| !c.is_whitespace())
         .map_or(line_start, |k| line_start + k);
