@@ -4,6 +4,7 @@
 //! in the intake form, and then travels bare through the mails, chats and lists of the same
 //! file (`CL-004471 is dubbel`): [`KnownNumbers`] removes it there too.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -33,8 +34,12 @@ pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
     detect::person_number::detect(text, &mut found);
     let mut numbers: Vec<String> = found
         .iter()
-        // A label names the number a person's; a register's key column may be a case's.
-        .filter(|f| f.evidence == detect::person_number::LABELLED_EVIDENCE)
+        // A label names the number a person's, in its text or as a column's header; a
+        // register's key column may be a case's.
+        .filter(|f| {
+            f.evidence == detect::person_number::LABELLED_EVIDENCE
+                || f.evidence == detect::person_number::LABELLED_COLUMN_EVIDENCE
+        })
         .map(|f| &text[f.start..f.end])
         .filter(|n| {
             let digits = n.chars().filter(char::is_ascii_digit).count();
@@ -49,12 +54,35 @@ pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
 }
 
 /// Finds, as whole tokens, the numbers other documents of the batch labelled as a person's.
+/// A long number of digits is found in any grouping (`6000 1732 8841 2096` in a table is
+/// `6000173288412096` in a mail); shorter numbers and codes with letters, as written.
 /// Its `Debug` output gives a count, never a number.
 #[derive(Clone)]
 pub(crate) struct KnownNumbers {
     count: usize,
-    matcher: AhoCorasick,
+    /// The numbers found as written.
+    written: Option<AhoCorasick>,
+    /// The digits of the numbers found in any grouping.
+    digits: HashSet<String>,
+    longest: usize,
 }
+
+/// Digits enough for a number to be looked for in any grouping: a group of a few digits is
+/// too often part of an amount, a date or a phone number.
+const REGROUPED_DIGITS: usize = 8;
+
+/// The digits of `number` when it is written as digits in groups (`6000 1732 8841 2096`,
+/// `78.1123.0045`) and long enough to look for in any grouping.
+fn regroupable(number: &str) -> Option<String> {
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let grouped = number
+        .chars()
+        .all(|c| c.is_ascii_digit() || GROUP_SEPARATORS.contains(&c));
+    (grouped && digits.len() >= REGROUPED_DIGITS).then_some(digits)
+}
+
+/// What separates the groups of a number.
+const GROUP_SEPARATORS: [char; 3] = [' ', '.', '-'];
 
 impl KnownNumbers {
     /// The detector for `numbers`; `None` when there are none.
@@ -62,15 +90,73 @@ impl KnownNumbers {
         if numbers.is_empty() {
             return None;
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(numbers)
-            .expect("a few thousand short strings always build");
+        let (regrouped, written): (Vec<&String>, Vec<&String>) =
+            numbers.iter().partition(|n| regroupable(n).is_some());
+        let digits: HashSet<String> = regrouped.iter().filter_map(|n| regroupable(n)).collect();
+        let written = (!written.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(written)
+                .expect("a few thousand short strings always build")
+        });
         Some(KnownNumbers {
             count: numbers.len(),
-            matcher,
+            written,
+            longest: digits.iter().map(String::len).max().unwrap_or(0),
+            digits,
         })
     }
+
+    /// The known numbers among the runs of digit groups in `text`: a run is one when its
+    /// digits, all of them, are (`7002 4051 8723 0117` holds a known `40518723`, and is
+    /// another number).
+    fn regrouped(&self, text: &str, found: &mut Detections) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(from) = bytes[at..].iter().position(u8::is_ascii_digit) {
+            let (start, end) = (at + from, digit_run_end(bytes, at + from));
+            at = end;
+            let digits: String = text[start..end]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            if digits.len() <= self.longest
+                && self.digits.contains(&digits)
+                && is_whole_token(text, start, end)
+            {
+                found.findings.push(known_number(start, end));
+            }
+        }
+    }
+}
+
+/// The end of the run of digit groups, joined by one separator each, that starts at `start`.
+fn digit_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    loop {
+        end += bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let joined = bytes
+            .get(end)
+            .is_some_and(|&b| GROUP_SEPARATORS.contains(&char::from(b)))
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !joined {
+            return end;
+        }
+        end += 1;
+    }
+}
+
+fn known_number(start: usize, end: usize) -> Finding {
+    Finding::new(
+        start,
+        end,
+        Category::Other,
+        detect::person_number::RULE,
+        "labelled as a person's number in another document of the batch",
+    )
 }
 
 impl fmt::Debug for KnownNumbers {
@@ -89,16 +175,15 @@ impl Detector for KnownNumbers {
         KNOWN_NUMBERS
     }
     fn detect(&self, text: &str, found: &mut Detections) {
-        for m in self.matcher.find_iter(text) {
-            if is_whole_token(text, m.start(), m.end()) {
-                found.findings.push(Finding::new(
-                    m.start(),
-                    m.end(),
-                    Category::Other,
-                    detect::person_number::RULE,
-                    "labelled as a person's number in another document of the batch",
-                ));
+        if let Some(written) = &self.written {
+            for m in written.find_iter(text) {
+                if is_whole_token(text, m.start(), m.end()) {
+                    found.findings.push(known_number(m.start(), m.end()));
+                }
             }
+        }
+        if !self.digits.is_empty() {
+            self.regrouped(text, found);
         }
     }
 }
@@ -116,6 +201,32 @@ mod tests {
         // the number of a case that other documents cite as a reference.
         let register = "dossiernr\tnaam\tBSN\n2021-HT-043817\tAmrani, S.\t843646974\n";
         assert!(labelled_numbers(register).is_empty());
+    }
+
+    #[test]
+    fn a_column_labelled_as_person_numbers_labels_each_of_them() {
+        let text = "CJIB-nummer            datum      boete\n\
+                    6000 1732 8841 2096    1-2-2023   € 99,00\n\
+                    6000 1733 0275 5418    3-4-2023   € 290,00\n";
+        assert_eq!(
+            labelled_numbers(text),
+            ["6000 1732 8841 2096", "6000 1733 0275 5418"]
+        );
+    }
+
+    #[test]
+    fn a_long_known_number_is_found_in_any_grouping_and_only_whole() {
+        let known = KnownNumbers::new(&["6000 1732 8841 2096".into()]).unwrap();
+        let text = "kenmerk 6000173288412096, of 6000-1732-8841-2096; niet 7002 6000 1732 8841 2096 \
+                    of 60001732884120961.";
+        let mut found = Detections::default();
+        known.detect(text, &mut found);
+        let got: Vec<&str> = found
+            .findings
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(got, ["6000173288412096", "6000-1732-8841-2096"]);
     }
 
     #[test]

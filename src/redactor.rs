@@ -295,7 +295,8 @@ impl Redactor {
                         .opt(p.surname.as_deref())
                         .opt(p.given.as_deref())
                         .opt(p.initials.as_deref())
-                        .u64(u64::from(n.public));
+                        .u64(u64::from(n.public))
+                        .u64(u64::from(n.office));
                     people.push(n);
                 }
                 BatchFact::PersonNumber(number) => {

@@ -405,6 +405,27 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.035,
             char_precision: 0.915,
         },
+        // CJIB fines escalating into debt, ground-lease conversion in Noord-Holland, a tanker's
+        // collision with a lock: held back (text-fresh49/50/51) and measured by totals in the
+        // round they were written (0.857, 0.893, 0.951 at the end of that round), then unpacked.
+        "dev-cjib" => Floors {
+            recall: 0.93,
+            staff_recall: 0.965,
+            keep_violations: 0.015,
+            char_precision: 0.95,
+        },
+        "dev-leasehold" => Floors {
+            recall: 0.91,
+            staff_recall: 0.935,
+            keep_violations: 0.05,
+            char_precision: 0.93,
+        },
+        "dev-lock" => Floors {
+            recall: 0.95,
+            staff_recall: 0.98,
+            keep_violations: 0.035,
+            char_precision: 0.915,
+        },
         _ => default,
     }
 }

@@ -484,6 +484,7 @@ mod tests {
                     initials: None,
                 },
                 public: false,
+                office: false,
             })
         };
         let a = first.with_batch_facts(vec![person("jansen")]);

@@ -306,7 +306,17 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // A lawyer's `wonende te (1506 JD) Zaandam`: the postcode in brackets before the town.
         let bracketed = text[..start].ends_with('(') && text[end..].starts_with(')');
         let town_from = if bracketed { end + 1 } else { end };
-        if street_near || place_follows(text, town_from) || keyword_before(text, start) {
+        // `1082 AT 380`, `8601 BS, nummer 14`: a postcode and its house number are a home.
+        let house = house_number_after(text, end);
+        if let Some(house) = house {
+            out.push(Finding::new(
+                start,
+                house,
+                Category::Address,
+                "address.postcode",
+                "postcode with a house number",
+            ));
+        } else if street_near || place_follows(text, town_from) || keyword_before(text, start) {
             let town = town_end(text, town_from).max(block_town_end(text, &lines, start, end));
             out.push(Finding::new(
                 start,
@@ -499,6 +509,22 @@ const ADDRESS_COLUMNS: &[&str] = &[
     "postcode",
 ];
 
+/// First words of column labels of addresses, folded: an address column may say which one
+/// (`pc oud`, `pc nieuw`, `adres BRP`).
+const ADDRESS_COLUMN_WORDS: &[&str] = &["adres", "woonadres", "huisadres", "postcode", "pc"];
+
+/// Whether a column's label, folded, names an address column.
+fn is_address_column(label: &str) -> bool {
+    let mut words = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    ADDRESS_COLUMNS.contains(&label)
+        || (words
+            .next()
+            .is_some_and(|w| ADDRESS_COLUMN_WORDS.contains(&w))
+            && words.count() <= 1)
+}
+
 /// Column labels of house numbers, folded: a column of its own beside a postcode or street.
 /// (A plain `nr` column numbers the rows.)
 const HOUSE_NUMBER_COLUMNS: &[&str] = &["huisnr", "huisnr.", "huisnummer", "toev."];
@@ -512,7 +538,7 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
     let choose = |labels: &[&str]| {
         let address: Vec<bool> = labels
             .iter()
-            .map(|l| ADDRESS_COLUMNS.contains(&folded(l).as_str()))
+            .map(|l| is_address_column(&folded(l)))
             .collect();
         let beside_address = address.contains(&true);
         labels
@@ -523,12 +549,14 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
             })
             .collect()
     };
-    super::table::chosen_column_cells(text, choose, |start, end| {
+    super::table::chosen_column_cells(text, choose, |start, end, _| {
         let cell = &text[start..end];
         let has_letters = cell.chars().any(char::is_alphabetic);
         let has_digits = cell.chars().any(|c| c.is_ascii_digit());
-        // A street and number or a postcode, or the number of a house-number column.
-        if has_digits && (has_letters || is_house_number(cell)) {
+        // A street and number or a postcode, or the number of a house-number column. A
+        // post-office box is an organisation's.
+        let post_box = crate::fold::fold(cell).starts_with("postbus");
+        if has_digits && (has_letters || is_house_number(cell)) && !post_box {
             out.push(Finding::new(
                 start,
                 end,
@@ -1001,6 +1029,27 @@ fn block_town_end(text: &str, lines: &Lines, start: usize, end: usize) -> usize 
 }
 
 /// `Postcode: 1234 AB`, and in a form with dot leaders `Postcode / Plaats ...... 1234 AB`.
+/// The end of a house number written right after a postcode (`1082 AT 380`, `1058 JN
+/// 101-3`, `8601 BS, nummer 14`, `1081 JP 590hs`), if one is: a number standing alone, not
+/// the day of a date (`1082 AT 12 mei`, `1082 AT 2-8-2022`) nor an amount or a time
+/// (`12.30`). One space or a comma only: a tab or a wider gap opens a table's next cell.
+fn house_number_after(text: &str, postcode_end: usize) -> Option<usize> {
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:, ?| )(?:(?:nr\.?|nummer|huisnr\.?|huisnummer) ?)?[1-9][0-9]{0,4}")
+            .expect("house number after a postcode pattern compiles")
+    });
+    let digits_end = postcode_end + NUMBER.find(&text[postcode_end..])?.end();
+    let bytes = text.as_bytes();
+    let fraction = matches!(bytes.get(digits_end), Some(b'.' | b',' | b':'))
+        && bytes.get(digits_end + 1).is_some_and(u8::is_ascii_digit);
+    if fraction || opens_a_date(&bytes[digits_end..]) || starts_with_month(&text[digits_end..]) {
+        return None;
+    }
+    let end = house_number_end(bytes, digits_end);
+    let bounded = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+    bounded.then_some(end)
+}
+
 fn keyword_before(text: &str, at: usize) -> bool {
     super::line_before(text, at, 120)
         .trim_end_matches([' ', '\t', '.', ':', '/'])

@@ -33,7 +33,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             (?:[0-3]?[0-9]|xx?)\x20?[-/.]\x20?(?:[01]?[0-9]|xx?)\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
           | [0-3][0-9][01][0-9](?:19|20)[0-9]{{2}}
-          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})(?:/(?:{MONTHS}))?[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|[a-zë]+tig)
+          | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})(?:/(?:{MONTHS}))?[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|negentien\x20(?:[a-zë]+tig|{CARDINALS})|[a-zë]+tig|[a-zë]+tien)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
     ))
@@ -131,24 +131,30 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// The date that opens the answer on the line at `at`, after its speaker's label; returns
-/// where it ends.
+/// The dates of the answer on the line at `at`, after its speaker's label and a time stamp
+/// before it (`[00:13] KOOPMANS: Twee november eenenzeventig`); returns where the last ends.
 fn answered_date(text: &str, at: usize, out: &mut Vec<Finding>) -> Option<usize> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[^:\n]{1,30}:[\x20\t]*").expect("speaker label pattern compiles")
+        Regex::new(r"^(?:\[[0-9:.]+\][\x20\t]*)?[^:\n]{1,30}:[\x20\t]*")
+            .expect("speaker label pattern compiles")
     });
     let line = text.get(at..)?.split('\n').next()?;
     let label = LABEL.find(line)?;
-    let d = DATE.find(&line[label.end()..]).filter(|d| d.start() == 0)?;
-    let (start, end) = (at + label.end(), at + label.end() + d.end());
-    out.push(Finding::new(
-        start,
-        end,
-        Category::Birthdate,
-        "birthdate",
-        "date answering a question for the date of birth",
-    ));
-    Some(end)
+    // The dates of the answer, after the name it may give first (`Olusegun Adeyemi, achttien
+    // januari negentienvierentachtig`), and said twice (`Drie mei zestien. 3-5-2016.`).
+    let from = at + label.end();
+    let mut end = None;
+    for d in DATE.find_iter(&line[label.end()..]) {
+        out.push(Finding::new(
+            from + d.start(),
+            from + d.end(),
+            Category::Birthdate,
+            "birthdate",
+            "date answering a question for the date of birth",
+        ));
+        end = Some(from + d.end());
+    }
+    end
 }
 
 /// A year alone at the start of a bracket's content.
@@ -313,6 +319,22 @@ mod tests {
             found(text),
             ["Zeven juni eenenzeventig", "Zeven juni tweeduizend drie"]
         );
+    }
+
+    #[test]
+    fn a_date_of_birth_answering_after_a_time_stamp_a_name_or_twice() {
+        let text = "[00:10] HIEMSTRA: Mag ik uw geboortedatum?\n[00:13] KOOPMANS: Twee november eenenzeventig.\n";
+        assert_eq!(found(text), ["Twee november eenenzeventig"]);
+        let text = "TH: Kunt u uw naam en geboortedatum noemen?\nOA: Olusegun Adeyemi, achttien januari negentienvierentachtig.\n";
+        assert_eq!(found(text), ["achttien januari negentienvierentachtig"]);
+        let text = "M: Mag ik de geboortedatum van uw moeder?\nB: Drie mei negentien negenendertig. 3-5-1939.\n";
+        assert_eq!(
+            found(text),
+            ["Drie mei negentien negenendertig", "3-5-1939"]
+        );
+        let text =
+            "RLF: En de geboortedatum, voor de controle?\nMV: Drie mei zestien. Hij is negen.\n";
+        assert_eq!(found(text), ["Drie mei zestien"]);
     }
 
     #[test]

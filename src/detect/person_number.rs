@@ -25,7 +25,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
@@ -87,6 +87,9 @@ pub(crate) const RULE: &str = "person-number";
 
 /// The evidence of a number read after its label (not from a column or a bracket).
 pub(crate) const LABELLED_EVIDENCE: &str = "labelled as a person's number";
+
+/// The evidence of a number in a column whose header is a person-number label.
+pub(crate) const LABELLED_COLUMN_EVIDENCE: &str = "in a column labelled as person numbers";
 
 /// At least this many digits: shorter numbers are counts, rooms and extensions.
 const MIN_DIGITS: usize = 4;
@@ -335,7 +338,7 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
             .collect()
     };
     let labelled = out.len();
-    super::table::chosen_column_cells(text, choose, |start, end| {
+    super::table::chosen_column_cells(text, choose, |start, end, label| {
         let value = &text[start..end];
         // A cell that repeats its label (`UBN 1178204`) was read with it already.
         let read = out[..labelled]
@@ -347,7 +350,12 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
                 end,
                 Category::Other,
                 RULE,
-                "in a column of person numbers",
+                // A column labelled as people's numbers labels each of them.
+                if LABEL_CELL.is_match(label) {
+                    LABELLED_COLUMN_EVIDENCE
+                } else {
+                    "in a column of person numbers"
+                },
             ));
         }
     });
@@ -468,6 +476,15 @@ mod tests {
             ["2281934", "6207415"]
         );
         assert_eq!(found("Uw relatienr.   : 300188"), ["300188"]);
+        // A fine's number at the CJIB, and the numbers of a boatman's papers.
+        assert_eq!(
+            found("CJIB-nummer: 6000 1732 8841 2096\n"),
+            ["6000 1732 8841 2096"]
+        );
+        assert_eq!(
+            found("Rheinpatent nr. DU-RP-1998/2231, Schifferdienstbuch nr. DU 118734"),
+            ["DU-RP-1998/2231", "DU 118734"]
+        );
         // A form's label with a word after it, the value after a wide gap.
         assert_eq!(
             found("1.1  Relatienummer RVO      300147826\n"),

@@ -236,6 +236,11 @@ const GENERAL_WORDS: &[&str] = &[
     "general",
     "zentrale",
     "24/7",
+    // A fax machine serves a department, not a person.
+    "fax",
+    "telefax",
+    "faxnummer",
+    "faxnr",
 ];
 
 /// Heads of a general line's name, alone or ending a compound (`meldkamer`,
@@ -381,10 +386,25 @@ fn says_general(before: &str, after: &str) -> bool {
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    // Only the clause the number stands in: not past a sentence end or another bracket.
-    let clause = before[from..]
-        .rfind(['.', ';', ')', '!', '?'])
-        .map_or(from, |k| from + k + 1);
+    // Only the clause the number stands in: not past a sentence end or another bracket. The
+    // dot of a label's abbreviation ends none (`Fax-Nr. 0031 …`).
+    let mut clause = from;
+    let mut end = before.len();
+    while let Some(k) = before[from..end].rfind(['.', ';', ')', '!', '?']) {
+        let at = from + k;
+        let word = before[..at]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if before[at..].starts_with('.')
+            && ["nr", "no", "tel"].contains(&word.to_lowercase().as_str())
+        {
+            end = at;
+            continue;
+        }
+        clause = at + 1;
+        break;
+    }
     let near_before = crate::fold::fold(&before[clause..]);
     let bracket = bracket_after(after);
     // Whole words, and compounds ending in a general line's word (`verkeerscentrale`,
@@ -721,6 +741,9 @@ mod tests {
         // Words that call a number a general line, before it or in brackets after it.
         let general = "Contact via de calamiteitenlijn 0523 - 68 40 00 (24/7).\nT 088 042 7361 (direct) | 088 042 42 42 (algemeen)\n";
         assert_eq!(found(general), vec!["088 042 7361"]);
+        // A fax machine serves a department.
+        let fax = "Tel. 06 2918 3746 · Fax +49 (0)203 44710-99\nFax-Nr. 0031 88 797 3999\n";
+        assert_eq!(found(fax), vec!["06 2918 3746"]);
         let called = "Wij hebben het waterschap gebeld (0314 - 369 369) en de verkeerscentrale 038 - 499 70 00. Mijn nummer (0314 - 123 456).";
         assert_eq!(found(called), vec!["0314 - 123 456"]);
         let camping = "Camping 't Zwanenmeer\nZwanenmeerweg 1 · 6922 LB Groessen\ntel. 0316 - 24 77 10 · info@zwanenmeer.nl\n";

@@ -233,21 +233,22 @@ pub(crate) fn is_rule_line(row: &str) -> bool {
 pub(crate) fn column_cells(
     text: &str,
     is_header: impl Fn(&str) -> bool,
-    cell: impl FnMut(usize, usize),
+    mut cell: impl FnMut(usize, usize),
 ) {
     chosen_column_cells(
         text,
         |labels| labels.iter().map(|l| is_header(l)).collect(),
-        cell,
+        |start, end, _| cell(start, end),
     );
 }
 
 /// Like [`column_cells`], with the columns chosen from all of a header's labels at once
-/// (`choose` gives one flag per label): a column may count only beside another one.
+/// (`choose` gives one flag per label): a column may count only beside another one. `cell`
+/// is given the column's label too.
 pub(crate) fn chosen_column_cells(
     text: &str,
     choose: impl Fn(&[&str]) -> Vec<bool>,
-    mut cell: impl FnMut(usize, usize),
+    mut cell: impl FnMut(usize, usize, &str),
 ) {
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = text
@@ -287,7 +288,7 @@ pub(crate) fn chosen_column_cells(
                     let c = &row[r.clone()];
                     let lead = c.len() - c.trim_start().len();
                     let start = at + r.start + lead;
-                    cell(start, start + c.trim().len());
+                    cell(start, start + c.trim().len(), texts[k]);
                 }
             }
             n += 1;

@@ -170,6 +170,7 @@ impl NameEngine {
         if identify_only {
             return NameFindings {
                 people: surnamed(&people),
+                office_words: office_words(&officials, &public_named),
                 public_words: public_words(officials, organisation_words, public_named),
                 ..NameFindings::default()
             };
@@ -292,6 +293,24 @@ impl NameEngine {
                     continue;
                 }
             }
+            // A surname alone that other documents of the batch show as an official's or an
+            // office holder's (`De heer Roozendaal (PVV)` in the council's minutes) is theirs
+            // here too, unless the directory reads it or someone here bears it in full.
+            if m.parse.form == Form::Surname
+                && m.staff.is_none()
+                && key
+                    .surname
+                    .as_ref()
+                    .is_some_and(|s| self.known.public_surnames.contains(s))
+                && people
+                    .find_by(key, |p, k| {
+                        p.surname == k.surname && (p.given.is_some() || p.initials.is_some())
+                    })
+                    .is_none()
+            {
+                protected.push((m.parse.start, m.parse.end));
+                continue;
+            }
             let (rule, evidence) = match m.strength {
                 Strength::Strong => (m.rule, m.evidence),
                 Strength::Weak
@@ -366,6 +385,7 @@ impl NameEngine {
             findings,
             protected: protected.into_iter().map(|(s, e)| s..e).collect(),
             people: surnamed(&people),
+            office_words: office_words(&officials, &public_named),
             public_words: public_words(officials, organisation_words, public_named),
         }
     }
@@ -389,6 +409,14 @@ fn public_words(
     officials.sort_unstable();
     officials.dedup();
     officials
+}
+
+/// The surnames of the officials and office holders named in a text, sorted.
+fn office_words(officials: &[String], public_named: &HashSet<String, FastHash>) -> Vec<String> {
+    let mut words: Vec<String> = officials.iter().chain(public_named).cloned().collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// Initials of the public officials and office holders (`CH` for burgemeester C. Heemskerk,

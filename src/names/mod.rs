@@ -177,6 +177,8 @@ pub struct NameFindings {
     /// Surnames of the public officials and office holders named in the text, and the words
     /// of its organisations' names: other documents remember nobody by them.
     pub public_words: Vec<String>,
+    /// The officials' and office holders' among them.
+    pub office_words: Vec<String>,
 }
 
 /// What one document tells the rest of its batch about one person, for the batch-wide
@@ -189,6 +191,9 @@ pub struct Identified {
     /// A public surname: nobody with it is remembered across the batch, as a name in office
     /// or in an organisation's name in one document may be anyone's in another.
     pub public: bool,
+    /// A public surname that an official or office holder bears there: alone, it stays
+    /// readable in the other documents too.
+    pub office: bool,
 }
 
 /// The compiled name detectors: the staff directory, the public officials and the policy.
@@ -213,6 +218,8 @@ pub struct NameEngine {
 struct Known {
     people: People,
     surnames: HashSet<String, lexicon::FastHash>,
+    /// The surnames other documents show as officials' or office holders', folded.
+    public_surnames: HashSet<String, lexicon::FastHash>,
 }
 
 impl std::fmt::Debug for NameEngine {
@@ -286,8 +293,27 @@ impl NameEngine {
             .filter_map(|p| p.surname.as_deref())
             .map(|s| s.split(' ').next().unwrap_or(s).to_string())
             .collect();
+        // An office holder's surname that a private person named in full bears too is
+        // anybody's: when in doubt, remove. So is one that is a word, a place or a first name
+        // too (see [`memorable`]).
+        let private_surnames: HashSet<&str> = named
+            .iter()
+            .filter(|n| !n.public)
+            .filter_map(|n| n.key.surname.as_deref())
+            .collect();
+        let public_surnames = named
+            .iter()
+            .filter(|n| n.office && memorable(&n.key))
+            .filter_map(|n| n.key.surname.as_deref())
+            .filter(|s| !private_surnames.contains(s))
+            .map(str::to_string)
+            .collect();
         NameEngine {
-            known: Arc::new(Known { people, surnames }),
+            known: Arc::new(Known {
+                people,
+                surnames,
+                public_surnames,
+            }),
             ..self.clone()
         }
     }
@@ -301,13 +327,19 @@ impl NameEngine {
             .people
             .into_iter()
             .filter(|k| (k.given.is_some() || k.initials.is_some()) && memorable(k))
-            .map(|key| Identified { key, public: false });
-        let public = found.public_words.into_iter().map(|surname| Identified {
+            .map(|key| Identified {
+                key,
+                public: false,
+                office: false,
+            });
+        let offices = &found.office_words;
+        let public = found.public_words.iter().map(|surname| Identified {
             key: PersonKey {
-                surname: Some(surname),
+                surname: Some(surname.clone()),
                 ..PersonKey::default()
             },
             public: true,
+            office: offices.binary_search(surname).is_ok(),
         });
         private.chain(public).collect()
     }
@@ -1853,6 +1885,41 @@ Begin: ma 16-8-2021 08:30
             .flat_map(|t| e.identify(&FoldedText::new(t)))
             .collect();
         removed(&e.with_known_people(&named), text)
+    }
+
+    #[test]
+    fn an_office_holders_surname_alone_stays_readable_in_the_other_documents() {
+        let e = engine(&[], &[]);
+        let minutes = "De heer Roozendaal (PVV): Voorzitter. Dit is een schande.\n";
+        let chat =
+            "18-11 08:41 - Femke Dirksen: Roozendaal wil een interpellatie, Oudshoorn ook.\n";
+        let without = removed(&e, chat);
+        assert!(without.contains(&"Roozendaal".to_string()), "{without:?}");
+        let with = removed_after(&e, &[minutes], chat);
+        assert!(!with.contains(&"Roozendaal".to_string()), "{with:?}");
+        assert!(with.contains(&"Oudshoorn".to_string()), "{with:?}");
+        // Unless a private person named in full bears it too somewhere in the batch.
+        let letter = "Van: Piet Roozendaal <p.r@example.com>\nOnderwerp: overlast\n";
+        let both = removed_after(&e, &[minutes, letter], chat);
+        assert!(both.contains(&"Roozendaal".to_string()), "{both:?}");
+    }
+
+    #[test]
+    fn chat_mentions_tables_and_surnames_with_a_single_letter() {
+        let e = engine(&["Yvonne Tjon-A-Fong"], &[]);
+        let got = removed(
+            &e,
+            "Verslag\n\n- Tjon-A-Fong: gezinsschepen aan de wachtplaats.\n",
+        );
+        assert_eq!(got, ["Tjon-A-Fong"]);
+        let got = removed(
+            &e,
+            "@Dool, Marieke (Gemeente Wijk) 16:00 kan, ik stuur een uitnodiging.\n",
+        );
+        assert_eq!(got, ["Dool, Marieke"]);
+        // A contact name's column; the words after a lower-case description are not theirs.
+        let export = "Datum;Tijd;Nummer;Contactnaam;Bericht\n2024-02-20;11:15;+31 6 41;Kees taxateur Hoorn;\"Hoi\"\n";
+        assert_eq!(removed(&e, export), ["Kees"]);
     }
 
     #[test]

@@ -32,7 +32,7 @@ const FAN_IN: usize = 128;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub(crate) enum FactLine {
-    Person(Option<String>, Option<String>, Option<String>, bool),
+    Person(Option<String>, Option<String>, Option<String>, bool, bool),
     Number { number: String },
 }
 
@@ -46,6 +46,7 @@ impl From<&BatchFact> for FactLine {
                     p.given.clone(),
                     p.initials.clone(),
                     n.public,
+                    n.office,
                 )
             }
             BatchFact::PersonNumber(number) => FactLine::Number {
@@ -62,14 +63,17 @@ impl FactLine {
 
     fn fact(self) -> BatchFact {
         match self {
-            FactLine::Person(surname, given, initials, public) => BatchFact::Person(Identified {
-                key: PersonKey {
-                    surname,
-                    given,
-                    initials,
-                },
-                public,
-            }),
+            FactLine::Person(surname, given, initials, public, office) => {
+                BatchFact::Person(Identified {
+                    key: PersonKey {
+                        surname,
+                        given,
+                        initials,
+                    },
+                    public,
+                    office,
+                })
+            }
             FactLine::Number { number } => BatchFact::PersonNumber(number),
         }
     }
@@ -382,6 +386,7 @@ mod tests {
                 initials: None,
             },
             public: g.is_none(),
+            office: false,
         })
     }
 

@@ -384,3 +384,39 @@ fn the_town_on_an_address_blocks_postcode_line_goes_with_it() {
         vec!["Esweg 22a", "7241 BT"]
     );
 }
+
+#[test]
+fn address_columns_that_say_which_address_and_no_post_box() {
+    // `pc oud`, `pc nieuw`: a register's old and new postcodes.
+    let t = "debiteur\tpc oud\tpc nieuw\tstatus\nBouzid, S.\t4814 GJ\t5041 LK\tDW\n";
+    assert_eq!(found(t), vec!["4814 GJ", "5041 LK"]);
+    // An owner's post-office box is an organisation's.
+    let t = "vak\teigenaar\tadres eigenaar\tstatus\n1\tWaterbedrijf\tPostbus 13, 9290 AA Kollum\takkoord\n\
+             2\tJ. Dijkstra\tDyksterwei 2\tin overleg\n";
+    assert_eq!(found(t), vec!["Dyksterwei 2"]);
+    // A field's label of three words heads no column.
+    assert!(found("Postcode en woonplaats:    4191 PK\nTelefoon:  06-1234\n").len() <= 1);
+}
+
+#[test]
+fn a_postcode_with_its_house_number_is_a_home() {
+    assert_eq!(
+        found("11 | v.d. Veen | 1082 AT 380 | ja\n"),
+        vec!["1082 AT 380"]
+    );
+    assert_eq!(
+        found("BELLER: 8601 BS, nummer 14.\n"),
+        vec!["8601 BS, nummer 14"]
+    );
+    assert_eq!(
+        found("Postcode + huisnr: 1055 PB 3-III\n"),
+        vec!["1055 PB 3-III"]
+    );
+    // Not a date after it, nor the next cell of a table.
+    assert!(!found("klacht 1082 AT 2-8-2022 ontvangen\n").contains(&"1082 AT 2"));
+    assert!(
+        !found("verhuisd naar 1082 AT 12 mei\n")
+            .iter()
+            .any(|f| f.contains("12"))
+    );
+}

@@ -7,7 +7,7 @@
 
 use super::{mention, one_word};
 use crate::names::Mention;
-use crate::names::grammar::{Grammar, shape};
+use crate::names::grammar::{Form, Grammar, NameParse, shape};
 use crate::names::lexicon::class;
 use crate::names::person;
 
@@ -162,9 +162,38 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
             continue;
         }
         let given = g.has(i, class::FIRST_NAME) && !g.has(i, class::SURNAME);
-        out.push(mention(one_word(g, i, given), "name.context", evidence));
+        let mut p = one_word(g, i, given);
+        if evidence == person::ADDRESSED {
+            p = first_name_after_mention(g, p);
+        }
+        out.push(mention(p, "name.context", evidence));
     }
     double_surnames(g, out);
+}
+
+/// `@Dool, Marieke`: a chat's mention of a display name written surname first takes the
+/// first name after the comma with it.
+fn first_name_after_mention(g: &Grammar, p: NameParse) -> NameParse {
+    let first = p.next + 1;
+    let at_mention = g.tokens()[..p.next]
+        .iter()
+        .rposition(|t| t.start < p.start)
+        .is_some_and(|k| g.is_punct(k, '@'));
+    if !(at_mention
+        && g.is_punct(p.next, ',')
+        && g.spaced(p.next)
+        && g.is_cap(first)
+        && g.has(first, class::FIRST_NAME))
+    {
+        return p;
+    }
+    NameParse {
+        end: g.tokens()[first].end,
+        next: first + 1,
+        form: Form::Reversed,
+        given: Some(g.folded(first).to_string()),
+        ..p
+    }
 }
 
 /// Whether word `k` opens a sentence as an ordinary word, capitalised only by its place
@@ -183,14 +212,20 @@ fn sentence_opening_word(g: &Grammar, k: usize) -> bool {
 /// name. Both halves are names no list calls a place or an organisation.
 fn double_surnames(g: &Grammar, out: &mut Vec<Mention>) {
     for i in 0..g.tokens().len().saturating_sub(2) {
-        let second = i + 2;
+        // `Tjon-A-Fong`: a single capital letter between the two halves, a shape of names
+        // only.
+        let lettered = g.is_capital_letter(i + 2)
+            && g.glued(i + 2)
+            && g.is_punct(i + 3, '-')
+            && g.glued(i + 3);
+        let second = if lettered { i + 4 } else { i + 2 };
         let joined = g.is_punct(i + 1, '-') && g.glued(i) && g.glued(i + 1);
         if !joined
             || !g.is_cap(i)
             || !g.is_cap(second)
             || (i > 0 && !g.spaced(i - 1))
             || g.is_punct(second + 1, '-') && g.glued(second)
-            || !g.has(i, class::SURNAME) && !g.has(second, class::SURNAME)
+            || !lettered && !g.has(i, class::SURNAME) && !g.has(second, class::SURNAME)
             || [i, second]
                 .iter()
                 .any(|&k| g.has(k, OTHER_THAN_A_NAME & !class::PARTICLE))

@@ -104,6 +104,18 @@ fn is_person_column(label: &str) -> bool {
             .iter()
             .all(|w| PERSON_COLUMNS.contains(w) || ["naam", "namen", "van", "de"].contains(w))
         || PERSON_COLUMNS.contains(&label)
+        || names_a_person(label)
+}
+
+/// A compound of a person's column label and `naam` (`contactnaam`, `klantnaam`,
+/// `deelnemersnaam`), not an organisation's (`bedrijfsnaam`).
+fn names_a_person(label: &str) -> bool {
+    label.strip_suffix("naam").is_some_and(|head| {
+        let head = head
+            .strip_suffix('s')
+            .filter(|h| PERSON_COLUMNS.contains(h));
+        head.is_some() || PERSON_COLUMNS.contains(&label.trim_end_matches("naam"))
+    })
 }
 
 /// Finds the people in the person columns of the tables in the text of `g`.
@@ -242,6 +254,11 @@ fn people_in(
         let inner_capital = w.chars().skip(1).any(char::is_uppercase)
             && w.chars().filter(|c| c.is_lowercase()).count() > 3;
         if organisation || crate::names::lexicon::GAZETTEER.is(g.folded(k), class::ORG) {
+            skipping = true;
+        }
+        // A word in lower case after a name describes them (`Kees taxateur Hoorn`): the
+        // words up to the next separator are the description's.
+        if named && g.is_lower(k) && !g.has(k, class::PARTICLE) {
             skipping = true;
         }
         // The second half of a compound (`GroenLinks-PvdA`).
