@@ -244,6 +244,33 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     columns(text, out);
     machine_readable_zones(text, out);
     document_numbers(text, from, out);
+    vat_numbers_of_people(text, out);
+}
+
+/// A VAT number that holds a citizen service number (`NL002217846B71`): a sole trader's
+/// old turnover-tax number was the owner's BSN with a suffix, and gives it away. A
+/// company's VAT number holds none.
+fn vat_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
+    static VAT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)NL ?([0-9]{9}) ?B ?[0-9]{2}(?-u:\b)")
+            .expect("VAT number pattern compiles")
+    });
+    for c in VAT.captures_iter(text) {
+        let (whole, digits) = (c.get(0).expect("whole match"), c.get(1).expect("digits"));
+        let mut nine = [0u8; 9];
+        for (d, b) in nine.iter_mut().zip(digits.as_str().bytes()) {
+            *d = b - b'0';
+        }
+        if super::bsn::elfproef(&nine) {
+            out.push(Finding::new(
+                whole.start(),
+                whole.end(),
+                Category::Other,
+                RULE,
+                "a VAT number that holds a citizen service number",
+            ));
+        }
+    }
 }
 
 /// The end of a number read out in groups whose last group is two digits (`4410 2893 71`,
@@ -476,6 +503,11 @@ mod tests {
             ["2281934", "6207415"]
         );
         assert_eq!(found("Uw relatienr.   : 300188"), ["300188"]);
+        // A sole trader's VAT number holds a BSN; a company's does not.
+        assert_eq!(
+            found("btw NL111222333B01 en NL123456789B01"),
+            ["NL111222333B01"]
+        );
         // A fine's number at the CJIB, and the numbers of a boatman's papers.
         assert_eq!(
             found("CJIB-nummer: 6000 1732 8841 2096\n"),
