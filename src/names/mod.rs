@@ -1925,15 +1925,16 @@ Begin: ma 16-8-2021 08:30
     #[test]
     fn a_private_person_named_in_full_is_removed_in_the_other_documents() {
         let e = engine(&[], &[]);
-        let mail = "Van: Ziaulhaq Stanekzai <z.s@example.com>\nOnderwerp: visum\n";
-        let memo = "Casus Stanekzai en de broer apart benoemd. Ziaulhaq Stanekzai belde.\n";
+        // A first name no list knows: the memo alone does not say it is a person's.
+        let mail = "Van: Yarnoq Stanekzai <z.s@example.com>\nOnderwerp: visum\n";
+        let memo = "Casus Stanekzai en de broer apart benoemd. Yarnoq Stanekzai belde.\n";
         assert!(removed(&e, memo).is_empty());
         assert_eq!(
             removed_after(&e, &[mail], memo),
-            ["Stanekzai", "Ziaulhaq Stanekzai"]
+            ["Stanekzai", "Yarnoq Stanekzai"]
         );
         // A first name alone is anyone's in another document.
-        assert!(removed_after(&e, &[mail], "Ziaulhaq belt morgen.\n").is_empty());
+        assert!(removed_after(&e, &[mail], "Yarnoq belt morgen.\n").is_empty());
     }
 
     #[test]
