@@ -90,9 +90,16 @@ impl KnownNumbers {
         if numbers.is_empty() {
             return None;
         }
-        let (regrouped, written): (Vec<&String>, Vec<&String>) =
-            numbers.iter().partition(|n| regroupable(n).is_some());
-        let digits: HashSet<String> = regrouped.iter().filter_map(|n| regroupable(n)).collect();
+        let mut digits = HashSet::new();
+        let mut written = Vec::new();
+        for number in numbers {
+            match regroupable(number) {
+                Some(d) => {
+                    digits.insert(d);
+                }
+                None => written.push(number),
+            }
+        }
         let written = (!written.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -107,23 +114,28 @@ impl KnownNumbers {
         })
     }
 
-    /// The known numbers among the runs of digit groups in `text`: a run is one when its
-    /// digits, all of them, are (`7002 4051 8723 0117` holds a known `40518723`, and is
+    /// The known numbers among the runs of digit groups in `text`: a run counts when all its
+    /// digits make a known number (`7002 4051 8723 0117` holds a known `40518723`, and is
     /// another number).
     fn regrouped(&self, text: &str, found: &mut Detections) {
         let bytes = text.as_bytes();
+        let mut digits = String::with_capacity(self.longest);
         let mut at = 0;
         while let Some(from) = bytes[at..].iter().position(u8::is_ascii_digit) {
             let (start, end) = (at + from, digit_run_end(bytes, at + from));
             at = end;
-            let digits: String = text[start..end]
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect();
-            if digits.len() <= self.longest
-                && self.digits.contains(&digits)
-                && is_whole_token(text, start, end)
-            {
+            let run = &bytes[start..end];
+            let count = run.iter().filter(|b| b.is_ascii_digit()).count();
+            if !(REGROUPED_DIGITS..=self.longest).contains(&count) {
+                continue;
+            }
+            digits.clear();
+            digits.extend(
+                run.iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .map(|&b| char::from(b)),
+            );
+            if self.digits.contains(&digits) && is_whole_token(text, start, end) {
                 found.findings.push(known_number(start, end));
             }
         }

@@ -307,8 +307,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         let bracketed = text[..start].ends_with('(') && text[end..].starts_with(')');
         let town_from = if bracketed { end + 1 } else { end };
         // `1082 AT 380`, `8601 BS, nummer 14`: a postcode and its house number are a home.
-        let house = house_number_after(text, end);
-        if let Some(house) = house {
+        if let Some(house) = house_number_after(text, end) {
             out.push(Finding::new(
                 start,
                 house,

@@ -397,7 +397,9 @@ fn says_general(before: &str, after: &str) -> bool {
             .next()
             .unwrap_or("");
         if before[at..].starts_with('.')
-            && ["nr", "no", "tel"].contains(&word.to_lowercase().as_str())
+            && ["nr", "no", "tel"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(word))
         {
             end = at;
             continue;

@@ -175,10 +175,8 @@ pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
 /// first name after the comma with it.
 fn first_name_after_mention(g: &Grammar, p: NameParse) -> NameParse {
     let first = p.next + 1;
-    let at_mention = g.tokens()[..p.next]
-        .iter()
-        .rposition(|t| t.start < p.start)
-        .is_some_and(|k| g.is_punct(k, '@'));
+    let start = g.tokens().partition_point(|t| t.start < p.start);
+    let at_mention = start > 0 && g.is_punct(start - 1, '@');
     if !(at_mention
         && g.is_punct(p.next, ',')
         && g.spaced(p.next)

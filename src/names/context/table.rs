@@ -111,10 +111,8 @@ fn is_person_column(label: &str) -> bool {
 /// `deelnemersnaam`), not an organisation's (`bedrijfsnaam`).
 fn names_a_person(label: &str) -> bool {
     label.strip_suffix("naam").is_some_and(|head| {
-        let head = head
-            .strip_suffix('s')
-            .filter(|h| PERSON_COLUMNS.contains(h));
-        head.is_some() || PERSON_COLUMNS.contains(&label.trim_end_matches("naam"))
+        let person = |h: &str| PERSON_COLUMNS.contains(&h);
+        person(head) || head.strip_suffix('s').is_some_and(person)
     })
 }
 
