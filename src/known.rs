@@ -226,33 +226,32 @@ mod tests {
         );
     }
 
+    fn found_by<'a>(known: &KnownNumbers, text: &'a str) -> Vec<&'a str> {
+        let mut found = Detections::default();
+        known.detect(text, &mut found);
+        found
+            .findings
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect()
+    }
+
     #[test]
     fn a_long_known_number_is_found_in_any_grouping_and_only_whole() {
         let known = KnownNumbers::new(&["6000 1732 8841 2096".into()]).unwrap();
         let text = "kenmerk 6000173288412096, of 6000-1732-8841-2096; niet 7002 6000 1732 8841 2096 \
                     of 60001732884120961.";
-        let mut found = Detections::default();
-        known.detect(text, &mut found);
-        let got: Vec<&str> = found
-            .findings
-            .iter()
-            .map(|f| &text[f.start..f.end])
-            .collect();
-        assert_eq!(got, ["6000173288412096", "6000-1732-8841-2096"]);
+        assert_eq!(
+            found_by(&known, text),
+            ["6000173288412096", "6000-1732-8841-2096"]
+        );
     }
 
     #[test]
     fn known_numbers_are_found_as_whole_tokens() {
         let known = KnownNumbers::new(&["CL-004471".into(), "4410 2287".into()]).unwrap();
         let text = "en CL-004471 is dubbel; XCL-004471, CL-0044712 niet; budget 4410 2287.";
-        let mut found = Detections::default();
-        known.detect(text, &mut found);
-        let got: Vec<&str> = found
-            .findings
-            .iter()
-            .map(|f| &text[f.start..f.end])
-            .collect();
-        assert_eq!(got, ["CL-004471", "4410 2287"]);
+        assert_eq!(found_by(&known, text), ["CL-004471", "4410 2287"]);
         assert!(!format!("{known:?}").contains("4471"));
         assert!(KnownNumbers::new(&[]).is_none());
     }

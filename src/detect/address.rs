@@ -1027,7 +1027,6 @@ fn block_town_end(text: &str, lines: &Lines, start: usize, end: usize) -> usize 
     if town > end + 2 && closed { town } else { end }
 }
 
-/// `Postcode: 1234 AB`, and in a form with dot leaders `Postcode / Plaats ...... 1234 AB`.
 /// The end of a house number written right after a postcode (`1082 AT 380`, `1058 JN
 /// 101-3`, `8601 BS, nummer 14`, `1081 JP 590hs`), if one is: a number standing alone, not
 /// the day of a date (`1082 AT 12 mei`, `1082 AT 2-8-2022`) nor an amount or a time
@@ -1049,6 +1048,7 @@ fn house_number_after(text: &str, postcode_end: usize) -> Option<usize> {
     bounded.then_some(end)
 }
 
+/// `Postcode: 1234 AB`, and in a form with dot leaders `Postcode / Plaats ...... 1234 AB`.
 fn keyword_before(text: &str, at: usize) -> bool {
     super::line_before(text, at, 120)
         .trim_end_matches([' ', '\t', '.', ':', '/'])
