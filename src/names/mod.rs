@@ -1920,6 +1920,12 @@ Begin: ma 16-8-2021 08:30
         // A contact name's column; the words after a lower-case description are not theirs.
         let export = "Datum;Tijd;Nummer;Contactnaam;Bericht\n2024-02-20;11:15;+31 6 41;Kees taxateur Hoorn;\"Hoi\"\n";
         assert_eq!(removed(&e, export), ["Kees"]);
+        // A contact label that tags the name with an office is an office holder's.
+        let e = engine(&[], &["Marieke van Wijngaarden-Schol"]);
+        let chat = "16-05-2024 19:05 - Marieke GS: Ok, ik ben er om kwart voor 8.\n";
+        assert!(removed(&e, chat).is_empty());
+        let chat = "16-05-2024 19:05 - Marieke RWS: Ok, ik ben er om kwart voor 8.\n";
+        assert_eq!(removed(&e, chat), ["Marieke RWS"]);
     }
 
     #[test]

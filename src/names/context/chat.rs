@@ -105,6 +105,7 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     // whole label names the speaker.
     if let Some(c) = colon
         && let Some(p) = g.name(i, true).or_else(|| g.given_alone(i))
+        && !tagged_with_an_office(g, p.next, c)
         && let Some(p) = whole_contact_name(g, p, c)
     {
         out.push(mention(
@@ -113,6 +114,28 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
             "chat speaker (the whole contact name)",
         ));
     }
+}
+
+/// Whether the words of a contact label after the name, tokens `from..end`, name an office
+/// (`Marieke GS`, `Henk weth`, `Anna burg.`): the phone's owner saved an office holder's
+/// number, and the office holder stays readable.
+fn tagged_with_an_office(g: &Grammar, from: usize, end: usize) -> bool {
+    const OFFICE_TAGS: &[&str] = &[
+        "gs",
+        "weth",
+        "wethouder",
+        "burg",
+        "burgemeester",
+        "gedeputeerde",
+        "cdk",
+        "minister",
+        "staatssecretaris",
+        "dijkgraaf",
+    ];
+    (from..end).any(|k| {
+        g.word(k)
+            .is_some_and(|_| OFFICE_TAGS.contains(&g.folded(k)))
+    })
 }
 
 /// A name read at the start of a contact label, stretched to the label's end at token `end`:
