@@ -161,6 +161,7 @@ fn digit_run_end(bytes: &[u8], start: usize) -> usize {
     }
 }
 
+/// The finding of a known number at `start..end`.
 fn known_number(start: usize, end: usize) -> Finding {
     Finding::new(
         start,

@@ -2,19 +2,20 @@
 //! subject number, a livestock holding's or poultry site's number (UBN, KIP: most farms are a
 //! farmer's own), a care provider's AGB code and a budget holder's pgb number, an
 //! enforcement officer's (BOA's) registration number, a citizen's own case number (`mijn
-//! dossiernummer`), a passport, driving licence or alien number, an insurance policy or claim
-//! number, a player's account, a police officer's personnel number (`pnr`), another country's
-//! national number (`DNI`, `PESEL`, `T.C. Kimlik No`, `Rijksregisternummer`, `Steuer-ID`). Such
-//! a number leads straight to the person, so it goes under the privacy ground like a licence
-//! plate.
+//! dossiernummer`), a fine's number at the CJIB, a boatman's papers, a passport, driving
+//! licence or alien number, an insurance policy or claim number, a player's account, a police
+//! officer's personnel number (`pnr`), another country's national number (`DNI`, `PESEL`,
+//! `T.C. Kimlik No`, `Rijksregisternummer`, `Steuer-ID`). Such a number leads straight to the
+//! person, so it goes under the privacy ground like a licence plate. So does a VAT number
+//! that holds a BSN.
 //!
 //! The number itself has no telling shape (`300188`, `4401-228-917`, `IP23-0617445`), so only
 //! its label decides: right before it on the line (`Klantnummer : 301457`, `BOA 7231`,
 //! `(nr. 7250)` after `BOA`, a form's `Relatienummer RVO      300147826`), or at the head of
-//! its column in a table written with tabs, `|` or `;`. In a register of people (a table about clients, pupils or parents, with their BSNs or
-//! dates of birth) the column of numbers that keys the rows is theirs too (`dossiernr`). Labels
-//! of things that are no person's (case, invoice and document numbers) are not among them:
-//! those references stay readable.
+//! its column in a table written with tabs, `|` or `;`. In a register of people (a table
+//! about clients, pupils or parents, with their BSNs or dates of birth) the column of numbers
+//! that keys the rows is theirs too (`dossiernr`). Labels of things that are no person's
+//! (case, invoice and document numbers) are not among them: those references stay readable.
 
 use std::sync::LazyLock;
 
