@@ -136,6 +136,7 @@ pub(crate) fn patterns() -> Vec<Pattern> {
         p(Category::Address, "address", detect::address::detect),
         p(Category::Birthdate, "birthdate", detect::birthdate::detect),
         p(Category::Other, "plate", detect::plate::detect),
+        p(Category::Other, "vin", detect::vin::detect),
         p(Category::Other, "ean", detect::ean::detect),
         p(
             Category::Other,

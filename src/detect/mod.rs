@@ -16,6 +16,7 @@ pub mod person_number;
 pub mod phone;
 pub mod plate;
 pub(crate) mod table;
+pub mod vin;
 
 /// One piece of personal data found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

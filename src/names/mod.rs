@@ -449,7 +449,8 @@ impl NameEngine {
 
 /// Whether a surname can be searched for in other documents: one of its words has three
 /// letters or more and is no place, organisation or first name (`Mohammad` alone elsewhere
-/// may be anyone; `Oude Luttikhuis` is someone). A surname that is also a word (`Kuipers`,
+/// may be anyone; `Oude Luttikhuis` is someone), or a place with initials or a known first
+/// name before it (`D. van Rijswijk`). A surname that is also a word (`Kuipers`,
 /// `Hofstede`) only with initials or a known first name before it (`R.M. Kuipers`): without,
 /// it is as often an organisation read as a name (`Zomerweide Festival`). Propagation looks
 /// for its first word, where it is capitalised as a name, and compares the whole surname.
@@ -463,13 +464,16 @@ fn memorable(key: &PersonKey) -> bool {
         s.split(' ').any(|word| {
             let word_too =
                 lexicon::GAZETTEER.is(word, lexicon::class::WORD) || lexicon::is_dutch_word(word);
+            // A place is searched for only after a particle in capitals (`tegen Van
+            // Rijswijk`, never `in Rijswijk`).
+            let place = if vouched { 0 } else { lexicon::class::PLACE };
             word.chars().count() >= 3
                 && (vouched || !word_too)
                 && !lexicon::GAZETTEER.is(
                     word,
                     lexicon::class::FIRST_NAME
                         | lexicon::class::NOT_NAME
-                        | lexicon::class::PLACE
+                        | place
                         | lexicon::class::ORG
                         | lexicon::class::PARTICLE,
                 )
@@ -573,6 +577,21 @@ mod tests {
             .collect();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn a_surname_of_a_place_is_remembered_after_its_particle() {
+        let e = engine(&[], &[]);
+        let named = e.identify(&FoldedText::new("Marco van Rijswijk is aangehouden.\n"));
+        assert_eq!(named.len(), 1);
+        let e = e.with_known_people(&named);
+        assert_eq!(
+            removed(
+                &e,
+                "De zaak tegen Van Rijswijk loopt. Wonend in Rijswijk.\n"
+            ),
+            ["Van Rijswijk"]
+        );
     }
 
     #[test]

@@ -87,6 +87,9 @@ const HEAD_ENDINGS: &[&str] = &[
     "slagerij",
     "kwekerij",
     "drukkerij",
+    "slachterij",
+    "brouwerij",
+    "rederij",
     "corporatie",
     "schade",
     "gemeenschap",
@@ -318,8 +321,10 @@ fn firms(g: &Grammar, out: &mut Vec<(usize, usize)>) {
 }
 
 /// Adds the other places where the name of an organisation found after its head word stands
-/// alone (`Onderwerp: Jacoba Oldenhof – paraatheid`). Only names of two words or more: a
-/// surname alone (`Bakkerij Hulshof`, then `Hulshof belde`) may be the person.
+/// alone (`Onderwerp: Jacoba Oldenhof – paraatheid`). Only names of two words or more, and
+/// not after a title or first name: a surname alone (`Bakkerij Hulshof`, then `Hulshof
+/// belde`), or one after a title (`Autohandel Van Dalen`, then `meneer Van Dalen`), is the
+/// person's.
 fn elsewhere(g: &Grammar, names: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
     let toks = g.tokens();
     let words =
@@ -362,6 +367,7 @@ fn elsewhere(g: &Grammar, names: &[(usize, usize)], out: &mut Vec<(usize, usize)
             if matched == name.len()
                 && g.word(j).is_none_or(|w| !w.starts_with(char::is_uppercase))
                 && !covered(s, e)
+                && !after_a_person_word(g, k)
             {
                 out.push((s, e));
             }
@@ -748,7 +754,8 @@ fn token_key<'a>(g: &'a Grammar, k: usize) -> &'a str {
 
 /// Whether the words `words` of a listed organisation's name can stand for it alone: they end
 /// in a word that is no particle or connector and hold a capitalised word; one word alone must
-/// be no first name or surname (`Arslan` of `Arslan Import & Export` may be the owner).
+/// be no first name or surname (`Arslan` of `Arslan Import & Export` may be the owner), nor
+/// the word for its kind (`Autohandel` of `Autohandel Van Gils`: any car dealer).
 fn short_name(g: &Grammar, words: &[usize]) -> bool {
     let Some(&last) = words.last() else {
         return false;
@@ -758,7 +765,8 @@ fn short_name(g: &Grammar, words: &[usize]) -> bool {
         .iter()
         .any(|&k| (g.is_cap(k) || g.has(k, shape::UPPER)) && !g.has(k, class::PARTICLE));
     let named = |k: usize| g.has(k, class::FIRST_NAME | class::SURNAME);
-    !connector(last) && capital && (words.len() > 1 || !named(words[0]))
+    let kind = |k: usize| is_kind_of_organisation(g.folded(k));
+    !connector(last) && capital && (words.len() > 1 || !(named(words[0]) || kind(words[0])))
 }
 
 /// Whether the word before token `k` says a person's name follows: a title or form of
@@ -815,6 +823,7 @@ mod tests {
             "Bundesamt für Wirtschaft und Ausfuhrkontrolle (BAFA)",
             "Boerhave Lint Advocaten",
             "Arslan Import & Export V.O.F.",
+            "Autohandel Van Gils",
             "Postbus 20061, 2500 EB Den Haag",
         ];
         let found = listed(
@@ -839,7 +848,7 @@ mod tests {
         let people = listed(
             &keep,
             "mevrouw Van Dijk, dhr. Van Dijk, Sandra van Dijk, S. Van Dijk. Boerhave belt. \
-             Arslan komt. Postbus 20061.\n",
+             Arslan komt. Kevin vGils Autohandel: kom. Postbus 20061.\n",
             "",
         );
         assert!(people.is_empty(), "{people:?}");
@@ -921,6 +930,14 @@ mod tests {
                 "cliënt van zorgcentrum Jacoba Oldenhof, Junne.\nOnderwerp: Jacoba Oldenhof – vervoer"
             ),
             ["zorgcentrum Jacoba Oldenhof", "Jacoba Oldenhof"]
+        );
+        // After a title, the name is the person's.
+        assert_eq!(
+            orgs(
+                "Ik mailde meneer Van Dalen en dhr. Jacoba Oldenhof.\n\
+                  Autohandel Van Dalen en Slachterij Jacoba Oldenhof."
+            ),
+            ["Autohandel Van Dalen", "Slachterij Jacoba Oldenhof"]
         );
     }
 

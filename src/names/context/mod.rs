@@ -554,7 +554,8 @@ mod tests {
     #[test]
     fn speakers_by_their_surname_in_capitals() {
         let text = "KOOISTRA: Goedemorgen Kevin.\nTJON-A-FONG: Ik was er.\nKOOISTRA: Ja.\n\
-                    TJON-A-FONG: Nee.\nVOORZITTER: Dank.\nVOORZITTER: Ja.\n";
+                    TJON-A-FONG: Nee.\nVOORZITTER: Dank.\nVOORZITTER: Ja.\nTOLKCENTRUM: Uw tolk.\n\
+                    TOLKCENTRUM: Bel 010.\n";
         assert_eq!(texts(text), ["KOOISTRA", "Kevin", "TJON-A-FONG"]);
     }
 

@@ -81,7 +81,7 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
 /// The colon after a surname in capitals that opens a line as a speaker's label
 /// (`HAGENAARS:`, `TJON-A-FONG:`, `JANSEN-DE VRIES:`, `VAN DER MEER:`): capital words joined
 /// by hyphens or spaces, one of them long enough to be a surname, none a word, role or
-/// organisation (`VOORZITTER:`, `BELLER:`, `ACTIE:`, `GGD:`).
+/// organisation (`VOORZITTER:`, `BELLER:`, `ACTIE:`, `GGD:`, `TOLKCENTRUM:`).
 fn capitals_label(g: &Grammar, i: usize, end: usize) -> Option<usize> {
     let mut k = i;
     let mut surname = false;
@@ -94,7 +94,8 @@ fn capitals_label(g: &Grammar, i: usize, end: usize) -> Option<usize> {
         // A single letter inside a name counts as a particle (`TJON-A-FONG`).
         let particle = g.has(k, class::PARTICLE) || folded.chars().count() == 1;
         let word = crate::names::lexicon::is_dutch_word(folded) && !g.has(k, class::SURNAME);
-        if !particle && (word || g.has(k, class::NOT_A_PERSON)) {
+        let kind = crate::names::orgs::is_kind_of_organisation(folded);
+        if !particle && (word || kind || g.has(k, class::NOT_A_PERSON)) {
             return None;
         }
         surname |= !particle
