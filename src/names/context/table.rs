@@ -134,14 +134,8 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
             continue;
         };
         let columns: Vec<String> = labels.iter().map(|r| fold(&header[r.clone()])).collect();
-        let people: Vec<usize> = (0..columns.len())
-            .filter(|&k| is_person_column(&columns[k]))
-            .collect();
-        if people.is_empty() {
-            n += 1;
-            continue;
-        }
-        let evidence = format!("table column `{}`", columns[people[0]]);
+        // The rows under the header, each as the byte ranges of its cells in the text.
+        let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut row = n + 1;
         while row < lines.len() {
             let (row_start, row_text) = line_text(&lines[row]);
@@ -154,23 +148,60 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
             if row_text.trim().is_empty() || cells.is_empty() {
                 break;
             }
+            rows.push(
+                cells
+                    .iter()
+                    .map(|r| (row_start + r.start, row_start + r.end))
+                    .collect(),
+            );
+            row += 1;
+        }
+        let people: Vec<usize> = (0..columns.len())
+            .filter(|&c| is_person_column(&columns[c]) || holds_register_names(g, &rows, c))
+            .collect();
+        if people.is_empty() {
+            n += 1;
+            continue;
+        }
+        let evidence = format!("table column `{}`", columns[people[0]]);
+        for cells in &rows {
             for &c in &people {
-                if let Some(r) = cells.get(c) {
+                if let Some(&(start, end)) = cells.get(c) {
                     let part = NAME_PART_COLUMNS.contains(&columns[c].as_str());
-                    people_in(
-                        g,
-                        row_start + r.start,
-                        row_start + r.end,
-                        &evidence,
-                        part,
-                        out,
-                    );
+                    people_in(g, start, end, &evidence, part, out);
                 }
             }
-            row += 1;
         }
         n = row;
     }
+}
+
+/// Whether column `c` of `rows` holds people by the look of its cells, whatever its label
+/// (`KEURM`, an export's abbreviation): two or more of its cells, and most of those that are
+/// filled, are a register's name in capitals (`WINTER J`, `DE BRUIJN R`), its surname a
+/// word of three letters or more with a vowel, no organisation or place.
+fn holds_register_names(g: &Grammar, rows: &[Vec<(usize, usize)>], c: usize) -> bool {
+    let toks = g.tokens();
+    let (mut filled, mut names) = (0, 0);
+    for &(start, end) in rows.iter().filter_map(|cells| cells.get(c)) {
+        let k = toks.partition_point(|t| t.start < start);
+        if toks.get(k).is_none_or(|t| t.start >= end) {
+            continue;
+        }
+        filled += 1;
+        let whole = |p: &NameParse| toks.get(p.next).is_none_or(|t| t.start >= end);
+        let surname = |j: usize| {
+            g.word(j).is_some_and(|w| {
+                w.chars().count() >= 3 && w.chars().any(|ch| "AEIOUY".contains(ch))
+            }) && !g.has(j, class::PARTICLE | class::ORG | class::PLACE)
+        };
+        let named = upper_register_name(g, k, end).filter(|p| {
+            let last = toks.partition_point(|t| t.start < p.end) - 1;
+            whole(p) && (k..=last).any(surname)
+        });
+        names += usize::from(named.is_some());
+    }
+    names >= 2 && 2 * names >= filled
 }
 
 /// Columns that hold one part of a name: whatever fills a cell is a name.
@@ -516,6 +547,15 @@ mod tests {
         assert_eq!(people(export), ["Hofman, G.", "NKR"]);
         let export = "nr;naam;woonplaats\n3;JAGESSAR P;Utrecht\n4;GGD GELDERLAND;Arnhem\n";
         assert_eq!(people(export), ["JAGESSAR P"]);
+        // A column of register names under a label that says nothing (`keurm`); not one of
+        // codes that look like them (`NL A`), nor a single such name.
+        let readings = "kenteken|stand |erk  |keurm      |bron\n\
+                        GZ418N  |87359 |48213|WINTER J   |APK\n\
+                        J306RB  |92117 |19985|           |ONDERH\n\
+                        X448LD  |91005 |19985|DE BRUIJN R|APK\n";
+        assert_eq!(people(readings), ["WINTER J", "DE BRUIJN R"]);
+        let codes = "code|land|keurm\nNL A|NL|BOS P\nNL B|NL|\nBE C|BE|\n";
+        assert!(people(codes).is_empty());
         // A roster: surnames before initials without dots, after a comma or not.
         let roster = "pers.nr\tnaam\tfunctie\n10990\tLodewijks T\tplanner\n\
                       11004\tMendes Tavares, D\tmachinist\n10233\tOsei, K\tsjorder\n";
