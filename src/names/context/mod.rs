@@ -320,6 +320,13 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_an_acronym_open_a_name() {
+        let text = "Met RWS J. Bakker gebeld. Gezagvoerder KAP D. Verhoef. GGD Hollands Noorden.\n\
+                    Ploeg OVD Jan Hendriks meldt.\n";
+        assert_eq!(names(text), vec!["D. Verhoef", "J. Bakker", "Jan Hendriks"]);
+    }
+
+    #[test]
     fn a_name_in_brackets_after_a_role_word() {
         let text = "Rustig nu. Buurman nr 20 (Zomer) klaagt. Namens zijn schoonmoeder \
                     (G. Kuipers, 81). De melder (Anoniem) belde, de aanvrager (Zaaksysteem) ook.";

@@ -274,7 +274,18 @@ impl<'a> Grammar<'a> {
             && self.glued(i - 2)
             && self.glued(i - 1)
             && self.word(i - 2).is_some();
-        let after_acronym = i >= 1 && self.has(i - 1, shape::UPPER) && self.spaced(i - 1);
+        // After an acronym a capitalised word goes on with an organisation's name (`GGD
+        // Hollands Noorden`); initials with their dots open a person's (`RWS J. Bakker`,
+        // `KAP D. Verhoef`), and so does a first name that is no word or place before a
+        // capitalised word (`OvD Jan Bakker`).
+        let dotted = self.is_capital_letter(i) && self.is_punct(i + 1, '.');
+        let given = self.is_cap(i)
+            && self.has(i, class::FIRST_NAME)
+            && !self.has(i, class::WORD | class::PLACE | class::ORG | class::NOT_NAME)
+            && self.spaced(i)
+            && self.is_cap(i + 1);
+        let after_acronym =
+            i >= 1 && self.has(i - 1, shape::UPPER) && self.spaced(i - 1) && !dotted && !given;
         // `111222333Vri`: letters glued to a number are part of a code, not a name.
         let after_number = i >= 1 && self.glued(i - 1) && self.toks[i - 1].kind == Kind::Number;
         !in_compound && !after_acronym && !after_number
