@@ -363,14 +363,20 @@ impl Grammar<'_> {
         {
             return None;
         }
-        // A double surname (`Dam-Honig`) is one whatever its parts mean alone.
+        // A double surname (`Dam-Honig`) is one whatever its parts mean alone. A surname
+        // that is a word or a first name too (`Brouwers, Kees`, `Mei, Rowan`) only fills a
+        // table's cell with the first name.
         let double = (i + t..comma).any(|k| self.is_punct(k, '-'));
+        let mut word_surname = false;
         for k in words.into_iter().filter(|_| !double) {
             let c = self.classes.get(k).copied().unwrap_or(0);
-            let other = class::NOT_A_PERSON | class::WORD | class::FIRST_NAME;
-            if c & other != 0 && c & class::SURNAME == 0 {
+            if c & class::SURNAME != 0 {
+                continue;
+            }
+            if c & class::NOT_A_PERSON != 0 {
                 return None;
             }
+            word_surname |= c & (class::WORD | class::FIRST_NAME) != 0;
         }
         let first = comma + 1;
         let given_ok = |k: usize| {
@@ -415,7 +421,13 @@ impl Grammar<'_> {
         let ends_entry = self.is_line_end(next)
             || self.column_gap(next - 1)
             || (ENDS.iter().any(|&c| self.is_punct(next, c)) && !list_goes_on);
-        ends_entry.then(|| NameParse {
+        let cell_edge = |k: usize, gap: usize| {
+            self.column_gap(gap) || self.is_punct(k, '|') || self.is_punct(k, ';')
+        };
+        let fills_cell = i > 0
+            && cell_edge(i - 1, i - 1)
+            && (cell_edge(next, next - 1) || self.is_line_end(next));
+        (ends_entry && (!word_surname || fills_cell)).then(|| NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
             next,

@@ -235,6 +235,14 @@ fn list_entries_in_the_reversed_form_with_a_first_name() {
     assert_eq!(entry("Tessa, Wiebren, Daan)"), None);
     // Without a boundary after it the comma may join a sentence.
     assert_eq!(entry("Jansen, Piet zegt dat"), None);
+    // A surname that is a word too, only when it fills a table's cell with the first name.
+    let at = |k: usize, text: &str| parse(text, |g, _| g.reversed_entry(k)).map(|(s, _)| s);
+    assert_eq!(
+        at(1, "13\tBrouwers, Kees\t2").as_deref(),
+        Some("Brouwers, Kees")
+    );
+    assert_eq!(at(2, "13 |Storm, Bert\n").as_deref(), Some("Storm, Bert"));
+    assert_eq!(at(2, "13: Brouwers, Kees\n"), None);
 }
 
 #[test]
