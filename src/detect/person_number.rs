@@ -30,8 +30,8 @@ use crate::policy::Category;
 const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
-/// digits grouped by spaces as numbers are read out (`V-28 1046 7733`).
-const VALUE: &str = r"(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}-?|(?-i:[A-Z][A-Za-z]{0,3}) )?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,5}(?-u:\b))*";
+/// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
+const VALUE: &str = r"(?:[0-9]{2,4}(?: [0-9]{2,5}){2,5}(?-u:\b)|(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}-?|(?-i:[A-Z][A-Za-z]{0,3}) )?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,5}(?-u:\b))*)";
 
 /// A passport number after the abbreviation `pp` (`pp P02716584`, `PP K9451 7703`): one or
 /// two capitals, then digits, as the abbreviation alone is also the pages' (`pp. 12-14`).
@@ -222,9 +222,10 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if copula && WORD_LABELS.contains(&label) {
             continue;
         }
+        let end = before_a_date(text, value.start(), value.end());
         let mut value = (
             value.start(),
-            short_last_group_end(text, value.start(), value.end()),
+            short_last_group_end(text, value.start(), end),
         );
         while is_whole_token(text, value.0, value.1) && is_number(&text[value.0..value.1]) {
             out.push(Finding::new(
@@ -272,6 +273,18 @@ fn vat_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
                 "a VAT number that holds a citizen service number",
             ));
         }
+    }
+}
+
+/// The end of a number read out in groups, without a last group that opens a date
+/// (`4410 2893 12-03-2024`).
+fn before_a_date(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let date_goes_on = matches!(bytes.get(end), Some(b'-' | b'/' | b'.' | b':'))
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    match text[start..end].rfind(' ') {
+        Some(space) if date_goes_on => start + space,
+        _ => end,
     }
 }
 
@@ -518,6 +531,11 @@ mod tests {
         assert_eq!(
             found("Rheinpatent nr. DU-RP-1998/2231, Schifferdienstbuch nr. DU 118734"),
             ["DU-RP-1998/2231", "DU 118734"]
+        );
+        // A number read out in pairs.
+        assert_eq!(
+            found("Relatienummer DUO (indien bekend): 39 87 21 04\n"),
+            ["39 87 21 04"]
         );
         // A car's registration papers and a phone's device number.
         assert_eq!(
