@@ -262,6 +262,16 @@ fn people_in(
             out.push(mention(p, "name.table", evidence.to_string()));
             continue;
         }
+        // `ramdin`, `van loon`: a case system's user names, a surname in lower case alone in
+        // its cell.
+        if k == first
+            && let Some(p) = lower_case_surname(g, k, end)
+        {
+            k = p.next;
+            named = true;
+            out.push(mention(p, "name.table", evidence.to_string()));
+            continue;
+        }
         // Organisations and their acronyms stand in person columns too (`RWS (Hiemstra)`).
         let organisation = g.has(k, class::ORG | class::PLACE) && !g.has(k, class::SURNAME);
         // `GEBREMEDHIN, Tesfay`, `JAGESSAR P`: a surname in capitals before the first name
@@ -343,6 +353,47 @@ fn people_in(
             None => k += 1,
         }
     }
+}
+
+/// A surname in lower case that fills the cell from token `k` to byte `end`, its particles
+/// first (`ramdin`, `van loon`, `mei`): a known surname, any word after particles, or a word
+/// of a surname's length that is no Dutch word and nothing else the lists know (not `comm`,
+/// nor an OCR'd `ldentiteitsbewijs`).
+fn lower_case_surname(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
+    let toks = g.tokens();
+    let cell: Vec<usize> = (k..toks.len())
+        .take_while(|&j| toks[j].start < end)
+        .collect();
+    let (&last, before) = cell.split_last()?;
+    let lower_word = |j: usize| g.word(j).is_some() && g.is_lower(j);
+    if cell.len() > 3
+        || !cell.iter().all(|&j| lower_word(j))
+        || !before.iter().all(|&j| g.has(j, class::PARTICLE))
+        || g.has(last, class::PARTICLE)
+    {
+        return None;
+    }
+    let folded = g.folded(last);
+    let known = g.has(last, class::SURNAME);
+    let unknown = (5..=14).contains(&folded.chars().count())
+        && !g.has(last, class::WORD | class::NOT_A_PERSON | class::FIRST_NAME)
+        && !crate::names::lexicon::is_dutch_word(folded)
+        && !crate::names::lexicon::is_compound_word(folded);
+    // After its particles a word is a surname too (`van loon`).
+    let particled = !before.is_empty() && folded.chars().count() >= 3;
+    let other = g.has(
+        last,
+        class::ORG | class::PLACE | class::FUNCTION | class::TITLE,
+    );
+    ((known || unknown || particled) && !other).then(|| NameParse {
+        start: toks[k].start,
+        end: toks[last].end,
+        next: last + 1,
+        form: Form::Surname,
+        given: None,
+        initials: None,
+        surname: Some(folded.to_string()),
+    })
 }
 
 /// Initials without dots, then the surname with its particles, filling the cell up to byte
@@ -547,6 +598,10 @@ mod tests {
         assert_eq!(people(export), ["Hofman, G.", "NKR"]);
         let export = "nr;naam;woonplaats\n3;JAGESSAR P;Utrecht\n4;GGD GELDERLAND;Arnhem\n";
         assert_eq!(people(export), ["JAGESSAR P"]);
+        // A case system's user names in lower case; not an abbreviation or a word.
+        let log = "ID | Mdw. | Klant\nC-1 | ramdin | dhr. X\nC-2 | van loon | -\n\
+                   C-3 | comm | -\nC-4 | balie | -\n";
+        assert_eq!(people(log), ["ramdin", "van loon"]);
         // A column of register names under a label that says nothing (`keurm`); not one of
         // codes that look like them (`NL A`), nor a single such name.
         let readings = "kenteken|stand |erk  |keurm      |bron\n\
