@@ -116,6 +116,40 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     }
 }
 
+/// The contact labels a phone's report quotes after `opgeslagen als` (`Gesprek met:
+/// +32476331802 (opgeslagen als "Jempi Zeldenrust")`, `opgeslagen als: "Ria OL"`): what the
+/// phone's owner saved for the person, read whole (`"Jeroen W keuring"`).
+pub(super) fn saved_contact_labels(g: &Grammar, out: &mut Vec<Mention>) {
+    let quote = |k: usize| ['"', '“', '”'].iter().any(|&c| g.is_punct(k, c));
+    for k in 0..g.tokens().len().saturating_sub(3) {
+        if !(g.word_in(k, &["opgeslagen", "saved"]) && g.word_in(k + 1, &["als", "as"])) {
+            continue;
+        }
+        let open = k + 2 + usize::from(g.is_punct(k + 2, ':'));
+        let i = open + 1;
+        if !quote(open) || g.word(i).is_none() {
+            continue;
+        }
+        let Some(close) = (i + 1..(i + 8).min(g.tokens().len())).find(|&j| quote(j)) else {
+            continue;
+        };
+        let parsed = g
+            .name(i, true)
+            .or_else(|| g.given_alone(i))
+            .filter(|p| p.next <= close)
+            .and_then(|p| {
+                if p.next == close {
+                    Some(p)
+                } else {
+                    whole_contact_name(g, p, close)
+                }
+            });
+        if let Some(p) = parsed {
+            out.push(mention(p, "name.chat", "a phone's contact label"));
+        }
+    }
+}
+
 /// Whether the words of a contact label after the name, tokens `from..end`, name an office
 /// (`Marieke GS`, `Henk weth`, `Anna burg.`): the phone's owner saved an office holder's
 /// number, and the office holder stays readable.

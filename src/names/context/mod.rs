@@ -238,6 +238,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         }
     }
     transcript::speaker_labels(g, &lines, out);
+    chat::saved_contact_labels(g, out);
     table::tables(g, text, &lines, out);
     inline::inline(g, text, out);
     firm::partnerships(g, out);
@@ -317,6 +318,17 @@ mod tests {
         let mut v: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn contact_labels_a_phone_saved() {
+        let text = "Gesprek met: +32476331802 (opgeslagen als \"Jempi Zeldenrust\") ===\n\
+                    Van: +31610337260 (opgeslagen als: \"Ria OL\")\n\
+                    nummer opgeslagen als \"Jeroen W keuring\". Dit\n";
+        assert_eq!(
+            names(text),
+            vec!["Jempi Zeldenrust", "Jeroen W", "Jeroen W keuring", "Ria OL"]
+        );
     }
 
     #[test]
