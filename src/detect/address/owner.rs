@@ -127,14 +127,27 @@ const RESIDENCE_WORDS: &[&str] = &[
     "woning",
 ];
 
-/// Whether the words before an address on its line (the last few) say someone lives there.
+/// Possessives that make an address someone's own (`naar mijn oude adres Haagweg 212`).
+const POSSESSIVES: &[&str] = &[
+    "mijn", "zijn", "haar", "ons", "onze", "hun", "uw", "jouw", "je",
+];
+
+/// Whether the words before an address on its line (the last few) say someone lives there:
+/// a word for living there, or a possessive before `adres`.
 fn says_residence(before: &str) -> bool {
-    before
+    let last: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
-        .any(|w| RESIDENCE_WORDS.contains(&fold(w).as_str()))
+        .map(fold)
+        .collect();
+    let own_address = last.iter().position(|w| w == "adres").is_some_and(|k| {
+        last[k + 1..]
+            .iter()
+            .any(|w| POSSESSIVES.contains(&w.as_str()))
+    });
+    own_address || last.iter().any(|w| RESIDENCE_WORDS.contains(&w.as_str()))
 }
 
 impl Context<'_> {

@@ -194,6 +194,12 @@ fn a_residence_word_makes_an_address_a_persons() {
     let t = "Met vriendelijke groet, A. Schouten | Keurlab Benelux B.V. | Westervoortsedijk 73,\n\
              6827 AV Arnhem | 026 - 356 70 00\n";
     assert!(found(t).is_empty());
+    // A possessive before `adres` makes it someone's own, whatever else the line names.
+    let t =
+        "  bij de gemeente doorgegeven. toch gaan alle brieven naar mijn oude adres Haagweg 212\n";
+    assert_eq!(found(t), vec!["Haagweg 212"]);
+    let t = "De gemeente zit op het adres Haagweg 212\n";
+    assert!(found(t).is_empty());
 }
 
 #[test]
