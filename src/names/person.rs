@@ -167,23 +167,20 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
     if signs_a_message(g, first, next) {
         return Some(SIGNS_A_MESSAGE);
     }
-    // `(actie NR, uiterlijk 29/2)`: who takes an action.
-    if initials_like(g, first)
-        && first > 0
-        && g.spaced(first - 1)
-        && g.word_in(first - 1, &["actie", "acties", "actiehouder"])
-    {
-        return Some("initials of whoever takes an action");
-    }
-    // `[BV: eens, maar …]`: a comment's author opens it in square brackets (not `[NB: …]`).
-    if initials_like(g, first)
-        && first > 0
-        && g.is_punct(first - 1, '[')
-        && g.is_punct(next, ':')
-        && !g.has(first, class::NOT_NAME)
-        && !super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first))
-    {
-        return Some("author of a comment");
+    if first > 0 && initials_like(g, first) {
+        // `(actie NR, uiterlijk 29/2)`: who takes an action.
+        if g.spaced(first - 1) && g.word_in(first - 1, &["actie", "acties", "actiehouder"]) {
+            return Some("initials of whoever takes an action");
+        }
+        // `[BV: eens, maar …]`: a comment's author opens it in square brackets (not `[NB:
+        // …]`).
+        if g.is_punct(first - 1, '[')
+            && g.is_punct(next, ':')
+            && !g.has(first, class::NOT_NAME)
+            && !super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first))
+        {
+            return Some("author of a comment");
+        }
     }
     // `Opmerking BV:`, `Noot van HP (24-4):`.
     let commenting = |k: usize| g.word_in(k, COMMENTING);
