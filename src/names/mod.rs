@@ -2066,6 +2066,7 @@ Begin: ma 16-8-2021 08:30
         let hearing = "Verslag hoorzitting commissie bezwaarschriften\n\n\
              Commissie : mr. Th.W.M. van Gerwen (voorzitter)\n\
              \x20           mr. K.A. Smulders-Beex (lid)\n\
+             \x20           mr. L.C. Verschoor (vz)\n\
              Voorzitter: Kuipers-Dam\n\
              Inspreker : I. Hoekstra, voorzitter van de oudervereniging\n";
         assert_eq!(removed(&e, hearing), ["I. Hoekstra"]);

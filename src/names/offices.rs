@@ -50,7 +50,8 @@ impl<'t> Offices<'t> {
             .unwrap_or_default();
         let mut seats = Vec::new();
         // In the minutes of an elected body or an objections committee the chair and the
-        // members sit by office (`Voorzitter: Kuipers-Dam`, `mr. K.A. Smulders-Beex (lid)`).
+        // members sit by office (`Voorzitter: Kuipers-Dam`, `mr. K.A. Smulders-Beex (lid)`,
+        // `mr. L.C. Verschoor (vz)`).
         // Only where the seat is the meeting's own: a label opening its line, or in brackets
         // or after a comma with nothing after it (not `voorzitter van de oudervereniging`).
         if meeting_of_a_public_body(f) {
@@ -61,7 +62,7 @@ impl<'t> Offices<'t> {
                     || before.ends_with('(') && after.starts_with(')')
                     || before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']))
             };
-            for seat in ["voorzitter", "lid"] {
+            for seat in ["voorzitter", "vz", "lid"] {
                 seats.extend(
                     f.match_indices(seat)
                         .map(|(s, _)| (s, s + seat.len()))
