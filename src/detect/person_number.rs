@@ -279,13 +279,16 @@ fn vat_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
 /// The end of a number read out in groups, without a last group that opens a date
 /// (`4410 2893 12-03-2024`).
 fn before_a_date(text: &str, start: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    let date_goes_on = matches!(bytes.get(end), Some(b'-' | b'/' | b'.' | b':'))
-        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
     match text[start..end].rfind(' ') {
-        Some(space) if date_goes_on => start + space,
+        Some(space) if date_goes_on(text.as_bytes(), end) => start + space,
         _ => end,
     }
+}
+
+/// Whether a date goes on at byte `at` from the digits before it (`12` of `12-03-2024`).
+fn date_goes_on(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at), Some(b'-' | b'/' | b'.' | b':'))
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// The end of a number read out in groups whose last group is two digits (`4410 2893 71`,
@@ -298,9 +301,7 @@ fn short_last_group_end(text: &str, start: usize, end: usize) -> usize {
         .get(end..end + 3)
         .is_some_and(|g| g[0] == b' ' && g[1].is_ascii_digit() && g[2].is_ascii_digit());
     let after = bytes.get(end + 3).copied();
-    let date_goes_on = matches!(after, Some(b'-' | b'/' | b'.' | b':'))
-        && bytes.get(end + 4).is_some_and(u8::is_ascii_digit);
-    let closed = !after.is_some_and(|b| b.is_ascii_alphanumeric()) && !date_goes_on;
+    let closed = !after.is_some_and(|b| b.is_ascii_alphanumeric()) && !date_goes_on(bytes, end + 3);
     if text[start..end].contains(' ') && group && closed {
         end + 3
     } else {
