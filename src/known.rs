@@ -21,6 +21,8 @@ pub enum BatchFact {
     Person(Identified),
     /// A number it labels as a person's, as written there.
     PersonNumber(String),
+    /// A place it shows to be a place (see [`crate::names::places`]), folded.
+    Place(String),
 }
 
 /// The rule [`KnownNumbers`] reports as a detector, to tell it from the others.

@@ -260,7 +260,8 @@ impl Redactor {
 
     /// What `text` tells the rest of its batch (for the batch-wide "one decision per person"
     /// rule): the private people it names in full, the surnames it shows as public
-    /// (officials', office holders', organisations'), and the numbers it labels as a person's.
+    /// (officials', office holders', organisations'), the places it shows to be places, and
+    /// the numbers it labels as a person's.
     pub(crate) fn identify(&self, text: &str) -> Vec<BatchFact> {
         let mut facts = Vec::new();
         if self.policy.is_enabled(Category::Name) {
@@ -268,6 +269,8 @@ impl Redactor {
                 .names
                 .identify(&FoldedText::new(&crate::fold::ocr_letters(text)));
             facts.extend(people.into_iter().map(BatchFact::Person));
+            let places = crate::names::places::learned(text);
+            facts.extend(places.into_iter().map(BatchFact::Place));
         }
         if self.policy.is_enabled(Category::Other) {
             // Read as the detectors read it, so that pass 2 finds the number as written.
@@ -287,6 +290,7 @@ impl Redactor {
         identity.bytes(&self.identity).u64(facts.len() as u64);
         let mut people = Vec::new();
         let mut numbers = Vec::new();
+        let mut places = Vec::new();
         for fact in facts {
             match fact {
                 BatchFact::Person(n) => {
@@ -303,9 +307,13 @@ impl Redactor {
                     identity.u64(2).str(&number);
                     numbers.push(number);
                 }
+                BatchFact::Place(place) => {
+                    identity.u64(3).str(&place);
+                    places.push(place);
+                }
             }
         }
-        let names = self.names.with_known_people(&people);
+        let names = self.names.with_known_people(&people, &places);
         let mut detectors = self.detectors.clone();
         if let Some(last) = detectors.last_mut() {
             *last = Arc::new(detector::Names(names.clone()));

@@ -9,6 +9,7 @@ use crate::policy::{Category, Ground};
 pub mod address;
 pub mod birthdate;
 pub mod bsn;
+pub mod chip;
 pub mod ean;
 pub mod email;
 pub mod iban;

@@ -6,7 +6,9 @@
 //! licence or alien number, an insurance policy or claim number, a player's account, a police
 //! officer's personnel number (`pnr`), another country's national number (`DNI`, `PESEL`,
 //! `T.C. Kimlik No`, `Rijksregisternummer`, `Steuer-ID`), a car's registration papers
-//! (`kentekencard`, `tenaamstellingscode`, the `meldcode`), a phone's `IMEI`. Such a number
+//! (`kentekencard`, `tenaamstellingscode`, the `meldcode`), a phone's `IMEI`, a pet's chip, a
+//! house's WOZ object number and its owner's tax assessment (`aanslagnummer`), a tenancy
+//! contract's number, a marketplace account's id and login IP. Such a number
 //! leads straight to the person, so it goes under the privacy ground like a licence plate.
 //! So does a VAT number that holds a BSN.
 //!
@@ -27,11 +29,11 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
-const VALUE: &str = r"(?:[0-9]{2,4}(?: [0-9]{2,5}){2,5}(?-u:\b)|(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}-?|(?-i:[A-Z][A-Za-z]{0,3}) )?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,5}(?-u:\b))*)";
+const VALUE: &str = r"(?:[0-9]{2,4}(?: [0-9]{2,5}){2,5}(?-u:\b)|(?:[A-Za-z]{1,5}-)?(?:[A-Za-z]{1,4}-?|(?-i:[A-Z][A-Za-z]{0,3}) )?[0-9][0-9A-Za-z]*(?:[-./][0-9A-Za-z]+)*(?: [0-9]{3,7}(?-u:\b))*)";
 
 /// A passport number after the abbreviation `pp` (`pp P02716584`, `PP K9451 7703`): one or
 /// two capitals, then digits, as the abbreviation alone is also the pages' (`pp. 12-14`).
@@ -546,6 +548,23 @@ mod tests {
         assert_eq!(
             found("Tenaamstellingscode: 8820-1937-4. IMEI 356938110245871"),
             ["8820-1937-4", "356938110245871"]
+        );
+        // A house's WOZ object, its owner's tax assessment, a pet's chip and passport.
+        assert_eq!(
+            found("WOZ-objectnummer: 1901 0009 4412, aanslagnr 24OO822917"),
+            ["1901 0009 4412", "24OO822917"]
+        );
+        assert_eq!(
+            found("objectnrs 051300077310 en 051300077311: zelfde taxatie"),
+            ["051300077310", "051300077311"]
+        );
+        assert_eq!(
+            found("Chip gelezen: 616 0939 00421 146. Paspoort: PL 12 0345678"),
+            ["616 0939 00421 146", "PL 12 0345678"]
+        );
+        assert_eq!(
+            found("Account-ID:  KP-U-88120457\nmy assessment number (2400425561)"),
+            ["KP-U-88120457", "2400425561"]
         );
         // A form's label with a word after it, the value after a wide gap.
         assert_eq!(

@@ -44,7 +44,7 @@ static PLATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|caravan|camper|licen[cs]e\s+plate|plate)(?:s|en)?\b",
+        r"(?i)\b(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|aanhangwagen|oplegger|trekker|trailer|truck|caravan|camper|licen[cs]e\s+plate|plate|(?:kfz-?|amtl\.\s*)kennzeichen|zugmaschine|auflieger|anh[äa]nger|lkw|pkw)(?:s|en)?\b",
     )
     .expect("vehicle word pattern compiles")
 });
@@ -293,6 +293,12 @@ mod tests {
             ["VZ-418-B", "WE 812KT", "B 214 KLM"]
         );
         assert_eq!(found("met eigen auto (PO 7K215)."), ["PO 7K215"]);
+        // A lorry's tractor and trailer, in Dutch and in German.
+        assert_eq!(
+            found("trekker BOH-HK 412 met oplegger BOH-HK 413"),
+            ["BOH-HK 412", "BOH-HK 413"]
+        );
+        assert_eq!(found("(amtl. Kennzeichen BOH-HK 413)"), ["BOH-HK 413"]);
         assert_eq!(
             found("kentekens B-KL 4471 en 1-ABC-123"),
             ["B-KL 4471", "1-ABC-123"]

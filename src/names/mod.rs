@@ -24,6 +24,7 @@ use crate::fold::{FoldedText, fold};
 use crate::lists::StaffDirectory;
 use crate::policy::NamePolicy;
 
+mod animals;
 pub mod context;
 pub mod directory;
 pub mod grammar;
@@ -31,6 +32,7 @@ pub mod lexicon;
 pub mod orgs;
 pub mod people;
 pub mod person;
+pub mod places;
 pub mod token;
 mod wordset;
 
@@ -220,6 +222,8 @@ struct Known {
     surnames: HashSet<String, lexicon::FastHash>,
     /// The surnames other documents show as officials' or office holders', folded.
     public_surnames: HashSet<String, lexicon::FastHash>,
+    /// The places the documents of the batch show to be places (see [`places`]), folded.
+    places: places::Places,
 }
 
 impl std::fmt::Debug for NameEngine {
@@ -272,8 +276,11 @@ impl NameEngine {
 
     /// The same engine, also removing the full names and surnames of the private people
     /// other documents identified (`named`, from [`NameEngine::identify`]) in every text.
-    /// A surname that is public anywhere (see [`Identified`]) is not remembered.
-    pub fn with_known_people(&self, named: &[Identified]) -> NameEngine {
+    /// A surname that is public anywhere (see [`Identified`]) is not remembered, nor one that
+    /// the batch shows to be a place (`places`, from [`places::learned`]) without a first
+    /// name or initials to vouch for it; those places are read as places in every text.
+    pub fn with_known_people(&self, named: &[Identified], places: &[String]) -> NameEngine {
+        let places: places::Places = places.iter().cloned().collect();
         let public: HashSet<&str> = named
             .iter()
             .filter(|n| n.public)
@@ -281,6 +288,7 @@ impl NameEngine {
             .collect();
         let private = named.iter().filter(|n| {
             !n.public
+                && memorable(&n.key, |w| places.contains(w))
                 && n.key
                     .surname
                     .as_deref()
@@ -303,7 +311,7 @@ impl NameEngine {
             .collect();
         let public_surnames = named
             .iter()
-            .filter(|n| n.office && memorable(&n.key))
+            .filter(|n| n.office && memorable(&n.key, |_| false))
             .filter_map(|n| n.key.surname.as_deref())
             .filter(|s| !private_surnames.contains(s))
             .map(str::to_string)
@@ -313,6 +321,7 @@ impl NameEngine {
                 people,
                 surnames,
                 public_surnames,
+                places,
             }),
             ..self.clone()
         }
@@ -323,10 +332,16 @@ impl NameEngine {
     /// document can be searched for), and its public surnames.
     pub fn identify(&self, folded: &FoldedText<'_>) -> Vec<Identified> {
         let found = self.read(folded, true);
+        let places = places::learned(folded.original());
         let private = found
             .people
             .into_iter()
-            .filter(|k| (k.given.is_some() || k.initials.is_some()) && memorable(k))
+            .filter(|k| {
+                (k.given.is_some() || k.initials.is_some())
+                    && memorable(k, |w| {
+                        places.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
+                    })
+            })
             .map(|key| Identified {
                 key,
                 public: false,
@@ -354,7 +369,13 @@ impl NameEngine {
     fn read(&self, folded: &FoldedText<'_>, identify_only: bool) -> NameFindings {
         let text = folded.original();
         let toks = token::tokenize(text);
-        let g = Grammar::new(text, &toks);
+        let mut g = Grammar::new(text, &toks);
+        let own = places::learned(text);
+        if !own.is_empty() || !self.known.places.is_empty() {
+            g.mark_places(|w| {
+                self.known.places.contains(w) || own.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
+            });
+        }
         let mut mentions = Vec::new();
         if self.policy.context_detection {
             context::find(&g, text, &mut mentions);
@@ -364,6 +385,16 @@ impl NameEngine {
         extend_by_hyphenated_initials(&g, &mut mentions);
         extend_by_partner_initials(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
+        let animals = animals::animal_names(&g);
+        if !animals.is_empty() {
+            // A first name alone that names an animal here is no person.
+            mentions.retain(|m| {
+                let name = g.text_of(&m.parse);
+                m.staff.is_some()
+                    || name.contains(|c: char| !c.is_alphabetic())
+                    || !animals.contains(&crate::fold::fold(name).as_str())
+            });
+        }
         if !self.policy.context_detection {
             // Without context detection only the directory identifies people.
             for m in &mut mentions {
@@ -454,7 +485,7 @@ impl NameEngine {
 /// `Hofstede`) only with initials or a known first name before it (`R.M. Kuipers`): without,
 /// it is as often an organisation read as a name (`Zomerweide Festival`). Propagation looks
 /// for its first word, where it is capitalised as a name, and compares the whole surname.
-fn memorable(key: &PersonKey) -> bool {
+fn memorable(key: &PersonKey, learned_place: impl Fn(&str) -> bool) -> bool {
     let first_name = key
         .given
         .as_deref()
@@ -469,6 +500,7 @@ fn memorable(key: &PersonKey) -> bool {
             let place = if vouched { 0 } else { lexicon::class::PLACE };
             word.chars().count() >= 3
                 && (vouched || !word_too)
+                && (vouched || !learned_place(word))
                 && !lexicon::GAZETTEER.is(
                     word,
                     lexicon::class::FIRST_NAME
@@ -584,7 +616,7 @@ mod tests {
         let e = engine(&[], &[]);
         let named = e.identify(&FoldedText::new("Marco van Rijswijk is aangehouden.\n"));
         assert_eq!(named.len(), 1);
-        let e = e.with_known_people(&named);
+        let e = e.with_known_people(&named, &[]);
         assert_eq!(
             removed(
                 &e,
@@ -592,6 +624,27 @@ mod tests {
             ),
             ["Van Rijswijk"]
         );
+    }
+
+    #[test]
+    fn a_village_the_batch_shows_to_be_a_place_is_no_surname() {
+        let e = engine(&[], &[]);
+        let text = "Onderwerp: besluit LOD (asbest Sinderen)\nDe pachter Sinderen belde.\n";
+        // Without the batch's places the word is read as a surname.
+        assert!(!removed(&e, text).is_empty());
+        let places = places::learned("Heidenhaansdijk 6, 7065 BJ  Sinderen\n");
+        let e = e.with_known_people(&[], &places);
+        assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
+        // A person with initials keeps the surname.
+        assert_eq!(removed(&e, "Brief van D. Sinderen.\n"), ["D. Sinderen"]);
+    }
+
+    #[test]
+    fn an_animal_s_name_is_no_person_and_a_mobile_number_s_is() {
+        let e = engine(&[], &[]);
+        let text = "Wij kochten onze Franse bulldog Max.\nMax is op 15 maart overleden.\n\
+                    Beheerder Gerard 0655210398 opent om 12.00.\n";
+        assert_eq!(removed(&e, text), ["Gerard"]);
     }
 
     #[test]
@@ -1903,7 +1956,7 @@ Begin: ma 16-8-2021 08:30
             .iter()
             .flat_map(|t| e.identify(&FoldedText::new(t)))
             .collect();
-        removed(&e.with_known_people(&named), text)
+        removed(&e.with_known_people(&named, &[]), text)
     }
 
     #[test]

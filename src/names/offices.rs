@@ -336,9 +336,9 @@ impl<'t> Offices<'t> {
     }
 
     /// Whether the office title at byte `at` is followed by a name of its own, so that it
-    /// opens the next entry of a list (`P. Timmerman, wethouder Hofstee`) rather than
-    /// saying what the name before it is (`Jan Smit, burgemeester van Delft`, `A. Bos,
-    /// wethouder Financiën`).
+    /// opens the next entry of a list (`P. Timmerman, wethouder Hofstee`, `J. Boschker,
+    /// wethouder R. Hekkelman-Tuinte`) rather than saying what the name before it is (`Jan
+    /// Smit, burgemeester van Delft`, `A. Bos, wethouder Financiën`).
     fn title_opens_next_name(&self, at: usize) -> bool {
         let Some(t) = self
             .titles
@@ -353,12 +353,14 @@ impl<'t> Offices<'t> {
             .next()
             .unwrap_or_default();
         let folded = fold(word);
+        // Initials open a name too (`J. Boschker, wethouder R. Hekkelman-Tuinte`).
+        let initial = word.chars().count() <= 2 && rest[word.len()..].starts_with('.');
         word.starts_with(char::is_uppercase)
-            && !GAZETTEER.is(
-                &folded,
-                class::PLACE | class::ORG | class::NOT_NAME | class::FUNCTION | class::OFFICE,
-            )
-            && (GAZETTEER.is(&folded, class::SURNAME) || !lexicon::is_dutch_word(&folded))
+            && (initial
+                || !GAZETTEER.is(
+                    &folded,
+                    class::PLACE | class::ORG | class::NOT_NAME | class::FUNCTION | class::OFFICE,
+                ) && (GAZETTEER.is(&folded, class::SURNAME) || !lexicon::is_dutch_word(&folded)))
     }
 
     /// Whether an office title starts at byte `at`.

@@ -22,18 +22,20 @@ use crate::known::BatchFact;
 use crate::names::{Identified, PersonKey};
 
 /// Version of the state format.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// Most files merged at once; more are merged in rounds, so open files stay few.
 const FAN_IN: usize = 128;
 
 /// A line of a people file: a person as `[surname, given, initials, public]` (each name part
-/// a string or `null`), or a person's number as `{"number": "…"}`.
+/// a string or `null`), a person's number as `{"number": "…"}`, or a place as `{"place":
+/// "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub(crate) enum FactLine {
     Person(Option<String>, Option<String>, Option<String>, bool, bool),
     Number { number: String },
+    Place { place: String },
 }
 
 impl From<&BatchFact> for FactLine {
@@ -51,6 +53,9 @@ impl From<&BatchFact> for FactLine {
             }
             BatchFact::PersonNumber(number) => FactLine::Number {
                 number: number.clone(),
+            },
+            BatchFact::Place(place) => FactLine::Place {
+                place: place.clone(),
             },
         }
     }
@@ -75,6 +80,7 @@ impl FactLine {
                 })
             }
             FactLine::Number { number } => BatchFact::PersonNumber(number),
+            FactLine::Place { place } => BatchFact::Place(place),
         }
     }
 }

@@ -15,9 +15,10 @@ use crate::names::lexicon::{GAZETTEER, class};
 static PO_BOX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u)postbus|antwoordnummer").expect("po box pattern compiles"));
 
-/// Labels before the address of an organisation or a meeting place, folded.
+/// Labels before the address of an organisation or a meeting place, and the buildings a
+/// meeting is held in, folded. Not `Locatie`: an inspection report's or a transcript's
+/// location is often someone's home (`Locatie : bij de melder thuis, Sloterweg 211`).
 const ORGANISATION_LABELS: &[&str] = &[
-    "locatie",
     "bezoekadres",
     "postadres",
     "vestigingsadres",
@@ -28,6 +29,12 @@ const ORGANISATION_LABELS: &[&str] = &[
     "gemeentehuis",
     "stadhuis",
     "raadhuis",
+    "stadskantoor",
+    "gemeentekantoor",
+    "dorpshuis",
+    "buurthuis",
+    "wijkcentrum",
+    "gemeenschapshuis",
 ];
 
 /// What the organisation test reads: the text, its line index and its `Postbus` and
@@ -224,6 +231,19 @@ fn names_person(line: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
+    // An entry of a list of callers or visitors: a form of address and a capitalised word
+    // after the entry's number or dash (`  1. dhr Van der Horst - 0182 52 77 31`).
+    let marker = |w: &str| {
+        w == "-" || w == "*" || w == "•" || w.trim_end_matches(['.', ')']).parse::<u16>().is_ok()
+    };
+    let entry = words.iter().skip_while(|w| marker(w)).collect::<Vec<_>>();
+    if entry.len() >= 2
+        && entry.len() < words.len()
+        && GAZETTEER.is(fold(entry[0]).trim_end_matches('.'), class::TITLE)
+        && entry[1].starts_with(char::is_uppercase)
+    {
+        return true;
+    }
     let not_org = |w: &str| !GAZETTEER.is(&fold(w), class::ORG | class::FUNCTION | class::PLACE);
     let initials = first.len() <= 6
         && first.ends_with('.')

@@ -150,6 +150,63 @@ pub(super) fn saved_contact_labels(g: &Grammar, out: &mut Vec<Mention>) {
     }
 }
 
+/// A Dutch mobile number: `06` or `+31 6` and eight digits, grouped any way (`0655210398`,
+/// `06-53 18 27 60`, `+31 6 1234 5678`).
+static MOBILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+31[\x20-]?(?:\(0\)[\x20-]?)?|0)6[\x20-]?(?:[0-9][\x20-]?){7}[0-9](?-u:\b)")
+        .expect("mobile number pattern compiles")
+});
+
+/// The name written right before a mobile number on its line, as a contact list, a note or an
+/// SMS export's contact column gives it (`Beheerder Gerard 0655210398`, `DJ Groot 06 3817
+/// 5520`, `(Bas, 06-27718390)`, `RICK 06 48731102`): a mobile number is one person's, and the
+/// name beside it is that person. A full name, a name in capitals, or a first name that is no
+/// word; not a surname alone that is a word too (`Zomer 06-…`).
+pub(super) fn named_beside_a_mobile(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
+    if !text.contains("06") && !text.contains("+31") {
+        return;
+    }
+    let toks = g.tokens();
+    for m in MOBILE.find_iter(text) {
+        let bytes = text.as_bytes();
+        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let mut end = toks.partition_point(|t| t.start < m.start());
+        // One mark between: `Gerard: 06…`, `(Bas, 06…)`, `Hoogland - 06…`.
+        if end > 0 && [':', ',', '-', '('].iter().any(|&c| g.is_punct(end - 1, c)) {
+            end -= 1;
+        }
+        let on_line = |k: usize| (k..end).all(|j| !g.is_line_end(j));
+        // The name opens with a capital and is no function, role or word (`Beheerder`).
+        let opens = |k: usize| {
+            g.word(k).is_some_and(|w| w.starts_with(char::is_uppercase))
+                && !g.has(
+                    k,
+                    class::FUNCTION | class::ROLE | class::TITLE | class::ORG | class::NOT_NAME,
+                )
+                && (g.has(k, class::FIRST_NAME) || !g.has(k, class::WORD | class::PLACE))
+        };
+        let parsed = (end.saturating_sub(5)..end)
+            .filter(|&k| on_line(k) && opens(k))
+            .find_map(|k| {
+                let given = || {
+                    g.given_alone(k).filter(|_| {
+                        g.has(k, class::FIRST_NAME)
+                            && !g.has(k, class::WORD | class::PLACE | class::ORG | class::FUNCTION)
+                    })
+                };
+                g.name(k, false)
+                    .or_else(|| g.upper_name(k))
+                    .or_else(given)
+                    .filter(|p| p.next == end)
+            });
+        if let Some(p) = parsed {
+            out.push(mention(p, "name.mobile", "written with a mobile number"));
+        }
+    }
+}
+
 /// Whether the words of a contact label after the name, tokens `from..end`, name an office
 /// (`Marieke GS`, `Henk weth`, `Anna burg.`): the phone's owner saved an office holder's
 /// number, and the office holder stays readable.

@@ -203,6 +203,10 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         {
             if let Some(p) = g.titled_name(n) {
                 out.push(mention(p, "name.role", format!("after `{w}`")));
+            } else if let Some(p) = titled_initials(g, n).filter(|p| g.text_of(p).ends_with('.')) {
+                // `Bewoner T. is ook terug`, `zoon D. + vriendin`: the person's initials, the
+                // surname left out on purpose.
+                out.push(mention(p, "name.role", format!("initials after `{w}`")));
             }
             i += 1;
             continue;

@@ -185,6 +185,16 @@ impl<'a> Grammar<'a> {
         self.organisation_words.get_or_init(|| read(self))
     }
 
+    /// Reads the words `is_place` knows as places (see [`crate::names::places`]) as listed
+    /// places are read.
+    pub(crate) fn mark_places(&mut self, is_place: impl Fn(&str) -> bool) {
+        for i in 0..self.classes.len() {
+            if self.classes[i] & class::PLACE == 0 && is_place(self.folded(i)) {
+                self.classes[i] |= class::PLACE;
+            }
+        }
+    }
+
     /// The folded form of word `i` (empty for other tokens, and past the last one).
     pub fn folded(&self, i: usize) -> &str {
         // Past the last token: nothing, as [`Grammar::word`] gives `None` there.

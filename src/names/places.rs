@@ -1,0 +1,82 @@
+//! Places a text shows to be places by how it writes them: the town after a postcode (`7065
+//! BJ  Sinderen`), after `te` behind a house number (`Kampweg 14 te Vorstenbosch`), and a
+//! (cadastral) municipality (`gemeente Sinderen`, `gem. Heerewaarden`).
+//!
+//! The gazetteer holds the municipalities and the larger towns; the villages and hamlets a
+//! file is about are learned here, for the document and, with the batch-wide scope, for its
+//! whole batch. A village is then read as a place, like a listed one: not taken for a surname
+//! in `asbest Sinderen`, and not remembered as one. A person whose surname it is stays a
+//! person where a first name or initials come with it (`D. van Sinderen`).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{self, GAZETTEER, class};
+use crate::fold::fold;
+
+/// A place's first word after what announces it: a postcode (spaces only, as a tab or a wide
+/// gap opens the next cell), `te` after a house number, or `gemeente`. The word ends its
+/// line or clause, or a lower-case word goes on (`Nieuwerkerk aan den IJssel`); a capitalised
+/// word after it makes it a firm's or a person's name (`7009 AJ Kremer Transport`).
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?:(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2} {1,2}|[0-9][a-zA-Z]?,? te |(?-u:\b)(?:[Gg]emeente|gem\.) )(\p{Lu}[\p{L}'-]+)(?:$|[,.;:)(\t|]| {2,}| \p{Ll})",
+    )
+    .expect("place pattern compiles")
+});
+
+/// The places `text` names as places (see the module documentation), folded, sorted and
+/// without repeats. Words and first names are left out: a listed place needs no learning,
+/// and `Oude` of `gemeente Oude IJsselstreek` is no place alone.
+pub fn learned(text: &str) -> Vec<String> {
+    if !text.contains(|c: char| c.is_ascii_digit()) && !text.contains("emeente") {
+        return Vec::new();
+    }
+    let mut places: Vec<String> = PLACE
+        .captures_iter(text)
+        .map(|c| {
+            fold(
+                c.get(1)
+                    .expect("the place group always takes part")
+                    .as_str(),
+            )
+        })
+        .filter(|p| {
+            p.chars().count() >= 3
+                && !lexicon::is_dutch_word(p)
+                && !lexicon::is_particle(p)
+                && !GAZETTEER.is(p, class::FIRST_NAME | class::ORG | class::NOT_NAME)
+        })
+        .collect();
+    places.sort();
+    places.dedup();
+    places
+}
+
+/// A set of learned places to look words up in.
+pub(crate) type Places = HashSet<String, lexicon::FastHash>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_village_is_learned_from_its_postcode_te_and_gemeente() {
+        let text = "Heidenhaansdijk 6, 7065 BJ  Sinderen (gem. Oude IJsselstreek)\n\
+                    Kadastraal : gemeente Sinderen, sectie F\n\
+                    adres Kampweg 14 te Vorstenbosch.\n\
+                    2913 CD Nieuwerkerk aan den IJssel\n";
+        assert_eq!(learned(text), ["nieuwerkerk", "sinderen", "vorstenbosch"]);
+    }
+
+    #[test]
+    fn the_next_cell_or_a_firm_is_no_place() {
+        assert!(learned("7251 BB\tStichting Ieder Kind\n").is_empty());
+        assert!(learned("7009 AJ Kremer Transport B.V.\n").is_empty());
+        assert!(learned("2805 ER   Bouwman\n").is_empty());
+        // A first name or a word after a postcode is no place to learn.
+        assert!(learned("1234 AB Jan\n5678 CD Oude\n").is_empty());
+    }
+}
