@@ -157,6 +157,12 @@ static MOBILE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("mobile number pattern compiles")
 });
 
+/// The country, check digits and bank code of an IBAN written in groups, right before its
+/// account digits.
+static IBAN_HEAD: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r"[A-Z]{2}[0-9]{2} ?[A-Z]{4} ?$").expect("IBAN head pattern compiles")
+});
+
 /// The name written right before a mobile number on its line, as a contact list, a note or an
 /// SMS export's contact column gives it (`Beheerder Gerard 0655210398`, `DJ Groot 06 3817
 /// 5520`, `(Bas, 06-27718390)`, `RICK 06 48731102`): a mobile number is one person's, and the
@@ -169,7 +175,11 @@ pub(super) fn named_beside_a_mobile(g: &Grammar, text: &str, out: &mut Vec<Menti
     let toks = g.tokens();
     for m in MOBILE.find_iter(text) {
         let bytes = text.as_bytes();
-        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+        // Digits inside an account number are no phone's (`NL08 ABNA 0611 2093 47`).
+        let before = &bytes[m.start().saturating_sub(12)..m.start()];
+        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric()
+            || IBAN_HEAD.is_match(before)
+        {
             continue;
         }
         let mut end = toks.partition_point(|t| t.start < m.start());

@@ -407,22 +407,6 @@ fn field_value(g: &Grammar, i: usize, end: usize, given: bool) -> Option<NamePar
     })
 }
 
-/// The closing bracket of an organisation's tag at `k` after a display name (`(ODRA)`,
-/// `(GGD Amsterdam)`): up to three capitalised words or acronyms, then the end of the entry.
-fn display_tag_end(g: &Grammar, k: usize) -> Option<usize> {
-    if !(g.is_punct(k, '(') && k > 0 && g.spaced(k - 1)) {
-        return None;
-    }
-    let close = (k + 1..k + 5).find(|&j| g.is_punct(j, ')'))?;
-    let words =
-        (k + 1..close).all(|j| g.word(j).is_some_and(|w| w.starts_with(char::is_uppercase)));
-    let entry_ends = g.is_line_end(close + 1)
-        || [',', ';', '<', '[']
-            .iter()
-            .any(|&c| g.is_punct(close + 1, c));
-    (close > k + 1 && words && entry_ends).then_some(close)
-}
-
 /// The last token of a department code after a display name in a mail header, at `k`
 /// (`Graaf, Ron de NAM-UPO/S <…>`, `Kremer, Annet BSK;`): acronyms in capitals joined by
 /// dashes and slashes, then the end of the entry. The code is part of the address-book name.
@@ -560,9 +544,10 @@ pub(super) fn name_list(
                     } else {
                         p
                     };
-                    // `Wolters, Erik-Jan (ODRA) <…>`: the organisation tag belongs to the
-                    // display name a mail header shows.
-                    let tag = display_tag_end(g, next).or_else(|| department_code_end(g, next));
+                    // `Kremer, Annet NAM-UPO/L <…>`: the department code belongs to the
+                    // address-book name; an organisation's tag in brackets (`Wolters, Erik-Jan
+                    // (ODRA)`) does not, and stays readable with the organisation.
+                    let tag = department_code_end(g, next);
                     let (p, next) = match tag {
                         Some(close) if rule == "name.mail-header" => (
                             NameParse {
