@@ -640,6 +640,18 @@ mod tests {
     }
 
     #[test]
+    fn signers_side_by_side_under_their_titles_stay_readable() {
+        let e = engine(&[], &[]);
+        let text = "Burgemeester en wethouders van Waddinxveen,\n\
+                    de secretaris,                          de burgemeester,\n\
+                    K.W. Struijk                          A.C. Verdonschot\n\n\
+                    de teamleider,      de adviseur,\n\
+                    P. Jansen           K. de Vries\n";
+        // Civil servants' titles keep nobody readable.
+        assert_eq!(removed(&e, text), ["P. Jansen", "K. de Vries"]);
+    }
+
+    #[test]
     fn an_animal_s_name_is_no_person_and_a_mobile_number_s_is() {
         let e = engine(&[], &[]);
         let text = "Wij kochten onze Franse bulldog Max.\nMax is op 15 maart overleden.\n\

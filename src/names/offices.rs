@@ -842,15 +842,21 @@ impl Offices<'_> {
     }
 
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
-        // Nothing but spaces and a comma after the name on its line (read up to the first
-        // other character only: a document may be one long line).
-        let after = self.text[end..].trim_start_matches([' ', '\t', ',', '\r']);
-        if !(after.is_empty() || after.starts_with('\n')) {
+        // Nothing but spaces and a comma after the name on its line, or a column gap and the
+        // next signer's name (read up to the first other character only: a document may be
+        // one long line).
+        let after = self.text[end..].trim_start_matches(['\t', ',', '\r']);
+        let gap = after.starts_with("  ");
+        let after = after.trim_start_matches(' ');
+        if !(after.is_empty() || after.starts_with('\n') || gap) {
             return false;
         }
-        let Some(line_start) = crate::detect::blank_line_start(self.text, start) else {
+        let line_start = self.text[..start].rfind('\n').map_or(0, |n| n + 1);
+        let before = &self.text[line_start..start];
+        // The first column, or a later one after a gap (`K.W. Struijk      A.C. Verdonschot`).
+        if !(before.trim().is_empty() || before.ends_with("  ")) {
             return false;
-        };
+        }
         let Some(above) = self.text[..line_start]
             .lines()
             .rev()
@@ -858,15 +864,42 @@ impl Offices<'_> {
         else {
             return false;
         };
-        let above = fold(above.trim());
-        let title = above
-            .strip_prefix("de ")
-            .or_else(|| above.strip_prefix("het "))
-            .unwrap_or(&above);
-        OFFICE_TITLES
-            .as_ref()
-            .and_then(|ac| ac.find(title))
-            .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..], false))
+        let signs = |cell: &str| {
+            let cell = fold(cell.trim());
+            let title = cell
+                .strip_prefix("de ")
+                .or_else(|| cell.strip_prefix("het "))
+                .unwrap_or(&cell);
+            OFFICE_TITLES
+                .as_ref()
+                .and_then(|ac| ac.find(title))
+                .is_some_and(|m| m.start() == 0 && office_tail(&title[m.end()..], false))
+        };
+        if before.trim().is_empty() && !gap {
+            return signs(above);
+        }
+        // Signers side by side: the title in the same column above the name. The secretary
+        // who signs beside the mayor (`de secretaris,      de burgemeester,`) signs for the
+        // college too.
+        let column = before.chars().count();
+        let cells = crate::detect::table::split(above, crate::detect::table::Separator::Aligned);
+        let title_of = |c: &std::ops::Range<usize>| {
+            let at = above[..c.start].chars().count();
+            (at + 3 >= column && at <= column + 3).then(|| &above[c.clone()])
+        };
+        // A signer's title ends with its comma (`de burgemeester,`); a table's cell above a
+        // name (`Koning` over `Olde Rikkert`) is no title.
+        let Some(title) = cells
+            .iter()
+            .find_map(title_of)
+            .filter(|t| t.trim_end().ends_with(','))
+        else {
+            return false;
+        };
+        let secretary = fold(title.trim().trim_end_matches(','))
+            .trim_start_matches("de ")
+            .eq("secretaris");
+        signs(title) || (secretary && cells.iter().any(|c| signs(&above[c.clone()])))
     }
 }
 
