@@ -16,9 +16,9 @@ static PO_BOX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u)postbus|antwoordnummer").expect("po box pattern compiles"));
 
 /// Labels before the address of an organisation or a meeting place, and the buildings a
-/// meeting is held in, folded. Not `Locatie`: an inspection report's or a transcript's
-/// location is often someone's home (`Locatie : bij de melder thuis, Sloterweg 211`).
+/// meeting is held in, folded.
 const ORGANISATION_LABELS: &[&str] = &[
+    "locatie",
     "bezoekadres",
     "postadres",
     "vestigingsadres",
