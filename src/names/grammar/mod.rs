@@ -189,7 +189,9 @@ impl<'a> Grammar<'a> {
     /// places are read.
     pub(crate) fn mark_places(&mut self, is_place: impl Fn(&str) -> bool) {
         for i in 0..self.classes.len() {
-            if self.classes[i] & class::PLACE == 0 && is_place(self.folded(i)) {
+            // A place is written with a capital: most words need no lookup.
+            let capitalised = self.classes[i] & (shape::CAP | shape::UPPER) != 0;
+            if capitalised && self.classes[i] & class::PLACE == 0 && is_place(self.folded(i)) {
                 self.classes[i] |= class::PLACE;
             }
         }
