@@ -54,7 +54,7 @@ pub(crate) fn animal_names<'g>(g: &'g Grammar<'_>) -> Vec<&'g str> {
     let toks = g.tokens();
     let mut names = Vec::new();
     for i in 0..toks.len() {
-        if toks[i].kind != Kind::Word || ANIMAL_WORDS.binary_search(&g.folded(i)).is_err() {
+        if toks[i].kind != Kind::Word {
             continue;
         }
         // The name follows, perhaps in brackets or quotes (`pup (Luna)`, `merrie "Winter"`).
@@ -65,8 +65,12 @@ pub(crate) fn animal_names<'g>(g: &'g Grammar<'_>) -> Vec<&'g str> {
         ) {
             j += 1;
         }
+        // The capital after it first: most words are no animal and need no lookup.
+        if !g.is_cap(j) || ANIMAL_WORDS.binary_search(&g.folded(i)).is_err() {
+            continue;
+        }
         let alone = !g.is_cap(j + 1) && !g.has(j + 1, shape::UPPER);
-        if g.is_cap(j) && alone && toks[j].start - toks[i].end <= 2 {
+        if alone && toks[j].start - toks[i].end <= 2 {
             names.push(g.folded(j));
         }
     }
