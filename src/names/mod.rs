@@ -279,8 +279,8 @@ impl NameEngine {
     /// A surname that is public anywhere (see [`Identified`]) is not remembered, nor one that
     /// the batch shows to be a place (`places`, from [`places::learned`]) without a first
     /// name or initials to vouch for it; those places are read as places in every text.
-    pub fn with_known_people(&self, named: &[Identified], places: &[String]) -> NameEngine {
-        let places: places::Places = places.iter().cloned().collect();
+    pub fn with_known_people(&self, named: &[Identified], batch_places: &[String]) -> NameEngine {
+        let learned: places::Places = batch_places.iter().cloned().collect();
         let public: HashSet<&str> = named
             .iter()
             .filter(|n| n.public)
@@ -288,7 +288,7 @@ impl NameEngine {
             .collect();
         let private = named.iter().filter(|n| {
             !n.public
-                && memorable(&n.key, |w| places.contains(w))
+                && memorable(&n.key, |w| learned.contains(w))
                 && n.key
                     .surname
                     .as_deref()
@@ -321,7 +321,7 @@ impl NameEngine {
                 people,
                 surnames,
                 public_surnames,
-                places,
+                places: learned,
             }),
             ..self.clone()
         }
@@ -331,16 +331,14 @@ impl NameEngine {
     /// names in full whose surname is no word or place (a name, not a word, is what another
     /// document can be searched for), and its public surnames.
     pub fn identify(&self, folded: &FoldedText<'_>) -> Vec<Identified> {
-        let found = self.read(folded, true);
-        let places = places::learned(folded.original());
+        let own_places = places::learned(folded.original());
+        let found = self.read(folded, &own_places, true);
         let private = found
             .people
             .into_iter()
             .filter(|k| {
                 (k.given.is_some() || k.initials.is_some())
-                    && memorable(k, |w| {
-                        places.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
-                    })
+                    && memorable(k, |w| places::is_among(&own_places, w))
             })
             .map(|key| Identified {
                 key,
@@ -361,20 +359,23 @@ impl NameEngine {
 
     /// Finds the names to remove in a text and the names that stay readable.
     pub fn detect(&self, folded: &FoldedText<'_>) -> NameFindings {
-        self.read(folded, false)
+        self.read(folded, &places::learned(folded.original()), false)
     }
 
     /// [`NameEngine::detect`], or with `identify_only` only who is who (`people` and
-    /// `public_words`): what the batch-wide first pass needs, at less cost.
-    fn read(&self, folded: &FoldedText<'_>, identify_only: bool) -> NameFindings {
+    /// `public_words`): what the batch-wide first pass needs, at less cost. `own_places` are
+    /// the places the text itself shows (see [`places::learned`]).
+    fn read(
+        &self,
+        folded: &FoldedText<'_>,
+        own_places: &[String],
+        identify_only: bool,
+    ) -> NameFindings {
         let text = folded.original();
         let toks = token::tokenize(text);
         let mut g = Grammar::new(text, &toks);
-        let own = places::learned(text);
-        if !own.is_empty() || !self.known.places.is_empty() {
-            g.mark_places(|w| {
-                self.known.places.contains(w) || own.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
-            });
+        if !own_places.is_empty() || !self.known.places.is_empty() {
+            g.mark_places(|w| self.known.places.contains(w) || places::is_among(own_places, w));
         }
         let mut mentions = Vec::new();
         if self.policy.context_detection {

@@ -58,6 +58,11 @@ pub fn learned(text: &str) -> Vec<String> {
 /// A set of learned places to look words up in.
 pub(crate) type Places = HashSet<String, lexicon::FastHash>;
 
+/// Whether `word` (folded) is among `places`, as [`learned`] gives them (sorted).
+pub(crate) fn is_among(places: &[String], word: &str) -> bool {
+    places.binary_search_by(|p| p.as_str().cmp(word)).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
