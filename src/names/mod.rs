@@ -2072,7 +2072,7 @@ Begin: ma 16-8-2021 08:30
         let text = "Van: Zarmina Stanekzai <z@example.com>\nAan: Anna de Graaf\n\nMinister Vos \
                     en wethouder Oosterwijk spraken met Vigilant Beveiliging B.V. en J. Kuipers.\n";
         let f = FoldedText::new(text);
-        let (quick, whole) = (e.read(&f, true), e.read(&f, false));
+        let (quick, whole) = (e.read(&f, &[], true), e.read(&f, &[], false));
         assert!(quick.findings.is_empty() && !whole.findings.is_empty());
         assert_eq!(quick.people, whole.people);
         assert_eq!(quick.public_words, whole.public_words);

@@ -200,10 +200,10 @@ pub(super) fn named_beside_a_mobile(g: &Grammar, text: &str, out: &mut Vec<Menti
         let parsed = (end.saturating_sub(5)..end)
             .filter(|&k| on_line(k) && opens(k))
             .find_map(|k| {
+                // A first name alone only when it is no word (`Bas`, `Roos`).
                 let given = || {
                     g.given_alone(k).filter(|_| {
-                        g.has(k, class::FIRST_NAME)
-                            && !g.has(k, class::WORD | class::PLACE | class::ORG | class::FUNCTION)
+                        g.has(k, class::FIRST_NAME) && !g.has(k, class::WORD | class::PLACE)
                     })
                 };
                 g.name(k, false)
