@@ -39,7 +39,8 @@ pub(crate) struct Fact {
     pub(crate) document: String,
     /// BLAKE3 of the input; `None` when it could not be read.
     pub(crate) input_blake3: Option<String>,
-    /// How many people the document names (their keys are in the shard's people file).
+    /// How many facts the document tells its batch: the people it names, the person numbers
+    /// it labels and the places it shows (all in the shard's people file).
     pub(crate) people: usize,
     /// Its duplicate signature; `None` when the input could not be read or is skipped.
     pub(crate) signature: Option<Signature>,
