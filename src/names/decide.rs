@@ -208,6 +208,12 @@ impl NameEngine {
             .map(|m| (m.parse.start, m.parse.end))
             .collect();
         let staff_linked: Vec<bool> = mentions.iter().map(|m| m.staff.is_some()).collect();
+        // Spans some rule reads as a relative's (`mijn vrouw Ilse`, `echtgenote Ilse`).
+        let relative_spans: HashSet<(usize, usize), FastHash> = mentions
+            .iter()
+            .filter(|m| m.evidence == crate::names::person::RELATIVE)
+            .map(|m| (m.parse.start, m.parse.end))
+            .collect();
         // The staff members named here with a first name or initials: a surname alone that
         // one of them shares with an official may be theirs.
         let staff_in_full: HashSet<usize, FastHash> = mentions
@@ -254,7 +260,7 @@ impl NameEngine {
                 && m.staff.is_some_and(|s| !staff_in_full.contains(&s));
             if shares_public_name(&m, key)
                 && (m.staff.is_none() || staff_absent)
-                && m.evidence != crate::names::person::RELATIVE
+                && !relative_spans.contains(&(m.parse.start, m.parse.end))
             {
                 let (official_named, other_named) = if m.parse.form == Form::Surname {
                     let official = key

@@ -641,6 +641,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_who_shares_an_official_s_first_name_is_removed() {
+        let e = engine(&[], &["Ilse Raaijmakers"]);
+        let text = "Mijn vrouw Ilse is niet hersteld.\nBetrokkene: echtgenote Ilse en zoon.\n";
+        assert_eq!(removed(&e, text), ["Ilse"]);
+        // Without a relative's word the official's first name alone stays readable.
+        assert!(removed(&e, "Ilse opent de vergadering.\n").is_empty());
+    }
+
+    #[test]
     fn signers_side_by_side_under_their_titles_stay_readable() {
         let e = engine(&[], &[]);
         let text = "Burgemeester en wethouders van Waddinxveen,\n\

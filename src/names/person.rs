@@ -234,6 +234,12 @@ fn beside_a_pronoun(g: &Grammar, first: usize, next: usize) -> bool {
             || (first >= 2 && joined(first - 1) && g.word_in(first - 2, PRONOUNS)))
 }
 
+/// Whether word `i` is a word for a relative or neighbour (`echtgenote`, `zoon`, `buurman`):
+/// nobody writes of an official that way.
+pub(crate) fn is_relative_word(g: &Grammar, i: usize) -> bool {
+    g.word_in(i, RELATIVES)
+}
+
 /// `mijn man Youssef`, `haar zoon Gert`, `vader van Sem`: a relative or neighbour by name.
 fn relative(g: &Grammar, first: usize) -> bool {
     let Some(prev) = first.checked_sub(1) else {

@@ -202,7 +202,13 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             && !g.has(n, class::PLACE | class::ORG)
         {
             if let Some(p) = g.titled_name(n) {
-                out.push(mention(p, "name.role", format!("after `{w}`")));
+                // A relative's name shares no official's (`echtgenote Ilse`).
+                let evidence = if crate::names::person::is_relative_word(g, i) {
+                    crate::names::person::RELATIVE.to_string()
+                } else {
+                    format!("after `{w}`")
+                };
+                out.push(mention(p, "name.role", evidence));
             } else if let Some(p) = titled_initials(g, n).filter(|p| g.text_of(p).ends_with('.')) {
                 // `Bewoner T. is ook terug`, `zoon D. + vriendin`: the person's initials, the
                 // surname left out on purpose.
