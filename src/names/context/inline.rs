@@ -203,11 +203,12 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         {
             if let Some(p) = g.titled_name(n) {
                 // A relative's name shares no official's (`echtgenote Ilse`).
-                let evidence = if crate::names::person::is_relative_word(g, i) {
-                    crate::names::person::RELATIVE.to_string()
-                } else {
-                    format!("after `{w}`")
-                };
+                let evidence: std::borrow::Cow<'static, str> =
+                    if crate::names::person::is_relative_word(g, i) {
+                        crate::names::person::RELATIVE.into()
+                    } else {
+                        format!("after `{w}`").into()
+                    };
                 out.push(mention(p, "name.role", evidence));
             } else if let Some(p) = titled_initials(g, n).filter(|p| g.text_of(p).ends_with('.')) {
                 // `Bewoner T. is ook terug`, `zoon D. + vriendin`: the person's initials, the
