@@ -173,13 +173,11 @@ pub(super) fn named_beside_a_mobile(g: &Grammar, text: &str, out: &mut Vec<Menti
         return;
     }
     let toks = g.tokens();
+    let bytes = text.as_bytes();
     for m in MOBILE.find_iter(text) {
-        let bytes = text.as_bytes();
-        // Digits inside an account number are no phone's (`NL08 ABNA 0611 2093 47`).
-        let before = &bytes[m.start().saturating_sub(12)..m.start()];
-        if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric()
-            || IBAN_HEAD.is_match(before)
-        {
+        // Not glued to a word, nor the digits of an account number (`NL08 ABNA 0611 2093 47`).
+        let glued = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
+        if glued || IBAN_HEAD.is_match(&bytes[m.start().saturating_sub(12)..m.start()]) {
             continue;
         }
         let mut end = toks.partition_point(|t| t.start < m.start());
