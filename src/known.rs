@@ -23,6 +23,8 @@ pub enum BatchFact {
     PersonNumber(String),
     /// A place it shows to be a place (see [`crate::names::places`]), folded.
     Place(String),
+    /// A street and number it shows to be a person's, as written.
+    Address(String),
 }
 
 /// The rule [`KnownNumbers`] reports as a detector, to tell it from the others.

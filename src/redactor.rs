@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::apply;
 use crate::audit::DigestKey;
+use crate::detect::address::{self, KnownAddresses};
 use crate::detector::{self, Detections, Detector, KeepList};
 use crate::document::{self, DocumentKind, DocumentOptions, DocumentRedaction, DocumentScan};
 use crate::error::{ConfigError, DocumentError};
@@ -260,8 +261,8 @@ impl Redactor {
 
     /// What `text` tells the rest of its batch (for the batch-wide "one decision per person"
     /// rule): the private people it names in full, the surnames it shows as public
-    /// (officials', office holders', organisations'), the places it shows to be places, and
-    /// the numbers it labels as a person's.
+    /// (officials', office holders', organisations'), the places it shows to be places, the
+    /// numbers it labels as a person's and the streets and numbers it shows to be a person's.
     pub(crate) fn identify(&self, text: &str) -> Vec<BatchFact> {
         let mut facts = Vec::new();
         if self.policy.is_enabled(Category::Name) {
@@ -271,6 +272,10 @@ impl Redactor {
             facts.extend(people.into_iter().map(BatchFact::Person));
             let places = crate::names::places::learned(text);
             facts.extend(places.into_iter().map(BatchFact::Place));
+        }
+        if self.policy.is_enabled(Category::Address) {
+            let addresses = address::learned(View::new(text).text());
+            facts.extend(addresses.into_iter().map(BatchFact::Address));
         }
         if self.policy.is_enabled(Category::Other) {
             // Read as the detectors read it, so that pass 2 finds the number as written.
@@ -282,7 +287,7 @@ impl Redactor {
 
     /// The same redactor, also removing what other documents of the batch told (`facts`,
     /// from [`Redactor::identify`]): the full names and surnames of the private people they
-    /// identified, and the numbers they labelled as a person's.
+    /// identified, and the numbers and addresses they showed to be a person's.
     pub(crate) fn with_batch_facts(&self, mut facts: Vec<BatchFact>) -> Redactor {
         facts.sort();
         facts.dedup();
@@ -291,6 +296,7 @@ impl Redactor {
         let mut people = Vec::new();
         let mut numbers = Vec::new();
         let mut places = Vec::new();
+        let mut addresses = Vec::new();
         for fact in facts {
             match fact {
                 BatchFact::Person(n) => {
@@ -311,6 +317,10 @@ impl Redactor {
                     identity.u64(3).str(&place);
                     places.push(place);
                 }
+                BatchFact::Address(address) => {
+                    identity.u64(4).str(&address);
+                    addresses.push(address);
+                }
             }
         }
         let names = self.names.with_known_people(&people, &places);
@@ -321,6 +331,10 @@ impl Redactor {
         // Before the keep list and the names, like the pattern detectors.
         detectors.retain(|d| d.rule() != known::KNOWN_NUMBERS);
         if let Some(known) = KnownNumbers::new(&numbers) {
+            detectors.insert(detectors.len() - 2, Arc::new(known));
+        }
+        detectors.retain(|d| d.rule() != address::KNOWN_ADDRESSES);
+        if let Some(known) = KnownAddresses::new(&addresses) {
             detectors.insert(detectors.len() - 2, Arc::new(known));
         }
         Redactor {

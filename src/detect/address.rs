@@ -8,12 +8,14 @@
 //! kept readable through the keep list, in [`crate::resolve`]; an address in an
 //! organisation's letterhead or signature is told from a person's in [`owner`].
 
+mod known;
 mod owner;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub(crate) use known::{KNOWN_ADDRESSES, KnownAddresses, learned};
 pub(crate) use owner::{organisation_address_line, organisation_block};
 
 use super::{Finding, Lines, blank_line_start, is_whole_token};
@@ -183,6 +185,10 @@ const STREET_TITLES: &[&str] = &[
     "President",
 ];
 
+/// The particles that open a street named after a person (`Van Helomaweg`, `De
+/// Ruyterstraat`), written capitalised.
+const PARTICLE_OPENERS: &[&str] = &["Van", "De", "Den", "Ter", "Ten"];
+
 /// Capitalised words that start sentences rather than street names.
 const NOT_STREET_START: &[&str] = &[
     "De",
@@ -231,10 +237,44 @@ const NOT_STREET_WORDS: &[&str] = &["antwoord", "akkoord", "voorwoord"];
 /// Every context test below reads a bounded part of the text or uses an index, so a text with
 /// very long lines and many candidates takes time linear in its length, not quadratic.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
-    let bytes = text.as_bytes();
     // Both are one fast scan of the text, far cheaper than the detection itself.
     let lines = Lines::new(text);
     let context = owner::Context::new(text, &lines);
+    for (start, end) in streets_and_postcodes(text, &lines, &context, out) {
+        if !context.organisation_address(start) {
+            out.push(Finding::new(
+                start,
+                street_address_end(text, end),
+                Category::Address,
+                "address.street",
+                "street with house number",
+            ));
+        }
+    }
+    in_address_column(text, out);
+    in_form_fields(text, out);
+    in_address_fields(text, &context, out);
+    house_numbers_of_residents(text, &lines, out);
+}
+
+/// The end of the address that a street and number ending at `end` opens: the town after a
+/// comma, or a foreign postcode and its town.
+fn street_address_end(text: &str, end: usize) -> usize {
+    foreign_postcode_end(text, end)
+        .or_else(|| town_after_comma(text, end))
+        .unwrap_or(end)
+}
+
+/// The streets with a house number in `text`, whoever's they are, as `(start, end)` of the
+/// street and its number; the private postcodes are added to `out` on the way, as a street
+/// line above a postcode or a street before it is found through the postcode.
+fn streets_and_postcodes(
+    text: &str,
+    lines: &Lines,
+    context: &owner::Context,
+    out: &mut Vec<Finding>,
+) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut streets: Vec<(usize, usize)> = Vec::new();
     let mut postcodes: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
@@ -276,7 +316,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             && !years
             && start > 0
             && matches!(bytes[start - 1], b' ' | b'\t')
-            && let Some(street) = street_before(text, &lines, start)
+            && let Some(street) = street_before(text, lines, start)
         {
             let end = house_number_end(bytes, run_end);
             if is_whole_token(text, street, end) && !number_range(text, start, run_end, end) {
@@ -296,11 +336,16 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if context.organisation_address(start) {
             continue;
         }
-        let street = street_line_above(text, &lines, start);
-        if let Some(s) = street
-            && !found.overlaps(s.0, s.1)
-        {
-            streets.push(s);
+        let street = street_line_above(text, lines, start)
+            .or_else(|| street_before_postcode(text, lines.start(start), start));
+        if let Some(s) = street {
+            // The whole line is the street's name where the number's own reading stopped
+            // short of it (`Van Helomaweg 5` opening the line above a postcode).
+            if let Some(shorter) = streets.iter_mut().find(|t| t.1 == s.1 && t.0 > s.0) {
+                shorter.0 = s.0;
+            } else if !found.overlaps(s.0, s.1) {
+                streets.push(s);
+            }
         }
         let street_near = street.is_some() || found.ends_within(lines.start(start), start);
         // A lawyer's `wonende te (1506 JD) Zaandam`: the postcode in brackets before the town.
@@ -316,7 +361,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 "postcode with a house number",
             ));
         } else if street_near || place_follows(text, town_from) || keyword_before(text, start) {
-            let town = town_end(text, town_from).max(block_town_end(text, &lines, start, end));
+            let town = town_end(text, town_from).max(block_town_end(text, lines, start, end));
             out.push(Finding::new(
                 start,
                 if town > town_from { town } else { end },
@@ -326,23 +371,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             ));
         }
     }
-    for (start, end) in streets {
-        if !context.organisation_address(start) {
-            out.push(Finding::new(
-                start,
-                foreign_postcode_end(text, end)
-                    .or_else(|| town_after_comma(text, end))
-                    .unwrap_or(end),
-                Category::Address,
-                "address.street",
-                "street with house number",
-            ));
-        }
-    }
-    in_address_column(text, out);
-    in_form_fields(text, out);
-    in_address_fields(text, &context, out);
-    house_numbers_of_residents(text, &lines, out);
+    streets
 }
 
 /// A postcode abroad with its town right after a street and its number, on its line or the
@@ -855,6 +884,22 @@ fn street_start(text: &str, word_start: usize, line_start: usize) -> usize {
                 .nth(1)
                 .is_some_and(|w| STREET_TITLES.contains(&w))
         };
+        // A person's particle right before a street named after them, after a word in lower
+        // case, a comma or a bracket (`aan de Van Helomaweg 7`, `(De Ruyterstraat 4)`).
+        // Opening a sentence it is a word (`Van Kerkstraat 5 naar`, `Zie De Kerkstraat`).
+        let bracket = usize::from(token.starts_with('('));
+        let previous = text[line_start..token_start].trim_end();
+        let inside = bracket == 1
+            || previous.ends_with(',')
+            || previous
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let named_after = words == 0 && inside && PARTICLE_OPENERS.contains(&&token[bracket..]);
+        if named_after {
+            start = token_start + bracket;
+            break;
+        }
         if INNER_WORDS.contains(&token)
             || (INNER_WORDS.contains(&token.to_lowercase().as_str()) && titled())
         {
@@ -881,12 +926,45 @@ fn street_line_above(text: &str, lines: &Lines, postcode_start: usize) -> Option
     let prev = &text[prev_start..line_start - 1];
     let caps = STREET_LINE.captures(prev)?;
     let street = caps.name("street")?;
-    let first = street.as_str().split(' ').next().unwrap_or_default();
-    if NOT_STREET_START.contains(&first) || first.eq_ignore_ascii_case("postbus") {
+    let mut words = street.as_str().split(' ');
+    let first = words.next().unwrap_or_default();
+    // `Van Helomaweg 5` above its postcode: a street named after a person.
+    let named_after = PARTICLE_OPENERS.contains(&first)
+        && words.next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && STREET_SUFFIXES.iter().any(|s| w.ends_with(s))
+        });
+    if (NOT_STREET_START.contains(&first) && !named_after) || first.eq_ignore_ascii_case("postbus")
+    {
         return None;
     }
     let end = prev_start + prev.trim_end().len();
     Some((prev_start + street.start(), end))
+}
+
+/// A street and number right before a postcode on its line, whatever the street is called
+/// (`Lhee 23, 7991 PG Dwingeloo`, `Kruisweg 4a 2132 NA`): the postcode vouches for it.
+static STREET_BEFORE_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[ 	(,;:])(?P<street>\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ter|ten|op|aan)){0,3} [1-9][0-9]{0,4}(?: ?[a-zA-Z]|-[0-9]{1,4}|-?[a-zA-Z]{1,3})?),?[ 	]+$",
+    )
+    .expect("street before postcode pattern compiles")
+});
+
+fn street_before_postcode(
+    text: &str,
+    line_start: usize,
+    postcode_start: usize,
+) -> Option<(usize, usize)> {
+    let before = &text[line_start..postcode_start];
+    let street = STREET_BEFORE_POSTCODE.captures(before)?.name("street")?;
+    let first = street.as_str().split(' ').next().unwrap_or_default();
+    if NOT_STREET_START.contains(&first)
+        || first.eq_ignore_ascii_case("postbus")
+        || first.eq_ignore_ascii_case("antwoordnummer")
+    {
+        return None;
+    }
+    Some((line_start + street.start(), line_start + street.end()))
 }
 
 /// Streets found so far, indexed for the two questions asked of them.

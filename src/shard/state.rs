@@ -22,20 +22,21 @@ use crate::known::BatchFact;
 use crate::names::{Identified, PersonKey};
 
 /// Version of the state format.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// Most files merged at once; more are merged in rounds, so open files stay few.
 const FAN_IN: usize = 128;
 
 /// A line of a people file: a person as `[surname, given, initials, public]` (each name part
-/// a string or `null`), a person's number as `{"number": "…"}`, or a place as `{"place":
-/// "…"}`.
+/// a string or `null`), a person's number as `{"number": "…"}`, a place as `{"place": "…"}`,
+/// or a person's street and number as `{"address": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub(crate) enum FactLine {
     Person(Option<String>, Option<String>, Option<String>, bool, bool),
     Number { number: String },
     Place { place: String },
+    Address { address: String },
 }
 
 impl From<&BatchFact> for FactLine {
@@ -56,6 +57,9 @@ impl From<&BatchFact> for FactLine {
             },
             BatchFact::Place(place) => FactLine::Place {
                 place: place.clone(),
+            },
+            BatchFact::Address(address) => FactLine::Address {
+                address: address.clone(),
             },
         }
     }
@@ -81,6 +85,7 @@ impl FactLine {
             }
             FactLine::Number { number } => BatchFact::PersonNumber(number),
             FactLine::Place { place } => BatchFact::Place(place),
+            FactLine::Address { address } => BatchFact::Address(address),
         }
     }
 }

@@ -37,6 +37,15 @@ fn finds_letterhead_address_blocks() {
 }
 
 #[test]
+fn a_postcode_vouches_for_the_street_and_number_before_it() {
+    assert_eq!(
+        found("Afschrift aan: dhr. en mw. Hadders, Lhee 23, 7991 PG Dwingeloo"),
+        vec!["Lhee 23", "7991 PG Dwingeloo"]
+    );
+    assert_eq!(found("Postbus 122, 9400 AC Assen"), Vec::<&str>::new());
+}
+
+#[test]
 fn finds_addresses_in_running_text() {
     assert_eq!(
         found("Straat en huisnummer: Burgemeester Van Walsumweg 111a\n"),
@@ -47,6 +56,15 @@ fn finds_addresses_in_running_text() {
         vec!["Burgemeester Van Walsumweg 36 bis", "6561 CC Zoetermeer"]
     );
     assert_eq!(found("Van Kerkstraat 5 naar"), vec!["Kerkstraat 5"]);
+    // A street named after a person, inside a sentence or an address block.
+    assert_eq!(
+        found("woont aan de Van Helomaweg 7, naast (De Ruyterstraat 4)"),
+        vec!["Van Helomaweg 7", "De Ruyterstraat 4"]
+    );
+    assert_eq!(
+        found("De heer K. Yildiz\nVan Helomaweg 5\n7971 AS HAVELTE"),
+        vec!["Van Helomaweg 5", "7971 AS HAVELTE"]
+    );
     assert_eq!(found("Zie De Kerkstraat 5"), vec!["Kerkstraat 5"]);
     assert_eq!(
         found("Zij woont aan de Burgemeester de Withstraat 12 bis in Utrecht."),
