@@ -587,8 +587,9 @@ pub(super) fn name_list(
                 || g.is_punct(k, ';')
                 || g.titles(k) > 0
                 // A name cut after its particle (`Linn van` / `Bunschoten`), not a list item
-                // that happens to be one (`ma, di, do`).
-                || (g.is_lower(k) && g.has(k, class::PARTICLE) && k > 0 && g.is_cap(k - 1))
+                // that happens to be one (`ma, di, do`) nor one read whole (`Kruijf, Sanne
+                // de`).
+                || (g.is_lower(k) && g.has(k, class::PARTICLE) && k > 0 && g.is_cap(k - 1) && i <= k)
         });
         li += 1;
         if !open || li >= lines.len() {

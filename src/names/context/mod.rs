@@ -398,6 +398,9 @@ mod tests {
                 "Zoë van Baalen"
             ]
         );
+        // A name read whole with its particle does not carry on into the next header.
+        let text = "From: Kruijf, Sanne de\nSent: Friday, December 8, 2023 11:20 AM\n";
+        assert_eq!(names(text), vec!["Kruijf, Sanne de"]);
     }
 
     #[test]
