@@ -131,7 +131,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 i,
                 class::TITLE | class::ROLE | class::INTRODUCER | class::PARTICLE | class::FUNCTION,
             )
-            && !matches!(w, "t" | "v" | "vd" | "vdr")
+            && !matches!(w, "t" | "v" | "vd" | "vdr" | "tnv" | "tav")
         {
             i += 1;
             continue;
@@ -264,19 +264,21 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        // `t.n.v.`, `t.a.v.`
-        if (w == "t" || w == "T")
+        // `t.n.v.`, `t.a.v.`, also written without dots as chats and notes do (`tnv`).
+        let dotted = (w == "t" || w == "T")
             && g.is_punct(i + 1, '.')
             && matches!(g.word(i + 2), Some("n" | "a"))
             && g.is_punct(i + 3, '.')
-            && g.word(i + 4) == Some("v")
-        {
-            let evidence = if g.word(i + 2) == Some("n") {
+            && g.word(i + 4) == Some("v");
+        let undotted = ["tnv", "tav", "TNV", "TAV", "Tnv", "Tav"].contains(&w);
+        if dotted || undotted {
+            let evidence = if g.word(i + 2) == Some("n") || w.eq_ignore_ascii_case("tnv") {
                 "after `t.n.v.`"
             } else {
                 "after `t.a.v.`"
             };
-            let mut j = i + 5;
+            let label_end = if dotted { i + 5 } else { i + 1 };
+            let mut j = label_end;
             // The filler of a form or a bank record: `t.n.v.: `, `t.n.v. ........ `, `‹ `.
             while g.is_punct(j, '.') || g.is_punct(j, ':') || g.is_punct(j, '‹') {
                 j += 1;
@@ -293,7 +295,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                     j += 2;
                 }
             }
-            i += 5;
+            i = label_end;
             continue;
         }
         // Phrases that introduce a person: `afgestemd met Jan Smit`, `Mijn naam is …`.

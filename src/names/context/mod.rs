@@ -145,6 +145,22 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
     while i < line.end && (g.is_punct(i, '-') || g.is_punct(i, '*') || g.is_punct(i, '•')) {
         i += 1;
     }
+    // A form's item letter or number before a label with its colon (`a. Naam:`, `3) Adres:`).
+    let numbered = (g.word(i).is_some_and(|w| {
+        (w.len() == 1 && w.starts_with(|c: char| c.is_ascii_lowercase()))
+            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+    }) && (g.is_punct(i + 1, '.') || g.is_punct(i + 1, ')')))
+    .then(|| label_at(g, i + 2, line))
+    .flatten()
+    .filter(|&(_, _, colon)| colon);
+    numbered
+        .or_else(|| label_at(g, i, line))
+        .map(|(label, after, _)| (label, after))
+}
+
+/// The label that starts at token `i` of `line`, the token after it, and whether a colon
+/// ended it.
+fn label_at(g: &Grammar, i: usize, line: Line) -> Option<(String, usize, bool)> {
     let mut j = i;
     // A form marks a required field with an asterisk after its label (`Voornamen*:`).
     while j < line.end
@@ -158,10 +174,11 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
         let dots = (j..line.end).take_while(|&k| g.is_punct(k, '.')).count();
         if dots >= 3 && j > i {
             let mut after = j + dots;
-            if after < line.end && g.is_punct(after, ':') {
+            let colon = after < line.end && g.is_punct(after, ':');
+            if colon {
                 after += 1;
             }
-            return Some((words_of(g, i, j), after));
+            return Some((words_of(g, i, j), after, colon));
         }
         j += 1;
     }
@@ -177,7 +194,7 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
             .take_while(|&k| g.is_punct(k, '.'))
             .count();
     }
-    Some((words_of(g, i, j), after))
+    Some((words_of(g, i, j), after, colon))
 }
 
 pub(super) fn is_bullet(g: &Grammar, i: usize) -> bool {
@@ -404,6 +421,13 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_numbered_name_field() {
+        let text = "4.2 Natuurlijke personen\na. Naam:       EL KHATIB\n   Voornamen:  Rachid\n\
+                    b) Naam: CHAOUCH\n";
+        assert_eq!(names(text), ["CHAOUCH", "EL KHATIB", "Rachid"]);
+    }
+
+    #[test]
     fn a_name_field_filled_in_lower_case() {
         let text = "Voornaam contactpersoon:    mohamed\nAchternaam:  de boer\nFunctie: \
                     particulier\nAchternaam: zie bijlage over de brief\n";
@@ -500,7 +524,7 @@ mod tests {
 
     #[test]
     fn account_holders_as_bank_records_and_forms_write_them() {
-        let text = "Over te maken op NL32 INGB 2590 3179 99 t.n.v. Y AMRANI.\n\
+        let text = "Over te maken op NL32 INGB 2590 3179 99 t.n.v. Y AMRANI, of NL43RABO7561039186 tnv R van Gils.\n\
                     t.n.v.: J Hulshof h/o Bakkerij Hulshof\n\
                     IBAN ....... NL08 ABNA 0611 2093 47  t.n.v. ........ H W de Boer\n\
                     (t.n.v. H.G. Zomer en/of M.H. Zomer-Bekkers)\n\
@@ -514,6 +538,7 @@ mod tests {
                 "H.G. Zomer",
                 "J Hulshof",
                 "M.H. Zomer-Bekkers",
+                "R van Gils",
                 "Y AMRANI"
             ]
         );
