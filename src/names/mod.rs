@@ -670,6 +670,18 @@ mod tests {
     }
 
     #[test]
+    fn the_holder_beside_an_account_number_on_a_bank_statement() {
+        let e = engine(&[], &[]);
+        let text = "26-01       R EL KHATIB  NL34BUNQ4870680241
+\
+                    02-02       N EL KHATIB  NL46 KNAB 1261 0318 63
+\
+                    14-02       BELASTINGDIENST  NL86INGB0002445588
+";
+        assert_eq!(removed(&e, text), ["R EL KHATIB", "N EL KHATIB"]);
+    }
+
+    #[test]
     fn a_surname_that_is_a_month_before_a_first_name_in_a_mail_header() {
         let e = engine(&[], &[]);
         let text = "Van: Augustus, Marieke <m.augustus@politie.nl>\n\

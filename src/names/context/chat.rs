@@ -163,23 +163,38 @@ static IBAN_HEAD: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     regex::bytes::Regex::new(r"[A-Z]{2}[0-9]{2} ?[A-Z]{4} ?$").expect("IBAN head pattern compiles")
 });
 
-/// The name written right before a mobile number on its line, as a contact list, a note or an
-/// SMS export's contact column gives it (`Beheerder Gerard 0655210398`, `DJ Groot 06 3817
-/// 5520`, `(Bas, 06-27718390)`, `RICK 06 48731102`): a mobile number is one person's, and the
-/// name beside it is that person. A full name, a name in capitals, or a first name that is no
-/// word; not a surname alone that is a word too (`Zomer 06-…`).
-pub(super) fn named_beside_a_mobile(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
-    if !text.contains("06") && !text.contains("+31") {
+/// A Dutch account number, in groups or not (`NL34BUNQ4870680241`, `NL46 KNAB 1261 0318 63`).
+static DUTCH_IBAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"NL[0-9]{2}\x20?[A-Z]{4}\x20?[0-9]{2}").expect("account number pattern compiles")
+});
+
+/// The name written right before a mobile number or an account number on its line, as a
+/// contact list, a note, an SMS export's contact column or a bank statement gives it
+/// (`Beheerder Gerard 0655210398`, `DJ Groot 06 3817 5520`, `(Bas, 06-27718390)`, `RICK 06
+/// 48731102`, `26-01  R EL KHATIB  NL34BUNQ4870680241`): a mobile number is one person's, an
+/// account its holder's, and the name beside it is that person. A full name, a name in
+/// capitals, or a first name that is no word; not a surname alone that is a word too
+/// (`Zomer 06-…`).
+pub(super) fn named_beside_a_number(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
+    if !text.contains("06") && !text.contains("+31") && !text.contains("NL") {
         return;
     }
     let toks = g.tokens();
     let bytes = text.as_bytes();
-    for m in MOBILE.find_iter(text) {
+    let mobiles = MOBILE.find_iter(text).filter(|m| {
         // Not glued to a word, nor the digits of an account number (`NL08 ABNA 0611 2093 47`).
         let glued = m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric();
-        if glued || IBAN_HEAD.is_match(&bytes[m.start().saturating_sub(12)..m.start()]) {
-            continue;
-        }
+        !glued && !IBAN_HEAD.is_match(&bytes[m.start().saturating_sub(12)..m.start()])
+    });
+    let accounts = DUTCH_IBAN
+        .find_iter(text)
+        .filter(|m| m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric());
+    let mut anchors: Vec<(regex::Match, &str, &str)> = mobiles
+        .map(|m| (m, "name.mobile", "written with a mobile number"))
+        .chain(accounts.map(|m| (m, "name.account", "written with an account number")))
+        .collect();
+    anchors.sort_by_key(|(m, _, _)| m.start());
+    for (m, rule, evidence) in anchors {
         let mut end = toks.partition_point(|t| t.start < m.start());
         // One mark between: `Gerard: 06…`, `(Bas, 06…)`, `Hoogland - 06…`.
         if end > 0 && [':', ',', '-', '('].iter().any(|&c| g.is_punct(end - 1, c)) {
@@ -210,7 +225,7 @@ pub(super) fn named_beside_a_mobile(g: &Grammar, text: &str, out: &mut Vec<Menti
                     .filter(|p| p.next == end)
             });
         if let Some(p) = parsed {
-            out.push(mention(p, "name.mobile", "written with a mobile number"));
+            out.push(mention(p, rule, evidence));
         }
     }
 }

@@ -256,7 +256,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     }
     transcript::speaker_labels(g, &lines, out);
     chat::saved_contact_labels(g, out);
-    chat::named_beside_a_mobile(g, text, out);
+    chat::named_beside_a_number(g, text, out);
     table::tables(g, text, &lines, out);
     inline::inline(g, text, out);
     firm::partnerships(g, out);
