@@ -134,6 +134,13 @@ impl Listed {
             .cloned()
             .collect();
         let given: String = self.given.concat();
+        // The initials of every first name, a hyphenated one's parts too (`ej` of Erik-Jan).
+        let given_initials: String = self
+            .given
+            .iter()
+            .flat_map(|g| g.split('-'))
+            .filter_map(|g| g.chars().next())
+            .collect();
         // The particles' letters run into the surname, as in chats and logs (`vZwolle`,
         // `vdMeer`).
         let compact: String = self
@@ -154,6 +161,11 @@ impl Listed {
             format!("{surname}.{initial}"),
         ]
         .into_iter()
+        // A user list's surname and initials run together (`WoltersEJ`, `KalkhovenT`), unless
+        // that spells another surname (`Jonkers`).
+        .chain(Some(format!("{surname}{given_initials}")).filter(|a| {
+            !lexicon::GAZETTEER.is(a, lexicon::class::SURNAME | lexicon::class::FIRST_NAME)
+        }))
         .chain(with_particles)
         // Five letters are enough where they make no word (`bkool`, not `kroos`).
         .filter(|a| {
@@ -163,6 +175,8 @@ impl Listed {
         // Document systems log the surname first (`vos_e`, `brinkhorst_l`): the underscore
         // makes even a short one an account.
         .chain([format!("{surname}_{initial}")])
+        // Also without the particles (`brinke_w` for Wouter ten Brinke).
+        .chain((!self.particles.is_empty()).then(|| format!("{}_{initial}", self.surname.concat())))
         .chain((self.given.len() > 1).then(|| {
             let initials: String = self.given.iter().filter_map(|g| g.chars().next()).collect();
             format!("{surname}_{initials}")

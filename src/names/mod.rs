@@ -1355,6 +1355,23 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn account_names_a_user_list_makes_from_the_name() {
+        let e = engine(
+            &["Erik-Jan Wolters", "Wouter ten Brinke", "Stefan Jonker"],
+            &[],
+        );
+        assert_eq!(
+            removed(
+                &e,
+                "v6\t19-06-2024\tWoltersEJ\tdefinitief\n21-03 | brinke_w | brief\n"
+            ),
+            ["WoltersEJ", "brinke_w"]
+        );
+        // Surname and initial run together spell another surname here.
+        assert!(removed(&e, "Jonkers vraagt om de naam.").is_empty());
+    }
+
+    #[test]
     fn account_names_from_staff_addresses_with_and_without_dots() {
         let staff = StaffDirectory {
             members: [
