@@ -508,16 +508,36 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         || part_of_a_code(text, start, end)
 }
 
-/// Whether `word` is a place's adjective, which names a thing with the word after it (`het
-/// Haagse Bos`, `Holtveense Bos`), and no first name ending like one (`Elise Bos`).
+/// Whether `word` is a place's adjective, or an adjective in its inflected form, which
+/// names a thing with the word after it (`het Haagse Bos`, `Holtveense Bos`, `Grauwe Veen`),
+/// and no first name or surname ending like one (`Elise Bos`, `Lange Veen`).
 pub(crate) fn is_place_adjective(word: &str) -> bool {
-    word.len() > 4
-        && word.ends_with("se")
-        && word.starts_with(char::is_uppercase)
-        && !crate::names::lexicon::GAZETTEER.is(
-            &crate::fold::fold(word),
-            crate::names::lexicon::class::FIRST_NAME,
-        )
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word, is_particle};
+    if !(word.len() > 4 && word.ends_with('e') && word.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let folded = crate::fold::fold(word);
+    if word.ends_with("se") {
+        return !GAZETTEER.is(&folded, class::FIRST_NAME);
+    }
+    // Inflected: the word without its `-e` is one too (`grauw`, `wit` of `Witte`, `hoog` of
+    // `Hoge`), which a noun ending in `-e` is not (`Notitie`, `Reactie`).
+    let stem = &folded[..folded.len() - 1];
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    let head = stem.get(..n.saturating_sub(1));
+    let undoubled = head.filter(|_| n > 2 && bytes[n - 1] == bytes[n - 2]);
+    let long_vowel = head
+        .zip(stem.get(n.saturating_sub(2)..))
+        .filter(|_| n > 2 && b"aeou".contains(&bytes[n - 2]))
+        .map(|(head, tail)| format!("{head}{tail}"));
+    let inflected = is_dutch_word(stem)
+        || undoubled.is_some_and(is_dutch_word)
+        || long_vowel.as_deref().is_some_and(is_dutch_word);
+    inflected
+        && is_dutch_word(&folded)
+        && !is_particle(&folded)
+        && !GAZETTEER.is(&folded, class::FIRST_NAME | class::SURNAME | class::TITLE)
 }
 
 /// Whether the capitals at `start..end` are a part of a code with digits, joined to it by a

@@ -706,6 +706,10 @@ mod tests {
         let e = engine(&["Femke Bos"], &[]);
         let text = "Femke Bos wandelt in het Haagse Bos, nabij het\nBos van Staatsbosbeheer. Elise Bos belt.";
         assert_eq!(removed(&e, text), ["Femke Bos", "Elise Bos"]);
+        // An inflected adjective names a thing too; a noun ending in `-e` does not.
+        let e = engine(&["Ilse Veen"], &[]);
+        let text = "Het vuur zit in het Grauwe Veen, bij de Witte Veen.\nReactie Veen: akkoord.\n";
+        assert_eq!(removed(&e, text), ["Veen"]);
     }
 
     #[test]

@@ -546,8 +546,9 @@ pub(crate) fn colour_of_a_scale(g: &Grammar, i: usize) -> bool {
 /// Whether an article, a determiner or an opening quote stands before word `i` (`de Koning`,
 /// `"Brand"`). `die` and `dat` before a capital open a clause whose subject it is (`de versie
 /// die Koen stuurde`), or point at a person (`die Zijlstra weer`): no determiner then.
-/// A place's adjective counts as one (`het Haagse Bos`), unless it is a first name (`Elise
-/// Bos`); so does an article at the end of the line before (`nabij het⏎Bos`).
+/// A place's or an inflected adjective counts as one (`het Haagse Bos`, `Grauwe Veen`),
+/// unless it is a first name (`Elise Bos`); so does an article at the end of the line before
+/// (`nabij het⏎Bos`).
 pub(crate) fn after_determiner(g: &Grammar, i: usize) -> bool {
     if i == 0 {
         return false;
