@@ -250,6 +250,95 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     machine_readable_zones(text, out);
     document_numbers(text, from, out);
     vat_numbers_of_people(text, out);
+    kvk_numbers_of_people(text, out);
+}
+
+/// Words that make a business one person's, or a partnership of people: its registration
+/// in the trade register is theirs (folded, whole words).
+const PERSONAL_BUSINESS: &[&str] = &[
+    "eenmanszaak",
+    "eenmanszaken",
+    "vof",
+    "v.o.f.",
+    "v.o.f",
+    "maatschap",
+    "mts",
+    "h.o.d.n.",
+    "hodn",
+    "zzp",
+    "zzp'er",
+];
+
+/// Words that make a business a legal person, whose registration is a public reference.
+const LEGAL_PERSON: &[&str] = &[
+    "b.v.",
+    "bv",
+    "n.v.",
+    "nv",
+    "stichting",
+    "vereniging",
+    "coöperatie",
+    "cooperatie",
+    "holding",
+];
+
+/// A trade-register number of a sole trader or a partnership (`KvK 14082735 (eenmanszaak)`,
+/// `Maatschap Wolbrink … KvK 08123377`, `h.o.d.n. Autohandel D. Smit … (KvK 71840093)`):
+/// it identifies the people who run it, where a company's number is a public reference. Read
+/// from the number's line, the three lines above it and the one below, within its block; not
+/// where they name a company too (`Aydın Thuiszorg B.V., h.o.d.n. ZorgSamen`).
+fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
+    static KVK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:\bkvk|kamer van koophandel|handelsregister)(?:[- ]?(?:nummer|nr\.?))?[^0-9\n]{0,40}?(?-u:\b)([0-9]{8}|[0-9]{4} [0-9]{4})(?-u:\b)",
+        )
+        .expect("trade register number pattern compiles")
+    });
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ':' | ';' | '"'))
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::fold::fold(w).trim_end_matches(',').to_string())
+            .collect()
+    };
+    for c in KVK.captures_iter(text) {
+        let number = c.get(1).expect("the number group always takes part");
+        let line_start = text[..number.start()].rfind('\n').map_or(0, |k| k + 1);
+        let line_end = text[number.end()..]
+            .find('\n')
+            .map_or(text.len(), |k| number.end() + k);
+        // The lines around it, not across a blank line.
+        let mut from = line_start;
+        for _ in 0..3 {
+            let Some(prev) = from
+                .checked_sub(1)
+                .map(|e| text[..e].rfind('\n').map_or(0, |k| k + 1))
+            else {
+                break;
+            };
+            if text[prev..from - 1].trim().is_empty() {
+                break;
+            }
+            from = prev;
+        }
+        let to = text[(line_end + 1).min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |k| line_end + 1 + k)
+            .max(line_end);
+        let around = words(&text[from..to]);
+        let personal = around
+            .iter()
+            .any(|w| PERSONAL_BUSINESS.contains(&w.as_str()))
+            && !around.iter().any(|w| LEGAL_PERSON.contains(&w.as_str()));
+        if personal && is_whole_token(text, number.start(), number.end()) {
+            out.push(Finding::new(
+                number.start(),
+                number.end(),
+                Category::Other,
+                RULE,
+                LABELLED_EVIDENCE,
+            ));
+        }
+    }
 }
 
 /// A VAT number that holds a citizen service number (`NL002217846B71`): a sole trader's
@@ -757,6 +846,12 @@ mod tests {
         assert!(found("Klantnummer:\n2023-04-01 vergadering").is_empty());
         assert!(found("BOA 12 heeft dienst").is_empty());
         assert!(found("KvK registratienummer 12345678").is_empty());
+        // A sole trader's or a partnership's registration is theirs; a company's is not.
+        let text = "G.J. Haverkamp\nHoogstraat 9\nKvK 14082735 (eenmanszaak)\n\n\
+                    Naam bedrijf: Avontuur v.o.f.\nKvK-nummer: 58120934\n\n\
+                    Aydın Thuiszorg B.V., h.o.d.n. ZorgSamen (KvK 71234567)\n\n\
+                    Rechtsvorm: eenmanszaak\n\nKvK 80447129\n";
+        assert_eq!(found(text), ["14082735", "58120934"]);
         assert!(found("Datum schade              : 23-02-2025").is_empty());
     }
 
