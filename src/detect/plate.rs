@@ -56,6 +56,19 @@ static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("foreign plate pattern compiles")
 });
 
+/// A German plate: the district's one to three capitals, a hyphen, one or two capitals, a
+/// space and one to four digits (`HS-K 2291`, `AC-RT 815`, `K-LM 6084E`). Its hyphen and then
+/// a space are its own, so it is read without a vehicle word.
+static GERMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} [1-9][0-9]{0,3}[EH]?\b")
+        .expect("German plate pattern compiles")
+});
+
+/// Standards and norms written like a German plate (`NEN-EN 1090`, `DIN-EN 1234`).
+const STANDARDS: &[&str] = &[
+    "NEN", "DIN", "EN", "ISO", "IEC", "CEN", "NTA", "NPR", "BRL", "ÖN",
+];
+
 /// Whether `plate` has the size and make-up of a foreign plate: five to nine capitals and
 /// digits, with a digit, and not ending in a day and month (`TO 29-01`).
 fn is_foreign_plate(plate: &str) -> bool {
@@ -86,10 +99,28 @@ fn vehicle_before(text: &str, at: usize, plate_word: usize, vehicle: usize) -> b
 
 /// Foreign plates after a vehicle word on the line, or in a column headed by one.
 fn foreign(text: &str, out: &mut Vec<Finding>) {
-    let dutch = out.len();
     let found = |out: &[Finding], start: usize, end: usize| {
         out.iter().any(|f| f.start < end && start < f.end)
     };
+    let bytes = text.as_bytes();
+    for m in GERMAN.find_iter(text) {
+        let district = m.as_str().split('-').next().unwrap_or_default();
+        // Not a norm, nor a part of a longer code (`NEN-EN 1090-2`, `ISO-IEC 27001:2013`).
+        let goes_on = matches!(bytes.get(m.end()), Some(b'-' | b':' | b'/' | b'.'))
+            && bytes
+                .get(m.end() + 1)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        if !STANDARDS.contains(&district) && !goes_on && !found(out, m.start(), m.end()) {
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Other,
+                "licence-plate",
+                "a German licence plate",
+            ));
+        }
+    }
+    let dutch = out.len();
     for m in FOREIGN.find_iter(text) {
         if is_foreign_plate(m.as_str())
             && !found(&out[..dutch], m.start(), m.end())
@@ -299,6 +330,11 @@ mod tests {
             ["BOH-HK 412", "BOH-HK 413"]
         );
         assert_eq!(found("(amtl. Kennzeichen BOH-HK 413)"), ["BOH-HK 413"]);
+        // A German plate by its own shape; not a norm.
+        assert_eq!(
+            found("een BMW met Duitse platen HS-K 2291, volgens NEN-EN 1090 en DIN-EN 1090-2"),
+            ["HS-K 2291"]
+        );
         assert_eq!(
             found("kentekens B-KL 4471 en 1-ABC-123"),
             ["B-KL 4471", "1-ABC-123"]
