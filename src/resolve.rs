@@ -501,7 +501,7 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     // `Het Bos` opening a sentence too: no surname has `het` alone for a particle.
     let article = ["de", "het", "een", "onze", "zijne", "hare", "deze", "die"].contains(&word)
         || word == "Het";
-    (before.len() < start && (article || is_place_adjective(word)))
+    (before.len() < start && (article || is_naming_adjective(word)))
         || word_opening_a_sentence(text, start, end)
         || time_use_of_a_name(text, start, end)
         || colour_of_a_scale(text, start, end)
@@ -511,7 +511,7 @@ pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
 /// Whether `word` is a place's adjective, or an adjective in its inflected form, which
 /// names a thing with the word after it (`het Haagse Bos`, `Holtveense Bos`, `Grauwe Veen`),
 /// and no first name or surname ending like one (`Elise Bos`, `Lange Veen`).
-pub(crate) fn is_place_adjective(word: &str) -> bool {
+pub(crate) fn is_naming_adjective(word: &str) -> bool {
     use crate::names::lexicon::{GAZETTEER, class, is_dutch_word, is_particle};
     if !(word.len() > 4 && word.ends_with('e') && word.starts_with(char::is_uppercase)) {
         return false;

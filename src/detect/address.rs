@@ -941,15 +941,16 @@ fn street_line_above(text: &str, lines: &Lines, postcode_start: usize) -> Option
     Some((prev_start + street.start(), end))
 }
 
-/// A street and number right before a postcode on its line, whatever the street is called
-/// (`Lhee 23, 7991 PG Dwingeloo`, `Kruisweg 4a 2132 NA`): the postcode vouches for it.
+/// Capitalised words and particles, then a house number, ending right before a postcode.
 static STREET_BEFORE_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[ 	(,;:])(?P<street>\p{Lu}[\p{L}'’.\-]*(?: (?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ter|ten|op|aan)){0,3} [1-9][0-9]{0,4}(?: ?[a-zA-Z]|-[0-9]{1,4}|-?[a-zA-Z]{1,3})?),?[ 	]+$",
+        r"(?:^|[\x20\t(,;:])(?P<street>\p{Lu}[\p{L}'’.\-]*(?:\x20(?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ter|ten|op|aan)){0,3}\x20[1-9][0-9]{0,4}(?:\x20?[a-zA-Z]|-[0-9]{1,4}|-?[a-zA-Z]{1,3})?),?[\x20\t]+$",
     )
     .expect("street before postcode pattern compiles")
 });
 
+/// A street and number right before a postcode on its line, whatever the street is called
+/// (`Lhee 23, 7991 PG Dwingeloo`, `Kruisweg 4a 2132 NA`): the postcode vouches for it.
 fn street_before_postcode(
     text: &str,
     line_start: usize,

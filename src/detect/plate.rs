@@ -60,7 +60,7 @@ static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
 /// space and one to four digits (`HS-K 2291`, `AC-RT 815`, `K-LM 6084E`). Its hyphen and then
 /// a space are its own, so it is read without a vehicle word.
 static GERMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} [1-9][0-9]{0,3}[EH]?\b")
+    Regex::new(r"\b[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\x20[1-9][0-9]{0,3}[EH]?\b")
         .expect("German plate pattern compiles")
 });
 

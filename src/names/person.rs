@@ -561,7 +561,7 @@ pub(crate) fn after_determiner(g: &Grammar, i: usize) -> bool {
     };
     (g.word_in(before, ARTICLES) && !g.word_in(before, &["die", "dat"]))
         || g.is_punct(i - 1, '"')
-        || (g.spaced(before) && crate::resolve::is_place_adjective(g.str(before)))
+        || (g.spaced(before) && crate::resolve::is_naming_adjective(g.str(before)))
 }
 
 /// Whether a staff member's surname that is also a word (`Koning`, `Post`) names them here:
