@@ -52,6 +52,11 @@ pub(super) const LIST_FIELDS: &[&str] = &[
     "sprekers",
     "gesprekspartners",
     "leden",
+    // A calendar invitation's attendees (`Verplicht:`, `Optioneel:`).
+    "verplicht",
+    "optioneel",
+    "required",
+    "optional",
 ];
 
 /// The kind of list a field label names: the label itself, or its last word

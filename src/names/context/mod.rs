@@ -634,6 +634,11 @@ mod tests {
             "{f:?}"
         );
         assert!(f.iter().any(|s| s.contains("Nijenhuis")), "{f:?}");
+        // A calendar invitation's optional attendees, a surname that is a month among them.
+        let text = "Optioneel:    Wennink, Marco (BOA); Mei, Sjaak (raadslid)\nVerplicht: ja\n";
+        let f = texts(text);
+        assert!(f.contains(&"Mei, Sjaak".to_string()), "{f:?}");
+        assert!(f.contains(&"Wennink, Marco".to_string()), "{f:?}");
     }
 
     #[test]
