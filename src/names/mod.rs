@@ -1921,7 +1921,8 @@ Begin: ma 16-8-2021 08:30
         // first name too; a member of the States named with `lid Provinciale Staten`.
         let list = "R. Veldhuis, H. Çelik, S. Mei — raadsleden Reggedal\n\
                     S. Kleine Koerkamp, lid Provinciale Staten (BBB)\n\
-                    De Kamerleden Stegeman en Yıldız vragen P. Kramer om een reactie.\n";
+                    De Kamerleden Stegeman en Yıldız vragen P. Kramer om een reactie.\n\
+                    - Kamerleden Stegeman + Yıldız → vragen bij IenW\n";
         assert_eq!(removed(&e, list), ["P. Kramer"]);
         // The list after a title that ends its line goes on over the next lines; the next
         // entry after a list ended by its title is no member.

@@ -961,7 +961,8 @@ fn names_between(between: &str, at_most: usize) -> bool {
         && words.len() <= at_most
         && words.iter().all(|w| {
             let w = w.trim_end_matches([',', ';']);
-            w == "en"
+            // `en`, or a note's `+` and `&` (`Kamerleden Stegeman + Yıldız`).
+            matches!(w, "en" | "+" | "&")
                 || addressing(w)
                 || lexicon::is_particle(&fold(w))
                 || (w.starts_with(char::is_uppercase)
