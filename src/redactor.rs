@@ -273,14 +273,19 @@ impl Redactor {
             let places = crate::names::places::learned(text);
             facts.extend(places.into_iter().map(BatchFact::Place));
         }
-        if self.policy.is_enabled(Category::Address) {
-            let addresses = address::learned(View::new(text).text());
-            facts.extend(addresses.into_iter().map(BatchFact::Address));
-        }
-        if self.policy.is_enabled(Category::Other) {
-            // Read as the detectors read it, so that pass 2 finds the number as written.
-            let numbers = known::labelled_numbers(View::new(text).text());
-            facts.extend(numbers.into_iter().map(BatchFact::PersonNumber));
+        let addresses = self.policy.is_enabled(Category::Address);
+        let numbers = self.policy.is_enabled(Category::Other);
+        if addresses || numbers {
+            // Read as the detectors read it, so that pass 2 finds them as written.
+            let view = View::new(text);
+            if addresses {
+                let learned = address::learned(view.text());
+                facts.extend(learned.into_iter().map(BatchFact::Address));
+            }
+            if numbers {
+                let labelled = known::labelled_numbers(view.text());
+                facts.extend(labelled.into_iter().map(BatchFact::PersonNumber));
+            }
         }
         facts
     }

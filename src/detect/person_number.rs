@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Finding, is_whole_token, line_before};
+use super::{Finding, Lines, is_whole_token, line_before};
 use crate::fold::fold;
 use crate::policy::Category;
 
@@ -300,30 +300,24 @@ fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
             .map(|w| crate::fold::fold(w).trim_end_matches(',').to_string())
             .collect()
     };
+    let mut lines: Option<Lines> = None;
     for c in KVK.captures_iter(text) {
         let number = c.get(1).expect("the number group always takes part");
-        let line_start = text[..number.start()].rfind('\n').map_or(0, |k| k + 1);
-        let line_end = text[number.end()..]
-            .find('\n')
-            .map_or(text.len(), |k| number.end() + k);
+        let lines = lines.get_or_insert_with(|| Lines::new(text));
         // The lines around it, not across a blank line.
-        let mut from = line_start;
+        let mut from = lines.start(number.start());
         for _ in 0..3 {
-            let Some(prev) = from
-                .checked_sub(1)
-                .map(|e| text[..e].rfind('\n').map_or(0, |k| k + 1))
-            else {
-                break;
-            };
-            if text[prev..from - 1].trim().is_empty() {
+            if from == 0 || text[lines.start(from - 1)..from - 1].trim().is_empty() {
                 break;
             }
-            from = prev;
+            from = lines.start(from - 1);
         }
-        let to = text[(line_end + 1).min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |k| line_end + 1 + k)
-            .max(line_end);
+        let line_end = lines.end(number.end(), text.len());
+        let to = if line_end < text.len() {
+            lines.end(line_end + 1, text.len())
+        } else {
+            line_end
+        };
         let around = words(&text[from..to]);
         let personal = around
             .iter()
