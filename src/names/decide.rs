@@ -194,7 +194,13 @@ impl NameEngine {
         // go on past them.
         let before = mentions.len();
         extend_lists(g, &organisations, &protected_spans, &mut mentions);
-        identified_initials(g, &people, &protected_spans, &mut mentions);
+        identified_initials(
+            g,
+            &people,
+            &self.known.people,
+            &protected_spans,
+            &mut mentions,
+        );
         identified_accounts(g, &people, &protected_spans, &mut mentions);
         let remembered = &self.known.surnames;
         propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
@@ -569,17 +575,26 @@ fn identified_accounts(
 
 /// Initials of the people identified in the text (`PAL` for P.A. Lindeboom, `KBo` for Karin
 /// Bos), where they stand for a person: in a person's context (a speaker, a paraaf before a
-/// date, a sign-off), or written in a way no abbreviation is (`JdV`, `KBo`).
+/// date, a sign-off), or written in a way no abbreviation is (`JdV`, `KBo`). Initials of the
+/// private people other documents of the batch identified count in those two ways only: a
+/// market master's notes write `HtB` for the stallholder the letters name in full.
 fn identified_initials(
     g: &Grammar,
     people: &People,
+    batch_people: &People,
     protected: &Spans,
     mentions: &mut Vec<Mention>,
 ) {
-    let mut wanted: HashMap<String, usize, FastHash> = HashMap::default();
-    for (n, k) in people.keys().iter().enumerate() {
+    // Whether the initials are of someone this text identifies.
+    let mut wanted: HashMap<String, bool, FastHash> = HashMap::default();
+    for k in batch_people.keys() {
         for v in initials_of(k) {
-            wanted.entry(v).or_insert(n);
+            wanted.insert(v, false);
+        }
+    }
+    for k in people.keys() {
+        for v in initials_of(k) {
+            wanted.insert(v, true);
         }
     }
     if wanted.is_empty() {
@@ -592,12 +607,38 @@ fn identified_initials(
             .map(|m| (m.parse.start, m.parse.end))
             .collect(),
     );
+    // Words written somewhere beside a number, a hyphen or an opening bracket.
+    let code =
+        |k: usize| toks.get(k).is_some_and(|t| t.kind == token::Kind::Number) || g.is_punct(k, '-');
+    let coded: HashSet<&str, FastHash> = (1..toks.len())
+        .filter(|&i| code(i + 1) || code(i - 1) || g.is_punct(i - 1, '('))
+        .filter_map(|i| g.word(i))
+        .collect();
     for (i, t) in toks.iter().enumerate() {
         let Some(w) = g.word(i) else { continue };
-        // The people's names are kept folded, so `AÖ` is looked up as `AO`.
-        if !wanted.contains_key(unaccented(w).as_ref()) {
+        // The people's names are kept folded, so `AÖ` is looked up as `AO`. A key leaves a
+        // surname's particles out, so `HtB` is looked up as `HB`.
+        let folded = unaccented(w);
+        let particle_inside = w.chars().last().is_some_and(char::is_uppercase)
+            && matches!(
+                w.chars()
+                    .filter(|c| c.is_lowercase())
+                    .collect::<String>()
+                    .as_str(),
+                "v" | "vd" | "vdr" | "d" | "t" | "vt" | "o" | "l"
+            );
+        let letters: Cow<str> = if particle_inside {
+            folded
+                .chars()
+                .filter(|c| c.is_uppercase())
+                .collect::<String>()
+                .into()
+        } else {
+            folded
+        };
+        let Some(&here) = wanted.get(letters.as_ref()) else {
             continue;
-        }
+        };
         let (s, e) = (t.start, t.end);
         if taken.overlaps(s, e) || protected.overlaps(s, e) || g.in_numbered_code(i) {
             continue;
@@ -606,10 +647,21 @@ fn identified_initials(
         let context = person::context(g, i, i + 1, true);
         // Capitals that are no abbreviation stand for the person named here (`JW` when
         // Jan-Willem van der Meer is named).
-        let distinct = !g.has(i, class::ORG | class::NOT_NAME | class::PLACE | class::WORD)
+        let distinct = here
+            && !g.has(i, class::ORG | class::NOT_NAME | class::PLACE | class::WORD)
             && !grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i))
             && !context::used_as_organisation(g, w);
         if !(mixed || context.is_some() || distinct) {
+            continue;
+        }
+        // Another document's person, or letters read past a particle: not letters this
+        // text uses in a code or a name anywhere (`ABL 3980114`, `ABL-containers`,
+        // `GW3455f`, `HENGELO (OV)`, `RvB-DW-2024`), nor a body's abbreviation (`CvB`).
+        if (!here || particle_inside)
+            && (coded.contains(w)
+                || g.has(i, class::ORG | class::PLACE)
+                || grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i)))
+        {
             continue;
         }
         let Some(parse) = g.initials_alone(i) else {

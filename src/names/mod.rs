@@ -628,6 +628,21 @@ mod tests {
     }
 
     #[test]
+    fn initials_of_a_person_another_document_names() {
+        let e = engine(&[], &[]);
+        let letter = "Geachte heer Ter Braak,\nDe heer H.J. ter Braak heeft bezwaar gemaakt.\n";
+        let named = e.identify(&FoldedText::new(letter));
+        let e = e.with_known_people(&named, &[]);
+        // Written as no abbreviation is, or in a person's context.
+        let notes =
+            "1/2/24 opstelling gewijzigd. HtB niet blij.\nBesproken met HB (stallhouder).\n";
+        assert_eq!(removed(&e, notes), ["HtB", "HB"]);
+        // Not letters the text uses in a code, nor a body's abbreviation.
+        let codes = "Zegel HB 4471903 en HB-containers.\nBesluit RvB en CvB.\n";
+        assert!(removed(&e, codes).is_empty(), "{:?}", removed(&e, codes));
+    }
+
+    #[test]
     fn a_village_the_batch_shows_to_be_a_place_is_no_surname() {
         let e = engine(&[], &[]);
         let text = "Onderwerp: besluit LOD (asbest Sinderen)\nDe pachter Sinderen belde.\n";

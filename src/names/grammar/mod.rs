@@ -26,7 +26,7 @@ pub const NAMED_ABBREVIATIONS: &[&str] = &[
     "fwd", "aw", "fyi", "btw", "eu", "nl", "vs", "tv", "id", "nr", "tel", "fax", "url", "pdf",
     "ps", "vz", "q", "qa", "faq", "ab", "ad", "wg", "mt", "dt", "pm", "am", "vwo", "havo", "mbo",
     "hbo", "wo", "rvs", "ov", "rd", "dg", "sg", "pdg", "hid", "cdk", "gs", "ps", "b&w", "db", "om",
-    "hr", "ict", "ggd",
+    "hr", "ict", "ggd", "cvb", "rvb", "rvc", "rvt", "hvj", "rvdk", "rvdr", "jenv", "ienw",
 ];
 
 /// How a name is written.
