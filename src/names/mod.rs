@@ -2199,6 +2199,24 @@ Begin: ma 16-8-2021 08:30
         let own = "Verslag hoorzitting commissie bezwaarschriften\n\n\
              Commissie : B. de Graaf (voorzitter), senior adviseur\n";
         assert_eq!(removed(&e, own), ["B. de Graaf"]);
+        // Members listed before a bracketed `(leden)`; the committee's invitation, whose
+        // heading names no hearing; not an advisory committee's `Leden:` label.
+        let members = "Verslag hoorzitting commissie bezwaarschriften\n\n\
+             Commissie : mr. H.A. Dekkers (voorzitter), mr. drs. F. Lommerse, A. Chaouch (leden)\n";
+        assert!(
+            removed(&e, members).is_empty(),
+            "{:?}",
+            removed(&e, members)
+        );
+        let invitation = "Commissie bezwaarschriften gemeente Vlietdam\n\n\
+             Samenstelling commissie:\n  voorzitter: mr. L.C. Verschoor\n  lid       : drs. P. Gerritsen\n";
+        assert!(removed(&e, invitation).is_empty());
+        let advisory = "Verslag vergadering monumentencommissie\n\n\
+             Leden: ir. J.H. Brouwer (architect), drs. A. Steenbergen\n";
+        assert_eq!(
+            removed(&e, advisory),
+            ["ir. J.H. Brouwer", "drs. A. Steenbergen"]
+        );
         // Not in a team's own meeting.
         let team = "Verslag teamoverleg\n\nVoorzitter: Kuipers-Dam\n";
         assert_eq!(removed(&e, team), ["Kuipers-Dam"]);

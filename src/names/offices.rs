@@ -62,11 +62,18 @@ impl<'t> Offices<'t> {
                     || before.ends_with('(') && after.starts_with(')')
                     || before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']))
             };
-            for seat in ["voorzitter", "vz", "lid"] {
+            // `(leden)` after a list of names; not a `Leden:` label, which an advisory
+            // committee's experts sit under too.
+            let bracketed = |s: usize, e: usize| {
+                f[..s].trim_end_matches([' ', '\t']).ends_with('(')
+                    && f[e..].trim_start_matches([' ', '\t']).starts_with(')')
+            };
+            for seat in ["voorzitter", "vz", "lid", "leden"] {
                 seats.extend(
                     f.match_indices(seat)
                         .map(|(s, _)| (s, s + seat.len()))
                         .filter(|&(s, e)| is_word(s, e) && own_seat(s, e))
+                        .filter(|&(s, e)| seat != "leden" || bracketed(s, e))
                         .map(|(s, e)| folded.original_range(s, e)),
                 );
             }
@@ -248,14 +255,15 @@ impl<'t> Offices<'t> {
     }
 
     /// Whether the name ending at `end` is one of a list of names that a plural title
-    /// describes after a dash or a comma (`R. Veldhuis, H. Çelik — raadsleden Reggedal`).
+    /// describes after a dash, a comma or in brackets (`R. Veldhuis, H. Çelik — raadsleden
+    /// Reggedal`, `mr. F. Lommerse, A. Chaouch (leden)`).
     fn before_plural_title(&self, end: usize) -> bool {
         let n = self.titles.partition_point(|t| t.start < end);
         self.titles.get(n).is_some_and(|t| {
             let between = &self.text[end..t.start];
             let Some(list) = between
                 .trim_end()
-                .strip_suffix(['—', '–', '-', ','])
+                .strip_suffix(['—', '–', '-', ',', '('])
                 .map(str::trim_end)
             else {
                 return false;
@@ -425,10 +433,11 @@ fn surname_of(text: &str, at: usize) -> bool {
     initials || first_name
 }
 
-/// Whether a text's heading (its first 400 bytes, folded) is that of the minutes or the
-/// hearing of an elected body or an objections committee, not of a team's own meeting.
+/// Whether a text's heading (its first 600 bytes, folded) is that of the minutes or the
+/// hearing of an elected body, or a document of an objections committee (its invitation to a
+/// hearing, its advice), not of a team's own meeting.
 fn meeting_of_a_public_body(folded: &str) -> bool {
-    let mut end = folded.len().min(400);
+    let mut end = folded.len().min(600);
     while !folded.is_char_boundary(end) {
         end -= 1;
     }
@@ -461,7 +470,14 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
         "werkgroep",
         "teamoverleg",
     ]);
-    minutes && body && !own_team
+    let objections_committee = names_any(&[
+        "commissie bezwaarschriften",
+        "bezwaarcommissie",
+        "bezwaarschriftencommissie",
+        "hoorcommissie",
+        "adviescommissie bezwaar",
+    ]);
+    (minutes && body || objections_committee) && !own_team
 }
 
 /// The people named right before their party in brackets (`Vlaming (PvdD)`, `Van
