@@ -1094,11 +1094,17 @@ fn town_after_comma(text: &str, street_end: usize) -> Option<usize> {
 
 /// The end of the town in an address block's postcode line, two spaces after the postcode
 /// as Dutch post writes it (`7241 BT  HOLTVEEN`), or `end`: a line of the postcode and the
-/// town alone. Most teams remove the town with the address there.
+/// town alone, or of the street, the postcode and the town (`Rosmolenstraat 41, 1502 AC
+/// Zaandam`). Most teams remove the town with the address there.
 fn block_town_end(text: &str, lines: &Lines, start: usize, end: usize) -> usize {
     let line_start = lines.start(start);
     let line_end = lines.end(start, text.len());
-    if !text[line_start..start].trim().is_empty() || !text[end..].starts_with("  ") {
+    let before = text[line_start..start].trim();
+    let after_street = text[..start].ends_with(", ")
+        && before
+            .trim_end_matches(',')
+            .ends_with(|c: char| c.is_ascii_alphanumeric());
+    if !(before.is_empty() || after_street) || !text[end..].starts_with("  ") {
         return end;
     }
     let town = town_end(text, end + 1);

@@ -251,6 +251,53 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     document_numbers(text, from, out);
     vat_numbers_of_people(text, out);
     kvk_numbers_of_people(text, out);
+    kvk_column_of_people(text, out);
+}
+
+/// Trade-register numbers in a `KvK` column, in the rows of sole traders and partnerships (a
+/// market's allocation list: `Mulder, G.J.⇥eenmanszaak⇥Vis⇥39087712`, a subsidy register's
+/// `ez` for eenmanszaak), not of companies.
+fn kvk_column_of_people(text: &str, out: &mut Vec<Finding>) {
+    let is_kvk = |label: &str| label_words(label).first().is_some_and(|w| w == "kvk");
+    if !text.contains(['\t', '|']) {
+        return;
+    }
+    let mut found = Vec::new();
+    super::table::chosen_column_cells(
+        text,
+        |labels| labels.iter().map(|l| is_kvk(l)).collect(),
+        |start, end, _| {
+            let value = &text[start..end];
+            let digits = value.chars().filter(char::is_ascii_digit).count();
+            if digits != 8 || !value.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+                return;
+            }
+            let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+            let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+            let cells: Vec<String> = text[line_start..line_end]
+                .split(['\t', '|', '(', ')', ',', ';'])
+                .map(|c| fold(c.trim()))
+                .collect();
+            let personal = cells
+                .iter()
+                .any(|c| c == "ez" || c.split_whitespace().any(|w| PERSONAL_BUSINESS.contains(&w)));
+            let legal = cells
+                .iter()
+                .any(|c| c.split_whitespace().any(|w| LEGAL_PERSON.contains(&w)));
+            if personal && !legal {
+                found.push((start, end));
+            }
+        },
+    );
+    for (start, end) in found {
+        out.push(Finding::new(
+            start,
+            end,
+            Category::Other,
+            RULE,
+            LABELLED_EVIDENCE,
+        ));
+    }
 }
 
 /// Words that make a business one person's, or a partnership of people: its registration
@@ -283,6 +330,7 @@ const LEGAL_PERSON: &[&str] = &[
 ];
 
 /// A trade-register number of a sole trader or a partnership (`KvK 14082735 (eenmanszaak)`,
+/// and its VAT or establishment number,
 /// `Maatschap Wolbrink … KvK 08123377`, `h.o.d.n. Autohandel D. Smit … (KvK 71840093)`):
 /// it identifies the people who run it, where a company's number is a public reference. Read
 /// from the number's line, the three lines above it and the one below, within its block; not
@@ -300,8 +348,19 @@ fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
             .map(|w| crate::fold::fold(w).trim_end_matches(',').to_string())
             .collect()
     };
+    // The same business's VAT and establishment numbers (`BTW-id NL002217846B71`,
+    // `Vestigingsnummer 000039182744`).
+    static VAT_OR_BRANCH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:\bbtw|\bvat|vestigings)[- ]?(?:id|nummer|nr\.?|number|no\.?)?[^0-9\n]{0,20}?(?-u:\b)(NL ?[0-9]{9} ?B ?[0-9]{2}|[0-9]{12})(?-u:\b)",
+        )
+        .expect("VAT or branch number pattern compiles")
+    });
     let mut lines: Option<Lines> = None;
-    for c in KVK.captures_iter(text) {
+    for c in KVK
+        .captures_iter(text)
+        .chain(VAT_OR_BRANCH.captures_iter(text))
+    {
         let number = c.get(1).expect("the number group always takes part");
         let lines = lines.get_or_insert_with(|| Lines::new(text));
         // The lines around it, not across a blank line.
@@ -846,6 +905,15 @@ mod tests {
                     Aydın Thuiszorg B.V., h.o.d.n. ZorgSamen (KvK 71234567)\n\n\
                     Rechtsvorm: eenmanszaak\n\nKvK 80447129\n";
         assert_eq!(found(text), ["14082735", "58120934"]);
+        // Its VAT and establishment numbers go with it.
+        let text = "Handelsnaam: Kapsalon Lies (eenmanszaak)\nKvK-nummer: 71843266  \
+                    Vestigingsnummer: 000039182744\nBTW-id: NL002217846B72\n\n\
+                    Groen Vastgoed B.V.\nBTW-nummer: NL001234567B01\n";
+        assert_eq!(found(text), ["71843266", "000039182744", "NL002217846B72"]);
+        // A `KvK` column: a sole trader's row, not a company's.
+        let table = "nr\tnaam\tvorm\tKvK\n1\tMulder, G.J.\teenmanszaak\t39087712\n\
+                     2\tSlot, W.\tez\t08155210\n3\tKaashandel B.V.\tbv\t64218937\n";
+        assert_eq!(found(table), ["39087712", "08155210"]);
         assert!(found("Datum schade              : 23-02-2025").is_empty());
     }
 

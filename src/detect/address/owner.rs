@@ -149,11 +149,15 @@ fn says_residence(before: &str) -> bool {
         .take(4)
         .map(fold)
         .collect();
-    let own_address = last.iter().position(|w| w == "adres").is_some_and(|k| {
-        last[k + 1..]
-            .iter()
-            .any(|w| POSSESSIVES.contains(&w.as_str()))
-    });
+    // `mijn adres`, `ons postadres`, `haar woonadres`: a person's own.
+    let own_address = last
+        .iter()
+        .position(|w| w.ends_with("adres"))
+        .is_some_and(|k| {
+            last[k + 1..]
+                .iter()
+                .any(|w| POSSESSIVES.contains(&w.as_str()))
+        });
     own_address || last.iter().any(|w| RESIDENCE_WORDS.contains(&w.as_str()))
 }
 
