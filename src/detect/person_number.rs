@@ -29,7 +29,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|schade|legitimatie)(?:nummer|nr)?s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|\s+nr\.?)?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
@@ -657,6 +657,14 @@ mod tests {
     #[test]
     fn labelled_numbers_of_people() {
         assert_eq!(found("Klantnummer    : 301457\n"), ["301457"]);
+        assert_eq!(
+            found("loonheffingennummer 817264903L01, DNR-nummer BOA-221587"),
+            ["817264903L01", "BOA-221587"]
+        );
+        assert_eq!(
+            found("(persoonscertificaat DIA-540-11827), Personalausweis nr. L01X00T47"),
+            ["DIA-540-11827", "L01X00T47"]
+        );
         assert_eq!(found("Dienstnummer:   NVWA-T-40281\n"), ["NVWA-T-40281"]);
         assert_eq!(
             found("veehouder (UBN 2281934) en UBN-nummer: 6207415"),
