@@ -2,7 +2,7 @@
 //! person.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::grammar::{self, Form, Grammar, NameParse, shape};
 use super::lexicon::{self, FastHash, GAZETTEER, class};
@@ -197,7 +197,7 @@ impl NameEngine {
         identified_initials(
             g,
             &people,
-            &self.known.people,
+            &self.known.initials,
             &protected_spans,
             &mut mentions,
         );
@@ -486,7 +486,7 @@ fn public_initials(
 
 /// Every abbreviation of a person's name (`JW`, `JWa`, `PAL`), from the first name and from
 /// the initials; none without a surname.
-fn initials_of(k: &PersonKey) -> Vec<String> {
+pub(super) fn initials_of(k: &PersonKey) -> Vec<String> {
     let Some(surname) = &k.surname else {
         return Vec::new();
     };
@@ -581,23 +581,14 @@ fn identified_accounts(
 fn identified_initials(
     g: &Grammar,
     people: &People,
-    batch_people: &People,
+    batch_initials: &HashSet<String, FastHash>,
     protected: &Spans,
     mentions: &mut Vec<Mention>,
 ) {
-    // Whether the initials are of someone this text identifies.
-    let mut wanted: HashMap<String, bool, FastHash> = HashMap::default();
-    for k in batch_people.keys() {
-        for v in initials_of(k) {
-            wanted.insert(v, false);
-        }
-    }
-    for k in people.keys() {
-        for v in initials_of(k) {
-            wanted.insert(v, true);
-        }
-    }
-    if wanted.is_empty() {
+    // The initials of the people this text identifies.
+    let identified: HashSet<String, FastHash> =
+        people.keys().iter().flat_map(initials_of).collect();
+    if identified.is_empty() && batch_initials.is_empty() {
         return;
     }
     let toks = g.tokens();
@@ -636,9 +627,10 @@ fn identified_initials(
         } else {
             folded
         };
-        let Some(&here) = wanted.get(letters.as_ref()) else {
+        let here = identified.contains(letters.as_ref());
+        if !here && !batch_initials.contains(letters.as_ref()) {
             continue;
-        };
+        }
         let (s, e) = (t.start, t.end);
         if taken.overlaps(s, e) || protected.overlaps(s, e) || g.in_numbered_code(i) {
             continue;

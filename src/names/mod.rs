@@ -219,6 +219,8 @@ pub struct NameEngine {
 #[derive(Default)]
 struct Known {
     people: People,
+    /// The initials of those people (see [`decide::initials_of`]), built once per batch.
+    initials: HashSet<String, lexicon::FastHash>,
     surnames: HashSet<String, lexicon::FastHash>,
     /// The surnames other documents show as officials' or office holders', folded.
     public_surnames: HashSet<String, lexicon::FastHash>,
@@ -316,9 +318,11 @@ impl NameEngine {
             .filter(|s| !private_surnames.contains(s))
             .map(str::to_string)
             .collect();
+        let initials = people.keys().iter().flat_map(decide::initials_of).collect();
         NameEngine {
             known: Arc::new(Known {
                 people,
+                initials,
                 surnames,
                 public_surnames,
                 places: learned,
