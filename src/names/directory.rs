@@ -20,8 +20,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
 
 use super::grammar::{Form, Grammar, NameParse, shape};
 use super::lexicon::{self, GAZETTEER, class, is_particle};
@@ -635,7 +637,8 @@ impl Directory {
         // in whatever case they were written.
         let dated = date_at(g, next)
             || (g.is_punct(next, ',') && date_at(g, next + 1))
-            || date_before(g, t);
+            || date_before(g, t)
+            || logged(g, t, next);
         let signed = !dotted && signed_in_lower_case(g, t, w);
         if !p.initials.iter().any(|i| {
             i == w
@@ -1010,6 +1013,22 @@ fn date_before(g: &Grammar, k: usize) -> bool {
         && date_at(g, k - 3)
         && g.glued(k - 3)
         && g.glued(k - 2)
+}
+
+/// Whether the word from `t` to `next` is the second column of a log's line that opens
+/// with a date (`10-01  EZ   dossier aangemaakt`, `05-06-2024  WH  verzoek aanvulling`): who
+/// wrote the entry.
+fn logged(g: &Grammar, t: usize, next: usize) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.](?:[0-9]{2}|[0-9]{4}))?$")
+            .expect("log date pattern compiles")
+    });
+    let toks = g.tokens();
+    if t == 0 || !g.column_gap(t - 1) || !(g.column_gap(next - 1) || g.is_punct(next, ':')) {
+        return false;
+    }
+    let line_start = g.text()[..toks[t].start].rfind('\n').map_or(0, |n| n + 1);
+    DATE.is_match(g.text()[line_start..toks[t - 1].end].trim())
 }
 
 /// Lower-case abbreviations of notes and mails that are no one's paraaf.

@@ -1322,6 +1322,16 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn staff_initials_that_write_a_log_entry() {
+        let e = engine(&["Eva Zomer", "Wim Hendriks"], &[]);
+        let log = "Behandelnotities\n10-01  EZ   dossier aangemaakt\n\
+                   05-06-2024  WH  aanvraag gekoppeld\n11-01  EZ: certificaat ontbreekt\n";
+        assert_eq!(removed(&e, log), ["EZ", "WH", "EZ"]);
+        // Not the same letters in a sentence.
+        assert!(removed(&e, "Het ministerie van EZ is akkoord.\n").is_empty());
+    }
+
+    #[test]
     fn a_family_business_names_the_family() {
         let e = engine(&[], &[]);
         let r = removed(
