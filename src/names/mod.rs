@@ -1322,6 +1322,20 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn full_names_in_lower_case() {
+        let e = engine(&[], &[]);
+        let text = "Betrokken personen: mehmet aydin (directeur), jeroen bakker\n\
+                    (arjan kuipers, VR Brabant-Noord)\n";
+        assert_eq!(
+            removed(&e, text),
+            ["mehmet aydin", "jeroen bakker", "arjan kuipers"]
+        );
+        // Not words after a first name, nor an address or an account.
+        let text = "ik heb mark gisteren gesproken. mail mehmet.aydin@x.nl, mehmet_aydin\n";
+        assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
+    }
+
+    #[test]
     fn staff_initials_that_write_a_log_entry() {
         let e = engine(&["Eva Zomer", "Wim Hendriks"], &[]);
         let log = "Behandelnotities\n10-01  EZ   dossier aangemaakt\n\

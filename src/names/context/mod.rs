@@ -261,6 +261,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     inline::inline(g, text, out);
     firm::partnerships(g, out);
     single::single_words(g, out);
+    single::lower_case_full_names(g, out);
     single::particle_surnames(g, out);
     abbreviations::abbreviations(g, out);
     abbreviations::inline_parafen(g, out);

@@ -40,6 +40,65 @@ const A_KNOWN_NAMES_PERSON: &[&str] = &[person::WORKS_AT, person::FUNCTION_IN_BR
 /// The evidence of a first name that is a word too, capitalised inside a sentence.
 const CAPITALISED_FIRST_NAME: &str = "a first name capitalised inside a sentence";
 
+/// Full names written in lower case, as web forms, notes and text messages do (`mehmet
+/// aydin`, `arjan kuipers`, `jeroen bakker`): a first name that is no word, then a surname,
+/// with any particles. The surname is one the gazetteer knows, or no word.
+pub(super) fn lower_case_full_names(g: &Grammar, out: &mut Vec<Mention>) {
+    use crate::names::lexicon::{GAZETTEER, is_compound_word, is_dutch_word};
+    const NOT_A_FIRST_NAME: u16 = OTHER_THAN_A_NAME | class::WORD;
+    let word = |f: &str| is_dutch_word(f) || is_compound_word(f);
+    // Glued to a dot, an `@`, a hyphen or an underscore: part of an address or an account.
+    let joiner = |k: usize| ['.', '@', '-', '_'].iter().any(|&c| g.is_punct(k, c));
+    let joined =
+        |k: usize| (k > 0 && g.glued(k - 1) && joiner(k - 1)) || (g.glued(k) && joiner(k + 1));
+    for i in 0..g.tokens().len() {
+        if !g.is_lower(i) || !g.spaced(i) {
+            continue;
+        }
+        let given = g.folded(i);
+        if given.chars().count() < 3
+            || !GAZETTEER.is(given, class::FIRST_NAME)
+            || g.has(i, NOT_A_FIRST_NAME)
+            || word(given)
+            || joined(i)
+        {
+            continue;
+        }
+        let particles = g.tussen(i + 1);
+        let s = i + 1 + particles;
+        if particles > 0 && !g.spaced(s - 1) {
+            continue;
+        }
+        if !g.is_lower(s) || joined(s) {
+            continue;
+        }
+        let surname = g.folded(s);
+        let known = GAZETTEER.is(surname, class::SURNAME);
+        if surname.chars().count() < 3
+            || g.has(s, OTHER_THAN_A_NAME & !class::PARTICLE)
+            || !(known || !word(surname))
+            || GAZETTEER.is(surname, class::FIRST_NAME) && !known
+        {
+            continue;
+        }
+        let key: Vec<&str> = (i + 1..=s).filter_map(|k| g.word(k)).collect();
+        let parse = NameParse {
+            start: g.tokens()[i].start,
+            end: g.tokens()[s].end,
+            next: s + 1,
+            form: Form::Full,
+            given: Some(given.to_string()),
+            initials: None,
+            surname: Some(crate::names::lexicon::surname_key_of(&key.join(" "))),
+        };
+        out.push(mention(
+            parse,
+            "name.lower-case",
+            "a full name written in lower case",
+        ));
+    }
+}
+
 /// Finds single-word names by their place in the text of `g`.
 pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
     // Words inside a name another rule read (`Sam, M. (Mehmet)`) are that name's.
