@@ -76,8 +76,7 @@ pub(super) fn lower_case_full_names(g: &Grammar, out: &mut Vec<Mention>) {
         let known = GAZETTEER.is(surname, class::SURNAME);
         if surname.chars().count() < 3
             || g.has(s, OTHER_THAN_A_NAME & !class::PARTICLE)
-            || !(known || !word(surname))
-            || GAZETTEER.is(surname, class::FIRST_NAME) && !known
+            || (!known && (word(surname) || GAZETTEER.is(surname, class::FIRST_NAME)))
         {
             continue;
         }
