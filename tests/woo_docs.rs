@@ -489,6 +489,27 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.025,
             char_precision: 0.95,
         },
+        // Noise from a padel club, drone exemptions, a weekly market's stalls: held back
+        // (text-fresh61/62/63) and measured by totals in the round they were written (0.973,
+        // 0.945, 0.923 at the end of that round), then unpacked.
+        "dev-padel" => Floors {
+            recall: 0.97,
+            staff_recall: 0.98,
+            keep_violations: 0.025,
+            char_precision: 0.965,
+        },
+        "dev-drones" => Floors {
+            recall: 0.945,
+            staff_recall: 0.965,
+            keep_violations: 0.04,
+            char_precision: 0.925,
+        },
+        "dev-market" => Floors {
+            recall: 0.95,
+            staff_recall: 0.975,
+            keep_violations: 0.025,
+            char_precision: 0.94,
+        },
         _ => default,
     }
 }
