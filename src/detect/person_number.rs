@@ -252,6 +252,26 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     vat_numbers_of_people(text, out);
     kvk_numbers_of_people(text, out);
     kvk_column_of_people(text, out);
+    pilot_certificates(text, out);
+}
+
+/// A remote pilot's certificate under the EU's drone rules (Regulation 2019/947:
+/// `NLD-RP-2c91e7d04a6f`, `BEL-RP-000418832`, and the `STS` one): always a person's, where an
+/// operator's registration may be a company's.
+fn pilot_certificates(text: &str, out: &mut Vec<Finding>) {
+    static PILOT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)[A-Z]{3}-(?:RP|STS)-[0-9A-Za-z]{6,16}(?-u:\b)")
+            .expect("pilot certificate pattern compiles")
+    });
+    for m in PILOT.find_iter(text) {
+        out.push(Finding::new(
+            m.start(),
+            m.end(),
+            Category::Other,
+            RULE,
+            LABELLED_EVIDENCE,
+        ));
+    }
 }
 
 /// Trade-register numbers in a `KvK` column, in the rows of sole traders and partnerships (a
@@ -664,6 +684,11 @@ mod tests {
         assert_eq!(
             found("(persoonscertificaat DIA-540-11827), Personalausweis nr. L01X00T47"),
             ["DIA-540-11827", "L01X00T47"]
+        );
+        // A drone pilot's EU certificate, whatever its label.
+        assert_eq!(
+            found("Piloot: K. Pronk, certificaat A2 NLD-RP-2c91e7d04a6f, STS-01 NLD-STS-88120934"),
+            ["NLD-RP-2c91e7d04a6f", "NLD-STS-88120934"]
         );
         assert_eq!(found("Dienstnummer:   NVWA-T-40281\n"), ["NVWA-T-40281"]);
         assert_eq!(
