@@ -350,8 +350,8 @@ const LEGAL_PERSON: &[&str] = &[
 ];
 
 /// A trade-register number of a sole trader or a partnership (`KvK 14082735 (eenmanszaak)`,
-/// and its VAT or establishment number,
-/// `Maatschap Wolbrink … KvK 08123377`, `h.o.d.n. Autohandel D. Smit … (KvK 71840093)`):
+/// `Maatschap Wolbrink … KvK 08123377`, `h.o.d.n. Autohandel D. Smit … (KvK 71840093)`), and
+/// its VAT or establishment number (`BTW-id NL002217846B71`, `Vestigingsnummer …`):
 /// it identifies the people who run it, where a company's number is a public reference. Read
 /// from the number's line, the three lines above it and the one below, within its block; not
 /// where they name a company too (`Aydın Thuiszorg B.V., h.o.d.n. ZorgSamen`).
@@ -368,8 +368,6 @@ fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
             .map(|w| crate::fold::fold(w).trim_end_matches(',').to_string())
             .collect()
     };
-    // The same business's VAT and establishment numbers (`BTW-id NL002217846B71`,
-    // `Vestigingsnummer 000039182744`).
     static VAT_OR_BRANCH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)(?:\bbtw|\bvat|vestigings)[- ]?(?:id|nummer|nr\.?|number|no\.?)?[^0-9\n]{0,20}?(?-u:\b)(NL ?[0-9]{9} ?B ?[0-9]{2}|[0-9]{12})(?-u:\b)",

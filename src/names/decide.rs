@@ -598,13 +598,11 @@ fn identified_initials(
             .map(|m| (m.parse.start, m.parse.end))
             .collect(),
     );
-    // Words written somewhere beside a number, a hyphen or an opening bracket.
+    // Words written somewhere beside a number, a hyphen or an opening bracket: gathered
+    // when first asked for.
     let code =
         |k: usize| toks.get(k).is_some_and(|t| t.kind == token::Kind::Number) || g.is_punct(k, '-');
-    let coded: HashSet<&str, FastHash> = (1..toks.len())
-        .filter(|&i| code(i + 1) || code(i - 1) || g.is_punct(i - 1, '('))
-        .filter_map(|i| g.word(i))
-        .collect();
+    let mut coded: Option<HashSet<&str, FastHash>> = None;
     for (i, t) in toks.iter().enumerate() {
         let Some(w) = g.word(i) else { continue };
         // The people's names are kept folded, so `AÖ` is looked up as `AO`. A key leaves a
@@ -616,7 +614,7 @@ fn identified_initials(
                     .filter(|c| c.is_lowercase())
                     .collect::<String>()
                     .as_str(),
-                "v" | "vd" | "vdr" | "d" | "t" | "vt" | "o" | "l"
+                "v" | "vd" | "vdr" | "vh" | "vt" | "d" | "t"
             );
         let letters: Cow<str> = if particle_inside {
             folded
@@ -650,9 +648,16 @@ fn identified_initials(
         // text uses in a code or a name anywhere (`ABL 3980114`, `ABL-containers`,
         // `GW3455f`, `HENGELO (OV)`, `RvB-DW-2024`), nor a body's abbreviation (`CvB`).
         if (!here || particle_inside)
-            && (coded.contains(w)
-                || g.has(i, class::ORG | class::PLACE)
-                || grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i)))
+            && (g.has(i, class::ORG | class::PLACE)
+                || grammar::NAMED_ABBREVIATIONS.contains(&g.folded(i))
+                || coded
+                    .get_or_insert_with(|| {
+                        (1..toks.len())
+                            .filter(|&k| code(k + 1) || code(k - 1) || g.is_punct(k - 1, '('))
+                            .filter_map(|k| g.word(k))
+                            .collect()
+                    })
+                    .contains(w))
         {
             continue;
         }

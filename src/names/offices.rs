@@ -54,26 +54,23 @@ impl<'t> Offices<'t> {
         // `mr. L.C. Verschoor (vz)`).
         // Only where the seat is the meeting's own: a label opening its line, or in brackets
         // or after a comma with nothing after it (not `voorzitter van de oudervereniging`).
+        // The members together only in brackets after their names (`mr. F. Lommerse, A.
+        // Chaouch (leden)`): an advisory committee's experts sit under a `Leden:` label too.
         if meeting_of_a_public_body(f) {
-            let own_seat = |s: usize, e: usize| {
+            let own_seat = |seat: &str, s: usize, e: usize| {
                 let before = f[..s].trim_end_matches([' ', '\t']);
                 let after = f[e..].trim_start_matches([' ', '\t']);
-                (before.is_empty() || before.ends_with('\n')) && after.starts_with(':')
-                    || before.ends_with('(') && after.starts_with(')')
-                    || before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']))
-            };
-            // `(leden)` after a list of names; not a `Leden:` label, which an advisory
-            // committee's experts sit under too.
-            let bracketed = |s: usize, e: usize| {
-                f[..s].trim_end_matches([' ', '\t']).ends_with('(')
-                    && f[e..].trim_start_matches([' ', '\t']).starts_with(')')
+                let bracketed = before.ends_with('(') && after.starts_with(')');
+                let label = (before.is_empty() || before.ends_with('\n')) && after.starts_with(':');
+                let last =
+                    before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']));
+                bracketed || (seat != "leden" && (label || last))
             };
             for seat in ["voorzitter", "vz", "lid", "leden"] {
                 seats.extend(
                     f.match_indices(seat)
                         .map(|(s, _)| (s, s + seat.len()))
-                        .filter(|&(s, e)| is_word(s, e) && own_seat(s, e))
-                        .filter(|&(s, e)| seat != "leden" || bracketed(s, e))
+                        .filter(|&(s, e)| is_word(s, e) && own_seat(seat, s, e))
                         .map(|(s, e)| folded.original_range(s, e)),
                 );
             }
