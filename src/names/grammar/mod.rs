@@ -242,16 +242,10 @@ impl<'a> Grammar<'a> {
         (self.toks.get(i)?.kind == Kind::Word).then(|| self.str(i))
     }
 
-    /// Whether word `i`, folded, is one of `list` (folded literals), without allocating for
-    /// ASCII words. For the lists of the lexicon, [`Grammar::has`] is faster.
+    /// Whether word `i`, folded, is one of `list` (folded literals). For the lists of the
+    /// lexicon, [`Grammar::has`] is faster.
     pub fn word_in(&self, i: usize, list: &[&str]) -> bool {
-        let Some(w) = self.word(i) else { return false };
-        if w.is_ascii() {
-            list.iter().any(|l| w.eq_ignore_ascii_case(l))
-        } else {
-            let f = fold(w);
-            list.contains(&f.as_str())
-        }
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && list.contains(&self.folded(i))
     }
 
     /// Whether token `i` can stand before a surname inside the same name: a first name, an
