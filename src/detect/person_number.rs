@@ -263,15 +263,12 @@ fn pilot_certificates(text: &str, out: &mut Vec<Finding>) {
         Regex::new(r"(?-u:\b)[A-Z]{3}-(?:RP|STS)-[0-9A-Za-z]{6,16}(?-u:\b)")
             .expect("pilot certificate pattern compiles")
     });
-    for m in PILOT.find_iter(text) {
-        out.push(Finding::new(
-            m.start(),
-            m.end(),
-            Category::Other,
-            RULE,
-            LABELLED_EVIDENCE,
-        ));
-    }
+    out.extend(PILOT.find_iter(text).map(|m| labelled(m.start(), m.end())));
+}
+
+/// A number found as a person's as if labelled, which the batch then looks for elsewhere.
+fn labelled(start: usize, end: usize) -> Finding {
+    Finding::new(start, end, Category::Other, RULE, LABELLED_EVIDENCE)
 }
 
 /// Trade-register numbers in a `KvK` column, in the rows of sole traders and partnerships (a
@@ -282,7 +279,6 @@ fn kvk_column_of_people(text: &str, out: &mut Vec<Finding>) {
     if !text.contains(['\t', '|']) {
         return;
     }
-    let mut found = Vec::new();
     super::table::chosen_column_cells(
         text,
         |labels| labels.iter().map(|l| is_kvk(l)).collect(),
@@ -298,26 +294,16 @@ fn kvk_column_of_people(text: &str, out: &mut Vec<Finding>) {
                 .split(['\t', '|', '(', ')', ',', ';'])
                 .map(|c| fold(c.trim()))
                 .collect();
-            let personal = cells
+            // A register writes `ez` for eenmanszaak in a cell of its own.
+            let words = cells
                 .iter()
-                .any(|c| c == "ez" || c.split_whitespace().any(|w| PERSONAL_BUSINESS.contains(&w)));
-            let legal = cells
-                .iter()
-                .any(|c| c.split_whitespace().any(|w| LEGAL_PERSON.contains(&w)));
-            if personal && !legal {
-                found.push((start, end));
+                .map(|c| if c == "ez" { "eenmanszaak" } else { c.as_str() })
+                .flat_map(str::split_whitespace);
+            if run_by_people(words) {
+                out.push(labelled(start, end));
             }
         },
     );
-    for (start, end) in found {
-        out.push(Finding::new(
-            start,
-            end,
-            Category::Other,
-            RULE,
-            LABELLED_EVIDENCE,
-        ));
-    }
 }
 
 /// Words that make a business one person's, or a partnership of people: its registration
@@ -348,6 +334,16 @@ const LEGAL_PERSON: &[&str] = &[
     "cooperatie",
     "holding",
 ];
+
+/// Whether the words around a trade-register number (folded) make the business one person's
+/// or a partnership's, and none makes it a company (`B.V.`, `stichting`).
+fn run_by_people<'w>(words: impl IntoIterator<Item = &'w str> + Clone) -> bool {
+    words
+        .clone()
+        .into_iter()
+        .any(|w| PERSONAL_BUSINESS.contains(&w))
+        && !words.into_iter().any(|w| LEGAL_PERSON.contains(&w))
+}
 
 /// A trade-register number of a sole trader or a partnership (`KvK 14082735 (eenmanszaak)`,
 /// `Maatschap Wolbrink … KvK 08123377`, `h.o.d.n. Autohandel D. Smit … (KvK 71840093)`), and
@@ -396,18 +392,10 @@ fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
             line_end
         };
         let around = words(&text[from..to]);
-        let personal = around
-            .iter()
-            .any(|w| PERSONAL_BUSINESS.contains(&w.as_str()))
-            && !around.iter().any(|w| LEGAL_PERSON.contains(&w.as_str()));
-        if personal && is_whole_token(text, number.start(), number.end()) {
-            out.push(Finding::new(
-                number.start(),
-                number.end(),
-                Category::Other,
-                RULE,
-                LABELLED_EVIDENCE,
-            ));
+        if run_by_people(around.iter().map(String::as_str))
+            && is_whole_token(text, number.start(), number.end())
+        {
+            out.push(labelled(number.start(), number.end()));
         }
     }
 }

@@ -55,12 +55,13 @@ pub(super) fn lower_case_full_names(g: &Grammar, out: &mut Vec<Mention>) {
         if !g.is_lower(i) || !g.spaced(i) {
             continue;
         }
+        // The checks the grammar holds already first, the word lists last.
         let given = g.folded(i);
         if given.chars().count() < 3
-            || !GAZETTEER.is(given, class::FIRST_NAME)
             || g.has(i, NOT_A_FIRST_NAME)
-            || word(given)
             || joined(i)
+            || !GAZETTEER.is(given, class::FIRST_NAME)
+            || word(given)
         {
             continue;
         }
