@@ -28,7 +28,8 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
         if let Some((start, end)) = address_around(text, at) {
             last_end = end;
-            if !is_functional(&text[start..at]) {
+            let local = &text[start..at];
+            if !is_functional(local) && !named_by_common_words(text, local) {
                 out.push(Finding::new(
                     start,
                     end,
@@ -292,6 +293,30 @@ fn is_functional(local: &str) -> bool {
         || is_made_of_words(local)
 }
 
+/// Whether a local part is made of common words of four letters or more, none a name the
+/// lists know, that the text nowhere writes capitalised as a name (`schade@`, `taxaties@`,
+/// `terugkoppeling@`, `gegevensverstrekking.gemeenten@`): a desk's mailbox. A surname that
+/// is also a word (`stokvis@`) is kept out by its bearer's name in the text (`mr. K.W.
+/// Stokvis`), as a person's address hardly ever stands without it.
+fn named_by_common_words(text: &str, local: &str) -> bool {
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    let mut parts = local.split(['.', '-', '_']).peekable();
+    parts.peek().is_some()
+        && parts.all(|p| {
+            let f = crate::fold::fold(p);
+            let mut chars = p.chars();
+            let capitalised = chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+            });
+            p.chars().count() >= 4
+                && p.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+                && is_dutch_word(&f)
+                && !holds_a_name(&f)
+                && !GAZETTEER.is(&f, class::FIRST_NAME | class::SURNAME | class::FUNCTION)
+                && !text.contains(capitalised.as_str())
+        })
+}
+
 /// Whether a local part is made of common words and acronyms only, none of them a name
 /// (`verkeer@`, `burgemeester@`, `CINEA-CEF-TRANSPORT@`), as mailboxes of a task are; a
 /// person's address holds a name or initials (`jan.smit@`, `pmulder@`).
@@ -526,8 +551,14 @@ mod tests {
         );
         // A person whose name starts like a mailbox word is still a person.
         assert_eq!(
-            found("infante@x.nl teamleider@x.nl"),
+            found("Mw. Infante: infante@x.nl teamleider@x.nl"),
             vec!["infante@x.nl", "teamleider@x.nl"]
+        );
+        // A desk's mailbox of one common word, unless the text names someone so.
+        assert!(found("Mail schade@meierij.nl of taxaties@hvl.nl, tips@nhd.nl.").is_empty());
+        assert_eq!(
+            found("mr. drs. K.W. Stokvis, stokvis@planschade.nl"),
+            vec!["stokvis@planschade.nl"]
         );
         // A compound of words names a task; a name written as one word names a person.
         assert!(found("calamiteitenzorg@ws.nl").is_empty());

@@ -1022,10 +1022,14 @@ fn propagation_mentions(
             && !gaz.is(f, class::NOT_NAME | class::PLACE | class::ORG)
             && !existing.overlaps(g.tokens()[i].start, g.tokens()[i].end)
         {
+            // `Herman TAS` in a genealogy or a register: a first name before the surname in
+            // capitals, whoever else bears it.
             let given_before = i >= 1
                 && g.spaced(i - 1)
-                && g.has(i - 1, shape::UPPER)
-                && givens.contains(g.folded(i - 1));
+                && (g.has(i - 1, shape::UPPER) && givens.contains(g.folded(i - 1))
+                    || g.is_cap(i - 1)
+                        && g.has(i - 1, class::FIRST_NAME)
+                        && !g.has(i - 1, class::WORD | class::NOT_NAME | class::PLACE));
             let word = g.has(i, class::WORD) || crate::names::lexicon::is_dutch_word(f);
             // A transcript's speaker label (`ZOMER:  Ja, met Henk Zomer.`) names its person.
             let speaker = speaker_label(g, i);

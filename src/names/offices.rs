@@ -64,7 +64,11 @@ impl<'t> Offices<'t> {
                 let label = (before.is_empty() || before.ends_with('\n')) && after.starts_with(':');
                 let last =
                     before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']));
-                bracketed || (seat != "leden" && (label || last))
+                // `Het lid Van Beek vraagt …`: the minutes' way of naming a member.
+                let the_member = seat == "lid"
+                    && (before.ends_with(" het") || before.ends_with("\nhet") || before == "het")
+                    && after.starts_with(char::is_alphabetic);
+                bracketed || the_member || (seat != "leden" && (label || last))
             };
             for seat in ["voorzitter", "vz", "lid", "leden"] {
                 seats.extend(
