@@ -839,6 +839,20 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
         if back > 0 && STREET_PREFIXES.contains(&w) {
             return Some(start);
         }
+        // `aan de Breed 30`, `op de Grote Oost 88`: after `aan de` or `op de` the capitalised
+        // words and a number are a street without a street word, as old town centres have.
+        // Not a place (`op de Maasvlakte 418`) nor a year (`op de agenda 2024`).
+        if back > 0
+            && w == "de"
+            && (before[..start].ends_with(" aan ") || before[..start].ends_with(" op "))
+            && !crate::names::lexicon::GAZETTEER.is(
+                &crate::fold::fold(&before[end + 1..]),
+                crate::names::lexicon::class::PLACE,
+            )
+            && !matches!(text.as_bytes().get(number..number + 2), Some(b"19" | b"20"))
+        {
+            return Some(end + 1);
+        }
         // `Lekdijk West 29`: a street word before its compass part.
         if back == 1
             && COMPASS_PARTS

@@ -306,7 +306,9 @@ fn named_by_common_words(text: &str, local: &str) -> bool {
             let f = crate::fold::fold(p);
             let mut chars = p.chars();
             let capitalised = chars.next().map_or(String::new(), |c| {
-                c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+                c.to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
             });
             p.chars().count() >= 4
                 && p.chars().all(|c| c.is_alphabetic() && c.is_lowercase())

@@ -138,14 +138,27 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             && bytes.get(digits_at).is_some_and(u8::is_ascii_digit)
             && bytes.get(digits_at + 1).is_some_and(u8::is_ascii_digit)
             && !char_before(text, i).is_some_and(is_word_char);
-        if starts && let Some(end) = iban_at(text, i) {
-            out.push(Finding::new(
-                i,
-                end,
-                Category::Iban,
-                "iban",
-                "IBAN with valid check digits",
-            ));
+        let found = starts.then(|| iban_at(text, i)).flatten();
+        if let Some((end, valid)) = found
+            && (valid || labelled(text, i))
+        {
+            out.push(if valid {
+                Finding::new(
+                    i,
+                    end,
+                    Category::Iban,
+                    "iban",
+                    "IBAN with valid check digits",
+                )
+            } else {
+                Finding::new(
+                    i,
+                    end,
+                    Category::Iban,
+                    "iban.labelled",
+                    "IBAN after its label (check digits wrong or mistyped)",
+                )
+            });
             i = end;
         } else {
             i += 1;
@@ -215,8 +228,19 @@ fn dutch_accounts(text: &str, from: usize, out: &mut Vec<Finding>) {
     }
 }
 
-/// The end of a valid IBAN starting at `start`, if there is one.
-fn iban_at(text: &str, start: usize) -> Option<usize> {
+/// Whether the line says that what starts at `start` is an account number (`IBAN:`,
+/// `Kontonummer`, `rekening`): then a mistyped check digit does not make it something else.
+fn labelled(text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |n| n + 1)..start];
+    let line = line.to_lowercase();
+    ["iban", "rekening", "account", "konto", "bank"]
+        .iter()
+        .any(|label| line.contains(label))
+}
+
+/// The end of an IBAN of its country's length in capitals starting at `start`, if there is
+/// one, and whether its check digits are valid.
+fn iban_at(text: &str, start: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let want = expected_length(&bytes[start..start + 2].to_ascii_uppercase())?;
     let mut compact = Vec::with_capacity(want);
@@ -237,7 +261,11 @@ fn iban_at(text: &str, start: usize) -> Option<usize> {
         }
     }
     let whole = compact.len() == want && !char_at(text, i).is_some_and(is_word_char);
-    (whole && mod97(&compact)).then_some(i)
+    // A Dutch one is read by its bank's code instead (`dutch_accounts`).
+    let capitals = bytes[start..start + 2].iter().all(u8::is_ascii_uppercase)
+        && &bytes[start..start + 2] != b"NL";
+    let valid = whole && mod97(&compact);
+    (valid || (whole && capitals)).then_some((i, valid))
 }
 
 #[cfg(test)]
@@ -324,5 +352,11 @@ mod tests {
         assert!(found("XNL91WXYZ0417164300").is_empty());
         assert_eq!(found("NL92ABNA0417164300"), vec!["NL92ABNA0417164300"]);
         assert!(found("NL12 is een code").is_empty());
+        // After its label a mistyped IBAN is still the account.
+        assert_eq!(
+            found("IBAN: DE44 1001 0010 0612 8831 07 (Sparkasse)"),
+            vec!["DE44 1001 0010 0612 8831 07"]
+        );
+        assert!(found("Referentie DE88370400440532013000").is_empty());
     }
 }

@@ -47,6 +47,50 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("extension pattern compiles")
 });
 
+/// A number abroad written as its country writes it, after a word that says it is a
+/// telephone number (`cell (617) 555-0188`, `Handynummer ist 0157 3320 8841`, `mobil
+/// 0160-97712044`): the digit groups after the label.
+static LABELLED_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:tel|telefoon|telefon|telephone|phone|mobiel|mobil|mobile|cell|gsm|handy|handynummer|direct|direkt)(?-u:\b)\.?:?\x20?(?:(?:ist|is|nr\.?|no\.?)\x20)?(\(?[0-9]{2,5}\)?(?:[\x20/.-]{1,3}[0-9]{2,8}){1,4})(?-u:\b)",
+    )
+    .expect("labelled number pattern compiles")
+});
+
+fn labelled_abroad(text: &str, lines: &mut Option<super::Lines>, out: &mut Vec<Finding>) {
+    let found = out.len();
+    for m in LABELLED_ABROAD.captures_iter(text).filter_map(|c| c.get(1)) {
+        let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        // Dutch numbers (ten digits after one zero) are read by `detect`; service numbers
+        // (`0800 - 335 55 55`) are an organisation's.
+        let dutch = digits.len() == 10 && digits.starts_with('0') && !digits.starts_with("00")
+            || ["0800", "0900", "0906", "0909"]
+                .iter()
+                .any(|p| digits.starts_with(p));
+        let abroad = (9..=13).contains(&digits.len()) && !dutch;
+        let overlaps = out[..found]
+            .iter()
+            .any(|f| f.start < m.end() && m.start() < f.end);
+        if abroad
+            && !overlaps
+            && !organisation_number(
+                text,
+                lines.get_or_insert_with(|| super::Lines::new(text)),
+                m.start(),
+                m.end(),
+            )
+        {
+            out.push(Finding::new(
+                m.start(),
+                m.end(),
+                Category::Phone,
+                "phone.labelled",
+                "telephone number abroad after its label",
+            ));
+        }
+    }
+}
+
 /// Finds telephone numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     extensions(text, out);
@@ -100,6 +144,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             None => i = groups.first().map_or(i + 1, |g| g.end),
         }
     }
+    labelled_abroad(text, &mut lines, out);
 }
 
 /// Dutch number words by value, for numbers read out in a call: the units, `tien` to
@@ -482,6 +527,17 @@ fn digit_groups(bytes: &[u8], from: usize) -> Groups {
             if bytes[i] == b'.' && bytes.get(i + 1) == Some(&b'.') {
                 return groups;
             }
+            // A bracket after a group opens another number (`zijn 06 (06 53 11 80 42)`),
+            // unless it holds the trunk zero or the area code after a country code (`+31
+            // (0)6 …`, `+7 (7172) 74-91-36`).
+            let after_country_code = bytes[from] == b'+' && groups.len == 1;
+            if bytes[i] == b'('
+                && groups.len > 0
+                && !after_country_code
+                && !bytes[i + 1..].starts_with(b"0)")
+            {
+                return groups;
+            }
             if is_separator(bytes[i]) || (i == from && bytes[i] == b'+') {
                 i += 1;
             } else if let Some(len) = wide_separator(&bytes[i..]) {
@@ -788,6 +844,24 @@ mod tests {
         assert_eq!(
             found("06-12345678\t0612345679"),
             ["06-12345678", "0612345679"]
+        );
+    }
+
+    #[test]
+    fn numbers_abroad_after_their_label() {
+        assert_eq!(
+            found("cell (617) 555-0188. Seine Handynummer ist 0157 3320 8841, mobil 0160-97712044"),
+            vec!["(617) 555-0188", "0157 3320 8841", "0160-97712044"]
+        );
+        // Not without the label, nor a Dutch number an organisation's rule left alone.
+        assert!(found("Zaak (617) 555-0188").is_empty());
+    }
+
+    #[test]
+    fn a_bracket_after_digits_opens_the_number() {
+        assert_eq!(
+            found("heb zijn 06 (06 53 11 80 42) en +31 (0)6 1234 5678"),
+            vec!["06 53 11 80 42", "+31 (0)6 1234 5678"]
         );
     }
 

@@ -444,3 +444,13 @@ fn a_postcode_with_its_house_number_is_a_home() {
             .any(|f| f.contains("12"))
     );
 }
+
+#[test]
+fn a_street_without_a_street_word_after_aan_de_or_op_de() {
+    assert_eq!(
+        found("Het eetcafé aan de Roode Steen 8. Zij woont op de Grote Oost 88."),
+        vec!["Roode Steen 8", "Grote Oost 88"]
+    );
+    // A year is no house number.
+    assert!(found("Dat staat op de Agenda 2024 van de raad.").is_empty());
+}
