@@ -1030,15 +1030,28 @@ fn propagation_mentions(
                     || g.is_cap(i - 1)
                         && g.has(i - 1, class::FIRST_NAME)
                         && !g.has(i - 1, class::WORD | class::NOT_NAME | class::PLACE));
+            // `D. TAS:`: an initial before it.
+            let initial_before = i >= 2
+                && g.is_punct(i - 1, '.')
+                && g.glued(i - 2)
+                && g.spaced(i - 1)
+                && g.word(i - 2).is_some_and(|w| {
+                    let mut c = w.chars();
+                    c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+                });
             let word = g.has(i, class::WORD) || crate::names::lexicon::is_dutch_word(f);
             // A transcript's speaker label (`ZOMER:  Ja, met Henk Zomer.`) names its person.
             let speaker = speaker_label(g, i);
-            if given_before || speaker || !word {
+            if given_before || initial_before || speaker || !word {
                 let mut parse = super::context::one_word(g, i, false);
                 if given_before {
                     parse.start = g.tokens()[i - 1].start;
                     parse.form = Form::Full;
                     parse.given = Some(g.folded(i - 1).to_string());
+                } else if initial_before {
+                    parse.start = g.tokens()[i - 2].start;
+                    parse.form = Form::Initials;
+                    parse.initials = Some(g.folded(i - 2).to_string());
                 }
                 mentions.push(Mention {
                     parse,

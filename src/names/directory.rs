@@ -1023,12 +1023,30 @@ fn logged(g: &Grammar, t: usize, next: usize) -> bool {
         Regex::new(r"^[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.](?:[0-9]{2}|[0-9]{4}))?$")
             .expect("log date pattern compiles")
     });
+    /// A line that opens with a date, after a weekday's abbreviation or not (`za 22-07-2023
+    /// 09:10-11:40  Markt …`).
+    static DATED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[a-z]{2}\.?\x20)?[0-9]{1,2}[-/.][0-9]{1,2}(?:[-/.](?:[0-9]{2}|[0-9]{4}))?\s",
+        )
+        .expect("dated line pattern compiles")
+    });
     let toks = g.tokens();
-    if t == 0 || !g.column_gap(t - 1) || !(g.column_gap(next - 1) || g.is_punct(next, ':')) {
+    if t == 0 || !g.column_gap(t - 1) {
         return false;
     }
     let line_start = g.text()[..toks[t].start].rfind('\n').map_or(0, |n| n + 1);
-    DATE.is_match(g.text()[line_start..toks[t - 1].end].trim())
+    // The second column, right after the date.
+    if (g.column_gap(next - 1) || g.is_punct(next, ':'))
+        && DATE.is_match(g.text()[line_start..toks[t - 1].end].trim())
+    {
+        return true;
+    }
+    // The last column of a dated line (`… 06:14 vertrek man.      NB`), alone or with a
+    // colleague's (`NB/BV`).
+    let last = g.is_line_end(next)
+        || (g.is_punct(next, '/') && g.glued(next - 1) && g.glued(next) && g.is_line_end(next + 2));
+    last && DATED_LINE.is_match(&g.text()[line_start..toks[t].start])
 }
 
 /// Lower-case abbreviations of notes and mails that are no one's paraaf.

@@ -1154,8 +1154,10 @@ Begin: ma 16-8-2021 08:30
              namens de heer Marco Jan ZOMER, geboren te Goes\n\
              Tenaamstelling         : S A VEENSTRA\n\
              G2  VAN OS, Gerard        Kerkstraat 20\n\
-             De heer Tas dreef de handel met zijn zoon.\n     1. Herman TAS, volgt II.\n",
+             De heer Tas dreef de handel met zijn zoon.\n     1. Herman TAS, volgt II.\n\
+             D. TAS:  Dag mevrouw.\n",
         );
+        assert!(r.contains(&"D. TAS".to_string()), "{r:?}");
         // A surname that is a word, in capitals after a first name (a genealogy).
         assert!(r.contains(&"Herman TAS".to_string()), "{r:?}");
         for name in [
@@ -1344,6 +1346,10 @@ Begin: ma 16-8-2021 08:30
         let log = "Behandelnotities\n10-01  EZ   dossier aangemaakt\n\
                    05-06-2024  WH  aanvraag gekoppeld\n11-01  EZ: certificaat ontbreekt\n";
         assert_eq!(removed(&e, log), ["EZ", "WH", "EZ"]);
+        // In the last column of an observation log.
+        let log = "do 20-07-2023  06:00-06:30  bus voor de deur.      WH\n\
+                   za 22-07-2023  07:00-08:15  man laadt rekken in.   EZ/WH\n";
+        assert_eq!(removed(&e, log), ["WH", "EZ", "WH"]);
         // Not the same letters in a sentence.
         assert!(removed(&e, "Het ministerie van EZ is akkoord.\n").is_empty());
     }
