@@ -63,8 +63,10 @@ impl Grammar<'_> {
     /// `JAN DE VRIES`. The first name cannot be told from the surname, so all words but the
     /// particles form the key.
     pub fn upper_name(&self, i: usize) -> Option<NameParse> {
+        // `HJ JACOBS EN/OF GA JACOBS-WINTER`: a conjunction ends the name.
         let upper_word = |k: usize| {
-            self.has(k, shape::UPPER) || (self.is_capital_letter(k) && !self.is_punct(k + 1, '.'))
+            (self.has(k, shape::UPPER) && !self.word_in(k, &["en", "of"]))
+                || (self.is_capital_letter(k) && !self.is_punct(k + 1, '.'))
         };
         let mut j = i;
         let mut words = Vec::new();
@@ -272,6 +274,10 @@ impl Grammar<'_> {
                 return None;
             }
             (k, None, Some(letters))
+        } else if let Some((k, letters)) = self.undotted_initials_closing(first)
+            && (comma || letters.len() >= 2 || !self.has(key[0], class::WORD))
+        {
+            (k, None, Some(letters))
         } else if comma && self.is_cap(first) && self.has(first, class::FIRST_NAME) {
             let mut k = self.given_end(first);
             // More first names (`Dave Johannes`), then particles that close it (`de`).
@@ -304,6 +310,29 @@ impl Grammar<'_> {
             initials,
             surname: Some(self.key_of(key)),
         })
+    }
+
+    /// Initials as registers and bank records write them after a surname in capitals, single
+    /// capitals with a space between and nothing after them on the line but a gap, a
+    /// bracket or a stop (`ZOMER M J  geb. …`, `VAN DEN BROEK, J G):`, `AMRANI Y |`): the
+    /// end and the letters. Capitals that a name follows open that name (`S A VEENSTRA`).
+    fn undotted_initials_closing(&self, first: usize) -> Option<(usize, String)> {
+        let mut k = first;
+        let mut letters = String::new();
+        while letters.len() < 4 && self.is_capital_letter(k) && !self.is_punct(k + 1, '.') {
+            letters.extend(self.str(k).chars());
+            if !self.spaced(k) || !self.is_capital_letter(k + 1) {
+                k += 1;
+                break;
+            }
+            k += 1;
+        }
+        let closed = self.is_line_end(k)
+            || self.column_gap(k - 1)
+            || [',', ')', ';', ':', '|']
+                .iter()
+                .any(|&c| self.is_punct(k, c));
+        (!letters.is_empty() && closed).then_some((k, letters))
     }
 
     /// Particles in capitals at `i` (`DE`, `VAN DER`): how many tokens.
