@@ -384,7 +384,7 @@ impl NameEngine {
             .into_iter()
             .map(|(start, end, rule, evidence, index)| Finding {
                 start,
-                end,
+                end: with_post_nominal(text, end),
                 category: Category::Name,
                 rule,
                 evidence,
@@ -940,6 +940,25 @@ fn with_first_name_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
         given: Some(g.folded(k).to_string()),
         ..p.clone()
     })
+}
+
+/// The end of a name with the professional letters written after it, which name the person
+/// as much as the name does (`drs. F. Lammers RA`, `ir. J. de Boer MSc`, `T. Kok RT`).
+fn with_post_nominal(text: &str, end: usize) -> usize {
+    const LETTERS: &[&str] = &[
+        "RA", "AA", "RC", "RT", "RV", "MSc", "MA", "BSc", "LLM", "MBA", "PhD", "EMFC",
+    ];
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix(' ') else {
+        return end;
+    };
+    LETTERS
+        .iter()
+        .find(|l| {
+            after.starts_with(*l)
+                && !after[l.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        })
+        .map_or(end, |l| end + 1 + l.len())
 }
 
 /// Adds weak mentions for every occurrence of an identified person's surname or first name,

@@ -1346,6 +1346,16 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn professional_letters_after_a_name_go_with_it() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Opgesteld door drs. P.M. Vonk RA.\nDe RA heeft gekeken, aldus mevrouw Jansen RAAD.\n",
+        );
+        assert_eq!(r, ["drs. P.M. Vonk RA", "Jansen"]);
+    }
+
+    #[test]
     fn staff_initials_that_write_a_log_entry() {
         let e = engine(&["Eva Zomer", "Wim Hendriks"], &[]);
         let log = "Behandelnotities\n10-01  EZ   dossier aangemaakt\n\
