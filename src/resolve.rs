@@ -669,6 +669,16 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
             .chain(SEASONS)
             .any(|m| m.eq_ignore_ascii_case(w))
     };
+    // `On Thu, 28 Sep 2023 15:32, … wrote:`: an English weekday before its date (`Thu` is a
+    // first name too).
+    const WEEKDAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    if WEEKDAYS.contains(&&text[start..end]) {
+        let after = &text[end..];
+        let after = after.strip_prefix(',').unwrap_or(after);
+        return after
+            .strip_prefix(' ')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    }
     if !is_time(&text[start..end]) {
         return false;
     }

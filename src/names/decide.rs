@@ -240,7 +240,8 @@ impl NameEngine {
             let last = m.parse.next - 1;
             if g.tokens()[last].start == m.parse.start
                 && (super::person::function_word_opening_a_clause(g, last)
-                    || super::person::colour_of_a_scale(g, last))
+                    || super::person::colour_of_a_scale(g, last)
+                    || (m.staff.is_none() && super::person::names_a_time(g, last)))
             {
                 continue;
             }

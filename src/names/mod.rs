@@ -1346,6 +1346,13 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn an_english_weekday_before_its_date_is_no_name() {
+        let e = engine(&[], &[]);
+        let r = removed(&e, "On Thu, 28 Sep 2023 15:32, Jan Smit <j@x.nl> wrote:\n");
+        assert_eq!(r, ["Jan Smit"]);
+    }
+
+    #[test]
     fn professional_letters_after_a_name_go_with_it() {
         let e = engine(&[], &[]);
         let r = removed(
