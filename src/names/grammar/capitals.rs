@@ -320,12 +320,11 @@ impl Grammar<'_> {
         let mut k = first;
         let mut letters = String::new();
         while letters.len() < 4 && self.is_capital_letter(k) && !self.is_punct(k + 1, '.') {
-            letters.extend(self.str(k).chars());
-            if !self.spaced(k) || !self.is_capital_letter(k + 1) {
-                k += 1;
+            letters.push_str(self.str(k));
+            k += 1;
+            if !(self.spaced(k - 1) && self.is_capital_letter(k)) {
                 break;
             }
-            k += 1;
         }
         let closed = self.is_line_end(k)
             || self.column_gap(k - 1)
