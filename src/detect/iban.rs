@@ -142,23 +142,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if let Some((end, valid)) = found
             && (valid || labelled(text, i))
         {
-            out.push(if valid {
-                Finding::new(
-                    i,
-                    end,
-                    Category::Iban,
-                    "iban",
-                    "IBAN with valid check digits",
-                )
+            let (rule, evidence) = if valid {
+                ("iban", "IBAN with valid check digits")
             } else {
-                Finding::new(
-                    i,
-                    end,
-                    Category::Iban,
+                (
                     "iban.labelled",
                     "IBAN after its label (check digits wrong or mistyped)",
                 )
-            });
+            };
+            out.push(Finding::new(i, end, Category::Iban, rule, evidence));
             i = end;
         } else {
             i += 1;

@@ -1055,10 +1055,7 @@ fn propagation_mentions(
                 && g.is_punct(i - 1, '.')
                 && g.glued(i - 2)
                 && g.spaced(i - 1)
-                && g.word(i - 2).is_some_and(|w| {
-                    let mut c = w.chars();
-                    c.next().is_some_and(char::is_uppercase) && c.next().is_none()
-                });
+                && g.is_capital_letter(i - 2);
             let word = g.has(i, class::WORD) || crate::names::lexicon::is_dutch_word(f);
             // A transcript's speaker label (`ZOMER:  Ja, met Henk Zomer.`) names its person.
             let speaker = speaker_label(g, i);

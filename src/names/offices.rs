@@ -66,7 +66,7 @@ impl<'t> Offices<'t> {
                     before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']));
                 // `Het lid Van Beek vraagt …`: the minutes' way of naming a member.
                 let the_member = seat == "lid"
-                    && (before.ends_with(" het") || before.ends_with("\nhet") || before == "het")
+                    && before.rsplit(char::is_whitespace).next() == Some("het")
                     && after.starts_with(char::is_alphabetic);
                 bracketed || the_member || (seat != "leden" && (label || last))
             };
