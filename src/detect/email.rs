@@ -29,7 +29,9 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         if let Some((start, end)) = address_around(text, at) {
             last_end = end;
             let local = &text[start..at];
-            if !is_functional(local) && !named_by_common_words(text, local) {
+            // A webmail address is a person's own, whatever words it is made of.
+            let desk = !at_webmail(&text[at + 1..end]) && named_by_common_words(text, local);
+            if !is_functional(local) && !desk {
                 out.push(Finding::new(
                     start,
                     end,
@@ -291,6 +293,50 @@ fn is_functional(local: &str) -> bool {
     FUNCTIONAL.contains(&lower.as_str())
         || (FUNCTIONAL.contains(&first) && !names_someone)
         || is_made_of_words(local)
+}
+
+/// Whether a domain is a webmail or home provider's (`hotmail.com`, `ziggo.nl`, `home.nl`),
+/// where people keep their private mailboxes.
+fn at_webmail(domain: &str) -> bool {
+    const PROVIDERS: &[&str] = &[
+        "gmail",
+        "googlemail",
+        "hotmail",
+        "outlook",
+        "live",
+        "yahoo",
+        "ziggo",
+        "kpnmail",
+        "kpnplanet",
+        "planet",
+        "hetnet",
+        "icloud",
+        "me",
+        "xs4all",
+        "casema",
+        "upcmail",
+        "telfort",
+        "msn",
+        "proton",
+        "protonmail",
+        "gmx",
+        "web",
+        "home",
+        "zonnet",
+        "chello",
+        "quicknet",
+        "online",
+        "tele2",
+        "caiway",
+        "solcon",
+        "freeler",
+        "hccnet",
+        "wxs",
+        "aol",
+        "mail",
+    ];
+    let first = domain.split('.').next().unwrap_or_default().to_lowercase();
+    PROVIDERS.contains(&first.as_str())
 }
 
 /// Whether a local part is made of common words of four letters or more, none a name the
@@ -558,6 +604,11 @@ mod tests {
         );
         // A desk's mailbox of one common word, unless the text names someone so.
         assert!(found("Mail schade@meierij.nl of taxaties@hvl.nl, tips@nhd.nl.").is_empty());
+        // Not at a webmail provider: a citizen's own mailbox.
+        assert_eq!(
+            found("Mail zonnebloem@hotmail.com"),
+            vec!["zonnebloem@hotmail.com"]
+        );
         assert_eq!(
             found("mr. drs. K.W. Stokvis, stokvis@planschade.nl"),
             vec!["stokvis@planschade.nl"]
