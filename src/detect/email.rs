@@ -60,11 +60,36 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 /// An address whose domain is a webmail provider's name alone, as people say or type it
 /// (`davekoster1985 at gmail`, `glennpinas @ gmail`): the local part names the person.
 static AT_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)([\p{L}\p{N}._%+'-]+)(\x20?@\x20?|\x20(?:at|apenstaartje)\x20)(?:gmail|googlemail|hotmail|outlook|yahoo|ziggo|kpnmail|kpnplanet|planet|hetnet|live|icloud|xs4all|casema|upcmail|telfort|msn|proton|protonmail|gmx)(?-u:\b)",
-    )
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)([\p{{L}}\p{{N}}._%+'-]+)(\x20?@\x20?|\x20(?:at|apenstaartje)\x20)(?:{})(?-u:\b)",
+        WEBMAIL_PROVIDERS.join("|")
+    ))
     .expect("webmail provider pattern compiles")
 });
+
+/// Webmail providers by the first part of their domain, as people also say them.
+const WEBMAIL_PROVIDERS: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "hotmail",
+    "outlook",
+    "yahoo",
+    "ziggo",
+    "kpnmail",
+    "kpnplanet",
+    "planet",
+    "hetnet",
+    "live",
+    "icloud",
+    "xs4all",
+    "casema",
+    "upcmail",
+    "telfort",
+    "msn",
+    "proton",
+    "protonmail",
+    "gmx",
+];
 
 fn at_a_webmail_provider(text: &str, out: &mut Vec<Finding>) {
     if !text.contains(" at ") && !text.contains(" @") && !text.contains("@ ") {
@@ -298,45 +323,16 @@ fn is_functional(local: &str) -> bool {
 /// Whether a domain is a webmail or home provider's (`hotmail.com`, `ziggo.nl`, `home.nl`),
 /// where people keep their private mailboxes.
 fn at_webmail(domain: &str) -> bool {
-    const PROVIDERS: &[&str] = &[
-        "gmail",
-        "googlemail",
-        "hotmail",
-        "outlook",
-        "live",
-        "yahoo",
-        "ziggo",
-        "kpnmail",
-        "kpnplanet",
-        "planet",
-        "hetnet",
-        "icloud",
-        "me",
-        "xs4all",
-        "casema",
-        "upcmail",
-        "telfort",
-        "msn",
-        "proton",
-        "protonmail",
-        "gmx",
-        "web",
-        "home",
-        "zonnet",
-        "chello",
-        "quicknet",
-        "online",
-        "tele2",
-        "caiway",
-        "solcon",
-        "freeler",
-        "hccnet",
-        "wxs",
-        "aol",
-        "mail",
+    /// Home and other providers, by the first part of their domain.
+    const OTHER_PROVIDERS: &[&str] = &[
+        "me", "web", "home", "zonnet", "chello", "quicknet", "online", "tele2", "caiway", "solcon",
+        "freeler", "hccnet", "wxs", "aol", "mail",
     ];
     let first = domain.split('.').next().unwrap_or_default().to_lowercase();
-    PROVIDERS.contains(&first.as_str())
+    WEBMAIL_PROVIDERS
+        .iter()
+        .chain(OTHER_PROVIDERS)
+        .any(|p| *p == first)
 }
 
 /// Whether a local part is made of common words of four letters or more, none a name the

@@ -61,12 +61,9 @@ fn labelled_abroad(text: &str, lines: &mut Option<super::Lines>, out: &mut Vec<F
     let found = out.len();
     for m in LABELLED_ABROAD.captures_iter(text).filter_map(|c| c.get(1)) {
         let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
-        // Dutch numbers (ten digits after one zero) are read by `detect`; service numbers
-        // (`0800 - 335 55 55`) are an organisation's.
-        let dutch = digits.len() == 10 && digits.starts_with('0') && !digits.starts_with("00")
-            || ["0800", "0900", "0906", "0909"]
-                .iter()
-                .any(|p| digits.starts_with(p));
+        // Dutch numbers are read by `detect`; service numbers (`0800 - 335 55 55`) are an
+        // organisation's.
+        let dutch = is_valid_number(&digits, false) || is_service_number(&digits);
         let abroad = (9..=13).contains(&digits.len()) && !dutch;
         let overlaps = out[..found]
             .iter()
@@ -679,14 +676,19 @@ fn is_valid_number(digits: &str, plus: bool) -> bool {
         // Other countries: country code plus subscriber number.
         return (9..=15).contains(&rest.len()) && !rest.starts_with('0');
     }
-    // National Dutch number: ten digits starting with a single zero. Service numbers
-    // (0800, 0900, 0906, 0909) belong to organisations.
+    // National Dutch number: ten digits starting with a single zero. Service numbers belong
+    // to organisations.
     digits.len() == 10
         && digits.starts_with('0')
         && !digits.starts_with("00")
-        && !["0800", "0900", "0906", "0909"]
-            .iter()
-            .any(|p| digits.starts_with(p))
+        && !is_service_number(digits)
+}
+
+/// Whether digits open with a Dutch service number's prefix (0800, 0900, 0906, 0909).
+fn is_service_number(digits: &str) -> bool {
+    ["0800", "0900", "0906", "0909"]
+        .iter()
+        .any(|p| digits.starts_with(p))
 }
 
 #[cfg(test)]
