@@ -12,13 +12,17 @@
 //!   PDF's text) must cost what its parts cost apart, never more with each name it holds;
 //!
 //! each as a ratio to a calibration workload measured in the same run on the same bytes, so
-//! that the figures mean the same on another machine: BLAKE3 and a memchr count over the
-//! texts (CPU time) for detection; for the batch, detection's own time plus copying the files
+//! that the figures mean the same on another machine. For detection that is a small frozen
+//! scanner doing the same kind of work (regex searches, lowercasing, lookups of words in a
+//! hash set; CPU time): a calibration of another kind (BLAKE3, which SIMD-wide machines run
+//! far faster) moved the ratio by 15% from one machine to the next. For the batch it is
+//! detection's own time plus copying the files
 //! the way a batch writes its outputs (read, temporary file, rename; wall time), so that the
 //! ratio is what the batch path costs beyond detecting and copying. Every workload runs in
 //! rounds, interleaved, after warm-up rounds; the best (shortest) time of each is taken: on a
 //! shared machine, noise only ever adds time. Ratios more than 20% above the committed
-//! baseline (`benches/guard-baseline.json`) fail the run (after one full retry).
+//! baseline (`benches/guard-baseline.json`) fail the run: the best ratio of each over up to three
+//! full measurements counts.
 //!
 //! To accept a new baseline on purpose (a slower but needed detection rule, another
 //! calibration), run `WOO_REDACT_GUARD_UPDATE=1 cargo bench --bench guard` and commit the
@@ -39,7 +43,24 @@ use woo_redact::batch::{self, BatchOptions, Reuse};
 const TOLERANCE: f64 = 1.20;
 const WARM_UP_ROUNDS: usize = 2;
 const ROUNDS: usize = 7;
+/// Full measurements before a figure above the tolerance fails the run.
+const ATTEMPTS: usize = 3;
 const BASELINE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/guard-baseline.json");
+
+/// The processor and core count, for the log: a baseline is measured on one machine.
+fn machine() -> String {
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.to_string());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{model}, {cores} cores")
+}
 
 /// CPU time of this process (Linux); wall time elsewhere.
 fn cpu_time() -> Duration {
@@ -82,23 +103,14 @@ fn measure(small: &small_batch::SmallBatch) -> [f64; 5] {
     };
     let inputs = [small.docs()];
     let joined = small.texts.join("\n\n");
+    let reference = ReferenceScanner::new(&small.texts);
     let mut times: [Vec<f64>; 5] = Default::default();
     for round in 0..WARM_UP_ROUNDS + ROUNDS {
         // Calibration and detection alternate in small slices of the texts, so that a burst
         // of load on the machine falls on both alike.
         let (mut calibration, mut detection) = (0.0, 0.0);
         for slice in small.texts.chunks(16) {
-            calibration += cpu(|| {
-                // Several passes: the calibration must be long enough to time well.
-                let mut spaces = 0;
-                for _ in 0..40 {
-                    for t in slice {
-                        black_box(blake3::hash(t.as_bytes()));
-                        spaces += memchr::memchr_iter(b' ', t.as_bytes()).count();
-                    }
-                }
-                spaces
-            });
+            calibration += cpu(|| slice.iter().map(|t| reference.scan(t)).sum::<usize>());
             detection += cpu(|| {
                 for t in slice {
                     black_box(small.redactor.scan(t));
@@ -126,6 +138,47 @@ fn measure(small: &small_batch::SmallBatch) -> [f64; 5] {
     times.map(best)
 }
 
+/// The calibration for detection: capitalised words looked up (lowercased) in a set of words,
+/// numbers, and e-mail addresses. Frozen: changing it means a new baseline.
+struct ReferenceScanner {
+    capitalised: regex::Regex,
+    numbers: regex::Regex,
+    emails: regex::Regex,
+    known: std::collections::HashSet<String>,
+}
+
+impl ReferenceScanner {
+    /// Every third distinct word of the texts, so that about a third of lookups hit.
+    fn new(texts: &[String]) -> ReferenceScanner {
+        let word = regex::Regex::new(r"\b\p{L}+\b").expect("a regex");
+        let mut words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| word.find_iter(t).map(|m| m.as_str().to_lowercase()))
+            .collect();
+        words.sort();
+        words.dedup();
+        ReferenceScanner {
+            capitalised: regex::Regex::new(r"\b\p{Lu}[\p{Ll}'-]+\b").expect("a regex"),
+            numbers: regex::Regex::new(r"\b\d[\d .-]{5,}\d\b").expect("a regex"),
+            emails: regex::Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("a regex"),
+            known: words.into_iter().step_by(3).collect(),
+        }
+    }
+
+    fn scan(&self, text: &str) -> usize {
+        let mut hits = 0;
+        // Several passes: the calibration must be long enough to time well.
+        for _ in 0..4 {
+            for m in self.capitalised.find_iter(text) {
+                hits += usize::from(self.known.contains(&m.as_str().to_lowercase()));
+            }
+            hits += self.numbers.find_iter(text).count();
+            hits += self.emails.find_iter(text).count();
+        }
+        black_box(hits)
+    }
+}
+
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Baseline {
     /// Detection CPU time over the calibration's.
@@ -146,23 +199,28 @@ fn main() {
     let baseline: Option<Baseline> = std::fs::read(BASELINE)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok());
+    println!("guard on {}", machine());
+    // The best ratio of each figure over the attempts so far: noise only ever adds time.
+    let mut best_ratios = [f64::INFINITY; 3];
     let mut failed = Vec::new();
-    for attempt in 1..=2 {
+    for attempt in 1..=ATTEMPTS {
         let [calibration, detection, copy, batch, long] = measure(&small);
         let ratios = Baseline {
             detection: detection / calibration,
             batch: batch / (detection + copy),
             long_document: long / detection,
             note: format!(
-                "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread)",
+                "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread); {}",
                 small.texts.len(),
                 mb / detection,
-                mb / batch
+                mb / batch,
+                machine()
             ),
         };
         println!(
-            "guard (attempt {attempt}): {}\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}\n  long document {:.4} s CPU / detection = {:.2}",
-            ratios.note,
+            "guard (attempt {attempt}): detection {:.1} MB/s, batch {:.1} MB/s (1 thread)\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}\n  long document {:.4} s CPU / detection = {:.2}",
+            mb / detection,
+            mb / batch,
             detection,
             calibration,
             ratios.detection,
@@ -183,16 +241,21 @@ fn main() {
             std::process::exit(1);
         };
         failed.clear();
-        for (name, now, then) in [
+        for (i, (name, now, then)) in [
             ("detection", ratios.detection, base.detection),
             ("batch", ratios.batch, base.batch),
             ("long document", ratios.long_document, base.long_document),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            best_ratios[i] = best_ratios[i].min(now);
+            let best = best_ratios[i];
             println!(
-                "  {name}: {now:.2} against baseline {then:.2} ({:+.0}%)",
-                (now / then - 1.0) * 100.0
+                "  {name}: best {best:.2} against baseline {then:.2} ({:+.0}%)",
+                (best / then - 1.0) * 100.0
             );
-            if now > then * TOLERANCE {
+            if best > then * TOLERANCE {
                 failed.push(name);
             }
         }
