@@ -943,6 +943,31 @@ fn with_first_name_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
     })
 }
 
+/// A surname with initials right before it (`S. Ramkisoensing`, `J.H. Hommema`): the name
+/// with those initials.
+fn with_initials_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
+    if p.form != Form::Surname {
+        return None;
+    }
+    let first = g.tokens().partition_point(|t| t.start < p.start);
+    // The initials end right before the surname; the longest run of them (`J.H.`, `J. H.`).
+    (2..=8)
+        .step_by(2)
+        .filter_map(|back| first.checked_sub(back))
+        .filter_map(|k| {
+            g.initials(k, false)
+                .filter(|&(next, _)| next == first && g.spaced(first - 1))
+                .map(|(_, letters)| (k, letters))
+        })
+        .last()
+        .map(|(k, letters)| NameParse {
+            start: g.tokens()[k].start,
+            form: Form::Initials,
+            initials: Some(letters),
+            ..p.clone()
+        })
+}
+
 /// The end of a name with the professional letters written after it, which name the person
 /// as much as the name does (`drs. F. Lammers RA`, `ir. J. de Boer MSc`, `T. Kok RT`).
 fn with_post_nominal(text: &str, end: usize) -> usize {
@@ -1126,6 +1151,7 @@ fn propagation_mentions(
             // `Oriwaud Haddad` where `De heer Haddad` is identified: the first name too, when
             // the identified person may bear it.
             let p = with_first_name_before(g, &p)
+                .or_else(|| with_initials_before(g, &p))
                 .filter(|full| people.find(&PersonKey::of(full)).is_some())
                 .unwrap_or(p);
             last_end = p.end;

@@ -1180,6 +1180,73 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn police_registers_write_the_whole_name_in_capitals() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Verdachte         : MAAS, DYLAN\n\
+             Slachtoffer       : VERMEER, JORDY, geb. 27-07-2000\n\
+             ZOMER, KEVIN (30-01-1994) FILMDE MET ZIJN TELEFOON\n\
+             Verdachte : BOKHOVEN VAN, JESSE ADRIANUS\n\
+             Plaats    : UTRECHT, MAART 2024\n",
+        );
+        for name in [
+            "MAAS, DYLAN",
+            "VERMEER, JORDY",
+            "ZOMER, KEVIN",
+            "BOKHOVEN VAN, JESSE ADRIANUS",
+        ] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        // A month is no first name.
+        assert!(!r.iter().any(|x| x.contains("UTRECHT")), "{r:?}");
+    }
+
+    #[test]
+    fn two_owners_in_one_cell_of_a_register() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "27-005\tVNN00 K 1415\tKesteren, Johannes Hendrik van & Kesteren-Pauw, Marjan van\tLekdijk 244\n\
+             27-022\tHGS00 B 391\tStam, Pieter-Jan / Ruiter, Femke de\tDijkweg 5\n",
+        );
+        for name in [
+            "Kesteren, Johannes Hendrik van",
+            "Kesteren-Pauw, Marjan van",
+            "Stam, Pieter-Jan",
+            "Ruiter, Femke de",
+        ] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn the_initials_of_an_identified_person_go_with_the_surname() {
+        let e = engine(&[], &[]);
+        let text = "Mijn naam is Sunita Ramkisoensing.\n\nMet vriendelijke groet,\n\
+                    [handtekening]\nS. Ramkisoensing\n\nVolgens S. de Vries niet.\n";
+        let r = removed(&e, text);
+        assert!(r.contains(&"S. Ramkisoensing".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_name_after_an_office_holder_s_own_name_is_not_the_office_s() {
+        let e = engine(&[], &[]);
+        for text in [
+            "De heer Jansen woont hier.\n\nGedeputeerde Van Wijngaarden-Schol dankt de heer Jansen.\n",
+            "De heer Jansen woont hier.\n\nMinister Van der Wal en de heer Jansen spraken.\n",
+        ] {
+            assert!(removed(&e, text).contains(&"Jansen".to_string()), "{text}");
+        }
+        // The office's own `van` still names the office holder.
+        let r = removed(
+            &e,
+            "De minister van Justitie en Veiligheid, A. Jansen, schrijft.\n",
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
     fn a_first_name_that_is_a_surname_and_a_word_capitalised_in_a_sentence() {
         let e = engine(&[], &[]);
         let r = removed(&e, "Dat hebben we met Dennis en Frank besproken.\n");

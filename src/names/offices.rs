@@ -125,6 +125,7 @@ impl<'t> Offices<'t> {
             && !reversed_before_address(t)
             && start - t.end <= 120
             && same_line_or_next(&self.text[t.end..start])
+            && !opens_with_a_name(&self.text[t.end..start])
             && office_tail(&fold(&self.text[t.end..start]), self.opens_line(t.start))
         {
             return true;
@@ -988,6 +989,21 @@ fn names_between(between: &str, at_most: usize) -> bool {
         })
 }
 
+/// Whether the text after an office title opens with a name whose particle is capitalised
+/// (`Gedeputeerde Van Wijngaarden-Schol dankt de heer Jansen`, `Minister Van der
+/// Wal en de heer Jansen`): the office holder's own name,
+/// not the office's `van` (`minister van Financiën`); a name after it is someone else's.
+fn opens_with_a_name(between: &str) -> bool {
+    let mut words = between.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && lexicon::is_particle(&fold(w)))
+        && words
+            // `Van der Wal`
+            .find(|w| !lexicon::is_particle(w))
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 /// What may stand between an office title and the name: `van/voor <words>` and a comma.
 /// Whether the text between an office and a name stays on one line, or the office ends its
 /// line and a title and the name open the next, as prose wraps (`(rechter⏎mr. C.J.
@@ -1048,10 +1064,7 @@ fn office_tail(rest: &str, opens_line: bool) -> bool {
     if matches!(rest, "is" | "was") {
         return true;
     }
-    (rest.starts_with("van ")
-        || rest.starts_with("voor ")
-        || rest.starts_with("der ")
-        || rest.starts_with("de "))
+    (rest.starts_with("van ") || rest.starts_with("voor ") || rest.starts_with("der "))
         && rest.len() <= 80
         && !rest.contains(['.', ';', ':', '(', ')', ','])
 }

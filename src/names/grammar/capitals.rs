@@ -278,10 +278,11 @@ impl Grammar<'_> {
             && (comma || letters.len() >= 2 || !self.has(key[0], class::WORD))
         {
             (k, None, Some(letters))
-        } else if comma && self.is_cap(first) && self.has(first, class::FIRST_NAME) {
+        } else if comma && self.is_given_after_comma(first) {
             let mut k = self.given_end(first);
-            // More first names (`Dave Johannes`), then particles that close it (`de`).
-            while self.spaced(k - 1) && self.is_cap(k) && self.has(k, class::FIRST_NAME) {
+            // More first names (`Dave Johannes`, `JESSE ADRIANUS`), then particles that
+            // close it (`de`).
+            while self.spaced(k - 1) && self.is_given_after_comma(k) {
                 k = self.given_end(k);
             }
             let given = fold(self.text_of_tokens(first, k));
@@ -310,6 +311,15 @@ impl Grammar<'_> {
             initials,
             surname: Some(self.key_of(key)),
         })
+    }
+
+    /// A first name after the comma of a surname in capitals: capitalised, or in capitals as
+    /// police and court registers write the whole name (`MAAS, DYLAN`), then never a word
+    /// or a month the lists know (`AMSTERDAM, MAART`).
+    fn is_given_after_comma(&self, k: usize) -> bool {
+        self.has(k, class::FIRST_NAME)
+            && (self.is_cap(k)
+                || (self.has(k, shape::UPPER) && !self.has(k, class::NOT_NAME | class::WORD)))
     }
 
     /// Initials as registers and bank records write them after a surname in capitals, single

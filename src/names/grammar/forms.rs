@@ -337,8 +337,9 @@ impl Grammar<'_> {
     /// at a line start, a column gap or a separator, and end at one, and the surname be a
     /// word no list knows as something else than a surname.
     pub fn reversed_entry(&self, i: usize) -> Option<NameParse> {
-        const STARTS: &[char] = &['|', ';', ':', '(', '[', '-', '•', '*'];
-        const ENDS: &[char] = &['|', ';', ',', '(', '<', '[', ')', ':'];
+        // `&` and `/` join two owners in one cell (`Stam, Pieter-Jan / Ruiter, Femke de`).
+        const STARTS: &[char] = &['|', ';', ':', '(', '[', '-', '•', '*', '&', '/'];
+        const ENDS: &[char] = &['|', ';', ',', '(', '<', '[', ')', ':', '&', '/'];
         let starts_entry = i == 0
             || self.toks[i - 1].kind == Kind::Newline
             || self.column_gap(i - 1)
