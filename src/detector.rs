@@ -163,8 +163,19 @@ impl fmt::Debug for KeepList {
     }
 }
 
+/// National chains named after their founders, which every text reads as a person's full
+/// name (`Albert Heijn` on a bank statement): kept whole, as if on every keep list. Only
+/// names nobody is likely to bear now; the short names stay unprotected (`Albert`).
+const CHAINS_NAMED_LIKE_PEOPLE: &[&str] = &["Albert Heijn", "Douwe Egberts", "Peek & Cloppenburg"];
+
 impl KeepList {
-    pub(crate) fn new(entries: &[String]) -> Result<KeepList, ConfigError> {
+    pub(crate) fn new(listed: &[String]) -> Result<KeepList, ConfigError> {
+        let entries: Vec<String> = listed
+            .iter()
+            .cloned()
+            .chain(CHAINS_NAMED_LIKE_PEOPLE.iter().map(|c| c.to_string()))
+            .collect();
+        let entries = &entries[..];
         let mut numbers: Vec<String> = entries
             .iter()
             .filter_map(|e| detect::phone::canonical(e))
