@@ -64,6 +64,18 @@ static DOCUMENT_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("document number pattern compiles")
 });
 
+/// An identity card's or residence document's number in its own shape, one to three capitals
+/// and six to eight digits or nine capitals and digits, after the document's name within the
+/// clause, also on the next line (`Pools ID-bewijs⏎nr. CFA 482915`, `PL ID DBK 119034`,
+/// `id-kaart RO:⏎ RT 118240`, `verbl.doc. W51K32871`). The shape, not a `nr`, says it is the
+/// number.
+static ID_DOCUMENT_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:id-?bewijs|id-?kaart|identiteitsbewijs|identiteitskaart|verbl(?:ijfs)?\.?\s?doc(?:ument)?\.?|(?-i:ID)|dowód(?:\s+osobisty)?|personalausweis|carte\s+d'identit[ée])[^\d\n]{0,30}?\n?[^\d\n]{0,20}?(?-u:\b)((?-i:[A-Z]{1,3} ?[0-9]{6,8}|[A-Z0-9]{9}))(?-u:\b)",
+    )
+    .expect("identity document pattern compiles")
+});
+
 /// The next value of a list after a label in the plural (`bewonersnummers: LH-0113, LH-0087`).
 static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*(?:,|;|/|\ben\b)\s*({VALUE})")).expect("list pattern compiles")
@@ -244,6 +256,26 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 Some(next) => value = (value.1 + next.start(), value.1 + next.end()),
                 None => break,
             }
+        }
+    }
+    for c in ID_DOCUMENT_CODE.captures_iter(text) {
+        let value = c.get(1).expect("the value group always takes part");
+        // Nine characters must hold a letter and two digits (not `OVERZICHT`, not a number).
+        let code = value.as_str();
+        let letters = code.chars().filter(char::is_ascii_uppercase).count();
+        let digits = code.chars().filter(char::is_ascii_digit).count();
+        let known = out[from..]
+            .iter()
+            .any(|f| f.start <= value.start() && value.end() <= f.end);
+        if letters >= 1 && digits >= 2 && !known && is_whole_token(text, value.start(), value.end())
+        {
+            out.push(Finding::new(
+                value.start(),
+                value.end(),
+                Category::Other,
+                RULE,
+                LABELLED_EVIDENCE,
+            ));
         }
     }
     columns(text, out);
@@ -658,6 +690,28 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         crate::detect::found_by(detect, text)
+    }
+
+    #[test]
+    fn identity_cards_by_the_shape_of_their_numbers() {
+        assert_eq!(
+            found("legitimeerde zich met Pools ID-bewijs\nnr. CFA 482915. Hij verklaart"),
+            ["CFA 482915"]
+        );
+        assert_eq!(
+            found(" Lewandowski, Krzysztof   01.01.1990   PL ID DBK 119034    nee\n"),
+            ["DBK 119034"]
+        );
+        assert_eq!(
+            found("beide id-kaart RO:\n      RT 118240\n"),
+            ["RT 118240"]
+        );
+        assert_eq!(
+            found("toont NL verbl.doc. W51K32871 (niet gekopieerd)"),
+            ["W51K32871"]
+        );
+        // Not a year, not a word of nine capitals.
+        assert!(found("ID 2024 en de id-kaart OVERZICHT 12").is_empty());
     }
 
     #[test]
