@@ -104,6 +104,10 @@ impl<'a> Context<'a> {
             if in_sentence && line.trim().len() >= PROSE_LINE {
                 return false;
             }
+            // Another entry of a list under the same label owns nothing of this one.
+            if list_label(line).is_some() && list_label(line) == list_label(before) {
+                return false;
+            }
             if names_organisation(line) {
                 return true;
             }
@@ -170,6 +174,15 @@ impl Context<'_> {
             0 => 0,
             _ => self.lines.start(line_start - 1),
         };
+        // A list's entries under one label each (`Afschrift aan: CJIB, …, Postbus 1794, …` /
+        // `Afschrift aan: betrokkene, Oosterdijk 14, …`): the entry above is someone else's.
+        let prev_start = match (
+            list_label(&self.text[prev_start..line_start]),
+            list_label(&self.text[line_start..at]),
+        ) {
+            (Some(above), Some(here)) if above == here => line_start,
+            _ => prev_start,
+        };
         let mut line_end = self.lines.end(at, self.text.len());
         // In a letterhead the PO box may follow the visiting address (`Burgwal 43` /
         // `8261 EP  Kampen` / `Postbus 5009`): two more lines, when the address starts its
@@ -200,6 +213,13 @@ impl Context<'_> {
             .take_while(|&&(s, _)| s < line_end)
             .any(|&(_, e)| e <= line_end)
     }
+}
+
+/// The label a line opens with, before its colon (`Afschrift aan`).
+fn list_label(line: &str) -> Option<&str> {
+    line.split_once(':')
+        .map(|(l, _)| l.trim())
+        .filter(|l| !l.is_empty() && l.len() <= 30)
 }
 
 /// A line of a quoted reply without its quote marks (`> Stichting Vechtzorg`).

@@ -454,3 +454,14 @@ fn a_street_without_a_street_word_after_aan_de_or_op_de() {
     // A year is no house number.
     assert!(found("Dat staat op de Agenda 2024 van de raad.").is_empty());
 }
+
+#[test]
+fn each_entry_of_a_copy_list_owns_its_own_address() {
+    assert_eq!(
+        found(
+            "Afschrift aan: CJIB, afdeling Inning, Postbus 1794, 8901 CB Leeuwarden\n\
+             Afschrift aan: betrokkene, Oosterdijk 14, 8601 BS SNEEK\n"
+        ),
+        vec!["Oosterdijk 14", "8601 BS SNEEK"]
+    );
+}
