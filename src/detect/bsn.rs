@@ -35,9 +35,10 @@ static USUAL_GROUPS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?x)^(?:{USUAL})$")).expect("BSN groups pattern compiles")
 });
 
-/// A BSN's label right before the number: `BSN:`, `BSN (uit DigiD):`, with dot leaders.
+/// A BSN's label right before the number: `BSN:`, `BSN-nummer`, `Sofinummer`, `BSN (uit
+/// DigiD):`, with dot leaders.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:bsn|burgerservicenummer)\s*(?:\([^()\n]{0,20}\))?[\s.:]*$")
+    Regex::new(r"(?i)\b(?:bsn(?:[- ]?(?:nummer|nr))?|burger\s*service\s*nummer|sofi-?nummer|sofinr)\s*(?:\([^()\n]{0,20}\))?[\s.:]*$")
         .expect("BSN label pattern compiles")
 });
 
@@ -169,6 +170,13 @@ mod tests {
         // Mistyped (the elfproef fails) right after the label only.
         assert_eq!(found("BSN (uit DigiD):   184422907"), vec!["184422907"]);
         assert!(found("BSN bekend, dossier 184422907").is_empty());
+        for labelled in [
+            "BSN-nummer: 123456780",
+            "BSN nr. 123456780",
+            "Sofinummer: 123456780",
+        ] {
+            assert_eq!(found(labelled), vec!["123456780"], "{labelled}");
+        }
     }
 
     #[test]
