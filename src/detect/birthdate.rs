@@ -10,7 +10,7 @@ use crate::policy::Category;
 
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|d\.o\.b\.|dob|born)|°",
+        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|birth\s*date|d\.o\.b\.|dob|born)|°",
     )
     .expect("birth keyword pattern compiles")
 });
@@ -253,7 +253,9 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
 }
 
 pub(super) fn is_birth_date_label(cell: &str) -> bool {
-    KEYWORD.find(cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20
+    // An export's column names join their words with `_` (`geb_datum`, `date_of_birth`).
+    let cell = cell.replace('_', " ");
+    KEYWORD.find(&cell).is_some_and(|k| k.start() == 0) && cell.len() <= 20
 }
 
 /// Dates in the column of a table whose header cell is a birth keyword (`nr;achternaam;
@@ -459,6 +461,10 @@ mod tests {
         assert_eq!(found(text), vec!["03-02-1961", "19-11-1934"]);
         let table = "| Naam | Geboortedatum | Datum melding |\n|---|---|---|\n| X | 4 mei 1980 | 5-6-2024 |\n";
         assert_eq!(found(table), vec!["4 mei 1980"]);
+        // An export's column name with an underscore.
+        let export =
+            "aanvraagnr;ontvangen;naam;geb_datum\nA-1;06-03-2023;\"Wolf, Irma\";15-04-1983\n";
+        assert_eq!(found(export), vec!["15-04-1983"]);
         assert_eq!(
             found("Geboortedatum .............. 04.05.1969"),
             vec!["04.05.1969"]
