@@ -10,7 +10,7 @@ use crate::policy::Category;
 
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|birth\s*date|d\.o\.b\.|dob|born)|°",
+        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|birth\s*date|d\.o\.b\.|dob|born)|°|\*",
     )
     .expect("birth keyword pattern compiles")
 });
@@ -82,8 +82,16 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 continue;
             }
         }
+        // The asterisk of birth (`*1996`) right before the digits and after a space, a
+        // bracket or a comma: not a footnote's `2*`, not a form's required field (`VOG * :`).
+        if k.as_str() == "*"
+            && !(text[k.end()..].starts_with(|c: char| c.is_ascii_digit())
+                && (k.start() == 0 || text[..k.start()].ends_with([' ', '\t', '(', ','])))
+        {
+            continue;
+        }
         let Some(d) = DATE.find(&text[from..window_end]) else {
-            // A year alone (`grootvader (geb. 1931)`).
+            // A year alone (`grootvader (geb. 1931)`, `*1996`).
             if let Some(y) = YEAR
                 .find(&text[from..window_end])
                 .filter(|y| y.start() == 0)
@@ -115,8 +123,8 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        // `°30/5/79`: the sign of birth right before its date.
-        if k.as_str() == "°" && !between.is_empty() {
+        // `°30/5/79`, `*12-04-1996`: the sign of birth right before its date.
+        if (k.as_str() == "°" || k.as_str() == "*") && !between.is_empty() {
             continue;
         }
         let (start, end) = (from + d.start(), from + d.end());
@@ -357,6 +365,11 @@ mod tests {
             ["12 maart 2018", "2 november 1946"]
         );
         assert_eq!(found("BAKKER, J.W. (°8-8-66) sección"), ["8-8-66"]);
+        // The asterisk of birth, not a required field's or a footnote's.
+        assert_eq!(found("DE GROOT, Marinus, *1996, Boekel"), ["1996"]);
+        assert_eq!(found("Wessel (zoon, *12-04-1996), moeder"), ["12-04-1996"]);
+        assert!(found("Aanvraagnummer VOG *     : 2024-4590216").is_empty());
+        assert!(found("zie noot 2*2024 en\n* 1996 was een goed jaar").is_empty());
         assert_eq!(
             found("Date of birth: 14 MRT/MAR 1971\n"),
             ["14 MRT/MAR 1971"]
