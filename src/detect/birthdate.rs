@@ -199,12 +199,12 @@ fn dates_in_list_below(text: &str, line_end: usize, out: &mut Vec<Finding>) -> u
     end
 }
 
-/// Whether a table's header cell labels a column of birth dates (`geb.datum`, `Geboortedatum`).
-/// A full date right after a person's name, as registers, lists and letters write the date of
-/// birth: in brackets (`Naomi de Bruijn (03-11-2001)`), after a comma (`dhr. H.J. Oosterbeek,
+/// A date of birth right after a person's name, as registers, lists and letters write it: in
+/// brackets (`Naomi de Bruijn (03-11-2001)`), after a comma (`dhr. H.J. Oosterbeek,
 /// 14-03-1942,`) or in the next column (`W.M. Chen      02-02-1971`). Only a year long enough
 /// ago to be a birth year counts (1900–2012, or two digits from 30): a date beside a name is
-/// as often the day someone signed or acted (`J. Smit, 14-05-2024`).
+/// as often the day someone signed or acted (`J. Smit, 14-05-2024`). A year alone counts after
+/// a child's first name (`Omar (2012)`, `Zahra 2012,`) or in a register's next column.
 pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
     static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -229,6 +229,18 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
     static YEAR_IN_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\x20\(((?:19|20)[0-9]{2})\)").expect("year in brackets pattern compiles")
     });
+    // A year alone after a first name in a list of children (`Zahra 2012, Omid 2015`,
+    // `(Amina, 2019, en Hodan, 2021)`).
+    static YEAR_AFTER_FIRST_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,?\x20((?:19|20)[0-9]{2})(?:,|\)|;|\r?\n|$|\x20en\x20)")
+            .expect("year after a first name pattern compiles")
+    });
+    // A year alone in the next column of a register (`Al-Khatib, Yousef⇥2013⇥zoon`), long
+    // enough ago to be a birth year.
+    static YEAR_IN_NEXT_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\t+|\x20{2,})(19[0-9]{2}|200[0-9]|201[0-5])(?:\t|\x20{2,}|\r?\n|$)")
+            .expect("year in the next column pattern compiles")
+    });
     let names = findings.len();
     for i in 0..names {
         if findings[i].category != Category::Name {
@@ -246,7 +258,9 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
             .captures(rest)
             .or_else(|| AFTER_SPACE.captures(rest))
             .or_else(|| IN_BRACKETS.captures(rest))
-            .or_else(|| YEAR_IN_BRACKETS.captures(rest).filter(|_| first_name));
+            .or_else(|| YEAR_IN_BRACKETS.captures(rest).filter(|_| first_name))
+            .or_else(|| YEAR_AFTER_FIRST_NAME.captures(rest).filter(|_| first_name))
+            .or_else(|| YEAR_IN_NEXT_COLUMN.captures(rest));
         if let Some(c) = found {
             let date = c.get(1).expect("the date group always takes part");
             findings.push(Finding::new(
@@ -260,6 +274,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a table's header cell labels a column of birth dates (`geb.datum`, `Geboortedatum`).
 pub(super) fn is_birth_date_label(cell: &str) -> bool {
     // An export's column names join their words with `_` (`geb_datum`, `date_of_birth`).
     let cell = cell.replace('_', " ");
@@ -410,6 +425,28 @@ mod tests {
             .map(|f| &text[f.start..f.end])
             .collect();
         assert_eq!(dates, ["17-8-1965", "03-09-2021", "2012"]);
+        // A year alone after a child's first name, or in the next column of a register; not
+        // after a surname in prose, nor a recent year in a column.
+        let text = "kids Zahra 2012, Omid 2015\nAl-Khatib, Yousef\t2013\tzoon\n                    Kuipers 2019, Brouwer, Jan  2021  dossier\n";
+        let mut findings: Vec<Finding> = [
+            "Zahra",
+            "Omid",
+            "Al-Khatib, Yousef",
+            "Kuipers",
+            "Brouwer, Jan",
+        ]
+        .iter()
+        .map(|s| {
+            let start = text.find(s).expect("the name is in the text");
+            Finding::new(start, start + s.len(), Category::Name, "name", "test")
+        })
+        .collect();
+        bound_to_names(text, &mut findings);
+        let dates: Vec<&str> = findings[5..]
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(dates, ["2012", "2015", "2013"]);
     }
 
     #[test]
