@@ -943,8 +943,8 @@ fn with_first_name_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
     })
 }
 
-/// A surname with initials right before it (`S. Ramkisoensing`, `J.H. Hommema`): the name
-/// with those initials.
+/// A surname with initials right before it (`S. Ramkisoensing`, `J.H. Hommema`, `J
+/// Hommema`): the name with those initials.
 fn with_initials_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
     if p.form != Form::Surname {
         return None;
@@ -960,6 +960,12 @@ fn with_initials_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
                 .map(|(_, letters)| (k, letters))
         })
         .last()
+        // A chat's initial without its dot (`bel J Hommema`).
+        .or_else(|| {
+            let k = first.checked_sub(1)?;
+            (g.is_capital_letter(k) && g.spaced(k) && (k == 0 || !g.glued(k - 1)))
+                .then(|| (k, g.folded(k).to_string()))
+        })
         .map(|(k, letters)| NameParse {
             start: g.tokens()[k].start,
             form: Form::Initials,

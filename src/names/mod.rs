@@ -1227,6 +1227,13 @@ Begin: ma 16-8-2021 08:30
                     [handtekening]\nS. Ramkisoensing\n\nVolgens S. de Vries niet.\n";
         let r = removed(&e, text);
         assert!(r.contains(&"S. Ramkisoensing".to_string()), "{r:?}");
+        // A chat's initial without its dot, when it fits the person.
+        let r = removed(
+            &e,
+            "Melder: Jan Hommema.\nBel J Hommema even terug.\nBlok B Hommema staat er.\n",
+        );
+        assert!(r.contains(&"J Hommema".to_string()), "{r:?}");
+        assert!(!r.iter().any(|x| x.starts_with("B ")), "{r:?}");
     }
 
     #[test]
