@@ -440,6 +440,11 @@ const NUMBERED_THINGS: &[&str] = &[
     "actie",
     "toezegging",
     "document",
+    "kamerstuk",
+    "kamerstukken",
+    "aanhangsel",
+    "staatscourant",
+    "stcrt",
 ];
 
 /// `nr 38` standing for a resident's home in a street the text is about: a house number
@@ -461,7 +466,24 @@ fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>)
     for m in NUMBER.find_iter(text) {
         let line_start = lines.start(m.start());
         let line_end = lines.end(m.end(), text.len());
-        let mut before = words(&text[line_start..m.start()])
+        // Within the sentence: a resident named in the sentence before is not beside it. A
+        // sentence ends after a bracket or a word in lower case, not after an initial or a
+        // title (`mevr. G. Hoekstra (overkant, nr 38)`).
+        let part = &text[line_start..m.start()];
+        let sentence_start = part
+            .match_indices(". ")
+            .filter(|&(k, _)| {
+                let word = part[..k]
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != ')')
+                    .next()
+                    .unwrap_or("");
+                part[k + 2..].starts_with(char::is_uppercase)
+                    && (word.ends_with(')')
+                        || (word.chars().count() >= 5 && word.chars().all(char::is_lowercase)))
+            })
+            .last()
+            .map_or(line_start, |(k, _)| line_start + k + 2);
+        let mut before = words(&text[sentence_start..m.start()])
             .rev()
             .take(BESIDE)
             .peekable();

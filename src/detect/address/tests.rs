@@ -249,6 +249,18 @@ fn a_residents_house_number() {
     // Numbers of agenda items and annexes have no resident beside them.
     assert!(found("Agendapunt nr 3: vaststellen verslag. Zie bijlage nr. 2.\n").is_empty());
     assert!(found("Brief nr. 14 (bewoner Hazelaarstraat) afgedaan.\n").is_empty());
+    // A resident named in the sentence before, or a parliamentary paper's number: the same
+    // with the name removed as without (a second pass changes nothing).
+    assert!(
+        found(
+            "afgestemd met mw. [5.1.2e] (jurist). De motie (Kamerstuk 23 396, nr. 253) verzoekt."
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        found("Omwonende mevr. G. Hoekstra (overkant, nr 38) meldt schade.\n"),
+        vec!["nr 38"]
+    );
     assert!(found("EVALUATIE TESTSTRAAT WETERING 2021-2022\n").is_empty());
     // Numbered answers, and ranges of numbers: a block, not one household.
     assert!(found("Vraag 2\nKunt u dat toelichten?\n\nAntwoord 2\nJa.\n").is_empty());
