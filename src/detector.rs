@@ -175,14 +175,13 @@ impl KeepList {
             .cloned()
             .chain(CHAINS_NAMED_LIKE_PEOPLE.iter().map(|c| c.to_string()))
             .collect();
-        let entries = &entries[..];
         let mut numbers: Vec<String> = entries
             .iter()
             .filter_map(|e| detect::phone::canonical(e))
             .collect();
         numbers.sort();
         Ok(KeepList {
-            matcher: keep_matcher(entries)?,
+            matcher: keep_matcher(&entries)?,
             numbers,
         })
     }

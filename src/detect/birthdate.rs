@@ -427,7 +427,8 @@ mod tests {
         assert_eq!(dates, ["17-8-1965", "03-09-2021", "2012"]);
         // A year alone after a child's first name, or in the next column of a register; not
         // after a surname in prose, nor a recent year in a column.
-        let text = "kids Zahra 2012, Omid 2015\nAl-Khatib, Yousef\t2013\tzoon\n                    Kuipers 2019, Brouwer, Jan  2021  dossier\n";
+        let text = "kids Zahra 2012, Omid 2015\nAl-Khatib, Yousef\t2013\tzoon\n\
+                    Kuipers 2019, Brouwer, Jan  2021  dossier\n";
         let mut findings: Vec<Finding> = [
             "Zahra",
             "Omid",
