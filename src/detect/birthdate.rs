@@ -394,25 +394,10 @@ mod tests {
         assert!(found("Hij is geboren.\n12 maart 2018 verhuisd").is_empty());
     }
 
-    #[test]
-    fn a_date_of_birth_right_after_a_name() {
-        let text =
-            "Naomi de Bruijn (03-11-2001), J. Smit, 14-05-2024 en\nW.M. Chen      02-02-1971\n";
-        let name = |s: &str| {
-            let start = text.find(s).expect("the name is in the text");
-            Finding::new(start, start + s.len(), Category::Name, "name", "test")
-        };
-        let mut findings = vec![name("Naomi de Bruijn"), name("J. Smit"), name("W.M. Chen")];
-        bound_to_names(text, &mut findings);
-        let dates: Vec<&str> = findings[3..]
-            .iter()
-            .map(|f| &text[f.start..f.end])
-            .collect();
-        // Not the day someone signed or acted.
-        assert_eq!(dates, ["03-11-2001", "02-02-1971"]);
-        let text = "Geeske 17-8-1965, Yousef (03-09-2021, geboren in Gouda), Omar (2012), \
-                    Van Dam (2019), Bram (2-9-2024)\n";
-        let mut findings: Vec<Finding> = ["Geeske", "Yousef", "Omar", "Van Dam", "Bram"]
+    /// The dates of birth [`bound_to_names`] finds after the `names` (each found first in
+    /// `text`).
+    fn dates_after<'t>(text: &'t str, names: &[&str]) -> Vec<&'t str> {
+        let mut findings: Vec<Finding> = names
             .iter()
             .map(|s| {
                 let start = text.find(s).expect("the name is in the text");
@@ -420,34 +405,39 @@ mod tests {
             })
             .collect();
         bound_to_names(text, &mut findings);
-        let dates: Vec<&str> = findings[5..]
+        findings[names.len()..]
             .iter()
             .map(|f| &text[f.start..f.end])
-            .collect();
-        assert_eq!(dates, ["17-8-1965", "03-09-2021", "2012"]);
+            .collect()
+    }
+
+    #[test]
+    fn a_date_of_birth_right_after_a_name() {
+        let text =
+            "Naomi de Bruijn (03-11-2001), J. Smit, 14-05-2024 en\nW.M. Chen      02-02-1971\n";
+        // Not the day someone signed or acted.
+        assert_eq!(
+            dates_after(text, &["Naomi de Bruijn", "J. Smit", "W.M. Chen"]),
+            ["03-11-2001", "02-02-1971"]
+        );
+        let text = "Geeske 17-8-1965, Yousef (03-09-2021, geboren in Gouda), Omar (2012), \
+                    Van Dam (2019), Bram (2-9-2024)\n";
+        assert_eq!(
+            dates_after(text, &["Geeske", "Yousef", "Omar", "Van Dam", "Bram"]),
+            ["17-8-1965", "03-09-2021", "2012"]
+        );
         // A year alone after a child's first name, or in the next column of a register; not
         // after a surname in prose, nor a recent year in a column.
         let text = "kids Zahra 2012, Omid 2015\nAl-Khatib, Yousef\t2013\tzoon\n\
                     Kuipers 2019, Brouwer, Jan  2021  dossier\n";
-        let mut findings: Vec<Finding> = [
+        let names = [
             "Zahra",
             "Omid",
             "Al-Khatib, Yousef",
             "Kuipers",
             "Brouwer, Jan",
-        ]
-        .iter()
-        .map(|s| {
-            let start = text.find(s).expect("the name is in the text");
-            Finding::new(start, start + s.len(), Category::Name, "name", "test")
-        })
-        .collect();
-        bound_to_names(text, &mut findings);
-        let dates: Vec<&str> = findings[5..]
-            .iter()
-            .map(|f| &text[f.start..f.end])
-            .collect();
-        assert_eq!(dates, ["2012", "2015", "2013"]);
+        ];
+        assert_eq!(dates_after(text, &names), ["2012", "2015", "2013"]);
     }
 
     #[test]
