@@ -59,6 +59,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     in_birth_date_column(text, out);
     let mut last_end = 0;
     for k in KEYWORD.find_iter(text) {
+        // The asterisk of birth (`*1996`) right before the digits and after a space, a
+        // bracket or a comma: not a footnote's `2*`, a form's required field (`VOG * :`) or a
+        // bullet, which would read a list's question and its answer.
+        if k.as_str() == "*"
+            && !(text[k.end()..].starts_with(|c: char| c.is_ascii_digit())
+                && (k.start() == 0 || text[..k.start()].ends_with([' ', '\t', '(', ','])))
+        {
+            continue;
+        }
         let mut window_end = (k.end() + WINDOW).min(text.len());
         while !text.is_char_boundary(window_end) {
             window_end -= 1;
@@ -81,14 +90,6 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                 last_end = end.max(last_end);
                 continue;
             }
-        }
-        // The asterisk of birth (`*1996`) right before the digits and after a space, a
-        // bracket or a comma: not a footnote's `2*`, not a form's required field (`VOG * :`).
-        if k.as_str() == "*"
-            && !(text[k.end()..].starts_with(|c: char| c.is_ascii_digit())
-                && (k.start() == 0 || text[..k.start()].ends_with([' ', '\t', '(', ','])))
-        {
-            continue;
         }
         let Some(d) = DATE.find(&text[from..window_end]) else {
             // A year alone (`grootvader (geb. 1931)`, `*1996`).
@@ -385,6 +386,7 @@ mod tests {
         assert_eq!(found("Wessel (zoon, *12-04-1996), moeder"), ["12-04-1996"]);
         assert!(found("Aanvraagnummer VOG *     : 2024-4590216").is_empty());
         assert!(found("zie noot 2*2024 en\n* 1996 was een goed jaar").is_empty());
+        assert!(found("* Wanneer komt u?\nOp 12-03-1980 om tien uur.\n").is_empty());
         assert_eq!(
             found("Date of birth: 14 MRT/MAR 1971\n"),
             ["14 MRT/MAR 1971"]
