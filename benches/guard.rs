@@ -16,13 +16,12 @@
 //! scanner doing the same kind of work (regex searches, lowercasing, lookups of words in a
 //! hash set; CPU time): a calibration of another kind (BLAKE3, which SIMD-wide machines run
 //! far faster) moved the ratio by 15% from one machine to the next. For the batch it is
-//! detection's own time plus copying the files
-//! the way a batch writes its outputs (read, temporary file, rename; wall time), so that the
-//! ratio is what the batch path costs beyond detecting and copying. Every workload runs in
-//! rounds, interleaved, after warm-up rounds; the best (shortest) time of each is taken: on a
-//! shared machine, noise only ever adds time. Ratios more than 20% above the committed
-//! baseline (`benches/guard-baseline.json`) fail the run: the best ratio of each over up to three
-//! full measurements counts.
+//! detection's own time plus copying the files the way a batch writes its outputs (read,
+//! temporary file, rename; wall time), so that the ratio is what the batch path costs beyond
+//! detecting and copying. Every workload runs in rounds, interleaved, after warm-up rounds;
+//! the best (shortest) time of each is taken: on a shared machine, noise only ever adds time.
+//! Ratios more than 20% above the committed baseline (`benches/guard-baseline.json`) fail the
+//! run: the best ratio of each over up to three full measurements counts.
 //!
 //! To accept a new baseline on purpose (a slower but needed detection rule, another
 //! calibration), run `WOO_REDACT_GUARD_UPDATE=1 cargo bench --bench guard` and commit the
@@ -199,7 +198,8 @@ fn main() {
     let baseline: Option<Baseline> = std::fs::read(BASELINE)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok());
-    println!("guard on {}", machine());
+    let machine = machine();
+    println!("guard on {machine}");
     // The best ratio of each figure over the attempts so far: noise only ever adds time.
     let mut best_ratios = [f64::INFINITY; 3];
     let mut failed = Vec::new();
@@ -210,11 +210,10 @@ fn main() {
             batch: batch / (detection + copy),
             long_document: long / detection,
             note: format!(
-                "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread); {}",
+                "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread); {machine}",
                 small.texts.len(),
                 mb / detection,
                 mb / batch,
-                machine()
             ),
         };
         println!(
