@@ -10,6 +10,10 @@
 //! - **long document**: `Redactor::scan` over the same texts joined into one document, in CPU
 //!   time, as a ratio to detection over them one by one: a long document (a thousand-page
 //!   PDF's text) must cost what its parts cost apart, never more with each name it holds;
+//! - **team lists**: detection with the lists grown to a large organisation's (1,000 more
+//!   public officials, 5,000 more keep-list entries), in CPU time, as a ratio to detection
+//!   with the small lists: a long list must cost little per text (one regular expression of
+//!   a few thousand keep-list entries once made detection forty times slower);
 //!
 //! each as a ratio to a calibration workload measured in the same run on the same bytes, so
 //! that the figures mean the same on another machine. For detection that is a small frozen
@@ -92,8 +96,9 @@ fn best(xs: Vec<f64>) -> f64 {
     xs.into_iter().fold(f64::INFINITY, f64::min)
 }
 
-/// The best times, in seconds, of: calibration (CPU), detection, copy, batch, long document.
-fn measure(small: &small_batch::SmallBatch) -> [f64; 5] {
+/// The best times, in seconds, of: calibration (CPU), detection, copy, batch, long document,
+/// detection with team-sized lists (`team`).
+fn measure(small: &small_batch::SmallBatch, team: &woo_redact::Redactor) -> [f64; 6] {
     let key = DigestKey::from_material(b"guard key material, not secret").expect("a key");
     let options = BatchOptions {
         jobs: 1,
@@ -103,16 +108,21 @@ fn measure(small: &small_batch::SmallBatch) -> [f64; 5] {
     let inputs = [small.docs()];
     let joined = small.texts.join("\n\n");
     let reference = ReferenceScanner::new(&small.texts);
-    let mut times: [Vec<f64>; 5] = Default::default();
+    let mut times: [Vec<f64>; 6] = Default::default();
     for round in 0..WARM_UP_ROUNDS + ROUNDS {
         // Calibration and detection alternate in small slices of the texts, so that a burst
         // of load on the machine falls on both alike.
-        let (mut calibration, mut detection) = (0.0, 0.0);
+        let (mut calibration, mut detection, mut team_detection) = (0.0, 0.0, 0.0);
         for slice in small.texts.chunks(16) {
             calibration += cpu(|| slice.iter().map(|t| reference.scan(t)).sum::<usize>());
             detection += cpu(|| {
                 for t in slice {
                     black_box(small.redactor.scan(t));
+                }
+            });
+            team_detection += cpu(|| {
+                for t in slice {
+                    black_box(team.scan(t));
                 }
             });
         }
@@ -126,9 +136,10 @@ fn measure(small: &small_batch::SmallBatch) -> [f64; 5] {
         });
         let long = cpu(|| small.redactor.scan(&joined));
         if round >= WARM_UP_ROUNDS {
-            for (v, t) in times
-                .iter_mut()
-                .zip([calibration, detection, copy, batch, long])
+            for (v, t) in
+                times
+                    .iter_mut()
+                    .zip([calibration, detection, copy, batch, long, team_detection])
             {
                 v.push(t);
             }
@@ -186,6 +197,8 @@ struct Baseline {
     batch: f64,
     /// CPU time of detection over the texts joined into one document, over detection's.
     long_document: f64,
+    /// CPU time of detection with team-sized lists, over detection's.
+    team_lists: f64,
     /// Where the baseline was measured (for people; not compared).
     note: String,
 }
@@ -193,6 +206,11 @@ struct Baseline {
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument is ignored.
     let small = small_batch::SmallBatch::new(7, 2_000, 1_000_000);
+    let team = woo_redact::Redactor::new(
+        woo_redact::Policy::default(),
+        &small_batch::team_sized(&small.lists, 1_000, 5_000),
+    )
+    .expect("team-sized lists compile");
     let mb = small.bytes() as f64 / 1e6;
     let update = std::env::var_os("WOO_REDACT_GUARD_UPDATE").is_some();
     let baseline: Option<Baseline> = std::fs::read(BASELINE)
@@ -201,14 +219,15 @@ fn main() {
     let machine = machine();
     println!("guard on {machine}");
     // The best ratio of each figure over the attempts so far: noise only ever adds time.
-    let mut best_ratios = [f64::INFINITY; 3];
+    let mut best_ratios = [f64::INFINITY; 4];
     let mut failed = Vec::new();
     for attempt in 1..=ATTEMPTS {
-        let [calibration, detection, copy, batch, long] = measure(&small);
+        let [calibration, detection, copy, batch, long, team_detection] = measure(&small, &team);
         let ratios = Baseline {
             detection: detection / calibration,
             batch: batch / (detection + copy),
             long_document: long / detection,
+            team_lists: team_detection / detection,
             note: format!(
                 "{} documents, {mb:.2} MB; detection {:.1} MB/s, batch {:.1} MB/s (1 thread); {machine}",
                 small.texts.len(),
@@ -217,7 +236,7 @@ fn main() {
             ),
         };
         println!(
-            "guard (attempt {attempt}): detection {:.1} MB/s, batch {:.1} MB/s (1 thread)\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}\n  long document {:.4} s CPU / detection = {:.2}",
+            "guard (attempt {attempt}): detection {:.1} MB/s, batch {:.1} MB/s (1 thread)\n  detection {:.4} s CPU / calibration {:.4} s = {:.2}\n  batch {:.4} s / (detection + copy {:.4} s) = {:.2}\n  long document {:.4} s CPU / detection = {:.2}\n  team lists {:.4} s CPU / detection = {:.2}",
             mb / detection,
             mb / batch,
             detection,
@@ -227,7 +246,9 @@ fn main() {
             copy,
             ratios.batch,
             long,
-            ratios.long_document
+            ratios.long_document,
+            team_detection,
+            ratios.team_lists
         );
         if update {
             let json = serde_json::to_string_pretty(&ratios).expect("serialises") + "\n";
@@ -244,6 +265,7 @@ fn main() {
             ("detection", ratios.detection, base.detection),
             ("batch", ratios.batch, base.batch),
             ("long document", ratios.long_document, base.long_document),
+            ("team lists", ratios.team_lists, base.team_lists),
         ]
         .into_iter()
         .enumerate()

@@ -14,6 +14,8 @@ pub struct SmallBatch {
     pub dir: tempfile::TempDir,
     pub texts: Vec<String>,
     pub redactor: Redactor,
+    /// The lists `redactor` was built from.
+    pub lists: Lists,
 }
 
 impl SmallBatch {
@@ -34,6 +36,7 @@ impl SmallBatch {
             texts: docs.into_iter().map(|d| d.text).collect(),
             dir,
             redactor,
+            lists,
         }
     }
 
@@ -53,6 +56,30 @@ impl SmallBatch {
     pub fn bytes(&self) -> usize {
         self.texts.iter().map(String::len).sum()
     }
+}
+
+/// `lists` grown to what a large organisation's team keeps: `officials` more public
+/// officials (common first names, invented surnames) and `kept` more keep-list entries
+/// (organisations, their addresses, mailboxes and switchboards). Deterministic.
+pub fn team_sized(lists: &Lists, officials: usize, kept: usize) -> Lists {
+    const GIVEN: [&str; 12] = [
+        "Jan", "Peter", "Maria", "Anna", "Sanne", "Mohamed", "Kees", "Fatima", "Willem", "Eva",
+        "Thomas", "Linda",
+    ];
+    const PLACES: [&str; 6] = ["Utrecht", "Zwolle", "Den Haag", "Assen", "Breda", "Venlo"];
+    let mut more = lists.clone();
+    more.public
+        .extend((0..officials).map(|i| format!("{} van Ambtenveld{i}", GIVEN[i % GIVEN.len()])));
+    more.keep.extend((0..kept).map(|i| {
+        let place = PLACES[i % PLACES.len()];
+        match i % 4 {
+            0 => format!("Stichting Samenwerking {place} {i}"),
+            1 => format!("Kerkstraat {}, {} AB {place}", i % 300 + 1, 1000 + i % 8999),
+            2 => format!("info@organisatie{i}.nl"),
+            _ => format!("030 {:03} {:04}", i % 1000, i % 10_000),
+        }
+    }));
+    more
 }
 
 /// Copies every document of `from` to `to` the way a batch writes its outputs (read, write a

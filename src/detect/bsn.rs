@@ -120,6 +120,37 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         };
         out.push(Finding::new(start, end, Category::Bsn, "bsn", evidence));
     }
+    labelled_column(text, out);
+}
+
+/// Nine digits in a column headed `BSN` (a register pasted from a spreadsheet): a BSN even
+/// when mistyped, as right after the label.
+fn labelled_column(text: &str, out: &mut Vec<Finding>) {
+    if !BSN_KEYWORD.is_match(text) {
+        return;
+    }
+    let mut cells = Vec::new();
+    super::table::column_cells(
+        text,
+        |label| LABEL_BEFORE.is_match(label),
+        |start, end| {
+            let cell = &text[start..end];
+            if cell.len() == 9 && cell.bytes().all(|b| b.is_ascii_digit()) {
+                cells.push((start, end));
+            }
+        },
+    );
+    for (start, end) in cells {
+        if !out.iter().any(|f| f.start < end && start < f.end) {
+            out.push(Finding::new(
+                start,
+                end,
+                Category::Bsn,
+                "bsn",
+                "burgerservicenummer: in a column headed BSN",
+            ));
+        }
+    }
 }
 
 /// A form may put the label on the line above: `BSN:\n123456782`.
@@ -177,6 +208,16 @@ mod tests {
         ] {
             assert_eq!(found(labelled), vec!["123456780"], "{labelled}");
         }
+    }
+
+    #[test]
+    fn a_mistyped_number_in_a_column_headed_bsn_is_one() {
+        let t = "kamer\tnaam\tBSN\tland\n1A\tEl Idrissi, D.\t318274456\tNL\n\
+                 1B\tKovalenko, O.\t111222333\tUA\n2A\tleeg\t-\t-\n";
+        assert_eq!(found(t), ["111222333", "318274456"]);
+        // Another column's numbers stay.
+        let t = "naam\tklantnr\tland\nJansen\t318274456\tNL\nVos\t318274457\tNL\n";
+        assert!(found(t).is_empty());
     }
 
     #[test]

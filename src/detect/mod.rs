@@ -13,6 +13,7 @@ pub mod chip;
 pub mod ean;
 pub mod email;
 pub mod iban;
+pub(crate) mod keep;
 pub mod person_number;
 pub mod phone;
 pub mod plate;

@@ -559,7 +559,7 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
         let register = labels.iter().any(|l| is_subject_column(l));
         labels
             .iter()
-            .map(|l| LABEL_CELL.is_match(l) || (register && is_key_label(l)))
+            .map(|l| is_label_cell(l) || (register && is_key_label(l)))
             .collect()
     };
     let labelled = out.len();
@@ -576,7 +576,7 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
                 Category::Other,
                 RULE,
                 // A column labelled as people's numbers labels each of them.
-                if LABEL_CELL.is_match(label) {
+                if is_label_cell(label) {
                     LABELLED_COLUMN_EVIDENCE
                 } else {
                     "in a column of person numbers"
@@ -584,6 +584,22 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
             ));
         }
     });
+}
+
+/// Whether a column's header labels people's numbers: a label of [`LABEL_CELL`], or a card
+/// that a person carries (`Chauffeurspas`, `Stadspasnummer`, `Ledenpas nr`), never a
+/// `kompas`.
+fn is_label_cell(label: &str) -> bool {
+    if LABEL_CELL.is_match(label) {
+        return true;
+    }
+    let folded = label.trim().to_lowercase();
+    let card = ["pas", "pasnummer", "pasnr", "pasnr.", "pas nr", "pas nr."]
+        .iter()
+        .find_map(|end| folded.strip_suffix(end));
+    card.is_some_and(|holder| {
+        holder.chars().count() >= 3 && holder.chars().all(char::is_alphabetic) && holder != "kom"
+    })
 }
 
 /// Column labels of the people a register is about (folded, first word): clients, pupils,
@@ -1016,6 +1032,11 @@ mod tests {
         assert_eq!(found(t), ["V 2851094433"]);
         let t = "Naam\tFunctie\tND-pasnr\nBos, Kevin\tBV\tND-2219-83741\n";
         assert_eq!(found(t), ["ND-2219-83741"]);
+        // A card a person carries, by its compound name; not a compass bearing.
+        let t = "Nr\tAchternaam\tChauffeurspas\tKompas\n1\tBaas\t4023 6426 5166\t270\n";
+        assert_eq!(found(t), ["4023 6426 5166"]);
+        let t = "naam\tstadspasnummer\tsaldo\nJansen\t88214473\t12\nVos\t88214519\t0\n";
+        assert_eq!(found(t), ["88214473", "88214519"]);
         let t = "Relatienr | BSN  | Subjectnr BSPM | Naam\n----------+------+----------------+-----\n300188    | x    | 4401-228-917   | Jansen\n";
         assert_eq!(found(t), ["300188", "4401-228-917"]);
         // Digits inside a header's words (`NH3 kg/j`) leave it a header.

@@ -55,7 +55,11 @@ impl NameEngine {
         // Public officials: the list, and names in office-holder context. A surname or first
         // name alone that a public official shares is decided below, once we know who else
         // is named.
-        let mut public = self.public.clone();
+        let mut public = PublicHere {
+            listed: &self.public,
+            listed_initials: &self.public_initials,
+            named: People::default(),
+        };
         let mut protected: Vec<(usize, usize)> = Vec::new();
         let mut public_named: HashSet<String, FastHash> = HashSet::default();
         let offices = self
@@ -102,15 +106,15 @@ impl NameEngine {
         let mut officials: Vec<String> = Vec::new();
         for (key, form) in holder_forms.chain(office_forms).collect::<Vec<_>>() {
             officials.extend(key.surname.clone());
-            if key.surname.is_some() && !is_public(&public, &key, form) {
-                public.push(key);
+            if key.surname.is_some() && !public.is(&key, form) {
+                public.named.push(key);
             }
         }
         for ((m, key), &office) in mentions.iter().zip(&keys).zip(&in_office) {
             // The directory reads a name as an official's only when it fits the official and
             // no staff member better (`JWa` for J. Wassenberg, `Anouk vd Heijden` for Anouk
             // van der Heijden-Smits).
-            let listed = (is_public(&public, key, m.parse.form)
+            let listed = (public.is(key, m.parse.form)
                 && (m.staff.is_none() || self.public.find(key).is_some()))
                 || m.evidence == directory::PUBLIC;
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
@@ -152,7 +156,7 @@ impl NameEngine {
         let shares_public_name = |m: &Mention, key: &PersonKey| {
             matches!(m.parse.form, Form::Surname | Form::Given)
                 && m.rule != "name.field"
-                && is_public(&public, key, m.parse.form)
+                && public.is(key, m.parse.form)
         };
         // People: identified by strong mentions, in reading order.
         let mut people = People::default();
@@ -437,15 +441,13 @@ fn office_words(officials: &[String], public_named: &HashSet<String, FastHash>) 
 /// staff member's initials read the same and the context points at that staff member.
 fn public_initials(
     g: &Grammar,
-    public: &People,
+    public: &PublicHere<'_>,
     mentions: &[Mention],
     protected: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    let mut wanted: HashSet<String, FastHash> = HashSet::default();
-    for k in public.keys() {
-        wanted.extend(initials_of(k));
-    }
-    if wanted.is_empty() {
+    let named: Vec<String> = public.named.keys().iter().flat_map(initials_of).collect();
+    let wanted = |w: &str| public.listed_initials.contains(w) || named.iter().any(|n| n == w);
+    if public.listed_initials.is_empty() && named.is_empty() {
         return Vec::new();
     }
     // Initials a staff member bears, or that the text gives beside the name of someone not
@@ -479,7 +481,7 @@ fn public_initials(
         .collect();
     let toks = g.tokens();
     (0..toks.len())
-        .filter(|&i| g.has(i, shape::UPPER) && wanted.contains(g.str(i)))
+        .filter(|&i| g.has(i, shape::UPPER) && wanted(g.str(i)))
         .filter(|&i| !taken.contains(g.str(i)))
         .map(|i| (toks[i].start, toks[i].end))
         .collect()
@@ -854,6 +856,22 @@ fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
 
 /// Whether a mention names a public official: the surname must agree, and a first name or
 /// initial where the mention has one. A first name alone must be the official's.
+/// The public officials of one text: the listed ones, and those the text names in an
+/// office. The list is shared by every text, so it is read in place, not copied.
+struct PublicHere<'a> {
+    listed: &'a People,
+    /// The initials of the listed officials (see [`initials_of`]), built once.
+    listed_initials: &'a HashSet<String, FastHash>,
+    named: People,
+}
+
+impl PublicHere<'_> {
+    /// Whether `key`, written in `form`, names one of them.
+    fn is(&self, key: &PersonKey, form: Form) -> bool {
+        is_public(self.listed, key, form) || is_public(&self.named, key, form)
+    }
+}
+
 fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     match form {
         Form::Given => public

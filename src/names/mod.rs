@@ -204,6 +204,8 @@ pub struct Identified {
 pub struct NameEngine {
     staff: People,
     public: People,
+    /// The initials of the public officials (see [`decide::initials_of`]), built once.
+    public_initials: Arc<HashSet<String, lexicon::FastHash>>,
     /// Every listed name in every form it takes.
     directory: Directory,
     policy: NamePolicy,
@@ -256,9 +258,11 @@ impl NameEngine {
             .filter_map(|n| PersonKey::from_list_name(n))
             .collect();
         let directory = Directory::new(&staff.members, public)?;
+        let public = People::from_keys(public_keys);
         Ok(NameEngine {
             staff: People::from_keys(staff_keys),
-            public: People::from_keys(public_keys),
+            public_initials: Arc::new(public.keys().iter().flat_map(decide::initials_of).collect()),
+            public,
             directory,
             policy: policy.clone(),
             known: Arc::default(),

@@ -217,6 +217,79 @@ pub(in crate::names) fn in_brackets_after(g: &Grammar, p: &NameParse) -> Option<
         .then(|| initials_mention(g, next + 1, "initials in brackets after the name"))
 }
 
+/// Dotted abbreviations of two or more capitals that are no person's initials.
+const NOT_PEOPLE: &[&str] = &[
+    "nvt", "vs", "eu", "us", "ok", "zsm", "tbv", "nl", "uk", "rip",
+];
+
+/// Dotted initials that stand for a person where a text names people by their initials
+/// only (case notes, a care team's lists): an entry of a list that opens with them
+/// (`- P.F. (Hoogveld): studio`, `W.L.: via Housing First`, `CASUS 1 - R. P. (ZVH-…)`), and
+/// initials listed together (`Agenda: R.P., D.W.`). Two letters at least, followed by a
+/// bracket, colon or comma: a full name after them is read by the other rules.
+pub(super) fn listed_initials(g: &Grammar, lines: &[super::Line], out: &mut Vec<Mention>) {
+    // Dotted initials at `k` and the token after them, unless a name follows (`P.F.
+    // Hoogveld` is read whole by the other rules).
+    let dotted = |k: usize| {
+        g.initials(k, false)
+            .filter(|(next, letters)| {
+                letters.len() >= 2 && !NOT_PEOPLE.contains(&letters.as_str()) && !g.is_cap(*next)
+            })
+            .map(|(next, _)| next)
+    };
+    let closed = |next: usize| [',', ':', '(', ';'].iter().any(|&c| g.is_punct(next, c));
+    // Initials listed together from `at`, joined by commas or `en`.
+    let list_from = |mut at: usize| {
+        let mut listed: Vec<(usize, usize)> = Vec::new();
+        while let Some(next) = dotted(at) {
+            listed.push((at, next));
+            if !(g.is_punct(next, ',') || g.word_in(next, &["en"])) {
+                break;
+            }
+            at = next + 1;
+        }
+        listed
+    };
+    for line in lines {
+        // An entry's opening: after a bullet, or a heading's dash (`CASUS 1 -`).
+        let opening = (line.start..line.end.min(line.start + 4)).find(|&j| {
+            (j == line.start && super::is_bullet(g, j))
+                || (j > line.start && (g.is_punct(j, '-') || g.is_punct(j, '–')))
+        });
+        let k = opening.map_or(line.start, |j| j + 1);
+        let mut lists = Vec::new();
+        let first = list_from(k);
+        if first.len() >= 2 || first.first().is_some_and(|&(_, next)| closed(next)) {
+            lists.push(first);
+        }
+        // Or listed after a label (`Agenda casusoverleg morgen: R.P., D.W.`).
+        for c in (k..line.end).filter(|&c| g.is_punct(c, ':')) {
+            let listed = list_from(c + 1);
+            if listed.len() >= 2 {
+                lists.push(listed);
+            }
+        }
+        for (start, next) in lists.into_iter().flatten() {
+            out.push(dotted_mention(g, start, next));
+        }
+    }
+}
+
+fn dotted_mention(g: &Grammar, start: usize, next: usize) -> Mention {
+    let toks = g.tokens();
+    let letters: String = (start..next).filter_map(|k| g.word(k)).map(fold).collect();
+    let parse = NameParse {
+        start: toks[start].start,
+        end: toks[next - 1].end,
+        next,
+        form: Form::InitialsOnly,
+        given: None,
+        initials: Some(letters),
+        surname: None,
+    };
+    mention(parse, "name.initials", "initials listed for a person")
+}
+
 pub(super) fn initials_mention(g: &Grammar, k: usize, evidence: &'static str) -> Mention {
     let t = g.tokens()[k];
     let parse = NameParse {

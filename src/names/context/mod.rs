@@ -264,6 +264,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     single::lower_case_full_names(g, out);
     single::particle_surnames(g, out);
     abbreviations::abbreviations(g, out);
+    abbreviations::listed_initials(g, &lines, out);
     abbreviations::inline_parafen(g, out);
     abbreviations::comment_authors(g, out);
 }
@@ -348,6 +349,25 @@ mod tests {
             names(text),
             vec!["Jempi Zeldenrust", "Jeroen W", "Jeroen W keuring", "Ria OL"]
         );
+    }
+
+    #[test]
+    fn initials_that_open_an_entry_or_are_listed_together_stand_for_people() {
+        let text = "Stand per vandaag:\n- P.F. (Hoogveld): studio aangeboden.\n\
+                    - W.L.: kan via Housing First.\nCASUS 1 - R. P. (ZVH-2024-0217)\n\
+                    Agenda morgen: K.N., D.W.. Dank.\n";
+        assert_eq!(names(text), vec!["D.W.", "K.N.", "P.F.", "R. P.", "W.L."]);
+        // Abbreviations, a single mention in running text, and initials before a name.
+        let text = "- N.B.: let op.\n- N.V.T., V.S.: geen.\nDe B.V. (2019) belde.\n\
+                    Volgens P.F. (zie boven) klopt het.\n- P.F. Hoogveld belde.\n";
+        assert_eq!(names(text), vec!["P.F. Hoogveld"]);
+    }
+
+    #[test]
+    fn a_month_before_a_surname_is_a_first_name() {
+        let text = "Gisteren sprak ik met Juni Hartman.\nApril de Graaf schreef.\n\
+                    De Juni Nieuwsbrief is uit, tot Mei Utrecht, op 3 Juni Bakker.\n";
+        assert_eq!(names(text), vec!["April de Graaf", "Juni Hartman"]);
     }
 
     #[test]

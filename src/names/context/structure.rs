@@ -128,6 +128,7 @@ pub(super) fn structure(
         .as_deref()
         .is_some_and(|g| gaz.is(g, class::FIRST_NAME))
         || g.month_before_first_name(i)
+        || g.month_before_surname(i)
     {
         (
             Strength::Strong,

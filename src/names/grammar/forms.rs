@@ -115,7 +115,10 @@ impl Grammar<'_> {
         } else if c & shape::CAP != 0 && !self.surname_prefix(i) && {
             let organisation = c & class::ORG != 0 && c & class::FIRST_NAME == 0;
             let never = c & (class::PARTICLE | class::TITLE | class::OFFICE | class::FUNCTION) != 0
-                || (strict && c & class::NOT_NAME != 0 && !self.month_before_first_name(i));
+                || (strict
+                    && c & class::NOT_NAME != 0
+                    && !self.month_before_first_name(i)
+                    && !self.month_before_surname(i));
             !never && !organisation
         } {
             let mut j = self.given_end(i);
@@ -207,6 +210,28 @@ impl Grammar<'_> {
             && self.has(i + 1, class::FIRST_NAME)
             && self.is_cap(i + 1)
             && !(i > 0 && self.toks[i - 1].kind == Kind::Number)
+    }
+
+    /// `Juni Hartman`, `April de Graaf`: a capitalised month right before a surname, with no
+    /// day before it, is a first name too. The surname is a known one or no word of the
+    /// language (not `Juni Nieuwsbrief`), and no place (not `Mei Utrecht`).
+    pub fn month_before_surname(&self, i: usize) -> bool {
+        let mut k = i + 1;
+        while self.spaced(k - 1) && self.is_lower(k) && self.has(k, class::PARTICLE) {
+            k += 1;
+        }
+        self.word_in(i, crate::fold::MONTHS)
+            && self.is_cap(i)
+            && self.spaced(i)
+            && self.is_cap(k)
+            && self.word(k).is_some_and(|w| w.chars().count() >= 3)
+            && !(i > 0 && self.toks[i - 1].kind == Kind::Number)
+            && !self.has(
+                k,
+                class::PLACE | class::ORG | class::NOT_NAME | class::FIRST_NAME,
+            )
+            && (self.has(k, class::SURNAME)
+                || !crate::names::lexicon::is_dutch_word(self.folded(k)))
     }
 
     /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).
