@@ -796,10 +796,11 @@ fn postal_or_code(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].strip_suffix(' ').unwrap_or(&text[..start]);
     let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let number_start = before.len() - digits;
+    // A year ending a date is no postcode (`06-05-2024 SY: …`).
     letters
         && digits == 4
         && !before[number_start..].starts_with('0')
-        && !text[..number_start].ends_with(|c: char| c.is_alphanumeric())
+        && !text[..number_start].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '/')
 }
 
 /// Whether word `i` opens its line as a speaker's label, a colon right after it.

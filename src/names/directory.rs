@@ -1032,15 +1032,20 @@ fn logged(g: &Grammar, t: usize, next: usize) -> bool {
         .expect("dated line pattern compiles")
     });
     let toks = g.tokens();
-    if t == 0 || !g.column_gap(t - 1) {
+    // Before a colon one space will do (`06-05-2024 SY: ontvangst bevestigd`).
+    let colon = g.is_punct(next, ':');
+    if t == 0 || !(g.column_gap(t - 1) || (colon && g.spaced(t - 1))) {
         return false;
     }
     let line_start = g.text()[..toks[t].start].rfind('\n').map_or(0, |n| n + 1);
     // The second column, right after the date.
-    if (g.column_gap(next - 1) || g.is_punct(next, ':'))
+    if (g.column_gap(next - 1) || colon)
         && DATE.is_match(g.text()[line_start..toks[t - 1].end].trim())
     {
         return true;
+    }
+    if !g.column_gap(t - 1) {
+        return false;
     }
     // The last column of a dated line (`… 06:14 vertrek man.      NB`), alone or with a
     // colleague's (`NB/BV`).

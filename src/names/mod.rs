@@ -1444,8 +1444,9 @@ Begin: ma 16-8-2021 08:30
     fn staff_initials_that_write_a_log_entry() {
         let e = engine(&["Eva Zomer", "Wim Hendriks"], &[]);
         let log = "Behandelnotities\n10-01  EZ   dossier aangemaakt\n\
-                   05-06-2024  WH  aanvraag gekoppeld\n11-01  EZ: certificaat ontbreekt\n";
-        assert_eq!(removed(&e, log), ["EZ", "WH", "EZ"]);
+                   05-06-2024  WH  aanvraag gekoppeld\n11-01  EZ: certificaat ontbreekt\n\
+                   06-05-2024 WH: ontvangst bevestigd\n";
+        assert_eq!(removed(&e, log), ["EZ", "WH", "EZ", "WH"]);
         // In the last column of an observation log.
         let log = "do 20-07-2023  06:00-06:30  bus voor de deur.      WH\n\
                    za 22-07-2023  07:00-08:15  man laadt rekken in.   EZ/WH\n";

@@ -146,6 +146,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             let j = g.skip_wrap(i + t);
             if let Some(p) = g
                 .titled_name(j)
+                .or_else(|| initials_before_a_wrap(g, j))
                 .or_else(|| upper_surname(g, j))
                 .or_else(|| lower_surname(g, i, j))
             {
@@ -467,6 +468,22 @@ pub(super) fn introducer(g: &Grammar, i: usize) -> Option<usize> {
             .enumerate()
             .all(|(k, p)| g.word_in(i + k, &[p]) && (k == 0 || g.spaced(i + k - 1)));
         (ok && g.spaced(i + phrase.len() - 1)).then_some(phrase.len())
+    })
+}
+
+/// Dotted initials at the end of a line after a form of address, with the surname on the
+/// next line (`de heer J.W.⏎Nijsten`): one name over the wrap.
+fn initials_before_a_wrap(g: &Grammar, j: usize) -> Option<NameParse> {
+    let (next, letters) = g.initials(j, true)?;
+    if !g.is_line_end(next) || next + 1 >= g.tokens().len() {
+        return None;
+    }
+    let surname = g.surname_alone(next + 1, true)?;
+    Some(NameParse {
+        start: g.tokens()[j].start,
+        initials: Some(letters),
+        form: Form::Initials,
+        ..surname
     })
 }
 

@@ -364,6 +364,12 @@ mod tests {
     }
 
     #[test]
+    fn initials_after_a_form_of_address_with_the_surname_on_the_next_line() {
+        let text = "verzocht door de voorzitter, de heer J.W.\nNijsten, op 22 mei.\n";
+        assert_eq!(names(text), vec!["J.W.\nNijsten"]);
+    }
+
+    #[test]
     fn a_month_before_a_surname_is_a_first_name() {
         let text = "Gisteren sprak ik met Juni Hartman.\nApril de Graaf schreef.\n\
                     De Juni Nieuwsbrief is uit, tot Mei Utrecht, op 3 Juni Bakker.\n";
@@ -626,6 +632,10 @@ mod tests {
                     TJON-A-FONG: Nee.\nVOORZITTER: Dank.\nVOORZITTER: Ja.\nTOLKCENTRUM: Uw tolk.\n\
                     TOLKCENTRUM: Bel 010.\n";
         assert_eq!(texts(text), ["KOOISTRA", "Kevin", "TJON-A-FONG"]);
+        // Relatives told apart by an initial; not an organisation's.
+        let text = "KLOOSTERMAN (S.): Maar.\nKLOOSTERMAN (P.): Ja.\nKLOOSTERMAN (S.): Nee.\n\
+                    KLOOSTERMAN (P.): Goed.\nGEMEENTE (A.): nee\nGEMEENTE (A.): ja\n";
+        assert_eq!(texts(text), ["KLOOSTERMAN (P.)", "KLOOSTERMAN (S.)"]);
     }
 
     #[test]

@@ -45,7 +45,9 @@ pub(super) fn speaker_labels(g: &Grammar, lines: &[Line], out: &mut Vec<Mention>
     for at in surnames.into_values().filter(|at| at.len() >= 2) {
         for (i, colon) in at {
             let toks = g.tokens();
-            let words: Vec<usize> = (i..colon)
+            // The surname's words, not an initial in brackets after them.
+            let name_end = (i..colon).find(|&k| g.is_punct(k, '(')).unwrap_or(colon);
+            let words: Vec<usize> = (i..name_end)
                 .filter(|&k| g.word(k).is_some() && !g.has(k, class::PARTICLE))
                 .collect();
             let p = NameParse {
@@ -107,6 +109,16 @@ fn capitals_label(g: &Grammar, i: usize, end: usize) -> Option<usize> {
         // (`DESCRIPTION:Beste allen`).
         if g.is_punct(k, ':') {
             return (surname && (g.spaced(k) || g.is_line_end(k + 1))).then_some(k);
+        }
+        // Relatives told apart by an initial in brackets (`KLOOSTERMAN (S.):`).
+        if g.is_punct(k, '(')
+            && g.spaced(k - 1)
+            && let Some((close, _)) = g.initials(k + 1, false)
+            && g.is_punct(close, ')')
+            && g.is_punct(close + 1, ':')
+        {
+            let colon = close + 1;
+            return (surname && (g.spaced(colon) || g.is_line_end(colon + 1))).then_some(colon);
         }
         // The next word of the name: after a hyphen inside it, or a space.
         if g.is_punct(k, '-') && g.glued(k - 1) && g.glued(k) {
