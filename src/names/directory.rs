@@ -1038,10 +1038,16 @@ fn logged(g: &Grammar, t: usize, next: usize) -> bool {
         return false;
     }
     let line_start = g.text()[..toks[t].start].rfind('\n').map_or(0, |n| n + 1);
-    // The second column, right after the date.
-    if (g.column_gap(next - 1) || colon)
-        && DATE.is_match(g.text()[line_start..toks[t - 1].end].trim())
-    {
+    // The column right after the date, which opens the line or follows a version's number
+    // (`v0.6  04-04-2025  MW  review`).
+    let before = &g.text()[line_start..toks[t - 1].end];
+    let cell = before
+        .rsplit('\t')
+        .next()
+        .and_then(|c| c.trim_end().rsplit("  ").next())
+        .unwrap_or(before)
+        .trim();
+    if (g.column_gap(next - 1) || colon) && DATE.is_match(cell) {
         return true;
     }
     if !g.column_gap(t - 1) {

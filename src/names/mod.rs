@@ -1445,14 +1445,34 @@ Begin: ma 16-8-2021 08:30
         let e = engine(&["Eva Zomer", "Wim Hendriks"], &[]);
         let log = "Behandelnotities\n10-01  EZ   dossier aangemaakt\n\
                    05-06-2024  WH  aanvraag gekoppeld\n11-01  EZ: certificaat ontbreekt\n\
-                   06-05-2024 WH: ontvangst bevestigd\n";
-        assert_eq!(removed(&e, log), ["EZ", "WH", "EZ", "WH"]);
+                   06-05-2024 WH: ontvangst bevestigd\nv0.6  04-04-2025  EZ  review\n";
+        assert_eq!(removed(&e, log), ["EZ", "WH", "EZ", "WH", "EZ"]);
         // In the last column of an observation log.
         let log = "do 20-07-2023  06:00-06:30  bus voor de deur.      WH\n\
                    za 22-07-2023  07:00-08:15  man laadt rekken in.   EZ/WH\n";
         assert_eq!(removed(&e, log), ["WH", "EZ", "WH"]);
         // Not the same letters in a sentence.
         assert!(removed(&e, "Het ministerie van EZ is akkoord.\n").is_empty());
+    }
+
+    #[test]
+    fn a_short_head_word_ending_a_sentence_opens_no_organisation() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Geen pers in de kerk. Vraag van N. Bouali om een interview.\n",
+        );
+        assert_eq!(r, ["N. Bouali"]);
+    }
+
+    #[test]
+    fn initials_in_brackets_after_a_role_word() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "slachtoffer (T.W.) in kamer 2C\nbewoner 1A (D.E.I.) ruikt rook\nde aanvrager (B.V.)\n",
+        );
+        assert_eq!(r, ["T.W.", "D.E.I."]);
     }
 
     #[test]

@@ -464,7 +464,9 @@ fn name_after(g: &Grammar, mut i: usize) -> Option<usize> {
     // `Gebr. Mulder`: the dot of an abbreviated head. After a full word a dot ends the
     // sentence (`… het Datacentrum. Samira Pattiasina belt`).
     if g.is_punct(i, '.') && g.glued(i - 1) {
-        let abbreviated = g.word(i - 1).is_some_and(|w| w.chars().count() <= 4);
+        // Not a short head that is a whole word (`in de kerk. Vraag van N. Bouali`).
+        let abbreviated = g.word(i - 1).is_some_and(|w| w.chars().count() <= 4)
+            && !g.word_in(i - 1, &["kerk", "cafe"]);
         if !abbreviated {
             return None;
         }

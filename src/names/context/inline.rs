@@ -398,7 +398,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
 
 /// The name in brackets right after the role word at `i`, or after its house number
 /// (`buurman nr 20 (Zomer)`): a name alone in the bracket or before a comma or `en`, not a
-/// place, an organisation or a word.
+/// place, an organisation or a word; or initials alone (`slachtoffer (T.W.)`).
 fn bracketed_after_role(g: &Grammar, i: usize) -> Option<NameParse> {
     let mut open = i + 1;
     if g.word_in(open, &["nr", "nummer"]) {
@@ -408,9 +408,33 @@ fn bracketed_after_role(g: &Grammar, i: usize) -> Option<NameParse> {
         }
         open += 1;
     }
+    // A room or house number without its label (`bewoner 1A (D.E.I.)`).
+    if g.tokens()
+        .get(open)
+        .is_some_and(|t| t.kind == crate::names::token::Kind::Number)
+    {
+        open += 1;
+        if g.glued(open - 1) && g.is_capital_letter(open) {
+            open += 1;
+        }
+    }
     let first = open + 1;
     if !g.is_punct(open, '(') || !g.glued(open) || !starts_upper(g, first) {
         return None;
+    }
+    // Initials alone (`slachtoffer (T.W.)`): the person, the name left out on purpose.
+    if let Some((next, letters)) = g.initials(first, false)
+        && g.is_punct(next, ')')
+    {
+        return Some(NameParse {
+            start: g.tokens()[first].start,
+            end: g.tokens()[next - 1].end,
+            next,
+            form: Form::InitialsOnly,
+            given: None,
+            initials: Some(letters),
+            surname: None,
+        });
     }
     // A word is a name here only when it is a known one too (`Zomer`, not `Onbekend`).
     let word = super::is_word(g, first) && !g.has(first, class::SURNAME | class::FIRST_NAME);
