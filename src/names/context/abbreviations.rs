@@ -276,31 +276,13 @@ pub(super) fn listed_initials(g: &Grammar, lines: &[super::Line], out: &mut Vec<
 }
 
 fn dotted_mention(g: &Grammar, start: usize, next: usize) -> Mention {
-    let toks = g.tokens();
     let letters: String = (start..next).filter_map(|k| g.word(k)).map(fold).collect();
-    let parse = NameParse {
-        start: toks[start].start,
-        end: toks[next - 1].end,
-        next,
-        form: Form::InitialsOnly,
-        given: None,
-        initials: Some(letters),
-        surname: None,
-    };
+    let parse = g.initials_only(start, next, letters);
     mention(parse, "name.initials", "initials listed for a person")
 }
 
 pub(super) fn initials_mention(g: &Grammar, k: usize, evidence: &'static str) -> Mention {
-    let t = g.tokens()[k];
-    let parse = NameParse {
-        start: t.start,
-        end: t.end,
-        next: k + 1,
-        form: Form::InitialsOnly,
-        given: None,
-        initials: Some(fold(g.str(k))),
-        surname: None,
-    };
+    let parse = g.initials_only(k, k + 1, fold(g.str(k)));
     mention(parse, "name.initials", evidence)
 }
 

@@ -426,15 +426,7 @@ fn bracketed_after_role(g: &Grammar, i: usize) -> Option<NameParse> {
     if let Some((next, letters)) = g.initials(first, false)
         && g.is_punct(next, ')')
     {
-        return Some(NameParse {
-            start: g.tokens()[first].start,
-            end: g.tokens()[next - 1].end,
-            next,
-            form: Form::InitialsOnly,
-            given: None,
-            initials: Some(letters),
-            surname: None,
-        });
+        return Some(g.initials_only(first, next, letters));
     }
     // A word is a name here only when it is a known one too (`Zomer`, not `Onbekend`).
     let word = super::is_word(g, first) && !g.has(first, class::SURNAME | class::FIRST_NAME);
@@ -520,15 +512,7 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
         && g.spaced(j - 1)
         && (g.is_lower(j + 1) && g.spaced(j) || g.is_punct(j + 1, ','))
     {
-        return Some(NameParse {
-            start: g.tokens()[j].start,
-            end: g.tokens()[j].end,
-            next: j + 1,
-            form: Form::InitialsOnly,
-            given: None,
-            initials: Some(g.folded(j).to_string()),
-            surname: None,
-        });
+        return Some(g.initials_only(j, j + 1, g.folded(j).to_string()));
     }
     let (next, letters) = g.initials(j, true)?;
     // A surname after them, also on the next line or after particles (`J.W. van der⏎Meer`),
@@ -545,15 +529,7 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
     let named_next = (g.is_cap(after) && !from_place)
         || (after > next && g.is_line_end(after) && !g.has(after + 2, class::TITLE))
         || (wrapped && g.is_punct(after, '('));
-    (!named_next).then(|| NameParse {
-        start: g.tokens()[j].start,
-        end: g.tokens()[next - 1].end,
-        next,
-        form: Form::InitialsOnly,
-        given: None,
-        initials: Some(letters),
-        surname: None,
-    })
+    (!named_next).then(|| g.initials_only(j, next, letters))
 }
 
 /// `mw martina -`, `dhr tahiri belde`: a surname typed in lower case after a form of address

@@ -114,7 +114,12 @@ impl Grammar<'_> {
         } else {
             return None;
         };
-        Some(NameParse {
+        Some(self.initials_only(i, next, letters))
+    }
+
+    /// Initials standing for a person on their own, over tokens `i..next` (`T.W.`, `JdV`).
+    pub fn initials_only(&self, i: usize, next: usize, letters: String) -> NameParse {
+        NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
             next,
@@ -122,6 +127,6 @@ impl Grammar<'_> {
             given: None,
             initials: Some(letters),
             surname: None,
-        })
+        }
     }
 }
