@@ -607,7 +607,9 @@ impl Directory {
         Some(m)
     }
 
-    /// Initials derived from the listed person's name at `t` (`JdV`, `IKS`), as written there.
+    /// A mention of listed person `person` by the initials at token `t`, if they are the
+    /// person's: what the hit reads as is read once for everyone who shares the letters
+    /// (see [`InitialsHit`]).
     fn initials_at(
         &self,
         g: &Grammar,
@@ -615,41 +617,47 @@ impl Directory {
         person: usize,
         contexts: &mut Contexts,
     ) -> Option<Mention> {
+        let hit = contexts
+            .initials
+            .get_or_insert_with(|| InitialsHit::read(g, t))
+            .as_ref()?;
         let p = &self.people[person];
-        // Dotted initials (`T.W.`, `F.v.A.`) are read as their letters.
-        let (w, next) = match g.initials(t, true) {
-            Some((next, _)) if next > t + 2 => {
-                let letters: String = (t..next).step_by(2).filter_map(|k| g.word(k)).collect();
-                (Cow::Owned(letters), next)
-            }
-            _ => (Cow::Borrowed(g.word(t)?), t + 1),
-        };
-        let dotted = next > t + 1;
-        // Listed names are kept folded, so `AÖ` is compared as `AO`.
-        let w = crate::fold::unaccented(w.as_ref());
-        let w = w.as_ref();
-        // `op 10-03`, `ma 16-8`, `en 4/12`: a word in lower case before a date is the
-        // sentence's word or a weekday, not a paraaf (`lb 14/1`, `pr 5/4`).
-        if !dotted && w.chars().all(char::is_lowercase) && WORDS_BEFORE_A_DATE.contains(&w) {
-            return None;
-        }
-        // Initials beside a short date are a paraaf (`lb 14/1`, `26/9 fb`, `(LB, 05-11)`),
-        // in whatever case they were written.
-        let dated = date_at(g, next)
-            || (g.is_punct(next, ',') && date_at(g, next + 1))
-            || date_before(g, t)
-            || logged(g, t, next);
-        let signed = !dotted && signed_in_lower_case(g, t, w);
+        let w = hit.letters.as_str();
         if !p.initials.iter().any(|i| {
             i == w
-                || (!dotted && upper_case_of(i, w) && i.chars().count() > 2)
-                || ((dated || signed) && upper_case_of(w, i))
+                || (!hit.dotted && upper_case_of(i, w) && i.chars().count() > 2)
+                || ((hit.dated || hit.signed) && upper_case_of(w, i))
         }) {
             return None;
         }
+        let next = hit.next;
+        let strength = match contexts.initials_strength {
+            Some(strength) => strength,
+            None => {
+                let strength = self.initials_strength(g, t, contexts);
+                contexts.initials_strength = Some(strength);
+                strength
+            }
+        }?;
+        let context = contexts.get(g, t, next, true);
+        let mut m = self.mention(g, person, t, next, Form::InitialsOnly, None, context);
+        m.strength = strength;
+        Some(m)
+    }
+
+    /// How strongly the initials at a hit stand for a person, whoever bears them; `None`
+    /// when they define an acronym.
+    fn initials_strength(
+        &self,
+        g: &Grammar,
+        t: usize,
+        contexts: &mut Contexts,
+    ) -> Option<Strength> {
+        let hit = contexts.initials.clone().flatten()?;
         if defines_acronym(g, t) {
             return None;
         }
+        let (w, next, dotted) = (hit.letters.as_str(), hit.next, hit.dotted);
         let mixed = w.chars().any(char::is_lowercase);
         let letters = w.chars().count();
         let folded = fold(w);
@@ -675,14 +683,13 @@ impl Directory {
         // A staff member's initials a matter is handed on to (`doorgeven aan DJH`), where
         // the letters are no organisation's.
         let handed = !acronym && person::handed_on_to(g, t);
-        let strength = if context.is_some() || mixed || unused || dated || handed || signed {
-            Strength::Strong
-        } else {
-            Strength::Weak
-        };
-        let mut m = self.mention(g, person, t, next, Form::InitialsOnly, None, context);
-        m.strength = strength;
-        Some(m)
+        Some(
+            if context.is_some() || mixed || unused || hit.dated || handed || hit.signed {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            },
+        )
     }
 
     /// An account name of listed person `person` over the tokens from `t` to byte `end`
@@ -927,8 +934,65 @@ impl Listed {
 /// The answers of [`person::context`] at one directory hit: every listed person who shares
 /// the hit's word asks it (a common first name is shared by dozens in a large directory), and
 /// the place reads the same for each.
+///
+/// It also holds what initials at the hit read as ([`InitialsHit`]) and how strongly they
+/// stand for a person, asked once for everyone who shares the letters.
 #[derive(Default)]
-struct Contexts(Vec<(ContextQuestion, Option<&'static str>)>);
+struct Contexts {
+    answers: Vec<(ContextQuestion, Option<&'static str>)>,
+    initials: Option<Option<InitialsHit>>,
+    initials_strength: Option<Option<Strength>>,
+}
+
+/// Initials at a directory hit as they read, whoever bears them.
+#[derive(Clone)]
+struct InitialsHit {
+    /// The letters, unaccented (listed names are kept folded, so `AÖ` is compared as `AO`);
+    /// dotted initials (`T.W.`, `F.v.A.`) as their letters.
+    letters: String,
+    /// The token after them.
+    next: usize,
+    dotted: bool,
+    /// Beside a short date, or a log's writer: a paraaf in whatever case it is written.
+    dated: bool,
+    /// Signed in lower case at a note's end.
+    signed: bool,
+}
+
+impl InitialsHit {
+    /// The initials at token `t`; `None` for a word in lower case before a date.
+    fn read(g: &Grammar, t: usize) -> Option<InitialsHit> {
+        let (w, next) = match g.initials(t, true) {
+            Some((next, _)) if next > t + 2 => {
+                let letters: String = (t..next).step_by(2).filter_map(|k| g.word(k)).collect();
+                (Cow::Owned(letters), next)
+            }
+            _ => (Cow::Borrowed(g.word(t)?), t + 1),
+        };
+        let dotted = next > t + 1;
+        let letters = crate::fold::unaccented(w.as_ref()).into_owned();
+        let w = letters.as_str();
+        // `op 10-03`, `ma 16-8`, `en 4/12`: a word in lower case before a date is the
+        // sentence's word or a weekday, not a paraaf (`lb 14/1`, `pr 5/4`).
+        if !dotted && w.chars().all(char::is_lowercase) && WORDS_BEFORE_A_DATE.contains(&w) {
+            return None;
+        }
+        // Initials beside a short date are a paraaf (`lb 14/1`, `26/9 fb`, `(LB, 05-11)`),
+        // in whatever case they were written.
+        let dated = date_at(g, next)
+            || (g.is_punct(next, ',') && date_at(g, next + 1))
+            || date_before(g, t)
+            || logged(g, t, next);
+        let signed = !dotted && signed_in_lower_case(g, t, w);
+        Some(InitialsHit {
+            letters,
+            next,
+            dotted,
+            dated,
+            signed,
+        })
+    }
+}
 
 /// The arguments of [`person::context`] besides the grammar: first and next token, weak verbs.
 type ContextQuestion = (usize, usize, bool);
@@ -936,11 +1000,11 @@ type ContextQuestion = (usize, usize, bool);
 impl Contexts {
     fn get(&mut self, g: &Grammar, first: usize, next: usize, weak: bool) -> Option<&'static str> {
         let key = (first, next, weak);
-        if let Some(&(_, answer)) = self.0.iter().find(|(k, _)| *k == key) {
+        if let Some(&(_, answer)) = self.answers.iter().find(|(k, _)| *k == key) {
             return answer;
         }
         let answer = person::context(g, first, next, weak);
-        self.0.push((key, answer));
+        self.answers.push((key, answer));
         answer
     }
 }
