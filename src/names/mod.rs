@@ -1367,9 +1367,10 @@ Begin: ma 16-8-2021 08:30
         let r = removed(
             &e,
             "  [Piotr K] 21:14  Good evening.\nAanwezig: Mirjam N (HR) en Erwin L.\n\
-             Gesproken met Anna B over de woning. Stoyan I think so.\n",
+             Gesproken met Anna B over de woning. Stoyan I think so.\n\
+             Hij sliep bij Ahmed B. in de Swalmerstraat.\n",
         );
-        for name in ["Piotr K", "Mirjam N", "Erwin L.", "Anna B"] {
+        for name in ["Piotr K", "Mirjam N", "Erwin L.", "Anna B", "Ahmed B."] {
             assert!(r.contains(&name.to_string()), "{name}: {r:?}");
         }
         assert!(!r.iter().any(|x| x.ends_with(" I")), "{r:?}");

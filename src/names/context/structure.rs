@@ -9,6 +9,10 @@ use crate::names::grammar::{Form, Grammar, NameParse};
 use crate::names::lexicon::{GAZETTEER, class};
 use crate::names::{Mention, Strength};
 
+/// Particles that, in lower case after a name, are far more often the sentence's preposition
+/// (`bij Ahmed B. in de Swalmerstraat`, `Sanne K. op kantoor`).
+const PREPOSITIONS: &[&str] = &["in", "op", "aan", "bij", "uit", "voor", "over"];
+
 /// Structural evidence at token `i`: the reversed form, initials with a surname, a known
 /// first name with a surname, a name before `<e-mail>` or followed by a function.
 /// Returns the token after the name if a strong one was parsed.
@@ -52,7 +56,9 @@ pub(super) fn structure(
             && g.is_capital_letter(p.next)
             && let Some(end) = initial_ends_name(g, p.next)
             && (g.column_gap(end - 1)
-                || !(g.spaced(end - 1) && (g.is_cap(end) || g.has(end, class::PARTICLE))))
+                || !(g.spaced(end - 1)
+                    && (g.is_cap(end)
+                        || (g.has(end, class::PARTICLE) && !g.word_in(end, PREPOSITIONS)))))
         {
             let surname = Some(g.folded(p.next).to_string());
             out.push(mention(
