@@ -137,6 +137,7 @@ pub(crate) fn patterns() -> Vec<Pattern> {
         p(Category::Birthdate, "birthdate", detect::birthdate::detect),
         p(Category::Other, "plate", detect::plate::detect),
         p(Category::Other, "vin", detect::vin::detect),
+        p(Category::Other, "handle", detect::handle::detect),
         p(Category::Other, "chip-number", detect::chip::detect),
         p(Category::Other, "ean", detect::ean::detect),
         p(

@@ -12,6 +12,7 @@ pub mod bsn;
 pub mod chip;
 pub mod ean;
 pub mod email;
+pub mod handle;
 pub mod iban;
 pub(crate) mod keep;
 pub mod person_number;

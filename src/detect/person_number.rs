@@ -279,6 +279,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     columns(text, out);
+    key_columns_by_value(text, out);
     machine_readable_zones(text, out);
     document_numbers(text, from, out);
     vat_numbers_of_people(text, out);
@@ -556,7 +557,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
 /// people, any column of numbers that keys its rows (see [`is_key_label`]).
 fn columns(text: &str, out: &mut Vec<Finding>) {
     let choose = |labels: &[&str]| {
-        let register = labels.iter().any(|l| is_subject_column(l));
+        let register = is_register(labels);
         labels
             .iter()
             .map(|l| is_label_cell(l) || (register && is_key_label(l)))
@@ -584,6 +585,125 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
             ));
         }
     });
+}
+
+/// The key column of a register of people whose label does not say it is one (`osiris`,
+/// `relatiecode`): left of the name column, every value a code of letters and digits or a
+/// long number, hardly one twice (a volunteer with two tasks has two rows). An export puts the number its organisation keys people by
+/// before their names; it leads to them as surely as a client number.
+fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
+    if !text.contains(['\t', '|', ';', ' ']) {
+        return;
+    }
+    let choose = |labels: &[&str]| {
+        let name = labels.iter().position(|l| is_name_column(l));
+        let register = is_register(labels);
+        (0..labels.len())
+            .map(|k| {
+                let label = labels[k];
+                register
+                    && name.is_some_and(|name| k < name)
+                    && !is_label_cell(label)
+                    && !is_key_label(label)
+                    && !label_words(label)
+                        .iter()
+                        .any(|w| NOT_PERSON_KEYS.iter().any(|k| w.starts_with(k)))
+            })
+            .collect()
+    };
+    super::table::chosen_columns(text, choose, |_, cells| {
+        let values: Vec<&str> = cells.iter().map(|r| &text[r.clone()]).collect();
+        let filled: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
+        let distinct = filled
+            .iter()
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        // Most values, not all: the view reads a code with few digits as OCR'd letters
+        // (`BCFT11Q` as `BCFTIIQ`).
+        let codes = filled.iter().filter(|v| is_code(v)).count();
+        if codes < 2 || codes * 5 < filled.len() * 4 || distinct * 5 < filled.len() * 4 {
+            return;
+        }
+        let token = |v: &str| {
+            v.len() >= 5
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
+        };
+        for r in cells.iter().filter(|&r| token(&text[r.clone()])) {
+            out.push(Finding::new(
+                r.start,
+                r.end,
+                Category::Other,
+                RULE,
+                "in the key column of a register of people",
+            ));
+        }
+    });
+}
+
+/// A code that keys a person (`OSI-24-008412`, `BBJK23L`, `WL-2015-0044`, `300188`): one
+/// token of letters, digits and `-`, `/` or `.`, with two digits and six characters or five
+/// digits; not a date or a postcode.
+fn is_code(value: &str) -> bool {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let letters = value.chars().filter(char::is_ascii_alphabetic).count();
+    let postcode =
+        value.len() == 6 && digits == 4 && value[..4].bytes().all(|b| b.is_ascii_digit());
+    value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
+        && ((digits >= 2 && digits + letters >= 6) || digits >= 5)
+        && !DATE.is_match(value)
+        && !postcode
+}
+
+/// Whether a column holds the names of the people a table lists (`naam`, `Achternaam`,
+/// `roepnaam`, `cliënt`), not an organisation's or a street's, nor a reporter's (`Naam
+/// melder`: a list of reports is numbered by the case).
+fn is_name_column(label: &str) -> bool {
+    match label_words(label).as_slice() {
+        [word] => [
+            "naam",
+            "achternaam",
+            "voornaam",
+            "roepnaam",
+            "geslachtsnaam",
+        ]
+        .contains(&word.as_str()),
+        [first, ..] => SUBJECT_COLUMNS.contains(&first.as_str()),
+        [] => false,
+    }
+}
+
+/// Column labels of where a person lives or is reached (folded, first word).
+const CONTACT_COLUMNS: &[&str] = &[
+    "adres",
+    "woonadres",
+    "postcode",
+    "pc",
+    "woonplaats",
+    "e",
+    "email",
+    "mail",
+    "tel",
+    "telefoon",
+    "telefoonnummer",
+    "mobiel",
+    "gsm",
+];
+
+/// Whether a header's labels make a table a register of people: a column of who they are
+/// (`cliënt`, `leerling`), their BSNs or birth dates, or a name column beside where they live
+/// or are reached (`naam`, `woonplaats`, `e-mail`: a waiting list, a volunteers' export). Its
+/// rows are theirs.
+fn is_register(labels: &[&str]) -> bool {
+    labels.iter().any(|l| is_subject_column(l))
+        || (labels.iter().any(|l| is_name_column(l))
+            && labels.iter().any(|l| {
+                label_words(l)
+                    .first()
+                    .is_some_and(|w| CONTACT_COLUMNS.contains(&w.as_str()))
+            }))
 }
 
 /// Whether a column's header labels people's numbers: a label of [`LABEL_CELL`], or a card
@@ -1052,6 +1172,36 @@ mod tests {
         assert_eq!(found(t), ["s2410337", "102277"]);
         let t = "Datum\tNaam\tPas/badge\n02-05-2024\tNguyen, T.\tV24-0502-01\n";
         assert_eq!(found(t), ["V24-0502-01"]);
+    }
+
+    #[test]
+    fn the_key_column_of_a_register_known_by_its_values() {
+        // A patients' line list keyed by a case system's numbers; a club's volunteers by
+        // their relation codes (one listed twice, one read by the view as OCR'd letters).
+        let t = "nr;osiris;naam;geb.datum;woonplaats\n1;OSI-24-008412;Mulder, G.J.;22-06-1956;Tilburg\n\
+                 2;OSI-24-008537;Bouzid, S.;07-09-1995;Eindhoven\n";
+        assert_eq!(found(t), ["OSI-24-008412", "OSI-24-008537"]);
+        let t = "relatiecode;naam;geb.datum\nBBJK23L;Wolf, S.;14-03-1991\nBCFTIIQ;Chen, M.;22-05-1985\n\
+                 BCBK90L;Vos, H.;30-01-1969\nBCBK90L;Vos, H.;30-01-1969\nBDHQ42T;Kok, A.;01-02-1990\n";
+        assert_eq!(
+            found(t),
+            ["BBJK23L", "BCFTIIQ", "BCBK90L", "BCBK90L", "BDHQ42T"]
+        );
+        // A waiting list: names beside where they live and how they are reached.
+        let t = "pos | inschr.nr    | naam          | woonplaats | e-mail\n\
+                 ----+--------------+---------------+------------+-------\n\
+                 1   | WL-2013-0131 | Vogt, A.      | Utrecht    | a@b.nl\n\
+                 2   | WL-2014-0067 | Ramdin, P.    | Maarssen   | p@q.nl\n";
+        assert_eq!(found(t), ["WL-2013-0131", "WL-2014-0067"]);
+        // A list of reports is numbered by the case; a column right of the name is no key;
+        // codes that repeat are a category (a team).
+        let t = "Nr | Datum | Naam melder | Adres\nVH-25-00866 | 05-03-25 | Ter Braak, B. | Weg 16\n\
+                 VH-25-00867 | 05-03-25 | Wanink, H.J. | Weg 14\n";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        let t = "naam;geb.datum;aanvraag\nWolf, S.;14-03-1991;AB-2024-0012\nVos, H.;30-01-1969;AB-2024-0013\n";
+        assert!(found(t).is_empty());
+        let t = "team;naam;geb.datum\nJO11-1;Wolf, S.;14-03-1991\nJO11-1;Vos, H.;30-01-1969\nJO11-1;Kok, A.;01-02-1990\n";
+        assert!(found(t).is_empty());
     }
 
     #[test]

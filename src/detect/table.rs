@@ -250,6 +250,50 @@ pub(crate) fn chosen_column_cells(
     choose: impl Fn(&[&str]) -> Vec<bool>,
     mut cell: impl FnMut(usize, usize, &str),
 ) {
+    walk_tables(
+        text,
+        choose,
+        |start, end, label, _| cell(start, end, label),
+        || {},
+    );
+}
+
+/// Like [`chosen_column_cells`], with each chosen column of a table given whole, once the
+/// table ends: `column(label, cells)`, the cells' trimmed byte ranges in `text`. For rules
+/// that judge a column by all of its values (every one a code, none repeated).
+pub(crate) fn chosen_columns(
+    text: &str,
+    choose: impl Fn(&[&str]) -> Vec<bool>,
+    mut column: impl FnMut(&str, &[Range<usize>]),
+) {
+    let columns = std::cell::RefCell::new(Vec::<(&str, usize, Vec<Range<usize>>)>::new());
+    walk_tables(
+        text,
+        choose,
+        |start, end, label, k| {
+            let mut columns = columns.borrow_mut();
+            match columns.iter_mut().find(|(_, at, _)| *at == k) {
+                Some((_, _, cells)) => cells.push(start..end),
+                None => columns.push((label, k, vec![start..end])),
+            }
+        },
+        || {
+            for (label, _, cells) in columns.borrow_mut().drain(..) {
+                column(label, &cells);
+            }
+        },
+    );
+}
+
+/// Reads every table of `text`: `cell(start, end, label, column)` for each cell of a column
+/// `choose` accepts, row by row until the table ends (an empty line or a line of another
+/// shape; rule lines of a drawn table go on), then `table_end()`.
+fn walk_tables<'t>(
+    text: &'t str,
+    choose: impl Fn(&[&str]) -> Vec<bool>,
+    mut cell: impl FnMut(usize, usize, &'t str, usize),
+    mut table_end: impl FnMut(),
+) {
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = text
         .split('\n')
@@ -288,11 +332,12 @@ pub(crate) fn chosen_column_cells(
                     let c = &row[r.clone()];
                     let lead = c.len() - c.trim_start().len();
                     let start = at + r.start + lead;
-                    cell(start, start + c.trim().len(), texts[k]);
+                    cell(start, start + c.trim().len(), texts[k], k);
                 }
             }
             n += 1;
         }
+        table_end();
     }
 }
 

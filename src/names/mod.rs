@@ -1090,6 +1090,15 @@ Begin: ma 16-8-2021 08:30
         );
         assert!(r.iter().any(|s| s.starts_with("Hoebergen")), "{r:?}");
         assert!(r.contains(&"Peeters loonw.".to_string()), "{r:?}");
+        // A date with its month in letters; an SMS backup's direction and arrow before the
+        // whole contact name.
+        let r = removed(
+            &e,
+            "[12 mrt 2024, 21:14] Gerard SVH: sorry dat ik zo laat app.\n\
+             [30-04-2024 19:40] IN   <- Henk vH kaas\nkomt goed\n",
+        );
+        assert!(r.contains(&"Gerard SVH".to_string()), "{r:?}");
+        assert!(r.contains(&"Henk vH kaas".to_string()), "{r:?}");
     }
 
     #[test]

@@ -34,9 +34,11 @@ pub(super) const CHAT_SYSTEM_VERBS: &[&str] = &[
     "joined",
 ];
 
+/// The time stamp that opens a chat line: a date in figures or with its month in letters
+/// (`[12 mrt 2024, 21:14]`) and a time, or a time alone (`[09:14]`).
 pub(super) static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\x20\t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}),?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
+        r"^[\x20\t]*(?:\[?(?:\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[\x20](?i:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?(?:[\x20]\d{4})?),?[\x20\t]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[\x20\t]?[AaPp][Mm])?\]?[\x20\t]*(?:-[\x20\t]*)?|\[\d{1,2}:\d{2}(?::\d{2})?\][\x20\t]*)",
     )
     .expect("chat prefix pattern compiles")
 });
@@ -75,6 +77,12 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     if g.is_punct(i, '~') {
         i += 1;
     }
+    // An SMS backup gives the direction and an arrow before the contact (`IN <- Henk vH
+    // kaas`, `UIT -> Henk vH kaas`): the contact fills the rest of the line.
+    let arrow = sms_arrow_end(g, i, line.end);
+    if let Some(after) = arrow {
+        i = after;
+    }
     // The speaker ends at a colon (`Jan:`, `Jan (IenW):`) or at an SMS backup's `>>`, or
     // fills the line (Teams: `[13:17] Jan de Vries` above the message).
     let colon = (i..line.end)
@@ -103,7 +111,7 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
     }
     // A contact name with more after the name (`Lotte H RWS`, `Daan Mulder omgeving`): the
     // whole label names the speaker.
-    if let Some(c) = colon
+    if let Some(c) = colon.or(arrow.map(|_| line.end))
         && let Some(p) = g.name(i, true).or_else(|| g.given_alone(i))
         && !tagged_with_an_office(g, p.next, c)
         && let Some(p) = whole_contact_name(g, p, c)
@@ -114,6 +122,16 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
             "chat speaker (the whole contact name)",
         ));
     }
+}
+
+/// Where the contact starts after an SMS backup's direction and arrow at token `i` (`IN <-`,
+/// `UIT ->`, `->`), if they are there.
+fn sms_arrow_end(g: &Grammar, i: usize, end: usize) -> Option<usize> {
+    let direction = g.word_in(i, &["in", "uit", "out", "ontvangen", "verzonden"]);
+    let k = i + usize::from(direction);
+    let arrow = (g.is_punct(k, '<') && g.is_punct(k + 1, '-'))
+        || (g.is_punct(k, '-') && g.is_punct(k + 1, '>'));
+    (arrow && k + 2 < end).then_some(k + 2)
 }
 
 /// The contact labels a phone's report quotes after `opgeslagen als` (`Gesprek met:
