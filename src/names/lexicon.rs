@@ -719,10 +719,18 @@ const LOCAL_PARTY_WORDS: &[&str] = &[
 /// `Gemeentebelangen Westervecht`), or names one after a seat (`voorzitter, studentfractie
 /// DAS`).
 pub fn is_party(text: &str) -> bool {
+    // A party's name is short, with a role after it at most: a line of prose is none.
+    if text.len() > MAX_PARTY_CELL {
+        return false;
+    }
     // `(BBB, burgerlid)`: the party first.
     let mut parts = text.split(',');
     is_party_name(parts.next().unwrap_or("")) || parts.any(|part| group_named(part).is_some())
 }
+
+/// The longest text [`is_party`] reads: the longest party names and a role after one
+/// (`(Staatkundig Gereformeerde Partij, burgerlid)`) stay well under it.
+const MAX_PARTY_CELL: usize = 64;
 
 /// Whether `text` opens with a party's name, its capitalised words up to the end of the
 /// clause (`CDA, die zeiden`, `Lokaal Lingehoven en`): a national party, a combination or
