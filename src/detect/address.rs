@@ -228,8 +228,16 @@ const NOT_STREET_START: &[&str] = &[
 ];
 
 /// Words with a street's ending that are no street before a number: the numbered answers of
-/// Kamer- and raadsvragen (`Antwoord 3`), a foreword, an agreement (`Akkoord 2`).
-const NOT_STREET_WORDS: &[&str] = &["antwoord", "akkoord", "voorwoord"];
+/// Kamer- and raadsvragen (`Antwoord 3`), a foreword, an agreement (`Akkoord 2`); and ways that are no street in lower case (`onderweg 10 min`, `de snelweg 2 uur dicht`).
+const NOT_STREET_WORDS: &[&str] = &[
+    "antwoord",
+    "akkoord",
+    "voorwoord",
+    "onderweg",
+    "uitweg",
+    "snelweg",
+    "halfweg",
+];
 
 /// Finds private addresses in `text`. Addresses hang on numbers, so the text is read number
 /// by number: a house number after a street name, a postcode (`1234 AB`).
@@ -674,7 +682,7 @@ fn in_form_fields(text: &str, out: &mut Vec<Finding>) {
 
 /// Street-name endings that mark a street even in a word written in lower case.
 const LOWER_CASE_SUFFIXES: &[&str] = &[
-    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg",
+    "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "weg", "dijk",
 ];
 
 /// Whether a capitalised word ends like a street name (`Kanaalweg`, `Hoeksteeg`).
@@ -810,6 +818,15 @@ fn postcode_end(bytes: &[u8], digits_end: usize) -> Option<usize> {
 /// Meerdervoort`).
 fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     let before = text[..number].trim_end_matches([' ', '\t']);
+    // A houseboat's berth across from a house (`Zandpad t.o. 96`, `Amsteldijk tegenover
+    // 45`): the street before the marker.
+    if let Some(street_end) = [" t.o.", " tegenover"]
+        .iter()
+        .find_map(|marker| before.strip_suffix(marker))
+        .map(str::len)
+    {
+        return street_before(text, lines, street_end);
+    }
     // `Irisstr. 62`: the abbreviated suffix keeps its dot.
     let undotted = before.strip_suffix('.').unwrap_or(before);
     let word_start = undotted

@@ -231,9 +231,22 @@ fn abbreviated_and_lower_case_street_names() {
         found("Ik, wonende hazelaarstraat 23a schrijf u"),
         vec!["hazelaarstraat 23a"]
     );
+    assert_eq!(
+        found("adres: kolkweg 9, daarna maasdijk 61"),
+        vec!["kolkweg 9", "maasdijk 61"]
+    );
     // Lower-case words that merely end like a street stay.
     assert!(found("de vergadering 3 keer verzet, zie bladzijde 4").is_empty());
+    assert!(found("ben onderweg 10 min, de snelweg 2 uur dicht").is_empty());
     assert!(found("Zie blz. 4 en Mr. 5").is_empty());
+}
+
+#[test]
+fn a_houseboats_berth_across_from_a_house() {
+    assert_eq!(
+        found("ligplaats Zandpad t.o. 96 en Amsteldijk tegenover 45."),
+        vec!["Zandpad t.o. 96", "Amsteldijk tegenover 45"]
+    );
 }
 
 #[test]
