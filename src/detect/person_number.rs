@@ -588,9 +588,11 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// The key column of a register of people whose label does not say it is one (`osiris`,
-/// `relatiecode`): left of the name column, every value a code of letters and digits or a
-/// long number, hardly one twice (a volunteer with two tasks has two rows). An export puts the number its organisation keys people by
-/// before their names; it leads to them as surely as a client number.
+/// `relatiecode`, `registratie`): every value a code of letters and digits or a long number,
+/// hardly one twice (a volunteer with two tasks has two rows). An export puts the number its
+/// organisation keys people by before their names; a register that gives their BSNs or
+/// birth dates keys its rows by each person wherever the column stands. Either way the
+/// number leads to the person as surely as a client number.
 fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
     if !text.contains(['\t', '|', ';', ' ']) {
         return;
@@ -598,13 +600,17 @@ fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
     let choose = |labels: &[&str]| {
         let name = labels.iter().position(|l| is_name_column(l));
         let register = is_register(labels);
+        let about_people = labels.iter().any(|l| is_subject_column(l));
         (0..labels.len())
             .map(|k| {
                 let label = labels[k];
                 register
-                    && name.is_some_and(|name| k < name)
+                    && name.is_some_and(|name| k < name || (about_people && k > name))
                     && !is_label_cell(label)
                     && !is_key_label(label)
+                    // Their BSNs, birth dates, addresses and phones have rules of their own.
+                    && !is_subject_column(label)
+                    && !is_contact_column(label)
                     && !label_words(label)
                         .iter()
                         .any(|w| NOT_PERSON_KEYS.iter().any(|k| w.starts_with(k)))
@@ -698,12 +704,14 @@ const CONTACT_COLUMNS: &[&str] = &[
 /// rows are theirs.
 fn is_register(labels: &[&str]) -> bool {
     labels.iter().any(|l| is_subject_column(l))
-        || (labels.iter().any(|l| is_name_column(l))
-            && labels.iter().any(|l| {
-                label_words(l)
-                    .first()
-                    .is_some_and(|w| CONTACT_COLUMNS.contains(&w.as_str()))
-            }))
+        || (labels.iter().any(|l| is_name_column(l)) && labels.iter().any(|l| is_contact_column(l)))
+}
+
+/// Whether a column holds where a person lives or is reached (`woonplaats`, `e-mail`).
+fn is_contact_column(label: &str) -> bool {
+    label_words(label)
+        .first()
+        .is_some_and(|w| CONTACT_COLUMNS.contains(&w.as_str()))
 }
 
 /// Whether a column's header labels people's numbers: a label of [`LABEL_CELL`], or a card
@@ -1198,8 +1206,12 @@ mod tests {
         let t = "Nr | Datum | Naam melder | Adres\nVH-25-00866 | 05-03-25 | Ter Braak, B. | Weg 16\n\
                  VH-25-00867 | 05-03-25 | Wanink, H.J. | Weg 14\n";
         assert!(found(t).is_empty(), "{:?}", found(t));
-        let t = "naam;geb.datum;aanvraag\nWolf, S.;14-03-1991;AB-2024-0012\nVos, H.;30-01-1969;AB-2024-0013\n";
+        let t = "naam;woonplaats;aanvraag\nWolf, S.;Ede;AB-2024-0012\nVos, H.;Epe;AB-2024-0013\n";
         assert!(found(t).is_empty());
+        // With birth dates the register keys its rows by the person wherever the code stands.
+        let t = "naam;geb_datum;registratie\nWolf, S.;14-03-1991;S-2011-0009983\n\
+                 Vos, H.;30-01-1969;S-2018-0220147\n";
+        assert_eq!(found(t), ["S-2011-0009983", "S-2018-0220147"]);
         let t = "team;naam;geb.datum\nJO11-1;Wolf, S.;14-03-1991\nJO11-1;Vos, H.;30-01-1969\nJO11-1;Kok, A.;01-02-1990\n";
         assert!(found(t).is_empty());
     }
