@@ -250,49 +250,41 @@ pub(crate) fn chosen_column_cells(
     choose: impl Fn(&[&str]) -> Vec<bool>,
     mut cell: impl FnMut(usize, usize, &str),
 ) {
-    walk_tables(
-        text,
-        choose,
-        |start, end, label, _| cell(start, end, label),
-        || {},
-    );
+    walk_tables(text, choose, |labels, cells| {
+        for &(start, end, k) in cells {
+            cell(start, end, labels[k]);
+        }
+    });
 }
 
-/// Like [`chosen_column_cells`], with each chosen column of a table given whole, once the
-/// table ends: `column(label, cells)`, the cells' trimmed byte ranges in `text`. For rules
-/// that judge a column by all of its values (every one a code, none repeated).
+/// Like [`chosen_column_cells`], with each chosen column of a table given whole:
+/// `column(label, cells)`, the cells' trimmed byte ranges in `text`. For rules that judge a
+/// column by all of its values (every one a code, none repeated).
 pub(crate) fn chosen_columns(
     text: &str,
     choose: impl Fn(&[&str]) -> Vec<bool>,
     mut column: impl FnMut(&str, &[Range<usize>]),
 ) {
-    let columns = std::cell::RefCell::new(Vec::<(&str, usize, Vec<Range<usize>>)>::new());
-    walk_tables(
-        text,
-        choose,
-        |start, end, label, k| {
-            let mut columns = columns.borrow_mut();
-            match columns.iter_mut().find(|(_, at, _)| *at == k) {
-                Some((_, _, cells)) => cells.push(start..end),
-                None => columns.push((label, k, vec![start..end])),
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    walk_tables(text, choose, |labels, cells| {
+        for (k, label) in labels.iter().enumerate() {
+            ranges.clear();
+            ranges.extend(cells.iter().filter(|c| c.2 == k).map(|c| c.0..c.1));
+            if !ranges.is_empty() {
+                column(label, &ranges);
             }
-        },
-        || {
-            for (label, _, cells) in columns.borrow_mut().drain(..) {
-                column(label, &cells);
-            }
-        },
-    );
+        }
+    });
 }
 
-/// Reads every table of `text`: `cell(start, end, label, column)` for each cell of a column
-/// `choose` accepts, row by row until the table ends (an empty line or a line of another
-/// shape; rule lines of a drawn table go on), then `table_end()`.
+/// Reads every table of `text`, row by row until it ends (an empty line or a line of
+/// another shape; rule lines of a drawn table go on), and gives `table(labels, cells)` the
+/// header's labels and, row by row, the trimmed byte range and column of each cell in a
+/// column `choose` accepts.
 fn walk_tables<'t>(
     text: &'t str,
     choose: impl Fn(&[&str]) -> Vec<bool>,
-    mut cell: impl FnMut(usize, usize, &'t str, usize),
-    mut table_end: impl FnMut(),
+    mut table: impl FnMut(&[&'t str], &[(usize, usize, usize)]),
 ) {
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = text
@@ -303,6 +295,7 @@ fn walk_tables<'t>(
             (at, l)
         })
         .collect();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
     let mut n = 0;
     while n < lines.len() {
         let header = lines[n].1;
@@ -318,6 +311,7 @@ fn walk_tables<'t>(
         if columns.is_empty() {
             continue;
         }
+        found.clear();
         while let Some(&(at, row)) = lines.get(n) {
             if is_rule_line(row) {
                 n += 1;
@@ -332,12 +326,12 @@ fn walk_tables<'t>(
                     let c = &row[r.clone()];
                     let lead = c.len() - c.trim_start().len();
                     let start = at + r.start + lead;
-                    cell(start, start + c.trim().len(), texts[k], k);
+                    found.push((start, start + c.trim().len(), k));
                 }
             }
             n += 1;
         }
-        table_end();
+        table(&texts, &found);
     }
 }
 
