@@ -653,8 +653,9 @@ fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
 fn is_code(value: &str) -> bool {
     let digits = value.chars().filter(char::is_ascii_digit).count();
     let letters = value.chars().filter(char::is_ascii_alphabetic).count();
+    // By bytes: the value need not be ASCII here.
     let postcode =
-        value.len() == 6 && digits == 4 && value[..4].bytes().all(|b| b.is_ascii_digit());
+        value.len() == 6 && digits == 4 && value.bytes().take(4).all(|b| b.is_ascii_digit());
     value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
@@ -1213,6 +1214,9 @@ mod tests {
                  Vos, H.;30-01-1969;S-2018-0220147\n";
         assert_eq!(found(t), ["S-2011-0009983", "S-2018-0220147"]);
         let t = "team;naam;geb.datum\nJO11-1;Wolf, S.;14-03-1991\nJO11-1;Vos, H.;30-01-1969\nJO11-1;Kok, A.;01-02-1990\n";
+        assert!(found(t).is_empty());
+        // A cell that is not ASCII is read without slicing inside a character.
+        let t = "relatiecode;naam;geb.datum\n123é5;Wolf, S.;14-03-1991\n";
         assert!(found(t).is_empty());
     }
 
