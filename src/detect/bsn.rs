@@ -124,7 +124,8 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// Nine digits in a column headed `BSN` (a register pasted from a spreadsheet): a BSN even
-/// when mistyped, as right after the label.
+/// when mistyped, as right after the label; eight when the spreadsheet dropped its leading
+/// zero.
 fn labelled_column(text: &str, out: &mut Vec<Finding>) {
     if !BSN_KEYWORD.is_match(text) {
         return;
@@ -135,7 +136,8 @@ fn labelled_column(text: &str, out: &mut Vec<Finding>) {
         |label| LABEL_BEFORE.is_match(label),
         |start, end| {
             let cell = &text[start..end];
-            if cell.len() == 9 && cell.bytes().all(|b| b.is_ascii_digit()) {
+            // A spreadsheet stores a BSN as a number and drops its leading zero.
+            if (8..=9).contains(&cell.len()) && cell.bytes().all(|b| b.is_ascii_digit()) {
                 cells.push((start, end));
             }
         },
@@ -215,6 +217,10 @@ mod tests {
         let t = "kamer\tnaam\tBSN\tland\n1A\tEl Idrissi, D.\t318274456\tNL\n\
                  1B\tKovalenko, O.\t111222333\tUA\n2A\tleeg\t-\t-\n";
         assert_eq!(found(t), ["111222333", "318274456"]);
+        // A spreadsheet dropped the leading zero; a shorter number is none.
+        let t =
+            "naam;bsn;geb_datum\nGroeneveld, B.;60547038;06-12-1979\nVos, H.;6054703;01-01-1980\n";
+        assert_eq!(found(t), ["60547038"]);
         // Another column's numbers stay.
         let t = "naam\tklantnr\tland\nJansen\t318274456\tNL\nVos\t318274457\tNL\n";
         assert!(found(t).is_empty());
