@@ -575,21 +575,21 @@ fn floors(name: &str) -> Floors {
         },
         // Houseboat moorings, a listeria outbreak, a sports club: held back
         // (text-fresh73/74/75) and measured by totals in the round they were written (0.932,
-        // 0.912, 0.912), then unpacked.
+        // 0.912, 0.912), then unpacked; 0.955, 0.936, 0.944 after the next round's rules.
         "dev-houseboat" => Floors {
-            recall: 0.92,
+            recall: 0.94,
             staff_recall: 0.98,
             keep_violations: 0.035,
             char_precision: 0.93,
         },
         "dev-listeria" => Floors {
-            recall: 0.90,
+            recall: 0.92,
             staff_recall: 0.98,
             keep_violations: 0.035,
             char_precision: 0.945,
         },
         "dev-sportclub" => Floors {
-            recall: 0.90,
+            recall: 0.93,
             staff_recall: 0.96,
             keep_violations: 0.075,
             char_precision: 0.91,
