@@ -489,7 +489,12 @@ fn propagated(start: usize, end: usize, source: &Removal) -> Finding {
 /// removed `Koning` does not spread to `de Koning` (the King). Someone called `de Koning` is
 /// found by the directory with the particle. Verification allows these occurrences too.
 pub(crate) fn word_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
-    if text[start..end].contains(char::is_whitespace) {
+    let name = &text[start..end];
+    // A double surname (`de Groot-Bakker`) is no word after its particle.
+    let double = name
+        .split_once('-')
+        .is_some_and(|(_, second)| second.starts_with(char::is_uppercase));
+    if name.contains(char::is_whitespace) || double {
         return false;
     }
     // The word before, also across a line break (`nabij het⏎Bos`).
@@ -994,6 +999,11 @@ mod tests {
         let removed: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
         assert_eq!(removed, ["Koning", "Koning"]);
         assert_eq!(r[1].start, 40);
+        // A double surname after its particle is the name (found by fuzzing).
+        let text = "S. de Groot-Bakker belt. Reactie de Groot-Bakker volgt.";
+        let f = vec![finding(6, 18, Category::Name, "name.initials")];
+        let r = resolve(text, f, &[], &Policy::default());
+        assert_eq!(r.len(), 2, "{r:?}");
         // Nor across a line break after the article, nor after a place's adjective.
         let text = "Femke Bos belt. Nabij het\nBos, in het Haagse Bos. Elise Bos komt.";
         let f = vec![finding(6, 9, Category::Name, "name.directory")];
