@@ -228,7 +228,8 @@ const NOT_STREET_START: &[&str] = &[
 ];
 
 /// Words with a street's ending that are no street before a number: the numbered answers of
-/// Kamer- and raadsvragen (`Antwoord 3`), a foreword, an agreement (`Akkoord 2`); and ways that are no street in lower case (`onderweg 10 min`, `de snelweg 2 uur dicht`).
+/// Kamer- and raadsvragen (`Antwoord 3`), a foreword, an agreement (`Akkoord 2`), and ways
+/// that are no street (`onderweg 10 min`, `de snelweg 2 uur dicht`, the village `Halfweg`).
 const NOT_STREET_WORDS: &[&str] = &[
     "antwoord",
     "akkoord",

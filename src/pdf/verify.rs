@@ -84,7 +84,11 @@ pub(crate) fn needles(
         return out;
     }
     let original = fold(&text[page_text.clone()]);
-    for (p, start, end) in whole_tokens(&needle_automaton(&out), &original.text) {
+    // Without the search every needle stays not allowed anywhere: stricter, never looser.
+    let Some(ac) = needle_automaton(&out) else {
+        return out;
+    };
+    for (p, start, end) in whole_tokens(&ac, &original.text) {
         let (s, e) = (
             page_text.start + original.origin[start],
             page_text.start + original.origin[end - 1] + 1,
@@ -114,10 +118,7 @@ fn needle_automaton(needles: &[Needle]) -> Option<AhoCorasick> {
 
 /// Every whole-token occurrence of every needle (`ac` is their [`needle_automaton`]):
 /// (needle, start, end).
-fn whole_tokens(ac: &Option<AhoCorasick>, text: &str) -> Vec<(usize, usize, usize)> {
-    let Some(ac) = ac else {
-        return Vec::new();
-    };
+fn whole_tokens(ac: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
     ac.find_overlapping_iter(text)
         .filter(|m| is_whole_token(text, m.start(), m.end()))
         .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
@@ -151,7 +152,9 @@ pub(crate) fn verify(
         return Ok(());
     }
     let folded = fold(&text);
-    let ac = needle_automaton(needles);
+    // A search that cannot be built fails the output, as a finding would.
+    let ac = needle_automaton(needles)
+        .ok_or_else(|| PdfError::Verification("cannot build the search".into()))?;
     let mut found = vec![0usize; needles.len()];
     for (p, _, _) in whole_tokens(&ac, &folded.text) {
         found[p] += 1;
