@@ -611,15 +611,16 @@ fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
                     // Their BSNs, birth dates, addresses and phones have rules of their own.
                     && !is_subject_column(label)
                     && !is_contact_column(label)
-                    && !label_words(label)
-                        .iter()
-                        .any(|w| NOT_PERSON_KEYS.iter().any(|k| w.starts_with(k)))
+                    && !names_another_key(&label_words(label))
             })
             .collect()
     };
     super::table::chosen_columns(text, choose, |_, cells| {
-        let values: Vec<&str> = cells.iter().map(|r| &text[r.clone()]).collect();
-        let filled: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
+        let filled: Vec<&str> = cells
+            .iter()
+            .map(|r| &text[r.clone()])
+            .filter(|v| !v.is_empty())
+            .collect();
         let distinct = filled
             .iter()
             .collect::<std::collections::HashSet<_>>()
@@ -630,11 +631,7 @@ fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
         if codes < 2 || codes * 5 < filled.len() * 4 || distinct * 5 < filled.len() * 4 {
             return;
         }
-        let token = |v: &str| {
-            v.len() >= 5
-                && v.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
-        };
+        let token = |v: &str| v.len() >= 5 && is_one_token(v);
         for r in cells.iter().filter(|&r| token(&text[r.clone()])) {
             out.push(Finding::new(
                 r.start,
@@ -656,12 +653,17 @@ fn is_code(value: &str) -> bool {
     // By bytes: the value need not be ASCII here.
     let postcode =
         value.len() == 6 && digits == 4 && value.bytes().take(4).all(|b| b.is_ascii_digit());
-    value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
+    is_one_token(value)
         && ((digits >= 2 && digits + letters >= 6) || digits >= 5)
         && !DATE.is_match(value)
         && !postcode
+}
+
+/// Whether `value` is one token of ASCII letters, digits and `-`, `/` or `.`.
+fn is_one_token(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.'))
 }
 
 /// Whether a column holds the names of the people a table lists (`naam`, `Achternaam`,
@@ -823,10 +825,15 @@ fn is_key_label(label: &str) -> bool {
             || w.starts_with("dossier")
             || ["no", "id"].contains(&w.as_str())
     });
-    names_a_key
-        && !words
-            .iter()
-            .any(|w| NOT_PERSON_KEYS.iter().any(|k| w.starts_with(k)))
+    names_a_key && !names_another_key(&words)
+}
+
+/// Whether a label's words (folded) say its numbers are not the person's (see
+/// [`NOT_PERSON_KEYS`]).
+fn names_another_key(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| NOT_PERSON_KEYS.iter().any(|k| w.starts_with(k)))
 }
 
 #[cfg(test)]
