@@ -10,8 +10,8 @@ use regex::Regex;
 use super::Finding;
 use crate::policy::Category;
 
-/// An `@` that opens a token (not an e-mail address's), then four to thirty letters, digits,
-/// `_` and inner dots.
+/// An `@` that opens a token (not an e-mail address's), then one, or four to thirty, letters,
+/// digits, `_` and inner dots.
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?:^|[\s(\["'“:,;/])(@[A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])?)"#)
         .expect("handle pattern compiles")
@@ -73,7 +73,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// Whether a handle is one word of letters with a capital only first (`Ingrid`, `Wubbolts`)
-/// or a short lower-case word (`@team`, `@allen`): a chat's mention, or no account.
+/// or any short word of letters (`@team`, `@allen`): a chat's mention, or no account.
 fn is_mention_of_a_name(name: &str) -> bool {
     let letters = name.chars().all(char::is_alphabetic);
     let inner_capital = name.chars().skip(1).any(char::is_uppercase);

@@ -594,9 +594,6 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
 /// birth dates keys its rows by each person wherever the column stands. Either way the
 /// number leads to the person as surely as a client number.
 fn key_columns_by_value(text: &str, out: &mut Vec<Finding>) {
-    if !text.contains(['\t', '|', ';', ' ']) {
-        return;
-    }
     let choose = |labels: &[&str]| {
         let name = labels.iter().position(|l| is_name_column(l));
         let register = is_register(labels);
