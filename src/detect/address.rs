@@ -317,9 +317,13 @@ fn streets_and_postcodes(
                 == 4;
         // `14%`: a percentage.
         let percentage = bytes.get(run_end) == Some(&b'%');
+        // `Brinkhorst 1e op totaalscore`: an ordinal before a word, not a house number.
+        let ordinal = bytes[run_end..].starts_with(b"e ")
+            && bytes.get(run_end + 2).is_some_and(u8::is_ascii_lowercase);
         if digits <= 5
             && !fraction
             && !percentage
+            && !ordinal
             && !date
             && !day
             && !years
@@ -342,11 +346,17 @@ fn streets_and_postcodes(
     // shares: neither test below is affected by them, so the index stays as it is.
     let found = Streets::new(&streets);
     for (start, end) in postcodes {
-        if context.organisation_address(start) {
-            continue;
-        }
         let street = street_line_above(text, lines, start)
             .or_else(|| street_before_postcode(text, lines.start(start), start));
+        // Whoever owns the street owns its postcode, also when the address wraps in a
+        // sentence (`op naam van D. Mulder, Maasstraat 16,⏎3331 GV Zwijndrecht`).
+        let owner_at = street
+            .map(|s| s.0)
+            .or_else(|| street_ending_line_above(text, lines, &found, start))
+            .unwrap_or(start);
+        if context.organisation_address(owner_at) {
+            continue;
+        }
         if let Some(s) = street {
             // The whole line is the street's name where the number's own reading stopped
             // short of it (`Van Helomaweg 5` opening the line above a postcode).
@@ -915,6 +925,15 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     None
 }
 
+/// Whether the text up to a full stop ends a sentence, not an abbreviation: a word of more
+/// than four letters before the stop (`Willem Hendriks.`, not `Burg.` or `Z.Z.`).
+fn ends_a_sentence(text: &str) -> bool {
+    text.strip_suffix('.').is_some_and(|t| {
+        let word = t.rsplit(' ').next().unwrap_or_default();
+        word.chars().count() > 4 && word.chars().all(char::is_alphabetic)
+    })
+}
+
 /// Walks back from a street word over earlier words of the name on the same line
 /// (`Burgemeester de Withstraat`), keeping only a capitalised first word.
 fn street_start(text: &str, word_start: usize, line_start: usize) -> usize {
@@ -952,6 +971,11 @@ fn street_start(text: &str, word_start: usize, line_start: usize) -> usize {
         let named_after = words == 0 && inside && PARTICLE_OPENERS.contains(&&token[bracket..]);
         if named_after {
             start = token_start + bracket;
+            break;
+        }
+        // A sentence ends before the street (`Willem Hendriks. Heibroekerweg 14`); an
+        // abbreviation goes on (`Burg. Reigerstraat`).
+        if ends_a_sentence(token) {
             break;
         }
         if INNER_WORDS.contains(&token)
@@ -1012,23 +1036,47 @@ fn street_before_postcode(
 ) -> Option<(usize, usize)> {
     let before = &text[line_start..postcode_start];
     let street = STREET_BEFORE_POSTCODE.captures(before)?.name("street")?;
-    let first = street.as_str().split(' ').next().unwrap_or_default();
+    // A sentence that ends before the street is not part of it.
+    let sentence_end = street
+        .as_str()
+        .match_indices(". ")
+        .filter(|&(k, _)| ends_a_sentence(&street.as_str()[..=k]))
+        .last();
+    let street_start = line_start + street.start() + sentence_end.map_or(0, |(k, _)| k + 2);
+    let street = &text[street_start..line_start + street.end()];
+    let first = street.split(' ').next().unwrap_or_default();
     if NOT_STREET_START.contains(&first)
         || first.eq_ignore_ascii_case("postbus")
         || first.eq_ignore_ascii_case("antwoordnummer")
     {
         return None;
     }
-    Some((line_start + street.start(), line_start + street.end()))
+    Some((street_start, street_start + street.len()))
 }
 
-/// Streets found so far, indexed for the two questions asked of them.
+/// The start of a street found ending the line above a postcode that opens its line, with at
+/// most a comma after it.
+fn street_ending_line_above(
+    text: &str,
+    lines: &Lines,
+    found: &Streets,
+    postcode_start: usize,
+) -> Option<usize> {
+    let line_start = blank_line_start(text, postcode_start).filter(|&s| s > 0)?;
+    let prev = text[..line_start - 1].trim_end_matches([' ', '\t', '\r']);
+    let prev = prev.strip_suffix(',').unwrap_or(prev);
+    found
+        .ending_at(prev.len())
+        .filter(|&s| s >= lines.start(line_start - 1))
+}
+
+/// Streets found so far, indexed for the questions asked of them.
 struct Streets {
     /// By start, with the largest end of each prefix.
     by_start: Vec<(usize, usize)>,
     max_end: Vec<usize>,
-    /// The ends, sorted.
-    ends: Vec<usize>,
+    /// The ends with their starts, sorted.
+    ends: Vec<(usize, usize)>,
 }
 
 impl Streets {
@@ -1042,7 +1090,7 @@ impl Streets {
                 Some(*m)
             })
             .collect();
-        let mut ends: Vec<usize> = streets.iter().map(|s| s.1).collect();
+        let mut ends: Vec<(usize, usize)> = streets.iter().map(|&(s, e)| (e, s)).collect();
         ends.sort_unstable();
         Streets {
             by_start,
@@ -1061,8 +1109,17 @@ impl Streets {
 
     /// Whether a street ends in `from..=to`.
     fn ends_within(&self, from: usize, to: usize) -> bool {
-        let i = self.ends.partition_point(|&e| e < from);
-        self.ends.get(i).is_some_and(|&e| e <= to)
+        let i = self.ends.partition_point(|&(e, _)| e < from);
+        self.ends.get(i).is_some_and(|&(e, _)| e <= to)
+    }
+
+    /// The start of a street that ends at `end`.
+    fn ending_at(&self, end: usize) -> Option<usize> {
+        let i = self.ends.partition_point(|&(e, _)| e < end);
+        self.ends
+            .get(i)
+            .filter(|&&(e, _)| e == end)
+            .map(|&(_, s)| s)
     }
 }
 

@@ -2113,6 +2113,17 @@ Begin: ma 16-8-2021 08:30
                        Oudshoorn-Keizer en El Khayati.\n\n\
                        R. Veldhuis, H. Çelik — raadsleden Reggedal\nP. Kramer, De Stentor\n";
         assert_eq!(removed(&e, wrapped), ["P. Kramer"]);
+        // A party column before the names (a debate's spokespeople); a court's bench, a list
+        // that wraps after `en`.
+        let debate = "| fractie | woordvoerder     | vraag             |\n\
+                      | BBB     | Gerrit Oudejans  | afgewezen vissers |\n\
+                      | PvdD    | Ilse Dekkers-Ruiter | sportvisserij  |\n\
+                      | -       | Piet Kramer      | ambtelijk         |\n";
+        assert_eq!(removed(&e, debate), ["Piet Kramer"]);
+        let bench = "Deze uitspraak is gedaan door mr. E.J. Vrieling, mr. S.A. Okkerse en\n\
+                     mr. drs. P.H. Brandt, in aanwezigheid van mr. L. Zwanenburg, griffier.\n\
+                     Bezwaar ingediend door mr. P. Kramer.\n";
+        assert_eq!(removed(&e, bench), ["mr. P. Kramer"]);
         let one_row = "Kramer, P.          Lokaal 3.12\n";
         assert_eq!(removed(&e, one_row), ["Kramer, P."]);
         // A surname that is an office, reversed in a roster row: no office for the row.

@@ -243,11 +243,20 @@ impl<'t> Offices<'t> {
         let n = self.titles.partition_point(|t| t.end <= start);
         // The list may go on over the next lines when the title ends its line (`Aanwezig
         // fractievoorzitters` / `Van der Meer, Tolsma, …`), not past a blank line.
+        // Or it wraps as prose does, after a comma or `en` (`gedaan door mr. A, mr. B en⏎mr.
+        // C`).
         n.checked_sub(1).map(|k| &self.titles[k]).is_some_and(|t| {
             let between = &self.text[t.end..start];
-            let wrapped = between
-                .split_once('\n')
-                .is_some_and(|(rest_of_line, _)| rest_of_line.trim().is_empty());
+            let mut lines = between.split('\n');
+            let first_line = lines.next().unwrap_or("");
+            let wrapped = |line: &str| {
+                let line = line.trim_end();
+                line.ends_with(',') || line.ends_with(" en")
+            };
+            let wrapped = (first_line.trim().is_empty() || wrapped(first_line))
+                && between
+                    .rsplit_once('\n')
+                    .is_none_or(|(lines, _)| lines.split('\n').skip(1).all(wrapped));
             start - t.end <= 240
                 && (!between.contains('\n') || wrapped)
                 && !between.contains("\n\n")
@@ -722,11 +731,6 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
         let line = &text[line_start..line_end];
         let sep = table::separator(line, &['|', '\t', ';']).unwrap_or(table::Separator::Aligned);
         let cells = table::split(line, sep);
-        // The row's number does not count as its first cell (`| 4 | Pier Tolsma | …`).
-        let first = cells
-            .iter()
-            .position(|c| !line[c.clone()].trim().bytes().all(|b| b.is_ascii_digit()))
-            .unwrap_or(0);
         // A party alone in its cell, or in brackets after the body (`AB Wetterskip (PvdA)`).
         let party = |cell: &str| {
             let cell = cell.trim();
@@ -736,7 +740,17 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
                     .and_then(|c| c.rsplit_once('('))
                     .is_some_and(|(_, p)| lexicon::is_party(p))
         };
-        if cells.len() >= first + 2 && cells[first + 1..].iter().any(|c| party(&line[c.clone()])) {
+        // The row's number does not count as its first cell (`| 4 | Pier Tolsma | …`), nor
+        // does a party column before the names (`| BBB | Gerrit Oudejans | …`).
+        let first = cells
+            .iter()
+            .position(|c| {
+                let cell = &line[c.clone()];
+                !cell.trim().bytes().all(|b| b.is_ascii_digit()) && !party(cell)
+            })
+            .unwrap_or(0);
+        let party_cell = |(k, c): (usize, &Range<usize>)| k != first && party(&line[c.clone()]);
+        if cells.len() >= 2 && cells.iter().enumerate().any(party_cell) {
             let (at, cell_end) = (
                 line_start + cells[first].start,
                 line_start + cells[first].end,
@@ -925,6 +939,10 @@ impl Offices<'_> {
 /// that a list of names may follow it; after `dijkgraaf Wigger, B. Oosterveld` the second
 /// is someone else.
 fn is_plural(title: &str) -> bool {
+    // A court's bench (`Deze uitspraak is gedaan door`, `gewezen door`) is a list of judges.
+    if fold(title).ends_with(" door") {
+        return true;
+    }
     // The head is the first word, or the last of a phrase (`vragen van de leden`).
     let words: Vec<&str> = title.split_whitespace().collect();
     let heads = [words.first(), words.last()];

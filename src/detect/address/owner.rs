@@ -63,7 +63,14 @@ impl<'a> Context<'a> {
     /// organisation (see [`organisation_block`]).
     pub(super) fn organisation_address(&self, at: usize) -> bool {
         let line_start = self.lines.start(at);
-        if says_residence(&self.text[line_start..at]) {
+        // Or a label that ends the line above (`Mijn postadres:` / `Lange Nieuwstraat 41`).
+        let label_above = || {
+            let above = self.text[..line_start].trim_end();
+            self.text[line_start..at].trim().is_empty()
+                && above.ends_with(':')
+                && says_residence(&above[self.lines.start(above.len())..])
+        };
+        if says_residence(&self.text[line_start..at]) || label_above() {
             return false;
         }
         if self.near_po_box(at) {
@@ -78,15 +85,25 @@ impl<'a> Context<'a> {
         // Roijensingel 12`); a person's name closer above makes it that person's.
         // Only the clause the address stands in: a chat's speaker (`Sevda CHM omgeving:`) or
         // an earlier sentence does not own it.
+        // A sentence that ends right before the address owns nothing of it either (`WH:
+        // Willem Hendriks. Heibroekerweg 14`).
         let before = &self.text[line_start..at];
-        let sentence_after = |k: usize| before[k + 2..].starts_with(char::is_uppercase);
+        let sentence_after = |k: usize| {
+            let rest = &before[k + 2..];
+            rest.starts_with(char::is_uppercase)
+                || (rest.is_empty() && before[k..].starts_with('.'))
+        };
         let clause = [before.rfind(": "), before.rfind(". ")]
             .into_iter()
             .flatten()
             .filter(|&k| sentence_after(k))
             .max()
             .map_or(before, |k| &before[k + 2..]);
-        if at - line_start < 120 && names_organisation(clause) {
+        // A field's label says what the address is, not whose: its abbreviations are no
+        // organisation (`Adres NL (BRP):`, `Adres (BRP) ......`).
+        let trimmed = clause.trim_end();
+        let label = trimmed.ends_with(':') || trimmed.ends_with("..");
+        if at - line_start < 120 && names_organisation(clause, !label) {
             return true;
         }
         let in_sentence = !before.trim().is_empty();
@@ -108,7 +125,7 @@ impl<'a> Context<'a> {
             if list_label(line).is_some() && list_label(line) == list_label(before) {
                 return false;
             }
-            if names_organisation(line) {
+            if names_organisation(line, true) {
                 return true;
             }
             if line.len() < 200 && names_person(line) {
@@ -375,7 +392,7 @@ pub(crate) fn organisation_block(text: &str, lines: &Lines, at: usize) -> bool {
             if names_person(line) {
                 return false;
             }
-            organisation |= names_organisation(line);
+            organisation |= names_organisation(line, true);
         }
         start = end + 1;
     }
@@ -399,8 +416,9 @@ const ORGANISATION_MARKS: &[&str] = &["www.", "http", "info@"];
 const ORGANISATION_WORDS: &[&str] = &["kvk", "postbus", "b.v.", "bv", "n.v.", "nv", "btw"];
 
 /// Whether a line of a contact block names an organisation. A row of a table or an export
-/// (columns apart by several spaces, tabs or semicolons) is a record, not a heading.
-fn names_organisation(line: &str) -> bool {
+/// (columns apart by several spaces, tabs or semicolons) is a record, not a heading. Words in
+/// capitals count as an organisation's (`RDW`) only when `acronyms` is set.
+fn names_organisation(line: &str, acronyms: bool) -> bool {
     let line = without_quote_marks(line);
     let lower = line.to_lowercase();
     if crate::names::orgs::is_family_business(&lower) {
@@ -453,7 +471,7 @@ fn names_organisation(line: &str) -> bool {
     heading
         || closed
         || words.iter().enumerate().any(|(i, w)| {
-            acronym(w) && !particle(i) && !(i > 0 && particle(i - 1))
+            acronyms && acronym(w) && !particle(i) && !(i > 0 && particle(i - 1))
                 || ORGANISATION_LABELS.contains(&fold(w).as_str())
                 || ["gemeente", "provincie", "ministerie", "waterschap"].contains(&fold(w).as_str())
         })

@@ -490,3 +490,34 @@ fn each_entry_of_a_copy_list_owns_its_own_address() {
         vec!["Oosterdijk 14", "8601 BS SNEEK"]
     );
 }
+
+#[test]
+fn whoever_owns_the_street_owns_its_postcode() {
+    // The address wraps in a sentence that names an organisation before the person.
+    assert_eq!(
+        found(
+            "Het kenteken staat volgens opgave RDW op naam van D. Mulder, Maasstraat 16,\n3331 GV Zwijndrecht.\n"
+        ),
+        vec!["Maasstraat 16", "3331 GV Zwijndrecht"]
+    );
+    // An organisation's street line keeps its postcode line.
+    assert!(found("Gemeente Harderveen\nStadhuisplein 1\n3841 AB  Harderveen\n").is_empty());
+}
+
+#[test]
+fn a_label_says_what_the_address_is_not_whose() {
+    assert_eq!(
+        found("Adres NL (BRP):   Slinge 412, 3085 EZ Rotterdam\n"),
+        vec!["Slinge 412", "3085 EZ Rotterdam"]
+    );
+    assert_eq!(
+        found("Mijn postadres:\nLange Nieuwstraat 41, 3512 PG Utrecht.\n"),
+        vec!["Lange Nieuwstraat 41", "3512 PG Utrecht"]
+    );
+    // A sentence ending before the address owns none of it; an ordinal is no house number.
+    assert_eq!(
+        found("WH:   Willem Hendriks. Heibroekerweg 14, 5986 NB Heibroek.\n"),
+        vec!["Heibroekerweg 14", "5986 NB Heibroek"]
+    );
+    assert!(found("Commissie rond. Brinkhorst 1e op totaalscore.\n").is_empty());
+}
