@@ -139,7 +139,11 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
             && bytes.get(digits_at + 1).is_some_and(u8::is_ascii_digit)
             && !char_before(text, i).is_some_and(is_word_char);
         let found = starts.then(|| iban_at(text, i)).flatten();
-        if let Some((end, valid)) = found
+        if let Some((end, _)) = found
+            && of_public_sector_bank(&text[i..end])
+        {
+            i = end;
+        } else if let Some((end, valid)) = found
             && (valid || labelled(text, i))
         {
             let (rule, evidence) = if valid {
@@ -157,6 +161,24 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     dutch_accounts(text, from, out);
+}
+
+/// The codes of the banks of the public sector: BNG Bank and the Nederlandse Waterschapsbank
+/// hold accounts of municipalities, provinces, water boards and other public bodies only,
+/// never a person's.
+const PUBLIC_SECTOR_BANK_CODES: &[&[u8]] = &[b"BNGH", b"NWAB"];
+
+/// Whether a Dutch IBAN is held at a bank of the public sector (`NL38 BNGH 0285 0123 45`).
+fn of_public_sector_bank(iban: &str) -> bool {
+    let compact: Vec<u8> = iban
+        .bytes()
+        .filter(|b| *b != b' ')
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    compact.starts_with(b"NL")
+        && compact
+            .get(4..8)
+            .is_some_and(|bank| PUBLIC_SECTOR_BANK_CODES.contains(&bank))
 }
 
 /// The codes of banks that hold Dutch current accounts (the four letters after `NLkk`).
@@ -294,9 +316,13 @@ mod tests {
         assert!(found("NL12 ABCD 1234 5678 90 en NL91 ABNA 0417").is_empty());
         // Found as well when a phone number was read in its digits first.
         let text = "IBAN NL42 RABO 0312 4478 19.";
-        let mut out = Vec::new();
-        crate::detect::phone::detect(text, &mut out);
-        assert!(!out.is_empty());
+        let mut out = vec![Finding::new(
+            15,
+            27,
+            Category::Phone,
+            "phone",
+            "telephone number",
+        )];
         detect(text, &mut out);
         assert!(
             out.iter()
@@ -331,6 +357,16 @@ mod tests {
         assert_eq!(
             found("GB82WEST12345698765432"),
             vec!["GB82WEST12345698765432"]
+        );
+    }
+
+    #[test]
+    fn accounts_of_the_public_sector_banks_are_no_persons() {
+        assert!(found("Gemeente Beekvelde, NL38 BNGH 0285 0123 45 o.v.v.").is_empty());
+        assert!(found("waterschap NL59NWAB0636759821").is_empty());
+        assert_eq!(
+            found("BNG NL38 BNGH 0285 0123 45 en NL91ABNA0417164300"),
+            vec!["NL91ABNA0417164300"]
         );
     }
 

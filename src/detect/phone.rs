@@ -110,7 +110,11 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         // Digits joined by a hyphen to a letter or digit before them continue an identifier
         // (`Kenmerk: 2023-007120`, `2022-025513/0004`, `CL-004471`), not a number of their own.
         let joined = i >= 2 && bytes[i - 1] == b'-' && bytes[i - 2].is_ascii_alphanumeric();
-        if !starts_number || joined || char_before(text, i).is_some_and(is_word_char) {
+        if !starts_number
+            || joined
+            || char_before(text, i).is_some_and(is_word_char)
+            || after_bank_code(&text[..i])
+        {
             i += 1;
             continue;
         }
@@ -167,6 +171,23 @@ const TENS: &[&str] = &[
 
 /// The digits a Dutch number word stands for (`nul` → `0`, `zes` → `6`, `achtendertig` →
 /// `38`), for numbers read out in a call (`nul zes, negenenvijftig, nul twee, …`).
+/// Whether a text ends with the country, check digits and bank of an account number (`NL38
+/// BNGH `): the digits after it are the account's, not a phone number, also where no IBAN
+/// was found there (a public body's account stays readable).
+fn after_bank_code(before: &str) -> bool {
+    let mut words = before.trim_end_matches(' ').rsplit(' ');
+    let last = words.next().unwrap_or_default().as_bytes();
+    let (country, bank) = match last.len() {
+        8 => (&last[..4], &last[4..]),
+        4 => (words.next().unwrap_or_default().as_bytes(), last),
+        _ => return false,
+    };
+    country.len() == 4
+        && country[..2].iter().all(u8::is_ascii_alphabetic)
+        && country[2..].iter().all(u8::is_ascii_digit)
+        && bank.iter().all(u8::is_ascii_alphabetic)
+}
+
 fn number_word_digits(word: &str) -> Option<String> {
     let w = crate::fold::fold(word);
     let unit = |u: &str| UNITS.iter().position(|&x| x == u);
@@ -886,6 +907,7 @@ mod tests {
             "bel 0800-1234567 (gratis)",
             "van 09.00 tot 17.00 uur",
             "IBAN NL91ABNA0417164300",
+            "rekening NL38 BNGH 0285 0123 45 t.n.v. gemeente Beekvelde",
             "periode 01-01-2024..31-03-2024",
             "001   12-09-2024  e-mail",
             "tel. 12345",
