@@ -730,6 +730,36 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
         || range_of_months(before, after, is_time)
 }
 
+/// Whether the month or season at `start..end` is followed by a year (`Winter 2023/24`,
+/// `Mei 2024`): a time whoever bears the name, also a staff member.
+pub(crate) fn time_before_a_year(text: &str, start: usize, end: usize) -> bool {
+    let is_time = |w: &str| {
+        crate::fold::MONTHS
+            .iter()
+            .chain(SEASONS)
+            .any(|m| m.eq_ignore_ascii_case(w))
+    };
+    let year = |w: &[u8]| {
+        w.len() == 4
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
+    };
+    is_time(&text[start..end])
+        && text[end..].strip_prefix(' ').is_some_and(|after| {
+            let word = after
+                .split([' ', '\t', '\n', ':', ',', ';', ')'])
+                .next()
+                .unwrap_or("");
+            // `2023`, `2023/24`, `2024/2025`, `2024-2025`.
+            let first = word.split(['/', '-']).next().unwrap_or("");
+            year(first.as_bytes())
+                && word[first.len()..]
+                    .trim_start_matches(['/', '-'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+        })
+}
+
 /// Whether a month at the end of `before` or the start of `after` makes a range with the
 /// one between them (`Mei–december`, `maart-Mei`).
 fn range_of_months(before: &str, after: &str, is_time: impl Fn(&str) -> bool) -> bool {
@@ -909,6 +939,25 @@ mod tests {
             ("Bakker 2025", "Bakker"),
         ] {
             assert!(!at(text, word), "{text}");
+        }
+        let year = |text: &str, word: &str| {
+            let start = text.find(word).unwrap();
+            time_before_a_year(text, start, start + word.len())
+        };
+        for text in [
+            "Winter 2023/24  januari",
+            "Risico Winter 2024/2025: ijs",
+            "Winter 2024",
+        ] {
+            assert!(year(text, "Winter"), "{text}");
+        }
+        for text in [
+            "Winter 06-12345678",
+            "Winter 2",
+            "Winter 20245",
+            "Bakker 2024",
+        ] {
+            assert!(!year(text, text.split(' ').next().unwrap()), "{text}");
         }
     }
 

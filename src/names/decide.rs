@@ -245,7 +245,8 @@ impl NameEngine {
             if g.tokens()[last].start == m.parse.start
                 && (super::person::function_word_opening_a_clause(g, last)
                     || super::person::colour_of_a_scale(g, last)
-                    || (m.staff.is_none() && super::person::names_a_time(g, last)))
+                    || (m.staff.is_none() && super::person::names_a_time(g, last))
+                    || crate::resolve::time_before_a_year(g.text(), m.parse.start, m.parse.end))
             {
                 continue;
             }
