@@ -2126,6 +2126,12 @@ Begin: ma 16-8-2021 08:30
                      mr. drs. P.H. Brandt, in aanwezigheid van mr. L. Zwanenburg, griffier.\n\
                      Bezwaar ingediend door mr. P. Kramer.\n";
         assert_eq!(removed(&e, bench), ["mr. P. Kramer"]);
+        // Judges cited in brackets after the court, or with the court in the bracket; not a
+        // lawyer there.
+        let cited = "het Hof (mrs. J.A.M. Dohmen-Vrancken, P.H. Kortenhorst en R. Ahmadi) oordeelde\n\
+                     ECLI:NL:RBOVE:2022:611 (voorzieningenrechter\n  mr. C.M. Ruitenberg): geschorst.\n\
+                     Een zaak bij de CRvB (mr. D. Kaya namens student) en de rechtbank (advocaat mr. P. Kramer).\n";
+        assert_eq!(removed(&e, cited), ["mr. D. Kaya", "mr. P. Kramer"]);
         // A double surname read alone is the member's too.
         let minutes = "Aanwezig: G. Bakker-Stam (CDA)\n\nVerder vraagt Bakker-Stam aandacht.\n";
         let r = removed(&e, minutes);

@@ -149,6 +149,7 @@ impl<'t> Offices<'t> {
         if self.signed_as_office_holder(start, end)
             || self.office_in_row(start, end)
             || self.judge_of_a_ruling(start, end)
+            || self.judge_in_brackets(start, end)
         {
             return true;
         }
@@ -871,6 +872,69 @@ impl Offices<'_> {
         }
         let near = fold(&before[from..]);
         courts.iter().any(|court| near.contains(court))
+    }
+
+    /// Whether a name in brackets is a judge's, as a ruling is cited: a court before the
+    /// bracket or in it, and the judges' title before the name or the list it ends (`het Hof
+    /// (mrs. J.A.M. Dohmen-Vrancken, P.H. Kortenhorst en R. Ahmadi)`, `(voorzieningenrechter⏎
+    /// mr. C.M. Ruitenberg)`, `door de voorzieningenrechter (uitspraak 22 augustus 2024, UTR
+    /// 24/3381, mr. J.P. Wolters)`). Not a lawyer's (`advocaat`, `gemachtigde`).
+    fn judge_in_brackets(&self, start: usize, end: usize) -> bool {
+        let mut from = start.saturating_sub(200);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &self.text[from..start];
+        let Some(open) = before.rfind('(') else {
+            return false;
+        };
+        let inside = fold(&before[open + 1..]);
+        let rest = &self.text.as_bytes()[end..];
+        let close = rest.iter().take(80).position(|&b| b == b')').unwrap_or(0);
+        let rest = fold(&self.text[end..end + close]);
+        let lawyer = |t: &str| {
+            ["advoca", "gemachtigde", "namens"]
+                .iter()
+                .any(|w| t.contains(w))
+        };
+        if inside.contains(')') || lawyer(&inside) || lawyer(&rest) {
+            return false;
+        }
+        // The title, and only names between it and this one.
+        let raw_inside = &before[open + 1..];
+        let list = if self.text[start..end].to_lowercase().starts_with("mr") {
+            Some("")
+        } else {
+            ["mrs. ", "mr. ", "Mr. ", "mr "]
+                .iter()
+                .filter_map(|t| raw_inside.rfind(t).map(|k| &raw_inside[k + t.len()..]))
+                .min_by_key(|l| l.len())
+        };
+        let titled = list.is_some_and(|l| l.trim().is_empty() || names_between(l, 16));
+        let mut court_from = open.saturating_sub(60);
+        while !before.is_char_boundary(court_from) {
+            court_from += 1;
+        }
+        let around = format!("{} {inside}", fold(&before[court_from..open]));
+        let words: Vec<&str> = around
+            .split(|c: char| !(c.is_alphanumeric() || c == ':' || c == '.'))
+            .collect();
+        titled
+            && (words.iter().any(|w| {
+                matches!(*w, "hof" | "rb." | "crvb" | "cbb" | "ecli:")
+                    || w.starts_with("ecli:")
+                    || w.ends_with("rechter")
+                    || w.starts_with("raadshe")
+                    || *w == "rechtbank"
+                    || *w == "gerechtshof"
+            }) || [
+                "raad van state",
+                "raad van beroep",
+                "college van beroep",
+                "hoge raad",
+            ]
+            .iter()
+            .any(|c| around.contains(c)))
     }
 
     fn signed_as_office_holder(&self, start: usize, end: usize) -> bool {
