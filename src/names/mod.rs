@@ -395,6 +395,7 @@ impl NameEngine {
         extend_by_connectors(&g, &mut mentions);
         extend_by_hyphenated_initials(&g, &mut mentions);
         extend_by_partner_initials(&g, &mut mentions);
+        extend_by_capitalised_particles(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         let animals = animals::animal_names(&g);
         if !animals.is_empty() {
@@ -564,6 +565,40 @@ fn extend_by_hyphenated_initials(g: &Grammar, mentions: &mut [Mention]) {
             m.parse.start = toks[k].start;
             m.parse.form = Form::Initials;
             m.parse.initials = Some(letters);
+        }
+    }
+}
+
+/// A surname read alone after its particle in capitals (`Reclamant El Amrani`, `met Van
+/// Zanten`, `Van der Veen`) is read with it: the reader sees the particle as part of the
+/// name. Not a preposition that opens a sentence (`In`, `Op`).
+fn extend_by_capitalised_particles(g: &Grammar, mentions: &mut [Mention]) {
+    const PREPOSITIONS: &[&str] = &["in", "op", "aan", "bij", "voor", "onder", "uit", "het"];
+    let toks = g.tokens();
+    for m in mentions.iter_mut() {
+        if m.parse.form != Form::Surname {
+            continue;
+        }
+        let first = toks.partition_point(|t| t.start < m.parse.start);
+        let mut k = first;
+        let mut start = None;
+        // At most three particles (`Van der`, `De la`).
+        while k > 0 && first - k < 3 {
+            let p = k - 1;
+            let particle = g.word(p).is_some()
+                && g.spaced(p)
+                && lexicon::is_particle(g.folded(p))
+                && !PREPOSITIONS.contains(&g.folded(p));
+            if !particle {
+                break;
+            }
+            k = p;
+            if g.is_cap(p) {
+                start = Some(p);
+            }
+        }
+        if let Some(p) = start {
+            m.parse.start = toks[p].start;
         }
     }
 }
@@ -2136,6 +2171,10 @@ Begin: ma 16-8-2021 08:30
         let minutes = "Aanwezig: G. Bakker-Stam (CDA)\n\nVerder vraagt Bakker-Stam aandacht.\n";
         let r = removed(&e, minutes);
         assert!(r.iter().all(|s| !s.contains("Stam")), "{r:?}");
+        // A surname's particle in capitals goes with it.
+        let hearing =
+            "Reclamant El Amrani heeft bezwaar.\nEl Amrani (via tolk): Ik heb de bonnen.\n";
+        assert_eq!(removed(&e, hearing), ["El Amrani"]);
         let one_row = "Kramer, P.          Lokaal 3.12\n";
         assert_eq!(removed(&e, one_row), ["Kramer, P."]);
         // A surname that is an office, reversed in a roster row: no office for the row.
