@@ -663,17 +663,19 @@ const BEFORE_A_TIME: &[&str] = &[
     "jaar",
 ];
 
+/// Whether a word is a month or a season. They are written in plain ASCII: no folding (and no
+/// allocation) needed.
+fn is_month_or_season(word: &str) -> bool {
+    crate::fold::MONTHS
+        .iter()
+        .chain(SEASONS)
+        .any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// Whether the month or season at `start..end` names a time, not the person of that name: a
 /// number before or after it (`3 Mei`, `Zomer 2025`), a preposition of time before it (`tot
 /// Mei`), or another month or season beside it (`Mei of juni`).
 pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
-    // Months and seasons are written in plain ASCII: no folding (and no allocation) needed.
-    let is_time = |w: &str| {
-        crate::fold::MONTHS
-            .iter()
-            .chain(SEASONS)
-            .any(|m| m.eq_ignore_ascii_case(w))
-    };
     // `On Thu, 28 Sep 2023 15:32, … wrote:`: an English weekday before its date (`Thu` is a
     // first name too).
     const WEEKDAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -684,7 +686,7 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
             .strip_prefix(' ')
             .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
     }
-    if !is_time(&text[start..end]) {
+    if !is_month_or_season(&text[start..end]) {
         return false;
     }
     // The words on either side on the same line, in the same cell (apart by one space).
@@ -718,7 +720,7 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     let joined_to_time = |w: &[&str]| {
         w.len() == 2
             && ["of", "en", "t/m", "tot"].contains(&bare(w[0]).as_str())
-            && is_time(&bare(w[1]))
+            && is_month_or_season(&bare(w[1]))
     };
     number_before
         || number_after
@@ -727,24 +729,18 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|w| BEFORE_A_TIME.contains(&bare(w).as_str()))
         || joined_to_time(&words_after)
         || (words_before.len() == 2 && joined_to_time(&[words_before[0], words_before[1]]))
-        || range_of_months(before, after, is_time)
+        || range_of_months(before, after)
 }
 
 /// Whether the month or season at `start..end` is followed by a year (`Winter 2023/24`,
 /// `Mei 2024`): a time whoever bears the name, also a staff member.
 pub(crate) fn time_before_a_year(text: &str, start: usize, end: usize) -> bool {
-    let is_time = |w: &str| {
-        crate::fold::MONTHS
-            .iter()
-            .chain(SEASONS)
-            .any(|m| m.eq_ignore_ascii_case(w))
-    };
     let year = |w: &[u8]| {
         w.len() == 4
             && (w.starts_with(b"19") || w.starts_with(b"20"))
             && w.iter().all(u8::is_ascii_digit)
     };
-    is_time(&text[start..end])
+    is_month_or_season(&text[start..end])
         && text[end..].strip_prefix(' ').is_some_and(|after| {
             let word = after
                 .split([' ', '\t', '\n', ':', ',', ';', ')'])
@@ -762,7 +758,7 @@ pub(crate) fn time_before_a_year(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether a month at the end of `before` or the start of `after` makes a range with the
 /// one between them (`Mei–december`, `maart-Mei`).
-fn range_of_months(before: &str, after: &str, is_time: impl Fn(&str) -> bool) -> bool {
+fn range_of_months(before: &str, after: &str) -> bool {
     let dashes: &[char] = &['-', '–'];
     let next = after
         .strip_prefix(dashes)
@@ -772,7 +768,7 @@ fn range_of_months(before: &str, after: &str, is_time: impl Fn(&str) -> bool) ->
         .map(|b| b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
     next.into_iter()
         .chain(previous)
-        .any(|w| !w.is_empty() && is_time(w))
+        .any(|w| !w.is_empty() && is_month_or_season(w))
 }
 
 /// Words after a sentence's first word that say it names someone who acts (`Brand zegt`,

@@ -248,16 +248,18 @@ impl<'t> Offices<'t> {
         // C`).
         n.checked_sub(1).map(|k| &self.titles[k]).is_some_and(|t| {
             let between = &self.text[t.end..start];
-            let mut lines = between.split('\n');
-            let first_line = lines.next().unwrap_or("");
-            let wrapped = |line: &str| {
-                let line = line.trim_end();
-                line.ends_with(',') || line.ends_with(" en")
-            };
-            let wrapped = (first_line.trim().is_empty() || wrapped(first_line))
-                && between
-                    .rsplit_once('\n')
-                    .is_none_or(|(lines, _)| lines.split('\n').skip(1).all(wrapped));
+            // Each line break comes right after the title, a comma or `en`.
+            let breaks = between.matches('\n').count();
+            let wrapped = between
+                .split('\n')
+                .take(breaks)
+                .enumerate()
+                .all(|(k, line)| {
+                    let line = line.trim_end();
+                    (k == 0 && line.trim().is_empty())
+                        || line.ends_with(',')
+                        || line.ends_with(" en")
+                });
             start - t.end <= 240
                 && (!between.contains('\n') || wrapped)
                 && !between.contains("\n\n")
@@ -889,20 +891,26 @@ impl Offices<'_> {
             return false;
         };
         let inside = fold(&before[open + 1..]);
-        let rest = &self.text.as_bytes()[end..];
-        let close = rest.iter().take(80).position(|&b| b == b')').unwrap_or(0);
-        let rest = fold(&self.text[end..end + close]);
+        let close = self.text.as_bytes()[end..]
+            .iter()
+            .take(80)
+            .position(|&b| b == b')')
+            .unwrap_or(0);
+        let after = fold(&self.text[end..end + close]);
         let lawyer = |t: &str| {
             ["advoca", "gemachtigde", "namens"]
                 .iter()
                 .any(|w| t.contains(w))
         };
-        if inside.contains(')') || lawyer(&inside) || lawyer(&rest) {
+        if inside.contains(')') || lawyer(&inside) || lawyer(&after) {
             return false;
         }
         // The title, and only names between it and this one.
         let raw_inside = &before[open + 1..];
-        let list = if self.text[start..end].to_lowercase().starts_with("mr") {
+        let titled_name = self.text[start..end]
+            .get(..2)
+            .is_some_and(|t| t.eq_ignore_ascii_case("mr"));
+        let list = if titled_name {
             Some("")
         } else {
             ["mrs. ", "mr. ", "Mr. ", "mr "]
@@ -921,7 +929,7 @@ impl Offices<'_> {
             .collect();
         titled
             && (words.iter().any(|w| {
-                matches!(*w, "hof" | "rb." | "crvb" | "cbb" | "ecli:")
+                matches!(*w, "hof" | "rb." | "crvb" | "cbb")
                     || w.starts_with("ecli:")
                     || w.ends_with("rechter")
                     || w.starts_with("raadshe")
