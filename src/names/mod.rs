@@ -2167,6 +2167,15 @@ Begin: ma 16-8-2021 08:30
                      ECLI:NL:RBOVE:2022:611 (voorzieningenrechter\n  mr. C.M. Ruitenberg): geschorst.\n\
                      Een zaak bij de CRvB (mr. D. Kaya namens student) en de rechtbank (advocaat mr. P. Kramer).\n";
         assert_eq!(removed(&e, cited), ["mr. D. Kaya", "mr. P. Kramer"]);
+        // A committee's composition after its chair; not an association's board, whose
+        // entries have roles of their own.
+        let hearing = "Verslag hoorzitting bezwaarcommissie\n\n\
+                       Commissie : mr. A.C. Roskam (voorzitter), drs. K. Hazeleger, M. Smeenk\n\
+                       Secretaris : P. Kramer\n";
+        assert_eq!(removed(&e, hearing), ["P. Kramer"]);
+        let board = "Verslag vergadering bestuur en commissie\n\n\
+                     Aanwezig: G. Nijhof (vz), M. Aalderink (secr), P. Kramer\n";
+        assert!(removed(&e, board).contains(&"P. Kramer".to_string()));
         // A double surname read alone is the member's too.
         let minutes = "Aanwezig: G. Bakker-Stam (CDA)\n\nVerder vraagt Bakker-Stam aandacht.\n";
         let r = removed(&e, minutes);

@@ -28,6 +28,9 @@ pub(super) struct Offices<'t> {
     /// Those of them that are a meeting's seats (`Voorzitter:`, `(lid)`), which a staff
     /// member may hold too.
     seats: Vec<Range<usize>>,
+    /// The rest of a committee's composition after its chair (`Commissie : mr. A.C. Roskam
+    /// (voorzitter), drs. K. Hazeleger, M. Smeenk`): its members.
+    members: Vec<Range<usize>>,
 }
 
 impl<'t> Offices<'t> {
@@ -81,10 +84,16 @@ impl<'t> Offices<'t> {
             titles.extend(seats.iter().cloned());
             titles.sort_by_key(|r| r.start);
         }
+        let text = folded.original();
+        let members = seats
+            .iter()
+            .filter_map(|seat| members_after_chair(text, seat))
+            .collect();
         Offices {
-            text: folded.original(),
+            text,
             titles,
             seats,
+            members,
         }
     }
 
@@ -101,6 +110,7 @@ impl<'t> Offices<'t> {
                 .cloned()
                 .collect(),
             seats: Vec::new(),
+            members: Vec::new(),
         })
     }
 
@@ -131,6 +141,13 @@ impl<'t> Offices<'t> {
             return true;
         }
         if self.after_plural_title(start) || self.before_plural_title(end) {
+            return true;
+        }
+        if self.members.iter().any(|m| {
+            m.start <= start
+                && end <= m.end
+                && names_between(self.text[m.start..start].trim_start_matches([',', ';']), 24)
+        }) {
             return true;
         }
         // A list announced after a plural title, over several lines (`Aanwezig zijn 9 leden
@@ -1010,6 +1027,55 @@ impl Offices<'_> {
 /// Whether an office title names several holders (`de wethouders`, `Gedeputeerden`), so
 /// that a list of names may follow it; after `dijkgraaf Wigger, B. Oosterveld` the second
 /// is someone else.
+/// The list after a chair's bracketed seat that opens a label's value on its line (`Commissie
+/// : mr. A.C. Roskam (voorzitter), drs. K. Hazeleger, M. Smeenk`, `Samenstelling: … (vz), …`),
+/// up to its secretary (`— secretaris W. Lathouwers`) or the end of the list's line.
+fn members_after_chair(text: &str, seat: &Range<usize>) -> Option<Range<usize>> {
+    let chair = text[seat.clone()].to_ascii_lowercase();
+    if !(chair == "voorzitter" || chair == "vz")
+        || !text[..seat.start].ends_with('(')
+        || !text[seat.end..].starts_with(')')
+    {
+        return None;
+    }
+    let line_start = text[..seat.start].rfind('\n').map_or(0, |k| k + 1);
+    // The chair opens the label's value.
+    let (label, chair_entry) = text[line_start..seat.start - 1].split_once(':')?;
+    if label.trim().is_empty() || label.len() > 30 || label.contains(',') {
+        return None;
+    }
+    if chair_entry.contains([',', ';', '(']) {
+        return None;
+    }
+    let from = seat.end + 1;
+    // The list goes on over the next line after a comma (`…, mr. K.A. Smulders-Beex,⏎drs. A.
+    // Bouzid`).
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |k| at + k);
+    let mut list_end = line_end(from);
+    while text[from..list_end].trim_end().ends_with(',') && list_end < text.len() {
+        list_end = line_end(list_end + 1);
+    }
+    let list = &text[from..list_end];
+    if !list.trim_start().starts_with([',', ';']) {
+        return None;
+    }
+    // A board whose other entries have roles of their own (`(secr, notulen)`, `(penn)`) is an
+    // association's, not a committee of members; a member's party may stand in brackets.
+    let roles = list.split('(').skip(1).filter_map(|b| b.split_once(')'));
+    if roles
+        .map(|(inside, _)| inside)
+        .any(|inside| !lexicon::is_party(inside))
+    {
+        return None;
+    }
+    let end = ["—", " – ", " - ", "secretaris", "Secretaris"]
+        .iter()
+        .filter_map(|stop| list.find(stop))
+        .min()
+        .map_or(list_end, |k| from + k);
+    Some(from..end)
+}
+
 fn is_plural(title: &str) -> bool {
     // A court's bench (`Deze uitspraak is gedaan door`, `gewezen door`) is a list of judges.
     if fold(title).ends_with(" door") {
