@@ -849,10 +849,9 @@ impl Offices<'_> {
             .is_empty()
     }
 
-    /// Whether the name is a judge's, cited with the ruling: a `mr.` right after a court or
-    /// a ruling's ECLI number, in brackets or after a comma (`ECLI:NL:RBDHA:2023:6721, mr.
-    /// H.A. Bergsma)`, `de voorzieningenrechter (mr. A.B. Kroon)`, `de rechtbank Oost-Brabant
-    /// (mr. A.F. Doornbos)`).
+    /// Whether the name is a judge's, cited with the ruling: a `mr.` right after a ruling's
+    /// ECLI number or its `raadsheren` and a comma (`ECLI:NL:RBDHA:2023:6721, mr. H.A.
+    /// Bergsma`). In brackets, see [`Offices::judge_in_brackets`].
     fn judge_of_a_ruling(&self, start: usize, end: usize) -> bool {
         let (line_start, _) = crate::detect::line_around(self.text, start, end, 120);
         let mut before = self.text[line_start..start].trim_end();
@@ -865,24 +864,9 @@ impl Offices<'_> {
         } else if !(name.starts_with("mr.") || name.starts_with("mrs.")) {
             return false;
         }
-        // Right after the court or the number: the last few words before the bracket, the
-        // ECLI number before a comma (not `de rechtbank heeft beslist, mr. X, advocaat`).
-        let (before, courts): (&str, &[&str]) = if let Some(b) = before.strip_suffix('(') {
-            (
-                b,
-                &[
-                    "ecli:",
-                    "rechtbank",
-                    "gerechtshof",
-                    "raad van state",
-                    "raad van beroep",
-                    "college van beroep",
-                    "rechter",
-                ],
-            )
-        } else if let Some(b) = before.strip_suffix([',', ';']) {
-            (b, &["ecli:", "raadsheren"])
-        } else {
+        // Right after the number, before a comma (not `de rechtbank heeft beslist, mr. X,
+        // advocaat`).
+        let Some(before) = before.strip_suffix([',', ';']) else {
             return false;
         };
         let mut from = before.len().saturating_sub(50);
@@ -890,7 +874,9 @@ impl Offices<'_> {
             from += 1;
         }
         let near = fold(&before[from..]);
-        courts.iter().any(|court| near.contains(court))
+        ["ecli:", "raadsheren"]
+            .iter()
+            .any(|court| near.contains(court))
     }
 
     /// Whether a name in brackets is a judge's, as a ruling is cited: a court before the
