@@ -25,6 +25,8 @@ pub enum BatchFact {
     Place(String),
     /// A street and number it shows to be a person's, as written.
     Address(String),
+    /// A name it gives an animal, a ship or a storm (see [`crate::names::things`]), folded.
+    Thing(String),
 }
 
 /// The rule [`KnownNumbers`] reports as a detector, to tell it from the others.

@@ -273,6 +273,8 @@ impl Redactor {
             facts.extend(people.into_iter().map(BatchFact::Person));
             let places = crate::names::places::learned(text);
             facts.extend(places.into_iter().map(BatchFact::Place));
+            let things = crate::names::things::named(text);
+            facts.extend(things.into_iter().map(BatchFact::Thing));
         }
         let addresses = self.policy.is_enabled(Category::Address);
         let numbers = self.policy.is_enabled(Category::Other);
@@ -303,6 +305,7 @@ impl Redactor {
         let mut numbers = Vec::new();
         let mut places = Vec::new();
         let mut addresses = Vec::new();
+        let mut things = Vec::new();
         for fact in facts {
             match fact {
                 BatchFact::Person(n) => {
@@ -327,9 +330,13 @@ impl Redactor {
                     identity.u64(4).str(&address);
                     addresses.push(address);
                 }
+                BatchFact::Thing(thing) => {
+                    identity.u64(5).str(&thing);
+                    things.push(thing);
+                }
             }
         }
-        let names = self.names.with_known_people(&people, &places);
+        let names = self.names.with_known_people(&people, &places, &things);
         let mut detectors = self.detectors.clone();
         if let Some(last) = detectors.last_mut() {
             *last = Arc::new(detector::Names(names.clone()));

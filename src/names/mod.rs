@@ -24,7 +24,6 @@ use crate::fold::{FoldedText, fold};
 use crate::lists::StaffDirectory;
 use crate::policy::NamePolicy;
 
-mod animals;
 pub mod context;
 pub mod directory;
 pub mod grammar;
@@ -33,6 +32,7 @@ pub mod orgs;
 pub mod people;
 pub mod person;
 pub mod places;
+pub mod things;
 pub mod token;
 mod wordset;
 
@@ -230,6 +230,9 @@ struct Known {
     public_surnames: HashSet<String, lexicon::FastHash>,
     /// The places the documents of the batch show to be places (see [`places`]), folded.
     places: places::Places,
+    /// The names the documents of the batch give animals, ships and storms (see
+    /// [`things`]), folded and sorted.
+    things: Vec<String>,
 }
 
 impl std::fmt::Debug for NameEngine {
@@ -287,8 +290,18 @@ impl NameEngine {
     /// A surname that is public anywhere (see [`Identified`]) is not remembered, nor one that
     /// the batch shows to be a place (`places`, from [`places::learned`]) without a first
     /// name or initials to vouch for it; those places are read as places in every text.
-    pub fn with_known_people(&self, named: &[Identified], batch_places: &[String]) -> NameEngine {
+    /// Nor is a name the batch gives an animal, a ship or a storm (`things`, from
+    /// [`things::named`]): in every text it names no person.
+    pub fn with_known_people(
+        &self,
+        named: &[Identified],
+        batch_places: &[String],
+        batch_things: &[String],
+    ) -> NameEngine {
         let learned: places::Places = batch_places.iter().cloned().collect();
+        let mut batch_things = batch_things.to_vec();
+        batch_things.sort();
+        batch_things.dedup();
         let public: HashSet<&str> = named
             .iter()
             .filter(|n| n.public)
@@ -297,6 +310,7 @@ impl NameEngine {
         let private = named.iter().filter(|n| {
             !n.public
                 && memorable(&n.key, |w| learned.contains(w))
+                && !things::name_a_person(&batch_things, &n.key)
                 && n.key
                     .surname
                     .as_deref()
@@ -332,6 +346,7 @@ impl NameEngine {
                 surnames,
                 public_surnames,
                 places: learned,
+                things: batch_things,
             }),
             ..self.clone()
         }
@@ -397,14 +412,15 @@ impl NameEngine {
         extend_by_partner_initials(&g, &mut mentions);
         extend_by_capitalised_particles(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
-        let animals = animals::animal_names(&g);
-        if !animals.is_empty() {
-            // A first name alone that names an animal here is no person.
+        let own_things = things::named(text);
+        if !own_things.is_empty() || !self.known.things.is_empty() {
+            // A name that names an animal, a ship or a storm here or elsewhere in the batch
+            // is no person's.
             mentions.retain(|m| {
-                let name = g.text_of(&m.parse);
+                let name = crate::fold::fold(g.text_of(&m.parse));
                 m.staff.is_some()
-                    || name.contains(|c: char| !c.is_alphabetic())
-                    || !animals.contains(&crate::fold::fold(name).as_str())
+                    || !(things::is_among(&own_things, &name)
+                        || things::is_among(&self.known.things, &name))
             });
         }
         if !self.policy.context_detection {
@@ -662,7 +678,7 @@ mod tests {
         let e = engine(&[], &[]);
         let named = e.identify(&FoldedText::new("Marco van Rijswijk is aangehouden.\n"));
         assert_eq!(named.len(), 1);
-        let e = e.with_known_people(&named, &[]);
+        let e = e.with_known_people(&named, &[], &[]);
         assert_eq!(
             removed(
                 &e,
@@ -677,7 +693,7 @@ mod tests {
         let e = engine(&[], &[]);
         let letter = "Geachte heer Ter Braak,\nDe heer H.J. ter Braak heeft bezwaar gemaakt.\n";
         let named = e.identify(&FoldedText::new(letter));
-        let e = e.with_known_people(&named, &[]);
+        let e = e.with_known_people(&named, &[], &[]);
         // Written as no abbreviation is, or in a person's context.
         let notes =
             "1/2/24 opstelling gewijzigd. HtB niet blij.\nBesproken met HB (stallhouder).\n";
@@ -694,7 +710,7 @@ mod tests {
         // Without the batch's places the word is read as a surname.
         assert!(!removed(&e, text).is_empty());
         let places = places::learned("Heidenhaansdijk 6, 7065 BJ  Sinderen\n");
-        let e = e.with_known_people(&[], &places);
+        let e = e.with_known_people(&[], &places, &[]);
         assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
         // A person with initials keeps the surname.
         assert_eq!(removed(&e, "Brief van D. Sinderen.\n"), ["D. Sinderen"]);
@@ -727,6 +743,27 @@ mod tests {
         let text = "Wij kochten onze Franse bulldog Max.\nMax is op 15 maart overleden.\n\
                     Beheerder Gerard 0655210398 opent om 12.00.\n";
         assert_eq!(removed(&e, text), ["Gerard"]);
+    }
+
+    #[test]
+    fn a_ship_or_a_storm_the_batch_names_is_no_person_in_another_text() {
+        let e = engine(&[], &[]);
+        // Another text names the ferry as a person would be named, without a word for a ship.
+        let other = "Verzekering voor de Jacoba van Beieren en Zeeuwse Stroom.\n";
+        let named = e.identify(&FoldedText::new(other));
+        let text = "Groet, Marco Sinke\n\nNa de Jacoba van Beieren zag ik Fenna. \
+                    Fenna zag ik aan de kade.\n";
+        let surname = "Schip:   mv Jacoba van Beieren    ENI 02335719\n";
+        let known = e.with_known_people(&named, &[], &[]);
+        assert_eq!(
+            removed(&known, text),
+            ["Marco Sinke", "Jacoba van Beieren", "Fenna"]
+        );
+        assert_eq!(removed(&known, surname), ["Beieren"]);
+        let things = things::named("mv Jacoba van Beieren voer uit tijdens storm Fenna.");
+        let known = e.with_known_people(&named, &[], &things);
+        assert_eq!(removed(&known, text), ["Marco Sinke"]);
+        assert!(removed(&known, surname).is_empty());
     }
 
     #[test]
@@ -2268,7 +2305,7 @@ Begin: ma 16-8-2021 08:30
             .iter()
             .flat_map(|t| e.identify(&FoldedText::new(t)))
             .collect();
-        removed(&e.with_known_people(&named, &[]), text)
+        removed(&e.with_known_people(&named, &[], &[]), text)
     }
 
     #[test]

@@ -22,14 +22,15 @@ use crate::known::BatchFact;
 use crate::names::{Identified, PersonKey};
 
 /// Version of the state format.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// Most files merged at once; more are merged in rounds, so open files stay few.
 const FAN_IN: usize = 128;
 
 /// A line of a people file: a person as `[surname, given, initials, public]` (each name part
 /// a string or `null`), a person's number as `{"number": "…"}`, a place as `{"place": "…"}`,
-/// or a person's street and number as `{"address": "…"}`.
+/// a person's street and number as `{"address": "…"}`, or the name of an animal, a ship or a
+/// storm as `{"thing": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub(crate) enum FactLine {
@@ -37,6 +38,7 @@ pub(crate) enum FactLine {
     Number { number: String },
     Place { place: String },
     Address { address: String },
+    Thing { thing: String },
 }
 
 impl From<&BatchFact> for FactLine {
@@ -60,6 +62,9 @@ impl From<&BatchFact> for FactLine {
             },
             BatchFact::Address(address) => FactLine::Address {
                 address: address.clone(),
+            },
+            BatchFact::Thing(thing) => FactLine::Thing {
+                thing: thing.clone(),
             },
         }
     }
@@ -86,6 +91,7 @@ impl FactLine {
             FactLine::Number { number } => BatchFact::PersonNumber(number),
             FactLine::Place { place } => BatchFact::Place(place),
             FactLine::Address { address } => BatchFact::Address(address),
+            FactLine::Thing { thing } => BatchFact::Thing(thing),
         }
     }
 }

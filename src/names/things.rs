@@ -1,0 +1,134 @@
+//! Things that bear people's names: animals, ships and storms. Pets and horses bear first
+//! names (`onze Franse bulldog Max`, `de pup (Luna)`, `merrie "Winter"`), ferries and barges
+//! bear a person's whole name (`mv Jacoba van Beieren`, `veerpont Prinses Christina`), and
+//! storms bear first names (`storm Fenna`, `STORM EUNICE`). A letter about one names it
+//! again and again (`Max is op 15 maart overleden`, `de Jacoba van Beieren viel uit`).
+//!
+//! The name right after a word for such a thing is the thing's; so is the same name alone
+//! elsewhere in the document. No person is named there, so nothing is removed, unless the
+//! staff directory knows the name. An animal's or a storm's name is one word: a capitalised
+//! word after it makes it a person's (`hond Jan Bakker`). A ship's may run on over
+//! capitalised words and particles.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::PersonKey;
+use crate::fold::fold;
+
+/// A word for a thing, the name after it (in brackets or quotes, or after a colon) and its
+/// capitalised words (joined by particles). Group 1 is the word, group 2 the name.
+static THING_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i:\b(",
+        // Animals.
+        "bulldog|cavia|chihuahua|chipnummer|ezel|geit|hengst|hond|hondje|huisdier|kalf|kat|",
+        "kater|katje|kitten|koe|konijn|labrador|merrie|paard|papegaai|poedel|poes|pony|pup|",
+        "pupje|puppy|reu|reutje|ruin|schaap|stier|teckel|teef|teefje|veulen|",
+        // Ships (not `ms`, also the English `Ms Smith`, nor `mts`, also a `maatschap`).
+        r"mv|m\.v\.|veerboot|veerschip|veerpont|reserveschip|schip|vaartuig|motorschip|",
+        "binnenvaartschip|kotter|",
+        // Storms.
+        "storm|orkaan|stormdepressie|tyfoon",
+        r#"))(?::? | \(| ?["“‘'])"#,
+        r"(\p{Lu}[\p{L}'-]*(?: (?:(?:van|de|der|den|het|ter|ten|la|le) )*\p{Lu}[\p{L}'-]*)*)",
+    ))
+    .expect("thing name pattern compiles")
+});
+
+/// Whether a word for a ship, after which a name may run on over several words.
+fn is_ship_word(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "mv" | "m.v."
+            | "veerboot"
+            | "veerschip"
+            | "veerpont"
+            | "reserveschip"
+            | "schip"
+            | "vaartuig"
+            | "motorschip"
+            | "binnenvaartschip"
+            | "kotter"
+    )
+}
+
+/// The names `text` gives its animals, ships and storms (see the module documentation),
+/// folded, sorted and without repeats.
+pub fn named(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = THING_NAME
+        .captures_iter(text)
+        .filter_map(|c| {
+            let word = c.get(1)?.as_str();
+            let name = c.get(2)?.as_str();
+            // Initials after a capitalised word are a person's (`HJ Storm HV`).
+            let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+            let initials = letters <= 3 && !name.chars().any(char::is_lowercase);
+            let one_word = !name.contains(' ');
+            ((is_ship_word(word) || one_word) && letters >= 3 && !initials).then(|| fold(name))
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Whether a person's key names one of the batch's things (`names`, as [`named`] gives
+/// them): its first name and the last word of its surname open and end one
+/// (`Jacoba van Beieren`, read as a person where no word for a ship stands before it).
+pub(crate) fn name_a_person(names: &[String], key: &PersonKey) -> bool {
+    let (Some(given), Some(surname)) = (key.given.as_deref(), key.surname.as_deref()) else {
+        return false;
+    };
+    let last = surname.rsplit(' ').next().unwrap_or(surname);
+    names.iter().any(|n| {
+        n.contains(' ') && n.split(' ').next() == Some(given) && n.rsplit(' ').next() == Some(last)
+    })
+}
+
+/// Whether `folded` is among `names`, as [`named`] gives them.
+pub(crate) fn is_among(names: &[String], folded: &str) -> bool {
+    names.binary_search_by(|n| n.as_str().cmp(folded)).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_after_a_word_for_an_animal_is_the_animal_s() {
+        assert_eq!(
+            named(
+                "onze Franse bulldog Max. De pup (Luna) en paard \"Winter\"; Chipnummer Bobby: 6"
+            ),
+            ["bobby", "luna", "max", "winter"]
+        );
+    }
+
+    #[test]
+    fn a_ship_s_name_runs_on_and_a_storm_s_is_one_word() {
+        assert_eq!(
+            named(
+                "veerschip mv Jacoba van Beieren viel uit; de veerpont Prinses Christina voer.\n\
+                 Tijdens STORM FENNA en storm Eunice. Naam storm: Floris"
+            ),
+            [
+                "eunice",
+                "fenna",
+                "floris",
+                "jacoba van beieren",
+                "prinses christina"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_after_the_word_is_no_animal() {
+        // A surname after the first name, or a word in capitals, is a person's.
+        assert!(named("de hond van Jan. Hond Jan Bakker en de kat Max Verstappen").is_empty());
+        assert!(named("een hond\n\nMax vertelt").is_empty());
+        // `Ms` is the English title, not a motor ship.
+        assert!(named("Dear Ms Smith, the hondenbezitter Jan").is_empty());
+    }
+}
