@@ -75,10 +75,16 @@ pub fn named(text: &str) -> Vec<String> {
 }
 
 /// Whether a person's key names one of the batch's things (`names`, as [`named`] gives
-/// them): its first name and the last word of its surname open and end one
-/// (`Jacoba van Beieren`, read as a person where no word for a ship stands before it).
+/// them), where no word for a ship stands before it: its surname is one (`Spes Nostra`), or
+/// its first name and the last word of its surname open and end one (`Jacoba van Beieren`).
 pub(crate) fn name_a_person(names: &[String], key: &PersonKey) -> bool {
-    let (Some(given), Some(surname)) = (key.given.as_deref(), key.surname.as_deref()) else {
+    let Some(surname) = key.surname.as_deref() else {
+        return false;
+    };
+    if is_among(names, surname) {
+        return true;
+    }
+    let Some(given) = key.given.as_deref() else {
         return false;
     };
     let last = surname.rsplit(' ').next().unwrap_or(surname);
