@@ -21,7 +21,7 @@ use crate::fold::fold;
 /// capitalised words (joined by particles). Group 1 is the word, group 2 the name.
 static THING_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i:\b(",
+        r"(?i:(?-u:\b)(",
         // Animals.
         "bulldog|cavia|chihuahua|chipnummer|ezel|geit|hengst|hond|hondje|huisdier|kalf|kat|",
         "kater|katje|kitten|koe|konijn|labrador|merrie|paard|papegaai|poedel|poes|pony|pup|",
