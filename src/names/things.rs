@@ -62,11 +62,15 @@ pub fn named(text: &str) -> Vec<String> {
         .filter_map(|c| {
             let word = c.get(1)?.as_str();
             let name = c.get(2)?.as_str();
-            // Initials after a capitalised word are a person's (`HJ Storm HV`).
+            // Initials after a capitalised word are a person's (`HJ Storm HV`), and so is a
+            // name after a word in capitals: a register's surname and first name (`STORM
+            // PIETER`, `KAT EMMA`).
             let letters = name.chars().filter(|c| c.is_alphabetic()).count();
             let initials = letters <= 3 && !name.chars().any(char::is_lowercase);
+            let register = !word.chars().any(char::is_lowercase);
             let one_word = !name.contains(' ');
-            ((is_ship_word(word) || one_word) && letters >= 3 && !initials).then(|| fold(name))
+            ((is_ship_word(word) || one_word) && letters >= 3 && !initials && !register)
+                .then(|| fold(name))
         })
         .collect();
     names.sort_unstable();
@@ -117,7 +121,7 @@ mod tests {
         assert_eq!(
             named(
                 "veerschip mv Jacoba van Beieren viel uit; de veerpont Prinses Christina voer.\n\
-                 Tijdens STORM FENNA en storm Eunice. Naam storm: Floris"
+                 Tijdens Storm Fenna en storm Eunice. Naam storm: Floris"
             ),
             [
                 "eunice",
@@ -134,6 +138,8 @@ mod tests {
         // A surname after the first name, or a word in capitals, is a person's.
         assert!(named("de hond van Jan. Hond Jan Bakker en de kat Max Verstappen").is_empty());
         assert!(named("een hond\n\nMax vertelt").is_empty());
+        // A register's surname and first name in capitals.
+        assert!(named("STORM PIETER 12-03-1980\nKAT EMMA").is_empty());
         // `Ms` is the English title, not a motor ship.
         assert!(named("Dear Ms Smith, the hondenbezitter Jan").is_empty());
     }
