@@ -68,8 +68,13 @@ pub fn named(text: &str) -> Vec<String> {
             let letters = name.chars().filter(|c| c.is_alphabetic()).count();
             let initials = letters <= 3 && !name.chars().any(char::is_lowercase);
             let register = !word.chars().any(char::is_lowercase);
+            // A capitalised word that opens its line may be a surname before a first name in
+            // a list (`Kat Emma`, `Storm Pieter`).
+            let line_start = text[..c.get(1)?.start()].trim_end_matches([' ', '\t']);
+            let listed = word.starts_with(char::is_uppercase)
+                && (line_start.is_empty() || line_start.ends_with('\n'));
             let one_word = !name.contains(' ');
-            ((is_ship_word(word) || one_word) && letters >= 3 && !initials && !register)
+            ((is_ship_word(word) || one_word) && letters >= 3 && !initials && !register && !listed)
                 .then(|| fold(name))
         })
         .collect();
@@ -140,6 +145,8 @@ mod tests {
         assert!(named("een hond\n\nMax vertelt").is_empty());
         // A register's surname and first name in capitals.
         assert!(named("STORM PIETER 12-03-1980\nKAT EMMA").is_empty());
+        // A list's surname and first name, or a line that opens with them.
+        assert!(named("Aanwezig:\n  Kat Emma\nStorm Pieter belde").is_empty());
         // `Ms` is the English title, not a motor ship.
         assert!(named("Dear Ms Smith, the hondenbezitter Jan").is_empty());
     }
