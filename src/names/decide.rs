@@ -1013,6 +1013,13 @@ fn with_post_nominal(text: &str, end: usize) -> usize {
         .map_or(end, |l| end + 1 + l.len())
 }
 
+/// Whether a folded word in capitals may be an organisation's letters rather than a surname
+/// another document gave a person (`RTHA`, `RASFF`): short, or with one vowel at most.
+fn looks_like_an_acronym(folded: &str) -> bool {
+    let vowels = folded.chars().filter(|c| "aeiouy".contains(*c)).count();
+    folded.chars().count() < 5 || vowels < 2
+}
+
 /// Adds weak mentions for every occurrence of an identified person's surname or first name,
 /// and of the surnames other documents of the batch identified (`remembered`: first words),
 /// capitalised as names are.
@@ -1089,7 +1096,7 @@ fn propagation_mentions(
         // it (`DAVE KOSTER`, not `DE KOSTER VAN DE KERK`).
         if g.has(i, shape::UPPER)
             && f.chars().count() >= 3
-            && first_words.contains(f)
+            && (first_words.contains(f) || remembered.contains(f) && !looks_like_an_acronym(f))
             && !gaz.is(f, class::NOT_NAME | class::PLACE | class::ORG)
             && !existing.overlaps(g.tokens()[i].start, g.tokens()[i].end)
         {

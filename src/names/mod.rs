@@ -2299,6 +2299,14 @@ Begin: ma 16-8-2021 08:30
         assert!(got.contains(&"Zoe Dogan".to_string()), "{got:?}");
     }
 
+    #[test]
+    fn a_surname_in_capitals_that_another_document_names_but_no_acronym() {
+        let e = engine(&[], &[]);
+        let batch = ["Klant Marek Kowalczyk belde. Ook Anna Rasff belde.\n"];
+        let notes = "2) KOWALCZYK - TV verstuurd 28/9\n3) RASFF-melding doorgezet\n";
+        assert_eq!(removed_after(&e, &batch, notes), ["KOWALCZYK"]);
+    }
+
     /// What a batch of texts remembers, applied to another text.
     fn removed_after(e: &NameEngine, batch: &[&str], text: &str) -> Vec<String> {
         let named: Vec<Identified> = batch

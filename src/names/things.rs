@@ -27,7 +27,7 @@ static THING_NAME: LazyLock<Regex> = LazyLock::new(|| {
         "kater|katje|kitten|koe|konijn|labrador|merrie|paard|papegaai|poedel|poes|pony|pup|",
         "pupje|puppy|reu|reutje|ruin|schaap|stier|teckel|teef|teefje|veulen|",
         // Ships (not `ms`, also the English `Ms Smith`, nor `mts`, also a `maatschap`).
-        r"mv|m\.v\.|veerboot|veerschip|veerpont|reserveschip|schip|vaartuig|motorschip|",
+        r"mv|m\.v\.|mvs|veerboot|veerschip|veerpont|reserveschip|schip|vaartuig|motorschip|",
         "binnenvaartschip|kotter|",
         // Storms.
         "storm|orkaan|stormdepressie|tyfoon",
@@ -126,14 +126,15 @@ mod tests {
         assert_eq!(
             named(
                 "veerschip mv Jacoba van Beieren viel uit; de veerpont Prinses Christina voer.\n\
-                 Tijdens Storm Fenna en storm Eunice. Naam storm: Floris"
+                 Tijdens Storm Fenna en storm Eunice. Naam storm: Floris. mvs ZELDENRUST"
             ),
             [
                 "eunice",
                 "fenna",
                 "floris",
                 "jacoba van beieren",
-                "prinses christina"
+                "prinses christina",
+                "zeldenrust"
             ]
         );
     }
