@@ -2300,6 +2300,22 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_surname_with_its_particles_opening_a_clause_before_a_verb_of_saying() {
+        let e = engine(&[], &[]);
+        let text = "De Graaff stemt in; ZHP regelt dit.\nVan den Berg licht toe dat het kan.\n\
+                    De Telegraaf vraagt om een reactie. De OvV zegt dat. De Kolk heeft water.\n";
+        assert_eq!(removed(&e, text), ["De Graaff", "Van den Berg"]);
+    }
+
+    #[test]
+    fn a_newspaper_is_no_person() {
+        let e = engine(&[], &[]);
+        let text =
+            "Persvragen De Stentor (journalist M. Wolthuis)\nKoen van de Gelderlander belde.\n";
+        assert_eq!(removed(&e, text), ["M. Wolthuis", "Koen"]);
+    }
+
+    #[test]
     fn a_surname_in_capitals_that_another_document_names_but_no_acronym() {
         let e = engine(&[], &[]);
         let batch = ["Klant Marek Kowalczyk belde. Ook Anna Rasff belde.\n"];

@@ -730,6 +730,31 @@ pub fn subject_of_a_verb(g: &Grammar, i: usize) -> bool {
         })
 }
 
+/// Verbs of saying, of which only a person is the subject (`De Graaff stemt in`), unlike
+/// verbs of having or going (`De Kolk heeft`, `Van Oord gaat`).
+const SAYING_VERBS: &[&str] = &[
+    "zegt",
+    "zei",
+    "vraagt",
+    "vroeg",
+    "licht",
+    "lichtte",
+    "stemt",
+    "stemde",
+    "merkt",
+    "benadrukt",
+    "antwoordt",
+    "antwoordde",
+    "pleit",
+    "opent",
+    "excuseert",
+];
+
+/// Whether the capitalised word `i` is the subject of a verb of saying right after it.
+pub fn says(g: &Grammar, i: usize) -> bool {
+    g.spaced(i) && g.is_lower(i + 1) && g.word_in(i + 1, SAYING_VERBS)
+}
+
 /// Whether token `i` starts a sentence, where any word is capitalised: the start of a line
 /// (after layout), or after `.`, `!`, `?`, `:`, an opening bracket or quote, or a dash. The dot
 /// of an abbreviation (`o.a.`, `ca.`, `bijv.`) ends no sentence.

@@ -355,24 +355,31 @@ fn double_first_name(g: &Grammar, i: usize) -> Option<crate::names::grammar::Nam
 /// (`Hotel Van der Valk`).
 pub(super) fn particle_surnames(g: &Grammar, out: &mut Vec<Mention>) {
     const ABBREVIATED: &[&str] = &["vd", "vdr"];
-    for i in 1..g.tokens().len() {
+    for i in 0..g.tokens().len() {
         let abbreviated = g.word_in(i, ABBREVIATED) && g.spaced(i);
         let capitalised = g.is_cap(i) && g.has(i, class::PARTICLE);
-        if !(abbreviated || capitalised) || g.word_in(i, &["de", "den", "het", "der"]) {
+        if !(abbreviated || capitalised) {
             continue;
         }
         // Inside a clause: after a lower-case word, a number, a comma or an opening bracket.
-        let prev = i - 1;
-        let inside = g.spaced(prev)
-            && (g.is_lower(prev)
-                || g.tokens()[prev].kind == crate::names::token::Kind::Number
-                || g.is_punct(prev, ',')
-                || g.is_punct(prev, '(')
-                || g.is_punct(prev, '/'));
-        let after_bracket = g.is_punct(prev, '(') && g.glued(prev);
+        let prev = i.checked_sub(1);
+        let inside = prev.is_some_and(|prev| {
+            g.spaced(prev)
+                && (g.is_lower(prev)
+                    || g.tokens()[prev].kind == crate::names::token::Kind::Number
+                    || g.is_punct(prev, ',')
+                    || g.is_punct(prev, '(')
+                    || g.is_punct(prev, '/'))
+        });
+        let after_bracket = prev.is_some_and(|prev| g.is_punct(prev, '(') && g.glued(prev));
         // `het lid Van der Plas`: a member of parliament or council, public by office.
-        let member = g.word_in(prev, crate::names::lexicon::MEMBER_WORDS);
-        if !(inside || after_bracket) || member {
+        let member = prev.is_some_and(|prev| g.word_in(prev, crate::names::lexicon::MEMBER_WORDS));
+        let article = g.word_in(i, &["de", "den", "het", "der"]);
+        // At the start of a clause any word is capitalised, and an article opens names of
+        // things too: there only a verb of saying after the name makes it a person's (`De
+        // Graaff stemt in`, `Van den Berg licht toe`).
+        let opening = !(inside || after_bracket) && crate::names::person::clause_start(g, i);
+        if (article && !opening) || !(inside || after_bracket || opening) || member {
             continue;
         }
         let t = g.cap_tussen(i).max(usize::from(abbreviated));
@@ -382,6 +389,11 @@ pub(super) fn particle_surnames(g: &Grammar, out: &mut Vec<Mention>) {
         let Some(mut p) = g.surname_alone(i + t, false) else {
             continue;
         };
+        // Not an abbreviation's letters after the article (`De OvV zegt`).
+        let letters_only = g.str(i + t).chars().skip(1).all(|c| !c.is_uppercase());
+        if opening && !(letters_only && crate::names::person::says(g, p.next - 1)) {
+            continue;
+        }
         p.start = g.tokens()[i].start;
         // `in Ter Apel`: a place named like a family; `motie Van Gils c.s.`: its submitters,
         // members of the elected body.
