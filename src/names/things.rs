@@ -1,14 +1,16 @@
 //! Things that bear people's names: animals, ships and storms. Pets and horses bear first
 //! names (`onze Franse bulldog Max`, `de pup (Luna)`, `merrie "Winter"`), ferries and barges
 //! bear a person's whole name (`mv Jacoba van Beieren`, `veerpont Prinses Christina`), and
-//! storms bear first names (`storm Fenna`, `STORM EUNICE`). A letter about one names it
-//! again and again (`Max is op 15 maart overleden`, `de Jacoba van Beieren viel uit`).
+//! storms bear first names (`storm Fenna`, `Storm Eunice`). A file about one names it again
+//! and again (`Max is op 15 maart overleden`, `de Jacoba van Beieren viel uit`).
 //!
-//! The name right after a word for such a thing is the thing's; so is the same name alone
-//! elsewhere in the document. No person is named there, so nothing is removed, unless the
+//! The name right after a word for such a thing is the thing's; so is the same name alone in
+//! every document of the batch. No person is named there, so nothing is removed, unless the
 //! staff directory knows the name. An animal's or a storm's name is one word: a capitalised
 //! word after it makes it a person's (`hond Jan Bakker`). A ship's may run on over
-//! capitalised words and particles.
+//! capitalised words and particles. After a word in capitals, or a capitalised one that opens
+//! its line, a register or a list writes a surname and a first name (`STORM PIETER`, `Kat
+//! Emma`).
 
 use std::sync::LazyLock;
 
@@ -17,41 +19,85 @@ use regex::Regex;
 use super::PersonKey;
 use crate::fold::fold;
 
+/// Words for an animal, after which its one-word name stands.
+const ANIMAL_WORDS: &[&str] = &[
+    "bulldog",
+    "cavia",
+    "chihuahua",
+    "chipnummer",
+    "ezel",
+    "geit",
+    "hengst",
+    "hond",
+    "hondje",
+    "huisdier",
+    "kalf",
+    "kat",
+    "kater",
+    "katje",
+    "kitten",
+    "koe",
+    "konijn",
+    "labrador",
+    "merrie",
+    "paard",
+    "papegaai",
+    "poedel",
+    "poes",
+    "pony",
+    "pup",
+    "pupje",
+    "puppy",
+    "reu",
+    "reutje",
+    "ruin",
+    "schaap",
+    "stier",
+    "teckel",
+    "teef",
+    "teefje",
+    "veulen",
+];
+
+/// Words for a ship, after which its name may run on over several words. Not `ms`, also the
+/// English `Ms Smith`, nor `mts`, also a `maatschap`.
+const SHIP_WORDS: &[&str] = &[
+    "mv",
+    "m.v.",
+    "mvs",
+    "veerboot",
+    "veerschip",
+    "veerpont",
+    "reserveschip",
+    "schip",
+    "vaartuig",
+    "motorschip",
+    "binnenvaartschip",
+    "kotter",
+];
+
+/// Words for a storm, after which its one-word name stands.
+const STORM_WORDS: &[&str] = &["storm", "orkaan", "stormdepressie", "tyfoon"];
+
 /// A word for a thing, the name after it (in brackets or quotes, or after a colon) and its
-/// capitalised words (joined by particles). Group 1 is the word, group 2 the name.
+/// capitalised words (joined by particles). Group 1 is the word, group 2 the name. The word
+/// has an ASCII boundary before it, which keeps the pattern on the fast regex engine.
 static THING_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i:(?-u:\b)(",
-        // Animals.
-        "bulldog|cavia|chihuahua|chipnummer|ezel|geit|hengst|hond|hondje|huisdier|kalf|kat|",
-        "kater|katje|kitten|koe|konijn|labrador|merrie|paard|papegaai|poedel|poes|pony|pup|",
-        "pupje|puppy|reu|reutje|ruin|schaap|stier|teckel|teef|teefje|veulen|",
-        // Ships (not `ms`, also the English `Ms Smith`, nor `mts`, also a `maatschap`).
-        r"mv|m\.v\.|mvs|veerboot|veerschip|veerpont|reserveschip|schip|vaartuig|motorschip|",
-        "binnenvaartschip|kotter|",
-        // Storms.
-        "storm|orkaan|stormdepressie|tyfoon",
-        r#"))(?::? | \(| ?["“‘'])"#,
-        r"(\p{Lu}[\p{L}'-]*(?: (?:(?:van|de|der|den|het|ter|ten|la|le) )*\p{Lu}[\p{L}'-]*)*)",
+    let words: Vec<String> = [ANIMAL_WORDS, SHIP_WORDS, STORM_WORDS]
+        .concat()
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    Regex::new(&format!(
+        r#"(?i:(?-u:\b)({}))(?::? | \(| ?["“‘'])(\p{{Lu}}[\p{{L}}'-]*(?: (?:(?:van|de|der|den|het|ter|ten|la|le) )*\p{{Lu}}[\p{{L}}'-]*)*)"#,
+        words.join("|")
     ))
     .expect("thing name pattern compiles")
 });
 
 /// Whether a word for a ship, after which a name may run on over several words.
 fn is_ship_word(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "mv" | "m.v."
-            | "veerboot"
-            | "veerschip"
-            | "veerpont"
-            | "reserveschip"
-            | "schip"
-            | "vaartuig"
-            | "motorschip"
-            | "binnenvaartschip"
-            | "kotter"
-    )
+    SHIP_WORDS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// The names `text` gives its animals, ships and storms (see the module documentation),
