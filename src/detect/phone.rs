@@ -169,8 +169,6 @@ const TENS: &[&str] = &[
     "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig",
 ];
 
-/// The digits a Dutch number word stands for (`nul` → `0`, `zes` → `6`, `achtendertig` →
-/// `38`), for numbers read out in a call (`nul zes, negenenvijftig, nul twee, …`).
 /// Whether a text ends with the country, check digits and bank of an account number (`NL38
 /// BNGH `): the digits after it are the account's, not a phone number, also where no IBAN
 /// was found there (a public body's account stays readable).
@@ -188,6 +186,8 @@ fn after_bank_code(before: &str) -> bool {
         && bank.iter().all(u8::is_ascii_alphabetic)
 }
 
+/// The digits a Dutch number word stands for (`nul` → `0`, `zes` → `6`, `achtendertig` →
+/// `38`), for numbers read out in a call (`nul zes, negenenvijftig, nul twee, …`).
 fn number_word_digits(word: &str) -> Option<String> {
     let w = crate::fold::fold(word);
     let unit = |u: &str| UNITS.iter().position(|&x| x == u);
