@@ -37,7 +37,7 @@ pub(crate) const KNOWN_NUMBERS: &str = "person-number.batch";
 /// A four-digit number (`BOA 7231`) is too often an amount or a year in another document.
 pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    detect::person_number::detect(text, &mut found);
+    detect::person_number::labelled_only(text, &mut found);
     let mut numbers: Vec<String> = found
         .iter()
         // A label names the number a person's, in its text or as a column's header; a

@@ -471,8 +471,10 @@ const NUMBERED_THINGS: &[&str] = &[
 /// items, rows or annexes have no resident beside them.
 fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>) {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:nr\.?|nummer)[ \t]?[1-9][0-9]{0,3}(?:[ -]?[a-z]\b)?\b")
-            .expect("house number pattern compiles")
+        Regex::new(
+            r"(?i)(?-u:\b)(?:nr\.?|nummer)[ \t]?[1-9][0-9]{0,3}(?:[ -]?[a-z](?-u:\b))?(?-u:\b)",
+        )
+        .expect("house number pattern compiles")
     });
     // Words read either side on the line: a few only, as a document may be one long line.
     const BESIDE: usize = 6;
@@ -543,8 +545,8 @@ fn in_address_fields(text: &str, context: &owner::Context, out: &mut Vec<Finding
             r"(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?)?adres|straat[ \t]*(?:\+|en|&)[ \t]*(?:huisnummer|huisnr\.?|nr\.?))",
             r"(?i:[ \t]+(?:\([^)\n]{1,25}\)|/[ \t]*address|nl|nu|in[ \t]+nederland))*",
             r"(?:[ \t]*(?::|\]|\*|\.{2,})|[ \t]{2,}|\t)[ \t.:]*",
-            r"(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,3}\b|-[0-9]{1,4})?)",
-            r"[ \t]*(?:,|$|[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)",
+            r"(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,3}(?-u:\b)|-[0-9]{1,4})?)",
+            r"[ \t]*(?:,|$|[1-9][0-9]{3}[ \t]?[A-Z]{2}(?-u:\b))",
         ))
         .expect("address field pattern compiles")
     });

@@ -45,7 +45,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// (2017) en Hadia (2020)`.
 static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind)(?:\s+\p{Lu}[\p{L}'-]+){0,2}(?:\s*\([^()\n]{1,20}\)\s*(?:,|en|and|&)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})*\s*\($",
+        r"(?i)(?-u:\b)(?:man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind)(?:\s+\p{Lu}[\p{L}'-]+){0,2}(?:\s*\([^()\n]{1,20}\)\s*(?:,|en|and|&)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})*\s*\($",
     )
     .expect("family pattern compiles")
 });

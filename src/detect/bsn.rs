@@ -38,13 +38,15 @@ static USUAL_GROUPS: LazyLock<Regex> = LazyLock::new(|| {
 /// A BSN's label right before the number: `BSN:`, `BSN-nummer`, `Sofinummer`, `BSN (uit
 /// DigiD):`, with dot leaders.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:bsn(?:[- ]?(?:nummer|nr))?|burger\s*service\s*nummer|sofi-?nummer|sofinr)\s*(?:\([^()\n]{0,20}\))?[\s.:]*$")
+    Regex::new(r"(?i)(?-u:\b)(?:bsn(?:[- ]?(?:nummer|nr))?|burger\s*service\s*nummer|sofi-?nummer|sofinr)\s*(?:\([^()\n]{0,20}\))?[\s.:]*$")
         .expect("BSN label pattern compiles")
 });
 
 static BSN_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:bsn|burgerservicenummer|burger\s*service\s*nummer|sofi-?nummer|sofinr)")
-        .expect("BSN keyword pattern compiles")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:bsn|burgerservicenummer|burger\s*service\s*nummer|sofi-?nummer|sofinr)",
+    )
+    .expect("BSN keyword pattern compiles")
 });
 
 static REFERENCE_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {

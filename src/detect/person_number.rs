@@ -78,7 +78,8 @@ static ID_DOCUMENT_CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The next value of a list after a label in the plural (`bewonersnummers: LH-0113, LH-0087`).
 static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*(?:,|;|/|\ben\b)\s*({VALUE})")).expect("list pattern compiles")
+    Regex::new(&format!(r"^\s*(?:,|;|/|(?-u:\b)en(?-u:\b))\s*({VALUE})"))
+        .expect("list pattern compiles")
 });
 
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
@@ -214,6 +215,19 @@ const WORD_LABELS: &[&str] = &[
 
 /// Finds labelled person numbers in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    read(text, out, true);
+}
+
+/// The numbers of [`detect`] found by their label, in a column or as if labelled: those the
+/// batch looks for in other documents (see [`crate::known`]), at less cost.
+pub(crate) fn labelled_only(text: &str, out: &mut Vec<Finding>) {
+    read(text, out, false);
+}
+
+/// [`detect`], or with `unlabelled` false without the rules that find numbers by their shape
+/// or by a register's key column (their findings are never [`LABELLED_EVIDENCE`] or
+/// [`LABELLED_COLUMN_EVIDENCE`], and no other rule reads them).
+fn read(text: &str, out: &mut Vec<Finding>, unlabelled: bool) {
     let from = out.len();
     for c in LABELLED
         .captures_iter(text)
@@ -279,10 +293,12 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     columns(text, out);
-    key_columns_by_value(text, out);
-    machine_readable_zones(text, out);
-    document_numbers(text, from, out);
-    vat_numbers_of_people(text, out);
+    if unlabelled {
+        key_columns_by_value(text, out);
+        machine_readable_zones(text, out);
+        document_numbers(text, from, out);
+        vat_numbers_of_people(text, out);
+    }
     kvk_numbers_of_people(text, out);
     kvk_column_of_people(text, out);
     pilot_certificates(text, out);
@@ -387,7 +403,7 @@ fn run_by_people<'w>(words: impl IntoIterator<Item = &'w str> + Clone) -> bool {
 fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
     static KVK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\bkvk|kamer van koophandel|handelsregister)(?:[- ]?(?:nummer|nr\.?))?[^0-9\n]{0,40}?(?-u:\b)([0-9]{8}|[0-9]{4} [0-9]{4})(?-u:\b)",
+            r"(?i)(?:(?-u:\b)kvk|kamer van koophandel|handelsregister)(?:[- ]?(?:nummer|nr\.?))?[^0-9\n]{0,40}?(?-u:\b)([0-9]{8}|[0-9]{4} [0-9]{4})(?-u:\b)",
         )
         .expect("trade register number pattern compiles")
     });
@@ -399,7 +415,7 @@ fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
     };
     static VAT_OR_BRANCH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\bbtw|\bvat|vestigings)[- ]?(?:id|nummer|nr\.?|number|no\.?)?[^0-9\n]{0,20}?(?-u:\b)(NL ?[0-9]{9} ?B ?[0-9]{2}|[0-9]{12})(?-u:\b)",
+            r"(?i)(?:(?-u:\b)btw|(?-u:\b)vat|vestigings)[- ]?(?:id|nummer|nr\.?|number|no\.?)?[^0-9\n]{0,20}?(?-u:\b)(NL ?[0-9]{9} ?B ?[0-9]{2}|[0-9]{12})(?-u:\b)",
         )
         .expect("VAT or branch number pattern compiles")
     });
@@ -520,7 +536,7 @@ static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A word for a case a person brought or is the subject of, before the name.
 static CASE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:melding|bezwaar|beroep|klacht|claim|zaak|verzoek|aanvraag|schade\w*|dossier|casus)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:melding|bezwaar|beroep|klacht|claim|zaak|verzoek|aanvraag|schade\w*|dossier|casus)(?-u:\b)")
         .expect("case word pattern compiles")
 });
 

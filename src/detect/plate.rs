@@ -31,7 +31,7 @@ const ISSUED_LETTERS: &str = "BDFGHJKLMNPRSTVXZ";
 /// before it is no group of it: `en GS 07 NP`), or six characters run together.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|(?-i:[A-Z0-9]{1,3}\x20[A-Z0-9]{2,3}\x20[A-Z0-9]{1,3}|[a-z0-9]{1,3}\x20[a-z0-9]{2,3}\x20[a-z0-9]{1,3})|[A-Z0-9]{6})\b",
+        r"(?i)(?-u:\b)(?:[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}|(?-i:[A-Z0-9]{1,3}\x20[A-Z0-9]{2,3}\x20[A-Z0-9]{1,3}|[a-z0-9]{1,3}\x20[a-z0-9]{2,3}\x20[a-z0-9]{1,3})|[A-Z0-9]{6})(?-u:\b)",
     )
     .expect("licence plate pattern compiles")
 });
@@ -44,7 +44,7 @@ static PLATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|aanhangwagen|oplegger|trekker|trailer|truck|caravan|camper|licen[cs]e\s+plate|plate|(?:kfz-?|amtl\.\s*)kennzeichen|zugmaschine|auflieger|anh[äa]nger|lkw|pkw)(?:s|en)?\b",
+        r"(?i)(?-u:\b)(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|aanhangwagen|oplegger|trekker|trailer|truck|caravan|camper|licen[cs]e\s+plate|plate|(?:kfz-?|amtl\.\s*)kennzeichen|zugmaschine|auflieger|anh[äa]nger|lkw|pkw)(?:s|en)?(?-u:\b)",
     )
     .expect("vehicle word pattern compiles")
 });
@@ -52,17 +52,41 @@ static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A foreign plate: one to three capitals, then one or two groups of capitals and digits
 /// (`PO 7K215`, `B-KL 4471`), or a Belgian one (`1-ABC-123`).
 static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[1-9]-[A-Z]{3}-[0-9]{3}|[A-Z]{1,3}[- ][A-Z0-9]{2,5}(?:[- ][A-Z0-9]{1,4})?)\b")
+    Regex::new(r"(?-u:\b)(?:[1-9]-[A-Z]{3}-[0-9]{3}|[A-Z]{1,3}[- ][A-Z0-9]{2,5}(?:[- ][A-Z0-9]{1,4})?)(?-u:\b)")
         .expect("foreign plate pattern compiles")
 });
 
 /// A German plate: the district's one to three capitals, a hyphen, one or two capitals, a
 /// space and one to four digits (`HS-K 2291`, `AC-RT 815`, `K-LM 6084E`). Its hyphen and then
-/// a space are its own, so it is read without a vehicle word.
+/// a space are its own, so it is read without a vehicle word. Found by [`german_plates`]: the
+/// word boundaries are checked there, as a Unicode `\b` in the pattern would make the regex
+/// crate leave its fast engine at the first accented letter of a text.
 static GERMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\x20[1-9][0-9]{0,3}[EH]?\b")
+    Regex::new(r"[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\x20[1-9][0-9]{0,3}[EH]?")
         .expect("German plate pattern compiles")
 });
+
+/// The matches of [`GERMAN`] that start and end a word, leftmost first, as the pattern with
+/// a `\b` at either end finds them. A match that fails either boundary is tried again from
+/// its next character: one that runs into a word has no shorter match that ends one either,
+/// as it would end before a digit or a letter.
+fn german_plates(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    let word_char = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let m = GERMAN.find_at(text, at)?;
+            if word_char(text[..m.start()].chars().next_back())
+                || word_char(text[m.end()..].chars().next())
+            {
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            at = m.end();
+            return Some(m);
+        }
+    })
+}
 
 /// Standards and norms written like a German plate (`NEN-EN 1090`, `DIN-EN 1234`).
 const STANDARDS: &[&str] = &[
@@ -103,7 +127,7 @@ fn foreign(text: &str, out: &mut Vec<Finding>) {
         out.iter().any(|f| f.start < end && start < f.end)
     };
     let bytes = text.as_bytes();
-    for m in GERMAN.find_iter(text) {
+    for m in german_plates(text) {
         let district = m.as_str().split('-').next().unwrap_or_default();
         // Not a norm, nor a part of a longer code (`NEN-EN 1090-2`, `ISO-IEC 27001:2013`).
         let goes_on = matches!(bytes.get(m.end()), Some(b'-' | b':' | b'/' | b'.'))
@@ -285,6 +309,20 @@ mod tests {
                 .collect();
             let got: Vec<_> = candidates(text).map(|m| m.range()).collect();
             assert_eq!(got, whole, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn german_plates_are_those_of_the_pattern_with_unicode_word_boundaries() {
+        let bounded = Regex::new(r"\b[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\x20[1-9][0-9]{0,3}[EH]?\b").unwrap();
+        for text in [
+            "HS-K 2291, ÖHR-AB 12 en MÜ-X 7E.",
+            "éHS-K 2291 HS-K 2291é HS-K 2291Eé xAB-C 12 AB-C 12x ÄB-C 1 ÖÖÖÖ-A 1",
+            "FOOXAB-C 12 K-LM 6084E\nNEN-EN 1090 AC-RT 815_ AC-RT 8155",
+        ] {
+            let want: Vec<_> = bounded.find_iter(text).map(|m| m.range()).collect();
+            let got: Vec<_> = german_plates(text).map(|m| m.range()).collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 

@@ -3,6 +3,7 @@
 //! them (birth dates, person numbers, the people in a person column).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How a table's columns are separated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,11 +56,21 @@ fn outside_brackets(label: &str) -> &str {
 /// How a line is split into cells, if it is: by the first of `chars` it holds twice, or by
 /// runs of spaces between three or more cells.
 pub(crate) fn separator(line: &str, chars: &[char]) -> Option<Separator> {
+    // Every line of every text is asked, mostly prose: the searches stop at a second hit.
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    let twice = |c: char| match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => memchr::memchr_iter(b, line.as_bytes()).nth(1).is_some(),
+        _ => line.matches(c).nth(1).is_some(),
+    };
     chars
         .iter()
-        .find(|&&c| line.matches(c).count() >= 2)
+        .find(|&&c| twice(c))
         .map(|&c| Separator::Char(c))
-        .or_else(|| (line.trim().matches("  ").count() >= 2).then_some(Separator::Aligned))
+        .or_else(|| {
+            let mut pairs = TWO_SPACES.find_iter(line.trim().as_bytes());
+            pairs.nth(1).is_some().then_some(Separator::Aligned)
+        })
 }
 
 /// The trimmed, non-empty cells of a line (a header's, or a signature line's).
@@ -338,6 +349,23 @@ fn walk_tables<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn separator_reads_as_counting_the_matches(line in "[ ;|\t,a\u{a0}é\u{3000}]{0,24}") {
+            // What the one pass over the bytes stands for.
+            let counted = |chars: &[char]| {
+                chars
+                    .iter()
+                    .find(|&&c| line.matches(c).count() >= 2)
+                    .map(|&c| Separator::Char(c))
+                    .or_else(|| (line.trim().matches("  ").count() >= 2).then_some(Separator::Aligned))
+            };
+            for chars in [&CELL_SEPARATORS[..], &['|', '\t'], &[',', 'é', '\u{3000}']] {
+                proptest::prop_assert_eq!(separator(&line, chars), counted(chars));
+            }
+        }
+    }
 
     fn cells_of(text: &str, label: &str) -> Vec<String> {
         let mut out = Vec::new();

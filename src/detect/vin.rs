@@ -21,7 +21,7 @@ static CODE: LazyLock<Regex> =
 /// `Fahrgestellnummer (FIN)`).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:vin|fin|chassis(?:nummer|nr)?|voertuigidentificatienummer|fahrgestellnummer|fahrzeug-?identifizierungsnummer|vehicle\s+identification\s+number)\b\.?\)?[\t :]*$",
+        r"(?i)(?-u:\b)(?:vin|fin|chassis(?:nummer|nr)?|voertuigidentificatienummer|fahrgestellnummer|fahrzeug-?identifizierungsnummer|vehicle\s+identification\s+number)(?-u:\b)\.?\)?[\t :]*$",
     )
     .expect("VIN label pattern compiles")
 });

@@ -480,12 +480,32 @@ impl std::hash::Hasher for FastHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Eight bytes at a time, little-endian; the last chunk padded with zeros.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let word = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            self.mix(word);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        // What `write(&[byte])` gives, as `str`'s hash ends with one.
+        self.mix(u64::from(byte));
+    }
+}
+
+impl FastHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -776,11 +796,12 @@ pub fn group_named(text: &str) -> Option<&str> {
     let (group, name) = text.trim().split_once(' ')?;
     let name = name.trim();
     let words = name.split_whitespace().count();
-    (fold(group).ends_with("fractie")
-        && (1..=3).contains(&words)
+    // The cheap tests first: most texts asked are a line of prose.
+    ((1..=3).contains(&words)
         && name
             .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && fold(group).ends_with("fractie"))
     .then_some(name)
 }
 
@@ -789,14 +810,13 @@ fn is_party_name(text: &str) -> bool {
         return true;
     }
     // `(fractie GroenLinks)`, `de BBB-fractie`: the party named.
-    let f = fold(text.trim());
-    let f = f.strip_prefix("fractie ").unwrap_or(&f);
+    let folded = fold(text.trim());
+    let f = folded.strip_prefix("fractie ").unwrap_or(&folded);
     let f = f
         .strip_suffix("-fractie")
         .or_else(|| f.strip_suffix(" fractie"))
-        .unwrap_or(f)
-        .to_string();
-    if PARTIES.contains(&f.as_str())
+        .unwrap_or(f);
+    if PARTIES.contains(&f)
         || f.split_whitespace()
             .next()
             .is_some_and(|w| LOCAL_PARTY_WORDS.contains(&w))
@@ -805,26 +825,27 @@ fn is_party_name(text: &str) -> bool {
     }
     // Other parties' names are a few capitalised words (`Swalmdal Vooruit`, `PvdA-GroenLinks`,
     // `GroenLinks Ochtenbroek`), not a phrase (`Denk eraan`, `samen met haar`).
-    let written: Vec<&str> = text.split_whitespace().collect();
-    if written.is_empty()
-        || written.len() > 4
+    let written = text.split_whitespace();
+    if !(1..=4).contains(&written.clone().count())
         || !written
-            .iter()
+            .clone()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
     {
         return false;
     }
-    let words: Vec<&str> = f.split_whitespace().collect();
-    let parts: Vec<&str> = f.split([' ', '-', '/']).filter(|p| !p.is_empty()).collect();
+    let words = f.split_whitespace();
+    let several = words.clone().nth(1).is_some();
     // A combination of national parties, or a national party's local branch; or a local
     // party's name.
-    parts.first().is_some_and(|p| PARTIES.contains(p))
-        || (words.len() > 1 && LOCAL_PARTY_OPENINGS.contains(&words[0]))
-        || words.last().is_some_and(|w| {
-            LOCAL_PARTY_ENDINGS.contains(w) || (w.ends_with("partij") && words.len() > 1)
+    f.split([' ', '-', '/'])
+        .find(|p| !p.is_empty())
+        .is_some_and(|p| PARTIES.contains(&p))
+        || (several && words.clone().next().is_some_and(|w| LOCAL_PARTY_OPENINGS.contains(&w)))
+        || words.clone().next_back().is_some_and(|w| {
+            LOCAL_PARTY_ENDINGS.contains(&w) || (w.ends_with("partij") && several)
         })
         // `Internationale Studentenlijst ISL`, `Lijst Jansen`.
-        || (words.len() > 1 && words.iter().any(|w| w.ends_with("lijst")))
+        || (several && words.clone().any(|w| w.ends_with("lijst")))
 }
 
 /// Words that open the names of local parties when written with capitals (`Samen Swalmdal`,
@@ -902,6 +923,34 @@ pub fn surname_key_of(surname: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_hash_mixes_zero_padded_chunks_of_eight_bytes() {
+        use std::hash::{BuildHasher, Hasher};
+        let reference = |parts: &[&[u8]]| {
+            let mut h = 0u64;
+            for bytes in parts {
+                for chunk in bytes.chunks(8) {
+                    let mut word = [0u8; 8];
+                    word[..chunk.len()].copy_from_slice(chunk);
+                    h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
+                        .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+                }
+            }
+            h
+        };
+        for word in ["", "a", "jansen", "abcdefgh", "van der berg-ëlsinga", "ß"] {
+            let mut h = FastHasher::default();
+            h.write(word.as_bytes());
+            assert_eq!(h.finish(), reference(&[word.as_bytes()]), "{word:?}");
+            // A `str` key writes its bytes and then 0xff.
+            assert_eq!(
+                FastHash::default().hash_one(word),
+                reference(&[word.as_bytes(), &[0xff]]),
+                "{word:?}"
+            );
+        }
+    }
 
     #[test]
     fn compounds_of_words_are_words() {

@@ -346,7 +346,7 @@ fn block(text: &str, lines: &Lines, at: usize) -> (usize, usize) {
 
 /// A Dutch postcode (`7741 KP`).
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[1-9][0-9]{3} ?[A-Z]{2}\b").expect("postcode pattern compiles")
+    Regex::new(r"(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2}(?-u:\b)").expect("postcode pattern compiles")
 });
 
 /// Whether the line of `at` holds an address with a postcode before `at`, and the address
