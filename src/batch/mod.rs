@@ -221,7 +221,10 @@ pub fn redact_with(
         ..options.clone()
     };
     let started = Instant::now();
-    let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(out_err)?;
+    // One pool for both passes: the regular expressions' lazily built automata are kept per
+    // thread, and the second pass finds them built by the first.
+    let pool = thread_pool(options.jobs).map_err(out_err)?;
+    let batch_redactor = with_batch_people(redactor, &jobs, options, &pool).map_err(out_err)?;
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let config = configuration(redactor, &options.key);
     let mut sink =
@@ -236,8 +239,7 @@ pub fn redact_with(
         }
         outcome
     };
-    let mut report = schedule::run_ordered(&jobs, options.jobs, &process, &mut sink, observe)
-        .map_err(out_err)?;
+    let mut report = run_ordered(&jobs, &pool, &process, &mut sink, observe).map_err(out_err)?;
     report.finish(started);
     // The outputs reach the disk before the audit log and summary say they are there.
     work.commit(&out_canonical).map_err(out_err)?;
@@ -274,7 +276,8 @@ pub fn scan_with(
         path: PathBuf::from("<stdout>"),
         source: e,
     };
-    let batch_redactor = with_batch_people(redactor, &jobs, options).map_err(stdout_err)?;
+    let pool = thread_pool(options.jobs).map_err(stdout_err)?;
+    let batch_redactor = with_batch_people(redactor, &jobs, options, &pool).map_err(stdout_err)?;
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let mut sink = LineSink { out };
     let process = |job: &Job, kind| {
@@ -282,8 +285,7 @@ pub fn scan_with(
             scan_document(redactor, job, kind, options)
         })
     };
-    let mut report = schedule::run_ordered(&jobs, options.jobs, &process, &mut sink, observe)
-        .map_err(stdout_err)?;
+    let mut report = run_ordered(&jobs, &pool, &process, &mut sink, observe).map_err(stdout_err)?;
     report.finish(started);
     Ok(report)
 }

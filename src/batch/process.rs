@@ -9,7 +9,6 @@ use rayon::prelude::*;
 use super::job::Job;
 use super::place::{Placement, output_path};
 use super::report::{DocumentSummary, Outcome, Status};
-use super::schedule::thread_pool;
 use super::{BatchOptions, Limits};
 use crate::audit::{AuditRecord, DigestKey};
 use crate::deadline;
@@ -279,14 +278,14 @@ pub(crate) fn with_batch_people(
     redactor: &Redactor,
     jobs: &[Job],
     options: &BatchOptions,
+    pool: &rayon::ThreadPool,
 ) -> std::io::Result<Option<Redactor>> {
     // One document teaches itself nothing new.
     if redactor.policy().names.scope != PersonScope::Batch || jobs.len() < 2 {
         return Ok(None);
     }
     let identify = |job: &Job| identify_people(redactor, job, options);
-    let facts: Vec<BatchFact> =
-        thread_pool(options.jobs)?.install(|| jobs.par_iter().flat_map_iter(identify).collect());
+    let facts: Vec<BatchFact> = pool.install(|| jobs.par_iter().flat_map_iter(identify).collect());
     Ok(Some(redactor.with_batch_facts(facts)))
 }
 

@@ -41,16 +41,15 @@ pub(crate) fn thread_pool(jobs: usize) -> std::io::Result<rayon::ThreadPool> {
         .map_err(std::io::Error::other)
 }
 
-/// Runs `process` over the jobs on `threads` rayon workers (0: one per core) and feeds the
-/// outcomes to the sink and the observer in input order.
+/// Runs `process` over the jobs on the workers of `pool` and feeds the outcomes to the sink
+/// and the observer in input order.
 pub(crate) fn run_ordered(
     jobs: &[Job],
-    threads: usize,
+    pool: &rayon::ThreadPool,
     process: &Process<'_>,
     sink: &mut dyn Sink,
     observe: &mut dyn FnMut(BatchEvent<'_>),
 ) -> std::io::Result<BatchReport> {
-    let pool = thread_pool(threads)?;
     let threads = pool.current_num_threads();
     observe(BatchEvent::Found(jobs.len()));
     let next = AtomicUsize::new(0);
@@ -175,7 +174,7 @@ mod tests {
         let mut seen = Vec::new();
         let report = run_ordered(
             &jobs,
-            3,
+            &thread_pool(3).unwrap(),
             &process,
             &mut Slow { written: &written },
             &mut |e| {

@@ -183,9 +183,10 @@ pub fn redact_shard(
         failed: 0,
         skipped: 0,
     };
-    batch::run_ordered(&jobs, options.jobs, &process, &mut sink, observe).map_err(
-        ShardError::io(layout.show(&layout.pass2(shard, "audit.jsonl"))),
-    )?;
+    let pool = batch::thread_pool(options.jobs).map_err(ShardError::io("threads"))?;
+    batch::run_ordered(&jobs, &pool, &process, &mut sink, observe).map_err(ShardError::io(
+        layout.show(&layout.pass2(shard, "audit.jsonl")),
+    ))?;
     if let Some(e) = records
         .error
         .into_inner()
