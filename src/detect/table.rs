@@ -353,7 +353,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn separator_reads_as_counting_the_matches(line in "[ ;|\t,a\u{a0}é\u{3000}]{0,24}") {
-            // What the one pass over the bytes stands for.
+            // What the searches that stop at a second hit stand for.
             let counted = |chars: &[char]| {
                 chars
                     .iter()
