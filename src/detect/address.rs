@@ -302,9 +302,13 @@ fn streets_and_postcodes(
         // `12.00 uur`, `3,5 miljoen`, `10:30`: a time or an amount, not a house number.
         let fraction = matches!(bytes.get(run_end), Some(b'.' | b',' | b':'))
             && bytes.get(run_end + 1).is_some_and(u8::is_ascii_digit);
-        // `27/9`, `9-9-2024`: a date, not a house number with an addition.
+        // `27/9`, `9-9-2024`: a date, not a house number with an addition; but a house
+        // number with its flat's when a postcode follows (`ul. Długa 17/4, 80-827 Gdańsk`).
         let day_number = text[start..run_end].parse::<u32>().is_ok_and(|d| d <= 31);
-        let date = digits <= 2 && day_number && opens_a_date(&bytes[run_end..]);
+        let date = digits <= 2
+            && day_number
+            && opens_a_date(&bytes[run_end..])
+            && !FOREIGN_POSTCODE.is_match(&text[house_number_end(bytes, run_end)..]);
         // `Vechthoven 30 mei 2024`: a day before a month, not a house number.
         let day = starts_with_month(&text[run_end..]);
         // `TESTSTRAAT WETERING 2021-2022`: years, not a house number.
@@ -859,8 +863,10 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
         })
         .unwrap_or(word);
     let lower = word.to_lowercase();
-    let abbreviated = lower.len() > 5 && lower.ends_with("str");
-    if undotted.len() < before.len() && !abbreviated {
+    // `Irisstr. 62`, and the German `Str.` after the street's name (`Boxhagener Str. 71`).
+    let dotted = undotted.len() < before.len();
+    let abbreviated = (lower.len() > 5 && lower.ends_with("str")) || (dotted && word == "Str");
+    if dotted && !abbreviated {
         return None;
     }
     // Written in lower case, only the unmistakable endings (`wonende hazelaarstraat 23a`;

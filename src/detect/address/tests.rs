@@ -396,6 +396,16 @@ fn addresses_abroad_with_their_postcode_and_town() {
         found("Rua das Flores 112, 4050-262 Porto, Portugal"),
         vec!["Rua das Flores 112, 4050-262 Porto"]
     );
+    // A flat's number after the house's that reads like a day and a month, before a
+    // postcode; the German `Str.` written apart.
+    assert_eq!(
+        found("mevr. A. Nowak, ul. Długa 17/4, 80-827 Gdańsk, Polen"),
+        vec!["ul. Długa 17/4, 80-827 Gdańsk"]
+    );
+    assert_eq!(
+        found("eine neue Adresse, Boxhagener Str. 71, 10245 Berlin, falls"),
+        vec!["Boxhagener Str. 71, 10245 Berlin"]
+    );
     // A year after the address, and a Dutch postcode, are read on their own.
     assert_eq!(found("Kerkstraat 12, 2024 Stemming"), vec!["Kerkstraat 12"]);
     assert_eq!(
