@@ -224,7 +224,7 @@ pub fn redact_with(
     // One pool for both passes: the regular expressions' lazily built automata are kept per
     // thread, and the second pass finds them built by the first.
     let pool = thread_pool(options.jobs).map_err(out_err)?;
-    let batch_redactor = with_batch_people(redactor, &jobs, options, &pool).map_err(out_err)?;
+    let batch_redactor = with_batch_people(redactor, &jobs, options, &pool);
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let config = configuration(redactor, &options.key);
     let mut sink =
@@ -277,7 +277,7 @@ pub fn scan_with(
         source: e,
     };
     let pool = thread_pool(options.jobs).map_err(stdout_err)?;
-    let batch_redactor = with_batch_people(redactor, &jobs, options, &pool).map_err(stdout_err)?;
+    let batch_redactor = with_batch_people(redactor, &jobs, options, &pool);
     let redactor = batch_redactor.as_ref().unwrap_or(redactor);
     let mut sink = LineSink { out };
     let process = |job: &Job, kind| {

@@ -270,23 +270,23 @@ fn scan_text(
     ))
 }
 
-/// With the batch-wide person scope (the default), a first pass identifies the people named
-/// in every document and the numbers labelled as a person's; the returned redactor then
-/// removes them in every document. `None`
-/// with the per-document scope or a single document.
+/// With the batch-wide person scope (the default), a first pass on `pool` identifies the
+/// people named in every document and the numbers labelled as a person's; the returned
+/// redactor then removes them in every document. `None` with the per-document scope or a
+/// single document.
 pub(crate) fn with_batch_people(
     redactor: &Redactor,
     jobs: &[Job],
     options: &BatchOptions,
     pool: &rayon::ThreadPool,
-) -> std::io::Result<Option<Redactor>> {
+) -> Option<Redactor> {
     // One document teaches itself nothing new.
     if redactor.policy().names.scope != PersonScope::Batch || jobs.len() < 2 {
-        return Ok(None);
+        return None;
     }
     let identify = |job: &Job| identify_people(redactor, job, options);
     let facts: Vec<BatchFact> = pool.install(|| jobs.par_iter().flat_map_iter(identify).collect());
-    Ok(Some(redactor.with_batch_facts(facts)))
+    Some(redactor.with_batch_facts(facts))
 }
 
 /// The people a document names, for the batch-wide person scope (its first pass; also pass 1
