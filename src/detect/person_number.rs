@@ -52,7 +52,8 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     // Its many labels make a large lazy DFA: with the default cache it is cleared and built
-    // again within a batch (a tenth of this detector's time).
+    // again within a batch (over the development corpus its search took 24.5 ms with the
+    // default cache, 15 ms with 10 MiB or more).
     .dfa_size_limit(16 << 20)
     .build()
     .expect("person number pattern compiles")
