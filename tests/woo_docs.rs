@@ -657,6 +657,26 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.065,
             char_precision: 0.91,
         },
+        "dev-motorway" => Floors {
+            recall: 0.965,
+            staff_recall: 0.975,
+            keep_violations: 0.035,
+            char_precision: 0.96,
+        },
+        "dev-wvggz" => Floors {
+            recall: 0.955,
+            staff_recall: 0.99,
+            keep_violations: 0.03,
+            char_precision: 0.95,
+        },
+        // The forklift set's writer counts the bare street of the workers' housing as an
+        // address.
+        "dev-forklift" => Floors {
+            recall: 0.895,
+            staff_recall: 0.975,
+            keep_violations: 0.025,
+            char_precision: 0.94,
+        },
         _ => default,
     }
 }

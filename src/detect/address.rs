@@ -266,12 +266,29 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     house_numbers_of_residents(text, &lines, out);
 }
 
-/// The end of the address that a street and number ending at `end` opens: the town after a
-/// comma, or a foreign postcode and its town.
+/// The end of the address that a street and number ending at `end` opens: the units inside
+/// the building, then the town after a comma, or a foreign postcode and its town.
 fn street_address_end(text: &str, end: usize) -> usize {
+    let mut end = end;
+    while let Some(unit) = unit_end(text, end) {
+        end = unit;
+    }
     foreign_postcode_end(text, end)
         .or_else(|| town_after_comma(text, end))
         .unwrap_or(end)
+}
+
+/// The end of a unit inside the building written right after a house number: a room, a
+/// flat, a chalet on a park, a Belgian `bus` (`Fellenoord 8 app. 12`, `Kerkweg 88 (chalet
+/// 4)`, `Stationsstraat 18, kamer 3`, `412 bus 3`, `nr. 14, bl. 3, ap. 9`). It says which
+/// household lives there, so it goes with the address.
+fn unit_end(text: &str, end: usize) -> Option<usize> {
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        let unit = r"(?i:kamer|chalet|ch\.|app\.?|appartement|apt\.?|ap\.|unit|woonunit|bus|bl\.|sc\.|whg\.|wohnung|flat|stacaravan|kavel) ?(?:[0-9]{1,4}[A-Za-z]?|[A-Z])(?-u:\b)";
+        Regex::new(&format!(r"^(?: \({unit}\)|(?:,? | - ){unit})"))
+            .expect("unit pattern compiles")
+    });
+    UNIT.find(&text[end..]).map(|unit| end + unit.end())
 }
 
 /// The streets with a house number in `text`, whoever's they are, as `(start, end)` of the
@@ -586,18 +603,30 @@ const ADDRESS_COLUMNS: &[&str] = &[
 
 /// First words of column labels of addresses, folded: an address column may say which one
 /// (`pc oud`, `pc nieuw`, `adres BRP`).
-const ADDRESS_COLUMN_WORDS: &[&str] = &["adres", "woonadres", "huisadres", "postcode", "pc"];
+/// A labour migrants' register gives where each lives as their `huisvesting`.
+const ADDRESS_COLUMN_WORDS: &[&str] = &[
+    "adres",
+    "woonadres",
+    "huisadres",
+    "verblijfadres",
+    "verblijfsadres",
+    "huisvesting",
+    "postcode",
+    "pc",
+];
 
-/// Whether a column's label, folded, names an address column.
+/// Whether a column's label, folded, names an address column: a label of its own, an address
+/// word with at most one word after it, or a street with its number (`straat_huisnr`).
 fn is_address_column(label: &str) -> bool {
     let mut words = label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
+    let first = words.next();
+    let rest: Vec<&str> = words.collect();
     ADDRESS_COLUMNS.contains(&label)
-        || (words
-            .next()
-            .is_some_and(|w| ADDRESS_COLUMN_WORDS.contains(&w))
-            && words.count() <= 1)
+        || (first.is_some_and(|w| ADDRESS_COLUMN_WORDS.contains(&w)) && rest.len() <= 1)
+        || (matches!(first, Some("straat" | "straatnaam"))
+            && matches!(rest[..], [ "huisnr" | "huisnummer" | "nr" | "hnr"]))
 }
 
 /// Column labels of house numbers, folded: a column of its own beside a postcode or street.
@@ -1206,6 +1235,7 @@ fn town_after_comma(text: &str, street_end: usize) -> Option<usize> {
         || rest.starts_with(['\n', '\r', '\t', '.', ',', ';', ':', '|', ')'])
         || rest.starts_with("  ")
         || rest.starts_with(" (")
+        || rest.starts_with(" / ")
         || rest.starts_with(" –")
         || rest.starts_with(" - ");
     (town > from && closed).then_some(town)

@@ -455,6 +455,12 @@ fn address_columns_that_say_which_address_and_no_post_box() {
     assert_eq!(found(t), vec!["Dyksterwei 2"]);
     // A field's label of three words heads no column.
     assert!(found("Postcode en woonplaats:    4191 PK\nTelefoon:  06-1234\n").len() <= 1);
+    // An export's `straat_huisnr`, and a register of labour migrants' housing with the town
+    // abbreviated.
+    let t = "zaaknr;naam;straat_huisnr;woonplaats\nBSB 25-3;Kovalenko, O.;Hemelrijken 88;Eindhoven\n";
+    assert_eq!(found(t), vec!["Hemelrijken 88"]);
+    let t = "Pers.nr | Naam | Huisvesting | In dienst\nWV-1 | Popa, I. | Middenweg 211 HHW | 15-04\n";
+    assert_eq!(found(t), vec!["Middenweg 211", "Middenweg 211 HHW"]);
 }
 
 #[test]
@@ -530,4 +536,34 @@ fn a_label_says_what_the_address_is_not_whose() {
         vec!["Heibroekerweg 14", "5986 NB Heibroek"]
     );
     assert!(found("Commissie rond. Brinkhorst 1e op totaalscore.\n").is_empty());
+}
+
+#[test]
+fn a_unit_inside_the_building_goes_with_the_address() {
+    assert_eq!(
+        found("Adres: Kerkweg 88 (chalet 4), 1724 AN Oudkarspel"),
+        vec!["Kerkweg 88 (chalet 4)", "1724 AN Oudkarspel"]
+    );
+    assert_eq!(
+        found("Adres: Kerkweg 88, chalet 4, Oudkarspel (via het uitzendbureau)"),
+        vec!["Kerkweg 88", "Kerkweg 88, chalet 4, Oudkarspel"]
+    );
+    assert_eq!(
+        found("zij woont Fellenoord 8 app. 12 sinds mei"),
+        vec!["Fellenoord 8 app. 12"]
+    );
+    assert_eq!(
+        found("wonende te Mechelsesteenweg 141 bus 3, 2018 Antwerpen"),
+        vec!["Mechelsesteenweg 141 bus 3, 2018 Antwerpen"]
+    );
+    // A town closed by a slash before the next address.
+    assert_eq!(
+        found("adres NL Middenweg 211, Heerhugowaard / adres PL"),
+        vec!["NL Middenweg 211, Heerhugowaard"]
+    );
+    // A bracket that does not name a unit, and a unit's word without its number, stay out.
+    assert_eq!(
+        found("woont Kerkweg 88 (achterhuis) en Dorpsstraat 4 kamer aan de tuin"),
+        vec!["Kerkweg 88", "Dorpsstraat 4"]
+    );
 }
