@@ -820,6 +820,7 @@ fn label_words(label: &str) -> Vec<String> {
 const NOT_PERSON_KEYS: &[&str] = &[
     "factuur",
     "zaak",
+    "claim",
     "kenmerk",
     "order",
     "brief",
@@ -1320,6 +1321,9 @@ mod tests {
         // A list of reports, claims or actions is numbered by report: its people are the
         // reporters, applicants or staff, not the subjects of the rows.
         let t = "meldnr;datum;melder;adres melder\nM24-0031;08-01-2024;Hofman, G.;Hoeksteeg 14\n";
+        assert!(found(t).is_empty());
+        let t = "claimnr;datum;naam;adres;iban\nCL-0012;06-11-2023;Postma, A.J.;Beukenlaan 23;\
+                 NL83RBRB8399979610\n";
         assert!(found(t).is_empty());
         // A bare `naam` column: a list of complaints or letters numbered by the case.
         let t = "klachtnr\tdatum\tnaam\tonderwerp\nKL-2024-0031\t08-01-2024\tHofman, G.\tgeluid\n";
