@@ -665,7 +665,7 @@ const BEFORE_A_TIME: &[&str] = &[
 
 /// Whether a word is a month or a season. They are written in plain ASCII: no folding (and no
 /// allocation) needed.
-fn is_month_or_season(word: &str) -> bool {
+pub(crate) fn is_month_or_season(word: &str) -> bool {
     crate::fold::MONTHS
         .iter()
         .chain(SEASONS)

@@ -285,8 +285,7 @@ fn street_address_end(text: &str, end: usize) -> usize {
 fn unit_end(text: &str, end: usize) -> Option<usize> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         let unit = r"(?i:kamer|chalet|ch\.|app\.?|appartement|apt\.?|ap\.|unit|woonunit|bus|bl\.|sc\.|whg\.|wohnung|flat|stacaravan|kavel) ?(?:[0-9]{1,4}[A-Za-z]?|[A-Z])(?-u:\b)";
-        Regex::new(&format!(r"^(?: \({unit}\)|(?:,? | - ){unit})"))
-            .expect("unit pattern compiles")
+        Regex::new(&format!(r"^(?: \({unit}\)|(?:,? | - ){unit})")).expect("unit pattern compiles")
     });
     UNIT.find(&text[end..]).map(|unit| end + unit.end())
 }
@@ -626,7 +625,7 @@ fn is_address_column(label: &str) -> bool {
     ADDRESS_COLUMNS.contains(&label)
         || (first.is_some_and(|w| ADDRESS_COLUMN_WORDS.contains(&w)) && rest.len() <= 1)
         || (matches!(first, Some("straat" | "straatnaam"))
-            && matches!(rest[..], [ "huisnr" | "huisnummer" | "nr" | "hnr"]))
+            && matches!(rest[..], ["huisnr" | "huisnummer" | "nr" | "hnr"]))
 }
 
 /// Column labels of house numbers, folded: a column of its own beside a postcode or street.

@@ -811,6 +811,15 @@ fn speaker_label(g: &Grammar, i: usize) -> bool {
         && g.glued(i)
 }
 
+/// Whether word `i` is a speaker's label in minutes: it opens its line, or follows the line's
+/// bullet (`- Mulder:`), with a colon right after it.
+fn listed_speaker(g: &Grammar, i: usize) -> bool {
+    let opens_line = |k: usize| k == 0 || g.tokens()[k - 1].kind == token::Kind::Newline;
+    let after_bullet =
+        i >= 1 && ['-', '*', '•'].iter().any(|&c| g.is_punct(i - 1, c)) && opens_line(i - 1);
+    (opens_line(i) || after_bullet) && g.is_punct(i + 1, ':') && g.glued(i)
+}
+
 /// Whether a mention is shaped like a person's name, so that it may refer to a person
 /// identified elsewhere: a surname or first name alone that is also a common word, a place
 /// or an organisation word (`Zwolle`, `Koning`, `Dam`) is not, unless capitalised particles
@@ -1142,6 +1151,26 @@ fn propagation_mentions(
         }
         // `tot Mei`, `Zomer 2025`: a time, whoever is called Mei or Zomer.
         if !g.is_cap(i) || super::person::names_a_time(g, i) {
+            continue;
+        }
+        // `- Mulder: uitputting Q4`, `Koning: De hoogte …`: minutes give the speaker by the
+        // surname opening the line, also one that is a word. Not a place or a season, which
+        // open a glossary's or a plan's lines (`Kessel: dorp in de gemeente`, `Winter: bij
+        // gladheid …`).
+        if (first_words.contains(f) || remembered.contains(f))
+            && listed_speaker(g, i)
+            && !gaz.is(f, class::PLACE)
+            && !crate::resolve::is_month_or_season(g.text_of_tokens(i, i + 1))
+            && !existing.overlaps(g.tokens()[i].start, g.tokens()[i].end)
+        {
+            last_end = g.tokens()[i].end;
+            mentions.push(Mention {
+                parse: super::context::one_word(g, i, false),
+                strength: Strength::Strong,
+                rule: "name.propagated",
+                evidence: "the surname of an identified person as a speaker's label".into(),
+                staff: None,
+            });
             continue;
         }
         let found = if first_words.contains(f) || remembered.contains(f) {

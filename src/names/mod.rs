@@ -1961,6 +1961,21 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_speaker_label_in_minutes_of_a_person_named_here() {
+        let e = engine(&[], &[]);
+        let t = "Aanwezig: F. Mulder, E. Koning\n\n- Mulder: uitputting Q4 op 97%.\n\
+                 Koning: de hoogte is te laag.\n";
+        assert_eq!(
+            removed(&e, t),
+            ["F. Mulder", "E. Koning", "Mulder", "Koning"]
+        );
+        // A place or a season opening a line of a glossary or a plan is no speaker.
+        let t = "Aanwezig: P. van Kessel, R. Winter\n\nKessel: dorp in de gemeente.\n\
+                 - Winter: bij gladheid strooien.\n";
+        assert_eq!(removed(&e, t), ["P. van Kessel", "R. Winter"]);
+    }
+
+    #[test]
     fn initials_after_a_removed_surname_go_with_it() {
         let e = engine(&[], &[]);
         let t = "Van: Nadia Safi <n@example.com>\n\n| 16/8 | Safi A.W. (KBL-LE-0012) | binnen |\n\

@@ -457,9 +457,11 @@ fn address_columns_that_say_which_address_and_no_post_box() {
     assert!(found("Postcode en woonplaats:    4191 PK\nTelefoon:  06-1234\n").len() <= 1);
     // An export's `straat_huisnr`, and a register of labour migrants' housing with the town
     // abbreviated.
-    let t = "zaaknr;naam;straat_huisnr;woonplaats\nBSB 25-3;Kovalenko, O.;Hemelrijken 88;Eindhoven\n";
+    let t =
+        "zaaknr;naam;straat_huisnr;woonplaats\nBSB 25-3;Kovalenko, O.;Hemelrijken 88;Eindhoven\n";
     assert_eq!(found(t), vec!["Hemelrijken 88"]);
-    let t = "Pers.nr | Naam | Huisvesting | In dienst\nWV-1 | Popa, I. | Middenweg 211 HHW | 15-04\n";
+    let t =
+        "Pers.nr | Naam | Huisvesting | In dienst\nWV-1 | Popa, I. | Middenweg 211 HHW | 15-04\n";
     assert_eq!(found(t), vec!["Middenweg 211", "Middenweg 211 HHW"]);
 }
 
