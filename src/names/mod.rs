@@ -1710,6 +1710,14 @@ Begin: ma 16-8-2021 08:30
         assert_eq!(removed(&e, text), ["B.", "M.", "JW"]);
         // Initials mid-text are no signature.
         assert!(removed(&e, "Het gaat om KB.\nVerder niets.\n").is_empty());
+        // After a closing word, one capital too; above the full name they stand for.
+        let text = "Zie de bijlage. gr M\n";
+        assert_eq!(removed(&e, text), ["M"]);
+        let text = "Niet reageren op erf.\n\nSucces! N.\n\nNoor El Amrani | juridisch adviseur\n";
+        assert_eq!(removed(&e, text), ["N.", "Noor El Amrani"]);
+        // A capital elsewhere, and a field's answer, are none.
+        assert!(removed(&e, "Zie bijlage M\n").is_empty());
+        assert!(removed(&e, "Woo-gevoelig: JA\n=====\n").is_empty());
     }
 
     #[test]

@@ -460,34 +460,75 @@ fn dash_sign_off(g: &Grammar, first: usize, next: usize) -> bool {
 /// `… praat. B.` / `-----Oorspronkelijk bericht-----`, `Dank, JW` / `> …`: initials that end
 /// the last line of a message, right above the message it answers or forwards.
 pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
-    let shaped =
-        initials_like(g, first) || g.initials(first, false).is_some_and(|(k, _)| k == next);
+    let prev = first.checked_sub(1);
+    // `gr M`, `Groet W.`, `thx D.`: a closing word right before them, on their line.
+    let after_closing = prev.is_some_and(|p| {
+        let word = if g.is_punct(p, '.') && p > 0 && g.glued(p - 1) {
+            p - 1
+        } else {
+            p
+        };
+        g.spaced(p)
+            && g.word(word).is_some()
+            && (crate::names::lexicon::CLOSINGS.contains(&g.folded(word))
+                || g.word_in(word, ADDRESSING))
+    });
+    let shaped = initials_like(g, first)
+        || g.initials(first, false).is_some_and(|(k, _)| k == next)
+        || (after_closing && next == first + 1 && is_one_capital(g.str(first)));
+    // `Woo-gevoelig: JA`: a field's answer.
+    let field_value = prev.is_some_and(|p| g.is_punct(p, ':'))
+        && g.word_in(first, &["ja", "nee", "yes", "no", "ok"]);
     if !shaped
+        || field_value
         || !g.is_line_end(next)
         || super::grammar::NAMED_ABBREVIATIONS.contains(&g.folded(first))
     {
         return false;
     }
-    let prev = first.checked_sub(1);
     let after_greeting =
         prev.is_some_and(|p| g.is_punct(p, ',') && p > 0 && g.word_in(p - 1, ADDRESSING));
-    let opens_line_or_sentence = sentence_start(g, first) || after_greeting;
+    let opens_line_or_sentence = sentence_start(g, first) || after_greeting || after_closing;
     let rest = &g.text()[g.tokens().get(next).map_or(g.text().len(), |t| t.start)..];
     let below = rest.lines().map(str::trim).find(|l| !l.is_empty());
-    // The end of the message: a quoted one below, a signature's or a phone's footer, or
-    // the end of the text (`… dus het gaat hard.⏎L.`).
+    // The end of the message: a quoted one below, a signature's or a phone's footer, the
+    // end of the text (`… dus het gaat hard.⏎L.`), or the full name the initials stand for
+    // opening the signature below (`Succes! N.⏎⏎Noor El Amrani | juridisch adviseur`).
+    let initial = g.str(first).chars().next().unwrap_or(' ');
     let message_ends = below.is_none_or(|l| {
         l.starts_with("--")
             || l.starts_with("___")
+            || l.starts_with("==")
             || l.starts_with('>')
             || ["Van:", "From:", "Op ", "On ", "Verzonden ", "Sent from"]
                 .iter()
                 .any(|h| l.starts_with(h))
+            || full_name_below(l, initial)
     });
     // `gemeente Marendal - KCC`: a desk the text names elsewhere (`P. Jansen (KCC)`).
     opens_line_or_sentence
         && message_ends
         && !(next == first + 1 && super::context::used_as_organisation(g, g.str(first)))
+}
+
+/// Whether a word is one capital letter (`M`).
+pub(crate) fn is_one_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Whether a signature line opens with a full name whose first letter is `initial`
+/// (`Noor El Amrani | juridisch adviseur`): two capitalised words or more.
+fn full_name_below(line: &str, initial: char) -> bool {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let mut words = line.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w.starts_with(initial) && capitalised(w))
+        && words
+            .take(3)
+            .take_while(|w| !w.starts_with('|'))
+            .any(capitalised)
 }
 
 /// Alone between two bars of a table row (`| Kroeze |`).

@@ -145,7 +145,13 @@ pub(super) fn signed_on_the_closing_line(g: &Grammar, line: Line, out: &mut Vec<
 pub(super) fn sign_off_initials(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
     // The initials end the line: try the last few tokens as their start.
     for i in line.end.saturating_sub(4).max(line.start)..line.end {
-        if let Some(p) = g.initials_alone(i)
+        // One capital (`gr M`) is no initials anywhere else: `signs_a_message` reads it only
+        // after a closing word.
+        let one_capital = || {
+            crate::names::person::is_one_capital(g.str(i))
+                .then(|| g.initials_only(i, i + 1, g.folded(i).to_string()))
+        };
+        if let Some(p) = g.initials_alone(i).or_else(one_capital)
             && p.next == line.end
             && crate::names::person::signs_a_message(g, i, p.next)
         {
