@@ -412,7 +412,10 @@ impl Grammar<'_> {
                     class::NOT_NAME | class::ORG | class::PLACE | class::FUNCTION | class::TITLE,
                 )
         };
-        if !(given_ok(first) && self.has(first, class::FIRST_NAME)) {
+        // A month is a first name here, where no date is written (`Cheung, Mei-Lin`,
+        // `Bakker, Juni`); the lists leave months out of the first names.
+        let month = self.word_in(first, crate::fold::MONTHS);
+        if !(given_ok(first) && self.has(first, class::FIRST_NAME) || month && self.is_cap(first)) {
             return None;
         }
         // More first names (`Shir Mohammad`), then particles (`Dennis van`).

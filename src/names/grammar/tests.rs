@@ -229,6 +229,13 @@ fn list_entries_in_the_reversed_form_with_a_first_name() {
         entry("Mensah-Owusu, Abena\n").as_deref(),
         Some("Mensah-Owusu, Abena")
     );
+    // A month where the first name stands is one (the lists leave months out of them).
+    assert_eq!(
+        entry("Cheung, Mei-Lin\n").as_deref(),
+        Some("Cheung, Mei-Lin")
+    );
+    assert_eq!(entry("Bakker, Juni\n").as_deref(), Some("Bakker, Juni"));
+    assert_eq!(entry("Verslag, Mei 2024\n"), None);
     // A word, two names or a list of first names is no reversed name.
     assert_eq!(entry("Goed, Peter\n"), None);
     assert_eq!(entry("Egbert Jalving, Hilde Koopmans\n"), None);
