@@ -265,6 +265,23 @@ pub const ROLE_WORDS: &[&str] = &[
     "weduwnaar",
     "vrouw",
     "man",
+    // The people a case is about at work, at school and on the road (`een werknemer (A.D.,
+    // uitzendkracht)`, `de promovendus (L.)`, `uitzendkracht Popescu`).
+    "werknemer",
+    "werkneemster",
+    "uitzendkracht",
+    "promovendus",
+    "promovenda",
+    "leerling",
+    "passagier",
+    "bezoeker",
+    "deelnemer",
+    "omwonende",
+    "vreemdeling",
+    "asielzoeker",
+    "minderjarige",
+    "pleegkind",
+    "pleegouder",
 ];
 
 /// Word classes, as bit flags: what a folded word can be. One lookup gives them all.

@@ -1557,6 +1557,14 @@ Begin: ma 16-8-2021 08:30
             "slachtoffer (T.W.) in kamer 2C\nbewoner 1A (D.E.I.) ruikt rook\nde aanvrager (B.V.)\n",
         );
         assert_eq!(r, ["T.W.", "D.E.I."]);
+        // People at work and in study, and a remark after the initials.
+        let r = removed(
+            &e,
+            "een werknemer (A.D., uitzendkracht) werkte door
+De promovendus (L.) is ingelicht.
+",
+        );
+        assert_eq!(r, ["A.D.", "L."]);
     }
 
     #[test]

@@ -422,9 +422,10 @@ fn bracketed_after_role(g: &Grammar, i: usize) -> Option<NameParse> {
     if !g.is_punct(open, '(') || !g.glued(open) || !starts_upper(g, first) {
         return None;
     }
-    // Initials alone (`slachtoffer (T.W.)`): the person, the name left out on purpose.
+    // Initials alone (`slachtoffer (T.W.)`, `werknemer (A.D., uitzendkracht)`): the person,
+    // the name left out on purpose.
     if let Some((next, letters)) = g.initials(first, false)
-        && g.is_punct(next, ')')
+        && (g.is_punct(next, ')') || g.is_punct(next, ','))
     {
         return Some(g.initials_only(first, next, letters));
     }
