@@ -1726,6 +1726,10 @@ De promovendus (L.) is ingelicht.
         // A capital elsewhere, and a field's answer, are none.
         assert!(removed(&e, "Zie bijlage M\n").is_empty());
         assert!(removed(&e, "Woo-gevoelig: JA\n=====\n").is_empty());
+        // A letterhead's abbreviation above its directorate's name is no sign-off.
+        let letterhead =
+            "Directoraat-Generaal\nDGRR\nDirectie Rechtshandhaving en Criminaliteitsbestrijding\n";
+        assert!(removed(&e, letterhead).is_empty());
     }
 
     #[test]

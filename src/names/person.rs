@@ -517,14 +517,21 @@ pub(crate) fn is_one_capital(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
-/// Whether a signature line opens with a full name whose first letter is `initial`
-/// (`Noor El Amrani | juridisch adviseur`): two capitalised words or more.
+/// Whether a signature line opens with a full name whose first letter is `initial`: a first
+/// name the lists know (the first part of a double one), then a capitalised word
+/// (`Noor El Amrani | juridisch adviseur`, `Jan-Willem de Vries`; not a letterhead's
+/// `Directie Rechtshandhaving` under `DGRR`).
 fn full_name_below(line: &str, initial: char) -> bool {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let mut words = line.split_whitespace();
+    let first_name = |w: &str| {
+        let first = w.split('-').next().unwrap_or(w);
+        GAZETTEER.is(&crate::fold::fold(first), class::FIRST_NAME)
+            && !GAZETTEER.is(&crate::fold::fold(first), class::ORG | class::NOT_NAME)
+    };
     words
         .next()
-        .is_some_and(|w| w.starts_with(initial) && capitalised(w))
+        .is_some_and(|w| w.starts_with(initial) && capitalised(w) && first_name(w))
         && words
             .take(3)
             .take_while(|w| !w.starts_with('|'))
