@@ -617,11 +617,11 @@ fn columns(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// The number in an identity-document cell that opens with the document's kind, abbreviated
-/// as its country writes it (`CI SV512907`, `PASZ EK7302914`, `LK 645120387`): a code in the
-/// shape of [`ID_DOCUMENT_CODE`] after one to five capitals.
+/// as its country writes it (`CI SV512907`, `PASZ EK7302914`, `LK 645120387`): after one to
+/// five capitals, up to three capitals and six to nine digits, or nine capitals and digits.
 fn document_code_after_kind(cell: &str) -> Option<std::ops::Range<usize>> {
     static KIND_THEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[A-Z]{1,5}\.? ((?:[A-Z]{1,3} ?[0-9]{6,9}|[A-Z0-9]{9}))$")
+        Regex::new(r"^[A-Z]{1,5}\.? ([A-Z]{1,3} ?[0-9]{6,9}|[A-Z0-9]{9})$")
             .expect("document cell pattern compiles")
     });
     let code = KIND_THEN_CODE.captures(cell)?.get(1)?;

@@ -1560,9 +1560,7 @@ Begin: ma 16-8-2021 08:30
         // People at work and in study, and a remark after the initials.
         let r = removed(
             &e,
-            "een werknemer (A.D., uitzendkracht) werkte door
-De promovendus (L.) is ingelicht.
-",
+            "een werknemer (A.D., uitzendkracht) werkte door\nDe promovendus (L.) is ingelicht.\n",
         );
         assert_eq!(r, ["A.D.", "L."]);
     }
