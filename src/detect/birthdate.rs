@@ -25,12 +25,13 @@ const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|
 const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[a-zë]+tien|[a-zë]+twintig|twintig|dertig|eenendertig";
 
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
-/// a form), `20/4/1971`, `20.04.1971`, `20041971`, `1971-04-20`, `20 april 1971`,
+/// a form), `0 3 - 1 1 - 1 9 8 4` (into a form's boxes), `20/4/1971`, `20.04.1971`, `20041971`, `1971-04-20`, `20 april 1971`,
 /// `20-apr-1971`, `1e mei 1980`, `de zevende januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:
             (?:[0-3]?[0-9]|xx?)\x20?[-/.]\x20?(?:[01]?[0-9]|xx?)\x20?[-/.]\x20?(?:1[89]|20)?[0-9]{{2}}
+          | [0-3]\x20[0-9]\x20[-/.]\x20[01]\x20[0-9]\x20[-/.]\x20(?:1\x20[89]|2\x200)\x20[0-9]\x20[0-9]
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
           | [0-3][0-9][01][0-9](?:19|20)[0-9]{{2}}
           | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})(?:/(?:{MONTHS}))?[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|negentien\x20(?:[a-zë]+tig|{CARDINALS})|[a-zë]+tig|[a-zë]+tien)
@@ -44,11 +45,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Wim (12-5-1958)`, `onze jongste (3 augustus 2019)`, and so on along a list: `kinderen Omar
 /// (2017) en Hadia (2020)`.
 static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind)(?:\s+\p{Lu}[\p{L}'-]+){0,2}(?:\s*\([^()\n]{1,20}\)\s*(?:,|en|and|&)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})*\s*\($",
-    )
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{FAMILY_WORDS})(?:\s+\p{{Lu}}[\p{{L}}'-]+){{0,2}}(?:\s*\([^()\n]{{1,20}}\)\s*(?:,|en|and|&)?(?:\s+\p{{Lu}}[\p{{L}}'-]+){{1,2}})*\s*\($",
+    ))
     .expect("family pattern compiles")
 });
+
+/// The family words of [`FAMILY`].
+const FAMILY_WORDS: &str = "man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind";
 
 /// How far after the keyword the date may start (`geboren te Amsterdam op 1 mei 1980`).
 const WINDOW: usize = 60;
@@ -207,10 +211,12 @@ fn dates_in_list_below(text: &str, line_end: usize, out: &mut Vec<Finding>) -> u
 /// as often the day someone signed or acted (`J. Smit, 14-05-2024`). A year alone counts after
 /// a child's first name (`Omar (2012)`, `Zahra 2012,`) or in a register's next column.
 pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
+    // Also after the family word a bracket opens with (`Murat Arslan (echtgenoot,
+    // 02.02.1985)`).
     static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:\x20?\(|,\x20|\t+|\x20{2,})([0-3]?[0-9][-/.][01]?[0-9][-/.](?:19[0-9]{2}|200[0-9]|201[0-2]|[3-9][0-9]))(?:\)|,|;|\x20{2,}|\t|\r?\n|$)",
-        )
+        Regex::new(&format!(
+            r"^(?:\x20?\((?:(?i:{FAMILY_WORDS}),\x20)?|,\x20|\t+|\x20{{2,}})([0-3]?[0-9][-/.][01]?[0-9][-/.](?:19[0-9]{{2}}|200[0-9]|201[0-2]|[3-9][0-9]))(?:\)|,|;|\x20{{2,}}|\t|\r?\n|$)",
+        ))
         .expect("date after a name pattern compiles")
     });
     // One space, as notes write a name and a date (`Geeske 17-8-1965`): a four-digit year.
@@ -440,6 +446,12 @@ mod tests {
             "Brouwer, Jan",
         ];
         assert_eq!(dates_after(text, &names), ["2012", "2015", "2013"]);
+        // After the family word that opens the bracket; not a recent day there.
+        let text = "Murat Arslan (echtgenoot, 02.02.1985), Jan Smit (zoon, 12-03-2024)\n";
+        assert_eq!(
+            dates_after(text, &["Murat Arslan", "Jan Smit"]),
+            ["02.02.1985"]
+        );
     }
 
     #[test]
@@ -450,6 +462,11 @@ mod tests {
         );
         assert_eq!(found("geb. 3 maart 1980"), vec!["3 maart 1980"]);
         assert_eq!(found("Geboortedatum: 1980-03-03"), vec!["1980-03-03"]);
+        // Typed into a form's boxes, one character each.
+        assert_eq!(
+            found("Geb.datum      | 2 7 - 0 6 - 1 9 5 5 |"),
+            vec!["2 7 - 0 6 - 1 9 5 5"]
+        );
         assert_eq!(
             found("Geboortedatum:      11 - 01 - 1962"),
             vec!["11 - 01 - 1962"]
