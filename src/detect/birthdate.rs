@@ -25,8 +25,9 @@ const ORDINALS: &str = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|
 const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|[a-zë]+tien|[a-zë]+twintig|twintig|dertig|eenendertig";
 
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
-/// a form), `0 3 - 1 1 - 1 9 8 4` (into a form's boxes), `20/4/1971`, `20.04.1971`, `20041971`, `1971-04-20`, `20 april 1971`,
-/// `20-apr-1971`, `1e mei 1980`, `de zevende januari 1982`, `april 20, 1971`.
+/// a form), `0 3 - 1 1 - 1 9 8 4` (into a form's boxes), `20/4/1971`, `20.04.1971`,
+/// `20041971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei 1980`, `de zevende
+/// januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:
@@ -41,6 +42,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern compiles")
 });
 
+/// Words for a family member, after which (or opening a bracket with) a date is a birth date.
+const FAMILY_WORDS: &str = "man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind";
+
 /// Family words after which a date or year in brackets is the person's birth date: `mijn man
 /// Wim (12-5-1958)`, `onze jongste (3 augustus 2019)`, and so on along a list: `kinderen Omar
 /// (2017) en Hadia (2020)`.
@@ -50,9 +54,6 @@ static FAMILY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("family pattern compiles")
 });
-
-/// The family words of [`FAMILY`].
-const FAMILY_WORDS: &str = "man|vrouw|echtgenoot|echtgenote|partner|zoon|dochter|kind|kinderen|kids|children|jongste|oudste|middelste|moeder|vader|broer|zus|zuster|opa|oma|kleinzoon|kleindochter|baby|pleegkind";
 
 /// How far after the keyword the date may start (`geboren te Amsterdam op 1 mei 1980`).
 const WINDOW: usize = 60;

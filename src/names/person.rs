@@ -475,7 +475,7 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
     });
     let shaped = initials_like(g, first)
         || g.initials(first, false).is_some_and(|(k, _)| k == next)
-        || (after_closing && next == first + 1 && is_one_capital(g.str(first)));
+        || (after_closing && next == first + 1 && g.is_capital_letter(first));
     // `Woo-gevoelig: JA`: a field's answer.
     let field_value = prev.is_some_and(|p| g.is_punct(p, ':'))
         && g.word_in(first, &["ja", "nee", "yes", "no", "ok"]);
@@ -511,12 +511,6 @@ pub fn signs_a_message(g: &Grammar, first: usize, next: usize) -> bool {
         && !(next == first + 1 && super::context::used_as_organisation(g, g.str(first)))
 }
 
-/// Whether a word is one capital letter (`M`).
-pub(crate) fn is_one_capital(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-}
-
 /// Whether a signature line opens with a full name whose first letter is `initial`: a first
 /// name the lists know (the first part of a double one), then a capitalised word
 /// (`Noor El Amrani | juridisch adviseur`, `Jan-Willem de Vries`; not a letterhead's
@@ -525,9 +519,9 @@ fn full_name_below(line: &str, initial: char) -> bool {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let mut words = line.split_whitespace();
     let first_name = |w: &str| {
-        let first = w.split('-').next().unwrap_or(w);
-        GAZETTEER.is(&crate::fold::fold(first), class::FIRST_NAME)
-            && !GAZETTEER.is(&crate::fold::fold(first), class::ORG | class::NOT_NAME)
+        let first = crate::fold::fold(w.split('-').next().unwrap_or(w));
+        GAZETTEER.is(&first, class::FIRST_NAME)
+            && !GAZETTEER.is(&first, class::ORG | class::NOT_NAME)
     };
     words
         .next()

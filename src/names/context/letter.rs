@@ -148,7 +148,7 @@ pub(super) fn sign_off_initials(g: &Grammar, line: Line, out: &mut Vec<Mention>)
         // One capital (`gr M`) is no initials anywhere else: `signs_a_message` reads it only
         // after a closing word.
         let one_capital = || {
-            crate::names::person::is_one_capital(g.str(i))
+            g.is_capital_letter(i)
                 .then(|| g.initials_only(i, i + 1, g.folded(i).to_string()))
         };
         if let Some(p) = g.initials_alone(i).or_else(one_capital)
