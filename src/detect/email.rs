@@ -39,6 +39,15 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
                     "email",
                     "e-mail address",
                 ));
+                if let Some(name) = local_part_as_display_name(text, start, local) {
+                    out.push(Finding::new(
+                        name.start,
+                        name.end,
+                        Category::Email,
+                        "email",
+                        "an address's own name as its display name",
+                    ));
+                }
             }
         } else if let Some((start, end)) = elided_address(text, at)
             && !is_functional(&text[start..at])
@@ -55,6 +64,37 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
     }
     detect_obfuscated(text, out);
     at_a_webmail_provider(text, out);
+}
+
+/// The display name before `<address>` when it is made of the address's local part
+/// (`r.pasveer <r.pasveer@vbn.nl>`, `"w.trouw" <w.trouw@…>`, `marja.ketelaar
+/// <m.ketelaar.lima@…>`): a mail client shows what it has when it knows no name, and then
+/// the display name says what the address does.
+fn local_part_as_display_name(
+    text: &str,
+    start: usize,
+    local: &str,
+) -> Option<std::ops::Range<usize>> {
+    let before = text[..start]
+        .strip_suffix('<')?
+        .trim_end_matches([' ', '\t']);
+    let before = before.strip_suffix('"').unwrap_or(before);
+    let name_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-')))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let name = &before[name_start..];
+    let parts = |s: &'_ str| -> Vec<String> {
+        s.split(['.', '_', '-'])
+            .map(str::to_lowercase)
+            .filter(|p| p.chars().count() >= 4)
+            .collect::<Vec<_>>()
+    };
+    let joined = name.contains(['.', '_']) || name.chars().any(|c| c.is_ascii_digit());
+    let shared = parts(name).iter().any(|p| parts(local).contains(p));
+    (joined && (name.eq_ignore_ascii_case(local) || shared))
+        .then_some(name_start..name_start + name.len())
 }
 
 /// An address whose domain is a webmail provider's name alone, as people say or type it
@@ -572,6 +612,23 @@ mod tests {
         assert_eq!(
             found("mailto:a.b+woo@x.nl;c@d.org,"),
             vec!["a.b+woo@x.nl", "c@d.org"]
+        );
+        // A display name that is the address's own local part, or made from it.
+        assert_eq!(
+            found(
+                "Cc: r.pasveer <r.pasveer@vbn.nl>; \"w.trouw\" <w.trouw@lb.nl>; \
+                 marja.ketelaar <m.ketelaar.lima@gmail.com>; Jan Smit <j.smit@x.nl>; \
+                 postbus.ict <postbus.ict@x.nl>"
+            ),
+            vec![
+                "r.pasveer@vbn.nl",
+                "r.pasveer",
+                "w.trouw@lb.nl",
+                "w.trouw",
+                "m.ketelaar.lima@gmail.com",
+                "marja.ketelaar",
+                "j.smit@x.nl"
+            ]
         );
     }
 

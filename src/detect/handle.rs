@@ -1,8 +1,9 @@
-//! Social-media handles (`@larsfeenstraAD`, `@chantal.zomer_`): an account names the person
-//! who holds it as surely as an e-mail address does. An organisation's account stays
+//! Accounts. Social-media handles (`@larsfeenstraAD`, `@chantal.zomer_`): an account names the
+//! person who holds it as surely as an e-mail address does. An organisation's account stays
 //! readable (`@politie_maasaa`, `@RTVDrenthe`), as does a mention in a chat of one
-//! capitalised word (`@Ingrid`), which the name rules read as the name it is.
-
+//! capitalised word (`@Ingrid`), which the name rules read as the name it is. And user names
+//! that systems log and registers list (`gebruiker: vrieling_p`, `door: nijssen.e`, a column
+//! `EU Login-ID`), made from a person's name as a mailbox is.
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,8 +44,92 @@ const ORGANISATION_OPENINGS: &[&str] = &[
     "rtv", "nos", "ggd", "rivm", "nvwa", "knvb", "omrop", "info", "team",
 ];
 
-/// Finds the handles of people's accounts in `text`.
+/// The labels of a user name, in a sentence (`gebruikersnaam "dirkvtr_oosterbroek"`, `EU Login
+/// dvolkov.gl`) or over a table's column (`EU Login-ID`). A system's log names who did what by
+/// `door` (`Geëxporteerd door: kramer.a`).
+const ACCOUNT_LABELS: &str = r"gebruikersnaam|gebruiker|user(?:name|[- ]?id)?|(?:eu[\x20])?log-?in(?:[- ]?(?:id|naam|name))?(?:'s)?|account(?:naam|[- ]?id)?|chatnaam|profielnaam|schermnaam|wechat|skype|telegram|instagram|snapchat|tiktok";
+
+/// A user name after its label, with a colon or in quotes or neither.
+static LABELLED_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)(?-u:\b)({ACCOUNT_LABELS}|door)(?-u:\b)[\x20\t]*(:?)[\x20\t]*(["'“‘]?)([A-Za-z0-9][A-Za-z0-9._-]{{1,38}}[A-Za-z0-9])"#
+    ))
+    .expect("account label pattern compiles")
+});
+
+/// A header cell that labels a column of user names.
+static ACCOUNT_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{ACCOUNT_LABELS})$")).expect("account column pattern compiles")
+});
+
+/// What a domain or a file name ends with, which a user name does not.
+const ENDINGS: &[&str] = &[
+    "nl", "com", "be", "de", "org", "net", "eu", "fr", "uk", "pl", "pdf", "doc", "docx", "xls",
+    "xlsx", "csv", "txt", "jpg", "png", "msg", "eml", "zip",
+];
+
+/// Whether `value` is shaped as a user name: letters, perhaps with digits, joined by `.`, `_`
+/// or `-` (`nijssen.e`, `lkersten7`, `jay_rtm010`), with a part of three letters or more
+/// (not `v.d.` or `o.a.`), not a domain or a file. `bare` lets a word of lower-case letters
+/// alone count (`jwittebr`), where the label says it is one.
+fn is_user_name(value: &str, bare: bool) -> bool {
+    let parts: Vec<&str> = value.split(['.', '_', '-']).collect();
+    let joined = parts.len() > 1 || value.chars().any(|c| c.is_ascii_digit());
+    let word = parts
+        .iter()
+        .any(|p| p.chars().filter(char::is_ascii_alphabetic).count() >= 3);
+    let ending = value.contains('.')
+        && parts
+            .last()
+            .is_some_and(|e| ENDINGS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+    let lower = value.chars().all(|c| !c.is_ascii_uppercase());
+    let bare_word = bare
+        && lower
+        && value.chars().all(|c| c.is_ascii_lowercase())
+        && value.len() >= 4
+        && !crate::names::lexicon::is_dutch_word(value);
+    word && !ending && (joined && (lower || value.contains('_')) || bare_word)
+}
+
+/// Finds user names after their labels and in columns of them.
+fn user_names(text: &str, out: &mut Vec<Finding>) {
+    for c in LABELLED_ACCOUNT.captures_iter(text) {
+        let label = &c[1];
+        let marked = !c[2].is_empty() || !c[3].is_empty();
+        let value = c.get(4).expect("the value group always takes part");
+        // `door` opens many a phrase: after it only a joined name counts (`door kok_e`).
+        let by = label.eq_ignore_ascii_case("door");
+        if is_user_name(value.as_str(), marked && !by) {
+            out.push(Finding::new(
+                value.start(),
+                value.end(),
+                Category::Other,
+                "handle",
+                "a user name",
+            ));
+        }
+    }
+    super::table::column_cells(
+        text,
+        |label| ACCOUNT_COLUMN.is_match(label),
+        |start, end| {
+            let value = &text[start..end];
+            if !value.contains(' ') && is_user_name(value, true) {
+                out.push(Finding::new(
+                    start,
+                    end,
+                    Category::Other,
+                    "handle",
+                    "in a column of user names",
+                ));
+            }
+        },
+    );
+}
+
+/// Finds the handles of people's accounts and user names in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
+    user_names(text, out);
     if !text.contains('@') {
         return;
     }
@@ -101,5 +186,28 @@ mod tests {
         assert!(found("zie @politie_maasaa en @RTVDrenthe, @knvb.oost").is_empty());
         assert!(found("@Ingrid kun jij dit oppakken? @allen graag").is_empty());
         assert!(found("mail j.smit@gmail.com of smit @ gmail.com").is_empty());
+    }
+
+    #[test]
+    fn user_names_after_their_labels_and_in_their_columns() {
+        assert_eq!(
+            found(
+                "Geëxporteerd door: kramer.a op 10-04\nGebruiker: vrieling_p\n\
+                 onder gebruikersnaam \"airco_yusuf040\", EU Login dvolkov.gl en lkersten7"
+            ),
+            ["kramer.a", "vrieling_p", "airco_yusuf040", "dvolkov.gl"]
+        );
+        let t = "Rekening |Naam            |EU Login-ID |Sinds\n\
+                 NL-100   |Kersten, Lisa   |lkersten7   |2021\n\
+                 NL-100   |Wittebrood, Jan |jwittebr    |2019\n";
+        assert_eq!(found(t), ["lkersten7", "jwittebr"]);
+        // Phrases, abbreviations, domains and files after the same words.
+        assert!(
+            found(
+                "door v.d. Berg, door o.a. de GGD, door rws.nl, door Jansen, user experience, \
+                 gebruiker van de app, account: rapport_v2.pdf, door middel van"
+            )
+            .is_empty()
+        );
     }
 }

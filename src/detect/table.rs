@@ -26,7 +26,7 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
         outside_brackets(&line[r.clone()])
             .split_whitespace()
             .count()
-            <= 3
+            <= 4
     });
     // A row of data has numbers in several cells; a header at most one cell that is a number
     // (`2022`), and a few labels with a number after a word (`Aanslag 2022`, `Ouder 1`,
@@ -41,8 +41,42 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
         }
     };
     let numbers = columns.iter().filter(|r| number_at(r, true)).count();
-    let with_digits = columns.iter().filter(|r| number_at(r, false)).count();
+    // A roster has a column per day (`Ma 11-3;Di 12-3;…`): those labels are no data.
+    let with_digits = columns
+        .iter()
+        .filter(|&r| number_at(r, false) && !names_a_day(&line[r.clone()]))
+        .count();
     (columns.len() >= 3 && short && numbers <= 1 && with_digits <= 2).then_some((sep, columns))
+}
+
+/// Whether a label opens with a day of the week, written out or abbreviated (`Ma 11-3`,
+/// `dinsdag 12/3`, `Tue 12 Mar`).
+fn names_a_day(label: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "ma",
+        "di",
+        "wo",
+        "do",
+        "vr",
+        "za",
+        "zo",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let first = label.split([' ', '.']).next().unwrap_or_default();
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(first))
 }
 
 /// A label without the remark in brackets that ends it.
@@ -409,5 +443,11 @@ mod tests {
             "Lln.nr\tAchternaam\tOuder 1\tStatus 1-10\n220114\tBoukhari\tN. Boukhari\taanwezig\n";
         assert_eq!(cells_of(t, "Achternaam"), ["Boukhari"]);
         assert!(header_columns("220114\tBoukhari\t12-05-2009\t3H1").is_none());
+        // A roster's column per day.
+        let t = "Nr;Naam;Geb.datum;Ma 11-3;Di 12-3;Wo 13-3
+SK-01;Westra, Sybren;04-05-1978;V;S;-
+";
+        assert_eq!(cells_of(t, "Geb.datum"), ["04-05-1978"]);
+        assert!(header_columns("Jan;Kooistra 3;Dijkstra 7;Mulder 12").is_none());
     }
 }

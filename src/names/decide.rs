@@ -832,9 +832,13 @@ fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
     if p.form == Form::Full {
         // `Perceel Verstegen`: a word capitalised only because it opens the sentence is no
         // first name before an identified surname.
-        return !(g.has(first, class::WORD)
+        let word_opening_a_sentence = g.has(first, class::WORD)
             && !g.has(first, class::FIRST_NAME)
-            && !person::capitalised_as_a_name(g, first));
+            && !person::capitalised_as_a_name(g, first);
+        // `Heikantse Dijk`, `Lithse Ham`: a word in `-se` that is no first name is a place's
+        // adjective, and the surname after it part of a place's name.
+        let place_adjective = g.folded(first).ends_with("se") && !g.has(first, class::FIRST_NAME);
+        return !(word_opening_a_sentence || place_adjective);
     }
     let words: Vec<usize> = (first..p.next).filter(|&k| g.word(k).is_some()).collect();
     let capital_particle = words
@@ -865,8 +869,6 @@ fn person_shaped(g: &Grammar, p: &NameParse) -> bool {
         })
 }
 
-/// Whether a mention names a public official: the surname must agree, and a first name or
-/// initial where the mention has one. A first name alone must be the official's.
 /// The public officials of one text: the listed ones, and those the text names in an
 /// office. The list is shared by every text, so it is read in place, not copied.
 struct PublicHere<'a> {
@@ -883,6 +885,8 @@ impl PublicHere<'_> {
     }
 }
 
+/// Whether a mention names a public official: the surname must agree, and a first name or
+/// initial where the mention has one. A first name alone must be the official's.
 fn is_public(public: &People, key: &PersonKey, form: Form) -> bool {
     match form {
         Form::Given => public

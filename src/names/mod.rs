@@ -1203,6 +1203,14 @@ Begin: ma 16-8-2021 08:30
         );
         assert!(r.contains(&"RTF".to_string()), "{r:?}");
         assert!(!r.contains(&"RWS".to_string()), "{r:?}");
+        // Last in the bracket, after the function.
+        let r = removed(
+            &engine(&[], &[]),
+            "Namens NEa: B. Nijenhuis (jurist, hierna: BN), R. El Khatib (inspecteur, RE)
+",
+        );
+        assert!(r.contains(&"BN".to_string()), "{r:?}");
+        assert!(r.contains(&"RE".to_string()), "{r:?}");
     }
 
     #[test]
@@ -2050,6 +2058,19 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn contacts_above_their_messages() {
+        let e = engine(&[], &[]);
+        // The whole label the phone shows, the agency's name too; an office holder's tag and
+        // a line that is no contact stay.
+        let text = "Orhan Douane  21:12\nmorgen A16?\n\nYasmina Bouzid  6-2-2023  10:31\nja\n\n\
+                    Verzonden  17-04-2024  08:10\nOpening  19:30\n";
+        assert_eq!(removed(&e, text), ["Orhan Douane", "Yasmina Bouzid"]);
+        // The transcript's speaker in capitals.
+        let text = "[00:00:45] MAARTJE: Ik ben toezichthouder.\n[00:00:50] MELDKAMER: Ja.\n";
+        assert_eq!(removed(&e, text), ["MAARTJE"]);
+    }
+
+    #[test]
     fn form_fields_with_dot_leaders_and_surnames_in_capitals() {
         let e = engine(&[], &[]);
         let text = "Naam contactpersoon ........ Gerrit Hendrik WASSINK\n\
@@ -2124,6 +2145,10 @@ Begin: ma 16-8-2021 08:30
                     Lingehoven. De gezinsvoogd, mevrouw N. Brouwer-Doğan van Samen Veilig \
                     Midden-Nederland, belt.\n";
         assert_eq!(removed(&e, text), ["N. Brouwer-Doğan"]);
+        // Before `, fractie …`.
+        let text = "Vragensteller: Durk Sikkema en Aukje Hettema, fractie FNP\n\
+                    Indiener: Pieter Bos, medewerker Sport\n";
+        assert_eq!(removed(&e, text), ["Pieter Bos"]);
     }
 
     #[test]
@@ -2363,6 +2388,14 @@ Begin: ma 16-8-2021 08:30
             .flat_map(|t| e.identify(&FoldedText::new(t)))
             .collect();
         removed(&e.with_known_people(&named, &[], &[]), text)
+    }
+
+    #[test]
+    fn a_place_named_with_a_surname_another_document_gives() {
+        let e = engine(&[], &[]);
+        let export = "locatie;nr;huurder;geb_datum\nVlasakker;1;Dijk, H. van;08-04-1961\n";
+        let mail = "Vorig jaar was er onrust over Heikantse Dijk. Hanna Dijk belde.\n";
+        assert_eq!(removed_after(&e, &[export], mail), ["Hanna Dijk"]);
     }
 
     #[test]

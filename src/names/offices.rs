@@ -570,6 +570,31 @@ fn named_with_their_party(g: &Grammar) -> Vec<NameParse> {
         }
         out.extend(name_ending_at(g, i));
     }
+    out.extend(named_before_their_group(g));
+    out
+}
+
+/// Members named before `, fractie …` (`Vragensteller: Durk Sikkema en Aukje Hettema, fractie
+/// FNP`): the names of the list that ends at the comma.
+fn named_before_their_group(g: &Grammar) -> Vec<NameParse> {
+    let mut out = Vec::new();
+    for i in 2..g.tokens().len() {
+        if !(g.word_in(i, &["fractie", "fracties"]) && g.is_punct(i - 1, ',')) {
+            continue;
+        }
+        let mut end = i - 1;
+        while let Some(p) = name_ending_at(g, end) {
+            let first = g.tokens().partition_point(|t| t.start < p.start);
+            out.push(p);
+            // One before it in the list, after `en`, `&` or a comma.
+            match first.checked_sub(1) {
+                Some(k) if g.word(k) == Some("en") || g.is_punct(k, ',') || g.is_punct(k, '&') => {
+                    end = k;
+                }
+                _ => break,
+            }
+        }
+    }
     out
 }
 

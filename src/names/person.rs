@@ -38,9 +38,6 @@ pub const FUNCTION_IN_BRACKETS: &str = "followed by a function in brackets";
 /// Evidence: named as a relative or neighbour, or as the family of a business.
 pub const RELATIVE: &str = "named as a relative, a neighbour or a family";
 
-/// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
-/// lets auxiliary verbs count (`Hiemstra heeft …`), which only a word that is no common noun
-/// can afford.
 /// Days of the week, which open a sentence as a name does.
 const WEEKDAYS: &[&str] = &[
     "maandag",
@@ -52,6 +49,9 @@ const WEEKDAYS: &[&str] = &[
     "zondag",
 ];
 
+/// Why a word at tokens `[first, next)` refers to a person, if its place says so. `weak_verbs`
+/// lets auxiliary verbs count (`Hiemstra heeft …`), which only a word that is no common noun
+/// can afford.
 pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Option<&'static str> {
     if is_speaker(g, first, next) {
         return Some(SPEAKER);

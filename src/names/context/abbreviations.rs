@@ -87,13 +87,23 @@ pub(super) fn abbreviations(g: &Grammar, out: &mut Vec<Mention>) {
                     })
             })
         };
+        // Or last in the bracket, after the function (`R. El Khatib (inspecteur, RE)`,
+        // `(jurist, hierna: BN)`).
+        let last_in_bracket = || {
+            let close = (next + 1..(next + 12).min(g.tokens().len()))
+                .take_while(|&k| !g.is_line_end(k))
+                .find(|&k| g.is_punct(k, ')'))?;
+            let k = close.checked_sub(1).filter(|&k| k > *next)?;
+            (g.is_punct(k - 1, '(') || g.is_punct(k - 1, ',') || g.is_punct(k - 1, ':'))
+                .then_some(k)
+        };
         if g.is_punct(*next, '(')
-            && (is_candidate(next + 1) || bracketed(next + 1))
-            && g.is_punct(next + 2, ')')
+            && let Some(k) = last_in_bracket()
+            && (is_candidate(k) || bracketed(k))
         {
             out.push(initials_mention(
                 g,
-                next + 1,
+                k,
                 "initials in brackets after the name",
             ));
         }

@@ -7,7 +7,7 @@ use regex::Regex;
 use super::{Line, mention, used_as_organisation};
 use crate::fold::fold;
 use crate::names::Mention;
-use crate::names::grammar::{Form, Grammar, NameParse};
+use crate::names::grammar::{Form, Grammar, NameParse, shape};
 use crate::names::lexicon::class;
 
 /// The date that opens a chat app's system message, with or without a time:
@@ -99,6 +99,8 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
         .filter(&fits)
         .or_else(|| g.given_alone(i).filter(&fits))
         .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)))
+        // `[00:00:45] LOLKJE: …`: a transcript writes its speakers in capitals.
+        .or_else(|| first_name_in_capitals(g, i).filter(&fits))
         // `[00:01:10] SA: …`: the initials of a speaker in a transcript.
         .or_else(|| {
             g.initials_alone(i)
@@ -122,6 +124,16 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
             "chat speaker (the whole contact name)",
         ));
     }
+}
+
+/// A first name written in capitals at `i` (`LOLKJE`), not a word, place or organisation.
+fn first_name_in_capitals(g: &Grammar, i: usize) -> Option<NameParse> {
+    let not_a_name = class::WORD | class::ORG | class::PLACE | class::NOT_NAME | class::TITLE;
+    (g.has(i, shape::UPPER)
+        && g.has(i, class::FIRST_NAME)
+        && !g.has(i, not_a_name)
+        && g.str(i).chars().count() >= 3)
+        .then(|| super::one_word(g, i, true))
 }
 
 /// Where the contact starts after an SMS backup's direction and arrow at token `i` (`IN <-`,
@@ -406,6 +418,53 @@ static TEAMS_REVERSED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("Teams speaker pattern compiles")
 });
+
+/// A phone's chat shown as screenshots or exported by a tool: the contact's label alone on
+/// its line, then a column gap and the time, with the message below (`Orhan Douane  21:12`,
+/// `Thijs V. (PZ)  22:41`, `Yasmina Bouzid  6-2-2023  10:31`). The capture is the label.
+static CONTACT_ABOVE_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\x20\t]*(\p{Lu}[^\n:,()]{0,40}?(?:[\x20\t]+\([^()\n]{1,20}\))?)[\x20\t]{2,}(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[\x20\t]+)?\d{1,2}:\d{2}(?::\d{2})?[\x20\t]*$",
+    )
+    .expect("contact label pattern compiles")
+});
+
+/// The contact above a message (see [`CONTACT_ABOVE_MESSAGE`]): a name that opens the label,
+/// stretched over the whole label unless it tags an office holder.
+pub(super) fn contact_above_message(g: &Grammar, line: Line, out: &mut Vec<Mention>) {
+    let toks = g.tokens();
+    let line_start = toks[line.start].start;
+    let line_text = &g.text()[line_start..toks[line.end - 1].end];
+    let Some(label) = CONTACT_ABOVE_MESSAGE
+        .captures(line_text)
+        .and_then(|c| c.get(1))
+    else {
+        return;
+    };
+    let end = toks.partition_point(|t| t.start < line_start + label.end());
+    let i = line.start;
+    let known_given = g.has(i, class::FIRST_NAME) && !g.has(i, class::WORD | class::NOT_NAME);
+    let Some(p) = g
+        .name(i, false)
+        .or_else(|| g.given_alone(i).filter(|_| known_given))
+    else {
+        return;
+    };
+    let whole = if tagged_with_an_office(g, p.next, end) || p.next >= end {
+        None
+    } else {
+        whole_contact_name(g, p.clone(), end)
+    };
+    match whole {
+        Some(w) => out.push(mention(
+            w,
+            "name.chat",
+            "chat speaker (the whole contact name)",
+        )),
+        None if p.next == end => out.push(mention(p, "name.chat", "chat speaker")),
+        None => {}
+    }
+}
 
 /// The speaker of a Teams line (see [`TEAMS_REVERSED`]), when both parts read as a name.
 pub(super) fn teams_speaker(g: &Grammar, line: Line, out: &mut Vec<Mention>) {

@@ -216,6 +216,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             chat::speaker_before_stamp(g, line, out);
         }
         chat::teams_speaker(g, line, out);
+        chat::contact_above_message(g, line, out);
         if let Some(m) = chat::CHAT_SYSTEM_PREFIX.find(line_text) {
             chat::chat_system_message(g, line, g.tokens()[line.start].start + m.end(), out);
         }
