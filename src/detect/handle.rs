@@ -82,13 +82,15 @@ fn is_user_name(value: &str, bare: bool) -> bool {
         && parts
             .last()
             .is_some_and(|e| ENDINGS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+    // One case throughout: `nijssen.e`, or a system's capitals (`MOZDEMIR01`, `KRIJSWIJK`).
     let lower = value.chars().all(|c| !c.is_ascii_uppercase());
+    let upper = value.chars().all(|c| !c.is_ascii_lowercase());
     let bare_word = bare
-        && lower
-        && value.chars().all(|c| c.is_ascii_lowercase())
+        && (lower || upper)
+        && value.chars().all(|c| c.is_ascii_alphabetic())
         && value.len() >= 4
-        && !crate::names::lexicon::is_dutch_word(value);
-    word && !ending && (joined && (lower || value.contains('_')) || bare_word)
+        && !crate::names::lexicon::is_dutch_word(&value.to_ascii_lowercase());
+    word && !ending && (joined && (lower || upper || value.contains('_')) || bare_word)
 }
 
 /// Finds user names after their labels and in columns of them.
@@ -196,6 +198,10 @@ mod tests {
                  onder gebruikersnaam \"airco_yusuf040\", EU Login dvolkov.gl en lkersten7"
             ),
             ["kramer.a", "vrieling_p", "airco_yusuf040", "dvolkov.gl"]
+        );
+        assert_eq!(
+            found("afgedrukt door JVERMEU3\nAangemaakt: 14-05 02:13  Gebruiker: KRIJSWIJK\n"),
+            ["JVERMEU3", "KRIJSWIJK"]
         );
         let t = "Rekening |Naam            |EU Login-ID |Sinds\n\
                  NL-100   |Kersten, Lisa   |lkersten7   |2021\n\

@@ -356,7 +356,11 @@ impl NameEngine {
                 Strength::Weak => continue,
             };
             // Academic titles go with the name (`mr. S.A. Verbrugge`); forms of address stay.
-            let first = g.tokens().partition_point(|t| t.start < m.parse.start);
+            let mut first = g.tokens().partition_point(|t| t.start < m.parse.start);
+            // So do the particles of a surname alone written in lower case (`ten Dam`).
+            if m.parse.form == Form::Surname {
+                first = particles_before(g, first);
+            }
             let start = g.tokens()[directory::academic_titles_before(g, first)].start;
             // So do initials a list writes after the surname (`Safi A.W.`, `Smit A,`).
             let end = match m.parse.form {
@@ -407,6 +411,34 @@ impl NameEngine {
             public_words: public_words(officials, organisation_words, public_named),
         }
     }
+}
+
+/// Where the particles in lower case before the surname alone at token `i` start (`ten Dam`,
+/// `el Amrani`, `van der Linden`), or `i`. Not a `van` or `de` alone, which are as often the
+/// preposition or the article before the name (`de mail van Jansen`, `bij de Hema`).
+fn particles_before(g: &Grammar, i: usize) -> usize {
+    const PARTICLES: &[&str] = &[
+        "van", "de", "den", "der", "ten", "ter", "da", "dos", "das", "du", "le", "la", "el", "al",
+        "von", "zu", "di", "del", "della",
+    ];
+    // The particles that open a pair (`van der`, `de la`, `von der`).
+    let opens_pair = |first: &str, second: &str| {
+        matches!(
+            (first, second),
+            ("van", "de" | "der" | "den") | ("de", "la" | "le") | ("von", "der" | "dem")
+        )
+    };
+    let mut start = i;
+    while start > 0
+        && g.is_lower(start - 1)
+        && g.word_in(start - 1, PARTICLES)
+        && g.spaced(start - 1)
+        && (start == i || opens_pair(g.folded(start - 1), g.folded(start)))
+    {
+        start -= 1;
+    }
+    let ambiguous = start + 1 == i && matches!(g.folded(start), "van" | "de");
+    if ambiguous { i } else { start }
 }
 
 /// The people identified, with a surname.

@@ -1620,6 +1620,27 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn the_particles_of_a_surname_alone_in_lower_case() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Naam: ten Dam, Roelof\nNaam: Amrani, Said el\n\n\
+             Het diploma van ten Dam verloopt; el Amrani belde. Een brief van Amrani.\n",
+        );
+        assert_eq!(
+            r,
+            [
+                "ten Dam, Roelof",
+                "Amrani, Said el",
+                "ten Dam",
+                "el Amrani",
+                "Amrani"
+            ],
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_staff_name_wrapped_over_an_indented_line() {
         let e = engine(&["Thomas Maas"], &[]);
         let r = removed(

@@ -148,14 +148,19 @@ fn sms_arrow_end(g: &Grammar, i: usize, end: usize) -> Option<usize> {
 
 /// The contact labels a phone's report quotes after `opgeslagen als` (`Gesprek met:
 /// +32476331802 (opgeslagen als "Jempi Zeldenrust")`, `opgeslagen als: "Ria OL"`): what the
-/// phone's owner saved for the person, read whole (`"Jeroen W keuring"`).
+/// phone's owner saved for the person, read whole (`"Jeroen W keuring"`). So are the contact
+/// names of an SMS backup in XML (`contact_name="Van Beek Henk"`).
 pub(super) fn saved_contact_labels(g: &Grammar, out: &mut Vec<Mention>) {
     let quote = |k: usize| ['"', '“', '”'].iter().any(|&c| g.is_punct(k, c));
+    let text = g.text();
     for k in 0..g.tokens().len().saturating_sub(3) {
-        if !(g.word_in(k, &["opgeslagen", "saved"]) && g.word_in(k + 1, &["als", "as"])) {
+        let open = if g.word_in(k, &["opgeslagen", "saved"]) && g.word_in(k + 1, &["als", "as"]) {
+            k + 2 + usize::from(g.is_punct(k + 2, ':'))
+        } else if g.is_punct(k, '=') && text[..g.tokens()[k].start].ends_with("contact_name") {
+            k + 1
+        } else {
             continue;
-        }
-        let open = k + 2 + usize::from(g.is_punct(k + 2, ':'));
+        };
         let i = open + 1;
         if !quote(open) || g.word(i).is_none() {
             continue;

@@ -350,6 +350,10 @@ mod tests {
             names(text),
             vec!["Jempi Zeldenrust", "Jeroen W", "Jeroen W keuring", "Ria OL"]
         );
+        // An SMS backup's XML.
+        let text = "<sms address=\"+31651234987\" contact_name=\"Van Beek Henk\" type=\"1\"\n\
+                    body=\"Is goed.\" />\n";
+        assert_eq!(names(text), vec!["Van Beek Henk"]);
     }
 
     #[test]
