@@ -252,8 +252,9 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
 fn l_for_capital_i(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, u8)>) {
     use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
     let word = &bytes[start..end];
-    // Most words have no `l`: they cost one scan.
-    if !word.contains(&b'l') {
+    // Most words have no `l`: they cost one scan. A domain's or a path's part is no OCR's
+    // (`secretariaat@lsa-oost.nl`).
+    if !word.contains(&b'l') || start > 0 && b"@./".contains(&bytes[start - 1]) {
         return;
     }
     let upper = |k: usize| word.get(k).is_some_and(u8::is_ascii_uppercase);
@@ -587,6 +588,8 @@ mod tests {
             "Samiullah KARIMI en NOORZAI, Kolkweg 15"
         );
         assert_eq!(view("4O2O Luik"), "4020 Luik");
+        // Not in an address's domain.
+        assert_eq!(view("secretariaat@lsa-oost.nl"), "secretariaat@lsa-oost.nl");
     }
 
     #[test]

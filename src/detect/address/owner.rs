@@ -269,9 +269,6 @@ fn names_person(line: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
-    let Some(first) = words.first() else {
-        return false;
-    };
     // An entry of a list of callers or visitors: a form of address and a capitalised word
     // after the entry's number or dash (`  1. dhr Van der Horst - 0182 52 77 31`).
     let marker = |w: &str| {
@@ -286,6 +283,17 @@ fn names_person(line: &str) -> bool {
         return true;
     }
     let not_org = |w: &str| !GAZETTEER.is(&fold(w), class::ORG | class::FUNCTION | class::PLACE);
+    // An academic title or a form of address before the name (`mr. H. (Jet) Kuiper`), and the
+    // name the person goes by in brackets, are the name's.
+    let title = |w: &&&str| GAZETTEER.is(fold(w).trim_end_matches('.'), class::TITLE);
+    let words: Vec<&str> = words
+        .iter()
+        .skip_while(title)
+        .map(|w| w.trim_start_matches('(').trim_end_matches(')'))
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
     let initials = first.len() <= 6
         && first.ends_with('.')
         && first.chars().next().is_some_and(char::is_uppercase);
