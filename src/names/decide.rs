@@ -1039,11 +1039,13 @@ fn with_initials_before(g: &Grammar, p: &NameParse) -> Option<NameParse> {
         })
 }
 
-/// The end of a name with the professional letters written after it, which name the person
-/// as much as the name does (`drs. F. Lammers RA`, `ir. J. de Boer MSc`, `T. Kok RT`).
+/// The end of a name with the professional letters or the generation written after it, which
+/// name the person as much as the name does (`drs. F. Lammers RA`, `ir. J. de Boer MSc`, `T.
+/// Kok RT`, `Van Beek sr.`).
 fn with_post_nominal(text: &str, end: usize) -> usize {
     const LETTERS: &[&str] = &[
-        "RA", "AA", "RC", "RT", "RV", "MSc", "MA", "BSc", "LLM", "MBA", "PhD", "EMFC",
+        "RA", "AA", "RC", "RT", "RV", "MSc", "MA", "BSc", "LLM", "MBA", "PhD", "EMFC", "sr.",
+        "jr.", "Sr.", "Jr.", "sr", "jr",
     ];
     let rest = &text[end..];
     let Some(after) = rest.strip_prefix(' ') else {

@@ -1530,6 +1530,9 @@ Begin: ma 16-8-2021 08:30
             "Opgesteld door drs. P.M. Vonk RA.\nDe RA heeft gekeken, aldus mevrouw Jansen RAAD.\n",
         );
         assert_eq!(r, ["drs. P.M. Vonk RA", "Jansen"]);
+        // And the generation.
+        let r = removed(&e, "Gesproken met de heer Hendriks sr. en zijn zoon.\n");
+        assert_eq!(r, ["Hendriks sr."]);
     }
 
     #[test]
@@ -1617,6 +1620,16 @@ Begin: ma 16-8-2021 08:30
             "ik heb dit ook al aan mevr rutjes gezegd.\nMeneer van hout ik heb gestuurd.\nde hout is nat.\n",
         );
         assert_eq!(r, ["rutjes", "van hout"], "{r:?}");
+    }
+
+    #[test]
+    fn surnames_with_a_capital_after_their_prefix() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Ik sprak met Fiona MacLeod en Eamon FitzGerald. De fractie GroenLinks.\n",
+        );
+        assert_eq!(r, ["Fiona MacLeod", "Eamon FitzGerald"], "{r:?}");
     }
 
     #[test]

@@ -76,8 +76,16 @@ const STREET_ENDINGS: &[&str] = &[
 ];
 
 /// Whether a word has a capital after two lower-case letters (`BioEnergie`, `GroenLinks`):
-/// a brand or a party, not a surname (`McDonald`, `DeVries` have theirs sooner).
+/// a brand or a party, not a surname (`McDonald`, `DeVries` have theirs sooner, `MacLeod`
+/// and `FitzGerald` after their prefix).
 fn is_camel_case(word: &str) -> bool {
+    let after_prefix = ["Mac", "Fitz"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .filter(|rest| rest.starts_with(char::is_uppercase));
+    if let Some(rest) = after_prefix {
+        return is_camel_case(rest);
+    }
     let mut lower_run = 0;
     for c in word.chars() {
         if c.is_uppercase() && lower_run >= 2 {
