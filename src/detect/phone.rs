@@ -410,8 +410,9 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     }
     // A switchboard's number is round (`0411 - 63 20 00`, `088 120 50 00`); a person's direct
     // line seldom is (over the development sets, 631 landlines ending in `00` were kept as
-    // general numbers and 6 removed).
-    if number.ends_with("00") {
+    // general numbers and 6 removed). Not under a letterhead's `Contactpersoon`, which gives
+    // the person's own line.
+    if number.ends_with("00") && !under_contact_heading(text, start) {
         return true;
     }
     // A number after a separator on an address line (`Schoolstraat 4, 6921 AB Duiven |
@@ -427,6 +428,18 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     }
     (GENERAL_LABELS.contains(&label.as_str()) || before.is_empty() || separated)
         && super::address::organisation_block(text, lines, start)
+}
+
+/// Whether one of the four lines above `at` is a letterhead's heading of the person to
+/// contact (`Contactpersoon`, `Behandeld door`, `Inlichtingen bij`).
+fn under_contact_heading(text: &str, at: usize) -> bool {
+    const HEADINGS: &[&str] = &["contactpersoon", "behandeld door", "inlichtingen bij"];
+    let line_start = text[..at].rfind('\n').unwrap_or(0);
+    text[..line_start]
+        .lines()
+        .rev()
+        .take(4)
+        .any(|l| HEADINGS.contains(&l.trim().trim_end_matches(':').to_lowercase().as_str()))
 }
 
 /// What stands in brackets right after a number (`(algemeen)`, `(direct)`), folded.
@@ -835,6 +848,8 @@ mod tests {
         // A round number is a switchboard's, unless it says it is direct.
         let round = "bereikbaar op 0411 - 63 20 00 of 088 - 245 63 00, en 088 - 245 64 00 (direct), of 070 - 452 77 00 en 070 - 452 77 14.";
         assert_eq!(found(round), vec!["088 - 245 64 00", "070 - 452 77 14"]);
+        let contact = "Contactpersoon\nTirza van Spreuwel\nsecretaris\nT 070-3702600\n";
+        assert_eq!(found(contact), vec!["070-3702600"]);
         // A signature whose name has a title and the name the person goes by.
         let signature =
             "mr. H. (Jet) Kuiper\nJuridisch adviseur\nProvincie Overijssel\nT 038 499 82 16\n";
