@@ -52,31 +52,14 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
 /// Whether a label opens with a day of the week, written out or abbreviated (`Ma 11-3`,
 /// `dinsdag 12/3`, `Tue 12 Mar`).
 fn names_a_day(label: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "ma",
-        "di",
-        "wo",
-        "do",
-        "vr",
-        "za",
-        "zo",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
+    const SHORT: &[&str] = &[
+        "ma", "di", "wo", "do", "vr", "za", "zo", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     ];
     let first = label.split([' ', '.']).next().unwrap_or_default();
-    DAYS.iter().any(|d| d.eq_ignore_ascii_case(first))
+    crate::names::person::WEEKDAYS
+        .iter()
+        .chain(SHORT)
+        .any(|d| d.eq_ignore_ascii_case(first))
 }
 
 /// A label without the remark in brackets that ends it.

@@ -39,7 +39,7 @@ pub const FUNCTION_IN_BRACKETS: &str = "followed by a function in brackets";
 pub const RELATIVE: &str = "named as a relative, a neighbour or a family";
 
 /// Days of the week, which open a sentence as a name does.
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "maandag",
     "dinsdag",
     "woensdag",
