@@ -426,10 +426,9 @@ mod tests {
             "Lln.nr\tAchternaam\tOuder 1\tStatus 1-10\n220114\tBoukhari\tN. Boukhari\taanwezig\n";
         assert_eq!(cells_of(t, "Achternaam"), ["Boukhari"]);
         assert!(header_columns("220114\tBoukhari\t12-05-2009\t3H1").is_none());
-        // A roster's column per day.
-        let t = "Nr;Naam;Geb.datum;Ma 11-3;Di 12-3;Wo 13-3
-SK-01;Westra, Sybren;04-05-1978;V;S;-
-";
+        // A roster's column per day; a label of four words.
+        let t = "Nr;Naam;Diploma T&V geldig tot;Geb.datum;Ma 11-3;Di 12-3;Wo 13-3\n\
+                 SK-01;Westra, Sybren;31-12-2025;04-05-1978;V;S;-\n";
         assert_eq!(cells_of(t, "Geb.datum"), ["04-05-1978"]);
         assert!(header_columns("Jan;Kooistra 3;Dijkstra 7;Mulder 12").is_none());
     }

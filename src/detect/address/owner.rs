@@ -285,10 +285,9 @@ fn names_person(line: &str) -> bool {
     let not_org = |w: &str| !GAZETTEER.is(&fold(w), class::ORG | class::FUNCTION | class::PLACE);
     // An academic title or a form of address before the name (`mr. H. (Jet) Kuiper`), and the
     // name the person goes by in brackets, are the name's.
-    let title = |w: &&&str| GAZETTEER.is(fold(w).trim_end_matches('.'), class::TITLE);
     let words: Vec<&str> = words
         .iter()
-        .skip_while(title)
+        .skip_while(|w| GAZETTEER.is(fold(w).trim_end_matches('.'), class::TITLE))
         .map(|w| w.trim_start_matches('(').trim_end_matches(')'))
         .collect();
     let Some(first) = words.first() else {
