@@ -854,6 +854,30 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_boards_members_named_with_their_municipality() {
+        let e = engine(&["Gerda Smit"], &[]);
+        let text = "VERSLAG vergadering ALGEMEEN BESTUUR veiligheidsregio\n\n\
+                    Aanwezig: mw. M. Jongen (voorzitter, Maastricht), dhr. G.J. Nijsten \
+                    (Heerlen), dhr. P. Scheffers (Valkenburg aan de Geul)\n\
+                    Notulist: mw. G. Smit (Heerlen)\n\n\
+                    Nijsten vraagt naar de aanrijtijden.\n";
+        assert_eq!(removed(&e, text), ["G. Smit"]);
+        // Outside a board's minutes a town in brackets is where someone works.
+        let mail = "Overleg met dhr. G.J. Nijsten (Heerlen) en P. Scheffers (Valkenburg).\n";
+        assert_eq!(removed(&e, mail), ["G.J. Nijsten", "P. Scheffers"]);
+    }
+
+    #[test]
+    fn a_surname_with_an_elided_particle_is_capitalised_after_it() {
+        let e = engine(&["Charlotte d'Ancona"], &[]);
+        let text = "Van: d'Ancona, Charlotte\nC. d'Ancona belde met mevrouw d’Aubigny.\n";
+        assert_eq!(
+            removed(&e, text),
+            ["d'Ancona, Charlotte", "C. d'Ancona", "d’Aubigny"]
+        );
+    }
+
+    #[test]
     fn council_members_addressed_and_signing_above_their_parties() {
         let e = engine(&[], &[]);
         let text = "Aan de leden van de gemeenteraad\nt.a.v. de heer H.J. Tuinstra en mevrouw \

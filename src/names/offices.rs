@@ -525,12 +525,14 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         })
         .collect();
     let named = named_groups(brackets.iter().map(|&(_, party)| party));
+    let board = board_of_municipalities(text);
     let mut out = Vec::new();
     for &(open, party) in &brackets {
         let open_at = toks[open].start;
         if !(lexicon::is_party(party)
             || named.contains(&party.trim())
-            || (is_proper_name(party) && among_parties(text, open_at)))
+            || (is_proper_name(party) && among_parties(text, open_at))
+            || (board && names_a_municipality(party) && among_municipalities(text, open_at)))
         {
             continue;
         }
@@ -708,6 +710,54 @@ fn among_parties(text: &str, at: usize) -> bool {
         .skip(1)
         .filter_map(|s| s.split_once(')'))
         .filter(|(inside, _)| lexicon::is_party(inside))
+        .count()
+        >= 2
+}
+
+/// Whether a text's heading (its first 600 bytes) is that of a general or executive board's
+/// meeting (`VERSLAG extra vergadering ALGEMEEN BESTUUR`): in a joint body of municipalities
+/// (a safety region, a GGD) the members are their mayors and aldermen, named with their
+/// municipality.
+fn board_of_municipalities(text: &str) -> bool {
+    let head = fold(&text[..floor_boundary(text, 600)]);
+    ["algemeen bestuur", "dagelijks bestuur"]
+        .iter()
+        .any(|b| head.contains(b))
+        && meeting_of_a_public_body(&head)
+}
+
+/// The largest character boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether a bracket after a name names a municipality, with a seat before or after it at
+/// most (`(Heerlen, vicevoorzitter)`, `(voorzitter, Maastricht)`, `(Valkenburg aan de Geul)`,
+/// `(Sittard-Geleen)`).
+fn names_a_municipality(inside: &str) -> bool {
+    inside.split(',').take(2).any(|part| {
+        let part = part.trim();
+        let word = part.split([' ', '-']).next().unwrap_or("");
+        word.starts_with(char::is_uppercase)
+            && part.split_whitespace().count() <= 4
+            && GAZETTEER.is(&fold(word), class::PLACE)
+    })
+}
+
+/// Whether two municipalities stand in brackets within 300 bytes of `at`: the board's
+/// attendance list (`dhr. G.J. Nijsten (Heerlen), dhr. J. Geilenkirchen (Sittard-Geleen)`).
+fn among_municipalities(text: &str, at: usize) -> bool {
+    let start = floor_boundary(text, at.saturating_sub(300));
+    let end = floor_boundary(text, at + 300);
+    text[start..end]
+        .split('(')
+        .skip(1)
+        .filter_map(|s| s.split_once(')'))
+        .filter(|(inside, _)| names_a_municipality(inside))
         .count()
         >= 2
 }

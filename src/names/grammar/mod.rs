@@ -89,6 +89,15 @@ pub mod shape {
     pub const ORG_COMPOUND: u16 = 1 << 15;
 }
 
+/// Whether a word opens with an elided particle before a capital (`d'Ancona`, `l'Hermite`,
+/// `d’Aubigny`): a French or Italian surname, capitalised after its particle.
+fn elided_particle(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('d' | 'l'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.next().is_some_and(char::is_uppercase)
+}
+
 /// The grammar over one text's tokens.
 pub struct Grammar<'a> {
     text: &'a str,
@@ -119,7 +128,7 @@ impl<'a> Grammar<'a> {
                 let w = &text[t.start..t.end];
                 let mut chars = w.chars();
                 let first = chars.next().unwrap_or_default();
-                let shape = if first.is_uppercase() {
+                let shape = if first.is_uppercase() || elided_particle(w) {
                     if chars.clone().any(char::is_lowercase) {
                         shape::CAP
                     } else if w.chars().nth(1).is_some() {
@@ -127,7 +136,7 @@ impl<'a> Grammar<'a> {
                     } else {
                         0
                     }
-                } else if first.is_lowercase() {
+                } else if first.is_lowercase() && !elided_particle(w) {
                     shape::LOWER
                 } else {
                     0
