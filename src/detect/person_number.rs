@@ -816,7 +816,7 @@ fn label_words(label: &str) -> Vec<String> {
 }
 
 /// Words of a column label that say its numbers are a document's, a case's or an
-/// organisation's, not the person's of the row: an invoice or case number stays readable.
+/// organisation's, not the person's of the row: an invoice, case or ride number stays readable.
 const NOT_PERSON_KEYS: &[&str] = &[
     "factuur",
     "zaak",
@@ -852,6 +852,8 @@ const NOT_PERSON_KEYS: &[&str] = &[
     "lot",
     "pagina",
     "versie",
+    "rit",
+    "incident",
 ];
 
 /// A column label that names an identifier (`dossiernr`, `Reg.nr`, `schadenr IMG`,
@@ -1345,6 +1347,11 @@ mod tests {
         // A grave's number is a place in the cemetery, in a register of the dead too.
         let t = "Grafnr  | Overledene          | Geb.       | Rechthebbende\n\
                  B-07-20 | Rustenburg, Elisabeth | 12-06-1927 | Rustenburg, G.\n";
+        assert!(found(t).is_empty());
+        // An ambulance ride's number is the ride's, in a list of patients too.
+        let t = "Ritnr       Pat.      Geb.datum
+2507210633  J.P.K.    04-05-1944
+";
         assert!(found(t).is_empty());
     }
 }

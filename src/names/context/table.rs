@@ -64,6 +64,7 @@ const PERSON_COLUMNS: &[&str] = &[
     "huurder",
     "debiteur",
     "patient",
+    "pat",
     "lezer",
     "eerste lezer",
     "tweede lezer",
@@ -673,6 +674,11 @@ mod tests {
         let firms =
             "nr\trelatienr\tnaam ondernemer\tKvK\n7\t3000918455\tDoornbosch, April\t80214573\n";
         assert_eq!(people(firms), ["Doornbosch, April"]);
+        // Patients by their initials under an abbreviated label.
+        let rides = "Ritnr       Gemeente  Pat.      Geb.datum
+                     2507210633  Beek      J.P.K.    04-05-1944
+";
+        assert_eq!(people(rides), ["J.P.K."]);
     }
 
     #[test]
