@@ -711,6 +711,18 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.03,
             char_precision: 0.925,
         },
+        "dev-hospital" => Floors {
+            recall: 0.95,
+            staff_recall: 0.985,
+            keep_violations: 0.03,
+            char_precision: 0.96,
+        },
+        "dev-ransomware" => Floors {
+            recall: 0.915,
+            staff_recall: 0.97,
+            keep_violations: 0.04,
+            char_precision: 0.92,
+        },
         "dev-toeslagen" => Floors {
             recall: 0.945,
             staff_recall: 0.98,

@@ -1349,9 +1349,7 @@ mod tests {
                  B-07-20 | Rustenburg, Elisabeth | 12-06-1927 | Rustenburg, G.\n";
         assert!(found(t).is_empty());
         // An ambulance ride's number is the ride's, in a list of patients too.
-        let t = "Ritnr       Pat.      Geb.datum
-2507210633  J.P.K.    04-05-1944
-";
+        let t = "Ritnr       Pat.      Geb.datum\n2507210633  J.P.K.    04-05-1944\n";
         assert!(found(t).is_empty());
     }
 }

@@ -45,6 +45,9 @@ const PERSON_COLUMNS: &[&str] = &[
     "auteur",
     "opsteller",
     "gebruiker",
+    "gebr",
+    "operator",
+    "centralist",
     "door",
     "uitvoerder",
     "aanvrager",
@@ -168,8 +171,10 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
         for cells in &rows {
             for &c in &people {
                 if let Some(&(start, end)) = cells.get(c) {
-                    let part = NAME_PART_COLUMNS.contains(&columns[c].as_str());
-                    people_in(g, start, end, &evidence, part, out);
+                    let column = columns[c].trim_end_matches('.');
+                    let part = NAME_PART_COLUMNS.contains(&column);
+                    let login = USER_COLUMNS.contains(&column);
+                    people_in(g, start, end, &evidence, (part, login), out);
                 }
             }
         }
@@ -216,13 +221,18 @@ const NAME_PART_COLUMNS: &[&str] = &[
     "initialen",
 ];
 
-/// The people named in the cell at bytes `start..end` of the text.
+/// Columns of a system's users (a log's `operator`, `gebr.`): a word in capitals alone in
+/// its cell is a user name (`KYEBOAH`, `JVEENSTRA`), no acronym, unless it is a word.
+const USER_COLUMNS: &[&str] = &["gebruiker", "gebr", "operator", "centralist"];
+
+/// The people named in the cell at bytes `start..end` of the text; `(name_part, login)`
+/// say whether the column holds one part of a name or a user name.
 fn people_in(
     g: &Grammar,
     start: usize,
     end: usize,
     evidence: &str,
-    name_part: bool,
+    (name_part, login): (bool, bool),
     out: &mut Vec<Mention>,
 ) {
     let toks = g.tokens();
@@ -286,9 +296,13 @@ fn people_in(
             || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
         // A word in capitals alone in its cell of a name-part column is the surname
         // (`AHMADZAI` under `Achternaam`), however long.
+        let user_name = login
+            && whole_cell_word(g, k, first, end).is_some()
+            && !g.has(k, class::WORD | class::ORG | class::PLACE)
+            && !crate::names::lexicon::is_dutch_word(g.folded(k));
         let acronym = g.has(k, shape::UPPER)
             && !upper_surname
-            && !(name_part && whole_cell_word(g, k, first, end).is_some())
+            && !((name_part || user_name) && whole_cell_word(g, k, first, end).is_some())
             && (named || w.chars().count() > 4 || super::transcript::used_as_organisation(g, w));
         // `BioEnergie`, `GroenLinks`: a name of a thing, not a person or initials.
         let inner_capital = w.chars().skip(1).any(char::is_uppercase)
@@ -334,7 +348,7 @@ fn people_in(
             .or_else(|| g.initials_alone(k))
             .or_else(|| g.upper_name(k))
             .or_else(|| {
-                name_part
+                (name_part || user_name)
                     .then(|| whole_cell_word(g, k, first, end))
                     .flatten()
             })
@@ -675,10 +689,14 @@ mod tests {
             "nr\trelatienr\tnaam ondernemer\tKvK\n7\t3000918455\tDoornbosch, April\t80214573\n";
         assert_eq!(people(firms), ["Doornbosch, April"]);
         // Patients by their initials under an abbreviated label.
-        let rides = "Ritnr       Gemeente  Pat.      Geb.datum
-                     2507210633  Beek      J.P.K.    04-05-1944
-";
+        let rides = "Ritnr       Gemeente  Pat.      Geb.datum\n\
+                     2507210633  Beek      J.P.K.    04-05-1944\n";
         assert_eq!(people(rides), ["J.P.K."]);
+        // An alarm log's operators by their user names in capitals; not the system.
+        let log = "Tijd      Code  Omschrijving              Operator   Actie\n\
+                   23:47:52  LB    Lijnfout oostgevel        KYEBOAH    geen actie\n\
+                   23:50:00  OK    Herstel                   SYSTEEM    -\n";
+        assert_eq!(people(log), ["KYEBOAH"]);
     }
 
     #[test]
