@@ -164,8 +164,10 @@ impl Detector for Names {
             .0
             .detect(&FoldedText::new(&crate::fold::ocr_letters(text)));
         found.findings.extend(names.findings);
-        // Read here, as it needs the names: a person's number in brackets after the name.
+        // Read here, as it needs the names: a person's number or user name in brackets after
+        // the name.
         detect::person_number::bound_to_names(text, &mut found.findings);
+        detect::handle::bound_to_names(text, &mut found.findings);
         detect::birthdate::bound_to_names(text, &mut found.findings);
         found.protected.extend(names.protected);
     }

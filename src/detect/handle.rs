@@ -3,7 +3,8 @@
 //! readable (`@politie_maasaa`, `@RTVDrenthe`), as does a mention in a chat of one
 //! capitalised word (`@Ingrid`), which the name rules read as the name it is. And user names
 //! that systems log and registers list (`gebruiker: vrieling_p`, `door: nijssen.e`, a column
-//! `EU Login-ID`), made from a person's name as a mailbox is.
+//! `EU Login-ID`), made from a person's name as a mailbox is; a Windows account with its domain
+//! (`GEM\gbiemans`) and an administrator's (`adm-pkoster`), not a service's (`svc-backup`).
 
 use std::sync::LazyLock;
 
@@ -48,15 +49,45 @@ const ORGANISATION_OPENINGS: &[&str] = &[
 /// The labels of a user name, in a sentence (`gebruikersnaam "dirkvtr_oosterbroek"`, `EU Login
 /// dvolkov.gl`) or over a table's column (`EU Login-ID`). A system's log names who did what by
 /// `door` (`Geëxporteerd door: kramer.a`).
-const ACCOUNT_LABELS: &str = r"gebruikersnaam|gebruiker|user(?:name|[- ]?id)?|(?:eu[\x20])?log-?in(?:[- ]?(?:id|naam|name))?(?:'s)?|account(?:naam|[- ]?id)?|chatnaam|profielnaam|schermnaam|wechat|skype|telegram|instagram|snapchat|tiktok";
+const ACCOUNT_LABELS: &str = r"gebruikersnaam|gebruiker|(?:subject|target)?user(?:name|[- ]?id)?|(?:eu[\x20])?log-?in(?:[- ]?(?:id|naam|name))?(?:'s)?|account(?:naam|[- ]?id)?|chatnaam|profielnaam|schermnaam|wechat|skype|telegram|instagram|snapchat|tiktok";
 
-/// A user name after its label, with a colon or in quotes or neither.
+/// A user name after its label, with a colon (a log's `=`) or in quotes or neither.
 static LABELLED_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i)(?-u:\b)({ACCOUNT_LABELS}|door)(?-u:\b)[\x20\t]*(:?)[\x20\t]*(["'“‘]?)([A-Za-z0-9][A-Za-z0-9._-]{{1,38}}[A-Za-z0-9])"#
+        r#"(?i)(?-u:\b)({ACCOUNT_LABELS}|door)(?-u:\b)[\x20\t]*([:=]?)[\x20\t]*(["'“‘]?)([A-Za-z0-9][A-Za-z0-9._-]{{1,38}}[A-Za-z0-9])"#
     ))
     .expect("account label pattern compiles")
 });
+
+/// A Windows account with its domain (`GEM\gbiemans`, `SSC\asharma`), not in a path
+/// (`\\MVD-FS02\Sociaal`, `X:\IRN\incident_2024`): a domain in capitals, a user name in
+/// lower case that no backslash follows.
+static DOMAIN_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?:^|[\s(\[='"“,;])([A-Z][A-Z0-9-]{1,14}\\([a-z][a-z0-9._-]{1,30}[a-z0-9]))(?:$|[^\\A-Za-z0-9._-])"#,
+    )
+    .expect("domain account pattern compiles")
+});
+
+/// A personal administrator's account (`adm-pkoster`, `adm2-jdv`, `a-kvdheijden`): a prefix
+/// for administrators, a hyphen, then the person's initials and surname.
+static ADMIN_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(\[='“,;\\])((adm|admin|a)[0-9]?-([a-z]{3,20}))(?:$|[^A-Za-z0-9_@\\-])")
+        .expect("admin account pattern compiles")
+});
+
+/// The opening of a service's or the system's account, which names no person (`svc-backup`,
+/// `sa_report`, `system`).
+const SERVICE_ACCOUNTS: &[&str] = &["svc", "service", "sa_", "sys", "admin", "krbtgt", "sql"];
+
+/// Whether a user name is a service's account, or opens with a word (`incident_2024`,
+/// `analyse_2023`: a folder or a file).
+fn names_no_person(value: &str) -> bool {
+    let first = value.split(['.', '_', '-']).next().unwrap_or(value);
+    SERVICE_ACCOUNTS.iter().any(|s| value.starts_with(s))
+        || crate::names::lexicon::is_dutch_word(first)
+        || crate::names::lexicon::is_compound_word(first)
+}
 
 /// A header cell that labels a column of user names.
 static ACCOUNT_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,7 +138,11 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
         if by && capitals {
             continue;
         }
-        if is_user_name(value.as_str(), marked && !by) {
+        if is_user_name(value.as_str(), marked && !by)
+            && !SERVICE_ACCOUNTS
+                .iter()
+                .any(|s| value.as_str().starts_with(s))
+        {
             out.push(Finding::new(
                 value.start(),
                 value.end(),
@@ -135,9 +170,89 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
     );
 }
 
+/// Finds Windows accounts with their domain and administrators' accounts.
+fn system_accounts(text: &str, out: &mut Vec<Finding>) {
+    if text.contains('\\') {
+        for c in DOMAIN_ACCOUNT.captures_iter(text) {
+            let (account, user) = (c.get(1).expect("always"), c.get(2).expect("always"));
+            if is_user_name(user.as_str(), true) && !names_no_person(user.as_str()) {
+                let evidence = "a user name with its domain";
+                out.push(Finding::new(
+                    account.start(),
+                    account.end(),
+                    Category::Other,
+                    "handle",
+                    evidence,
+                ));
+            }
+        }
+    }
+    if !text.contains("adm") && !text.contains("a-") {
+        return;
+    }
+    for c in ADMIN_ACCOUNT.captures_iter(text) {
+        let (account, prefix, rest) = (c.get(1).expect("always"), &c[2], &c[3]);
+        // `a-` opens words too (`a-locatie`): only a long surname after it.
+        let long_enough = prefix != "a" || rest.len() >= 6;
+        if long_enough && !names_no_person(rest) {
+            out.push(Finding::new(
+                account.start(),
+                account.end(),
+                Category::Other,
+                "handle",
+                "an administrator's account",
+            ));
+        }
+    }
+}
+
+/// A user name in brackets right after a name (`Ait Taleb, Mohamed (maittaleb)`).
+static BRACKETED_USER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\x20\t]?\(([a-z][a-z0-9._-]{2,30})\)").expect("bracketed user pattern compiles")
+});
+
+/// Adds the user names made from the names among `findings` that stand in brackets right
+/// after them (`Sharma, Anil (asharma)`, `Ait Taleb, Mohamed (maittaleb)`): a ticket
+/// system's or a log's way of naming its users. The user name holds a word of four letters
+/// or more of the names that end the line before it.
+pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
+    let names: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.category == Category::Name)
+        .map(|f| (f.start, f.end))
+        .collect();
+    for &(_, end) in &names {
+        let Some(c) = BRACKETED_USER.captures(&text[end..]) else {
+            continue;
+        };
+        let user = c.get(1).expect("the user group always takes part");
+        let from = end - super::line_before(text, end, 40).len();
+        let holds_a_name = names
+            .iter()
+            .filter(|&&(s, e)| s >= from && e <= end)
+            .flat_map(|&(s, e)| {
+                crate::fold::fold(&text[s..e])
+                    .split(|c: char| !c.is_alphabetic())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .any(|w| w.chars().count() >= 4 && user.as_str().contains(&w));
+        if holds_a_name {
+            findings.push(Finding::new(
+                end + user.start(),
+                end + user.end(),
+                Category::Other,
+                "handle",
+                "a user name in brackets after a person's name",
+            ));
+        }
+    }
+}
+
 /// Finds the handles of people's accounts and user names in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     user_names(text, out);
+    system_accounts(text, out);
     if !text.contains('@') {
         return;
     }
@@ -221,5 +336,46 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn windows_accounts_with_their_domain_and_administrators_accounts() {
+        let log = "user=\"GEM\\gbiemans\" remip=188.146.0.1\n\
+                   4624 TargetUserName=jdevries SubjectUserName=twisniewski\n\
+                   Beheer: adm-pkoster, adm2-jdv en a-kvdheijden (zie 'SSC\\asharma').\n";
+        assert_eq!(
+            found(log),
+            [
+                "jdevries",
+                "twisniewski",
+                "GEM\\gbiemans",
+                "SSC\\asharma",
+                "adm-pkoster",
+                "adm2-jdv",
+                "a-kvdheijden"
+            ]
+        );
+        // Services' accounts, paths and files, words after `a-`.
+        let kept = "TargetUserName=svc-backup [MEIERVELD\\svc-backup] \\\\MVD-FS02\\Sociaal\\x \
+                    X:\\IRN\\incident_20241112 GIS\\meldingen_2024_v3.png a-locatie adm-backup\n";
+        assert!(found(kept).is_empty(), "{:?}", found(kept));
+    }
+
+    #[test]
+    fn a_user_name_in_brackets_after_the_name_it_is_made_of() {
+        let text = "Behandelaar: Ait Taleb, Mohamed (maittaleb)\nBeh.: Anil Sharma (ict)\n";
+        let name = |s: usize, e: usize| Finding::new(s, e, Category::Name, "name", "test");
+        let at = |w: &str| text.find(w).expect("in the text");
+        let mut findings = vec![
+            name(at("Ait"), at(", Mohamed")),
+            name(at("Mohamed"), at(" (mait")),
+            name(at("Anil"), at(" (ict)")),
+        ];
+        bound_to_names(text, &mut findings);
+        let users: Vec<&str> = findings[3..]
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(users, ["maittaleb"]);
     }
 }
