@@ -638,12 +638,21 @@ const HOUSE_NUMBER_COLUMNS: &[&str] = &["huisnr", "huisnr.", "huisnummer", "toev
 /// keep list still keeps an organisation's own address.
 fn in_address_column(text: &str, out: &mut Vec<Finding>) {
     let folded = |label: &str| crate::fold::fold(label);
+    // Whether the table being read has a house-number column: its street column's cells are
+    // then the streets of the addresses (`Straat;Huisnummer;Postcode` … `Molenakker;12;5462 CV`).
+    let numbered = std::cell::Cell::new(false);
     let choose = |labels: &[&str]| {
         let address: Vec<bool> = labels
             .iter()
             .map(|l| is_address_column(&folded(l)))
             .collect();
         let beside_address = address.contains(&true);
+        numbered.set(
+            beside_address
+                && labels
+                    .iter()
+                    .any(|l| HOUSE_NUMBER_COLUMNS.contains(&folded(l).as_str())),
+        );
         labels
             .iter()
             .zip(&address)
@@ -652,14 +661,17 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
             })
             .collect()
     };
-    super::table::chosen_column_cells(text, choose, |start, end, _| {
+    super::table::chosen_column_cells(text, choose, |start, end, label| {
         let cell = &text[start..end];
         let has_letters = cell.chars().any(char::is_alphabetic);
         let has_digits = cell.chars().any(|c| c.is_ascii_digit());
         // A street and number or a postcode, or the number of a house-number column. A
         // post-office box is an organisation's.
         let post_box = crate::fold::fold(cell).starts_with("postbus");
-        if has_digits && (has_letters || is_house_number(cell)) && !post_box {
+        let street = numbered.get()
+            && matches!(folded(label).as_str(), "straat" | "straatnaam")
+            && cell.starts_with(char::is_alphabetic);
+        if (street || has_digits && (has_letters || is_house_number(cell))) && !post_box {
             out.push(Finding::new(
                 start,
                 end,

@@ -159,6 +159,10 @@ fn a_house_number_column_beside_a_postcode_column() {
     assert!(found("naam;huisnr;aantal\nBakker;14;2\n").is_empty());
     let t = "nr;naam;postcode;aantal\n1;Bakker;4194 RC;2\n";
     assert_eq!(found(t), vec!["4194 RC"]);
+    // A mail merge's street, beside its house number; a street column alone is no address.
+    let t = "Naam;Straat;Huisnummer;Postcode\nJ.H. Schepers;Molenakker;12;5462 CV\n";
+    assert_eq!(found(t), vec!["Molenakker", "12", "5462 CV"]);
+    assert!(found("Straat;Werk;Periode\nMolenakker;riolering;mei\n").is_empty());
 }
 
 #[test]
