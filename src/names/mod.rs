@@ -2245,7 +2245,8 @@ Begin: ma 16-8-2021 08:30
         // Listed after their party's label, on its line and the indented lines below.
         let council = "Aanwezig:   27 leden, te weten:\n  Lokaal Belang: H. Nijhuis \
                        (fractievoorzitter), W. Oude Elferink,\n                 A. Dasselaar-Wigger\n  \
-                       BBB:   J. Mei, D. Bosch\nNotulist:   I. Tijhuis, T. Blokhuis\n\
+                       BBB:   J. Mei, D. Bosch\n  CDA (5): T. van der Linden, L. Mei, e.a.\n\
+                       Notulist:   I. Tijhuis, T. Blokhuis\n\
                        Lijst van aanwezigen: P. Kramer\n";
         assert_eq!(
             removed(&e, council),

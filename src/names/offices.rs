@@ -762,6 +762,16 @@ fn among_municipalities(text: &str, at: usize) -> bool {
         >= 2
 }
 
+/// A party's label without the number of its seats in brackets after it (`CDA (5)`).
+fn without_seat_count(label: &str) -> &str {
+    label
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once('('))
+        .filter(|(_, seats)| !seats.is_empty() && seats.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(label, |(party, _)| party.trim_end())
+}
+
 /// Members listed after their party's label in an attendance list (`  CDA:  M. Hulshof, G.
 /// Smit,` and the indented lines that continue it): every name in the list.
 fn listed_under_parties(g: &Grammar) -> Vec<NameParse> {
@@ -777,10 +787,11 @@ fn listed_under_parties(g: &Grammar) -> Vec<NameParse> {
         let line = &text[line_start..line_end];
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        // A label is a few capitalised words before a colon (`Lokaal Belang:`, `D66:`).
+        // A label is a few capitalised words before a colon (`Lokaal Belang:`, `D66:`), with
+        // the group's seats in brackets perhaps (`Lokaal Meierveld (7):`).
         let label = trimmed
             .split_once(':')
-            .map(|(l, _)| l)
+            .map(|(l, _)| without_seat_count(l))
             .filter(|l| is_proper_name(l));
         let names_from = match label {
             Some(l) if lexicon::is_party(l) => {
