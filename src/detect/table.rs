@@ -248,11 +248,17 @@ fn past_quote_marks(line: &str, start: usize, end: usize) -> usize {
     }
 }
 
-/// Whether a row goes on past a table's rule line (`|---|---|`, `---+---`, `====`), also in
-/// a quoted reply (`> ---|---`).
-pub(crate) fn is_rule_line(row: &str) -> bool {
+/// Whether a table goes on past a row that divides it: a rule line (`|---|---|`, `---+---`,
+/// `====`), also in a quoted reply (`> ---|---`), or a section's heading in capitals alone on
+/// its line (a roster's `VERPLEEGKUNDIGEN`, `TRIAGE/BALIE`).
+pub(crate) fn is_divider_line(row: &str) -> bool {
     let row = row.trim_start_matches(['>', ' ']);
-    !row.is_empty() && row.chars().all(|c| "-=+|: ".contains(c))
+    let rule = row.chars().all(|c| "-=+|: ".contains(c));
+    let heading = row.trim_end().len() <= 40
+        && !row.trim_end().contains("  ")
+        && row.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && row.chars().all(|c| c.is_uppercase() || " -/&".contains(c));
+    !row.is_empty() && (rule || heading)
 }
 
 /// Calls `cell(start, end)` with the trimmed byte range of every cell in a column whose header
@@ -341,7 +347,7 @@ fn walk_tables<'t>(
         }
         found.clear();
         while let Some(&(at, row)) = lines.get(n) {
-            if is_rule_line(row) {
+            if is_divider_line(row) {
                 n += 1;
                 continue;
             }

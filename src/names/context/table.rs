@@ -143,7 +143,7 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
         let mut row = n + 1;
         while row < lines.len() {
             let (row_start, row_text) = line_text(&lines[row]);
-            if table::is_rule_line(row_text) {
+            if table::is_divider_line(row_text) {
                 row += 1;
                 continue;
             }
@@ -697,6 +697,15 @@ mod tests {
                    23:47:52  LB    Lijnfout oostgevel        KYEBOAH    geen actie\n\
                    23:50:00  OK    Herstel                   SYSTEEM    -\n";
         assert_eq!(people(log), ["KYEBOAH"]);
+        // A roster's sections under headings in capitals.
+        let roster = "NAAM                     FUNCTIE     ma6  di7\nSEH-ARTSEN\n\
+                      Van Acker, L.            SEH-arts    D    D\nVERPLEEGKUNDIGEN\n\
+                      MARTIS, APRIL            SEH-vpk     D    /\n\
+                      de Kraker, Lotte         SEH-vpk     A    A\n";
+        assert_eq!(
+            people(roster),
+            ["Van Acker, L.", "MARTIS, APRIL", "de Kraker, Lotte"]
+        );
     }
 
     #[test]
