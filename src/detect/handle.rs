@@ -206,45 +206,69 @@ fn system_accounts(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// A user name in brackets right after a name (`Ait Taleb, Mohamed (maittaleb)`).
-static BRACKETED_USER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\x20\t]?\(([a-z][a-z0-9._-]{2,30})\)").expect("bracketed user pattern compiles")
+/// A word right after a name, in brackets or a column apart (`Ait Taleb, Mohamed
+/// (maittaleb)`, `Vermeulen, J.   JVERMEU3`).
+static WORD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[\x20\t]?\(|[\x20]{2,}|\t+)([A-Za-z0-9][A-Za-z0-9._-]{3,30})(?:\)|[\x20\t]|$)")
+        .expect("word after pattern compiles")
 });
 
-/// Adds the user names made from the names among `findings` that stand in brackets right
-/// after them (`Sharma, Anil (asharma)`, `Ait Taleb, Mohamed (maittaleb)`): a ticket
-/// system's or a log's way of naming its users. The user name holds a word of four letters
-/// or more of the names that end the line before it.
+/// A word right before a name, a column apart or with the name in brackets after it
+/// (`TVDLINDEN   Linden, T. van der`, `door JVERMEU3 (J. Vermeulen, IKP)`).
+static WORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\x20\t])([A-Za-z0-9][A-Za-z0-9._-]{3,30})(?:[\x20]{2,}|\t+|[\x20\t]?\()$")
+        .expect("word before pattern compiles")
+});
+
+/// Adds the user names made from the names among `findings` that stand beside them: in
+/// brackets after them (`Sharma, Anil (asharma)`), before them in brackets (`JVERMEU3 (J.
+/// Vermeulen)`) or a column apart (a log's legend, `TVDLINDEN   Linden, T. van der`), a
+/// ticket system's or a log's way of naming its
+/// users. The user name, in one case, holds the first five letters (or all four) of a word
+/// of the names on its line.
 pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
     let names: Vec<(usize, usize)> = findings
         .iter()
         .filter(|f| f.category == Category::Name)
         .map(|f| (f.start, f.end))
         .collect();
-    for &(_, end) in &names {
-        let Some(c) = BRACKETED_USER.captures(&text[end..]) else {
-            continue;
-        };
-        let user = c.get(1).expect("the user group always takes part");
-        let from = end - super::line_before(text, end, 40).len();
-        let holds_a_name = names
-            .iter()
-            .filter(|&&(s, e)| s >= from && e <= end)
-            .flat_map(|&(s, e)| {
-                crate::fold::fold(&text[s..e])
-                    .split(|c: char| !c.is_alphabetic())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .any(|w| w.chars().count() >= 4 && user.as_str().contains(&w));
-        if holds_a_name {
-            findings.push(Finding::new(
-                end + user.start(),
-                end + user.end(),
-                Category::Other,
-                "handle",
-                "a user name in brackets after a person's name",
-            ));
+    for &(start, end) in &names {
+        let line_start = start - super::line_before(text, start, 200).len();
+        let after = WORD_AFTER
+            .captures(&text[end..])
+            .and_then(|c| c.get(1))
+            .map(|m| (end + m.start(), end + m.end()));
+        let before = WORD_BEFORE
+            .captures(&text[line_start..start])
+            .and_then(|c| c.get(1))
+            .map(|m| (line_start + m.start(), line_start + m.end()));
+        for (s, e) in after.into_iter().chain(before) {
+            let user = &text[s..e];
+            let one_case = user.chars().all(|c| !c.is_ascii_uppercase())
+                || user.chars().all(|c| !c.is_ascii_lowercase());
+            let folded = user.to_ascii_lowercase();
+            let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+            let made_of_a_name = names
+                .iter()
+                .filter(|&&(ns, ne)| ns >= line_start && ne <= line_end)
+                .flat_map(|&(ns, ne)| {
+                    crate::fold::fold(&text[ns..ne])
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|w| w.chars().count() >= 4)
+                        .map(|w| w.chars().take(5).collect::<String>())
+                        .collect::<Vec<_>>()
+                })
+                .any(|w| folded.contains(&w));
+            let named = findings.iter().any(|f| f.start < e && s < f.end);
+            if one_case && made_of_a_name && !named && !names_no_person(&folded) {
+                findings.push(Finding::new(
+                    s,
+                    e,
+                    Category::Other,
+                    "handle",
+                    "a user name beside the person's name",
+                ));
+            }
         }
     }
 }
@@ -362,20 +386,28 @@ mod tests {
     }
 
     #[test]
-    fn a_user_name_in_brackets_after_the_name_it_is_made_of() {
-        let text = "Behandelaar: Ait Taleb, Mohamed (maittaleb)\nBeh.: Anil Sharma (ict)\n";
-        let name = |s: usize, e: usize| Finding::new(s, e, Category::Name, "name", "test");
-        let at = |w: &str| text.find(w).expect("in the text");
+    fn a_user_name_beside_the_name_it_is_made_of() {
+        let text = "Behandelaar: Ait Taleb, Mohamed (maittaleb)\nBeh.: Anil Sharma (ict)\n\
+                    TVDLINDEN   Linden, T. van der   centralist\n\
+                    door JVERMEU3 (J. Vermeulen, IKP)\nWINTER   Winter, J.\n";
+        let name = |w: &str| {
+            let s = text.find(w).expect("in the text");
+            Finding::new(s, s + w.len(), Category::Name, "name", "test")
+        };
         let mut findings = vec![
-            name(at("Ait"), at(", Mohamed")),
-            name(at("Mohamed"), at(" (mait")),
-            name(at("Anil"), at(" (ict)")),
+            name("Ait Taleb"),
+            name("Mohamed"),
+            name("Anil Sharma"),
+            name("Linden, T. van der"),
+            name("J. Vermeulen"),
+            name("Winter, J."),
         ];
         bound_to_names(text, &mut findings);
-        let users: Vec<&str> = findings[3..]
+        let users: Vec<&str> = findings[6..]
             .iter()
             .map(|f| &text[f.start..f.end])
             .collect();
-        assert_eq!(users, ["maittaleb"]);
+        // Not `ict`, nor a surname that is a word (`WINTER`), which the names' rules judge.
+        assert_eq!(users, ["maittaleb", "TVDLINDEN", "JVERMEU3"]);
     }
 }
