@@ -2624,6 +2624,10 @@ Begin: ma 16-8-2021 08:30
         let own = "Verslag hoorzitting commissie bezwaarschriften\n\n\
              Commissie : B. de Graaf (voorzitter), senior adviseur\n";
         assert_eq!(removed(&e, own), ["B. de Graaf"]);
+        // The chair as a transcript's speaker addresses someone, who holds no seat.
+        let spoken = "Verslag hoorzitting commissie bezwaarschriften\n\n\
+             VOORZITTER: Mr. Prins, u hebt de gronden aangevuld bij brief van 12 januari.\n";
+        assert_eq!(removed(&e, spoken), ["Mr. Prins"]);
         // Members listed before a bracketed `(leden)`; the committee's invitation, whose
         // heading names no hearing; not an advisory committee's `Leden:` label.
         let members = "Verslag hoorzitting commissie bezwaarschriften\n\n\

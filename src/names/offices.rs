@@ -64,7 +64,12 @@ impl<'t> Offices<'t> {
                 let before = f[..s].trim_end_matches([' ', '\t']);
                 let after = f[e..].trim_start_matches([' ', '\t']);
                 let bracketed = before.ends_with('(') && after.starts_with(')');
-                let label = (before.is_empty() || before.ends_with('\n')) && after.starts_with(':');
+                // A label names the seat's holder, not a transcript's speaker addressing
+                // someone (`VOORZITTER: Mr. Prins, u hebt de gronden aangevuld …`).
+                let rest_of_line = after.split('\n').next().unwrap_or("");
+                let label = (before.is_empty() || before.ends_with('\n'))
+                    && after.starts_with(':')
+                    && rest_of_line.split_whitespace().count() <= 8;
                 let last =
                     before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']));
                 // `Het lid Van Beek vraagt …`: the minutes' way of naming a member.
