@@ -65,11 +65,20 @@ impl Detector for KeepList {
         "keep"
     }
     fn detect(&self, text: &str, found: &mut Detections) {
-        let keep: Vec<Range<usize>> = self
+        let mut keep: Vec<Range<usize>> = self
             .matcher
             .as_ref()
             .map(|m| m.find(text))
             .unwrap_or_default();
+        // A number on the list (`112`) is no house number inside a street address
+        // (`Kakertsweg 112`).
+        keep.retain(|r| {
+            let number = text[r.clone()].bytes().all(|b| b.is_ascii_digit());
+            !(number
+                && found.findings.iter().any(|f| {
+                    f.category == Category::Address && f.start < r.start && r.end <= f.end
+                }))
+        });
         if !self.numbers.is_empty() {
             let kept_numbers: Vec<Range<usize>> = found
                 .findings
@@ -278,6 +287,25 @@ mod tests {
         assert_eq!(kept(&entries, "aan de Stationsweg 41."), ["Stationsweg 41"]);
         assert!(kept(&entries, "aan de Stationsweg 410.").is_empty());
         assert!(kept(&entries, "aan de Stationsweg 41a.").is_empty());
+    }
+
+    #[test]
+    fn a_listed_number_is_no_house_number_in_an_address() {
+        let keep = KeepList::new(&["112".to_string()]).unwrap();
+        let text = "Bel 112 of kom naar Kakertsweg 112.";
+        let street = text.find("Kakertsweg").unwrap();
+        let mut found = Detections::default();
+        found.findings.push(Finding::new(
+            street,
+            street + "Kakertsweg 112".len(),
+            Category::Address,
+            "address.street",
+            "test",
+        ));
+        keep.detect(text, &mut found);
+        let protected: Vec<&str> = found.protected.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(protected, ["112"]);
+        assert_eq!(found.protected[0].start, text.find("112").unwrap());
     }
 
     #[test]

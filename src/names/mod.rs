@@ -1822,7 +1822,10 @@ Begin: ma 16-8-2021 08:30
         );
         assert_eq!(r, ["Sanne"], "{r:?}");
         // A foreign city as English and German letters name it, though a first name too.
-        let r = removed(&e, "They were deported from Vienna in 1942; die Galerie in Wien.\n");
+        let r = removed(
+            &e,
+            "They were deported from Vienna in 1942; die Galerie in Wien.\n",
+        );
         assert!(r.is_empty(), "{r:?}");
     }
 
