@@ -868,6 +868,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_its_possessive() {
+        let e = engine(&["Chantal Vos"], &[]);
+        let text = "Dan staat Chantal's diagnose erin, en Mirjam’s auto ook.\n";
+        assert_eq!(removed(&e, text), ["Chantal", "Mirjam"]);
+    }
+
+    #[test]
     fn a_surname_with_an_elided_particle_is_capitalised_after_it() {
         let e = engine(&["Charlotte d'Ancona"], &[]);
         let text = "Van: d'Ancona, Charlotte\nC. d'Ancona belde met mevrouw d’Aubigny.\n";

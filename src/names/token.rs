@@ -5,7 +5,8 @@
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Letters, with inner apostrophes (`D'Angelo`) or a leading one (`'t`, `'s`).
+    /// Letters, with inner apostrophes (`D'Angelo`) or a leading one (`'t`, `'s`); a
+    /// capitalised word's possessive `'s` is left out (`Chantal's`).
     Word,
     /// Digits.
     Number,
@@ -44,7 +45,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = next;
             continue;
         } else if c.is_alphabetic() || (is_apostrophe(c) && is_elision(text, next)) {
-            (word_end(text, next), Kind::Word)
+            let end = word_end(text, next);
+            // `Chantal's`: the possessive is no part of the name; it is skipped.
+            let stem = possessive_stem_end(text, i, end);
+            tokens.push(Token {
+                start: i,
+                end: stem,
+                kind: Kind::Word,
+            });
+            i = end;
+            continue;
         } else if c.is_ascii_digit() {
             let digits = bytes[next..]
                 .iter()
@@ -93,6 +103,20 @@ fn word_end(text: &str, mut at: usize) -> usize {
     }
 }
 
+/// Where a capitalised word at `start..end` ends without its possessive `'s` (`Chantal's`,
+/// `O’Brien's`), or `end`.
+fn possessive_stem_end(text: &str, start: usize, end: usize) -> usize {
+    let word = &text[start..end];
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .filter(|stem| stem.chars().count() >= 2);
+    match stem {
+        Some(stem) if word.starts_with(char::is_uppercase) => start + stem.len(),
+        _ => end,
+    }
+}
+
 /// A leading apostrophe belongs to the word only in the elided articles of names and places
 /// (`'t`, `'s`); elsewhere it is a quote (`'Komar Lin' <…>`).
 fn is_elision(text: &str, at: usize) -> bool {
@@ -130,7 +154,7 @@ mod tests {
     fn keeps_apostrophes_inside_and_before_words() {
         assert_eq!(
             words("in 't Veld, D'Angelo, O’Brien's"),
-            vec!["in", "'t", "Veld", ",", "D'Angelo", ",", "O’Brien's"]
+            vec!["in", "'t", "Veld", ",", "D'Angelo", ",", "O’Brien"]
         );
         assert_eq!(words("'s-Gravenhage"), vec!["'s", "-", "Gravenhage"]);
     }
@@ -159,6 +183,7 @@ mod tests {
                     end = j + d.len_utf8();
                     chars.next();
                 }
+                end = possessive_stem_end(text, i, end);
                 Kind::Word
             } else if c.is_ascii_digit() {
                 while let Some(&(j, d)) = chars.next_if(|&(_, d)| d.is_ascii_digit()).as_ref() {
