@@ -10,7 +10,7 @@
 //! house's WOZ object number and its owner's tax assessment (`aanslagnummer`), a tenancy
 //! contract's number, a marketplace account's id and login IP. Such a number
 //! leads straight to the person, so it goes under the privacy ground like a licence plate.
-//! So does a VAT number that holds a BSN.
+//! So does a VAT number that holds a BSN, and a sole trader's VAT identification number.
 //!
 //! The number itself has no telling shape (`300188`, `4401-228-917`, `IP23-0617445`), so only
 //! its label decides: right before it on the line (`Klantnummer : 301457`, `BOA 7231`,
@@ -454,16 +454,27 @@ fn kvk_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// A VAT number that holds a citizen service number (`NL002217846B71`): a sole trader's
-/// old turnover-tax number was the owner's BSN with a suffix, and gives it away. A
-/// company's VAT number holds none.
+/// A VAT number of a person: one that holds a citizen service number (`NL753453423B01`), as
+/// a sole trader's old turnover-tax number was the owner's BSN with a suffix, or a sole
+/// trader's VAT identification number since 2020 (`NL002217846B71`: `NL00`, and a suffix
+/// past `B01`). A company's VAT number holds no BSN and ends in `B01`.
 fn vat_numbers_of_people(text: &str, out: &mut Vec<Finding>) {
     static VAT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?-u:\b)NL ?([0-9]{9}) ?B ?[0-9]{2}(?-u:\b)")
+        Regex::new(r"(?-u:\b)NL ?([0-9]{9}) ?B ?([0-9]{2})(?-u:\b)")
             .expect("VAT number pattern compiles")
     });
     for c in VAT.captures_iter(text) {
         let (whole, digits) = (c.get(0).expect("whole match"), c.get(1).expect("digits"));
+        if digits.as_str().starts_with("00") && &c[2] != "01" {
+            out.push(Finding::new(
+                whole.start(),
+                whole.end(),
+                Category::Other,
+                RULE,
+                "a sole trader's VAT identification number",
+            ));
+            continue;
+        }
         let mut nine = [0u8; 9];
         for (d, b) in nine.iter_mut().zip(digits.as_str().bytes()) {
             *d = b - b'0';
@@ -940,10 +951,11 @@ mod tests {
             found("tolk Pools, Wbtv 203518, via het tolkenbureau; tolk Turks (Wbtv-nr. 104829)"),
             ["203518", "104829"]
         );
-        // A sole trader's VAT number holds a BSN; a company's does not.
+        // A sole trader's VAT number holds a BSN, or since 2020 opens with `NL00` and ends
+        // past `B01`; a company's does neither.
         assert_eq!(
-            found("btw NL111222333B01 en NL123456789B01"),
-            ["NL111222333B01"]
+            found("btw NL111222333B01 en NL123456789B01, NL003985127B41 en NL001845720B01"),
+            ["NL111222333B01", "NL003985127B41"]
         );
         // A fine's number at the CJIB, and the numbers of a boatman's papers.
         assert_eq!(
@@ -1184,9 +1196,9 @@ mod tests {
         assert_eq!(found(text), ["14082735", "58120934"]);
         // Its VAT and establishment numbers go with it.
         let text = "Handelsnaam: Kapsalon Lies (eenmanszaak)\nKvK-nummer: 71843266  \
-                    Vestigingsnummer: 000039182744\nBTW-id: NL002217846B72\n\n\
+                    Vestigingsnummer: 000039182744\nBTW-id: NL812345670B01\n\n\
                     Groen Vastgoed B.V.\nBTW-nummer: NL001234567B01\n";
-        assert_eq!(found(text), ["71843266", "000039182744", "NL002217846B72"]);
+        assert_eq!(found(text), ["71843266", "000039182744", "NL812345670B01"]);
         // A `KvK` column: a sole trader's row, not a company's.
         let table = "nr\tnaam\tvorm\tKvK\n1\tMulder, G.J.\teenmanszaak\t39087712\n\
                      2\tSlot, W.\tez\t08155210\n3\tKaashandel B.V.\tbv\t64218937\n";
