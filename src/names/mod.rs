@@ -411,6 +411,7 @@ impl NameEngine {
         extend_by_hyphenated_initials(&g, &mut mentions);
         extend_by_partner_initials(&g, &mut mentions);
         extend_by_capitalised_particles(&g, &mut mentions);
+        extend_by_trailing_initial(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         let own_things = things::named(text);
         if !own_things.is_empty() || !self.known.things.is_empty() {
@@ -615,6 +616,43 @@ fn extend_by_capitalised_particles(g: &Grammar, mentions: &mut [Mention]) {
         }
         if let Some(p) = start {
             m.parse.start = toks[p].start;
+        }
+    }
+}
+
+/// A surname, or a first name, with one initial after it that ends the entry (`To: Verhoef B
+/// <b.verhoef@…>`, `door: LAHAYE J op 13-08`, `Linda H,`): a register's or a mail client's
+/// `Surname Initial`, read as one name. The entry ends at the line's end, an address in
+/// angle brackets, a comma, a bracket, a column gap or `op` before a date.
+fn extend_by_trailing_initial(g: &Grammar, mentions: &mut [Mention]) {
+    // Where another reading holds the initial already (`Marieke D.`), that one stands.
+    let read: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.parse.start, m.parse.end))
+        .collect();
+    for m in mentions.iter_mut() {
+        let k = m.parse.next;
+        if !matches!(m.parse.form, Form::Surname | Form::Given)
+            || !g.spaced(k.wrapping_sub(1))
+            || !g.is_capital_letter(k)
+        {
+            continue;
+        }
+        let initial = g.tokens()[k].start;
+        if read.iter().any(|&(s, e)| s <= initial && initial < e) {
+            continue;
+        }
+        let dot = usize::from(g.is_punct(k + 1, '.') && g.glued(k));
+        let last = k + dot;
+        let ends = g.is_line_end(last + 1)
+            || g.column_gap(last)
+            || [',', '<', ')', ';']
+                .iter()
+                .any(|&c| g.is_punct(last + 1, c))
+            || (g.word(last + 1) == Some("op") && g.spaced(last));
+        if ends {
+            m.parse.end = g.tokens()[last].end;
+            m.parse.next = last + 1;
         }
     }
 }
@@ -865,6 +903,14 @@ mod tests {
         // Outside a board's minutes a town in brackets is where someone works.
         let mail = "Overleg met dhr. G.J. Nijsten (Heerlen) en P. Scheffers (Valkenburg).\n";
         assert_eq!(removed(&e, mail), ["G.J. Nijsten", "P. Scheffers"]);
+    }
+
+    #[test]
+    fn a_surname_with_one_initial_after_it_that_ends_the_entry() {
+        let e = engine(&["Bas Verhoef", "Jan Lahaye"], &[]);
+        let text = "To: Verhoef B <b.verhoef@example.nl>\nGeëxporteerd door: LAHAYE J op 13-08-2025\n\
+                    Verhoef A en B zijn de kolommen.\n";
+        assert_eq!(removed(&e, text), ["Verhoef B", "LAHAYE J", "Verhoef"]);
     }
 
     #[test]
