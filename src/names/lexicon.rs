@@ -65,6 +65,7 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
     &["di"],
     &["del"],
     &["della"],
+    &["lo"],
     &["dos"],
     &["das"],
     &["do"],

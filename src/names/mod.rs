@@ -914,6 +914,13 @@ mod tests {
     }
 
     #[test]
+    fn an_italian_surname_with_its_particle() {
+        let e = engine(&[], &[]);
+        let text = "Der Patient heißt Lo Bello, falls Ihre Kollegen nachfragen.\n";
+        assert_eq!(removed(&e, text), ["Lo Bello"]);
+    }
+
+    #[test]
     fn a_name_before_its_possessive() {
         let e = engine(&["Chantal Vos"], &[]);
         let text = "Dan staat Chantal's diagnose erin, en Mirjam’s auto ook.\n";
