@@ -80,11 +80,16 @@ static ADMIN_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// `sa_report`, `system`).
 const SERVICE_ACCOUNTS: &[&str] = &["svc", "service", "sa_", "sys", "admin", "krbtgt", "sql"];
 
+/// Whether a user name is a service's or the system's account.
+fn is_service_account(value: &str) -> bool {
+    SERVICE_ACCOUNTS.iter().any(|s| value.starts_with(s))
+}
+
 /// Whether a user name is a service's account, or opens with a word (`incident_2024`,
 /// `analyse_2023`: a folder or a file).
 fn names_no_person(value: &str) -> bool {
     let first = value.split(['.', '_', '-']).next().unwrap_or(value);
-    SERVICE_ACCOUNTS.iter().any(|s| value.starts_with(s))
+    is_service_account(value)
         || crate::names::lexicon::is_dutch_word(first)
         || crate::names::lexicon::is_compound_word(first)
 }
@@ -138,11 +143,7 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
         if by && capitals {
             continue;
         }
-        if is_user_name(value.as_str(), marked && !by)
-            && !SERVICE_ACCOUNTS
-                .iter()
-                .any(|s| value.as_str().starts_with(s))
-        {
+        if is_user_name(value.as_str(), marked && !by) && !is_service_account(value.as_str()) {
             out.push(Finding::new(
                 value.start(),
                 value.end(),
@@ -176,13 +177,12 @@ fn system_accounts(text: &str, out: &mut Vec<Finding>) {
         for c in DOMAIN_ACCOUNT.captures_iter(text) {
             let (account, user) = (c.get(1).expect("always"), c.get(2).expect("always"));
             if is_user_name(user.as_str(), true) && !names_no_person(user.as_str()) {
-                let evidence = "a user name with its domain";
                 out.push(Finding::new(
                     account.start(),
                     account.end(),
                     Category::Other,
                     "handle",
-                    evidence,
+                    "a user name with its domain",
                 ));
             }
         }
@@ -223,9 +223,8 @@ static WORD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Adds the user names made from the names among `findings` that stand beside them: in
 /// brackets after them (`Sharma, Anil (asharma)`), before them in brackets (`JVERMEU3 (J.
 /// Vermeulen)`) or a column apart (a log's legend, `TVDLINDEN   Linden, T. van der`), a
-/// ticket system's or a log's way of naming its
-/// users. The user name, in one case, holds the first five letters (or all four) of a word
-/// of the names on its line.
+/// ticket system's or a log's way of naming its users. The user name, in one case, holds the
+/// first five letters (or all four) of a word of the names on its line.
 pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
     let names: Vec<(usize, usize)> = findings
         .iter()
@@ -234,6 +233,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
         .collect();
     for &(start, end) in &names {
         let line_start = start - super::line_before(text, start, 200).len();
+        let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
         let after = WORD_AFTER
             .captures(&text[end..])
             .and_then(|c| c.get(1))
@@ -247,7 +247,6 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
             let one_case = user.chars().all(|c| !c.is_ascii_uppercase())
                 || user.chars().all(|c| !c.is_ascii_lowercase());
             let folded = user.to_ascii_lowercase();
-            let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
             let made_of_a_name = names
                 .iter()
                 .filter(|&&(ns, ne)| ns >= line_start && ne <= line_end)

@@ -473,11 +473,7 @@ fn surname_of(text: &str, at: usize) -> bool {
 /// hearing of an elected body, or a document of an objections committee (its invitation to a
 /// hearing, its advice), not of a team's own meeting.
 fn meeting_of_a_public_body(folded: &str) -> bool {
-    let mut end = folded.len().min(600);
-    while !folded.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &folded[..end];
+    let head = &folded[..floor_boundary(folded, 600)];
     let names_any = |words: &[&str]| words.iter().any(|w| head.contains(w));
     let minutes = names_any(&[
         "verslag",

@@ -302,7 +302,7 @@ fn people_in(
             && !crate::names::lexicon::is_dutch_word(g.folded(k));
         let acronym = g.has(k, shape::UPPER)
             && !upper_surname
-            && !((name_part || user_name) && whole_cell_word(g, k, first, end).is_some())
+            && !(user_name || name_part && whole_cell_word(g, k, first, end).is_some())
             && (named || w.chars().count() > 4 || super::transcript::used_as_organisation(g, w));
         // `BioEnergie`, `GroenLinks`: a name of a thing, not a person or initials.
         let inner_capital = w.chars().skip(1).any(char::is_uppercase)
