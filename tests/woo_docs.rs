@@ -745,6 +745,26 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.03,
             char_precision: 0.92,
         },
+        "dev-debt" => Floors {
+            recall: 0.925,
+            staff_recall: 0.975,
+            keep_violations: 0.025,
+            char_precision: 0.95,
+        },
+        "dev-zoo" => Floors {
+            recall: 0.94,
+            staff_recall: 0.955,
+            keep_violations: 0.03,
+            char_precision: 0.97,
+        },
+        // The development-aid set's writer removes East African plates and local bank
+        // accounts that are no IBAN.
+        "dev-devaid" => Floors {
+            recall: 0.885,
+            staff_recall: 0.98,
+            keep_violations: 0.06,
+            char_precision: 0.895,
+        },
         _ => default,
     }
 }
