@@ -33,8 +33,9 @@ pub enum BatchFact {
 pub(crate) const KNOWN_NUMBERS: &str = "person-number.batch";
 
 /// The numbers a text labels as a person's and that are distinctive enough to look for
-/// elsewhere: five digits or more, or eight letters and digits with two digits (`KBL-OLE-0131`).
-/// A four-digit number (`BOA 7231`) is too often an amount or a year in another document.
+/// elsewhere: five digits or more, or eight letters and digits with two digits (`KBL-OLE-0131`),
+/// and the licence plates it reads. A four-digit number (`BOA 7231`) is too often an amount
+/// or a year in another document.
 pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     detect::person_number::labelled_only(text, &mut found);
@@ -54,6 +55,17 @@ pub(crate) fn labelled_numbers(text: &str) -> Vec<String> {
         })
         .map(str::to_string)
         .collect();
+    // A plate, read beside a vehicle word, travels bare too (`saw KDG 482M at the club`).
+    let mut plates = Vec::new();
+    detect::plate::detect(text, &mut plates);
+    numbers.extend(
+        plates
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            // Two letters at least: a parcel (`K 1190`) beside a vehicle is no plate elsewhere.
+            .filter(|p| p.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .map(str::to_string),
+    );
     numbers.sort();
     numbers.dedup();
     numbers
@@ -220,6 +232,13 @@ mod tests {
         // the number of a case that other documents cite as a reference.
         let register = "dossiernr\tnaam\tBSN\n2021-HT-043817\tAmrani, S.\t843646974\n";
         assert!(labelled_numbers(register).is_empty());
+    }
+
+    #[test]
+    fn a_plate_read_beside_a_vehicle_is_remembered() {
+        let text = "Two Land Cruisers (KDG 482M and KDH 117Z), trekker op perceel K 1190.\n";
+        assert_eq!(labelled_numbers(text), ["KDG 482M", "KDH 117Z"]);
+        assert!(labelled_numbers("seen at KDG 482M club\n").is_empty());
     }
 
     #[test]

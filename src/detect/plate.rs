@@ -44,7 +44,7 @@ static PLATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 static VEHICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|aanhangwagen|oplegger|trekker|trailer|truck|caravan|camper|licen[cs]e\s+plate|plate|(?:kfz-?|amtl\.\s*)kennzeichen|zugmaschine|auflieger|anh[äa]nger|lkw|pkw)(?:s|en)?(?-u:\b)",
+        r"(?i)(?-u:\b)(?:kenteken\w*|nummerbord|voertuig\w*|auto|personenauto|bestelauto|bestelbus|busje|vrachtauto|vrachtwagen|wagen|motor|scooter|brommer|aanhanger|aanhangwagen|oplegger|trekker|trailer|truck|caravan|camper|licen[cs]e\s+plate|plate|vehicle|car|lorry|jeep|pick-?up|motorbike|motorcycle|land\s+cruiser|(?:kfz-?|amtl\.\s*)kennzeichen|zugmaschine|auflieger|anh[äa]nger|lkw|pkw)(?:s|en)?(?-u:\b)",
     )
     .expect("vehicle word pattern compiles")
 });
@@ -362,6 +362,12 @@ mod tests {
             ["VZ-418-B", "WE 812KT", "B 214 KLM"]
         );
         assert_eq!(found("met eigen auto (PO 7K215)."), ["PO 7K215"]);
+        // English vehicle words.
+        assert_eq!(
+            found("Two project vehicles (KDG 482M, KDH 117Z) were found"),
+            ["KDG 482M", "KDH 117Z"]
+        );
+        assert_eq!(found("His car is KCR 556L in case"), ["KCR 556L"]);
         // A lorry's tractor and trailer, in Dutch and in German.
         assert_eq!(
             found("trekker BOH-HK 412 met oplegger BOH-HK 413"),

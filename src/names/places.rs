@@ -17,41 +17,36 @@ use super::lexicon::{self, GAZETTEER, class};
 use crate::fold::fold;
 
 /// A place's first word after what announces it: a postcode (spaces only, as a tab or a wide
-/// gap opens the next cell), `te` after a house number, or `gemeente`. The word ends its
-/// line or clause, or a lower-case word goes on (`Nieuwerkerk aan den IJssel`); a capitalised
-/// word after it makes it a firm's or a person's name (`7009 AJ Kremer Transport`).
+/// gap opens the next cell), `te` after a house number or a verb of residence, `gemeente`, or
+/// a preposition of place (`in`, `uit`, `vanuit`). The word ends its line or clause, or a
+/// lower-case word goes on (`Nieuwerkerk aan den IJssel`); a capitalised word after it makes it
+/// a firm's or a person's name (`7009 AJ Kremer Transport`).
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2} {1,2}|[0-9][a-zA-Z]?,? te |(?-u:\b)(?:[Gg]emeente|gem\.) )(\p{Lu}[\p{L}'-]+)(?:$|[,.;:)(\t|]| {2,}| \p{Ll})",
+        r"(?m)(?:(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2} {1,2}|[0-9][a-zA-Z]?,? te |(?-u:\b)(?:[Gg]emeente|gem\.|gevestigd te|wonende te|woonachtig te) |(?-u:\b)(?P<preposition>in|uit|vanuit) )(?P<place>\p{Lu}[\p{L}'-]+)(?:$|[,.;:)(\t|]| {2,}| \p{Ll})",
     )
     .expect("place pattern compiles")
 });
 
 /// The places `text` names as places (see the module documentation), folded, sorted and
 /// without repeats. Words and first names are left out: a listed place needs no learning,
-/// and `Oude` of `gemeente Oude IJsselstreek` is no place alone.
+/// and `Oude` of `gemeente Oude IJsselstreek` is no place alone. After a preposition a known
+/// surname is left out too, as a name can follow one (`gewijzigd in Bouzid`).
 pub fn learned(text: &str) -> Vec<String> {
-    // Each announcement holds a digit, `emeente` or `gem.`: most texts are passed at once.
-    if !text.contains(|c: char| c.is_ascii_digit())
-        && !text.contains("emeente")
-        && !text.contains("gem.")
-    {
-        return Vec::new();
-    }
     let mut places: Vec<String> = PLACE
         .captures_iter(text)
-        .map(|c| {
-            fold(
-                c.get(1)
-                    .expect("the place group always takes part")
-                    .as_str(),
-            )
-        })
-        .filter(|p| {
-            p.chars().count() >= 3
-                && !lexicon::is_dutch_word(p)
-                && !lexicon::is_particle(p)
-                && !GAZETTEER.is(p, class::FIRST_NAME | class::ORG | class::NOT_NAME)
+        .filter_map(|c| {
+            let place = fold(&c["place"]);
+            let not_a_place = if c.name("preposition").is_some() {
+                class::FIRST_NAME | class::ORG | class::NOT_NAME | class::SURNAME
+            } else {
+                class::FIRST_NAME | class::ORG | class::NOT_NAME
+            };
+            (place.chars().count() >= 3
+                && !lexicon::is_dutch_word(&place)
+                && !lexicon::is_particle(&place)
+                && !GAZETTEER.is(&place, not_a_place))
+            .then_some(place)
         })
         .collect();
     places.sort();
@@ -78,6 +73,13 @@ mod tests {
                     adres Kampweg 14 te Vorstenbosch.\n\
                     2913 CD Nieuwerkerk aan den IJssel\n";
         assert_eq!(learned(text), ["nieuwerkerk", "sinderen", "vorstenbosch"]);
+    }
+
+    #[test]
+    fn a_place_is_learned_after_a_preposition_of_place_but_no_known_surname() {
+        let text = "het kantoor in Kisumu, vanuit Migori en uit Bahir Dar.\n\
+                    NCWT, gevestigd te Oyugis; gewijzigd in Bouzid.\n";
+        assert_eq!(learned(text), ["kisumu", "migori", "oyugis"]);
     }
 
     #[test]
