@@ -93,6 +93,29 @@ const PERSON_COLUMNS: &[&str] = &[
     "getuige",
     "gedupeerde",
     "erfgenaam",
+    // English exports (embassies, missions, partners abroad).
+    "name",
+    "names",
+    "full name",
+    "first name",
+    "given name",
+    "given names",
+    "surname",
+    "last name",
+    "family name",
+    "employee",
+    "payee",
+    "beneficiary",
+    "account holder",
+    "account name",
+    "applicant",
+    "driver",
+    "passenger",
+    "traveller",
+    "recipient",
+    "sender",
+    "participant",
+    "attendee",
 ];
 
 /// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
@@ -219,6 +242,12 @@ const NAME_PART_COLUMNS: &[&str] = &[
     "voorletters",
     "voorl",
     "initialen",
+    "first name",
+    "given name",
+    "given names",
+    "surname",
+    "last name",
+    "family name",
 ];
 
 /// Columns of a system's users (a log's `operator`, `gebr.`): a word in capitals alone in
@@ -291,9 +320,19 @@ fn people_in(
         let upper_given = g.has(k + 2, shape::UPPER)
             && g.word(k + 2).is_some_and(|w| w.chars().count() >= 3)
             && !g.has(k + 2, class::ORG | class::PLACE);
+        // `OKOTH Jared Omondi`: a surname in capitals before the given names, which fill
+        // the cell.
+        let given_names_after = g.has(k, shape::UPPER)
+            && w.chars().count() >= 3
+            && !g.has(k, class::ORG | class::PLACE | class::WORD)
+            && toks.get(k + 1).is_some_and(|t| t.start < end)
+            && (k + 1..toks.len())
+                .take_while(|&j| toks[j].start < end)
+                .all(|j| g.is_cap(j) && !g.has(j, shape::UPPER | class::ORG | class::PLACE));
         let upper_surname = g.is_punct(k + 1, ',')
             && (g.is_cap(k + 2) && !g.has(k + 2, shape::UPPER) || upper_given)
-            || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end);
+            || g.is_capital_letter(k + 1) && toks.get(k + 2).is_none_or(|t| t.start >= end)
+            || given_names_after;
         // A word in capitals alone in its cell of a name-part column is the surname
         // (`AHMADZAI` under `Achternaam`), however long.
         let user_name = login
@@ -632,6 +671,14 @@ mod tests {
         assert_eq!(
             people(roster),
             ["Lodewijks T", "Mendes Tavares, D", "Osei, K"]
+        );
+        // An English export: the surname in capitals before the given names, and a column
+        // of surnames alone.
+        let payroll = "No\tName\tPosition\n1\tOKOTH Jared Omondi\tDirector\n2\tGGD Haaglanden\tpartner\n\n\
+                       No\tSurname\tGiven name\n1\tNAMUBIRU\tSarah\n";
+        assert_eq!(
+            people(payroll),
+            ["OKOTH", "Jared Omondi", "NAMUBIRU", "Sarah"]
         );
         // Initials in a column of their own; a row that lacks its last cells still counts.
         let sheet = "Naam\tVoorletters\tBSN\tIBAN\tUren\tUitbetaald\n\
