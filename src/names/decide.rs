@@ -205,7 +205,7 @@ impl NameEngine {
             &protected_spans,
             &mut mentions,
         );
-        identified_accounts(g, &people, &protected_spans, &mut mentions);
+        identified_accounts(g, [&people, &self.known.people], &protected_spans, &mut mentions);
         let remembered = &self.known.surnames;
         propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
         initials_after_names(g, &mut mentions);
@@ -544,18 +544,19 @@ pub(super) fn initials_of(k: &PersonKey) -> Vec<String> {
     out
 }
 
-/// Account names of the people identified in the text, as systems log them (`kaarts` for
+/// Account names of the people identified in the text or in another document of the batch,
+/// as systems log them (`kaarts` for
 /// Koen Aarts, `haddoun` for N. Haddou): the initial and the surname run together, either
 /// way round, in lower case, six letters or more and no Dutch word. The staff directory
 /// knows its members' accounts already.
 fn identified_accounts(
     g: &Grammar,
-    people: &People,
+    people: [&People; 2],
     protected: &Spans,
     mentions: &mut Vec<Mention>,
 ) {
     let mut wanted: HashSet<String, FastHash> = HashSet::default();
-    for k in people.keys() {
+    for k in people.iter().flat_map(|p| p.keys()) {
         let (Some(surname), Some(initial)) = (
             k.surname.as_deref(),
             k.initials

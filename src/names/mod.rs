@@ -742,6 +742,16 @@ mod tests {
     }
 
     #[test]
+    fn an_account_of_a_person_another_document_names() {
+        let e = engine(&[], &[]);
+        let named = e.identify(&FoldedText::new("Schipper Albert Hoekman tekende.\n"));
+        let e = e.with_known_people(&named, &[], &[]);
+        let log = "MSG;TYPE;ENTERED_BY\nNLD-1;FAR;ahoekman\nNLD-2;LAN;hoekmana\n";
+        assert_eq!(removed(&e, log), ["ahoekman", "hoekmana"]);
+        assert!(removed(&engine(&[], &[]), log).is_empty());
+    }
+
+    #[test]
     fn a_village_the_batch_shows_to_be_a_place_is_no_surname() {
         let e = engine(&[], &[]);
         let text = "Onderwerp: besluit LOD (asbest Sinderen)\nDe pachter Sinderen belde.\n";
