@@ -74,6 +74,18 @@ const SHIP_WORDS: &[&str] = &[
     "motorschip",
     "binnenvaartschip",
     "kotter",
+    "boomkorkotter",
+    "garnalenkotter",
+    "vissersvaartuig",
+    "vissersschip",
+    "viskotter",
+    "trawler",
+    "flyshooter",
+    "vessel",
+    "aan boord van de",
+    "aan boord van het",
+    "on board the",
+    "on board of the",
 ];
 
 /// Words for a storm, after which its one-word name stands.
@@ -182,6 +194,14 @@ mod tests {
                 "prinses christina",
                 "zeldenrust"
             ]
+        );
+        // A fishing vessel, and a ship one is aboard.
+        assert_eq!(
+            named(
+                "het vissersvaartuig Jacoba Hendrika (UK-147); U werkt aan boord van de Willem \
+                 Jacob? The vessel \"Stella Maris\" sailed."
+            ),
+            ["jacoba hendrika", "stella maris", "willem jacob"]
         );
     }
 
