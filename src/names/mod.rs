@@ -2704,6 +2704,9 @@ Begin: ma 16-8-2021 08:30
         let spoken = "Verslag hoorzitting commissie bezwaarschriften\n\n\
              VOORZITTER: Mr. Prins, u hebt de gronden aangevuld bij brief van 12 januari.\n";
         assert_eq!(removed(&e, spoken), ["Mr. Prins"]);
+        let short = "Verslag hoorzitting commissie bezwaarschriften\n\n\
+             VOORZITTER: Mevrouw Kowalczyk, wilt u nog iets zeggen?\n";
+        assert_eq!(removed(&e, short), ["Kowalczyk"]);
         // Members listed before a bracketed `(leden)`; the committee's invitation, whose
         // heading names no hearing; not an advisory committee's `Leden:` label.
         let members = "Verslag hoorzitting commissie bezwaarschriften\n\n\

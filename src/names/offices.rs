@@ -66,10 +66,17 @@ impl<'t> Offices<'t> {
                 let bracketed = before.ends_with('(') && after.starts_with(')');
                 // A label names the seat's holder, not a transcript's speaker addressing
                 // someone (`VOORZITTER: Mr. Prins, u hebt de gronden aangevuld …`).
+                // A question or a pronoun makes the rest a turn of speech (`VOORZITTER:
+                // Mevrouw Kowalczyk, wilt u nog iets zeggen?`).
                 let rest_of_line = after.split('\n').next().unwrap_or("");
+                let spoken = rest_of_line.contains('?')
+                    || rest_of_line
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| ["u", "ik", "je", "jij", "wij", "we"].contains(&w));
                 let label = (before.is_empty() || before.ends_with('\n'))
                     && after.starts_with(':')
-                    && rest_of_line.split_whitespace().count() <= 8;
+                    && rest_of_line.split_whitespace().count() <= 8
+                    && !spoken;
                 let last =
                     before.ends_with(',') && (after.is_empty() || after.starts_with(['\n', ',']));
                 // `Het lid Van Beek vraagt …`: the minutes' way of naming a member.
