@@ -2025,6 +2025,19 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_surname_with_the_arabic_article() {
+        let e = engine(&[], &[]);
+        let t = "Zij sprak met Al-Mansouri en el-Khatib over de zaak van Al-Khatib-Haddad.\n";
+        assert_eq!(
+            removed(&e, t),
+            ["Al-Mansouri", "el-Khatib", "Al-Khatib-Haddad"]
+        );
+        // A movement, a broadcaster, a place and a word after the article stay.
+        let keep = "Al-Qaeda en Al-Jazeera; El Salvador; het El-Nino-effect.\n";
+        assert!(removed(&e, keep).is_empty(), "{:?}", removed(&e, keep));
+    }
+
+    #[test]
     fn a_person_named_in_the_document_is_found_in_lower_case_too() {
         let e = engine(&[], &[]);
         let t = "Van: Harrie Peeters\n[03:25] ik ben niet de eigenaar. moet je bij harrie zijn\n\

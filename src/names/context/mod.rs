@@ -264,6 +264,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     single::single_words(g, out);
     single::lower_case_full_names(g, out);
     single::particle_surnames(g, out);
+    single::arabic_article_surnames(g, out);
     abbreviations::abbreviations(g, out);
     abbreviations::listed_initials(g, &lines, out);
     abbreviations::inline_parafen(g, out);

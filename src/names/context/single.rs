@@ -348,6 +348,48 @@ fn double_first_name(g: &Grammar, i: usize) -> Option<crate::names::grammar::Nam
     Some(p)
 }
 
+/// Organisations and movements named with the Arabic article, no family's name.
+const ARTICLE_NAMES_OF_THINGS: &[&str] = &[
+    "qaeda", "qaida", "shabaab", "shabab", "aqsa", "jazeera", "azhar", "nusra", "arabiya",
+    "quds", "ahly", "hilal", "nassr", "andalus",
+];
+
+/// `Al-Mansouri`, `el-Khatib`, `Al-Khatib-Haddad`: the Arabic article joined by a hyphen to a
+/// capitalised word is a family's name wherever it stands, as no Dutch or English word is
+/// written so. The words after it must be nothing else the lists know.
+pub(super) fn arabic_article_surnames(g: &Grammar, out: &mut Vec<Mention>) {
+    for i in 0..g.tokens().len().saturating_sub(2) {
+        let article = g.word(i).is_some_and(|w| {
+            ["al", "el"].contains(&w.to_lowercase().as_str())
+        });
+        let joined = g.glued(i) && g.is_punct(i + 1, '-') && g.glued(i + 1);
+        if !article || !joined || (i > 0 && g.glued(i - 1)) {
+            continue;
+        }
+        // The name, and a second family name joined to it (`Al-Khatib-Haddad`).
+        let mut last = i + 2;
+        while g.glued(last) && g.is_punct(last + 1, '-') && g.glued(last + 1) && g.is_cap(last + 2)
+        {
+            last += 2;
+        }
+        let names = (i + 2..=last).step_by(2);
+        let nothing_else = names.clone().all(|k| {
+            g.is_cap(k)
+                && g.word(k).is_some_and(|w| w.chars().count() >= 3)
+                && !g.has(k, OTHER_THAN_A_NAME | class::WORD)
+                && !g.word_in(k, ARTICLE_NAMES_OF_THINGS)
+        });
+        if !nothing_else || g.glued(last) && g.is_punct(last + 1, '-') {
+            continue;
+        }
+        let mut p = one_word(g, i, false);
+        p.end = g.tokens()[last].end;
+        p.next = last + 1;
+        p.surname = Some(crate::fold::fold(&g.text()[p.start..p.end]));
+        out.push(mention(p, "name.context", "a surname with the Arabic article"));
+    }
+}
+
 /// A surname alone whose particles are written with a capital (`Is dit dezelfde Van de Laar?`,
 /// `bezwaar Van de Laar`) or abbreviated (`bij vd Laar`): inside a clause, capitalised particles
 /// open only a surname; `vd` opens nothing else. An article alone (`De Kolk`, `De Telegraaf`)
