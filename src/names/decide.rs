@@ -205,7 +205,13 @@ impl NameEngine {
             &protected_spans,
             &mut mentions,
         );
-        identified_accounts(g, [&people, &self.known.people], &protected_spans, &mut mentions);
+        identified_accounts(
+            g,
+            &people,
+            &self.known.accounts,
+            &protected_spans,
+            &mut mentions,
+        );
         let remembered = &self.known.surnames;
         propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
         initials_after_names(g, &mut mentions);
@@ -544,19 +550,13 @@ pub(super) fn initials_of(k: &PersonKey) -> Vec<String> {
     out
 }
 
-/// Account names of the people identified in the text or in another document of the batch,
-/// as systems log them (`kaarts` for
-/// Koen Aarts, `haddoun` for N. Haddou): the initial and the surname run together, either
-/// way round, in lower case, six letters or more and no Dutch word. The staff directory
-/// knows its members' accounts already.
-fn identified_accounts(
-    g: &Grammar,
-    people: [&People; 2],
-    protected: &Spans,
-    mentions: &mut Vec<Mention>,
-) {
-    let mut wanted: HashSet<String, FastHash> = HashSet::default();
-    for k in people.iter().flat_map(|p| p.keys()) {
+/// Account names of `people`, as systems log them (`kaarts` for Koen Aarts, `haddoun` for N.
+/// Haddou): the initial and the surname run together, either way round, in lower case, six
+/// letters or more and no Dutch word. The staff directory knows its members' accounts
+/// already.
+pub(super) fn account_names(people: &People) -> HashSet<String, FastHash> {
+    let mut accounts: HashSet<String, FastHash> = HashSet::default();
+    for k in people.keys() {
         let (Some(surname), Some(initial)) = (
             k.surname.as_deref(),
             k.initials
@@ -567,14 +567,27 @@ fn identified_accounts(
             continue;
         };
         let surname: String = surname.split(' ').collect();
-        wanted.insert(format!("{initial}{surname}"));
+        accounts.insert(format!("{initial}{surname}"));
         // Not with an `s` or `e` after it: that is the surname inflected (`Jonkers`, `zwarte`).
         if !matches!(initial, 's' | 'e') {
-            wanted.insert(format!("{surname}{initial}"));
+            accounts.insert(format!("{surname}{initial}"));
         }
     }
-    wanted.retain(|a| a.chars().count() >= 6 && !crate::names::lexicon::is_dutch_word(a));
-    if wanted.is_empty() {
+    accounts.retain(|a| a.chars().count() >= 6 && !crate::names::lexicon::is_dutch_word(a));
+    accounts
+}
+
+/// The account names (see [`account_names`]) of the people identified in the text, or in
+/// another document of the batch (`known`).
+fn identified_accounts(
+    g: &Grammar,
+    people: &People,
+    known: &HashSet<String, FastHash>,
+    protected: &Spans,
+    mentions: &mut Vec<Mention>,
+) {
+    let own = account_names(people);
+    if own.is_empty() && known.is_empty() {
         return;
     }
     // Whole tokens in lower case, not part of an address (`kaarts@…`, `x.kaarts`); a full
@@ -585,7 +598,7 @@ fn identified_accounts(
         let joined_before = i > 0 && g.glued(i - 1) && joiner(i - 1);
         let joined_after = g.glued(i) && joiner(i + 1) && g.glued(i + 1) && g.word(i + 2).is_some();
         if !g.is_lower(i)
-            || !wanted.contains(w)
+            || !(own.contains(w) || known.contains(w))
             || joined_before
             || joined_after
             || protected.overlaps(t.start, t.end)

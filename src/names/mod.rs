@@ -226,6 +226,9 @@ struct Known {
     /// The initials of those people (see [`decide::initials_of`]), built once per batch.
     initials: HashSet<String, lexicon::FastHash>,
     surnames: HashSet<String, lexicon::FastHash>,
+    /// The account names of those people (see [`decide::account_names`]), built once per
+    /// batch.
+    accounts: HashSet<String, lexicon::FastHash>,
     /// The surnames other documents show as officials' or office holders', folded.
     public_surnames: HashSet<String, lexicon::FastHash>,
     /// The places the documents of the batch show to be places (see [`places`]), folded.
@@ -339,11 +342,13 @@ impl NameEngine {
             .map(str::to_string)
             .collect();
         let initials = people.keys().iter().flat_map(decide::initials_of).collect();
+        let accounts = decide::account_names(&people);
         NameEngine {
             known: Arc::new(Known {
                 people,
                 initials,
                 surnames,
+                accounts,
                 public_surnames,
                 places: learned,
                 things: batch_things,

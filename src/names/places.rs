@@ -17,27 +17,60 @@ use super::lexicon::{self, GAZETTEER, class};
 use crate::fold::fold;
 
 /// A place's first word after what announces it: a postcode (spaces only, as a tab or a wide
-/// gap opens the next cell), `te` after a house number or a verb of residence, `gemeente`, or
-/// a preposition of place (`in`, `uit`, `vanuit`). The word ends its line or clause, or a
-/// lower-case word goes on (`Nieuwerkerk aan den IJssel`); a capitalised word after it makes it
-/// a firm's or a person's name (`7009 AJ Kremer Transport`).
+/// gap opens the next cell), `te` after a house number or a verb of residence, or `gemeente`.
+/// The word ends its line or clause, or a lower-case word goes on (`Nieuwerkerk aan den
+/// IJssel`); a capitalised word after it makes it a firm's or a person's name (`7009 AJ
+/// Kremer Transport`).
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2} {1,2}|[0-9][a-zA-Z]?,? te |(?-u:\b)(?:[Gg]emeente|gem\.|gevestigd te|wonende te|woonachtig te) |(?-u:\b)(?P<preposition>in|uit|vanuit) )(?P<place>\p{Lu}[\p{L}'-]+)(?:$|[,.;:)(\t|]| {2,}| \p{Ll})",
+        r"(?m)(?:(?-u:\b)[1-9][0-9]{3} ?[A-Z]{2} {1,2}|[0-9][a-zA-Z]?,? te |(?-u:\b)(?:[Gg]emeente|gem\.|gevestigd te|wonende te|woonachtig te) )(\p{Lu}[\p{L}'-]+)(?:$|[,.;:)(\t|]| {2,}| \p{Ll})",
     )
     .expect("place pattern compiles")
 });
+
+/// Prepositions of place, after which a place stands as after [`PLACE`]'s announcements
+/// (`in Kisumu`, `vanuit Migori`).
+const PREPOSITIONS: [&str; 3] = ["in ", "uit ", "vanuit "];
+
+/// The words after a preposition of place that [`PLACE`] would take after an announcement.
+/// Found by searching for the prepositions, not by a pattern: `in ` is in every line, and a
+/// pattern's search stops at each one.
+fn after_prepositions(text: &str) -> impl Iterator<Item = &str> {
+    PREPOSITIONS.iter().flat_map(move |preposition| {
+        text.match_indices(preposition).filter_map(move |(at, _)| {
+            let starts_word = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            let rest = &text[at + preposition.len()..];
+            if !starts_word || !rest.starts_with(char::is_uppercase) {
+                return None;
+            }
+            let len = rest
+                .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+                .unwrap_or(rest.len());
+            let after = &rest[len..];
+            let ends = after.is_empty()
+                || after.starts_with(['\n', '\r', ',', '.', ';', ':', ')', '(', '\t', '|'])
+                || after.starts_with("  ")
+                || after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| a.starts_with(char::is_lowercase));
+            ends.then_some(&rest[..len])
+        })
+    })
+}
 
 /// The places `text` names as places (see the module documentation), folded, sorted and
 /// without repeats. Words and first names are left out: a listed place needs no learning,
 /// and `Oude` of `gemeente Oude IJsselstreek` is no place alone. After a preposition a known
 /// surname is left out too, as a name can follow one (`gewijzigd in Bouzid`).
 pub fn learned(text: &str) -> Vec<String> {
-    let mut places: Vec<String> = PLACE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let place = fold(&c["place"]);
-            let not_a_place = if c.name("preposition").is_some() {
+    let announced = PLACE.captures_iter(text).map(|c| (c.get(1), false));
+    let after_preposition = after_prepositions(text).map(|p| (p, true));
+    let mut places: Vec<String> = announced
+        .filter_map(|(m, p)| Some((m?.as_str(), p)))
+        .chain(after_preposition)
+        .filter_map(|(place, preposition)| {
+            let place = fold(place);
+            let not_a_place = if preposition {
                 class::FIRST_NAME | class::ORG | class::NOT_NAME | class::SURNAME
             } else {
                 class::FIRST_NAME | class::ORG | class::NOT_NAME

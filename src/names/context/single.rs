@@ -350,8 +350,8 @@ fn double_first_name(g: &Grammar, i: usize) -> Option<crate::names::grammar::Nam
 
 /// Organisations and movements named with the Arabic article, no family's name.
 const ARTICLE_NAMES_OF_THINGS: &[&str] = &[
-    "qaeda", "qaida", "shabaab", "shabab", "aqsa", "jazeera", "azhar", "nusra", "arabiya",
-    "quds", "ahly", "hilal", "nassr", "andalus",
+    "qaeda", "qaida", "shabaab", "shabab", "aqsa", "jazeera", "azhar", "nusra", "arabiya", "quds",
+    "ahly", "hilal", "nassr", "andalus",
 ];
 
 /// `Al-Mansouri`, `el-Khatib`, `Al-Khatib-Haddad`: the Arabic article joined by a hyphen to a
@@ -359,11 +359,8 @@ const ARTICLE_NAMES_OF_THINGS: &[&str] = &[
 /// written so. The words after it must be nothing else the lists know.
 pub(super) fn arabic_article_surnames(g: &Grammar, out: &mut Vec<Mention>) {
     for i in 0..g.tokens().len().saturating_sub(2) {
-        let article = g.word(i).is_some_and(|w| {
-            ["al", "el"].contains(&w.to_lowercase().as_str())
-        });
         let joined = g.glued(i) && g.is_punct(i + 1, '-') && g.glued(i + 1);
-        if !article || !joined || (i > 0 && g.glued(i - 1)) {
+        if !joined || !g.word_in(i, &["al", "el"]) || (i > 0 && g.glued(i - 1)) {
             continue;
         }
         // The name, and a second family name joined to it (`Al-Khatib-Haddad`).
@@ -386,7 +383,11 @@ pub(super) fn arabic_article_surnames(g: &Grammar, out: &mut Vec<Mention>) {
         p.end = g.tokens()[last].end;
         p.next = last + 1;
         p.surname = Some(crate::fold::fold(&g.text()[p.start..p.end]));
-        out.push(mention(p, "name.context", "a surname with the Arabic article"));
+        out.push(mention(
+            p,
+            "name.context",
+            "a surname with the Arabic article",
+        ));
     }
 }
 
