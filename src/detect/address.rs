@@ -110,6 +110,10 @@ const STREET_SUFFIXES: &[&str] = &[
     "gasse",
 ];
 
+/// English street words, a word of their own after the street's name, as the Caribbean
+/// Netherlands write them with the number after (`Chapel Piece Road 23`, `Smoke Alley 6`).
+const ENGLISH_STREET_WORDS: &[&str] = &["road", "street", "alley", "lane", "avenue", "drive"];
+
 /// The compass parts of a street (`Lekdijk-West`).
 const COMPASS_PARTS: &[&str] = &["Noord", "Oost", "Zuid", "West"];
 
@@ -919,14 +923,15 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     {
         return None;
     }
-    if abbreviated || STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
+    let english = ENGLISH_STREET_WORDS.contains(&lower.as_str());
+    if abbreviated || english || STREET_SUFFIXES.iter().any(|s| lower.ends_with(s)) {
         if !word.starts_with(char::is_uppercase) {
             return Some(word_start);
         }
         let start = street_start(text, word_start, lines.start(word_start));
-        return text[start..]
-            .starts_with(char::is_uppercase)
-            .then_some(start);
+        // An English street word needs the street's name before it: `Lane 2` is a road's.
+        let named = !english || start < word_start;
+        return (named && text[start..].starts_with(char::is_uppercase)).then_some(start);
     }
     // A street word up to three words back, with only capitalised words and particles
     // between it and the number.

@@ -1063,7 +1063,10 @@ mod tests {
         // Kenya's and Uganda's numbers, an identity card's in English, a service passport.
         assert_eq!(found("KRA PIN: A001839271K\n"), ["A001839271K"]);
         assert_eq!(found("NIN CM76021104LKPE\n"), ["CM76021104LKPE"]);
-        assert_eq!(found("a person using ID no. 10477392, the ED"), ["10477392"]);
+        assert_eq!(
+            found("a person using ID no. 10477392, the ED"),
+            ["10477392"]
+        );
         assert_eq!(found("| dienstpas DT0418826 |"), ["DT0418826"]);
         assert_eq!(found("T.C. Kimlik No 12345678901\n"), ["12345678901"]);
         assert_eq!(

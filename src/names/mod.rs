@@ -1283,6 +1283,39 @@ Begin: ma 16-8-2021 08:30
              De heer Swinkels (Water Natuurlijk) wil weten of dat kan.\n",
         );
         assert!(r.is_empty(), "{r:?}");
+        // The members listed before their list's bracket belong to it too.
+        let minutes = "NOTULEN van de openbare vergadering van het algemeen bestuur\n\n\
+             Leden: F. de Haan, B. Hiemstra en T. Veldman (Water Natuurlijk);\n";
+        assert!(
+            removed(&e, minutes).is_empty(),
+            "{:?}",
+            removed(&e, minutes)
+        );
+    }
+
+    #[test]
+    fn candidates_on_an_election_s_lists_and_members_in_a_table_of_them() {
+        let e = engine(&[], &[]);
+        let lists = "Lijst 3 - AGRARISCH WATERBELANG NOORD\n\
+             | nr | naam, voorletters | woonplaats |\n\
+             | 1  | Hoekstra, S. (Sjoerd) | Doezum |\n\
+             | 2  | Meijer, T. | Kollum |\n\n\
+             Een kiezer, mw. J. Huizinga, belde.\n";
+        assert_eq!(removed(&e, lists), ["J. Huizinga"]);
+        let attendance = "PRESENTIELIJST\nLeden AB          aanw.\nBakker, G.        x\n\
+             Wit, J. de        x\n\nNotulist: E. Kloosterman\n";
+        assert_eq!(removed(&e, attendance), ["E. Kloosterman"]);
+        // In an election's documents a candidate is named by the list; elsewhere a
+        // candidate for a job is not.
+        let minutes = "Verslag zitting over de kandidaatstelling\n\
+             Zij stelt dat kandidaat nr. 1, S. Hoekstra te Doezum, op de lijst mag.\n";
+        assert!(
+            removed(&e, minutes).is_empty(),
+            "{:?}",
+            removed(&e, minutes)
+        );
+        let job = "De kandidaat P. Jansen solliciteerde op de vacature.\n";
+        assert_eq!(removed(&e, job), ["P. Jansen"]);
     }
 
     #[test]

@@ -51,6 +51,16 @@ impl<'t> Offices<'t> {
                     .collect()
             })
             .unwrap_or_default();
+        // In the documents of an election a candidate stands on a published list.
+        if about_an_election(f) {
+            titles.extend(
+                f.match_indices("kandidaat")
+                    .map(|(s, w)| (s, s + w.len()))
+                    .filter(|&(s, e)| is_word(s, e))
+                    .map(|(s, e)| folded.original_range(s, e)),
+            );
+            titles.sort_by_key(|r| r.start);
+        }
         let mut seats = Vec::new();
         // In the minutes of an elected body or an objections committee the chair and the
         // members sit by office (`Voorzitter: Kuipers-Dam`, `mr. K.A. Smulders-Beex (lid)`,
@@ -476,6 +486,18 @@ fn surname_of(text: &str, at: usize) -> bool {
     initials || first_name
 }
 
+/// Whether a text (folded) is about an election, whose candidates the lists published.
+fn about_an_election(folded: &str) -> bool {
+    [
+        "kandidatenlijst",
+        "kandidaatstelling",
+        "kieswet",
+        "verkiezing",
+    ]
+    .iter()
+    .any(|w| folded.contains(w))
+}
+
 /// Whether a text's heading (its first 600 bytes, folded) is that of the minutes or the
 /// hearing of an elected body, or a document of an objections committee (its invitation to a
 /// hearing, its advice), not of a team's own meeting.
@@ -551,13 +573,85 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         } else {
             open
         };
-        out.extend(name_ending_at(g, end));
+        // The names listed before it belong to the party too (`F. de Haan, B. Hiemstra en
+        // T. Veldman (Water Natuurlijk);`).
+        let mut member = name_ending_at(g, end);
+        while let Some(p) = member {
+            // Back over the initials and particles the name may have been read without.
+            let mut first = toks.partition_point(|t| t.start < p.start);
+            while first > 0
+                && (g.is_capital_letter(first - 1)
+                    || g.is_punct(first - 1, '.')
+                    || g.is_lower(first - 1) && g.has(first - 1, class::PARTICLE))
+            {
+                first -= 1;
+            }
+            out.push(p);
+            let listed =
+                first >= 2 && (g.is_punct(first - 1, ',') || g.word_in(first - 1, &["en"]));
+            member = listed.then(|| name_ending_at(g, first - 1)).flatten();
+        }
     }
     out.extend(signed_above_parties(g));
     out.extend(named_with_their_party(g));
     out.extend(listed_with_party_cells(g));
     out.extend(listed_under_parties(g));
+    out.extend(listed_in_member_tables(g));
     out.extend(motion_signers(g));
+    out
+}
+
+/// The heading of an election's candidate list (`Lijst 3 - AGRARISCH WATERBELANG`, `Lijst -
+/// (ongeldig verklaard)`, `Kandidatenlijst PvdA`), or the header of a table of an elected
+/// body's members (`Leden AB      aanw.   handtekening`), opening its line.
+static MEMBER_TABLE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?im)^[ \t|]*(?:lijst[ \t]+(?:[0-9]+|-)|kandidatenlijst|(?:leden[ \t]+(?:ab|db|algemeen[ \t]+bestuur|dagelijks[ \t]+bestuur|gemeenteraad|raad|provinciale[ \t]+staten|staten)|raadsleden|statenleden|ab-leden)(?:[ \t]*\||[ \t]{2,}|\t))(?-u:\b)",
+    )
+    .expect("member table pattern compiles")
+});
+
+/// The candidates in the table under a candidate list's heading (`| 1 | Hoekstra, S. (Sjoerd)
+/// | m | Doezum |`), published under the Kieswet with their place of residence, and the
+/// members in a table of an elected body's members: the name that opens each row's first cell
+/// that is no number, up to a blank line.
+fn listed_in_member_tables(g: &Grammar) -> Vec<NameParse> {
+    let text = g.text();
+    let toks = g.tokens();
+    let mut out = Vec::new();
+    for heading in MEMBER_TABLE.find_iter(text) {
+        let mut line_start = text[heading.end()..]
+            .find('\n')
+            .map_or(text.len(), |n| heading.end() + n + 1);
+        while line_start < text.len() {
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |n| line_start + n);
+            let line = &text[line_start..line_end];
+            if line.trim().is_empty() {
+                break;
+            }
+            let sep =
+                table::separator(line, &['|', '\t', ';']).unwrap_or(table::Separator::Aligned);
+            let cells = table::split(line, sep);
+            if let Some(cell) = cells.iter().find(|c| {
+                !line[(*c).clone()]
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+            }) {
+                let (at, cell_end) = (line_start + cell.start, line_start + cell.end);
+                let k = toks.partition_point(|t| t.start < at);
+                let name = toks
+                    .get(k)
+                    .filter(|t| t.start == at)
+                    .and_then(|_| g.reversed(k).or_else(|| g.name(k, true)))
+                    .filter(|p| p.end <= cell_end && p.form != Form::Given);
+                out.extend(name);
+            }
+            line_start = line_end + 1;
+        }
+    }
     out
 }
 
@@ -1298,6 +1392,11 @@ fn office_tail(rest: &str, opens_line: bool) -> bool {
     let rest = rest.trim_start();
     // `Rechter is mr. Wiersma-Ateş`.
     if matches!(rest, "is" | "was") {
+        return true;
+    }
+    // A candidate's place on the list (`kandidaat nr. 1, S. Hoekstra`, `kandidaat 9 Mulder`).
+    let place = rest.strip_prefix("nr.").unwrap_or(rest).trim_start();
+    if !place.is_empty() && place.len() <= 3 && place.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
     (rest.starts_with("van ") || rest.starts_with("voor ") || rest.starts_with("der "))
