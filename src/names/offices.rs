@@ -617,7 +617,6 @@ static MEMBER_TABLE: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// that is no number, up to a blank line.
 fn listed_in_member_tables(g: &Grammar) -> Vec<NameParse> {
     let text = g.text();
-    let toks = g.tokens();
     let mut out = Vec::new();
     for heading in MEMBER_TABLE.find_iter(text) {
         let mut line_start = text[heading.end()..]
@@ -640,14 +639,11 @@ fn listed_in_member_tables(g: &Grammar) -> Vec<NameParse> {
                     .bytes()
                     .all(|b| b.is_ascii_digit())
             }) {
-                let (at, cell_end) = (line_start + cell.start, line_start + cell.end);
-                let k = toks.partition_point(|t| t.start < at);
-                let name = toks
-                    .get(k)
-                    .filter(|t| t.start == at)
-                    .and_then(|_| g.reversed(k).or_else(|| g.name(k, true)))
-                    .filter(|p| p.end <= cell_end && p.form != Form::Given);
-                out.extend(name);
+                out.extend(name_opening_cell(
+                    g,
+                    line_start + cell.start,
+                    line_start + cell.end,
+                ));
             }
             line_start = line_end + 1;
         }
@@ -930,7 +926,6 @@ fn listed_under_parties(g: &Grammar) -> Vec<NameParse> {
 /// of its own, where two or more rows have one (a column, not a stray word).
 fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
     let text = g.text();
-    let toks = g.tokens();
     let mut rows = Vec::new();
     let mut line_start = 0;
     while line_start < text.len() {
@@ -959,17 +954,11 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
             .unwrap_or(0);
         let party_cell = |(k, c): (usize, &Range<usize>)| k != first && party(&line[c.clone()]);
         if cells.len() >= 2 && cells.iter().enumerate().any(party_cell) {
-            let (at, cell_end) = (
+            rows.push(name_opening_cell(
+                g,
                 line_start + cells[first].start,
                 line_start + cells[first].end,
-            );
-            let k = toks.partition_point(|t| t.start < at);
-            let name = toks
-                .get(k)
-                .filter(|t| t.start == at)
-                .and_then(|_| g.reversed(k).or_else(|| g.name(k, true)))
-                .filter(|p| p.end <= cell_end && p.form != Form::Given);
-            rows.push(name);
+            ));
         }
         line_start = line_end + 1;
     }
@@ -977,6 +966,17 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
         return Vec::new();
     }
     rows.into_iter().flatten().collect()
+}
+
+/// The name, reversed or not, that opens the table cell at bytes `at..cell_end` and ends in
+/// it; not a first name alone.
+fn name_opening_cell(g: &Grammar, at: usize, cell_end: usize) -> Option<NameParse> {
+    let k = g.tokens().partition_point(|t| t.start < at);
+    g.tokens()
+        .get(k)
+        .filter(|t| t.start == at)
+        .and_then(|_| g.reversed(k).or_else(|| g.name(k, true)))
+        .filter(|p| p.end <= cell_end && p.form != Form::Given)
 }
 
 /// Names signed side by side above a line of their parties (a motion's `K. Blokzijl      D.

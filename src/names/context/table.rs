@@ -97,12 +97,6 @@ const PERSON_COLUMNS: &[&str] = &[
     "name",
     "names",
     "full name",
-    "first name",
-    "given name",
-    "given names",
-    "surname",
-    "last name",
-    "family name",
     "employee",
     "payee",
     "beneficiary",
@@ -131,6 +125,7 @@ fn is_person_column(label: &str) -> bool {
             .iter()
             .all(|w| PERSON_COLUMNS.contains(w) || ["naam", "namen", "van", "de"].contains(w))
         || PERSON_COLUMNS.contains(&label)
+        || NAME_PART_COLUMNS.contains(&label)
         || names_a_person(label)
 }
 
