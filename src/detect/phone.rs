@@ -49,12 +49,17 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A number abroad written as its country writes it, after a word that says it is a
 /// telephone number (`cell (617) 555-0188`, `Handynummer ist 0157 3320 8841`, `mobil
-/// 0160-97712044`): the digit groups after the label.
+/// 0160-97712044`, a form's `Phone (home):    319-6628`): the digit groups after the label.
 static LABELLED_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:tel|telefoon|telefon|telephone|phone|mobiel|mobil|mobile|cell|gsm|handy|handynummer|direct|direkt)(?-u:\b)\.?:?\x20?(?:(?:ist|is|nr\.?|no\.?)\x20)?(\(?[0-9]{2,5}\)?(?:[\x20/.-]{1,3}[0-9]{2,8}){1,4})(?-u:\b)",
+        r"(?i)(?-u:\b)(?:tel|telefoon|telefon|telephone|phone|mobiel|mobil|mobile|cell|gsm|handy|handynummer|direct|direkt)(?-u:\b)\.?(?:\x20?\([a-z]+\))?:?[\x20\t]{0,20}(?:(?:ist|is|nr\.?|no\.?)\x20)?(\(?[0-9]{2,5}\)?(?:[\x20/.-]{1,3}[0-9]{2,8}){1,4}|[0-9]{7})(?-u:\b)",
     )
     .expect("labelled number pattern compiles")
+});
+
+/// A local number's shape: three digits and four, apart or not.
+static LOCAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{3}[\x20-]?[0-9]{4}$").expect("local number pattern compiles")
 });
 
 fn labelled_abroad(text: &str, lines: &mut Option<super::Lines>, out: &mut Vec<Finding>) {
@@ -64,7 +69,10 @@ fn labelled_abroad(text: &str, lines: &mut Option<super::Lines>, out: &mut Vec<F
         // Dutch numbers are read by `detect`; service numbers (`0800 - 335 55 55`) are an
         // organisation's.
         let dutch = is_valid_number(&digits, false) || is_service_number(&digits);
-        let abroad = (9..=13).contains(&digits.len()) && !dutch;
+        // A local number of seven digits, as the Caribbean Netherlands and Suriname dial
+        // them, in three and four (`319-6628`, `586 2217`, `3193052`); not a date.
+        let local = digits.len() == 7 && LOCAL_NUMBER.is_match(m.as_str());
+        let abroad = ((9..=13).contains(&digits.len()) || local) && !dutch;
         let overlaps = out[..found]
             .iter()
             .any(|f| f.start < m.end() && m.start() < f.end);
@@ -891,6 +899,13 @@ mod tests {
         );
         // Not without the label, nor a Dutch number an organisation's rule left alone.
         assert!(found("Zaak (617) 555-0188").is_empty());
+        // A local number of seven digits, also after a form's label with its kind.
+        assert_eq!(
+            found("Phone (home):    319-6628\nPhone:              3193052\ncell 586 2217"),
+            vec!["319-6628", "3193052", "586 2217"]
+        );
+        // Not a date, nor seven digits in other groups (a reference).
+        assert!(found("tel. 12-03-2024, mobiel 12-345-67").is_empty());
     }
 
     #[test]
