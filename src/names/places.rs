@@ -63,18 +63,16 @@ fn after_prepositions(text: &str) -> impl Iterator<Item = &str> {
 /// and `Oude` of `gemeente Oude IJsselstreek` is no place alone. After a preposition a known
 /// surname is left out too, as a name can follow one (`gewijzigd in Bouzid`).
 pub fn learned(text: &str) -> Vec<String> {
-    let announced = PLACE.captures_iter(text).map(|c| (c.get(1), false));
-    let after_preposition = after_prepositions(text).map(|p| (p, true));
+    let announced = PLACE
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.as_str(), 0));
+    let after_preposition = after_prepositions(text).map(|p| (p, class::SURNAME));
     let mut places: Vec<String> = announced
-        .filter_map(|(m, p)| Some((m?.as_str(), p)))
         .chain(after_preposition)
-        .filter_map(|(place, preposition)| {
+        .filter_map(|(place, also_not)| {
             let place = fold(place);
-            let not_a_place = if preposition {
-                class::FIRST_NAME | class::ORG | class::NOT_NAME | class::SURNAME
-            } else {
-                class::FIRST_NAME | class::ORG | class::NOT_NAME
-            };
+            let not_a_place = class::FIRST_NAME | class::ORG | class::NOT_NAME | also_not;
             (place.chars().count() >= 3
                 && !lexicon::is_dutch_word(&place)
                 && !lexicon::is_particle(&place)

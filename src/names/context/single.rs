@@ -369,8 +369,7 @@ pub(super) fn arabic_article_surnames(g: &Grammar, out: &mut Vec<Mention>) {
         {
             last += 2;
         }
-        let names = (i + 2..=last).step_by(2);
-        let nothing_else = names.clone().all(|k| {
+        let nothing_else = (i + 2..=last).step_by(2).all(|k| {
             g.is_cap(k)
                 && g.word(k).is_some_and(|w| w.chars().count() >= 3)
                 && !g.has(k, OTHER_THAN_A_NAME | class::WORD)
