@@ -142,7 +142,26 @@ const STREET_PREFIXES: &[&str] = &[
     "ul.",
     "Rua",
     "Rue",
+    // Papiamento, in the Caribbean Netherlands and Aruba (`Kaya Grandi 71`, `Kaminda
+    // Sorobon 5`).
+    "Kaya",
+    "Caya",
+    "Kaminda",
 ];
+
+/// Abbreviated words a street named after a person may hold, inside a prefixed street's name
+/// (`Kaya Gob. N. Debrot 47`, `Rue du Gén. Leclerc 3`).
+fn abbreviation_in_street(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let initial = stem.chars().count() == 1 && stem.starts_with(char::is_uppercase);
+    initial
+        || [
+            "Gob", "Gov", "Gouv", "Gén", "Gen", "Dr", "Mr", "Mgr", "Pres",
+        ]
+        .contains(&stem)
+}
 
 /// A line that is only `<Capitalised words> <house number>`: a street in an address block.
 static STREET_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -937,10 +956,38 @@ fn street_before(text: &str, lines: &Lines, number: usize) -> Option<usize> {
     // between it and the number.
     let line = &before[lines.start(number).min(before.len())..];
     let mut end = before.len();
+    // Abbreviations are read over only up to a prefix: `Hoge Raad. Woensdag 12` is none.
+    let mut abbreviated = false;
     for (back, w) in line.rsplit(' ').take(4).enumerate() {
         let start = end - w.len();
         if back > 0 && STREET_PREFIXES.contains(&w) {
-            return Some(start);
+            // `Kaya` is a Turkish surname too: after a given name (`Ayse Kaya Demir 12`) it
+            // opens no street.
+            let after_a_name = matches!(w, "Kaya" | "Caya")
+                && before[..start]
+                    .trim_end_matches([' ', '\t'])
+                    .rsplit([' ', '\t', '\n'])
+                    .next()
+                    .is_some_and(|p| {
+                        p.starts_with(char::is_uppercase)
+                            && p.chars().all(char::is_alphabetic)
+                            && !NOT_STREET_START.contains(&p)
+                    });
+            return (!after_a_name).then_some(start);
+        }
+        if back > 0 && abbreviation_in_street(w) {
+            abbreviated = true;
+            end = start.saturating_sub(1);
+            continue;
+        }
+        if abbreviated {
+            // Only a prefix may open a name with an abbreviation in it.
+            let word = w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase);
+            if !word {
+                return None;
+            }
+            end = start.saturating_sub(1);
+            continue;
         }
         // `aan de Breed 30`, `op de Grote Oost 88`: after `aan de` or `op de` the capitalised
         // words and a number are a street without a street word, as old town centres have.

@@ -1,5 +1,6 @@
 //! International bank account numbers, Dutch and foreign, grouped in fours or not, checked
-//! against the country's length and the mod-97 check digits.
+//! against the country's length and the mod-97 check digits; then the accounts in a
+//! country's own form ([`super::bank_account`]).
 
 use std::sync::LazyLock;
 
@@ -161,6 +162,7 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     dutch_accounts(text, from, out);
+    super::bank_account::detect(text, from, out);
 }
 
 /// The codes of the banks of the public sector: BNG Bank and the Nederlandse Waterschapsbank

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use crate::policy::{Category, Ground};
 
 pub mod address;
+pub(crate) mod bank_account;
 pub mod birthdate;
 pub mod bsn;
 pub mod chip;
