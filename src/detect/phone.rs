@@ -423,6 +423,12 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     if number.ends_with("00") && !under_contact_heading(text, start) {
         return true;
     }
+    // A number in the clause of a person, named with a title or under a label of a
+    // person's role (`Steller:  Youssef Amrani, 078 770 4419`, `mw. K. el Idrissi, tel.
+    // 010-4127783`), is theirs, whatever letterhead stands above it.
+    if of_a_named_person(&text[line_start..start]) {
+        return false;
+    }
     // A number after a separator on an address line (`Schoolstraat 4, 6921 AB Duiven |
     // 0316 …`) is the address's: the organisation's when the block is its letterhead, or
     // when the address is, in a person's signature under the firm's name (`Van Ommen
@@ -436,6 +442,44 @@ fn organisation_number(text: &str, lines: &super::Lines, start: usize, end: usiz
     }
     (GENERAL_LABELS.contains(&label.as_str()) || before.is_empty() || separated)
         && super::address::organisation_block(text, lines, start)
+}
+
+/// Labels of a line that names a person by their role in a document (`Steller:`,
+/// `Getuige:`), folded.
+const PERSON_ROLE_LABELS: &[&str] = &[
+    "steller",
+    "opsteller",
+    "medeopsteller",
+    "behandelaar",
+    "behandeld door",
+    "contactpersoon",
+    "melder",
+    "getuige",
+    "afgenomen door",
+    "intake afgenomen door",
+];
+
+/// Titles a person is named with (`mw.`, `de heer`), folded, as whole words.
+const PERSON_TITLES: &[&str] = &[
+    "dhr", "mw", "mevr", "mevrouw", "heer", "meneer", "mr", "mrs", "ms",
+];
+
+/// Whether the line before a number names a person in the number's clause: under a label of
+/// a person's role, or with a title after the clause's last bracket or semicolon.
+fn of_a_named_person(line_before: &str) -> bool {
+    let folded = crate::fold::fold(line_before);
+    let role = folded.split_once(':').is_some_and(|(label, _)| {
+        // The label may say whose role it is (`Behandelaar DJZ:`).
+        let label = label.trim();
+        PERSON_ROLE_LABELS
+            .iter()
+            .any(|r| label == *r || label.strip_prefix(r).is_some_and(|q| q.starts_with(' ')))
+    });
+    let clause = folded.rsplit(['(', ';', '|']).next().unwrap_or_default();
+    let titled = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| PERSON_TITLES.contains(&w));
+    role || titled
 }
 
 /// Whether one of the four lines above `at` is a letterhead's heading of the person to
