@@ -337,7 +337,7 @@ const FUNCTIONAL: &[&str] = &[
 
 /// Whether the local part of an address is a functional mailbox: one of [`FUNCTIONAL`],
 /// alone or as the first part (`postbus.drc`, `woo-verzoeken`, `info_zuid`).
-fn is_functional(local: &str) -> bool {
+pub(crate) fn is_functional(local: &str) -> bool {
     let lower = local.to_lowercase();
     let mut parts = lower.split(['.', '-', '_']);
     let first = parts.next().unwrap_or_default();

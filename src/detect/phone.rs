@@ -465,8 +465,24 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// Whether the line before a number names a person in the number's clause: under a label of
-/// a person's role, or with a title after the clause's last bracket or semicolon.
+/// a person's role, with a title after the clause's last bracket or semicolon, or with their
+/// own e-mail address (`D. Granger, Head Infrastructure, dwight.granger@sabagov.nl, +599 …`).
 fn of_a_named_person(line_before: &str) -> bool {
+    // The clause: a letterhead's line goes on after `·` or `|` to another item.
+    let clause = line_before
+        .rsplit(['(', ';', '|', '·', '•'])
+        .next()
+        .unwrap_or_default();
+    let own_mailbox = clause.split_once('@').is_some_and(|(before, _)| {
+        let local = before
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '<' | '(' | ':'))
+            .next()
+            .unwrap_or_default();
+        !local.is_empty() && !super::email::is_functional(local)
+    });
+    if own_mailbox {
+        return true;
+    }
     let folded = crate::fold::fold(line_before);
     let role = folded.split_once(':').is_some_and(|(label, _)| {
         // The label may say whose role it is (`Behandelaar DJZ:`).
@@ -475,8 +491,7 @@ fn of_a_named_person(line_before: &str) -> bool {
             .iter()
             .any(|r| label == *r || label.strip_prefix(r).is_some_and(|q| q.starts_with(' ')))
     });
-    let clause = folded.rsplit(['(', ';', '|']).next().unwrap_or_default();
-    let titled = clause
+    let titled = crate::fold::fold(clause)
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| PERSON_TITLES.contains(&w));
     role || titled
