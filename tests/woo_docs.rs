@@ -818,6 +818,18 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.14,
             char_precision: 0.895,
         },
+        "dev-bigregister" => Floors {
+            recall: 0.925,
+            staff_recall: 0.98,
+            keep_violations: 0.052,
+            char_precision: 0.91,
+        },
+        "dev-inburgering" => Floors {
+            recall: 0.935,
+            staff_recall: 0.965,
+            keep_violations: 0.013,
+            char_precision: 0.945,
+        },
         _ => default,
     }
 }
