@@ -154,6 +154,49 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         }
     }
     labelled_abroad(text, &mut lines, out);
+    local_numbers_of_islands(text, &mut lines, out);
+}
+
+/// A local number of the islands written without its country code (`717-6734`, `786 0042`,
+/// `796 22 41`): seven digits, grouped, starting with 2 to 9.
+static ISLAND_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[\s(:,;/])([2-9][0-9]{2}(?:[\x20-][0-9]{4}|\x20[0-9]{2}\x20[0-9]{2}))(?:$|[\s),;./:])")
+        .expect("island number pattern compiles")
+});
+
+/// Local numbers in a text of the Caribbean Netherlands, Curaçao, Aruba or Sint Maarten:
+/// where numbers with the country code stand (`+599 717 6734`), the same seven digits
+/// without it are a telephone number too, with or without a label (`717 6734 vaste lijn`).
+fn local_numbers_of_islands(text: &str, lines: &mut Option<super::Lines>, out: &mut Vec<Finding>) {
+    const COUNTRY_CODES: &[&str] = &["+599", "00599", "(599)", "+297", "+1 721", "+1-721"];
+    if !COUNTRY_CODES.iter().any(|c| text.contains(c)) {
+        return;
+    }
+    let found = out.len();
+    for m in ISLAND_LOCAL.captures_iter(text).filter_map(|c| c.get(1)) {
+        let (start, end) = (m.start(), m.end());
+        let read = out[..found].iter().any(|f| f.start < end && start < f.end);
+        // Joined to an identifier before it (`ER-SV-2024 …`), or the end of a longer number
+        // (`+57 310 448 2716`) that was judged whole.
+        let joined = text[..start]
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c == '-' || c.is_ascii_digit());
+        let lines = lines.get_or_insert_with(|| super::Lines::new(text));
+        let line = lines.start(start)..lines.end(start, text.len());
+        // A round number is a switchboard's (`717 8000`), as at home.
+        let general = m.as_str().ends_with("00")
+            || says_general(&text[line.start..start], &text[end..line.end]);
+        if read || joined || general || organisation_number(text, lines, start, end) {
+            continue;
+        }
+        out.push(Finding::new(
+            start,
+            end,
+            Category::Phone,
+            "phone.island",
+            "local telephone number in a text with the islands' numbers",
+        ));
+    }
 }
 
 /// Dutch number words by value, for numbers read out in a call: the units, `tien` to
