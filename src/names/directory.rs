@@ -664,7 +664,11 @@ impl Directory {
         let acronym = GAZETTEER.is(&folded, class::ORG | class::NOT_NAME | class::PLACE)
             || (!dotted && g.has(t, class::WORD) && among_capital_words(g, t))
             || super::grammar::NAMED_ABBREVIATIONS.contains(&folded.as_str());
-        let context = contexts.get(g, t, next, true);
+        // A note's initials may be a public official's as well as a staff member's: then
+        // they are no one's for sure.
+        let context = contexts
+            .get(g, t, next, true)
+            .filter(|&c| !(c == person::SIGNS_A_NOTE && self.public_initials.contains(&folded)));
         // Capitals alone are an acronym as often as initials (`SBO`): a person's context,
         // particle letters (`JdV`), dots (`T.W.`), or capitals that no list knows as anything
         // else and the text does not use as an organisation (`bij YEK`, `SO informeren`)

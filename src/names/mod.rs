@@ -2975,6 +2975,30 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn staff_initials_that_sign_a_note() {
+        // Letters that are also words or abbreviations (`OK`, `IK`), a staff member's by the
+        // note they sign; a public official's that a staff member shares stay.
+        let e = engine(
+            &[
+                "Otto Kramer",
+                "Gerda Smit",
+                "Marco Hendriks",
+                "Inge Kok",
+                "Ruud Bakker",
+            ],
+            &["Rita Bos"],
+        );
+        let notes = "Opmerkingen OK:\n- regel 1 dubbel\n\
+                     Aanvulling 10:25 (GS): teruggebeld.\n\
+                     Kort verslag (IK):\n\
+                     Zou terugbellen. Niet gedaan. -MH\"\n\
+                     opm. 3 (RB): akkoord\n\
+                     [Opmerking Daan Hofstede (EZ): eens]\n";
+        let r = removed(&e, notes);
+        assert_eq!(r, ["OK", "GS", "IK", "MH", "Daan Hofstede"], "{r:?}");
+    }
+
+    #[test]
     fn a_first_name_addressed_at_the_start_of_a_message() {
         let e = engine(&[], &[]);
         let chat = "08-01-2024 19:33 - Henk Bos: Sjaak, welk nummer woon jij?\n\

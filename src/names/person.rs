@@ -29,6 +29,8 @@ pub const ADDRESSED: &str = "addressed by name";
 pub const SIGN_OFF: &str = "sign-off after an approval";
 /// Evidence: initials that sign a message.
 pub const SIGNS_A_MESSAGE: &str = "initials signing a message at its end";
+/// Evidence: initials that say whose note it is.
+pub const SIGNS_A_NOTE: &str = "initials signing a note";
 /// Evidence: contact person in brackets after an organisation.
 pub const CONTACT_IN_BRACKETS: &str = "contact person in brackets after an organisation";
 /// Evidence: followed by where the person works.
@@ -104,6 +106,10 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         && !g.word_in(first, WEEKDAYS)
     {
         return Some(SIGN_OFF);
+    }
+    if initials_like(g, first) && next == first + 1 && (noted_by(g, first) || ends_a_note(g, first))
+    {
+        return Some(SIGNS_A_NOTE);
     }
     if first > 0 && g.word_in(first - 1, ASKING) && g.spaced(first - 1) {
         return Some("asked or called");
@@ -338,6 +344,56 @@ fn initials_like(g: &Grammar, i: usize) -> bool {
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().last().is_some_and(char::is_uppercase)
     })
+}
+
+/// Words that label a note added by someone (`Notitie GS: …`, `Aantekening NB:`).
+const NOTE_WORDS: &[&str] = &[
+    "notitie",
+    "aantekening",
+    "opmerking",
+    "opmerkingen",
+    "aanvulling",
+    "toevoeging",
+    "kanttekening",
+    "commentaar",
+];
+
+/// Whether the initials at `i` say whose note follows: after a note's label and before a
+/// colon (`Notitie GS   :`, `Opmerkingen OK:`), or in brackets before a colon that ends a
+/// label opening the line (`Aanvulling 10:25 (GS):`, `Kort verslag (IK):`).
+fn noted_by(g: &Grammar, i: usize) -> bool {
+    let labelled = i > 0 && g.word_in(i - 1, NOTE_WORDS) && g.is_punct(i + 1, ':');
+    // The label before the bracket names no one else, whose organisation the bracket would
+    // give (`[Opmerking Daan Hofstede (EZ):`): no capitalised word after its first.
+    let label: Vec<usize> = (0..i.saturating_sub(1))
+        .rev()
+        .take_while(|&k| !g.is_line_end(k))
+        .take(6)
+        .collect();
+    let bracketed = i > 1
+        && g.is_punct(i - 1, '(')
+        && g.is_punct(i + 1, ')')
+        && g.is_punct(i + 2, ':')
+        && label.len() < 6
+        && label
+            .iter()
+            .rev()
+            .filter(|&&k| g.word(k).is_some())
+            .skip(1)
+            .all(|&k| !g.is_cap(k));
+    labelled || bracketed
+}
+
+/// Whether the initials at `i` sign a note after a dash, at its close: the end of the line or
+/// of a quoted or bracketed note (`- BV`, `… Niet gedaan. -MH"`, `[… - AD"]`). Read before
+/// [`dash_sign_off`], so that a public official's initials there stay theirs.
+fn ends_a_note(g: &Grammar, i: usize) -> bool {
+    let dash = i > 0 && (g.is_punct(i - 1, '-') || g.is_punct(i - 1, '–'));
+    // The dash stands apart from the word before it, not inside a compound or a code
+    // (`NA-BV-YA`).
+    let apart = i < 2 || g.spaced(i - 2) || g.is_line_end(i - 2);
+    let closes = g.is_line_end(i + 1) || ['"', '”', ']'].iter().any(|&c| g.is_punct(i + 1, c));
+    dash && apart && closes
 }
 
 /// Whether a date follows token `i` on its line, after spaces (`KB 12-03`, `akk. WG 30/9`,
