@@ -676,6 +676,9 @@ impl Directory {
         let unused = letters >= 2
             && !acronym
             && !self.public_initials.contains(&folded)
+            // `MS Teams`, `MS Word`: a maker before its product.
+            && !(g.is_cap(next)
+                && g.word_in(next, &["teams", "word", "excel", "office", "outlook", "access"]))
             // `OLO 7733912`: a code before a number is a reference.
             && g.tokens().get(next).is_none_or(|n| n.kind != crate::names::token::Kind::Number)
             // `DB-besluit`, `MK-UIT-2024-0061`: part of a compound or a code.
@@ -847,10 +850,11 @@ impl Directory {
     }
 
     /// Whether token `k`, after a comma, is the next listed person's surname in a list that
-    /// goes on (`Mertens, Claassen, Yıldız,`) rather than a first name.
+    /// goes on or closes (`Mertens, Claassen, Yıldız,`, `(De Koning, Bouzid)`) rather than a
+    /// first name.
     fn next_in_list(&self, g: &Grammar, k: usize) -> bool {
         let folded = g.folded(k);
-        g.is_punct(k + 1, ',')
+        [',', ')', ';'].iter().any(|&c| g.is_punct(k + 1, c))
             && self
                 .people
                 .iter()

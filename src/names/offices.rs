@@ -483,7 +483,16 @@ fn surname_of(text: &str, at: usize) -> bool {
     let first_name = word.starts_with(char::is_uppercase)
         && GAZETTEER.is(&fold(word), class::FIRST_NAME)
         && !GAZETTEER.is(&fold(word), class::OFFICE | class::TITLE);
-    initials || first_name
+    // A capitalised particle inside a sentence or a list (`(De Koning, Bouzid)`, `met Den
+    // Hertog`): opening one, `De Koning` may be the King.
+    let particle = ["De", "Den", "Van", "Ter", "Ten"].contains(&word)
+        && !before[..before.len() - word.len()]
+            .trim_end_matches([' ', '\t'])
+            .is_empty()
+        && !before[..before.len() - word.len()]
+            .trim_end_matches([' ', '\t'])
+            .ends_with(['.', '\n', '!', '?', ':']);
+    initials || first_name || particle
 }
 
 /// Whether a text (folded) is about an election, whose candidates the lists published.

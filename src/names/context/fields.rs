@@ -462,6 +462,18 @@ pub(super) fn name_list(
                 continue;
             }
             let j = after_titles_and_roles(g, i);
+            // A function's or office's abbreviation with what it heads (`SG`, `CdK
+            // Gelderland`, `DG Agro`) stands for its holder without naming them: the entry
+            // up to the next separator.
+            let abbreviated_function = g.word(j).is_some_and(|w| {
+                w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.chars().count() <= 4
+            }) && g.has(j, class::FUNCTION | class::OFFICE);
+            if abbreviated_function {
+                i = (j + 1..end)
+                    .find(|&k| [',', ';', '(', ')'].iter().any(|&c| g.is_punct(k, c)))
+                    .unwrap_or(end);
+                continue;
+            }
             let titled = j > i;
             let parsed = if titled { g.titled_name(j) } else { None }
                 .or_else(|| {
