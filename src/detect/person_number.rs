@@ -245,6 +245,11 @@ fn read(text: &str, out: &mut Vec<Finding>, unlabelled: bool) {
         if between.contains('\n') || !is_number(value.as_str()) {
             continue;
         }
+        // A label joined to the number by a hyphen is a code's prefix (`BIG-2022-013951`,
+        // a file of the BIG register), not a label.
+        if between.ends_with('-') {
+            continue;
+        }
         // `Het schadenummer is IMG-0418327`, `UBN is 6207415`, but not `de schade is 4.800
         // euro`: after `is` only a label that names a number.
         let folded = between.to_lowercase();
@@ -1197,6 +1202,8 @@ mod tests {
 
     #[test]
     fn references_short_numbers_and_other_lines_stay() {
+        // A label's word joined to the number by a hyphen is a file's code.
+        assert!(found("Zie dossier BIG-2022-013951 (inschrijving).").is_empty());
         assert!(found("Zaaknummer : HH-2022-0412").is_empty());
         assert!(found("Factuurnummer        : 90022871").is_empty());
         assert!(found("Klantnummer:\n2023-04-01 vergadering").is_empty());
