@@ -110,6 +110,7 @@ impl NameEngine {
                 public.named.push(key);
             }
         }
+        let mut written_officials: Vec<PersonKey> = Vec::new();
         for ((m, key), &office) in mentions.iter().zip(&keys).zip(&in_office) {
             // The directory reads a name as an official's only when it fits the official and
             // no staff member better (`JWa` for J. Wassenberg, `Anouk vd Heijden` for Anouk
@@ -120,7 +121,15 @@ impl NameEngine {
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
                 protected.push((m.parse.start, m.parse.end));
                 public_named.extend(key.surname.clone());
+                // A listed official written with initials the list does not give (`drs.
+                // H.J. Lammers` for Henk Lammers) signs with those (`HJL`) too.
+                if listed && key.initials.is_some() && !office {
+                    written_officials.push(key.clone());
+                }
             }
+        }
+        for key in written_officials {
+            public.named.push(key);
         }
         let owned = public_initials(g, &public, &mentions, &protected);
         protected.extend(owned);

@@ -2986,6 +2986,16 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_listed_official_signs_with_the_initials_the_text_writes() {
+        let e = engine(&["Jan de Vries"], &["Henk Lammers"]);
+        let nota = "| Afdelingshoofd (mandaat) | drs. H.J. Lammers | HJL | 27-11-2023 |\n\
+                    | Beleidsadviseur          | J. de Vries       | JdV | 26-11-2023 |\n\
+                    Akkoord, HJL 27/11\n";
+        let r = removed(&e, nota);
+        assert_eq!(r, ["J. de Vries", "JdV"], "{r:?}");
+    }
+
+    #[test]
     fn staff_initials_that_sign_a_note() {
         // Letters that are also words or abbreviations (`OK`, `IK`), a staff member's by the
         // note they sign; a public official's that a staff member shares stay.
