@@ -665,10 +665,13 @@ impl Directory {
             || (!dotted && g.has(t, class::WORD) && among_capital_words(g, t))
             || super::grammar::NAMED_ABBREVIATIONS.contains(&folded.as_str());
         // A note's initials may be a public official's as well as a staff member's: then
-        // they are no one's for sure.
-        let context = contexts
-            .get(g, t, next, true)
-            .filter(|&c| !(c == person::SIGNS_A_NOTE && self.public_initials.contains(&folded)));
+        // they are no one's for sure. An organisation is talked with as a person is (`ik bel
+        // met EZ`).
+        let organisation = GAZETTEER.is(&folded, class::ORG);
+        let context = contexts.get(g, t, next, true).filter(|&c| {
+            !(c == person::SIGNS_A_NOTE && self.public_initials.contains(&folded)
+                || c == person::PARTY && organisation)
+        });
         // Capitals alone are an acronym as often as initials (`SBO`): a person's context,
         // particle letters (`JdV`), dots (`T.W.`), or capitals that no list knows as anything
         // else and the text does not use as an organisation (`bij YEK`, `SO informeren`)

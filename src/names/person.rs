@@ -25,6 +25,8 @@ use words::*;
 pub const SPEAKER: &str = "speaker at the start of a line";
 /// Evidence: addressed by name.
 pub const ADDRESSED: &str = "addressed by name";
+/// Evidence: someone talked or written with (`gebeld met EZ`).
+pub const PARTY: &str = "party to a conversation";
 /// Evidence: sign-off after an approval.
 pub const SIGN_OFF: &str = "sign-off after an approval";
 /// Evidence: initials that sign a message.
@@ -65,7 +67,7 @@ pub fn context(g: &Grammar, first: usize, next: usize, weak_verbs: bool) -> Opti
         return Some(ADDRESSED);
     }
     if party(g, first, next) {
-        return Some("party to a conversation");
+        return Some(PARTY);
     }
     // `Post hier - de bussen staan klaar`, `Jansen hier, van de gemeente`: a caller or
     // writer naming themselves.
