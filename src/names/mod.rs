@@ -2986,6 +2986,22 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn members_of_an_island_council_with_their_groups() {
+        let e = engine(&[], &[]);
+        let minutes = "ISLAND COUNCIL OF SINT EUSTATIUS\n\
+                       Minutes of the public meeting of Thursday 7 March 2024\n\n\
+                       Present:\n \
+                       Members: Mr. F. Pandt (EPA), Ms. R. Merkman (EPA), Mr. C. Hooker (SDM),\n          \
+                       Mr. J. Marsdin-Spanner (SDM)\n \
+                       Registrar: Ms. M. Gibbs (acting)\n";
+        assert_eq!(removed(&e, minutes), ["M. Gibbs"]);
+        // A chat group's members are listed with their organisations.
+        let chat = "Signal-groep \"kernteam\"\n\
+                    Leden: Bart van der Linde (OOV), Ruben Dekkers (COA)\n";
+        assert_eq!(removed(&e, chat), ["Bart van der Linde", "Ruben Dekkers"]);
+    }
+
+    #[test]
     fn a_listed_official_signs_with_the_initials_the_text_writes() {
         let e = engine(&["Jan de Vries"], &["Henk Lammers"]);
         let nota = "| Afdelingshoofd (mandaat) | drs. H.J. Lammers | HJL | 27-11-2023 |\n\

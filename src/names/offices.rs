@@ -516,6 +516,7 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
     let minutes = names_any(&[
         "verslag",
         "notulen",
+        "minutes",
         "besluitenlijst",
         "hoorzitting",
         "vergadering",
@@ -525,6 +526,8 @@ fn meeting_of_a_public_body(folded: &str) -> bool {
     ]);
     let body = names_any(&[
         "gemeenteraad",
+        "eilandsraad",
+        "island council",
         "raadsvergadering",
         "raadscommissie",
         "commissie",
@@ -565,12 +568,16 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         .collect();
     let named = named_groups(brackets.iter().map(|&(_, party)| party));
     let board = board_of_municipalities(text);
+    // A chat group's members are listed with their organisations (`Leden: Ruben Dekkers
+    // (COA)`); only in the minutes of an elected body is a bracket the member's group.
+    let public_body = meeting_of_a_public_body(&fold(&text[..floor_boundary(text, 600)]));
     let mut out = Vec::new();
     for &(open, party) in &brackets {
         let open_at = toks[open].start;
         if !(lexicon::is_party(party)
             || named.contains(&party.trim())
             || (is_proper_name(party) && among_parties(text, open_at))
+            || (is_acronym(party) && public_body && in_members_list(text, open_at))
             || (board && names_a_municipality(party) && among_municipalities(text, open_at)))
         {
             continue;
@@ -805,6 +812,47 @@ fn named_groups<'a>(brackets: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         }
     }
     named
+}
+
+/// Whether a bracket's text is a group's short name in capitals (`EPA`, `MPB`).
+fn is_acronym(inside: &str) -> bool {
+    let inside = inside.trim();
+    (2..=6).contains(&inside.len()) && inside.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Labels of a list of an elected body's members, folded.
+const MEMBER_LABELS: &[&str] = &[
+    "leden",
+    "members",
+    "raadsleden",
+    "statenleden",
+    "eilandsraadsleden",
+    "council members",
+];
+
+/// Whether byte `at` stands in a list of an elected body's members (`Members: Mr. F. Pandt
+/// (EPA), Ms. R. Merkman (EPA),⏎          Mr. J. Marsdin-Spanner (SDM)`), where the bracket
+/// after each name gives the member's group, known or not: on a line that opens with a
+/// member label, or on an indented line right under one.
+fn in_members_list(text: &str, at: usize) -> bool {
+    let mut line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    for _ in 0..3 {
+        let line = &text[line_start..];
+        let label = line
+            .trim_start()
+            .split_once(':')
+            .map(|(l, _)| fold(l.trim()))
+            .unwrap_or_default();
+        if MEMBER_LABELS.contains(&label.as_str()) {
+            return true;
+        }
+        // Only an indented line goes on the list above it.
+        if line_start == 0 || !line.starts_with([' ', '\t']) {
+            return false;
+        }
+        line_start = text[..line_start - 1].rfind('\n').map_or(0, |k| k + 1);
+    }
+    false
 }
 
 /// Whether the line around byte `at` names two known parties in brackets: a list of members
