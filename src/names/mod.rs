@@ -2986,6 +2986,17 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_surname_after_van_abbreviated_to_one_letter() {
+        let e = engine(&[], &[]);
+        let notes = "dochter v Gestel wil ons spreken\n\
+                     2 eenheden, hoofdagent v. Elst\n\
+                     Ramkisoensing, v. Oorschot\n\
+                     De trein v. Utrecht, 50 v. Chr., t.b.v. Woo-verzoek, iemand v. Studio Noord\n";
+        let r = removed(&e, notes);
+        assert_eq!(r, ["v Gestel", "v. Elst", "v. Oorschot"], "{r:?}");
+    }
+
+    #[test]
     fn members_of_an_island_council_with_their_groups() {
         let e = engine(&[], &[]);
         let minutes = "ISLAND COUNCIL OF SINT EUSTATIUS\n\

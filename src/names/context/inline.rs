@@ -355,7 +355,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
         // word is written that way (`v. Chr.` is).
         let abbreviated = match g.word(i) {
             Some("vd" | "vdr") => true,
-            Some("v") => g.tussen(i) >= 3,
+            Some("v") => g.tussen(i) >= 3 || van_abbreviated(g, i),
             _ => false,
         };
         if i >= structural_end
@@ -606,4 +606,32 @@ fn in_running_text(g: &Grammar, i: usize) -> bool {
     // A few hundred bytes back at most: a document may be one long line.
     let line = crate::detect::line_before(g.text(), g.tokens()[i].start, 300).trim_start();
     !line.is_empty() && !["  ", "..", "\t", "|"].iter().any(|s| line.contains(s))
+}
+
+/// Whether `v` or `v.` at `i` abbreviates the `van` of a surname (`hoofdagent v. Elst`,
+/// `dochter v Gestel`, `Ramkisoensing, v. Oorschot`): before a capitalised word that is no
+/// era (`v. Chr.`). A place's name there is a person's only after a role, a function or a
+/// title (`de trein v. Utrecht` is the place).
+fn van_abbreviated(g: &Grammar, i: usize) -> bool {
+    let surname = if g.is_punct(i + 1, '.') && g.glued(i) {
+        i + 2
+    } else {
+        i + 1
+    };
+    // Standing apart: the `v.` closing an abbreviation (`t.b.v. Woo`, `m.u.v. Vechta`) is
+    // none.
+    let apart = i == 0 || g.spaced(i - 1) || g.is_line_end(i - 1);
+    if !apart
+        || !g.is_cap(surname)
+        || g.word_in(surname, &["chr"])
+        || g.has(surname, class::ORG)
+        // One word: `v. Studio Polderwerk` is where someone is from.
+        || (g.spaced(surname) && g.is_cap(surname + 1))
+        || g.str(surname).chars().count() < 3
+    {
+        return false;
+    }
+    let after_a_role =
+        i > 0 && g.spaced(i - 1) && g.has(i - 1, class::ROLE | class::FUNCTION | class::TITLE);
+    !g.has(surname, class::PLACE) || after_a_role
 }
