@@ -10,7 +10,7 @@ use crate::policy::Category;
 
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|birth\s*date|d\.o\.b\.|dob|born)|°|\*",
+        r"(?i)(?-u:\b)(?:geboren|ge?b[.-]?\s*dat(?:um|\.)?|geb\.|geb(?-u:\b)|geboortedatum|geboorte\s*datum|geboortejaar|date\s+of\s+birth|birth\s*date|d\.o\.b\.|dob|born|geburtsdatum|data\s+urodzenia|data\s+di\s+nascita|data\s+de\s+nascimento|fecha\s+d[ei]\s+naci?m?i?ento|fecha\s+di\s+nasementu|date\s+de\s+naissance|n[ée]e?\s+le)|°|\*",
     )
     .expect("birth keyword pattern compiles")
 });
@@ -505,6 +505,12 @@ mod tests {
         assert_eq!(found(list), vec!["14-02-2012", "01-06-2020"]);
         assert_eq!(found("geboren 20-apr-1971"), vec!["20-apr-1971"]);
         assert_eq!(found("born April 20, 1971"), vec!["April 20, 1971"]);
+        // The forms of other countries and the islands.
+        assert_eq!(found("Data urodzenia: 11.02.1991\n"), vec!["11.02.1991"]);
+        assert_eq!(
+            found("Mi fecha di nasementu ta 11-04-1974"),
+            vec!["11-04-1974"]
+        );
         assert_eq!(
             found("Mijn man Wim (12-5-1958) heeft astma"),
             vec!["12-5-1958"]
