@@ -29,7 +29,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|\s+nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wbtv(?:-?(?:nummer|nr)\.?)?";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
@@ -49,7 +49,7 @@ const LEADERS: &str = r"(?:[\t ]*:|[\t ]*(?:\.[\t ]?){2,}:?)[\t ]*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt)\s+)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt|ta)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     // Its many labels make a large lazy DFA: with the default cache it is cleared and built
     // again within a batch (over the development corpus its search took 24.5 ms with the
@@ -253,7 +253,7 @@ fn read(text: &str, out: &mut Vec<Finding>, unlabelled: bool) {
         // `Het schadenummer is IMG-0418327`, `UBN is 6207415`, but not `de schade is 4.800
         // euro`: after `is` only a label that names a number.
         let folded = between.to_lowercase();
-        let copula = [" is ", " was ", " luidt "]
+        let copula = [" is ", " was ", " luidt ", " ta "]
             .iter()
             .any(|c| folded.ends_with(c));
         let label = folded.split_whitespace().next().unwrap_or("");
@@ -1202,6 +1202,10 @@ mod tests {
 
     #[test]
     fn references_short_numbers_and_other_lines_stay() {
+        // Papiamento's `ta` (is), a German label with a hyphen, the interpreters' register.
+        assert_eq!(found("i mi crib ta 101 887 305 (pa"), vec!["101 887 305"]);
+        assert_eq!(found("Personalausweis-Nr. L01X00T471."), vec!["L01X00T471"]);
+        assert_eq!(found("(Tolkcentrum Noord, Wtv-nr. 209334)"), vec!["209334"]);
         // A label's word joined to the number by a hyphen is a file's code.
         assert!(found("Zie dossier BIG-2022-013951 (inschrijving).").is_empty());
         assert!(found("Zaaknummer : HH-2022-0412").is_empty());
