@@ -663,7 +663,10 @@ impl Directory {
         let folded = fold(w);
         let acronym = GAZETTEER.is(&folded, class::ORG | class::NOT_NAME | class::PLACE)
             || (!dotted && g.has(t, class::WORD) && among_capital_words(g, t))
-            || super::grammar::NAMED_ABBREVIATIONS.contains(&folded.as_str());
+            || super::grammar::NAMED_ABBREVIATIONS.contains(&folded.as_str())
+            // `MS Teams`, `MS Word`: a maker before its product.
+            || (g.is_cap(next)
+                && g.word_in(next, &["teams", "word", "excel", "office", "outlook", "access"]));
         // A note's initials may be a public official's as well as a staff member's: then
         // they are no one's for sure. An organisation is talked with as a person is (`ik bel
         // met EZ`).
@@ -679,9 +682,6 @@ impl Directory {
         let unused = letters >= 2
             && !acronym
             && !self.public_initials.contains(&folded)
-            // `MS Teams`, `MS Word`: a maker before its product.
-            && !(g.is_cap(next)
-                && g.word_in(next, &["teams", "word", "excel", "office", "outlook", "access"]))
             // `OLO 7733912`: a code before a number is a reference.
             && g.tokens().get(next).is_none_or(|n| n.kind != crate::names::token::Kind::Number)
             // `DB-besluit`, `MK-UIT-2024-0061`: part of a compound or a code.
