@@ -47,9 +47,9 @@ const BANK_NAME_WORDS: &[&str] = &["di", "de", "del", "of", "van", "bij", "at", 
 const MIN_DIGITS: usize = 6;
 
 /// Finds account numbers after their label, in a labelled column and written by their last
-/// digits. Numbers that overlap a finding from `from` on (an IBAN read already) are left.
+/// digits. Numbers that overlap a finding from `from` on (an IBAN, or an account read here
+/// another way) are left.
 pub(crate) fn detect(text: &str, from: usize, out: &mut Vec<Finding>) {
-    let found = out.len();
     let push = |out: &mut Vec<Finding>, start: usize, end: usize, evidence: &'static str| {
         let read = out[from..].iter().any(|f| f.start < end && start < f.end);
         if !read {
@@ -93,19 +93,6 @@ pub(crate) fn detect(text: &str, from: usize, out: &mut Vec<Finding>) {
             .any(|w| before.contains(w));
         if of_an_account && let Some((start, end)) = number_at(text, ending.end(), 3) {
             push(out, start, end, "last digits of an account number");
-        }
-    }
-    // Each number once, whichever way it was read.
-    let mut seen = found;
-    while seen < out.len() {
-        let f = &out[seen];
-        if out[found..seen]
-            .iter()
-            .any(|g| g.start == f.start && g.end == f.end)
-        {
-            out.remove(seen);
-        } else {
-            seen += 1;
         }
     }
 }

@@ -567,10 +567,11 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         })
         .collect();
     let named = named_groups(brackets.iter().map(|&(_, party)| party));
-    let board = board_of_municipalities(text);
     // A chat group's members are listed with their organisations (`Leden: Ruben Dekkers
     // (COA)`); only in the minutes of an elected body is a bracket the member's group.
-    let public_body = meeting_of_a_public_body(&fold(&text[..floor_boundary(text, 600)]));
+    let head = fold(&text[..floor_boundary(text, 600)]);
+    let public_body = meeting_of_a_public_body(&head);
+    let board = public_body && board_of_municipalities(&head);
     let mut out = Vec::new();
     for &(open, party) in &brackets {
         let open_at = toks[open].start;
@@ -869,16 +870,14 @@ fn among_parties(text: &str, at: usize) -> bool {
         >= 2
 }
 
-/// Whether a text's heading (its first 600 bytes) is that of a general or executive board's
-/// meeting (`VERSLAG extra vergadering ALGEMEEN BESTUUR`): in a joint body of municipalities
-/// (a safety region, a GGD) the members are their mayors and aldermen, named with their
+/// Whether the heading (folded) of a public body's meeting is that of a general or executive
+/// board (`VERSLAG extra vergadering ALGEMEEN BESTUUR`): in a joint body of municipalities (a
+/// safety region, a GGD) the members are their mayors and aldermen, named with their
 /// municipality.
-fn board_of_municipalities(text: &str) -> bool {
-    let head = fold(&text[..floor_boundary(text, 600)]);
+fn board_of_municipalities(head: &str) -> bool {
     ["algemeen bestuur", "dagelijks bestuur"]
         .iter()
         .any(|b| head.contains(b))
-        && meeting_of_a_public_body(&head)
 }
 
 /// The largest character boundary of `text` at or below `at`.

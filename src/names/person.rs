@@ -364,26 +364,27 @@ const NOTE_WORDS: &[&str] = &[
 /// colon (`Notitie GS   :`, `Opmerkingen OK:`), or in brackets before a colon that ends a
 /// label opening the line (`Aanvulling 10:25 (GS):`, `Kort verslag (IK):`).
 fn noted_by(g: &Grammar, i: usize) -> bool {
-    let labelled = i > 0 && g.word_in(i - 1, NOTE_WORDS) && g.is_punct(i + 1, ':');
-    // The label before the bracket names no one else, whose organisation the bracket would
-    // give (`[Opmerking Daan Hofstede (EZ):`): no capitalised word after its first.
-    let label: Vec<usize> = (0..i.saturating_sub(1))
+    if i > 0 && g.word_in(i - 1, NOTE_WORDS) && g.is_punct(i + 1, ':') {
+        return true;
+    }
+    if !(i > 1 && g.is_punct(i - 1, '(') && g.is_punct(i + 1, ')') && g.is_punct(i + 2, ':')) {
+        return false;
+    }
+    // A short label before the bracket that names no one else, whose organisation the
+    // bracket would give (`[Opmerking Daan Hofstede (EZ):`): no capitalised word after its
+    // first.
+    let label: Vec<usize> = (0..i - 1)
         .rev()
         .take_while(|&k| !g.is_line_end(k))
         .take(6)
         .collect();
-    let bracketed = i > 1
-        && g.is_punct(i - 1, '(')
-        && g.is_punct(i + 1, ')')
-        && g.is_punct(i + 2, ':')
-        && label.len() < 6
+    label.len() < 6
         && label
             .iter()
             .rev()
             .filter(|&&k| g.word(k).is_some())
             .skip(1)
-            .all(|&k| !g.is_cap(k));
-    labelled || bracketed
+            .all(|&k| !g.is_cap(k))
 }
 
 /// Whether the initials at `i` sign a note after a dash, at its close: the end of the line or
