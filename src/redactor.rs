@@ -423,6 +423,21 @@ mod tests {
     }
 
     #[test]
+    fn a_windows_account_goes_with_its_domain_but_an_official_s_stays_readable() {
+        let lists = Lists {
+            public: vec!["Hasan Yildirim".to_string()],
+            ..Lists::default()
+        };
+        let r = Redactor::new(Policy::default(), &lists).unwrap();
+        let log = "2024-04-03T08:12:09;LH\\y.tesfamariam;REGISTREREN;document\n\
+                   2024-04-29T17:45:00;LH\\h.yildirim;ACCORDEREN;document\n";
+        let out = r.redact(log).unwrap();
+        assert!(!out.text.contains("tesfamariam"), "{}", out.text);
+        assert!(!out.text.contains("LH\\y"), "{}", out.text);
+        assert!(out.text.contains("LH\\h.yildirim"), "{}", out.text);
+    }
+
+    #[test]
     fn a_chain_named_after_its_founder_stays_readable_but_not_a_person_of_that_first_name() {
         let r = redactor(&[]);
         let text =

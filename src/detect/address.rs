@@ -638,8 +638,19 @@ const ADDRESS_COLUMN_WORDS: &[&str] = &[
 ];
 
 /// Whether a column's label, folded, names an address column: a label of its own, an address
-/// word with at most one word after it, or a street with its number (`straat_huisnr`).
+/// word with at most one word after it, or a street with its number (`straat_huisnr`); or
+/// one of the labels a slash joins (`park/adres`), unless another names a person: a cell
+/// of `eigenaar/adres` holds a name the name rules read.
 fn is_address_column(label: &str) -> bool {
+    const PERSON: &[&str] = &["naam", "name", "eigenaar", "melder", "bewoner", "houder"];
+    let names_a_person = |l: &str| PERSON.iter().any(|w| l.trim_start().starts_with(w));
+    let labels: Vec<&str> = label.split('/').collect();
+    (labels.len() == 1 || !labels.iter().any(|l| names_a_person(l)))
+        && labels.iter().any(|l| is_one_address_column(l.trim()))
+}
+
+/// Whether a column's label, without a slash, names an address column.
+fn is_one_address_column(label: &str) -> bool {
     let mut words = label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
@@ -694,7 +705,10 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
         let street = numbered.get()
             && matches!(folded(label).as_str(), "straat" | "straatnaam")
             && cell.starts_with(char::is_alphabetic);
-        if (street || has_digits && (has_letters || is_house_number(cell))) && !post_box {
+        // Under a label with alternatives (`park/adres`), a name and number (`Zeebries 47`),
+        // not a plot (`kavel 17` under `kavel/adres herkomst`).
+        let named = !label.contains('/') || cell.starts_with(char::is_uppercase);
+        if (street || has_digits && (has_letters || is_house_number(cell))) && !post_box && named {
             out.push(Finding::new(
                 start,
                 end,

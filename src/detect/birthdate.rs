@@ -26,7 +26,7 @@ const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien
 
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
 /// a form), `0 3 - 1 1 - 1 9 8 4` (into a form's boxes), `20/4/1971`, `20.04.1971`,
-/// `20041971`, `1971-04-20`, `20 april 1971`, `20-apr-1971`, `1e mei 1980`, `de zevende
+/// `20041971`, `1971-04-20`, `19710420` (as the BRP writes it), `20 april 1971`, `20-apr-1971`, `1e mei 1980`, `de zevende
 /// januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -35,6 +35,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | [0-3]\x20[0-9]\x20[-/.]\x20[01]\x20[0-9]\x20[-/.]\x20(?:1\x20[89]|2\x200)\x20[0-9]\x20[0-9]
           | (?:1[89]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9]
           | [0-3][0-9][01][0-9](?:19|20)[0-9]{{2}}
+          | (?:19|20)[0-9]{{2}}[01][0-9][0-3][0-9]
           | (?:[0-3]?[0-9](?:e|ste|de)?|(?:de\s+)?(?:{ORDINALS})|{CARDINALS})[\s-]+(?:{MONTHS})(?:/(?:{MONTHS}))?[\s-]+(?:(?:1[89]|20)[0-9]{{2}}|'[0-9]{{2}}|(?:negentienhonderd|tweeduizend)[a-zë]*(?:\x20(?:{CARDINALS}))?|negentien\x20(?:[a-zë]+tig|{CARDINALS})|[a-zë]+tig|[a-zë]+tien)
           | (?:{MONTHS})\s+[0-3]?[0-9],?\s+(?:1[89]|20)[0-9]{{2}}
         )(?-u:\b)"
@@ -377,6 +378,10 @@ mod tests {
             ["12-03-1986"]
         );
         assert_eq!(found("Geboortedatum: ......... 04092013\n"), ["04092013"]);
+        assert_eq!(
+            found("regnr;houder;geb_datum;gem\nRP24-0000318;AMEZIAN,Y.;19970711;VLAARDINGEN\n"),
+            ["19970711"]
+        );
         // Eight digits elsewhere are no date of birth.
         assert!(found("KvK 04092013, opgericht 2013\n").is_empty());
     }

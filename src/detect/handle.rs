@@ -86,12 +86,13 @@ fn is_service_account(value: &str) -> bool {
 }
 
 /// Whether a user name is a service's account, or opens with a word (`incident_2024`,
-/// `analyse_2023`: a folder or a file).
+/// `analyse_2023`: a folder or a file). One or two letters open with initials (`y.tesfamariam`).
 fn names_no_person(value: &str) -> bool {
     let first = value.split(['.', '_', '-']).next().unwrap_or(value);
-    is_service_account(value)
-        || crate::names::lexicon::is_dutch_word(first)
-        || crate::names::lexicon::is_compound_word(first)
+    let word = first.len() > 2
+        && (crate::names::lexicon::is_dutch_word(first)
+            || crate::names::lexicon::is_compound_word(first));
+    is_service_account(value) || word
 }
 
 /// A header cell that labels a column of user names.
@@ -365,7 +366,8 @@ mod tests {
     fn windows_accounts_with_their_domain_and_administrators_accounts() {
         let log = "user=\"GEM\\gbiemans\" remip=188.146.0.1\n\
                    4624 TargetUserName=jdevries SubjectUserName=twisniewski\n\
-                   Beheer: adm-pkoster, adm2-jdv en a-kvdheijden (zie 'SSC\\asharma').\n";
+                   Beheer: adm-pkoster, adm2-jdv en a-kvdheijden (zie 'SSC\\asharma').\n\
+                   2024-04-03T08:12:09;LH\\y.tesfamariam;REGISTREREN\n";
         assert_eq!(
             found(log),
             [
@@ -373,6 +375,7 @@ mod tests {
                 "twisniewski",
                 "GEM\\gbiemans",
                 "SSC\\asharma",
+                "LH\\y.tesfamariam",
                 "adm-pkoster",
                 "adm2-jdv",
                 "a-kvdheijden"

@@ -148,9 +148,26 @@ impl KeepMatcher {
                 let (start, end) = spaced.folded_range(m.start(), m.end());
                 let range = folded.original_range(start, end);
                 let ends_word = !char_at(text, range.end).is_some_and(is_word_char);
-                (!self.whole_word[m.pattern().as_usize()] || ends_word).then_some(range)
+                let goes_on = number_goes_on(text, range.clone());
+                ((!self.whole_word[m.pattern().as_usize()] || ends_word) && !goes_on)
+                    .then_some(range)
             })
             .collect()
+    }
+}
+
+/// Whether the number that ends `range` goes on past it: more digits, a letter, or a unit
+/// after a hyphen or slash (`Zeebriesweg 3-47` is chalet 47 on the park at number 3), which
+/// name another address than the entry's.
+fn number_goes_on(text: &str, range: Range<usize>) -> bool {
+    if !text[..range.end].ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut after = text[range.end..].chars();
+    match after.next() {
+        Some('-' | '/') => after.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => is_word_char(c),
+        None => false,
     }
 }
 
@@ -287,6 +304,14 @@ mod tests {
         assert_eq!(kept(&entries, "aan de Stationsweg 41."), ["Stationsweg 41"]);
         assert!(kept(&entries, "aan de Stationsweg 410.").is_empty());
         assert!(kept(&entries, "aan de Stationsweg 41a.").is_empty());
+        // A listed street and number neither, nor with a unit after it.
+        let entries = ["Zeebriesweg 3"];
+        assert_eq!(
+            kept(&entries, "Zeebriesweg 3, Westhoeke"),
+            ["Zeebriesweg 3"]
+        );
+        assert!(kept(&entries, "chalet Zeebriesweg 3-47").is_empty());
+        assert!(kept(&entries, "Zeebriesweg 31").is_empty());
     }
 
     #[test]

@@ -119,7 +119,7 @@ impl NameEngine {
                 && (m.staff.is_none() || self.public.find(key).is_some()))
                 || m.evidence == directory::PUBLIC;
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
-                protected.push((m.parse.start, m.parse.end));
+                protected.push((with_domain(g.text(), m.parse.start), m.parse.end));
                 public_named.extend(key.surname.clone());
                 // A listed official written with initials the list does not give (`drs.
                 // H.J. Lammers` for Henk Lammers) signs with those (`HJL`) too.
@@ -185,6 +185,7 @@ impl NameEngine {
                 people: surnamed(&people),
                 office_words: office_words(&officials, &public_named),
                 public_words: public_words(officials, organisation_words, public_named),
+                office_holders: named_in_full(&public.named),
                 ..NameFindings::default()
             };
         }
@@ -326,6 +327,25 @@ impl NameEngine {
                     continue;
                 }
             }
+            // An office holder that another document of the batch names with the same
+            // initials or first name (`mr. H.W. Tange` in the objections committee's advice,
+            // then in the hearing's invitation), where the directory reads no staff member.
+            if matches!(m.parse.form, Form::Initials | Form::Full | Form::Reversed)
+                && m.staff.is_none()
+                && key.surname.is_some()
+                && self
+                    .known
+                    .office_holders
+                    .find_by(key, |p, k| {
+                        p.surname == k.surname
+                            && (p.initials.is_some() && p.initials == k.initials
+                                || p.given.is_some() && p.given == k.given)
+                    })
+                    .is_some()
+            {
+                protected.push((m.parse.start, m.parse.end));
+                continue;
+            }
             // A surname alone that other documents of the batch show as an official's or an
             // office holder's (`De heer Roozendaal (PVV)` in the council's minutes) is theirs
             // here too, unless the directory reads it or someone here bears it in full.
@@ -424,8 +444,19 @@ impl NameEngine {
             people: surnamed(&people),
             office_words: office_words(&officials, &public_named),
             public_words: public_words(officials, organisation_words, public_named),
+            office_holders: named_in_full(&public.named),
         }
     }
+}
+
+/// The keys of `people` with initials or a first name.
+fn named_in_full(people: &People) -> Vec<PersonKey> {
+    people
+        .keys()
+        .iter()
+        .filter(|k| k.initials.is_some() || k.given.is_some())
+        .cloned()
+        .collect()
 }
 
 /// Where the particles in lower case before the surname alone at token `i` start (`ten Dam`,
@@ -460,6 +491,20 @@ fn particles_before(g: &Grammar, i: usize) -> usize {
 fn surnamed(people: &People) -> Vec<PersonKey> {
     let known = people.keys().iter().filter(|p| p.surname.is_some());
     known.cloned().collect()
+}
+
+/// Where a Windows account's domain opens before a name (`LH\h.yildirim`): an official's
+/// account stays readable with its domain, which the domain-account rule would remove whole.
+fn with_domain(text: &str, start: usize) -> usize {
+    let Some(before) = text[..start].strip_suffix('\\') else {
+        return start;
+    };
+    let domain = before.trim_end_matches(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if domain.len() < before.len() {
+        domain.len()
+    } else {
+        start
+    }
 }
 
 /// The surnames of the officials and office holders named in a text and the words of its

@@ -323,14 +323,13 @@ impl Directory {
                     add(fold(&dotted), i, Part::Initials);
                 }
             }
-            if !p.public {
-                for account in p
-                    .account_names()
-                    .into_iter()
-                    .chain(mailbox_accounts(mailboxes[i]))
-                {
-                    add(account, i, Part::Account);
-                }
+            // An official's account too: a log that names them by it keeps it readable.
+            for account in p
+                .account_names()
+                .into_iter()
+                .chain(mailbox_accounts(mailboxes[i]))
+            {
+                add(account, i, Part::Account);
             }
         }
         let matcher = if patterns.is_empty() {

@@ -183,6 +183,9 @@ pub struct NameFindings {
     pub public_words: Vec<String>,
     /// The officials' and office holders' among them.
     pub office_words: Vec<String>,
+    /// The office holders named here with initials or a first name (`mr. H.W. Tange` of an
+    /// objections committee).
+    pub office_holders: Vec<PersonKey>,
 }
 
 /// What one document tells the rest of its batch about one person, for the batch-wide
@@ -196,7 +199,8 @@ pub struct Identified {
     /// or in an organisation's name in one document may be anyone's in another.
     pub public: bool,
     /// A public surname that an official or office holder bears there: alone, it stays
-    /// readable in the other documents too.
+    /// readable in the other documents too. With initials or a first name, that office
+    /// holder is remembered in full.
     pub office: bool,
 }
 
@@ -231,6 +235,8 @@ struct Known {
     accounts: HashSet<String, lexicon::FastHash>,
     /// The surnames other documents show as officials' or office holders', folded.
     public_surnames: HashSet<String, lexicon::FastHash>,
+    /// The office holders other documents name with initials or a first name.
+    office_holders: People,
     /// The places the documents of the batch show to be places (see [`places`]), folded.
     places: places::Places,
     /// The names the documents of the batch give animals, ships and storms (see
@@ -305,9 +311,11 @@ impl NameEngine {
         let mut batch_things = batch_things.to_vec();
         batch_things.sort();
         batch_things.dedup();
+        // Public surnames; an office holder named in full is remembered as that person only.
+        let in_full = |n: &Identified| n.key.initials.is_some() || n.key.given.is_some();
         let public: HashSet<&str> = named
             .iter()
-            .filter(|n| n.public)
+            .filter(|n| n.public && !in_full(n))
             .filter_map(|n| n.key.surname.as_deref())
             .collect();
         let private = named.iter().filter(|n| {
@@ -336,11 +344,26 @@ impl NameEngine {
             .collect();
         let public_surnames = named
             .iter()
-            .filter(|n| n.office && memorable(&n.key, |_| false))
+            .filter(|n| n.office && !in_full(n) && memorable(&n.key, |_| false))
             .filter_map(|n| n.key.surname.as_deref())
             .filter(|s| !private_surnames.contains(s))
             .map(str::to_string)
             .collect();
+        // An office holder whom another document names as a private person by first name
+        // is anybody: when in doubt, remove. (Initials alone say less: an invitation lists
+        // the committee as `mr. H.W. Tange` without its office.)
+        let named_privately = People::from_keys(
+            named
+                .iter()
+                .filter(|n| !n.public && n.key.given.is_some())
+                .map(|n| n.key.clone()),
+        );
+        let office_holders = People::from_keys(
+            named
+                .iter()
+                .filter(|n| n.office && in_full(n) && named_privately.find(&n.key).is_none())
+                .map(|n| n.key.clone()),
+        );
         let initials = people.keys().iter().flat_map(decide::initials_of).collect();
         let accounts = decide::account_names(&people);
         NameEngine {
@@ -350,6 +373,7 @@ impl NameEngine {
                 surnames,
                 accounts,
                 public_surnames,
+                office_holders,
                 places: learned,
                 things: batch_things,
             }),
@@ -384,7 +408,12 @@ impl NameEngine {
             public: true,
             office: offices.binary_search(surname).is_ok(),
         });
-        private.chain(public).collect()
+        let holders = found.office_holders.into_iter().map(|key| Identified {
+            key,
+            public: true,
+            office: true,
+        });
+        private.chain(public).chain(holders).collect()
     }
 
     /// Finds the names to remove in a text and the names that stay readable.
@@ -747,6 +776,27 @@ mod tests {
     }
 
     #[test]
+    fn an_office_holder_another_document_names_in_office_stays_readable() {
+        let e = engine(&[], &[]);
+        let advice = "Advies commissie bezwaarschriften\n\
+                      Commissie : mr. H.W. Tange (voorzitter), mr. D.A. Oele (lid)\n";
+        let named = e.identify(&FoldedText::new(advice));
+        let invitation = "Deelnemers: mr. H.W. Tange; mr. D.A. Oele; mevrouw P. Tange.\n";
+        assert_eq!(
+            removed(&e, invitation),
+            ["mr. H.W. Tange", "mr. D.A. Oele", "P. Tange"]
+        );
+        let known = e.with_known_people(&named, &[], &[]);
+        assert_eq!(removed(&known, invitation), ["P. Tange"]);
+        // Not one whom yet another document names by first name as a private person.
+        let letter = "Geachte heer Tange,\nHendrik Tange diende bezwaar in.\n";
+        let mut named = named;
+        named.extend(e.identify(&FoldedText::new(letter)));
+        let known = e.with_known_people(&named, &[], &[]);
+        assert_eq!(removed(&known, invitation), ["mr. H.W. Tange", "P. Tange"]);
+    }
+
+    #[test]
     fn an_account_of_a_person_another_document_names() {
         let e = engine(&[], &[]);
         let named = e.identify(&FoldedText::new("Schipper Albert Hoekman tekende.\n"));
@@ -1015,6 +1065,17 @@ mod tests {
                     Kader Kennisveiligheid UON 2023 is vastgesteld. Het CvB stemt in; de \
                     kennisveiligheid blijft een punt.\n";
         assert!(removed(&e, text).is_empty(), "{:?}", removed(&e, text));
+    }
+
+    #[test]
+    fn a_surname_that_is_an_organisation_s_word_after_a_form_of_address() {
+        let e = engine(&[], &[]);
+        let text = "De heer R.J. Kasteel belde; dhr. Kasteel en mw. Kasteel-Amrani komen.\n\
+                    De heer Kasteel Hoensbroek. Voor huis fam A. Gemeente belt jou.\n";
+        assert_eq!(
+            removed(&e, text),
+            ["R.J. Kasteel", "Kasteel", "Kasteel-Amrani"]
+        );
     }
 
     #[test]

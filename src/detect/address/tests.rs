@@ -467,6 +467,12 @@ fn address_columns_that_say_which_address_and_no_post_box() {
     let t =
         "Pers.nr | Naam | Huisvesting | In dienst\nWV-1 | Popa, I. | Middenweg 211 HHW | 15-04\n";
     assert_eq!(found(t), vec!["Middenweg 211", "Middenweg 211 HHW"]);
+    // A label that joins two by a slash: a park's chalets by the park's name and number.
+    let t = "Naam          geb.        park/adres       sinds\n\
+             ------------  ----------  ---------------  ----------\n\
+             Dijkstra, W.  22-10-1955  Zeebries 47      14-05-2003\n";
+    assert_eq!(found(t), vec!["Zeebries 47"]);
+    assert!(found("nr;achternaam;kavel/adres herkomst\n001;Wolbers;kavel 17\n").is_empty());
 }
 
 #[test]

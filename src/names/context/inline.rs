@@ -149,6 +149,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
                 .or_else(|| initials_before_a_wrap(g, j))
                 .or_else(|| upper_surname(g, j))
                 .or_else(|| lower_surname(g, i, j))
+                .or_else(|| organisation_word_as_surname(g, i, j))
             {
                 let evidence = format!(
                     "after `{}`",
@@ -574,6 +575,46 @@ fn upper_surname(g: &Grammar, j: usize) -> Option<NameParse> {
     p.next = end;
     p.end = toks[end - 1].end;
     Some(p)
+}
+
+/// A surname that is also an organisation's word, after a form of address (`dhr. Kasteel`,
+/// `de heer R.J. Kasteel`, `mw. Kasteel-Amrani`): the address says a person is meant. One
+/// word (or two joined by a hyphen), perhaps after initials, that no capitalised word goes
+/// on from as an organisation's name would. Not after `fam`, which chats write loosely
+/// (`voor huis fam A. Gemeente belt jou`).
+fn organisation_word_as_surname(g: &Grammar, title: usize, j: usize) -> Option<NameParse> {
+    if g.word_in(title, &["fam", "familie"]) {
+        return None;
+    }
+    let (k, initials) = match g.initials(j, false) {
+        Some((k, letters)) if g.spaced(k - 1) => (k, Some(letters)),
+        _ => (j, None),
+    };
+    let excluded = class::FUNCTION | class::OFFICE | class::PLACE | class::NOT_NAME | class::TITLE;
+    if !g.is_cap(k) || !g.has(k, class::ORG) || g.has(k, excluded) {
+        return None;
+    }
+    let mut next = k + 1;
+    if g.glued(k) && g.is_punct(k + 1, '-') && g.glued(k + 1) && g.is_cap(k + 2) {
+        next = k + 3;
+    }
+    if g.spaced(next - 1) && (g.is_cap(next) || g.has(next, class::PARTICLE)) {
+        return None;
+    }
+    let toks = g.tokens();
+    Some(NameParse {
+        start: toks[j].start,
+        end: toks[next - 1].end,
+        next,
+        form: if initials.is_some() {
+            Form::Initials
+        } else {
+            Form::Surname
+        },
+        given: None,
+        initials,
+        surname: Some(fold(&g.text()[toks[k].start..toks[next - 1].end])),
+    })
 }
 
 /// A common surname that is also a word, after a function (`wijkagent Bos komt ook`), when
