@@ -459,6 +459,16 @@ mod tests {
             out.text
         );
         assert!(!out.text.contains("410"), "{}", out.text);
+        // A neighbour in the kept street shares its postcode, and a chalet on a kept park its
+        // number: their own addresses all the same.
+        let r = redactor(&["Marktplein 22, 6365 BL Valkenrode", "Zeebriesweg 3"]);
+        let text = "Gemeentehuis, Marktplein 22, 6365 BL Valkenrode\n\n\
+                    Bewoner: Marktplein 24, 6365 BL Valkenrode\n\n\
+                    Adres cliënt: Zeebriesweg 3-47, Westhoeke\n";
+        let out = r.redact(text).unwrap();
+        assert!(out.text.contains("Marktplein 22, 6365 BL"), "{}", out.text);
+        assert!(!out.text.contains("Marktplein 24"), "{}", out.text);
+        assert!(!out.text.contains("3-47"), "{}", out.text);
     }
 
     #[test]

@@ -579,14 +579,14 @@ fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>)
 /// 31, 9411 PK Beilen`, `Woonadres: Vaart ZZ 114`, `Straat + huisnr : Berkumerbroek 47`):
 /// the street words need no street ending after a label that asks for an address. Forms
 /// write the label their own way: numbered (`1.6 Adres / Address`), qualified (`Adres NL
-/// (BRP)`), bracketed (`[Straat + huisnr]`), with dot leaders or a wide gap for a colon. An
+/// (BRP)`, or by whose it is: `Adres cliënt`, `Woonadres herkomst`), bracketed (`[Straat + huisnr]`), with dot leaders or a wide gap for a colon. An
 /// organisation's address still stays.
 fn in_address_fields(text: &str, context: &owner::Context, out: &mut Vec<Finding>) {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?m)^[ \t>\[]*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t]+)?",
             r"(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?)?adres|straat[ \t]*(?:\+|en|&)[ \t]*(?:huisnummer|huisnr\.?|nr\.?))",
-            r"(?i:[ \t]+(?:\([^)\n]{1,25}\)|/[ \t]*address|nl|nu|in[ \t]+nederland))*",
+            r"(?i:[ \t]+(?:\([^)\n]{1,25}\)|/[ \t]*address|nl|nu|in[ \t]+nederland|(?:cli[eë]nt|aanvrager|betrokkene|belanghebbende|melder|beller|bewoners?|huurder|verzoeker|klager|herkomst)(?-u:\b)))*",
             r"(?:[ \t]*(?::|\]|\*|\.{2,})|[ \t]{2,}|\t)[ \t.:]*",
             r"(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,3}(?-u:\b)|-[0-9]{1,4})?)",
             r"[ \t]*(?:,|$|[1-9][0-9]{3}[ \t]?[A-Z]{2}(?-u:\b))",

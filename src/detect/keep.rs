@@ -23,6 +23,8 @@ pub(crate) struct KeepList {
     matcher: Option<KeepMatcher>,
     /// Telephone numbers on the keep list, in canonical form: kept in every notation.
     numbers: Vec<String>,
+    /// The streets and house numbers of the addresses on the keep list, folded.
+    streets: Vec<(String, String)>,
 }
 
 impl fmt::Debug for KeepList {
@@ -50,9 +52,15 @@ impl KeepList {
             .filter_map(|e| detect::phone::canonical(e))
             .collect();
         numbers.sort();
+        let streets = entries
+            .iter()
+            .filter_map(|&e| street_and_number(e).or((!e.contains(',')).then_some(e)))
+            .filter_map(street_parts)
+            .collect();
         Ok(KeepList {
             matcher: KeepMatcher::new(&entries)?,
             numbers,
+            streets,
         })
     }
 }
@@ -92,7 +100,7 @@ impl Detector for KeepList {
                 .collect();
             found.protected.extend(kept_numbers);
         }
-        drop_kept_address_parts(text, &mut found.findings, &keep);
+        drop_kept_address_parts(text, &mut found.findings, &keep, &self.streets);
         found.protected.extend(keep);
     }
 }
@@ -228,8 +236,15 @@ impl SingleSpaced {
 
 /// An address is one block: when the keep list protects part of it (the organisation's
 /// street, or its postcode and place), the other parts on that line and the next are the
-/// organisation's too (`Turfmarkt 147 | 2511 DP | Den Haag`).
-fn drop_kept_address_parts(text: &str, findings: &mut Vec<Finding>, keep: &[Range<usize>]) {
+/// organisation's too (`Turfmarkt 147 | 2511 DP | Den Haag`). Not another number in a kept
+/// street: a neighbour shares the postcode (`Marktplein 24, 6365 BL` beside the kept
+/// `Marktplein 22, 6365 BL`), as does a chalet on a kept park (`Zeebriesweg 3-47`).
+fn drop_kept_address_parts(
+    text: &str,
+    findings: &mut Vec<Finding>,
+    keep: &[Range<usize>],
+    streets: &[(String, String)],
+) {
     if keep.is_empty() || !findings.iter().any(|f| f.category == Category::Address) {
         return;
     }
@@ -248,10 +263,24 @@ fn drop_kept_address_parts(text: &str, findings: &mut Vec<Finding>, keep: &[Rang
         if f.category != Category::Address {
             return true;
         }
+        let neighbour = street_parts(&text[f.start..f.end]).is_some_and(|(street, number)| {
+            streets.iter().any(|(s, n)| *s == street && *n != number)
+        });
         let line = line_of(f.start);
         let kept = |l: usize| kept_lines.binary_search(&l).is_ok();
-        !(kept(line) || (line > 0 && kept(line - 1)))
+        neighbour || !(kept(line) || (line > 0 && kept(line - 1)))
     });
+}
+
+/// A street and house number's street, folded with its words joined by single spaces, and
+/// number (`Marktplein 24` → `marktplein`, `24`), if that is what `address` is.
+fn street_parts(address: &str) -> Option<(String, String)> {
+    let (street, number) = address.trim().rsplit_once(char::is_whitespace)?;
+    let street = folded_words(street);
+    (number.starts_with(|c: char| c.is_ascii_digit())
+        && street.starts_with(char::is_alphabetic)
+        && !street.chars().any(|c| c.is_ascii_digit()))
+    .then(|| (street, fold(number)))
 }
 
 /// The street and house number that open an address entry (`Stationsweg 41` of

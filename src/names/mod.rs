@@ -1068,6 +1068,14 @@ mod tests {
     }
 
     #[test]
+    fn a_form_of_address_right_after_an_office_opens_its_object() {
+        let e = engine(&[], &[]);
+        let text = "Zij vraagt of de wethouder de heer Stam wil terugbellen.\n\
+                    De burgemeester, de heer P. Jansen, opent.\n";
+        assert_eq!(removed(&e, text), ["Stam"]);
+    }
+
+    #[test]
     fn a_surname_that_is_an_organisation_s_word_after_a_form_of_address() {
         let e = engine(&[], &[]);
         let text = "De heer R.J. Kasteel belde; dhr. Kasteel en mw. Kasteel-Amrani komen.\n\
@@ -1346,7 +1354,8 @@ Begin: ma 16-8-2021 08:30
         assert!(r.is_empty(), "{r:?}");
         // The members listed before their list's bracket belong to it too.
         let minutes = "NOTULEN van de openbare vergadering van het algemeen bestuur\n\n\
-             Leden: F. de Haan, B. Hiemstra en T. Veldman (Water Natuurlijk);\n";
+             Leden: F. de Haan, B. Hiemstra en T. Veldman (Water Natuurlijk);\n\
+             \x20      dhr. Y. Kaya en mw. M. Notermans-Vliegen (VVD)\n";
         assert!(
             removed(&e, minutes).is_empty(),
             "{:?}",

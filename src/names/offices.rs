@@ -594,12 +594,13 @@ pub(super) fn party_members(g: &Grammar) -> Vec<NameParse> {
         // T. Veldman (Water Natuurlijk);`).
         let mut member = name_ending_at(g, end);
         while let Some(p) = member {
-            // Back over the initials and particles the name may have been read without.
+            // Back over the initials and particles the name may have been read without, and
+            // its form of address (`dhr. Y. Kaya en mw. M. Notermans-Vliegen (Lokaal X)`).
             let mut first = toks.partition_point(|t| t.start < p.start);
             while first > 0
                 && (g.is_capital_letter(first - 1)
                     || g.is_punct(first - 1, '.')
-                    || g.is_lower(first - 1) && g.has(first - 1, class::PARTICLE))
+                    || g.is_lower(first - 1) && g.has(first - 1, class::PARTICLE | class::TITLE))
             {
                 first -= 1;
             }
@@ -1429,8 +1430,10 @@ fn office_tail(rest: &str, opens_line: bool) -> bool {
         .contains(&rest[word_start..].to_lowercase().as_str())
     {
         rest = rest[..word_start].trim_end();
-        // `de heer`
+        // `de heer`; right after the title, without a comma, it opens the object (`of de
+        // wethouder de heer Stam wil terugbellen`), not the holder's name.
         rest = match rest.strip_suffix("de") {
+            Some(before) if before.trim().is_empty() && label.is_none() => return false,
             Some(before) if before.is_empty() || before.ends_with(' ') => before.trim_end(),
             _ => rest,
         };
