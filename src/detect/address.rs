@@ -579,8 +579,9 @@ fn house_numbers_of_residents(text: &str, lines: &Lines, out: &mut Vec<Finding>)
 /// 31, 9411 PK Beilen`, `Woonadres: Vaart ZZ 114`, `Straat + huisnr : Berkumerbroek 47`):
 /// the street words need no street ending after a label that asks for an address. Forms
 /// write the label their own way: numbered (`1.6 Adres / Address`), qualified (`Adres NL
-/// (BRP)`, or by whose it is: `Adres cliënt`, `Woonadres herkomst`), bracketed (`[Straat + huisnr]`), with dot leaders or a wide gap for a colon. An
-/// organisation's address still stays.
+/// (BRP)`, or by whose it is: `Adres cliënt`, `Woonadres herkomst`), bracketed (`[Straat +
+/// huisnr]`), with dot leaders or a wide gap for a colon. An organisation's address still
+/// stays.
 fn in_address_fields(text: &str, context: &owner::Context, out: &mut Vec<Finding>) {
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(

@@ -26,8 +26,8 @@ const CARDINALS: &str = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien
 
 /// A date: `20-04-1971`, `xx-xx-1985` (day and month unknown), `11 - 01 - 1962` (typed into
 /// a form), `0 3 - 1 1 - 1 9 8 4` (into a form's boxes), `20/4/1971`, `20.04.1971`,
-/// `20041971`, `1971-04-20`, `19710420` (as the BRP writes it), `20 april 1971`, `20-apr-1971`, `1e mei 1980`, `de zevende
-/// januari 1982`, `april 20, 1971`.
+/// `20041971`, `1971-04-20`, `19710420` (as the BRP writes it), `20 april 1971`,
+/// `20-apr-1971`, `1e mei 1980`, `de zevende januari 1982`, `april 20, 1971`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?ix)(?-u:\b)(?:
