@@ -356,9 +356,7 @@ impl NameEngine {
                     .as_ref()
                     .is_some_and(|s| self.known.public_surnames.contains(s))
                 && people
-                    .find_by(key, |p, k| {
-                        p.surname == k.surname && (p.given.is_some() || p.initials.is_some())
-                    })
+                    .find_by(key, |p, k| p.surname == k.surname && p.in_full())
                     .is_none()
             {
                 protected.push((m.parse.start, m.parse.end));
@@ -454,7 +452,7 @@ fn named_in_full(people: &People) -> Vec<PersonKey> {
     people
         .keys()
         .iter()
-        .filter(|k| k.initials.is_some() || k.given.is_some())
+        .filter(|k| k.in_full())
         .cloned()
         .collect()
 }

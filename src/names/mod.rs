@@ -128,6 +128,11 @@ impl PersonKey {
         })
     }
 
+    /// Whether the key holds a first name or initials: someone named, not a surname alone.
+    fn in_full(&self) -> bool {
+        self.given.is_some() || self.initials.is_some()
+    }
+
     fn initial(&self) -> Option<char> {
         self.initials
             .as_deref()
@@ -312,10 +317,9 @@ impl NameEngine {
         batch_things.sort();
         batch_things.dedup();
         // Public surnames; an office holder named in full is remembered as that person only.
-        let in_full = |n: &Identified| n.key.initials.is_some() || n.key.given.is_some();
         let public: HashSet<&str> = named
             .iter()
-            .filter(|n| n.public && !in_full(n))
+            .filter(|n| n.public && !n.key.in_full())
             .filter_map(|n| n.key.surname.as_deref())
             .collect();
         let private = named.iter().filter(|n| {
@@ -344,7 +348,7 @@ impl NameEngine {
             .collect();
         let public_surnames = named
             .iter()
-            .filter(|n| n.office && !in_full(n) && memorable(&n.key, |_| false))
+            .filter(|n| n.office && !n.key.in_full() && memorable(&n.key, |_| false))
             .filter_map(|n| n.key.surname.as_deref())
             .filter(|s| !private_surnames.contains(s))
             .map(str::to_string)
@@ -361,7 +365,7 @@ impl NameEngine {
         let office_holders = People::from_keys(
             named
                 .iter()
-                .filter(|n| n.office && in_full(n) && named_privately.find(&n.key).is_none())
+                .filter(|n| n.office && n.key.in_full() && named_privately.find(&n.key).is_none())
                 .map(|n| n.key.clone()),
         );
         let initials = people.keys().iter().flat_map(decide::initials_of).collect();
@@ -390,10 +394,7 @@ impl NameEngine {
         let private = found
             .people
             .into_iter()
-            .filter(|k| {
-                (k.given.is_some() || k.initials.is_some())
-                    && memorable(k, |w| places::is_among(&own_places, w))
-            })
+            .filter(|k| k.in_full() && memorable(k, |w| places::is_among(&own_places, w)))
             .map(|key| Identified {
                 key,
                 public: false,
