@@ -69,6 +69,17 @@ static DOMAIN_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("domain account pattern compiles")
 });
 
+/// Where the domain of a Windows account opens, if one stands right before the user name at
+/// `start` (`LH\` of `LH\h.yildirim`), shaped as [`DOMAIN_ACCOUNT`] reads it.
+pub(crate) fn domain_start(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix('\\')?;
+    let rest =
+        before.trim_end_matches(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    let domain = &before[rest.len()..];
+    ((2..=15).contains(&domain.len()) && domain.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then_some(rest.len())
+}
+
 /// A personal administrator's account (`adm-pkoster`, `adm2-jdv`, `a-kvdheijden`): a prefix
 /// for administrators, a hyphen, then the person's initials and surname.
 static ADMIN_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -385,6 +396,11 @@ mod tests {
         let kept = "TargetUserName=svc-backup [MEIERVELD\\svc-backup] \\\\MVD-FS02\\Sociaal\\x \
                     X:\\IRN\\incident_20241112 GIS\\meldingen_2024_v3.png a-locatie adm-backup\n";
         assert!(found(kept).is_empty(), "{:?}", found(kept));
+        // Where the domain opens before a user name, as the pattern reads it.
+        let log = "door MVD-FS\\h.yildirim en x\\h.yildirim";
+        let at = |n: usize| log.match_indices("h.yildirim").nth(n).unwrap().0;
+        assert_eq!(domain_start(log, at(0)), Some(5));
+        assert_eq!(domain_start(log, at(1)), None);
     }
 
     #[test]

@@ -119,7 +119,10 @@ impl NameEngine {
                 && (m.staff.is_none() || self.public.find(key).is_some()))
                 || m.evidence == directory::PUBLIC;
             if office || (listed && !matches!(m.parse.form, Form::Surname | Form::Given)) {
-                protected.push((with_domain(g.text(), m.parse.start), m.parse.end));
+                // An official's account stays readable with its domain (`LH\h.yildirim`),
+                // which the domain-account rule would remove whole.
+                let start = crate::detect::handle::domain_start(g.text(), m.parse.start);
+                protected.push((start.unwrap_or(m.parse.start), m.parse.end));
                 public_named.extend(key.surname.clone());
                 // A listed official written with initials the list does not give (`drs.
                 // H.J. Lammers` for Henk Lammers) signs with those (`HJL`) too.
@@ -489,20 +492,6 @@ fn particles_before(g: &Grammar, i: usize) -> usize {
 fn surnamed(people: &People) -> Vec<PersonKey> {
     let known = people.keys().iter().filter(|p| p.surname.is_some());
     known.cloned().collect()
-}
-
-/// Where a Windows account's domain opens before a name (`LH\h.yildirim`): an official's
-/// account stays readable with its domain, which the domain-account rule would remove whole.
-fn with_domain(text: &str, start: usize) -> usize {
-    let Some(before) = text[..start].strip_suffix('\\') else {
-        return start;
-    };
-    let domain = before.trim_end_matches(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if domain.len() < before.len() {
-        domain.len()
-    } else {
-        start
-    }
 }
 
 /// The surnames of the officials and office holders named in a text and the words of its
