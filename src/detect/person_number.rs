@@ -29,7 +29,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account)\s+(?:number|no)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip-?(?:adres|address)|big-?(?:registratie)?(?:nummer|nr)?|(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib|kaart|steward|ambtenaar|versicherten)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account|driver|card)\s+(?:number|no|id)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip(?:-?(?:adres|address))?|big-?(?:registratie)?(?:nummer|nr)?|(?:(?:nummer|nr\.?)\s+)?(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie|jachtakte|(?:chauffeurs|bestuurders|tachograaf|seizoen|abonnements|combi|club|leden|klanten|stads)kaart|clubcard)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
@@ -49,7 +49,7 @@ const LEADERS: &str = r"(?:[\t ]*:|[\t ]*(?:\.[\t ]?){2,}:?)[\t ]*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt|ta)\s+)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.-]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt|ta)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     // Its many labels make a large lazy DFA: with the default cache it is cleared and built
     // again within a batch (over the development corpus its search took 24.5 ms with the
@@ -216,6 +216,7 @@ const WORD_LABELS: &[&str] = &[
     "polis",
     "schade",
     "legitimatie",
+    "jachtakte",
 ];
 
 /// Finds labelled person numbers in `text`.
@@ -1108,6 +1109,41 @@ mod tests {
         // person's.
         assert!(found("in relatie tot 2024 en een account van 12 jaar").is_empty());
         assert!(found("Algemeen persnummer provincie: 038 499 77 77.").is_empty());
+    }
+
+    #[test]
+    fn cards_licences_and_ip_addresses_that_a_person_holds() {
+        assert_eq!(found("Jachtaktenummer:      JA-0187722"), ["JA-0187722"]);
+        assert_eq!(
+            found("   Nummer jachtakte:        JA-0240007"),
+            ["JA-0240007"]
+        );
+        assert_eq!(
+            found("   Polis WA-verzekering:    UNI-JA-7723019 (Unigarant)"),
+            ["UNI-JA-7723019"]
+        );
+        assert_eq!(
+            found("chauffeurskaart 7100249361 is twee keer ingelogd"),
+            ["7100249361"]
+        );
+        assert_eq!(found("kaartnr 7100421876 - paraaf"), ["7100421876"]);
+        assert_eq!(found("Seizoenkaart    : SK-2024-07718"), ["SK-2024-07718"]);
+        assert_eq!(
+            found("e-Formulier ingediend vanaf IP 62.45.118.203"),
+            ["62.45.118.203"]
+        );
+        assert_eq!(
+            found("Driver | Driver ID | Status\nPiotr Z. | DRV-0099812 | valid\n"),
+            ["DRV-0099812"]
+        );
+        // A complaint's number and a supplier's are references, a map's year a year.
+        for text in [
+            "klacht ingeboekt 30/1. KL-nr 0041.",
+            "crediteurnr 100482",
+            "kadasterkaart 1932",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -836,9 +836,14 @@ impl Directory {
         } else {
             return None;
         };
-        // Trailing particles: `Meer, Jan-Willem van der`.
+        // Trailing particles: `Meer, Jan-Willem van der`, of a surname that has them or
+        // closing the name (not the `op` of `Hagedoorn, Tim op 19-05`).
         let particles = skip_particles(g, end, true);
-        if particles > end && g.spaced(end - 1) {
+        let closes = g
+            .tokens()
+            .get(particles)
+            .is_none_or(|t| !matches!(t.kind, Kind::Word | Kind::Number));
+        if particles > end && g.spaced(end - 1) && (!p.particles.is_empty() || closes) {
             end = particles;
         }
         // `(Jan)` after initials.

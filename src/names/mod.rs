@@ -1429,6 +1429,17 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_reversed_staff_name_takes_trailing_particles_only_when_they_close_it() {
+        let e = engine(&["Tim Hagedoorn", "Dennis Mei"], &[]);
+        let r = removed(
+            &e,
+            "Geëxporteerd door: Hagedoorn, Tim op 19-05-2022\n11 | Mei, Sjef van der (!)\n",
+        );
+        assert!(r.contains(&"Hagedoorn, Tim".to_string()), "{r:?}");
+        assert!(r.contains(&"Mei, Sjef van der".to_string()), "{r:?}");
+    }
+
+    #[test]
     fn teams_transcript_speakers_with_their_organisation() {
         let e = engine(&[], &[]);
         let r = removed(
