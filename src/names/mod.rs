@@ -1429,6 +1429,13 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_heading_that_is_a_kind_of_organisation_names_no_firm_on_the_next_line() {
+        let e = engine(&[], &[]);
+        let text = "3. Gevolgschade\nMevrouw Vermeulen brengt naar voren dat het zo is.\n";
+        assert_eq!(removed(&e, text), ["Vermeulen"]);
+    }
+
+    #[test]
     fn a_reversed_staff_name_takes_trailing_particles_only_when_they_close_it() {
         let e = engine(&["Tim Hagedoorn", "Dennis Mei"], &[]);
         let r = removed(

@@ -218,7 +218,13 @@ pub fn find(g: &Grammar) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        if head && let Some(end) = name_after(g, i + 1).filter(|&end| long_enough(end)) {
+        // A head that ends its line before a form of address is a heading (`3. Gevolgschade`
+        // / `Mevrouw Vermeulen brengt naar voren …`): the next line is no name of it.
+        let heading = g.is_line_end(i + 1) && g.has(g.skip_wrap(i + 1), class::TITLE);
+        if head
+            && !heading
+            && let Some(end) = name_after(g, i + 1).filter(|&end| long_enough(end))
+        {
             out.push((toks[i].start, toks[end - 1].end));
             names.push((g.skip_wrap(i + 1), end));
             i = end;
