@@ -1429,6 +1429,13 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_register_name_in_capitals_with_a_hyphenated_first_name() {
+        let e = engine(&[], &[]);
+        let text = "RAADPLEGEN;558940493;KRAAIJEVELD, JAN-WILLEM;GEEN\n";
+        assert_eq!(removed(&e, text), ["KRAAIJEVELD, JAN-WILLEM"]);
+    }
+
+    #[test]
     fn a_heading_that_is_a_kind_of_organisation_names_no_firm_on_the_next_line() {
         let e = engine(&[], &[]);
         let text = "3. Gevolgschade\nMevrouw Vermeulen brengt naar voren dat het zo is.\n";
