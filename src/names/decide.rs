@@ -227,6 +227,7 @@ impl NameEngine {
         );
         let remembered = &self.known.surnames;
         propagation_mentions(g, &people, remembered, &organisation_words, &mut mentions);
+        super::extend_by_generation(g, &mut mentions[before..]);
         initials_after_names(g, &mut mentions);
         keys.extend(mentions[before..].iter().map(|m| PersonKey::of(&m.parse)));
         let mut chosen: Vec<(usize, usize, &'static str, Cow<'static, str>, usize)> = Vec::new();

@@ -447,6 +447,7 @@ impl NameEngine {
         extend_by_partner_initials(&g, &mut mentions);
         extend_by_capitalised_particles(&g, &mut mentions);
         extend_by_trailing_initial(&g, &mut mentions);
+        extend_by_generation(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         let own_things = things::named(text);
         if !own_things.is_empty() || !self.known.things.is_empty() {
@@ -689,6 +690,20 @@ fn extend_by_trailing_initial(g: &Grammar, mentions: &mut [Mention]) {
             m.parse.end = g.tokens()[last].end;
             m.parse.next = last + 1;
         }
+    }
+}
+
+/// A father's or son's suffix after a name (`Van Beek sr.`, `KROMODIMEDJO JR.:`, `L. Koene
+/// sr.`) is part of it: it tells the two apart.
+pub(super) fn extend_by_generation(g: &Grammar, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let k = m.parse.next;
+        if !g.spaced(k.wrapping_sub(1)) || !g.word_in(k, &["sr", "jr", "sen", "jun"]) {
+            continue;
+        }
+        let last = k + usize::from(g.is_punct(k + 1, '.') && g.glued(k));
+        m.parse.end = g.tokens()[last].end;
+        m.parse.next = last + 1;
     }
 }
 
@@ -1426,6 +1441,16 @@ Begin: ma 16-8-2021 08:30
         );
         assert!(r.contains(&"Tan, Mei Ling".to_string()), "{r:?}");
         assert!(r.contains(&"van Hout, Stijn".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_generation_suffix_is_part_of_the_name() {
+        let e = engine(&[], &[]);
+        let text = "De heer Kromodimedjo kwam met zijn zoon.\nKROMODIMEDJO SR.: Ik woon hier.\n\
+                    KROMODIMEDJO JR.: Mag ik aanvullen?\n";
+        let r = removed(&e, text);
+        assert!(r.contains(&"KROMODIMEDJO SR.".to_string()), "{r:?}");
+        assert!(r.contains(&"KROMODIMEDJO JR.".to_string()), "{r:?}");
     }
 
     #[test]
