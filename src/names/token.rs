@@ -41,6 +41,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let next = i + c.len_utf8();
         let (end, kind) = if c == '\n' {
             (next, Kind::Newline)
+        } else if c == '\\' && is_escaped_line_break(bytes, next) {
+            (next + 1, Kind::Newline)
         } else if c.is_whitespace() {
             i = next;
             continue;
@@ -72,6 +74,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Whether the `\` before byte `at` opens a line break written as `\n`, as a calendar file
+/// (ICS) or an export escapes it (`Groet\,\nHenk Smeenge`): before a capital, another
+/// escape or the end. Not a Windows account (`GEM\nbakker`) or path (`C:\nieuw`).
+fn is_escaped_line_break(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b'n')
+        && bytes
+            .get(at + 1)
+            .is_none_or(|&b| b.is_ascii_uppercase() || b == b'\\' || b.is_ascii_whitespace())
 }
 
 /// The character at byte `at` (a character boundary), without decoding ASCII.
@@ -148,6 +160,17 @@ mod tests {
                 "Van", ":", "Meulen", ",", "J", ".", "van", "der", "(", "Jaylinn", ")", "\n", "Hoi"
             ]
         );
+    }
+
+    #[test]
+    fn an_escaped_line_break_before_a_capital_is_a_line_break() {
+        let text = r"Groet\,\nHenk Smeenge\n GEM\nbakker";
+        let kinds: Vec<Kind> = tokenize(text).iter().map(|t| t.kind).collect();
+        assert_eq!(words(text)[3..6], ["\\n", "Henk", "Smeenge"]);
+        assert_eq!(kinds[3], Kind::Newline);
+        assert_eq!(kinds[6], Kind::Newline);
+        // An account's name after its domain stays a word.
+        assert_eq!(words(text)[7..], ["GEM", "\\", "nbakker"]);
     }
 
     #[test]
