@@ -530,7 +530,11 @@ pub(super) fn name_list(
                     // The surname's particles may follow the first name (`Graaf, Ron de`),
                     // and a department code the whole name (`Kremer, Annet NAM-UPO/L`).
                     let given = next + 1;
-                    let mut after = given + 1;
+                    // A hyphenated first name (`Tan, Mei-Ling`), also one that opens with a
+                    // month, which no header writes as a date.
+                    let given_end = g.given_end(given);
+                    let month = g.word_in(given, crate::fold::MONTHS);
+                    let mut after = given_end;
                     while g.is_lower(after) && g.has(after, class::PARTICLE) {
                         after += 1;
                     }
@@ -544,7 +548,8 @@ pub(super) fn name_list(
                         // A word the lexicon does not know as a first name is one when
                         // the surname's particles or a department code follow it.
                         && (g.has(given, class::FIRST_NAME)
-                            || after > given + 1
+                            || month
+                            || after > given_end
                             || code_after(after))
                         && (ends_name(g, after) || code_after(after))
                         && !g.is_punct(after, ',');

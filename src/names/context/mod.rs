@@ -451,6 +451,9 @@ mod tests {
         // A name read whole with its particle does not carry on into the next header.
         let text = "From: Kruijf, Sanne de\nSent: Friday, December 8, 2023 11:20 AM\n";
         assert_eq!(names(text), vec!["Kruijf, Sanne de"]);
+        // A hyphenated first name that opens with a month.
+        let text = "Cc: fmc@fiskeristyrelsen.dk; Tan, Mei-Ling <m.tan@minlvvn.nl>\n";
+        assert_eq!(names(text), vec!["Tan, Mei-Ling"]);
     }
 
     #[test]

@@ -235,7 +235,7 @@ impl Grammar<'_> {
     }
 
     /// The token after a first name at `i`, which may be hyphenated (`Jan-Willem`).
-    pub(super) fn given_end(&self, i: usize) -> usize {
+    pub fn given_end(&self, i: usize) -> usize {
         // `Jan-Willem`, and in capitals `JAN-WILLEM` as a register prints it.
         let second =
             self.is_cap(i + 2) || (self.has(i, shape::UPPER) && self.has(i + 2, shape::UPPER));
