@@ -586,7 +586,7 @@ fn in_address_fields(text: &str, context: &owner::Context, out: &mut Vec<Finding
     static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?m)^[ \t>\[]*(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?[ \t]+)?",
-            r"(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?)?adres|straat[ \t]*(?:\+|en|&)[ \t]*(?:huisnummer|huisnr\.?|nr\.?))",
+            r"(?i:(?:woon|huis|thuis|priv[eé]|verblijfs?|correspondentie)?adres|straat[ \t]*(?:\+|en|&)[ \t]*(?:huisnummer|huisnr\.?|nr\.?))",
             r"(?i:[ \t]+(?:\([^)\n]{1,25}\)|/[ \t]*address|nl|nu|in[ \t]+nederland|(?:cli[eë]nt|aanvrager|betrokkene|belanghebbende|melder|beller|bewoners?|huurder|verzoeker|klager|herkomst)(?-u:\b)))*",
             r"(?:[ \t]*(?::|\]|\*|\.{2,})|[ \t]{2,}|\t)[ \t.:]*",
             r"(\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,3}[ \t]+[1-9][0-9]{0,4}(?:[ -]?[a-zA-Z]{1,3}(?-u:\b)|-[0-9]{1,4})?)",
@@ -1137,13 +1137,14 @@ fn street_line_above(text: &str, lines: &Lines, postcode_start: usize) -> Option
 /// Capitalised words and particles, then a house number, ending right before a postcode.
 static STREET_BEFORE_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\x20\t(,;:])(?P<street>\p{Lu}[\p{L}'’.\-]*(?:\x20(?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ter|ten|op|aan)){0,3}\x20[1-9][0-9]{0,4}(?:\x20?[a-zA-Z]|-[0-9]{1,4}|-?[a-zA-Z]{1,3})?),?[\x20\t]+$",
+        r"(?:^|[\x20\t(,;:])(?P<street>\p{Lu}[\p{L}'’.\-]*(?:\x20(?:\p{Lu}[\p{L}'’.\-]*|van|de|der|den|het|'t|ter|ten|op|aan)){0,3}\x20[1-9][0-9]{0,4}(?:\x20?[a-zA-Z]|-[0-9]{1,4}|-?[a-zA-Z]{1,3})?)(?:,?[\x20\t]+|[\x20\t]*[;|][\x20\t]*)$",
     )
     .expect("street before postcode pattern compiles")
 });
 
 /// A street and number right before a postcode on its line, whatever the street is called
-/// (`Lhee 23, 7991 PG Dwingeloo`, `Kruisweg 4a 2132 NA`): the postcode vouches for it.
+/// (`Lhee 23, 7991 PG Dwingeloo`, `Kruisweg 4a 2132 NA`, a row's `Molenweg 88;6682 AL`): the
+/// postcode vouches for it.
 fn street_before_postcode(
     text: &str,
     line_start: usize,

@@ -456,7 +456,11 @@ fn names_organisation(line: &str, acronyms: bool) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ':'))
         .filter(|w| !w.is_empty())
         .collect();
-    let labels = ["T", "M", "E", "F", "D", "I", "W", "NL"];
+    // A form's letters for a phone or an e-mail address, and the labels of a person's own
+    // numbers (`BSN (optioneel):` above `Straat + huisnummer:`), are no organisation.
+    let labels = [
+        "T", "M", "E", "F", "D", "I", "W", "NL", "BSN", "IBAN", "BIC", "NAW", "SOFI",
+    ];
     let acronym = |w: &str| {
         let n = w.chars().count();
         (2..=5).contains(&n)

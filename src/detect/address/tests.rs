@@ -43,6 +43,11 @@ fn a_postcode_vouches_for_the_street_and_number_before_it() {
         vec!["Lhee 23", "7991 PG Dwingeloo"]
     );
     assert_eq!(found("Postbus 122, 9400 AC Assen"), Vec::<&str>::new());
+    // In the next cell of a row.
+    assert_eq!(
+        found("wijziging;VGO;Bouzid, N.;774501239;Kastanjelaan 14;6681 KP;Lingehoven\n"),
+        vec!["Kastanjelaan 14", "6681 KP"]
+    );
 }
 
 #[test]
@@ -197,6 +202,15 @@ fn an_address_field_needs_no_street_ending() {
         vec!["Eursinge 31", "9411 PK Beilen"]
     );
     assert_eq!(found("> Woonadres: Vaart ZZ 114\n"), vec!["Vaart ZZ 114"]);
+    assert_eq!(
+        found("Correspondentieadres       : Cortenbach 15\n"),
+        vec!["Cortenbach 15"]
+    );
+    // A person's number's label above is no organisation's name.
+    assert_eq!(
+        found("BSN (optioneel):\nStraat + huisnummer:       Kampweg 44\n"),
+        vec!["Kampweg 44"]
+    );
     // An organisation's address field stays, and a field that holds no street and number
     // is no address.
     assert!(found("Gemeente Midden-Drenthe\nAdres: Raadhuisplein 1\nPostbus 24\n").is_empty());
