@@ -657,7 +657,13 @@ fn is_one_address_column(label: &str) -> bool {
         .filter(|w| !w.is_empty());
     let first = words.next();
     let rest: Vec<&str> = words.collect();
+    // Which of a person's addresses (`huidig adres`, `nieuw adres`, `vorig adres`).
+    let which = matches!(
+        first,
+        Some("huidig" | "nieuw" | "oud" | "vorig" | "eerder" | "laatst" | "bekend")
+    ) && matches!(rest[..], ["adres" | "woonadres" | "verblijfsadres"]);
     ADDRESS_COLUMNS.contains(&label)
+        || which
         || (first.is_some_and(|w| ADDRESS_COLUMN_WORDS.contains(&w)) && rest.len() <= 1)
         || (matches!(first, Some("straat" | "straatnaam"))
             && matches!(rest[..], ["huisnr" | "huisnummer" | "nr" | "hnr"]))

@@ -467,6 +467,10 @@ fn address_columns_that_say_which_address_and_no_post_box() {
     // `pc oud`, `pc nieuw`: a register's old and new postcodes.
     let t = "debiteur\tpc oud\tpc nieuw\tstatus\nBouzid, S.\t4814 GJ\t5041 LK\tDW\n";
     assert_eq!(found(t), vec!["4814 GJ", "5041 LK"]);
+    // `huidig adres`: which of a person's addresses.
+    let t = "nr  | naam         | huidig adres     | plaats\n\
+             3   | Gog, Shanice | Molenbeemd 3     | Zandhoeve\n";
+    assert_eq!(found(t), vec!["Molenbeemd 3"]);
     // An owner's post-office box is an organisation's.
     let t = "vak\teigenaar\tadres eigenaar\tstatus\n1\tWaterbedrijf\tPostbus 13, 9290 AA Kollum\takkoord\n\
              2\tJ. Dijkstra\tDyksterwei 2\tin overleg\n";
