@@ -221,14 +221,56 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         // The same in brackets: `mijn buurvrouw (Ria)`, `buurman nr 20 (Zomer)`,
-        // `namens zijn schoonmoeder (G. Augustus, 81)`.
-        if g.has(i, class::ROLE)
+        // `namens zijn schoonmoeder (G. Augustus, 81)`; after a function or a trade too (`de
+        // sloper (Lensink)`, `advocaat (Terlingen, die kent de weg)`), not an office's holder.
+        // After a function or a first name the bracket more often names the employer
+        // (`bedrijfsarts (ArboNed)`, `accountant (Baker Tilly)`, `Ramon (Arriva)`): only a
+        // known surname alone, or initials with one, is a name there.
+        let known_surname =
+            |p: &NameParse| p.form == Form::Surname && gaz.is(&fold(g.text_of(p)), class::SURNAME);
+        if g.has(i, class::ROLE | class::FUNCTION)
+            && !g.has(i, class::OFFICE)
             && !count
             && let Some(p) = bracketed_after_role(g, i)
+                .filter(|p| g.has(i, class::ROLE) || known_surname(p) || p.initials.is_some())
         {
             out.push(mention(p, "name.role", format!("in brackets after `{w}`")));
             i += 1;
             continue;
+        }
+        // A first name with the surname in brackets (`Wesley (Jansen) voelt`, `Tomasz
+        // (Lewandowski, ANW-arts)`).
+        if g.is_cap(i)
+            && g.has(i, class::FIRST_NAME)
+            && !super::is_word(g, i)
+            && let Some(p) = bracketed_after_role(g, i)
+        {
+            // Or the name it goes by, before the surname (`Mohamed (Mo) Haddou`).
+            let goes_by = matches!(p.form, Form::Given | Form::Surname)
+                && g.is_punct(p.next, ')')
+                && g.spaced(p.next)
+                && !g.has(p.next + 1, class::PLACE);
+            let surname_after = goes_by
+                .then(|| g.surname_alone(p.next + 1, false))
+                .flatten();
+            if known_surname(&p) {
+                out.push(mention(
+                    p,
+                    "name.context",
+                    "surname in brackets after a first name",
+                ));
+            } else if let Some(surname) = surname_after {
+                out.push(mention(
+                    p,
+                    "name.context",
+                    "the name one goes by, in brackets",
+                ));
+                out.push(mention(
+                    surname,
+                    "name.context",
+                    "surname after the name one goes by",
+                ));
+            }
         }
         // A practitioner is named by a surname, even one that is a word (`advocaat
         // Wittebrood`), where an adviser's function may take a subject (`adviseur Ruimte`).

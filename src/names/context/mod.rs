@@ -435,6 +435,19 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_or_the_name_one_goes_by_in_brackets_after_a_first_name() {
+        let text = "Wesley (Jansen) voelt zich daar niet prettig bij. Ik sprak Mohamed (Mo) \
+                    Haddou. Chauffeur Ramon (Arriva) belde. Erwin (Veldkamp) Vorden start.";
+        let found = names(text);
+        let has = |name: &str| found.iter().any(|f| f == name);
+        for name in ["Jansen", "Mo", "Haddou", "Veldkamp"] {
+            assert!(has(name), "{name}: {found:?}");
+        }
+        // An employer in brackets, and a place after the bracket, are no names.
+        assert!(!has("Arriva") && !has("Vorden"), "{found:?}");
+    }
+
+    #[test]
     fn mail_headers_in_dutch_and_english() {
         let text = "Van: Jens Jonker <j.jonker@minjenv.nl>\nAan: Bijlsma, T. (Tycho); Zoë van Baalen <zoe@x.nl>\nCC: Sam, M. (Mehmet) - DGRR/DWJZ; woo@minjenv.nl\nFrom: Yılmaz, A.\nTo: Tjon A Fong, M.\n";
         assert_eq!(
