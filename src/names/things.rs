@@ -107,6 +107,15 @@ static THING_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("thing name pattern compiles")
 });
 
+/// An animal's name before its sex and chip in brackets (`Thandi (v, transponder
+/// 982000411873302)`, `Max (reu, chip 528…)`): a zoo's or a breeder's papers.
+static NAME_BEFORE_CHIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\p{Lu}\p{Ll}[\p{L}'-]*) \((?i:[mv]|man|vrouw|reu|teef|male|female|hengst|merrie)[,;] ?(?i:transponder|chip)",
+    )
+    .expect("chip pattern compiles")
+});
+
 /// Whether a word for a ship, after which a name may run on over several words.
 fn is_ship_word(word: &str) -> bool {
     SHIP_WORDS.contains(&word.to_ascii_lowercase().as_str())
@@ -136,6 +145,12 @@ pub fn named(text: &str) -> Vec<String> {
                 .then(|| fold(name))
         })
         .collect();
+    names.extend(
+        NAME_BEFORE_CHIP
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .map(|m| fold(m.as_str())),
+    );
     names.sort_unstable();
     names.dedup();
     names
@@ -177,6 +192,15 @@ mod tests {
             ),
             ["bobby", "luna", "max", "winter"]
         );
+    }
+
+    #[test]
+    fn a_name_before_an_animal_s_sex_and_chip() {
+        assert_eq!(
+            named("zus, Thandi (v, transponder 982000411873302) en Sipho (m, transponder 9820)"),
+            ["sipho", "thandi"]
+        );
+        assert!(named("Thandi (v, 34) belde").is_empty());
     }
 
     #[test]
