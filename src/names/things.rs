@@ -145,12 +145,18 @@ pub fn named(text: &str) -> Vec<String> {
                 .then(|| fold(name))
         })
         .collect();
-    names.extend(
-        NAME_BEFORE_CHIP
-            .captures_iter(text)
-            .filter_map(|c| c.get(1))
-            .map(|m| fold(m.as_str())),
-    );
+    // Most texts hold no chip at all: the pattern opens at every capitalised word.
+    if [b"RANSPONDER".as_slice(), b"ransponder", b"hip", b"HIP"]
+        .iter()
+        .any(|w| memchr::memmem::find(text.as_bytes(), w).is_some())
+    {
+        names.extend(
+            NAME_BEFORE_CHIP
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .map(|m| fold(m.as_str())),
+        );
+    }
     names.sort_unstable();
     names.dedup();
     names
