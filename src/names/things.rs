@@ -14,6 +14,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::PersonKey;
@@ -116,6 +117,15 @@ static NAME_BEFORE_CHIP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("chip pattern compiles")
 });
 
+/// The words [`NAME_BEFORE_CHIP`] needs, in any case: most texts hold neither, and the
+/// pattern opens at every capitalised word.
+static CHIP_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["transponder", "chip"])
+        .expect("two words always build")
+});
+
 /// Whether a word for a ship, after which a name may run on over several words.
 fn is_ship_word(word: &str) -> bool {
     SHIP_WORDS.contains(&word.to_ascii_lowercase().as_str())
@@ -145,11 +155,7 @@ pub fn named(text: &str) -> Vec<String> {
                 .then(|| fold(name))
         })
         .collect();
-    // Most texts hold no chip at all: the pattern opens at every capitalised word.
-    if [b"RANSPONDER".as_slice(), b"ransponder", b"hip", b"HIP"]
-        .iter()
-        .any(|w| memchr::memmem::find(text.as_bytes(), w).is_some())
-    {
+    if CHIP_WORDS.is_match(text) {
         names.extend(
             NAME_BEFORE_CHIP
                 .captures_iter(text)

@@ -221,11 +221,10 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         // The same in brackets: `mijn buurvrouw (Ria)`, `buurman nr 20 (Zomer)`,
-        // `namens zijn schoonmoeder (G. Augustus, 81)`; after a function or a trade too (`de
-        // sloper (Lensink)`, `advocaat (Terlingen, die kent de weg)`), not an office's holder.
-        // After a function or a first name the bracket more often names the employer
-        // (`bedrijfsarts (ArboNed)`, `accountant (Baker Tilly)`, `Ramon (Arriva)`): only a
-        // known surname alone, or initials with one, is a name there.
+        // `namens zijn schoonmoeder (G. Augustus, 81)`; after a function too, not an office
+        // (`advocaat (Terlingen, …)`). There, and after a first name, the bracket more often
+        // names the employer (`bedrijfsarts (ArboNed)`, `Ramon (Arriva)`): only a known
+        // surname alone, or initials, is a name.
         let known_surname =
             |p: &NameParse| p.form == Form::Surname && gaz.is(&fold(g.text_of(p)), class::SURNAME);
         if g.has(i, class::ROLE | class::FUNCTION)
