@@ -49,6 +49,17 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
     (columns.len() >= 3 && short && numbers <= 1 && with_digits <= 2).then_some((sep, columns))
 }
 
+/// Whether a line of `text` may be a table's header: [`header_columns`] needs one of the cell
+/// separators twice on the line, or two runs of spaces. Most texts hold none, and are then
+/// not read line by line.
+pub(crate) fn may_hold_a_header(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    CELL_SEPARATORS
+        .iter()
+        .any(|&c| memchr::memchr_iter(c as u8, bytes).nth(1).is_some())
+        || memchr::memmem::find_iter(bytes, "  ").nth(1).is_some()
+}
+
 /// Whether a label opens with a day of the week, written out or abbreviated (`Ma 11-3`,
 /// `dinsdag 12/3`, `Tue 12 Mar`).
 fn names_a_day(label: &str) -> bool {
@@ -320,6 +331,9 @@ fn walk_tables<'t>(
     choose: impl Fn(&[&str]) -> Vec<bool>,
     mut table: impl FnMut(&[&'t str], &[(usize, usize, usize)]),
 ) {
+    if !may_hold_a_header(text) {
+        return;
+    }
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = text
         .split('\n')

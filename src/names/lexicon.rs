@@ -824,6 +824,9 @@ pub fn group_named(text: &str) -> Option<&str> {
 }
 
 fn is_party_name(text: &str) -> bool {
+    // Asked of nearly every short line: a set, not the list, answers whether a word is a party.
+    static PARTY_SET: LazyLock<HashSet<&'static str, FastHash>> =
+        LazyLock::new(|| PARTIES.iter().copied().collect());
     if group_named(text).is_some() {
         return true;
     }
@@ -834,7 +837,7 @@ fn is_party_name(text: &str) -> bool {
         .strip_suffix("-fractie")
         .or_else(|| f.strip_suffix(" fractie"))
         .unwrap_or(f);
-    if PARTIES.contains(&f)
+    if PARTY_SET.contains(f)
         || f.split_whitespace()
             .next()
             .is_some_and(|w| LOCAL_PARTY_WORDS.contains(&w))
@@ -857,7 +860,7 @@ fn is_party_name(text: &str) -> bool {
     // party's name.
     f.split([' ', '-', '/'])
         .find(|p| !p.is_empty())
-        .is_some_and(|p| PARTIES.contains(&p))
+        .is_some_and(|p| PARTY_SET.contains(p))
         || (several && words.clone().next().is_some_and(|w| LOCAL_PARTY_OPENINGS.contains(&w)))
         || words.clone().next_back().is_some_and(|w| {
             LOCAL_PARTY_ENDINGS.contains(&w) || (w.ends_with("partij") && several)

@@ -31,6 +31,9 @@ pub(super) struct Offices<'t> {
     /// The rest of a committee's composition after its chair (`Commissie : mr. A.C. Roskam
     /// (voorzitter), drs. K. Hazeleger, M. Smeenk`): its members.
     members: Vec<Range<usize>>,
+    /// Whether the text holds a `|`, a tab or two spaces in a row, which a table row's cells
+    /// need.
+    has_cells: bool,
 }
 
 impl<'t> Offices<'t> {
@@ -116,6 +119,8 @@ impl<'t> Offices<'t> {
             titles,
             seats,
             members,
+            has_cells: memchr::memchr2(b'|', b'\t', text.as_bytes()).is_some()
+                || text.contains("  "),
         }
     }
 
@@ -133,6 +138,7 @@ impl<'t> Offices<'t> {
                 .collect(),
             seats: Vec::new(),
             members: Vec::new(),
+            has_cells: self.has_cells,
         })
     }
 
@@ -360,6 +366,9 @@ impl<'t> Offices<'t> {
     /// a verb (`wethouder informeren`). Reads at most 300 bytes either side of the name.
     fn office_in_row(&self, start: usize, end: usize) -> bool {
         let text = self.text;
+        if !self.has_cells {
+            return false;
+        }
         let (line_start, line_end) = crate::detect::line_around(text, start, end, 300);
         let line = &text[line_start..line_end];
         // Not `;`: a list of recipients (`wethouder R. van der Linden; Aydın, Mehmet`).
@@ -991,6 +1000,10 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
         let line = &text[line_start..line_end];
         let sep = table::separator(line, &['|', '\t', ';']).unwrap_or(table::Separator::Aligned);
         let cells = table::split(line, sep);
+        if cells.len() < 2 {
+            line_start = line_end + 1;
+            continue;
+        }
         // A party alone in its cell, or in brackets after the body (`AB Wetterskip (PvdA)`).
         let party = |cell: &str| {
             let cell = cell.trim();
@@ -1010,7 +1023,7 @@ fn listed_with_party_cells(g: &Grammar) -> Vec<NameParse> {
             })
             .unwrap_or(0);
         let party_cell = |(k, c): (usize, &Range<usize>)| k != first && party(&line[c.clone()]);
-        if cells.len() >= 2 && cells.iter().enumerate().any(party_cell) {
+        if cells.iter().enumerate().any(party_cell) {
             rows.push(name_opening_cell(
                 g,
                 line_start + cells[first].start,
@@ -1050,7 +1063,8 @@ fn signed_above_parties(g: &Grammar) -> Vec<NameParse> {
         let next_end = text[(line_end + 1).min(text.len())..]
             .find('\n')
             .map_or(text.len(), |n| line_end + 1 + n);
-        if line_end < text.len() {
+        // A blank line names nobody: the party line under it is not asked about.
+        if line_end < text.len() && !text[line_start..line_end].trim().is_empty() {
             let below = &text[line_end + 1..next_end];
             let cells = table::split(below, table::Separator::Aligned);
             if !cells.is_empty() && cells.iter().all(|c| lexicon::is_party(&below[c.clone()])) {
@@ -1098,9 +1112,17 @@ impl Offices<'_> {
     /// ECLI number or its `raadsheren` and a comma (`ECLI:NL:RBDHA:2023:6721, mr. H.A.
     /// Bergsma`). In brackets, see [`Offices::judge_in_brackets`].
     fn judge_of_a_ruling(&self, start: usize, end: usize) -> bool {
+        // Asked of every name: most have no `mr.` before them.
+        let titled = |s: &str| ["mr.", "mrs.", "mr"].iter().any(|t| s.ends_with(t));
+        let name = &self.text[start..end];
+        if !(titled(self.text[..start].trim_end())
+            || name.starts_with("mr.")
+            || name.starts_with("mrs."))
+        {
+            return false;
+        }
         let (line_start, _) = crate::detect::line_around(self.text, start, end, 120);
         let mut before = self.text[line_start..start].trim_end();
-        let name = &self.text[start..end];
         if let Some(b) = ["mr.", "mrs.", "mr"]
             .iter()
             .find_map(|t| before.strip_suffix(t))

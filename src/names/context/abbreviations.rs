@@ -220,10 +220,13 @@ pub(in crate::names) fn in_brackets_after(g: &Grammar, p: &NameParse) -> Option<
     let next = p.next;
     let w = g.word(next + 1)?;
     let shaped = (2..=5).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
-    let abbreviates = abbreviations_of(g, p)
-        .iter()
-        .any(|c| c.chars().next() == w.chars().next() && c.chars().last() == w.chars().last());
-    (g.is_punct(next, '(') && shaped && abbreviates && g.is_punct(next + 2, ')'))
+    // Asked after every strong name: the abbreviations are spelled out only for a bracket.
+    let abbreviates = || {
+        abbreviations_of(g, p)
+            .iter()
+            .any(|c| c.chars().next() == w.chars().next() && c.chars().last() == w.chars().last())
+    };
+    (g.is_punct(next, '(') && shaped && g.is_punct(next + 2, ')') && abbreviates())
         .then(|| initials_mention(g, next + 1, "initials in brackets after the name"))
 }
 

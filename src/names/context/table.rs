@@ -148,6 +148,9 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
         let (s, e) = (toks[l.start].start, toks[l.end - 1].end);
         (s, &text[s..e])
     };
+    if !table::may_hold_a_header(text) {
+        return;
+    }
     let mut n = 0;
     while n < lines.len() {
         let (_, header) = line_text(&lines[n]);
