@@ -898,6 +898,39 @@ fn floors(name: &str) -> Floors {
             keep_violations: 0.059,
             char_precision: 0.91,
         },
+        "dev-energytoeslag" => Floors {
+            recall: 0.955,
+            staff_recall: 0.98,
+            keep_violations: 0.019,
+            char_precision: 0.955,
+        },
+        // The tree-felling set's writer keeps the bezwaarcommissie's members as office
+        // holders, and the town after an address as a place.
+        "dev-treefelling" => Floors {
+            recall: 0.95,
+            staff_recall: 0.97,
+            keep_violations: 0.054,
+            char_precision: 0.92,
+        },
+        // The naturalisation set's writer keeps the town after an address as a place.
+        "dev-naturalisation" => Floors {
+            recall: 0.945,
+            staff_recall: 0.985,
+            keep_violations: 0.041,
+            char_precision: 0.92,
+        },
+        "dev-boundary" => Floors {
+            recall: 0.93,
+            staff_recall: 0.97,
+            keep_violations: 0.026,
+            char_precision: 0.925,
+        },
+        "dev-culturegrants" => Floors {
+            recall: 0.95,
+            staff_recall: 0.975,
+            keep_violations: 0.021,
+            char_precision: 0.93,
+        },
         _ => default,
     }
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use super::grammar::{self, Form, Grammar, NameParse, shape};
 use super::lexicon::{self, FastHash, GAZETTEER, class};
@@ -1126,6 +1127,56 @@ fn looks_like_an_acronym(folded: &str) -> bool {
 /// Adds weak mentions for every occurrence of an identified person's surname or first name,
 /// and of the surnames other documents of the batch identified (`remembered`: first words),
 /// capitalised as names are.
+/// The start of a shortened particle right before byte `at`, on its line (`v.d. Broek`, `vd
+/// Brink`, `v Beek`, `v/d Wal`): notes and chats shorten the `van der` of a surname.
+fn abbreviated_particle_before(text: &str, at: usize) -> Option<usize> {
+    static SHORTENED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[ \t(])(v\.? ?[dt]\.?|v/[dt]|v\.?) ?$")
+            .expect("shortened particle pattern compiles")
+    });
+    let mut from = at.saturating_sub(8);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    SHORTENED
+        .captures(&text[from..at])
+        .and_then(|c| c.get(1))
+        .map(|m| from + m.start())
+}
+
+/// The short form at token `i` of a surname with particles that the text writes in full
+/// (`vD` for `van Dijk`, `vdB` for `van den Berg`, `vtH` for `van 't Hof`): `v`, the first
+/// letter of a second particle, the capital of one of `surnames` (folded, without particles).
+fn shortened_with_particles(
+    g: &Grammar,
+    i: usize,
+    surnames: &HashSet<&str, FastHash>,
+) -> Option<NameParse> {
+    let (second, capital) = match g.word(i)?.as_bytes() {
+        [b'v', c] if c.is_ascii_uppercase() => (None, *c),
+        [b'v', p @ (b'd' | b't'), c] if c.is_ascii_uppercase() => (Some(*p), *c),
+        _ => return None,
+    };
+    let particles: &[&str] = match second {
+        None => &["van "],
+        Some(b'd') => &["van de ", "van den ", "van der "],
+        _ => &["van 't ", "van ter ", "van ten "],
+    };
+    let initial = capital.to_ascii_lowercase() as char;
+    let text = fold(g.text());
+    let surname = surnames.iter().find(|s| {
+        s.starts_with(initial)
+            && particles.iter().any(|p| {
+                text.match_indices(&format!("{p}{s}"))
+                    .any(|(at, m)| !text[at + m.len()..].starts_with(char::is_alphanumeric))
+            })
+    })?;
+    Some(NameParse {
+        surname: Some(surname.to_string()),
+        ..super::context::one_word(g, i, false)
+    })
+}
+
 fn propagation_mentions(
     g: &Grammar,
     people: &People,
@@ -1243,6 +1294,20 @@ fn propagation_mentions(
             }
             continue;
         }
+        // `vD`, `vdB`: a note's or a chat's short form of an identified `van Dijk`.
+        if let Some(parse) = shortened_with_particles(g, i, &first_words)
+            && !existing.overlaps(parse.start, parse.end)
+        {
+            mentions.push(Mention {
+                parse,
+                strength: Strength::Strong,
+                rule: "name.propagated",
+                evidence: "the short form of an identified person's surname with its particles"
+                    .into(),
+                staff: None,
+            });
+            continue;
+        }
         // `tot Mei`, `Zomer 2025`: a time, whoever is called Mei or Zomer.
         if !g.is_cap(i) || super::person::names_a_time(g, i) {
             continue;
@@ -1306,10 +1371,15 @@ fn propagation_mentions(
         {
             // `Oriwaud Haddad` where `De heer Haddad` is identified: the first name too, when
             // the identified person may bear it.
-            let p = with_first_name_before(g, &p)
+            let mut p = with_first_name_before(g, &p)
                 .or_else(|| with_initials_before(g, &p))
                 .filter(|full| people.find(&PersonKey::of(full)).is_some())
                 .unwrap_or(p);
+            if p.start == g.tokens()[i].start
+                && let Some(start) = abbreviated_particle_before(g.text(), p.start)
+            {
+                p.start = start;
+            }
             last_end = p.end;
             mentions.push(Mention {
                 parse: p,

@@ -3195,4 +3195,56 @@ Begin: ma 16-8-2021 08:30
         );
         assert_eq!(r, ["martina", "tahiri"], "{r:?}");
     }
+
+    #[test]
+    fn a_bank_export_names_the_account_holders_not_the_firms() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Datum;Naam tegenrekening;Tegenrekening;Bedrag\n\
+             27-10-2023;M ARSLAN;NL71RABO4446520002;50,00\n\
+             30-10-2023;J H M VOSSEN;NL90ASNB1725712380;25,00\n\
+             02-11-2023;PON AUTOMOTIVE BV;NL12ABNA0400112233;41250,00\n\n\
+             | datum | tegenrekening | naam tegenpartij (afschrift) | bedrag |\n\
+             | 01-11 | NL34RABO0625946166 | D KROEZE (Kroeze Coaching) | 3200 |\n\
+             | 09-12 | DE44500105175407324931 | Alpenpark Zell am See GmbH | 2890 |\n\
+             | 10-12 | NL76WISE0000213390 | Wise Europe SA | 500 |\n\
+             | 06-01 | NL58KNAB8806914914 | J LAMBRECHTS | 1850 |\n",
+        );
+        for name in ["M ARSLAN", "J H M VOSSEN", "D KROEZE", "J LAMBRECHTS"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        for firm in ["PON", "AUTOMOTIVE", "Alpenpark", "Wise"] {
+            assert!(!r.iter().any(|x| x.contains(firm)), "{firm}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn initials_in_brackets_may_abbreviate_a_double_surname_or_inner_capitals() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Namens provincie: mr. I. Lammers-Oude Egberink (LOE)\n\
+             Namens het bureau: D. O'Connor (DOC)\n\n\
+             [00:00] LOE: Goedemorgen.\n[00:09] DOC: Good morning.\n",
+        );
+        for initials in ["LOE", "DOC"] {
+            // In the bracket; the speaker's labels are the removed string's other places.
+            assert!(r.contains(&initials.to_string()), "{initials}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn notes_shorten_the_particles_of_an_identified_surname() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "Van: Pieter van Dijk\nBurenruzie met de heer Van den Broek.\n\n\
+             Notitie: vD belde, vdB boos. Later v Dijk weer. vdW niet bekend.\n",
+        );
+        for name in ["vD", "vdB", "v Dijk"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        assert!(!r.iter().any(|x| x == "vdW"), "{r:?}");
+    }
 }

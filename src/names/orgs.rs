@@ -430,6 +430,22 @@ fn is_legal_form(g: &Grammar, i: usize) -> bool {
         || (!g.is_lower(i) && FOREIGN_LEGAL_FORMS.contains(&g.folded(i)))
 }
 
+/// Whether the words from token `from` up to byte `end` close with a legal form (`Alpenpark
+/// Zell am See GmbH`, `PON AUTOMOTIVE B.V.`): an organisation's name fills them.
+pub(in crate::names) fn closes_with_a_legal_form(g: &Grammar, from: usize, end: usize) -> bool {
+    let toks = g.tokens();
+    (from..toks.len())
+        .take_while(|&i| toks[i].start < end)
+        .any(|i| {
+            // In capitals also the short forms that are initials elsewhere (`Wise Europe SA`).
+            let listed = g.has(i, shape::UPPER) && LISTED_LEGAL_FORMS.contains(&g.folded(i));
+            (is_legal_form(g, i) || listed)
+                && toks
+                    .get(legal_form_end(g, i))
+                    .is_none_or(|t| t.start >= end)
+        })
+}
+
 /// The folded letters of dotted or plain capitals at `i` and the token after them.
 fn legal_letters(g: &Grammar, i: usize) -> (String, usize) {
     let mut letters = String::new();

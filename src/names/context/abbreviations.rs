@@ -328,13 +328,27 @@ pub(super) fn abbreviations_of(g: &Grammar, p: &NameParse) -> Vec<String> {
                 second = w.chars().nth(1).filter(|c| c.is_lowercase());
             }
             surname.extend(letter.to_uppercase());
+            // A capital inside the word counts too (`D. O'Connor` → `DOC`, `McBride`).
+            let mut previous = letter;
+            for c in w.chars().skip(1) {
+                if c.is_uppercase() && (previous.is_lowercase() || matches!(previous, '\'' | '’'))
+                {
+                    surname.push(c);
+                }
+                previous = c;
+            }
         }
     }
     let (Some(first), Some(&last)) = (firsts.chars().next(), surname.first()) else {
         return Vec::new();
     };
     let all_surname: String = surname.iter().collect();
-    let mut out = Vec::new();
+    // A double surname alone (`I. Lammers-Oude Egberink (LOE)`).
+    let mut out = if surname.len() >= 2 {
+        vec![all_surname.clone()]
+    } else {
+        Vec::new()
+    };
     for lead in [first.to_string(), firsts.clone()] {
         for mid in [particles.as_str(), ""] {
             let two_letters = second.map(|c| format!("{last}{c}"));

@@ -93,6 +93,9 @@ const PERSON_COLUMNS: &[&str] = &[
     "getuige",
     "gedupeerde",
     "erfgenaam",
+    // A bank's export or statement: the other party of a payment.
+    "tegenpartij",
+    "naam tegenrekening",
     // English exports (embassies, missions, partners abroad).
     "name",
     "names",
@@ -110,6 +113,7 @@ const PERSON_COLUMNS: &[&str] = &[
     "sender",
     "participant",
     "attendee",
+    "counterparty",
 ];
 
 /// A column label of people: one of the labels above, alone or with `naam` (`naam melder`,
@@ -117,8 +121,13 @@ const PERSON_COLUMNS: &[&str] = &[
 fn is_person_column(label: &str) -> bool {
     // `ouder(s)`, `cliënt(en)`: one or more of them.
     let label = label.replace("(s)", "").replace("(en)", "");
-    // `Beh.`: an abbreviated label.
+    // `Beh.`: an abbreviated label; `naam (zoals KB)`, `naam tegenpartij (afschrift)`: a
+    // remark after it.
     let label = label.trim_end_matches('.');
+    let label = match label.split_once('(') {
+        Some((head, _)) if label.ends_with(')') && !head.trim().is_empty() => head.trim(),
+        _ => label,
+    };
     let words: Vec<&str> = label.split_whitespace().collect();
     words.iter().any(|w| PERSON_COLUMNS.contains(w))
         && words
@@ -158,6 +167,11 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
             n += 1;
             continue;
         };
+        // `1.2  Voornamen (voluit)   : Grażyna Maria`: a form's label and its value, no header.
+        if labels.iter().any(|r| header[r.clone()].starts_with(':')) {
+            n += 1;
+            continue;
+        }
         let columns: Vec<String> = labels.iter().map(|r| fold(&header[r.clone()])).collect();
         // The rows under the header, each as the byte ranges of its cells in the text.
         let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -264,6 +278,10 @@ fn people_in(
 ) {
     let toks = g.tokens();
     let first = toks.partition_point(|t| t.start < start);
+    // A company's account or a supplier's row (`Alpenpark Zell am See GmbH`) names no one.
+    if crate::names::orgs::closes_with_a_legal_form(g, first, end) {
+        return;
+    }
     let mut k = first;
     // After an organisation word or a name, the words up to the next separator belong to
     // them (`gemeente Kampen`, `Erwin Lubbers SBO`).
@@ -556,11 +574,43 @@ fn cell_initials(g: &Grammar, k: usize, end: usize) -> Option<(usize, String)> {
 }
 
 /// A register's name in capitals (`DE WIT J`, `MARTINA P M`, `VAN DEN BERG-ROOS B`, `OKTOBER, R.`): words in
-/// capitals, then one to four initials up to the end of the cell or a `/` (`YILMAZ E /
-/// YILMAZ-KOCAK A`).
+/// capitals, then one to four initials up to the end of the cell, a `/` (`YILMAZ E /
+/// YILMAZ-KOCAK A`) or a remark in brackets; or the initials first, as banks write an
+/// account's holder (`J P M JANSSEN`, `D KROEZE (Kroeze Coaching)`).
 fn upper_register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     let toks = g.tokens();
     let in_cell = |j: usize| toks.get(j).is_some_and(|t| t.start < end);
+    let closes = |j: usize| !in_cell(j) || g.is_punct(j, '/') || g.is_punct(j, '(');
+    // Initials first: single capitals, then the surname in capitals to the end of the cell.
+    let mut j = k;
+    let mut initials = String::new();
+    while in_cell(j) && g.is_capital_letter(j) && g.spaced(j) && initials.len() < 4 {
+        initials.push_str(g.folded(j));
+        j += 1;
+    }
+    if !initials.is_empty() {
+        let first_word = j;
+        while in_cell(j) && g.has(j, shape::UPPER) {
+            j += 1;
+            if g.is_punct(j, '-') && g.glued(j - 1) && g.glued(j) {
+                j += 1;
+            }
+        }
+        let words: Vec<usize> = (first_word..j).filter(|&w| g.word(w).is_some()).collect();
+        // A surname with a vowel, no organisation's word (`J P M JANSSEN`, not `B V AKZO`).
+        let surname = words.iter().any(|&w| {
+            !g.has(w, class::PARTICLE) && g.folded(w).contains(['a', 'e', 'i', 'o', 'u', 'y'])
+        }) && !words.iter().any(|&w| g.has(w, class::ORG));
+        return (surname && closes(j)).then(|| NameParse {
+            start: toks[k].start,
+            end: toks[j - 1].end,
+            next: j,
+            form: Form::Initials,
+            given: None,
+            initials: Some(initials),
+            surname: Some(g.key_of(&words)),
+        });
+    }
     let mut j = k;
     let mut surname = None;
     while in_cell(j) {
@@ -594,8 +644,7 @@ fn upper_register_name(g: &Grammar, k: usize, end: usize) -> Option<NameParse> {
     while in_cell(j) && j > first_initial && g.has(j, class::PARTICLE) && g.has(j, shape::UPPER) {
         j += 1;
     }
-    let ends = !in_cell(j) || g.is_punct(j, '/');
-    (ends && (1..=4).contains(&initials.len())).then(|| NameParse {
+    (closes(j) && (1..=4).contains(&initials.len())).then(|| NameParse {
         start: toks[k].start,
         end: toks[j - 1].end,
         next: j,

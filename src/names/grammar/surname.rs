@@ -339,7 +339,7 @@ impl Grammar<'_> {
 
     /// The surname key of surname words: folded, particles left out (`El Idrissi` →
     /// `idrissi`), unless that would leave nothing.
-    pub(super) fn key_of(&self, words: &[usize]) -> String {
+    pub(in crate::names) fn key_of(&self, words: &[usize]) -> String {
         let particle = |&&k: &&usize| self.has(k, class::PARTICLE);
         let all_particles = words.iter().all(|k| particle(&k));
         let mut key = String::new();
