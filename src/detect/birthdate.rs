@@ -291,13 +291,16 @@ pub(super) fn is_birth_date_label(cell: &str) -> bool {
 }
 
 /// Dates in the column of a table whose header cell is a birth keyword (`nr;achternaam;
-/// voornaam;geb.datum;…`, `| Naam | Geboortedatum |`).
+/// voornaam;geb.datum;…`, `| Naam | Geboortedatum |`), and years of birth alone there (`|
+/// geb. |` over `1969`).
 fn in_birth_date_column(text: &str, out: &mut Vec<Finding>) {
     super::table::column_cells(text, is_birth_date_label, |start, end| {
-        if DATE
-            .find(&text[start..end])
-            .is_some_and(|d| d.len() == end - start)
-        {
+        let cell = &text[start..end];
+        let year = cell.len() == 4
+            && cell
+                .parse::<u16>()
+                .is_ok_and(|y| (1900..=2030).contains(&y));
+        if year || DATE.find(cell).is_some_and(|d| d.len() == end - start) {
             out.push(Finding::new(
                 start,
                 end,
@@ -537,6 +540,9 @@ mod tests {
         let export =
             "aanvraagnr;ontvangen;naam;geb_datum\nA-1;06-03-2023;\"Wolf, Irma\";15-04-1983\n";
         assert_eq!(found(export), vec!["15-04-1983"]);
+        // A year of birth alone, not another column's number.
+        let years = "| # | verzoeker | geb. | aantal |\n|---|---|---|---|\n| 1 | Z. Rahimi | 1969 | 2024 |\n| 2 | R. Sewdien | — | 12 |\n";
+        assert_eq!(found(years), vec!["1969"]);
         assert_eq!(
             found("Geboortedatum .............. 04.05.1969"),
             vec!["04.05.1969"]

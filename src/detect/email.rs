@@ -165,10 +165,11 @@ fn at_a_webmail_provider(text: &str, out: &mut Vec<Finding>) {
 }
 
 /// An address written so that harvesters miss it: `jan [at] minbzk [dot] nl`,
-/// `jan(at)minbzk.nl`, `jan AT minbzk DOT nl`, `jan＠minbzk.nl`, `jan%40minbzk.nl`.
+/// `jan(at)minbzk.nl`, `jan AT minbzk DOT nl`, `jan＠minbzk.nl`, `jan%40minbzk.nl`; or as
+/// said in a call (`april punt doornbos bij icloud punt com`).
 static OBFUSCATED: LazyLock<Regex> = LazyLock::new(|| {
     let dot = r"(?:\.|\s*[\[(]\s*(?i:dot|punt)\s*[\])]\s*|\s+(?:DOT|dot|punt)\s+)";
-    let at = r"(?:\s*[\[({<]\s*(?i:at|apenstaartje)\s*[\])}>]\s*|\s*＠\s*|%40|\s+(?:AT|at|apenstaartje)\s+)";
+    let at = r"(?:\s*[\[({<]\s*(?i:at|apenstaartje)\s*[\])}>]\s*|\s*＠\s*|%40|\s+(?:AT|at|apenstaartje|bij)\s+)";
     Regex::new(&format!(
         r"[\p{{L}}\p{{N}}_%+'-]+(?:{dot}[\p{{L}}\p{{N}}_%+'-]+)*{at}[\p{{L}}\p{{N}}-]+(?:{dot}[\p{{L}}\p{{N}}-]+)+"
     ))
@@ -188,6 +189,13 @@ const OBFUSCATION_MARKERS: &[&str] = &[
     " AT ",
     " at ",
     "apenstaartje",
+    // Said in a call: `april punt doornbos bij icloud punt com`.
+    "punt nl",
+    "punt com",
+    "punt net",
+    "punt org",
+    "punt eu",
+    "punt be",
 ];
 
 /// Finds obfuscated e-mail addresses (see [`OBFUSCATED`]). A plain ` at ` must come with a
@@ -208,6 +216,16 @@ fn detect_obfuscated(text: &str, out: &mut Vec<Finding>) {
         let spelled_dot = lower.contains("dot") || lower.contains("punt");
         let bracketed = lower.contains("at]") || lower.contains("at)") || lower.contains('＠');
         let plain_at = !bracketed && !lower.contains("%40") && !lower.contains("apenstaartje");
+        // ` bij ` is a word before anything: only after a local part with its dot said or
+        // written (`april punt doornbos bij …`, not `werkt bij gemeente punt nl`).
+        if let Some((local, _)) = lower.split_once(" bij ")
+            && !(spelled_dot
+                && (local.contains(" punt ")
+                    || local.contains(['.', '_'])
+                    || local.contains(|c: char| c.is_ascii_digit())))
+        {
+            continue;
+        }
         // A plain ` at ` needs a written-out dot, or an address-like local part and a
         // real domain (`a.dejong1949 at hetnet.nl`).
         let address_like = found.split_whitespace().next().is_some_and(|l| {
@@ -697,6 +715,12 @@ mod tests {
         assert!(found("She works at Gmail now.").is_empty());
         assert_eq!(found("jan.smit @ ziggo.nl"), ["jan.smit @ ziggo.nl"]);
         assert!(found("We meet at home. at 5 pm at the office.nl").is_empty());
+        // Said in a call, with the dots said too; not a sentence with `bij`.
+        assert_eq!(
+            found("dat is april punt doornbos bij icloud punt com, ja."),
+            ["april punt doornbos bij icloud punt com"]
+        );
+        assert!(found("Ze werkt bij gemeente punt nl, afdeling burgerzaken.").is_empty());
     }
 
     #[test]

@@ -448,6 +448,7 @@ impl NameEngine {
         extend_by_capitalised_particles(&g, &mut mentions);
         extend_by_trailing_initial(&g, &mut mentions);
         extend_by_generation(&g, &mut mentions);
+        extend_by_first_surname_in_capitals(&g, &mut mentions);
         self.link_directory(&g, &mut mentions);
         let own_things = things::named(text);
         if !own_things.is_empty() || !self.known.things.is_empty() {
@@ -709,6 +710,24 @@ pub(super) fn extend_by_generation(g: &Grammar, mentions: &mut [Mention]) {
         let last = k + usize::from(g.is_punct(k + 1, '.') && g.glued(k));
         m.parse.end = g.tokens()[last].end;
         m.parse.next = last + 1;
+    }
+}
+
+/// The first half of a double surname in capitals before the name read (`BAKKER-TUINSTRA H`,
+/// where `BAKKER` is a word too): a name in capitals does not start inside a compound.
+fn extend_by_first_surname_in_capitals(g: &Grammar, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut() {
+        let k = g.tokens().partition_point(|t| t.start < m.parse.start);
+        let compound = k >= 2
+            && g.is_punct(k - 1, '-')
+            && g.glued(k - 2)
+            && g.glued(k - 1)
+            && g.has(k, grammar::shape::UPPER)
+            && g.has(k - 2, grammar::shape::UPPER)
+            && !g.has(k - 2, lexicon::class::ORG | lexicon::class::PLACE);
+        if compound {
+            m.parse.start = g.tokens()[k - 2].start;
+        }
     }
 }
 
@@ -3246,5 +3265,18 @@ Begin: ma 16-8-2021 08:30
             assert!(r.contains(&name.to_string()), "{name}: {r:?}");
         }
         assert!(!r.iter().any(|x| x == "vdW"), "{r:?}");
+    }
+
+    #[test]
+    fn a_log_quotes_a_register_name_and_a_double_surname_in_capitals_is_whole() {
+        let e = engine(&[], &[]);
+        let r = removed(
+            &e,
+            "regel 0001 klant 0031877 naam \"GEBREMEDHIN M\" bedrag 1300.00\n\
+             regel 0002 klant 0029114 naam \"BAKKER-TUINSTRA H\" bedrag 1300.00\n",
+        );
+        for name in ["GEBREMEDHIN M", "BAKKER-TUINSTRA H"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
     }
 }

@@ -324,7 +324,8 @@ impl Grammar<'_> {
 
     /// Initials as registers and bank records write them after a surname in capitals, single
     /// capitals with a space between and nothing after them on the line but a gap, a
-    /// bracket or a stop (`ZOMER M J  geb. …`, `VAN DEN BROEK, J G):`, `AMRANI Y |`): the
+    /// bracket, a stop or a closing quote (`ZOMER M J  geb. …`, `VAN DEN BROEK, J G):`, `AMRANI Y
+    /// |`, a log's `naam "OSEI K"`): the
     /// end and the letters. Capitals that a name follows open that name (`S A VEENSTRA`).
     fn undotted_initials_closing(&self, first: usize) -> Option<(usize, String)> {
         let mut k = first;
@@ -338,7 +339,7 @@ impl Grammar<'_> {
         }
         let closed = self.is_line_end(k)
             || self.column_gap(k - 1)
-            || [',', ')', ';', ':', '|']
+            || [',', ')', ';', ':', '|', '"', '”']
                 .iter()
                 .any(|&c| self.is_punct(k, c));
         (!letters.is_empty() && closed).then_some((k, letters))
