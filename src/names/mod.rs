@@ -3265,6 +3265,12 @@ Begin: ma 16-8-2021 08:30
             assert!(r.contains(&name.to_string()), "{name}: {r:?}");
         }
         assert!(!r.iter().any(|x| x == "vdW"), "{r:?}");
+        // A surname that is a word too keeps its shortened particle.
+        let r = removed(
+            &e,
+            "Bezwaar van mevrouw Van Es tegen de kap.\nNotitie: v Es boos over de boom.\n",
+        );
+        assert!(r.contains(&"v Es".to_string()), "{r:?}");
     }
 
     #[test]

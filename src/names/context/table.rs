@@ -149,6 +149,9 @@ fn names_a_person(label: &str) -> bool {
 
 /// Finds the people in the person columns of the tables in the text of `g`.
 pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Mention>) {
+    if !table::may_hold_a_header(text) {
+        return;
+    }
     let toks = g.tokens();
     let line_text = |l: &Line| -> (usize, &str) {
         if l.start >= l.end {
@@ -157,9 +160,6 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
         let (s, e) = (toks[l.start].start, toks[l.end - 1].end);
         (s, &text[s..e])
     };
-    if !table::may_hold_a_header(text) {
-        return;
-    }
     let mut n = 0;
     while n < lines.len() {
         let (_, header) = line_text(&lines[n]);
