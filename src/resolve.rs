@@ -106,7 +106,8 @@ pub fn resolve(
             break;
         }
     }
-    let broken = propagate_across_white_space(text, &removals, &protected);
+    let mut broken = propagate_across_white_space(text, &removals, &protected);
+    broken.extend(propagate_in_capitals(text, &removals, &protected));
     if !broken.is_empty() {
         let mut all: Vec<Finding> = removals.into_iter().map(removal_to_finding).collect();
         all.extend(broken);
@@ -160,6 +161,56 @@ fn propagate_across_white_space(
         }
         out.push(propagated(start, end, &removals[patterns[p].source]));
     }
+    out
+}
+
+/// Other occurrences of removed names written in capitals (`Jos Hoogvliet` named in a
+/// transcript whose speaker label is `HOOGVLIET:`; a register's `VAN BEEK`). Exact
+/// propagation misses them, and a name in capitals that is a place or a word is not read as
+/// one. A one-word name that is a Dutch word is left alone: in capitals it is a heading's;
+/// so is a name only propagated (from another document, `Wahv` may be a law's `WAHV`).
+fn propagate_in_capitals(text: &str, removals: &[Removal], protected: &Spans) -> Vec<Finding> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut upper: Vec<String> = Vec::new();
+    let mut source: Vec<usize> = Vec::new();
+    for (i, r) in removals.iter().enumerate() {
+        let name = text[r.start..r.end].trim();
+        let spelled = name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''));
+        let word = !name.contains([' ', '-'])
+            && crate::names::lexicon::is_dutch_word(&crate::fold::fold(name));
+        if r.category != Category::Name
+            || r.detector == "name.propagated"
+            || r.detector == "propagated"
+            || !spelled
+            || word
+            || name.chars().filter(|c| c.is_alphabetic()).count() < 4
+            || !name.contains(char::is_lowercase)
+        {
+            continue;
+        }
+        let capitals = name.to_uppercase();
+        if seen.insert(capitals.clone()) {
+            upper.push(capitals);
+            source.push(i);
+        }
+    }
+    if upper.is_empty() {
+        return Vec::new();
+    }
+    let needles: Vec<&str> = upper.iter().map(String::as_str).collect();
+    let removed = Spans::new(removals.iter().map(|r| (r.start, r.end)).collect());
+    let mut out = Vec::new();
+    Literals::new(&needles).each(text, |n, start| {
+        let end = start + needles[n].len();
+        if !removed.overlaps(start, end)
+            && is_whole_token(text, start, end)
+            && !protected.overlaps(start, end)
+        {
+            out.push(propagated(start, end, &removals[source[n]]));
+        }
+    });
     out
 }
 
@@ -1164,6 +1215,18 @@ mod tests {
         // Not inside protected text.
         let r = resolve(text, f, &[Range { start: 34, end: 46 }], &Policy::default());
         assert_eq!(r.len(), 1);
+    }
+
+    #[test]
+    fn a_removed_name_is_removed_in_capitals_too() {
+        let text = "Beller: Jos Hoogvliet\nHOOGVLIET: ja.\nJOS HOOGVLIET belt. BOS en Bos.";
+        let mut f = vec![finding(8, 21, Category::Name, "name")];
+        let bos = text.rfind("Bos").unwrap();
+        f.push(finding(bos, bos + 3, Category::Name, "name"));
+        let r = resolve(text, f, &[], &Policy::default());
+        let got: Vec<_> = r.iter().map(|r| &text[r.start..r.end]).collect();
+        // Not a word's capitals (`BOS`), nor one word of a removed name (`HOOGVLIET`).
+        assert_eq!(got, ["Jos Hoogvliet", "JOS HOOGVLIET", "Bos"]);
     }
 
     #[test]

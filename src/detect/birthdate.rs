@@ -115,19 +115,24 @@ pub fn detect(text: &str, out: &mut Vec<Finding>) {
         };
         let between = &text[k.end()..from + d.start()];
         // The date must belong to the same phrase: no sentence end or line break in between.
-        // Dot leaders of a form (`Geboortedatum ........ 04.05.1969`) end no sentence.
-        let leaders = between
+        // Dot leaders of a form (`Geboortedatum partner 1 ........ : 04.05.1969`) end no
+        // sentence: a full stop ends one only when no other dot stands before it.
+        let leaders_only = between
             .trim()
             .chars()
             .all(|c| matches!(c, '.' | ':' | '*' | ' ' | '\t'));
+        let sentence_end = !leaders_only
+            && between
+                .match_indices(". ")
+                .any(|(i, _)| !between[..i].ends_with('.'));
         // A keyword that ends its line (`geboren⏎12 maart 2018`, `geboren op⏎2 november
-        // 1946`) goes on to the date that opens the next one.
+        // 1946`, `geboren te Zwolle op⏎22 augustus 1979`) goes on to the date that opens the
+        // next one.
+        let words: Vec<&str> = between.split_whitespace().collect();
         let wrapped = between.matches('\n').count() == 1
-            && between.split_whitespace().all(|w| w == "op" || w == ":");
-        if (between.contains('\n') && !wrapped)
-            || between.contains(';')
-            || (between.contains(". ") && !leaders)
-        {
+            && (words.iter().all(|&w| w == "op" || w == ":")
+                || words.len() <= 4 && words.last() == Some(&"op"));
+        if (between.contains('\n') && !wrapped) || between.contains(';') || sentence_end {
             continue;
         }
         // `°30/5/79`, `*12-04-1996`: the sign of birth right before its date.
@@ -387,6 +392,12 @@ mod tests {
         );
         // Eight digits elsewhere are no date of birth.
         assert!(found("KvK 04092013, opgericht 2013\n").is_empty());
+        // Leaders after a label that says whose date it is.
+        assert_eq!(
+            found("Geboortedatum partner 1 ............ : 14-02-1993\n"),
+            ["14-02-1993"]
+        );
+        assert!(found("Geboren in Delft. Zie de akte. 14-02-1993\n").is_empty());
     }
 
     #[test]
@@ -409,6 +420,12 @@ mod tests {
         // A temperature, and a sentence that ends before the next line.
         assert!(found("het was 20° op 12-05-2024").is_empty());
         assert!(found("Hij is geboren.\n12 maart 2018 verhuisd").is_empty());
+        // The place of birth before the line ends.
+        assert_eq!(
+            found("mevrouw Marloes Baars, geboren te Zwolle op\n   22 augustus 1979, wonende"),
+            ["22 augustus 1979"]
+        );
+        assert!(found("geboren en getogen in de oude binnenstad van\n22 augustus 1979").is_empty());
     }
 
     /// The dates of birth [`bound_to_names`] finds after the `names` (each found first in

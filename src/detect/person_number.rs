@@ -29,7 +29,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib|kaart|steward|ambtenaar|versicherten)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account|driver|card)\s+(?:number|no|id)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip(?:-?(?:adres|address))?|big-?(?:registratie)?(?:nummer|nr)?|(?:(?:nummer|nr\.?)\s+)?(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie|jachtakte|(?:chauffeurs|bestuurders|tachograaf|seizoen|abonnements|combi|club|leden|klanten|stads)kaart|clubcard)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)s?\.?|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib|kaart|steward|ambtenaar|versicherten)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account|driver|card)\s+(?:number|no|id)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip(?:-?(?:adres|address))?|big-?(?:registratie)?(?:nummer|nr)?|(?:(?:nummer|nr\.?)\s+)?(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie|jachtakte|(?:chauffeurs|bestuurders|tachograaf|seizoen|abonnements|combi|club|leden|klanten|stads)kaart|clubcard)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)\.?\s+(?:eigen\s+|bij\s+(?:de\s+|uw\s+)?)?verzekeraar|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie|schade)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
@@ -251,7 +251,7 @@ fn read(text: &str, out: &mut Vec<Finding>, unlabelled: bool) {
         if between.ends_with('-') {
             continue;
         }
-        // `Het schadenummer is IMG-0418327`, `UBN is 6207415`, but not `de schade is 4.800
+        // `Het klantnummer is 0418327`, `UBN is 6207415`, but not `de schade is 4.800
         // euro`: after `is` only a label that names a number.
         let folded = between.to_lowercase();
         let copula = [" is ", " was ", " luidt ", " ta "]
@@ -871,6 +871,17 @@ const NOT_PERSON_KEYS: &[&str] = &[
     "versie",
     "rit",
     "incident",
+    // A decision's or a fine's number (`BSBm-nr`, `beschikkingnr`, `pv-nummer`, `parketnr`).
+    "bsb",
+    "beschik",
+    "strafbeschik",
+    "boete",
+    "pv",
+    "proces",
+    "parket",
+    "bezwaar",
+    "vergunning",
+    "aanvraag",
 ];
 
 /// A column label that names an identifier (`dossiernr`, `Reg.nr`, `schadenr IMG`,
@@ -1368,10 +1379,9 @@ mod tests {
             found("onderwijsnummer 102219558 en A-nummer: 7561220934"),
             ["102219558", "7561220934"]
         );
-        assert_eq!(
-            found("Het schadenummer is IMG-0418327, zie"),
-            ["IMG-0418327"]
-        );
+        assert_eq!(found("Het klantnummer is 0418327, zie"), ["0418327"]);
+        // A claim's number is the case's, the insurer's or the authority's: a reference.
+        assert!(found("Het schadenummer is IMG-0418327, zie").is_empty());
         assert!(found("De schade is 4.800 euro en de polis is 2024 afgesloten.").is_empty());
         assert_eq!(found("UBN is 6207415. Kaartje volgt."), ["6207415"]);
         assert_eq!(
@@ -1401,6 +1411,10 @@ mod tests {
         // An invoice's number is the invoice's, in a register of people too.
         let t = "factuurnr\tclientnr\tnaam client\nF2023-00871\tCL-004471\tOUALI, I.\n";
         assert_eq!(found(t), ["CL-004471"]);
+        // So is a fine's, beside its subject's date of birth.
+        let t = "datum\tachternaam\tgeb.datum\tBSBm-nr\n06-07-2024\tVerhoeven\t14-05-2004\t\
+                 7471 2024 0706 2901\n";
+        assert!(found(t).is_empty());
         // A list of reports, claims or actions is numbered by report: its people are the
         // reporters, applicants or staff, not the subjects of the rows.
         let t = "meldnr;datum;melder;adres melder\nM24-0031;08-01-2024;Hofman, G.;Hoeksteeg 14\n";

@@ -81,7 +81,31 @@ fn mailbox_accounts(email: Option<&str>) -> Vec<String> {
     out
 }
 
+/// The shortest clipped first name: three letters (`Yas`, `Gio`, `Kev`).
+const MIN_CLIP: usize = 3;
+
 impl Listed {
+    /// The clipped forms of the first name, folded: its first three letters and more, up to
+    /// two letters short of the whole, for a first name of one word; none that is a word, a
+    /// place or another name (`Chris` for Christiaan is read as a first name anyway, `Den`
+    /// is a word).
+    fn clipped_given(&self) -> Vec<String> {
+        let [given] = self.given.as_slice() else {
+            return Vec::new();
+        };
+        let letters: Vec<char> = given.chars().collect();
+        if letters.iter().any(|c| !c.is_alphabetic()) {
+            return Vec::new();
+        }
+        (MIN_CLIP..letters.len().saturating_sub(1))
+            .map(|n| letters[..n].iter().collect::<String>())
+            .filter(|clip| {
+                !lexicon::is_dutch_word(clip)
+                    && !GAZETTEER.is(clip, NOT_ONLY_A_NAME | class::FIRST_NAME | class::SURNAME)
+            })
+            .collect()
+    }
+
     /// The ways a listed name can be read. A name of three words or more without particles
     /// and comma is split two ways: `Iris Klein Schiphorst` may be Iris of the Klein
     /// Schiphorsts, `Mei Lin Tjoa` is Mei Lin of the Tjoas; the list does not say which, and
@@ -196,6 +220,9 @@ enum Part {
     Given,
     /// Derived initials.
     Initials,
+    /// The first name clipped to its first letters, as colleagues shorten it (`Yas` for
+    /// Yasmina, `Krzys` for Krzysztof).
+    Clipped,
     /// An account name made from the name (`tdossantos`, `r.groen`, `rianne.groen`) or given
     /// by the e-mail address (`hkoc` for `h.koc@…`), as in
     /// system exports, logs and user lists.
@@ -314,6 +341,9 @@ impl Directory {
                 add(p.given.join("-"), i, Part::Given);
                 add(p.given.join(" "), i, Part::Given);
             }
+            for clip in p.clipped_given() {
+                add(clip, i, Part::Clipped);
+            }
             for initials in &p.initials {
                 add(fold(initials), i, Part::Initials);
                 // Dotted (`T.W.`, `F.v.A.`); not the variants that end in a surname's second
@@ -399,6 +429,7 @@ impl Directory {
                 let found = match part {
                     Part::Surname => self.surname_at(g, t, person, &mut contexts),
                     Part::Given => self.given_at(g, t, person, &mut contexts),
+                    Part::Clipped => self.clipped_at(g, t, range.end, person, &mut contexts),
                     Part::Initials => self.initials_at(g, t, person, &mut contexts),
                     Part::Account => self.account_at(g, t, range.end, person),
                 };
@@ -603,6 +634,28 @@ impl Directory {
             };
         let mut m = self.mention(g, person, t, after, Form::Given, None, context);
         m.strength = strength;
+        Some(m)
+    }
+
+    /// The listed person's clipped first name: the word at `t`, ending at byte `end`, in
+    /// capitals or capitalised. It names them by itself where its place says a person is
+    /// meant (`dank Yas`, a chat's sender); elsewhere only if they are named in full.
+    fn clipped_at(
+        &self,
+        g: &Grammar,
+        t: usize,
+        end: usize,
+        person: usize,
+        contexts: &mut Contexts,
+    ) -> Option<Mention> {
+        if !(g.is_cap(t) || g.has(t, shape::UPPER)) || g.tokens()[t].end != end {
+            return None;
+        }
+        let context = contexts.get(g, t, t + 1, true);
+        let mut m = self.mention(g, person, t, t + 1, Form::Given, None, context);
+        if context.is_none() {
+            m.strength = Strength::Weak;
+        }
         Some(m)
     }
 

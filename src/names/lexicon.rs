@@ -110,7 +110,7 @@ pub const TITLES: &[&str] = &[
     "dhr", "mw", "mevr", "mevrouw", "meneer", "mijnheer", "heer", "sir", "madam", "madame",
     "monsieur", "frau", "herr", "zuster", "broeder", "pastoor", "dominee", "rabbijn", "imam",
     "pater", "fam", "familie", "dokter", "juf", "meester", "dra", "sgt", "abog", "lic", "sra",
-    "sr", "srta",
+    "sr", "srta", "pastor", "kapelaan", "diaken", "rabbi", "pandit", "abba",
 ];
 
 /// Words that open a greeting line, folded.
@@ -863,7 +863,12 @@ fn is_party_name(text: &str) -> bool {
         .is_some_and(|p| PARTY_SET.contains(p))
         || (several && words.clone().next().is_some_and(|w| LOCAL_PARTY_OPENINGS.contains(&w)))
         || words.clone().next_back().is_some_and(|w| {
-            LOCAL_PARTY_ENDINGS.contains(&w) || (w.ends_with("partij") && several)
+            // `Helmond Sterk` is a party, `Yvonne Sterk` a person.
+            let after_a_first_name = words.clone().next().is_some_and(|first| {
+                GAZETTEER.is(first, class::FIRST_NAME) && !GAZETTEER.is(first, class::PLACE)
+            });
+            LOCAL_PARTY_ENDINGS.contains(&w) && !after_a_first_name
+                || (w.ends_with("partij") && several)
         })
         // `Internationale Studentenlijst ISL`, `Lijst Jansen`.
         || (several && words.clone().any(|w| w.ends_with("lijst")))

@@ -2481,6 +2481,21 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_first_name_beside_a_word_that_closes_local_parties_is_no_party() {
+        let e = engine(&[], &[]);
+        let text = "Aanwezig: Piet Bakker, Yvonne Sterk\n";
+        assert_eq!(removed(&e, text), ["Piet Bakker", "Yvonne Sterk"]);
+    }
+
+    #[test]
+    fn a_staff_members_clipped_first_name_is_theirs() {
+        let e = engine(&["Yasmina Bouallou", "Giovanni Russo"], &[]);
+        let text = "[12:40] Yasmina: dat regel ik\n[12:41] Dounia H.: dank je Yas\n\
+                    Gio, bel je even?\nDe Gio-route is dicht.\n";
+        assert_eq!(removed(&e, text), ["Yasmina", "Dounia H.", "Yas", "Gio"]);
+    }
+
+    #[test]
     fn an_office_named_anywhere_keeps_every_mention_of_its_holder() {
         let e = engine(&[], &[]);
         let text = "Aanwezig: M. Hoogerwerf-van Dam, P. de Kruijf (notulist)\n\nGedeputeerde \

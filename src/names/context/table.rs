@@ -93,6 +93,19 @@ const PERSON_COLUMNS: &[&str] = &[
     "getuige",
     "gedupeerde",
     "erfgenaam",
+    // A funeral register: the deceased, and the relatives searched for.
+    "overledene",
+    "overledenen",
+    "erflater",
+    "deceased",
+    "gezochte persoon",
+    "persoon",
+    "personen",
+    // A registry office's planning: the couple.
+    "bruidspaar",
+    "partner",
+    "partners",
+    "echtgenoten",
     // A bank's export or statement: the other party of a payment.
     "tegenpartij",
     "naam tegenrekening",
@@ -128,6 +141,10 @@ fn is_person_column(label: &str) -> bool {
         Some((head, _)) if label.ends_with(')') && !head.trim().is_empty() => head.trim(),
         _ => label,
     };
+    // `bruidspaar / partners`: two labels for one column.
+    if let Some((a, b)) = label.split_once(" / ") {
+        return is_person_column(a) && is_person_column(b);
+    }
     let words: Vec<&str> = label.split_whitespace().collect();
     words.iter().any(|w| PERSON_COLUMNS.contains(w))
         && words
@@ -297,6 +314,18 @@ fn people_in(
             if [',', '/', ';', '+', '&'].iter().any(|&c| g.is_punct(k, c)) {
                 skipping = false;
                 named = false;
+            }
+            // A bracket after a name that opens with a word holds a remark on them, such as
+            // whom they write for (`F. Kuipers (Rondkomen)`).
+            if named
+                && g.is_punct(k, '(')
+                && g.word(k + 1).is_some_and(|w| w.chars().count() >= 3)
+                && !g.has(k + 1, class::SURNAME | class::FIRST_NAME)
+                && (g.is_lower(k + 1)
+                    || g.has(k + 1, class::ORG | class::PLACE)
+                    || crate::names::lexicon::is_dutch_word(g.folded(k + 1)))
+            {
+                skipping = true;
             }
             // A postcode and its place (`4002 HG  WAALDERVEEN`) are an address.
             let postcode_letters = g
@@ -712,6 +741,20 @@ mod tests {
         assert_eq!(people(readings), ["WINTER J", "DE BRUIJN R"]);
         let codes = "code|land|keurm\nNL A|NL|BOS P\nNL B|NL|\nBE C|BE|\n";
         assert!(people(codes).is_empty());
+        // Two labels for one column; a remark in brackets after a name.
+        let planning = "datum       locatie           bruidspaar / partners      bedrag\n\
+                        13-04-2024  Oude Raadhuis     Ouattara / de Graaf        95\n\
+                        25-05-2024  Watermolen        El Khattabi / Sanchez      95\n";
+        assert_eq!(
+            people(planning),
+            ["Ouattara", "de Graaf", "El Khattabi", "Sanchez"]
+        );
+        let inventory = "nr | datum | afzender / opsteller\n13 | 26-06 | F. Kuipers (Rondkomen)\n\
+                         14 | 27-06 | G. de Wit (Koorevaar)\n";
+        assert_eq!(people(inventory), ["F. Kuipers", "G. de Wit", "Koorevaar"]);
+        let search = "zaak;overledene;datum;gezochte persoon;relatie\n\
+                      LB-17;Baars, H.J.;05-02-2024;Isenia, Ruthmila;vriendin\n";
+        assert_eq!(people(search), ["Baars, H.J.", "Isenia, Ruthmila"]);
         // A roster: surnames before initials without dots, after a comma or not.
         let roster = "pers.nr\tnaam\tfunctie\n10990\tLodewijks T\tplanner\n\
                       11004\tMendes Tavares, D\tmachinist\n10233\tOsei, K\tsjorder\n";

@@ -71,3 +71,15 @@ fn initials_may_be_those_of_the_name_a_call_name_stands_for() {
     assert!(fits(&ton, initials("a").as_ref()));
     assert!(!fits(&ton, initials("j").as_ref()));
 }
+
+#[test]
+fn clipped_first_names_are_no_word_or_other_name() {
+    let clips = |name: &str| Listed::parse(name, false).unwrap().clipped_given();
+    assert_eq!(clips("Yasmina Bouallou"), ["yas", "yasm", "yasmi"]);
+    // `Krzys` is Krzysztof's; `Den` is a word; a first name of two parts or three letters has
+    // none.
+    assert!(clips("Krzysztof Nowak").contains(&"krzys".to_string()));
+    assert!(!clips("Dennis Bakker").contains(&"den".to_string()));
+    assert!(clips("Jan-Willem Bakker").is_empty());
+    assert!(clips("Ivo Bakker").is_empty());
+}
