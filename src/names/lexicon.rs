@@ -864,10 +864,12 @@ fn is_party_name(text: &str) -> bool {
         || (several && words.clone().next().is_some_and(|w| LOCAL_PARTY_OPENINGS.contains(&w)))
         || words.clone().next_back().is_some_and(|w| {
             // `Helmond Sterk` is a party, `Yvonne Sterk` a person.
-            let after_a_first_name = words.clone().next().is_some_and(|first| {
-                GAZETTEER.is(first, class::FIRST_NAME) && !GAZETTEER.is(first, class::PLACE)
-            });
-            LOCAL_PARTY_ENDINGS.contains(&w) && !after_a_first_name
+            let after_a_first_name = || {
+                words.clone().next().is_some_and(|first| {
+                    GAZETTEER.is(first, class::FIRST_NAME) && !GAZETTEER.is(first, class::PLACE)
+                })
+            };
+            LOCAL_PARTY_ENDINGS.contains(&w) && !after_a_first_name()
                 || (w.ends_with("partij") && several)
         })
         // `Internationale Studentenlijst ISL`, `Lijst Jansen`.

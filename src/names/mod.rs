@@ -2488,6 +2488,13 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_witness_field_and_a_double_surnames_hyphenated_initials() {
+        let e = engine(&["Esther Kuijpers-Verhagen"], &[]);
+        let text = "Getuige: T. Zondag (reed achter hem)\nGesprek: Esther K-V <-> Thomas H\n";
+        assert_eq!(removed(&e, text), ["T. Zondag", "Esther K-V", "Thomas H"]);
+    }
+
+    #[test]
     fn a_staff_members_clipped_first_name_is_theirs() {
         let e = engine(&["Yasmina Bouallou", "Giovanni Russo"], &[]);
         let text = "[12:40] Yasmina: dat regel ik\n[12:41] Dounia H.: dank je Yas\n\

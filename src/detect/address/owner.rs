@@ -118,7 +118,7 @@ impl<'a> Context<'a> {
             // organisations it names do not own the address (`… vragen de GGD om nazorg
             // voor` / `mevr. Hoekstra, Stationsweg 38`). An address that opens its line may
             // go on from the line above (`Keurlab B.V. | Westervoortsedijk 73,` / `6827 AV`).
-            if in_sentence && line.trim().len() >= PROSE_LINE {
+            if in_sentence && (line.trim().len() >= PROSE_LINE || ends_a_sentence(line)) {
                 return false;
             }
             // Another entry of a list under the same label owns nothing of this one.
@@ -135,6 +135,14 @@ impl<'a> Context<'a> {
         }
         false
     }
+}
+
+/// Whether a line ends a sentence (`… the number of the ID card.`), not with an
+/// abbreviation (`Keurlab B.V.`, `bv.`): a sentence on the next line is a new one.
+fn ends_a_sentence(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    last.ends_with(['?', '!'])
+        || (last.ends_with('.') && last.matches('.').count() == 1 && last.chars().count() > 4)
 }
 
 /// Words before an address on its line that say someone lives there, folded (`woonachtig

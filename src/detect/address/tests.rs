@@ -227,6 +227,10 @@ fn a_residence_word_makes_an_address_a_persons() {
     let t = "In de driehoek is afgesproken dat we de GGD vragen om de nazorg voor de\n\
              bewoners. Contact: mevr. G.M. Hoekstra, Stationsweg 38, tel. 0345-612784.\n";
     assert_eq!(found(t), vec!["Stationsweg 38"]);
+    // Nor does a short line above that ends its sentence (another speaker's turn).
+    let t = "KA:      municipality. I will write down the number.\n\
+             BELLER:  Thank you. We stay in holiday house Zandweg 19 in Oostkapelle.\n";
+    assert_eq!(found(t), vec!["Zandweg 19"]);
     let t = "Met vriendelijke groet, A. Schouten | Keurlab Benelux B.V. | Westervoortsedijk 73,\n\
              6827 AV Arnhem | 026 - 356 70 00\n";
     assert!(found(t).is_empty());

@@ -91,6 +91,13 @@ pub(super) const PERSON_FIELDS: &[&str] = &[
     "verzoekster",
     "klager",
     "melder",
+    // A report's or a claim's people.
+    "getuige",
+    "getuigen",
+    "slachtoffer",
+    "verdachte",
+    "betrokkene",
+    "overledene",
     "namens",
     "ter attentie van",
     "t.a.v",

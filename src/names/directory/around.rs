@@ -220,6 +220,17 @@ pub(super) fn surname_initials_at(g: &Grammar, i: usize, p: &Listed) -> Option<u
         .filter_map(|w| w.chars().next())
         .collect();
     let first_family: String = family.chars().take(1).collect();
+    // A double surname's initials joined by its hyphen (`Esther K-V`).
+    let second_family: String = family.chars().skip(1).collect();
+    if family.chars().count() == 2
+        && w == first_family
+        && g.is_punct(i + 1, '-')
+        && g.glued(i)
+        && g.glued(i + 1)
+        && g.word(i + 2) == Some(second_family.as_str())
+    {
+        return Some(i + 3);
+    }
     let candidates = [
         family.clone(),
         format!("{parts}{family}"),
