@@ -174,19 +174,18 @@ fn propagate_in_capitals(text: &str, removals: &[Removal], protected: &Spans) ->
     let mut upper: Vec<String> = Vec::new();
     let mut source: Vec<usize> = Vec::new();
     for (i, r) in removals.iter().enumerate() {
+        if r.category != Category::Name || matches!(r.detector, "propagated" | "name.propagated") {
+            continue;
+        }
         let name = text[r.start..r.end].trim();
         let spelled = name
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''));
-        let word = !name.contains([' ', '-'])
-            && crate::names::lexicon::is_dutch_word(&crate::fold::fold(name));
-        if r.category != Category::Name
-            || r.detector == "name.propagated"
-            || r.detector == "propagated"
-            || !spelled
-            || word
+        if !spelled
             || name.chars().filter(|c| c.is_alphabetic()).count() < 4
             || !name.contains(char::is_lowercase)
+            || (!name.contains([' ', '-'])
+                && crate::names::lexicon::is_dutch_word(&crate::fold::fold(name)))
         {
             continue;
         }

@@ -1124,9 +1124,6 @@ fn looks_like_an_acronym(folded: &str) -> bool {
     folded.chars().count() < 5 || vowels < 2
 }
 
-/// Adds weak mentions for every occurrence of an identified person's surname or first name,
-/// and of the surnames other documents of the batch identified (`remembered`: first words),
-/// capitalised as names are.
 /// The start of a shortened particle right before byte `at`, on its line (`v.d. Broek`, `vd
 /// Brink`, `v Beek`, `v/d Wal`): notes and chats shorten the `van der` of a surname.
 fn abbreviated_particle_before(text: &str, at: usize) -> Option<usize> {
@@ -1177,6 +1174,9 @@ fn shortened_with_particles(
     })
 }
 
+/// Adds weak mentions for every occurrence of an identified person's surname or first name,
+/// and of the surnames other documents of the batch identified (`remembered`: first words),
+/// capitalised as names are.
 fn propagation_mentions(
     g: &Grammar,
     people: &People,
