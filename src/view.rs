@@ -177,15 +177,19 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
             start - end <= 3 && bytes[end..start].iter().all(|b| b" -./".contains(b))
         });
         // Confused letters alone between two numbers of a group are a number too (the `ll`
-        // of `l9-ll-197O`).
+        // of `l9-ll-197O` and of `O3-ll-l966`).
         let between_numbers = digits == 0
             && word.len() <= 2
             && joined
             && bytes[at..]
                 .iter()
                 .take(4)
-                .find(|b| !b" -./".contains(b))
-                .is_some_and(u8::is_ascii_digit)
+                .position(|b| !b" -./".contains(b))
+                .is_some_and(|k| {
+                    let next = &bytes[at + k..];
+                    next[0].is_ascii_digit()
+                        || confused(next[0]) && next.get(1).is_some_and(u8::is_ascii_digit)
+                })
             && bytes.get(at).is_some_and(|b| b"-./".contains(b));
         let number = ascii
             && (digits > 0 || between_numbers)
@@ -208,29 +212,51 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
         if digits == 0 {
             continue;
         }
+        // An Arabic article with a digit for its `l` before a capital (`E1 Idrissi`,
+        // `A1-Sayed`, `Inam u1-Haq`); `A1` before a space is a road or a paper size.
+        if let [article, b'1'] = *word
+            && let Some(&gap) = bytes.get(at)
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && (gap == b'-' && b"aAeEu".contains(&article)
+                || gap == b' ' && b"eE".contains(&article))
+        {
+            out.push((start + 1, b'l'));
+            continue;
+        }
         // A name with a digit or two in it: `0udshoorn`, `W1nter`, `Yi1maz`, `Wo1f`,
         // `Samiu11ah`, `KAR1MI`, `N00RZAI`. Not a code (`CO2`, `B2B`, `COVID19`, `Fase1`).
+        // A digit at either end, or in a name of three letters, only where reading the
+        // letter makes a known name (`Apri1`, `Kravchenk0`, `8akker`, `V0S`).
         let letters = word.len() - digits;
-        let name_like = letters >= 3
+        let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
+        // Four letters at least before a final digit: `NeI1` is a remark's mark.
+        let at_an_end = word.last().is_some_and(u8::is_ascii_digit) || word[0] == b'8';
+        if at_an_end && letters < 4 {
+            continue;
+        }
+        let short = letters == 2 && word.len() == 3 && capitals && word[1] == b'0';
+        let name_like = (letters >= 3 || short)
             && letters >= 2 * digits
             && word
                 .iter()
-                .all(|&b| !b.is_ascii_digit() || b"015".contains(&b))
-            && !word.last().is_some_and(u8::is_ascii_digit);
+                .enumerate()
+                .all(|(k, &b)| !b.is_ascii_digit() || b"015".contains(&b) || k == 0 && b == b'8')
+            && (!(at_an_end || short) || digits == 1 && reads_as_a_known_name(word));
         if !name_like {
             continue;
         }
-        let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
         let vowel = |b: u8| b"aeiouyAEIOUY".contains(&b);
         for k in (0..word.len()).filter(|&k| word[k].is_ascii_digit()) {
             let before = k.checked_sub(1).map(|j| word[j]);
             let after = word.get(k + 1).copied();
             let letter = match (word[k], before, after) {
+                (b'8', None, _) => Some(b'B'),
+                (b'1', Some(_), None) => Some(letter_for_a_final_one(word)),
                 (b'0', _, _) if capitals => Some(b'O'),
                 (b'1', Some(_), _) if capitals => Some(b'I'),
                 (b'5', Some(_), _) if capitals => Some(b'S'),
                 (b'0', None, Some(_)) => Some(b'O'),
-                (b'0', Some(_), Some(_)) => Some(b'o'),
+                (b'0', Some(_), _) => Some(b'o'),
                 // Between consonants an i (`W1nter`), beside a vowel an l (`Kowa1czyk`).
                 (b'1', Some(p), Some(n)) if !vowel(p) && !vowel(n) => Some(b'i'),
                 (b'1', Some(_), Some(_)) => Some(b'l'),
@@ -243,7 +269,60 @@ fn ocr_repairs(bytes: &[u8]) -> Vec<(usize, u8)> {
         }
     }
     flush(&mut group, digits_in_group, strays_in_group, &mut out);
+    // A `$` read for an S in a name (`$ahin`, `Wi$niewski`); not money (`$ 40`, `$5`).
+    for at in memchr::memchr_iter(b'$', bytes) {
+        let letters_after = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        let before = at.checked_sub(1).map(|k| bytes[k]);
+        if letters_after >= 2 {
+            match before {
+                Some(b) if b.is_ascii_alphabetic() => out.push((at, b's')),
+                Some(b) if b.is_ascii_alphanumeric() || !b.is_ascii() => {}
+                _ => out.push((at, b'S')),
+            }
+        }
+    }
     out
+}
+
+/// The letters OCR read as digits in a name of one digit, read back: `1` as `l` or `i`
+/// (see [`letter_for_a_final_one`]), `0` as `o`, `8` as `b`, in lower case.
+fn read_one_digit(word: &[u8]) -> String {
+    word.iter()
+        .map(|&b| match b {
+            b'1' => char::from(letter_for_a_final_one(word)).to_ascii_lowercase(),
+            b'0' => 'o',
+            b'8' => 'b',
+            _ => char::from(b.to_ascii_lowercase()),
+        })
+        .collect()
+}
+
+/// Whether a word with one digit at its end, an `8` at its start or a `0` between two
+/// capitals reads as a known first name or surname once the digit is read as a letter.
+fn reads_as_a_known_name(word: &[u8]) -> bool {
+    use crate::names::lexicon::{GAZETTEER, class};
+    let read = read_one_digit(word);
+    GAZETTEER.is(&read, class::FIRST_NAME | class::SURNAME)
+        && !GAZETTEER.is(&String::from_utf8_lossy(word).to_lowercase(), class::WORD)
+}
+
+/// The letter a `1` at the end of a name stands for: an `I` after capitals where that reads
+/// a name (`OUAL1`, `SULTAN1`), else an `l` (`Apri1`, `Voge1`, `HEUVE1`).
+fn letter_for_a_final_one(word: &[u8]) -> u8 {
+    use crate::names::lexicon::{GAZETTEER, class};
+    let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
+    if !capitals {
+        return b'l';
+    }
+    let stem = String::from_utf8_lossy(&word[..word.len() - 1]).to_lowercase();
+    if GAZETTEER.is(&format!("{stem}i"), class::FIRST_NAME | class::SURNAME) {
+        b'I'
+    } else {
+        b'L'
+    }
 }
 
 /// An `l` that OCR read for a capital I: at the start of a word before a consonant where
@@ -291,6 +370,75 @@ fn ocr_cuts(text: &str, cuts: &mut Vec<Cut>) {
     }
     for at in memchr::memchr_iter(b'@', bytes) {
         spaced_address(bytes, at, cuts);
+    }
+    split_names(bytes, cuts);
+}
+
+/// A name that OCR split with a space (`Hazenb erg`, `Wolt ers`, `Ni jland`) or spaced out
+/// letter by letter (`K u i p e r s`): the spaces are cut where the piece after the space is
+/// no word of its own and the pieces joined make a known surname (or, spaced out, a first
+/// name).
+fn split_names(bytes: &[u8], cuts: &mut Vec<Cut>) {
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    let name = |w: &[u8], classes: u16| {
+        GAZETTEER.is(&String::from_utf8_lossy(w).to_ascii_lowercase(), classes)
+    };
+    // Letters only, with nothing but ASCII punctuation or spaces around.
+    let edge = |k: Option<&u8>| k.is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    let mut previous: Option<(usize, usize)> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let clean = edge(start.checked_sub(1).map(|k| &bytes[k])) && edge(bytes.get(at));
+        let last = previous.replace((start, at)).filter(|_| clean);
+        if !clean {
+            previous = None;
+            continue;
+        }
+        let word = &bytes[start..at];
+        if word.len() == 1 {
+            // Letters spaced out: `K u i p e r s`, four letters or more.
+            let mut end = at;
+            while bytes.get(end) == Some(&b' ')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_lowercase)
+                && edge(bytes.get(end + 2))
+            {
+                end += 2;
+            }
+            let letters: Vec<u8> = bytes[start..end].iter().copied().step_by(2).collect();
+            if letters.len() >= 4 && name(&letters, class::FIRST_NAME | class::SURNAME) {
+                cuts.extend((start + 1..end).step_by(2).map(|k| (k, k + 1, "", true)));
+                previous = None;
+                at = end;
+                continue;
+            }
+        }
+        // The end of a name after one space: `Hazenb erg`.
+        let Some((a, b)) = last else { continue };
+        let first = &bytes[a..b];
+        let piece = std::str::from_utf8(word).unwrap_or_default();
+        if b + 1 == start
+            && bytes[b] == b' '
+            && first.len() >= 2
+            && first[0].is_ascii_uppercase()
+            && first[1..].iter().all(u8::is_ascii_lowercase)
+            && word.len() <= 5
+            && word.iter().all(u8::is_ascii_lowercase)
+            && !is_dutch_word(piece)
+            && !GAZETTEER.is(piece, class::FIRST_NAME | class::SURNAME | class::PARTICLE | class::WORD | class::PLACE | class::TITLE)
+            // A surname: two short words of another language make a first name (`Mi ke`).
+            && name(&[first, word].concat(), class::SURNAME)
+        {
+            cuts.push((b, start, "", true));
+            previous = None;
+        }
     }
 }
 
@@ -552,8 +700,8 @@ mod tests {
         );
         assert_eq!(view("mobiel 06-30l45608"), "mobiel 06-30145608");
         assert_eq!(
-            view("geb. l9-ll-197O, tel O6 l4 7O 33 9l, Postbus 3OO"),
-            "geb. 19-11-1970, tel 06 14 70 33 91, Postbus 300"
+            view("geb. l9-ll-197O, tel O6 l4 7O 33 9l, Postbus 3OO, O3-ll-l966"),
+            "geb. 19-11-1970, tel 06 14 70 33 91, Postbus 300, 03-11-1966"
         );
         assert_eq!(
             view("door S. 0udshoorn en T. W1nter, Kowa1czyk"),
@@ -590,6 +738,44 @@ mod tests {
         assert_eq!(view("4O2O Luik"), "4020 Luik");
         // Not in an address's domain.
         assert_eq!(view("secretariaat@lsa-oost.nl"), "secretariaat@lsa-oost.nl");
+    }
+
+    #[test]
+    fn reads_digits_at_a_names_ends_and_articles_where_that_makes_a_known_name() {
+        assert_eq!(
+            view("mevr. B. Voge1, dhr. 8akker, K. V0S, E1 Idrissi en A1-Sayed, Inam u1-Haq"),
+            "mevr. B. Vogel, dhr. Bakker, K. VOS, El Idrissi en Al-Sayed, Inam ul-Haq"
+        );
+        assert_eq!(
+            view("de heer M. $ahin en P. Wi$niewski"),
+            "de heer M. Sahin en P. Wisniewski"
+        );
+        for text in [
+            "Fase1 en Team1",
+            "[Opmerking NeI1]",
+            "A1 Amsterdam en A1-formaat",
+            "kosten $ 40 of $5, US$",
+            "8uur",
+        ] {
+            assert_eq!(view(text), text);
+        }
+    }
+
+    #[test]
+    fn joins_a_surname_that_ocr_split() {
+        assert_eq!(
+            view("De heer Wolt ers en dr. K u i p e r s belden."),
+            "De heer Wolters en dr. Kuipers belden."
+        );
+        // Pieces that are words, and short words of another language, stay apart.
+        for text in [
+            "Pieters en Jansen",
+            "Mi ke pa boso",
+            "Mar it moat",
+            "a b c d",
+        ] {
+            assert_eq!(view(text), text);
+        }
     }
 
     #[test]
