@@ -49,12 +49,12 @@ const ORGANISATION_OPENINGS: &[&str] = &[
 /// The labels of a user name, in a sentence (`gebruikersnaam "dirkvtr_oosterbroek"`, `EU Login
 /// dvolkov.gl`) or over a table's column (`EU Login-ID`). A system's log names who did what by
 /// `door` (`Geëxporteerd door: kramer.a`).
-const ACCOUNT_LABELS: &str = r"gebruikersnaam|gebruiker|(?:subject|target)?user(?:name|[- ]?id)?|(?:eu[\x20])?log-?in(?:[- ]?(?:id|naam|name))?(?:'s)?|account(?:naam|[- ]?id)?|chatnaam|profielnaam|schermnaam|wechat|skype|telegram|instagram|snapchat|tiktok";
+const ACCOUNT_LABELS: &str = r"gebruikersnaam|gebruiker|(?:subject|target)?user(?:name|[- ]?id)?|assignee|agent(?:[- ]?id)?|(?:eu[\x20])?log-?in(?:[- ]?(?:id|naam|name))?(?:'s)?|account(?:naam|[- ]?id)?|chatnaam|profielnaam|schermnaam|wechat|skype|telegram|instagram|snapchat|tiktok";
 
 /// A user name after its label, with a colon (a log's `=`) or in quotes or neither.
 static LABELLED_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i)(?-u:\b)({ACCOUNT_LABELS}|door)(?-u:\b)[\x20\t]*([:=]?)[\x20\t]*(["'“‘]?)([A-Za-z0-9][A-Za-z0-9._-]{{1,38}}[A-Za-z0-9])"#
+        r#"(?i)(?-u:\b)({ACCOUNT_LABELS}|door|by)(?-u:\b)[\x20\t]*([:=]?)[\x20\t]*(["'“‘]?)([A-Za-z0-9][A-Za-z0-9._-]{{1,38}}[A-Za-z0-9])"#
     ))
     .expect("account label pattern compiles")
 });
@@ -148,11 +148,16 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
         let label = &c[1];
         let marked = !c[2].is_empty() || !c[3].is_empty();
         let value = c.get(4).expect("the value group always takes part");
-        // `door` opens many a phrase: after it only a joined name in lower case counts (`door
-        // kok_e`, not `door COVID-19`).
-        let by = label.eq_ignore_ascii_case("door");
+        // `door` and `by` open many a phrase: after them only a joined name in lower case
+        // counts (`door kok_e`, `by=m.haarhuis`, not `door COVID-19`).
+        let by = label.eq_ignore_ascii_case("door") || label.eq_ignore_ascii_case("by");
         let capitals = value.as_str().contains(|c: char| c.is_ascii_uppercase());
-        if by && capitals {
+        // Nor a word or a title after the label (`by e-mail`, `agent: mevr Kowalczyk`).
+        let folded = value.as_str().to_ascii_lowercase();
+        let word = crate::names::lexicon::is_dutch_word(&folded)
+            || folded == "e-mail"
+            || crate::names::lexicon::GAZETTEER.is(&folded, crate::names::lexicon::class::TITLE);
+        if by && capitals || word {
             continue;
         }
         if is_user_name(value.as_str(), marked && !by) && !is_service_account(value.as_str()) {
@@ -181,6 +186,75 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
             }
         },
     );
+}
+
+/// Finds the user names that stand alone in a cell of a log's or an export's rows
+/// (`…;intern;d.wubs;gesloten`, `| BACKOFF | adeboer2 |`), with or without a header.
+fn log_cells(text: &str, out: &mut Vec<Finding>) {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = line_start;
+        line_start += line.len();
+        let Some(sep) = ['|', ';', '\t']
+            .into_iter()
+            .find(|&c| line.matches(c).count() >= 2)
+        else {
+            continue;
+        };
+        let mut cell_start = at;
+        for cell in line.split(sep) {
+            let start = cell_start;
+            cell_start += cell.len() + sep.len_utf8();
+            let value = cell.trim();
+            if value.len() >= 4 && is_made_of_a_name(value) {
+                let s = start + (cell.len() - cell.trim_start().len());
+                out.push(Finding::new(
+                    s,
+                    s + value.len(),
+                    Category::Other,
+                    "handle",
+                    "a user name in a log's cell",
+                ));
+            }
+        }
+    }
+}
+
+/// Whether a word in lower case is a user name made from a person's name as systems make
+/// them: an initial or two, a dot and a surname (`d.wubs`, `s.geraedts`), or initials run
+/// together with a known surname, perhaps after a particle and before a number (`hdemir`,
+/// `gjwolters`, `adeboer2`). Not a word (`gesloten`, `anoniem`), nor a file or a domain.
+fn is_made_of_a_name(value: &str) -> bool {
+    use crate::names::lexicon::{GAZETTEER, class, is_dutch_word};
+    const PARTICLES: &[&str] = &[
+        "", "de", "van", "vd", "vander", "vanden", "ter", "ten", "el",
+    ];
+    let letters = value.trim_end_matches(|c: char| c.is_ascii_digit());
+    if !letters.bytes().all(|b| b.is_ascii_lowercase() || b == b'.') || is_dutch_word(letters) {
+        return false;
+    }
+    if let Some((initials, surname)) = letters.split_once('.') {
+        return (1..=2).contains(&initials.len())
+            && surname.len() >= 3
+            && !surname.contains('.')
+            && is_user_name(value, false);
+    }
+    if GAZETTEER.is(
+        letters,
+        class::FIRST_NAME | class::SURNAME | class::WORD | class::PLACE,
+    ) {
+        return false;
+    }
+    (1..=3).any(|n| {
+        let rest = letters.get(n..).unwrap_or_default();
+        PARTICLES.iter().any(|p| {
+            rest.strip_prefix(p).is_some_and(|surname| {
+                surname.len() >= 4
+                    && GAZETTEER.is(surname, class::SURNAME)
+                    && (!p.is_empty() || !is_dutch_word(surname))
+            })
+        })
+    })
 }
 
 /// Finds Windows accounts with their domain and administrators' accounts.
@@ -287,6 +361,7 @@ pub fn bound_to_names(text: &str, findings: &mut Vec<Finding>) {
 /// Finds the handles of people's accounts and user names in `text`.
 pub fn detect(text: &str, out: &mut Vec<Finding>) {
     user_names(text, out);
+    log_cells(text, out);
     system_accounts(text, out);
     if !text.contains('@') {
         return;
@@ -371,6 +446,22 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn user_names_made_of_names_in_a_log_s_cells() {
+        let log = "OM-11;2024-04-02 11:05;veldteam;schade;intern;d.wubs;gesloten\n\
+                   2022-09-26T08:30:12 | BACKOFF | adeboer2   | TOEGEWEZEN\n\
+                   2024-06-25 09:08:12 ; hdemir ; ADMIN ; DOSSIER_AANMAKEN\n\
+                   ticket=TMS-44817 assignee=m.haarhuis, closed by=m.haarhuis\n";
+        assert_eq!(
+            found(log),
+            ["m.haarhuis", "m.haarhuis", "d.wubs", "adeboer2", "hdemir"]
+        );
+        // Words, abbreviations and files in cells; words after the labels.
+        let kept = "a | anoniem | gesloten | afgesl | n.v.t. | bijlage.pdf | o.a. | bakker\n\
+                    reply by e-mail or by phone; Notitie agent: mevr Kowalczyk\n";
+        assert!(found(kept).is_empty(), "{:?}", found(kept));
     }
 
     #[test]
