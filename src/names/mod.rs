@@ -3232,9 +3232,15 @@ Begin: ma 16-8-2021 08:30
         let e = engine(&[], &[]);
         let r = removed(
             &e,
-            "1. mw martina - iban ok\n2. dhr tahiri vraagt\nde heer belde, mw zegt dat meneer gaat.\n",
+            "1. mw martina - iban ok\n2. dhr tahiri vraagt\nde heer belde, mw zegt dat meneer gaat.\n\
+             fam yilmaz op 9, meneer van hout belde, dhr verschoor ook.\n\
+             een meneer die zegt dat de meneer van de ncg en mevrouw bij het hek wel gaan.\n",
         );
-        assert_eq!(r, ["martina", "tahiri"], "{r:?}");
+        assert_eq!(
+            r,
+            ["martina", "tahiri", "yilmaz", "van hout", "verschoor"],
+            "{r:?}"
+        );
     }
 
     #[test]

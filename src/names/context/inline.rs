@@ -575,23 +575,59 @@ fn titled_initials(g: &Grammar, j: usize) -> Option<NameParse> {
     (!named_next).then(|| g.initials_only(j, next, letters))
 }
 
-/// `mw martina -`, `dhr tahiri belde`: a surname typed in lower case after a form of address
-/// (at `i`), where no word of the language stands.
+/// `mw martina -`, `dhr tahiri belde`, `meneer van hout`, `fam dekker-sahin`: a surname typed
+/// in lower case after a form of address (at `i`), where no word of the language stands (a
+/// known surname that only looks like a compound counts: `dhr verschoor`). After one particle
+/// a surname that is also a word counts (`meneer van hout`); after two, only one that is no
+/// word (`meneer van de ncg` is someone from an organisation).
 fn lower_surname(g: &Grammar, i: usize, j: usize) -> Option<NameParse> {
-    let address = g.word_in(i, &["dhr", "mw", "mevr", "mevrouw", "meneer", "heer"]);
-    let word = g.word(j)?;
+    use crate::names::lexicon::{is_compound_word, is_dutch_word};
+    const PARTICLES: &[&str] = &["van", "de", "der", "den", "ter", "ten", "el", "al", "ould"];
+    if !g.word_in(
+        i,
+        &["dhr", "mw", "mevr", "mevrouw", "meneer", "heer", "fam"],
+    ) {
+        return None;
+    }
+    let mut k = j;
+    while k < j + 3 && g.word_in(k, PARTICLES) && g.is_lower(k) && g.spaced(k) {
+        k += 1;
+    }
     let other = class::OFFICE | class::FUNCTION | class::ORG | class::TITLE | class::PLACE;
-    (address
-        && g.is_lower(j)
-        && word.chars().count() >= 3
-        && !g.has(
-            j,
-            other | class::PARTICLE | class::WORD | class::ROLE | class::INTRODUCER,
-        )
-        && !crate::names::lexicon::is_dutch_word(g.folded(j))
-        && !crate::names::lexicon::is_compound_word(g.folded(j))
-        && !g.is_punct(j + 1, '@'))
-    .then(|| super::one_word(g, j, false))
+    let surname = |k: usize, particles: usize| {
+        let folded = g.folded(k);
+        let known = GAZETTEER.is(folded, class::SURNAME | class::FIRST_NAME);
+        let word = is_dutch_word(folded);
+        g.word(k).is_some_and(|w| w.chars().count() >= 3)
+            && g.is_lower(k)
+            && !g.has(
+                k,
+                other | class::PARTICLE | class::WORD | class::ROLE | class::INTRODUCER,
+            )
+            && match particles {
+                0 => !word && (known || !is_compound_word(folded)),
+                1 => known,
+                _ => known && !word,
+            }
+    };
+    if !surname(k, k - j) || g.is_punct(k + 1, '@') {
+        return None;
+    }
+    // A double surname: `dekker-sahin`.
+    let mut last = k;
+    if g.is_punct(k + 1, '-') && g.glued(k) && g.glued(k + 1) && surname(k + 2, 0) {
+        last = k + 2;
+    }
+    let toks = g.tokens();
+    Some(NameParse {
+        start: toks[j].start,
+        end: toks[last].end,
+        next: last + 1,
+        form: Form::Surname,
+        given: None,
+        initials: None,
+        surname: Some(words_of(g, j, last + 1)),
+    })
 }
 
 /// `Mw. WOUTERS:`, `De heer VAN DEN OETELAAR`: a surname in capitals after a form of address,
