@@ -142,6 +142,22 @@ fn is_user_name(value: &str, bare: bool) -> bool {
     word && !ending && (joined && (lower || upper || value.contains('_')) || bare_word)
 }
 
+/// What a system logs that a user did, before `door: <user>` (`Afgedrukt door: kaydin`).
+const SYSTEM_VERBS: &[&str] = &[
+    "afgedrukt",
+    "geëxporteerd",
+    "geexporteerd",
+    "gewijzigd",
+    "aangemaakt",
+    "ingevoerd",
+    "bijgewerkt",
+    "geregistreerd",
+    "opgeslagen",
+    "vastgelegd",
+    "toegevoegd",
+    "gelogd",
+];
+
 /// Finds user names after their labels and in columns of them.
 fn user_names(text: &str, out: &mut Vec<Finding>) {
     for c in LABELLED_ACCOUNT.captures_iter(text) {
@@ -160,7 +176,25 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
         if by && capitals || word {
             continue;
         }
-        if is_user_name(value.as_str(), marked && !by) && !is_service_account(value.as_str()) {
+        // After `door:` a word alone in lower case is a user name too (`Afgedrukt door: kaydin`),
+        // and after a bare `door` one made of a person's name (`afgedrukt door psvos`).
+        // Not the start of a longer word or an address (`klachtenco|ördinatie`, `beheer@…`).
+        let whole = !text[value.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '@');
+        let lower_word = whole && value.as_str().bytes().all(|b| b.is_ascii_lowercase());
+        let system_verb = text[..c.get(1).expect("always").start()]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|w| SYSTEM_VERBS.contains(&w.to_lowercase().as_str()));
+        let bare_after_door = label.eq_ignore_ascii_case("door")
+            && system_verb
+            && !c[2].is_empty()
+            && value.len() >= 5
+            && !crate::names::lexicon::is_compound_word(&folded);
+        let by_user = by && lower_word && (is_made_of_a_name(value.as_str()) || bare_after_door);
+        if (by_user || is_user_name(value.as_str(), marked && !by))
+            && !is_service_account(value.as_str())
+        {
             out.push(Finding::new(
                 value.start(),
                 value.end(),
@@ -262,7 +296,9 @@ fn system_accounts(text: &str, out: &mut Vec<Finding>) {
     if text.contains('\\') {
         for c in DOMAIN_ACCOUNT.captures_iter(text) {
             let (account, user) = (c.get(1).expect("always"), c.get(2).expect("always"));
-            if is_user_name(user.as_str(), true) && !names_no_person(user.as_str()) {
+            // Three letters are initials enough behind a domain (`PF\mli`).
+            let initials = user.len() == 3 && user.as_str().bytes().all(|b| b.is_ascii_lowercase());
+            if (initials || is_user_name(user.as_str(), true)) && !names_no_person(user.as_str()) {
                 out.push(Finding::new(
                     account.start(),
                     account.end(),
@@ -458,9 +494,14 @@ mod tests {
             found(log),
             ["m.haarhuis", "m.haarhuis", "d.wubs", "adeboer2", "hdemir"]
         );
+        let printed = "Afgedrukt door: kaydin op 10-04\nLaatst gewijzigd door: bramj\n\
+                       2024-05-16 09:12:40 | PF\\mli | TAAK_GEOPEND\n";
+        assert_eq!(found(printed), ["kaydin", "bramj", "PF\\mli"]);
         // Words, abbreviations and files in cells; words after the labels.
         let kept = "a | anoniem | gesloten | afgesl | n.v.t. | bijlage.pdf | o.a. | bakker\n\
-                    reply by e-mail or by phone; Notitie agent: mevr Kowalczyk\n";
+                    reply by e-mail or by phone; Notitie agent: mevr Kowalczyk\n\
+                    Verwezen door: outreachend werker, Aangeleverd door: beheer@nvwa.nl, \
+                    deploy by=pipeline, Ontvangen door: klachtencoördinatie\n";
         assert!(found(kept).is_empty(), "{:?}", found(kept));
     }
 
