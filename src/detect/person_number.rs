@@ -29,7 +29,7 @@ use crate::fold::fold;
 use crate::policy::Category;
 
 /// The labels, as a pattern; `(?:nummer|nr)` endings are spelled out per label.
-const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib|kaart|steward|ambtenaar|versicherten)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account|driver|card)\s+(?:number|no|id)\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip(?:-?(?:adres|address))?|big-?(?:registratie)?(?:nummer|nr)?|(?:(?:nummer|nr\.?)\s+)?(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie|jachtakte|(?:chauffeurs|bestuurders|tachograaf|seizoen|abonnements|combi|club|leden|klanten|stads)kaart|clubcard)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)\.?\s+(?:eigen\s+|bij\s+(?:de\s+|uw\s+)?)?verzekeraar|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie|schade)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
+const LABELS: &str = r"(?:(?:pers\.?|stud\.?)/)?(?:klant|relatie|tolk|cli[eë]nt|debiteur|pati[eë]nt|personeels|pers\.|dienst|stam|lid|lidmaatschaps|persoons|pas|student|stud\.|leerling|lln\.?|onderwijs|verzekerden|subject|vreemdelingen|bewoners|huurders?|huur|inschrijf|inschrijvings|deelnemers|budgethouders?|budget|bh|parket|pat\.?|a|v|account|cjib|kaart|steward|ambtenaar|versicherten)[-_]?(?:nummer|nr)s?\.?|pers[-_]?nr\.?|(?:personnel|employee|staff|client|customer|patient|member|student|account|driver|card|v)[\s-]+(?:number|no|id)\.?|driving\s+licen[cs]e\s+(?:number|no)\.?|klnr\.?|relatie|account|pnr|(?:pas/)?badge(?:nummer|nr)?|ip(?:-?(?:adres|address))?|big-?(?:registratie)?(?:nummer|nr)?|(?:(?:nummer|nr\.?)\s+)?(?:paspoort|passport|dienstpas|tazkira|rijbewijs|identiteitskaart|id-kaart|verblijfsdocument|verblijfsvergunning|polis|legitimatie|jachtakte|(?:chauffeurs|bestuurders|tachograaf|seizoen|abonnements|combi|club|leden|klanten|stads)kaart|clubcard)(?:nummer|nr)?s?\.?|schade(?:nummer|nr)\.?\s+(?:eigen\s+|bij\s+(?:de\s+|uw\s+)?)?verzekeraar|isn|skn|passport\s+(?:no|number)\.?|boa(?:-?(?:registratie)?(?:nummer|nr)\.?)?|(?:dienstboek(?:je)?|vaarboek(?:je)?|vaarbewijs|schifferdienstbuch|(?:rijn|rhein)patent)[-_ ]?(?:nummer|nr)s?\.?|(?:ubn|kip)(?:'s|-?(?:nummer|nr)s?\.?)?|agb(?:-?code)?(?:\s+zorgverlener)?|(?:boa|toezichthouder|handhaver)\S*,?\s+registratie(?:nummer|nr)\.?|mijn\s+(?:dossier|zaak|aanvraag|registratie|schade)(?:nummer|nr)\.?|dni|nie|nif|nin|c[eé]dula|crib(?:-?(?:nummer|nr)\.?)?|kra\s+pin|(?:national\s+)?id\s+(?:no|number)\.?|pesel|(?:t\.?\s?c\.?\s+)?kimlik(?:\s+no\.?|\s+numaras[ıi])?|rijksregister(?:nummer|nr)\.?|insz(?:-?nummer)?|national\s+register\s+number|num[ée]ro\s+national|steuer-?id(?:entifikationsnummer)?|sozialversicherungsnummer|rentenversicherungsnummer|national\s+insurance\s+number|nino|social\s+security\s+number|ssn|codice\s+fiscale|cnp|egn|personnummer|cpr-?nummer|kentekencard(?:\s*document)?(?:nummer|nr)?s?\.?|kentekenbewijs(?:nummer|nr)?\.?|tenaamstellingscode|meldcode|imei(?:-?nummer)?|(?:woz-?)?object(?:nummer|nr)s?\.?|obj\.?|aanslag(?:nummer|nr)s?\.?|(?:tax\s+)?assessment\s+(?:number|no)\.?|chip(?:nummer|nr)?s?\.?|huurcontract(?:nummer|nr)s?\.?|(?:account|gebruikers|user|klant)-?id|login-?ip|loonheffingen(?:nummer|nr)\.?|dnr(?:-?(?:nummer|nr)\.?)?|persoonscertificaat(?:nummer|nr)?\.?|rt-?nr\.?|personalausweis(?:nummer|[\s-]nr\.?)?|id-?(?:document|bewijs)(?:nummer|nr)?\.?|identiteitsbewijs|legitimatiebewijs|wb?tv(?:-?(?:nummer|nr)\.?)?";
 
 /// A value: letters and digits, in groups joined by `-`, `.` or `/` (`NVWA-T-40281`), or
 /// digits grouped by spaces as numbers are read out (`V-28 1046 7733`, `40 17 223 918`).
@@ -49,7 +49,7 @@ const LEADERS: &str = r"(?:[\t ]*:|[\t ]*(?:\.[\t ]?){2,}:?)[\t ]*";
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(&format!(
-        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.-]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*|(?:is|was|luidt|ta)\s+)?)[‹<\[]?\s*({VALUE})"
+        r"(?i)(?-u:\b)(?:{LABELS})(?:(?:[\t ]+(?:\([^()\n]{{1,30}}\)|[^\W\d][\w.-]*)){{1,3}}{LEADERS}|[\t ]+[^\W\d][\w.]*[\t ]{{2,}}|[\t ]*{LEADERS}|[\t ]*(?:\(\s*(?:nr\.?|nummer)?\s*|\)?[:=]\s*|(?:nr\.?|nummer)\s*(?:is\s+)?|(?:is|was|luidt|ta)\s+)?)[‹<\[]?\s*({VALUE})"
     ))
     // Its many labels make a large lazy DFA: with the default cache it is cleared and built
     // again within a batch (over the development corpus its search took 24.5 ms with the
@@ -258,7 +258,8 @@ fn read(text: &str, out: &mut Vec<Finding>, unlabelled: bool) {
             .iter()
             .any(|c| folded.ends_with(c));
         let label = folded.split_whitespace().next().unwrap_or("");
-        if copula && WORD_LABELS.contains(&label) {
+        let named_a_number = folded.contains(" nr") || folded.contains("nummer ");
+        if copula && WORD_LABELS.contains(&label) && !named_a_number {
             continue;
         }
         let end = before_a_date(text, value.start(), value.end());
@@ -1089,6 +1090,13 @@ mod tests {
             ["10477392"]
         );
         assert_eq!(found("| dienstpas DT0418826 |"), ["DT0418826"]);
+        // English labels: a residence number, a driving licence, a passport `nr is`.
+        assert_eq!(
+            found("his V-number is 3107 90 1185; driving licence no. 5381927460"),
+            ["3107 90 1185", "5381927460"]
+        );
+        assert_eq!(found("Passport nr is V45118302, can"), ["V45118302"]);
+        assert_eq!(found("Vattenfall  klnr 2291004877  ok"), ["2291004877"]);
         // The Caribbean Netherlands' persoonsnummer (crib) and a Latin American cédula.
         assert_eq!(found("Persoonsnr:      1957081403\n"), ["1957081403"]);
         assert_eq!(
