@@ -2495,6 +2495,19 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn family_fields_and_a_surname_in_capitals_before_two_first_names() {
+        let e = engine(&[], &[]);
+        let text = "Echtgenoot: Savchenko Serhii - nog in Oekraine
+Partner: Gemeente Utrecht
+                    Ouders        : KRUISSELBRINK Sander Pieter, geboren 1985
+";
+        assert_eq!(
+            removed(&e, text),
+            ["Savchenko Serhii", "KRUISSELBRINK Sander Pieter"]
+        );
+    }
+
+    #[test]
     fn a_staff_members_clipped_first_name_is_theirs() {
         let e = engine(&["Yasmina Bouallou", "Giovanni Russo"], &[]);
         let text = "[12:40] Yasmina: dat regel ik\n[12:41] Dounia H.: dank je Yas\n\

@@ -175,12 +175,15 @@ impl Grammar<'_> {
                 return Some(p);
             }
             let (after, key) = upper_surname(i)?;
-            // `VAN DEN BERGH Joost`: the name ends after the first name.
-            let given = if self.spaced(after - 1) && known_given(after) {
-                self.given_end(after)
-            } else {
+            // `VAN DEN BERGH Joost`: the name ends after the first name, or the second
+            // (`KRUISSELBRINK Sander Pieter`).
+            if !(self.spaced(after - 1) && known_given(after)) {
                 return None;
-            };
+            }
+            let mut given = self.given_end(after);
+            if self.spaced(given - 1) && known_given(given) && !self.has(given, shape::UPPER) {
+                given = self.given_end(given);
+            }
             return Some(NameParse {
                 start: self.toks[i].start,
                 end: self.toks[given - 1].end,
