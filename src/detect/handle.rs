@@ -209,7 +209,7 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
         |label| ACCOUNT_COLUMN.is_match(label),
         |start, end| {
             let value = &text[start..end];
-            if !value.contains(' ') && is_user_name(value, true) {
+            if !value.contains(' ') && is_user_name(value, true) && !is_service_account(value) {
                 out.push(Finding::new(
                     start,
                     end,

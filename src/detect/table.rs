@@ -20,7 +20,16 @@ const CELL_SEPARATORS: [char; 3] = [';', '|', '\t'];
 /// header has three or more short labels: at most one is a number, at most two hold a digit.
 pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>)> {
     let sep = separator(line, &CELL_SEPARATORS)?;
-    let columns = split(line, sep);
+    let mut columns = split(line, sep);
+    // An export that describes its columns (`Kolommen: datum;tijd;naam`): the first label
+    // after the colon.
+    if let Some(after) = description_end(line)
+        && let Some(first) = columns.first_mut()
+        && first.start < after
+        && after < first.end
+    {
+        first.start = after;
+    }
     // A remark in brackets does not count (`houder (bekend bij NVWA)`).
     let short = columns.iter().all(|r| {
         outside_brackets(&line[r.clone()])
@@ -47,6 +56,26 @@ pub(crate) fn header_columns(line: &str) -> Option<(Separator, Vec<Range<usize>>
         .filter(|&r| number_at(r, false) && !names_a_day(&line[r.clone()]))
         .count();
     (columns.len() >= 3 && short && numbers <= 1 && with_digits <= 2).then_some((sep, columns))
+}
+
+/// Where the words that describe an export's columns end (`Kolommen: `, `Velden: `), if the
+/// line opens with them.
+fn description_end(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let (word, _) = trimmed.split_once(':')?;
+    let described = ["kolommen", "columns", "velden", "fields"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w));
+    described.then(|| {
+        let at = line.len() - trimmed.len() + word.len() + 1;
+        at + line[at..].len() - line[at..].trim_start().len()
+    })
+}
+
+/// Whether a header line describes an export's columns (`Kolommen: datum;tijd;naam`): its
+/// rows may come after a blank line.
+pub(crate) fn describes_columns(line: &str) -> bool {
+    description_end(line).is_some()
 }
 
 /// Whether a line of `text` may be a table's header: [`header_columns`] needs one of the cell
@@ -360,6 +389,11 @@ fn walk_tables<'t>(
             continue;
         }
         found.clear();
+        if describes_columns(header) {
+            while lines.get(n).is_some_and(|(_, l)| l.trim().is_empty()) {
+                n += 1;
+            }
+        }
         while let Some(&(at, row)) = lines.get(n) {
             if is_divider_line(row) {
                 n += 1;
@@ -412,6 +446,13 @@ mod tests {
             |a, b| out.push(text[a..b].to_string()),
         );
         out
+    }
+
+    #[test]
+    fn an_export_that_describes_its_columns() {
+        let t = "Kolommen: datum;naam;status\n\n04-03;Warsame H;ok\n05-03;Ali K;ok\n\nx;y;z\n";
+        assert_eq!(cells_of(t, "datum"), ["04-03", "05-03"]);
+        assert_eq!(cells_of(t, "naam"), ["Warsame H", "Ali K"]);
     }
 
     #[test]

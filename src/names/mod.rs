@@ -2495,6 +2495,28 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn a_column_of_register_names_in_mixed_case() {
+        let e = engine(&[], &[]);
+        let text = "Nr;Datum;Leverancier;Relnr;Afnemer\n\
+                    1;02-02;Maandag J;2100862094;Kowalczyk P\n\
+                    2;14-02;Martis J.;2101140036;Yilmaz M\n\
+                    3;15-02;Ouali S;2101140037;Mazur L\n\
+                    Blok;Fase;Nr\nBlok A;Fase B;1\nBlok C;Fase D;2\n";
+        // `Maandag J` is a word's, but its column holds people.
+        assert_eq!(
+            removed(&e, text),
+            [
+                "Maandag J",
+                "Kowalczyk P",
+                "Martis J.",
+                "Yilmaz M",
+                "Ouali S",
+                "Mazur L"
+            ]
+        );
+    }
+
+    #[test]
     fn family_fields_and_a_surname_in_capitals_before_two_first_names() {
         let e = engine(&[], &[]);
         let text = "Echtgenoot: Savchenko Serhii - nog in Oekraine

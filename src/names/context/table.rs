@@ -193,6 +193,11 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
         // The rows under the header, each as the byte ranges of its cells in the text.
         let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut row = n + 1;
+        if table::describes_columns(header) {
+            while row < lines.len() && line_text(&lines[row]).1.trim().is_empty() {
+                row += 1;
+            }
+        }
         while row < lines.len() {
             let (row_start, row_text) = line_text(&lines[row]);
             if table::is_divider_line(row_text) {
@@ -236,8 +241,9 @@ pub(super) fn tables(g: &Grammar, text: &str, lines: &[Line], out: &mut Vec<Ment
 
 /// Whether column `c` of `rows` holds people by the look of its cells, whatever its label
 /// (`KEURM`, an export's abbreviation): two or more of its cells, and most of those that are
-/// filled, are a register's name in capitals (`WINTER J`, `DE BRUIJN R`), its surname a
-/// word of three letters or more with a vowel, no organisation or place.
+/// filled, are a register's name in capitals (`WINTER J`, `DE BRUIJN R`) or in mixed case
+/// (`Yilmaz M`), its surname a word of three letters or more with a vowel, no organisation
+/// or place.
 fn holds_register_names(g: &Grammar, rows: &[Vec<(usize, usize)>], c: usize) -> bool {
     let toks = g.tokens();
     let (mut filled, mut names) = (0, 0);
@@ -253,10 +259,20 @@ fn holds_register_names(g: &Grammar, rows: &[Vec<(usize, usize)>], c: usize) -> 
                 w.chars().count() >= 3 && w.chars().any(|ch| "AEIOUY".contains(ch))
             }) && !g.has(j, class::PARTICLE | class::ORG | class::PLACE)
         };
-        let named = upper_register_name(g, k, end).filter(|p| {
-            let last = toks.partition_point(|t| t.start < p.end) - 1;
-            whole(p) && (k..=last).any(surname)
-        });
+        let last_of = |p: &NameParse| toks.partition_point(|t| t.start < p.end) - 1;
+        // In mixed case (`Yilmaz M`, `Martis J.`) only surnames that are no words count:
+        // `Fase A`, `Blok C` are not people.
+        let named = upper_register_name(g, k, end)
+            .filter(|p| whole(p) && (k..=last_of(p)).any(surname))
+            .or_else(|| {
+                register_name(g, k, end).filter(|p| {
+                    (k..=last_of(p)).filter(|&j| g.is_cap(j)).all(|j| {
+                        g.word(j).is_some_and(|w| w.chars().count() >= 3)
+                            && !g.has(j, class::PARTICLE | class::ORG | class::PLACE)
+                            && !g.has(j, class::WORD)
+                    })
+                })
+            });
         names += usize::from(named.is_some());
     }
     names >= 2 && 2 * names >= filled
