@@ -2495,6 +2495,14 @@ Begin: ma 16-8-2021 08:30
     }
 
     #[test]
+    fn first_names_in_lower_case_greeted_and_signing() {
+        let e = engine(&[], &[]);
+        let text = "beste ahmed,\n\ndank voor de schouw.\n\nmvg frits\n\
+                    hoi allemaal,\nbeste mensen,\ngroet april\n";
+        assert_eq!(removed(&e, text), ["ahmed", "frits"]);
+    }
+
+    #[test]
     fn a_column_of_register_names_in_mixed_case() {
         let e = engine(&[], &[]);
         let text = "Nr;Datum;Leverancier;Relnr;Afnemer\n\

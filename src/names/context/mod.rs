@@ -263,6 +263,7 @@ pub fn find(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
     firm::partnerships(g, out);
     single::single_words(g, out);
     single::lower_case_full_names(g, out);
+    single::lower_case_greetings(g, out);
     single::particle_surnames(g, out);
     single::arabic_article_surnames(g, out);
     abbreviations::abbreviations(g, out);

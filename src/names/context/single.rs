@@ -99,6 +99,46 @@ pub(super) fn lower_case_full_names(g: &Grammar, out: &mut Vec<Mention>) {
     }
 }
 
+/// First names written in lower case where a message greets or is signed (`beste koen,`,
+/// `hoi lammert,`, `mvg frits`): a first name that is no word, after a greeting and before
+/// a comma or the line's end, or after a closing word at the line's end.
+pub(super) fn lower_case_greetings(g: &Grammar, out: &mut Vec<Mention>) {
+    use crate::names::lexicon::{GAZETTEER, GREETINGS, is_compound_word, is_dutch_word};
+    const SIGN_OFFS: &[&str] = &["groet", "groeten", "groetjes", "gr", "grt", "mvg", "vg"];
+    for i in 1..g.tokens().len() {
+        if !g.is_lower(i) || !g.spaced(i - 1) {
+            continue;
+        }
+        let greeted =
+            g.word_in(i - 1, GREETINGS) && (g.is_punct(i + 1, ',') || g.is_line_end(i + 1));
+        let signed = g.word_in(i - 1, SIGN_OFFS)
+            && (g.is_line_end(i + 1) || g.is_punct(i + 1, '.') && g.is_line_end(i + 2));
+        if !(greeted || signed) {
+            continue;
+        }
+        let given = g.folded(i);
+        if given.chars().count() >= 3
+            && !g.has(i, OTHER_THAN_A_NAME | class::WORD)
+            && GAZETTEER.is(given, class::FIRST_NAME)
+            && !is_dutch_word(given)
+            && !is_compound_word(given)
+        {
+            let (rule, evidence) = if greeted {
+                (
+                    "name.greeting",
+                    "a first name in lower case after a greeting",
+                )
+            } else {
+                (
+                    "name.signature",
+                    "a first name in lower case after a closing",
+                )
+            };
+            out.push(mention(super::one_word(g, i, true), rule, evidence));
+        }
+    }
+}
+
 /// Finds single-word names by their place in the text of `g`.
 pub(super) fn single_words(g: &Grammar, out: &mut Vec<Mention>) {
     // Words inside a name another rule read (`Sam, M. (Mehmet)`) are that name's.
