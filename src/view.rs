@@ -385,6 +385,20 @@ fn split_names(bytes: &[u8], cuts: &mut Vec<Cut>) {
     };
     // Letters only, with nothing but ASCII punctuation or spaces around.
     let edge = |k: Option<&u8>| k.is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    // The piece after the space: a short word in lower case that is no word of its own.
+    let loose_piece = |w: &[u8]| {
+        let piece = std::str::from_utf8(w).unwrap_or_default();
+        let known = class::FIRST_NAME
+            | class::SURNAME
+            | class::PARTICLE
+            | class::WORD
+            | class::PLACE
+            | class::TITLE;
+        w.len() <= 5
+            && w.iter().all(u8::is_ascii_lowercase)
+            && !is_dutch_word(piece)
+            && !GAZETTEER.is(piece, known)
+    };
     let mut previous: Option<(usize, usize)> = None;
     let mut at = 0;
     while at < bytes.len() {
@@ -423,16 +437,12 @@ fn split_names(bytes: &[u8], cuts: &mut Vec<Cut>) {
         // The end of a name after one space: `Hazenb erg`.
         let Some((a, b)) = last else { continue };
         let first = &bytes[a..b];
-        let piece = std::str::from_utf8(word).unwrap_or_default();
         if b + 1 == start
             && bytes[b] == b' '
             && first.len() >= 2
             && first[0].is_ascii_uppercase()
             && first[1..].iter().all(u8::is_ascii_lowercase)
-            && word.len() <= 5
-            && word.iter().all(u8::is_ascii_lowercase)
-            && !is_dutch_word(piece)
-            && !GAZETTEER.is(piece, class::FIRST_NAME | class::SURNAME | class::PARTICLE | class::WORD | class::PLACE | class::TITLE)
+            && loose_piece(word)
             // A surname: two short words of another language make a first name (`Mi ke`).
             && name(&[first, word].concat(), class::SURNAME)
         {

@@ -177,7 +177,7 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
             continue;
         }
         // After `door:` a word alone in lower case is a user name too (`Afgedrukt door: kaydin`),
-        // and after a bare `door` one made of a person's name (`afgedrukt door psvos`).
+        // and after a bare `door` one made of a person's name (`afgedrukt door hdemir`).
         // Not the start of a longer word or an address (`klachtenco|ördinatie`, `beheer@…`).
         let whole = !text[value.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '@');
         let lower_word = whole && value.as_str().bytes().all(|b| b.is_ascii_lowercase());
