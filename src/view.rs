@@ -426,8 +426,16 @@ fn split_names(bytes: &[u8], cuts: &mut Vec<Cut>) {
             {
                 end += 2;
             }
-            let letters: Vec<u8> = bytes[start..end].iter().copied().step_by(2).collect();
-            if letters.len() >= 4 && name(&letters, class::FIRST_NAME | class::SURNAME) {
+            let spaced_out = end - start >= 7
+                && name(
+                    &bytes[start..end]
+                        .iter()
+                        .copied()
+                        .step_by(2)
+                        .collect::<Vec<u8>>(),
+                    class::FIRST_NAME | class::SURNAME,
+                );
+            if spaced_out {
                 cuts.extend((start + 1..end).step_by(2).map(|k| (k, k + 1, "", true)));
                 previous = None;
                 at = end;

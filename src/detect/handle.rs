@@ -168,33 +168,39 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
         // counts (`door kok_e`, `by=m.haarhuis`, not `door COVID-19`).
         let by = label.eq_ignore_ascii_case("door") || label.eq_ignore_ascii_case("by");
         let capitals = value.as_str().contains(|c: char| c.is_ascii_uppercase());
-        // Nor a word or a title after the label (`by e-mail`, `agent: mevr Kowalczyk`).
-        let folded = value.as_str().to_ascii_lowercase();
-        let word = crate::names::lexicon::is_dutch_word(&folded)
-            || folded == "e-mail"
-            || crate::names::lexicon::GAZETTEER.is(&folded, crate::names::lexicon::class::TITLE);
-        if by && capitals || word {
+        if by && capitals {
             continue;
         }
         // After `door:` a word alone in lower case is a user name too (`Afgedrukt door: kaydin`),
         // and after a bare `door` one made of a person's name (`afgedrukt door hdemir`).
         // Not the start of a longer word or an address (`klachtenco|ördinatie`, `beheer@…`).
+        let shaped = is_user_name(value.as_str(), marked && !by);
         let whole = !text[value.end()..].starts_with(|c: char| c.is_alphanumeric() || c == '@');
         let lower_word = whole && value.as_str().bytes().all(|b| b.is_ascii_lowercase());
-        let system_verb = text[..c.get(1).expect("always").start()]
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .is_some_and(|w| SYSTEM_VERBS.contains(&w.to_lowercase().as_str()));
-        let bare_after_door = label.eq_ignore_ascii_case("door")
-            && system_verb
-            && !c[2].is_empty()
-            && value.len() >= 5
-            && !crate::names::lexicon::is_compound_word(&folded);
-        let by_user = by && lower_word && (is_made_of_a_name(value.as_str()) || bare_after_door);
-        if (by_user || is_user_name(value.as_str(), marked && !by))
-            && !is_service_account(value.as_str())
+        if !(shaped || by && lower_word) || is_service_account(value.as_str()) {
+            continue;
+        }
+        // Nor a word or a title after the label (`by e-mail`, `agent: mevr Kowalczyk`).
+        let folded = value.as_str().to_ascii_lowercase();
+        if crate::names::lexicon::is_dutch_word(&folded)
+            || folded == "e-mail"
+            || crate::names::lexicon::GAZETTEER.is(&folded, crate::names::lexicon::class::TITLE)
         {
+            continue;
+        }
+        let bare_after_door = || {
+            let system_verb = text[..c.get(1).expect("always").start()]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| SYSTEM_VERBS.contains(&w.to_lowercase().as_str()));
+            label.eq_ignore_ascii_case("door")
+                && system_verb
+                && !c[2].is_empty()
+                && value.len() >= 5
+                && !crate::names::lexicon::is_compound_word(&folded)
+        };
+        if shaped || is_made_of_a_name(value.as_str()) || bare_after_door() {
             out.push(Finding::new(
                 value.start(),
                 value.end(),
@@ -229,9 +235,8 @@ fn log_cells(text: &str, out: &mut Vec<Finding>) {
     for line in text.split_inclusive('\n') {
         let at = line_start;
         line_start += line.len();
-        let Some(sep) = ['|', ';', '\t']
-            .into_iter()
-            .find(|&c| line.matches(c).count() >= 2)
+        let Some(super::table::Separator::Char(sep)) =
+            super::table::separator(line, &['|', ';', '\t'])
         else {
             continue;
         };

@@ -268,8 +268,7 @@ fn holds_register_names(g: &Grammar, rows: &[Vec<(usize, usize)>], c: usize) -> 
                 register_name(g, k, end).filter(|p| {
                     (k..=last_of(p)).filter(|&j| g.is_cap(j)).all(|j| {
                         g.word(j).is_some_and(|w| w.chars().count() >= 3)
-                            && !g.has(j, class::PARTICLE | class::ORG | class::PLACE)
-                            && !g.has(j, class::WORD)
+                            && !g.has(j, class::PARTICLE | class::ORG | class::PLACE | class::WORD)
                     })
                 })
             });
