@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(crate) use known::{KNOWN_ADDRESSES, KnownAddresses, learned};
+use owner::opens_with_post_box;
 pub(crate) use owner::{organisation_address_line, organisation_block};
 
 use super::{Finding, Lines, blank_line_start, is_whole_token};
@@ -304,11 +305,17 @@ fn street_address_end(text: &str, end: usize) -> usize {
 /// The end of a unit inside the building written right after a house number: a room, a
 /// flat, a chalet on a park, a Belgian `bus` (`Fellenoord 8 app. 12`, `Kerkweg 88 (chalet
 /// 4)`, `Stationsstraat 18, kamer 3`, `412 bus 3`, `nr. 14, bl. 3, ap. 9`). It says which
-/// household lives there, so it goes with the address.
+/// household lives there, so it goes with the address. So does the floor, as Amsterdam
+/// and Haarlem write it after a space (`Spaarnwouderstraat 118 zw`, `12 hs`, `41 III`) or
+/// in words (`Lange Veerstraat 9, 2nd floor`, `14, 3e verdieping`).
 fn unit_end(text: &str, end: usize) -> Option<usize> {
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         let unit = r"(?i:kamer|chalet|ch\.|app\.?|appartement|apt\.?|ap\.|unit|woonunit|bus|bl\.|sc\.|whg\.|wohnung|flat|stacaravan|kavel) ?(?:[0-9]{1,4}[A-Za-z]?|[A-Z])(?-u:\b)";
-        Regex::new(&format!(r"^(?: \({unit}\)|(?:,? | - ){unit})")).expect("unit pattern compiles")
+        let floor = r"(?:(?:hs|zw|rd|bv|sous|I{1,3}|IV)(?-u:\b)|(?i:[0-9]{1,2}(?:st|nd|rd|th|e|ste|de) (?:floor|verdieping)|ground floor|begane grond)(?-u:\b))";
+        Regex::new(&format!(
+            r"^(?: \({unit}\)|(?:,? | - ){unit}| {floor}|, {floor})"
+        ))
+        .expect("unit pattern compiles")
     });
     UNIT.find(&text[end..]).map(|unit| end + unit.end())
 }
@@ -708,7 +715,7 @@ fn in_address_column(text: &str, out: &mut Vec<Finding>) {
         let has_digits = cell.chars().any(|c| c.is_ascii_digit());
         // A street and number or a postcode, or the number of a house-number column. A
         // post-office box is an organisation's.
-        let post_box = crate::fold::fold(cell).starts_with("postbus");
+        let post_box = opens_with_post_box(cell);
         let street = numbered.get()
             && matches!(folded(label).as_str(), "straat" | "straatnaam")
             && cell.starts_with(char::is_alphabetic);
@@ -1132,8 +1139,7 @@ fn street_line_above(text: &str, lines: &Lines, postcode_start: usize) -> Option
         && words.next().is_some_and(|w| {
             w.starts_with(char::is_uppercase) && STREET_SUFFIXES.iter().any(|s| w.ends_with(s))
         });
-    if (NOT_STREET_START.contains(&first) && !named_after) || first.eq_ignore_ascii_case("postbus")
-    {
+    if (NOT_STREET_START.contains(&first) && !named_after) || opens_with_post_box(street.as_str()) {
         return None;
     }
     let end = prev_start + prev.trim_end().len();
@@ -1167,10 +1173,7 @@ fn street_before_postcode(
     let street_start = line_start + street.start() + sentence_end.map_or(0, |(k, _)| k + 2);
     let street = &text[street_start..line_start + street.end()];
     let first = street.split(' ').next().unwrap_or_default();
-    if NOT_STREET_START.contains(&first)
-        || first.eq_ignore_ascii_case("postbus")
-        || first.eq_ignore_ascii_case("antwoordnummer")
-    {
+    if NOT_STREET_START.contains(&first) || opens_with_post_box(street) {
         return None;
     }
     Some((street_start, street_start + street.len()))

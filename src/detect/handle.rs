@@ -59,6 +59,13 @@ static LABELLED_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("account label pattern compiles")
 });
 
+/// A list of user names after a plural label and its colon (`gebruikers: pwijngaarde,
+/// lisa.t, d.kuiper`), as a log's header or an export's footer sums them up.
+static LISTED_ACCOUNTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:gebruikers|users|accounts)[\x20\t]*[:=][\x20\t]*([^\n]+)")
+        .expect("account list pattern compiles")
+});
+
 /// A Windows account with its domain (`GEM\gbiemans`, `SSC\asharma`), not in a path
 /// (`\\MVD-FS02\Sociaal`, `X:\IRN\incident_2024`): a domain in capitals, a user name in
 /// lower case that no backslash follows.
@@ -208,6 +215,34 @@ fn user_names(text: &str, out: &mut Vec<Finding>) {
                 "handle",
                 "a user name",
             ));
+        }
+    }
+    for c in LISTED_ACCOUNTS.captures_iter(text) {
+        let list = c.get(1).expect("the list group always takes part");
+        let mut at = list.start();
+        // The list ends at the first entry that is no user name (`…, d.kuiper  # audit`).
+        for entry in list.as_str().split(',') {
+            let start = at + (entry.len() - entry.trim_start().len());
+            at += entry.len() + 1;
+            let rest = entry.trim();
+            let value = rest.split([' ', '\t']).next().unwrap_or_default();
+            let folded = value.to_ascii_lowercase();
+            if !is_user_name(value, true)
+                || is_service_account(value)
+                || crate::names::lexicon::is_dutch_word(&folded)
+            {
+                break;
+            }
+            out.push(Finding::new(
+                start,
+                start + value.len(),
+                Category::Other,
+                "handle",
+                "in a list of user names",
+            ));
+            if value.len() < rest.len() {
+                break;
+            }
         }
     }
     super::table::column_cells(
@@ -479,6 +514,12 @@ mod tests {
                  NL-100   |Kersten, Lisa   |lkersten7   |2021\n\
                  NL-100   |Wittebrood, Jan |jwittebr    |2019\n";
         assert_eq!(found(t), ["lkersten7", "jwittebr"]);
+        // A list after a plural label, up to the first entry that is none.
+        assert_eq!(
+            found("# records: 21   gebruikers: pwijngaarde, lisa.t, d.kuiper  # audit\n"),
+            ["pwijngaarde", "lisa.t", "d.kuiper"]
+        );
+        assert!(found("gebruikers: iedereen, behalve svc-backup\n").is_empty());
         // Phrases, abbreviations, domains and files after the same words.
         assert!(
             found(

@@ -41,9 +41,10 @@ struct Group {
 }
 
 /// An internal extension after its label (`tst. 7714`, `toestel 4311`, `(tst 214)`, `tst.
-/// 84 31`): the direct line of the person it stands beside.
+/// 84 31`, `tst. 658 225`), or an internal number after `tel.` (`I. Wolbers, tel. 858312`):
+/// the direct line of the person it stands beside.
 static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:tst|toestel|toestelnr|toestelnummer|ext|extension)\.?:?\x20?([0-9]{2}\x20?[0-9]{1,3}|[0-9]{3,5})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(tst|toestel|toestelnr|toestelnummer|ext|extension|tel)\.?:?\x20?([0-9]{1,3}(?:\x20[0-9]{2,3}){1,2}|[0-9]{3,6})(?-u:\b)")
         .expect("extension pattern compiles")
 });
 
@@ -303,9 +304,26 @@ fn spoken_numbers(text: &str, out: &mut Vec<Finding>) {
 
 fn extensions(text: &str, out: &mut Vec<Finding>) {
     for c in EXTENSION.captures_iter(text) {
-        let number = c.get(1).expect("the number group always takes part");
+        let number = c.get(2).expect("the number group always takes part");
         // Not the start of a longer number (`tst. 0412 …` is read as a whole number).
-        if text[number.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+        let after = text[number.end()..].trim_start_matches(' ');
+        if text[number.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            || (c[1].eq_ignore_ascii_case("tel") && after.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        // After `tel.` an extension's four digits or an internal number's six, not an area
+        // code's start (`tel. 0299 …`), a municipality's general number (`tel. 14 0546`), the
+        // government's (`1400`), a year or a number cut short (`tel. 12345`).
+        let digits = number.as_str().bytes().filter(u8::is_ascii_digit).count();
+        let year =
+            digits == 4 && (number.as_str().starts_with("19") || number.as_str().starts_with("20"));
+        if c[1].eq_ignore_ascii_case("tel")
+            && (!matches!(digits, 4 | 6)
+                || year
+                || number.as_str().starts_with(['0'])
+                || number.as_str().starts_with("14"))
+        {
             continue;
         }
         out.push(Finding::new(
@@ -872,6 +890,13 @@ mod tests {
         // A whole number after the label is read as the number it is.
         assert_eq!(found("tst. 0412-642308"), ["0412-642308"]);
         assert!(found("de tekst 2024 en test 1234").is_empty());
+        // Grouped in threes, and an internal number after `tel.`, not a municipality's
+        // general number, the government's, a year or an area code's start.
+        assert_eq!(
+            found("Team Publiekszaken, tst. 658 225\nSteller: I. Wolbers, tel. 858312\n"),
+            ["658 225", "858312"]
+        );
+        assert!(found("tel. 14 0546, tel. 1400, zie tel. 2024 notulen").is_empty());
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub const TUSSEN_PHRASES: &[&[&str]] = &[
     &["ibn"],
     &["abu"],
     &["ould"],
+    &["ait"],
 ];
 
 /// First names that are also words of running Dutch text (`Roos`, `Storm`, `Anders`,
@@ -283,6 +284,20 @@ pub const ROLE_WORDS: &[&str] = &[
     "minderjarige",
     "pleegkind",
     "pleegouder",
+    // The citizens a procedure names by their part in it (`Inspreker Timmermans`,
+    // `bezwaarmaker Yılmaz`).
+    "inspreker",
+    "insprekers",
+    "inspreekster",
+    "bezwaarmaker",
+    "bezwaarmakers",
+    "indiener",
+    "indieners",
+    "indienster",
+    "appellant",
+    "appellante",
+    "eiser",
+    "eiseres",
 ];
 
 /// Word classes, as bit flags: what a folded word can be. One lookup gives them all.
@@ -869,7 +884,8 @@ fn is_party_name(text: &str) -> bool {
                     GAZETTEER.is(first, class::FIRST_NAME) && !GAZETTEER.is(first, class::PLACE)
                 })
             };
-            LOCAL_PARTY_ENDINGS.contains(&w) && !after_a_first_name()
+            // An ending alone is a word (`Nu:`, `Anders`), no party.
+            several && LOCAL_PARTY_ENDINGS.contains(&w) && !after_a_first_name()
                 || (w.ends_with("partij") && several)
         })
         // `Internationale Studentenlijst ISL`, `Lijst Jansen`.

@@ -2613,6 +2613,11 @@ Partner: Gemeente Utrecht
         let council = "Aanwezig: T. Hoogers (PvdA-GroenLinks), L. Thijssen (Swalmdal Vooruit),\n\
                        W. Kok (Helmond Sterk) en P. Kramer (samen met zijn broer).\n";
         assert_eq!(removed(&e, council), ["P. Kramer"]);
+        // A party's closing word alone is a word: `Nu:` opens a line of minutes.
+        assert_eq!(
+            removed(&e, "Nu: de OHB wil het. Dhr. Ait Taleb zegt nee.\n"),
+            ["Ait Taleb"]
+        );
         let list = "Commissieleden            Fractie\n\
                     Schreurs, B. (vz)         Lokaal Swalmdal\n\
                     El Idrissi, N.            PvdA-GroenLinks\n\
@@ -3355,5 +3360,38 @@ Partner: Gemeente Utrecht
         for name in ["GEBREMEDHIN M", "BAKKER-TUINSTRA H"] {
             assert!(r.contains(&name.to_string()), "{name}: {r:?}");
         }
+    }
+
+    #[test]
+    fn register_surnames_with_their_particles_after_the_comma_and_slashed_fields() {
+        let e = engine(&[], &[]);
+        let text = "nr;achternaam;voornaam;geb.datum\n1;Ommen, van;Hendrik;03-06-1983\n\
+                    5;Hof, van 't;Dirkje;30-11-1994\n\
+                    Achternaam ........ Berg-Roos, van den\n\
+                    Het team is bijeen in Venlo, het\nbeleidsteam komt later.\n\
+                    Naam ouder/verzorger: Kuipers\n";
+        let r = removed(&e, text);
+        for name in ["Ommen, van", "Hof, van 't", "Berg-Roos, van den", "Kuipers"] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        assert!(r.iter().all(|s| !s.contains("Venlo")), "{r:?}");
+    }
+
+    #[test]
+    fn crews_drivers_and_church_officers_name_people_by_their_job() {
+        let e = engine(&[], &[]);
+        let text = "Scriba Fokkens heeft de lijst. Matroos Hoekstra dichtte het lek.\n\
+                    ouderlingen Van Elst en Mulder\n\
+                    identiteitsbewijs op naam van: MÜLLER, Sophie Katharina, geb. 1994\n";
+        assert_eq!(
+            removed(&e, text),
+            [
+                "Fokkens",
+                "Hoekstra",
+                "Van Elst",
+                "Mulder",
+                "MÜLLER, Sophie Katharina"
+            ]
+        );
     }
 }

@@ -10,10 +10,20 @@ use crate::detect::Lines;
 use crate::fold::fold;
 use crate::names::lexicon::{GAZETTEER, class};
 
-/// `Postbus` and `Antwoordnummer` in any case (ASCII case folding only, as these words have
-/// no other forms).
-static PO_BOX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)postbus|antwoordnummer").expect("po box pattern compiles"));
+/// A post-office box, in any case (ASCII case folding only, as these words have no other
+/// forms): `Postbus`, `Antwoordnummer`, and as other countries and English letters write
+/// it, `P.O. Box`, `PO Box`, `Postfach`.
+static PO_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)postbus|antwoordnummer|postfach|\bp\.?\x20?o\.?\x20?box\b")
+        .expect("po box pattern compiles")
+});
+
+/// Whether `text` opens with a post-office box (see [`PO_BOX`]), an organisation's address.
+pub(crate) fn opens_with_post_box(text: &str) -> bool {
+    PO_BOX
+        .find(text.trim_start())
+        .is_some_and(|m| m.start() == 0)
+}
 
 /// Labels before the address of an organisation or a meeting place, and the buildings a
 /// meeting is held in, folded.
@@ -220,12 +230,9 @@ impl Context<'_> {
                 let next_end = self.lines.end(line_end + 1, self.text.len());
                 // Only address lines continue the block: a citizen's address above `Aan
                 // het Ministerie …` / `Postbus 20301` is not the ministry's.
-                let next = self.text[line_end + 1..next_end]
-                    .trim_start()
-                    .to_lowercase();
-                let address_line = next.starts_with(|c: char| c.is_ascii_digit())
-                    || next.starts_with("postbus")
-                    || next.starts_with("antwoordnummer");
+                let next = self.text[line_end + 1..next_end].trim_start();
+                let address_line =
+                    next.starts_with(|c: char| c.is_ascii_digit()) || opens_with_post_box(next);
                 if !address_line {
                     break;
                 }

@@ -396,7 +396,10 @@ fn a_postcode_in_brackets_before_the_town() {
 fn a_full_date_after_a_name_ending_like_a_street_is_no_house_number() {
     assert!(found("Lotte Brinkhorst   9-9-2024 08:42").is_empty());
     assert!(found("Kampen 12/3/24").is_empty());
-    assert_eq!(found("Tesshof 28-2, 1e verdieping"), vec!["Tesshof 28-2"]);
+    assert_eq!(
+        found("Tesshof 28-2, 1e verdieping"),
+        vec!["Tesshof 28-2, 1e verdieping"]
+    );
 }
 
 #[test]
@@ -586,6 +589,19 @@ fn a_unit_inside_the_building_goes_with_the_address() {
         found("zij woont Fellenoord 8 app. 12 sinds mei"),
         vec!["Fellenoord 8 app. 12"]
     );
+    // The floor as Amsterdam and Haarlem write it, and in words.
+    assert_eq!(
+        found("melding over Spaarnwouderstraat 118 zw (buren)"),
+        vec!["Spaarnwouderstraat 118 zw"]
+    );
+    assert_eq!(
+        found("het adres is Lange Veerstraat 9, 2nd floor in Haarlem"),
+        vec!["Lange Veerstraat 9, 2nd floor"]
+    );
+    assert_eq!(found("zij woont Kerkstraat 4 in Ede"), vec!["Kerkstraat 4"]);
+    // A post-office box as English letters write it is an organisation's.
+    assert!(found("Municipality of Haarlem\nP.O. Box 511, 2003 PB Haarlem\n").is_empty());
+    assert!(found("PO Box 16114, 2500 BC Den Haag").is_empty());
     assert_eq!(
         found("wonende te Mechelsesteenweg 141 bus 3, 2018 Antwerpen"),
         vec!["Mechelsesteenweg 141 bus 3, 2018 Antwerpen"]

@@ -245,8 +245,13 @@ pub(super) fn field_kind(label: &str) -> Option<FieldKind> {
     if label.ends_with("lezer") || label.ends_with("lezers") || first == "handtekening" {
         return Some(FieldKind::Person);
     }
-    // `Naam contactpersoon`, `Naam ouder/verzorger`: whose name the form asks.
-    if label.starts_with("naam ") && !label.contains("organisatie") && !label.contains("bedrijf") {
+    // `Naam contactpersoon`, `Naam ouder/verzorger`: whose name the form asks; not a
+    // thing's (`Naam / omschrijving evenement`).
+    if label.starts_with("naam ")
+        && !["organisatie", "bedrijf", "omschrijving"]
+            .iter()
+            .any(|w| label.contains(w))
+    {
         return Some(FieldKind::Person);
     }
     PERSON_FIELDS.contains(&label).then_some(FieldKind::Person)

@@ -201,7 +201,7 @@ pub(super) fn inline(g: &Grammar, text: &str, out: &mut Vec<Mention>) {
             && apart
             && starts_upper(g, n)
             && !count
-            && !g.has(n, class::PLACE | class::ORG)
+            && !g.has(n, class::PLACE | class::ORG | class::TITLE)
         {
             if let Some(p) = g.titled_name(n) {
                 // A relative's name shares no official's (`echtgenote Ilse`).

@@ -162,13 +162,15 @@ pub(super) fn field(g: &Grammar, line: Line) -> Option<(String, usize)> {
 /// ended it.
 fn label_at(g: &Grammar, i: usize, line: Line) -> Option<(String, usize, bool)> {
     let mut j = i;
-    // A form marks a required field with an asterisk after its label (`Voornamen*:`).
+    // A form marks a required field with an asterisk after its label (`Voornamen*:`); a
+    // slash joins the people it may ask for (`Naam ouder/verzorger:`).
     while j < line.end
         && j - i < 8
         && (g.word(j).is_some()
             || g.is_punct(j, '.')
             || g.is_punct(j, '\'')
-            || (j > i && g.is_punct(j, '*')))
+            || (j > i && g.is_punct(j, '*'))
+            || (j > i && g.is_punct(j, '/') && g.word(j - 1).is_some() && g.word(j + 1).is_some()))
     {
         // A form's dot leader ends the label (`Naam contactpersoon ....... Jan`).
         let dots = (j..line.end).take_while(|&k| g.is_punct(k, '.')).count();

@@ -284,8 +284,15 @@ impl Grammar<'_> {
         } else if comma && self.is_given_after_comma(first) {
             let mut k = self.given_end(first);
             // More first names (`Dave Johannes`, `JESSE ADRIANUS`), then particles that
-            // close it (`de`).
-            while self.spaced(k - 1) && self.is_given_after_comma(k) {
+            // close it (`de`). The last first name may be one the lists lack, where the
+            // entry ends after it (`MÜLLER, Sophie Katharina, geb. …`).
+            let unlisted_last = |k: usize| {
+                self.is_cap(k)
+                    && !self.has(k, class::NOT_A_PERSON | class::WORD)
+                    && (self.is_line_end(k + 1)
+                        || [',', ')', ';'].iter().any(|&c| self.is_punct(k + 1, c)))
+            };
+            while self.spaced(k - 1) && (self.is_given_after_comma(k) || unlisted_last(k)) {
                 k = self.given_end(k);
             }
             let given = fold(self.text_of_tokens(first, k));

@@ -285,7 +285,9 @@ impl Grammar<'_> {
             return None;
         }
         let Some((mut k, initials)) = self.initials(j + 1, false) else {
-            return self.reversed_with_first_name(i, j, surname);
+            return self
+                .reversed_with_particles(i, j, &surname)
+                .or_else(|| self.reversed_with_first_name(i, j, surname));
         };
         // `… tegen Kinderen, N. Şahin`, `Kinderen, Chr. ter Steege`: the initials begin the
         // next name.
@@ -326,6 +328,30 @@ impl Grammar<'_> {
             given,
             initials: Some(initials),
             surname: Some(surname),
+        })
+    }
+
+    /// `Ommen, van`, `Hof, van 't`: a register's sorting form, the particles after the
+    /// comma and nothing else, filling a cell or a field. Not in a sentence wrapped after
+    /// an article (`in Venlo, het⏎`). `comma` is the token of the comma after the surname.
+    fn reversed_with_particles(&self, i: usize, comma: usize, surname: &str) -> Option<NameParse> {
+        let cell_edge = |k: usize| [';', '|', ':'].iter().any(|&p| self.is_punct(k, p));
+        let opens_cell = i == 0
+            || self.toks[i - 1].kind == Kind::Newline
+            || self.column_gap(i - 1)
+            || cell_edge(i - 1)
+            || (i > 1 && self.is_punct(i - 1, '.') && self.is_punct(i - 2, '.'));
+        let t = self.tussen_at_end(comma + 1);
+        let next = comma + 1 + t;
+        let closes_cell = self.is_line_end(next) || self.column_gap(next - 1) || cell_edge(next);
+        (t > 0 && self.is_lower(comma + 1) && opens_cell && closes_cell).then(|| NameParse {
+            start: self.toks[i].start,
+            end: self.toks[next - 1].end,
+            next,
+            form: Form::Surname,
+            given: None,
+            initials: None,
+            surname: Some(surname.to_string()),
         })
     }
 
