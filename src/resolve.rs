@@ -756,8 +756,11 @@ pub(crate) fn time_use_of_a_name(text: &str, start: usize, end: usize) -> bool {
     let one_space = |gap: &str| gap == " " || gap == "\u{a0}";
     let words_before: Vec<&str> = before.split_whitespace().rev().take(2).collect();
     let words_after: Vec<&str> = after.split_whitespace().take(2).collect();
+    // A day's number, not a chat line's time stamp before its speaker (`[19:58:40] April:`).
     let number_before = words_before.first().is_some_and(|w| {
-        w.starts_with(|c: char| c.is_ascii_digit()) && one_space(&before[before.trim_end().len()..])
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && !w.ends_with(']')
+            && one_space(&before[before.trim_end().len()..])
     });
     let number_after = words_after.first().is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_digit())

@@ -3394,4 +3394,32 @@ Partner: Gemeente Utrecht
             ]
         );
     }
+
+    #[test]
+    fn a_month_where_no_date_can_stand_is_a_name() {
+        let e = engine(&[], &[]);
+        let text = "[21-03-2024, 19:58:40] April: Ja, wat erg.\n\
+                    14\t141\tMei, Rowan\t3\tNL\n\
+                    On her residence permit it says WANG Mei, and LIN Mei Ling signed.\n\
+                    mvg Jan\n\nJ. (Jan) Mei\nSenior contractmanager\n";
+        let r = removed(&e, text);
+        for name in [
+            "April",
+            "Mei, Rowan",
+            "WANG Mei",
+            "LIN Mei Ling",
+            "J. (Jan) Mei",
+        ] {
+            assert!(r.contains(&name.to_string()), "{name}: {r:?}");
+        }
+        // The month of a date and a month before a first name in a sentence stay.
+        let r = removed(
+            &e,
+            "Op 21 april 2024 kwam ze. Tot eind Mei, Karin is dan weg.\n",
+        );
+        assert!(
+            r.iter().all(|s| !s.contains("pril") && !s.contains("Mei")),
+            "{r:?}"
+        );
+    }
 }

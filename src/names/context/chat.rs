@@ -101,6 +101,8 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
         .or_else(|| speaker_words(g, i, colon.unwrap_or(line.end)))
         // `[00:00:45] LOLKJE: …`: a transcript writes its speakers in capitals.
         .or_else(|| first_name_in_capitals(g, i).filter(&fits))
+        // `[21-03-2024, 19:58:40] April: …`: a month that speaks is someone's name.
+        .or_else(|| month_as_speaker(g, i).filter(&fits))
         // `[00:01:10] SA: …`: the initials of a speaker in a transcript.
         .or_else(|| {
             g.initials_alone(i)
@@ -124,6 +126,20 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
             "chat speaker (the whole contact name)",
         ));
     }
+}
+
+/// A capitalised month at `i` in a chat line's speaker slot (`April:`): a first name or
+/// surname there, as no date speaks.
+fn month_as_speaker(g: &Grammar, i: usize) -> Option<NameParse> {
+    (g.is_cap(i) && g.word_in(i, crate::fold::MONTHS)).then(|| NameParse {
+        start: g.tokens()[i].start,
+        end: g.tokens()[i].end,
+        next: i + 1,
+        form: Form::Given,
+        given: Some(g.folded(i).to_string()),
+        initials: None,
+        surname: None,
+    })
 }
 
 /// A first name written in capitals at `i` (`LOLKJE`), not a word, place or organisation.

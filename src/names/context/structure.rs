@@ -254,6 +254,7 @@ pub(super) fn is_enumeration(g: &Grammar, i: usize, p: &NameParse) -> bool {
         || (line_start
             && one_word
             && !known
+            && p.given.is_none()
             && p.initials.as_deref().is_some_and(|l| l.len() == 1)
             && g.is_line_end(p.next)
             && !address_follows())

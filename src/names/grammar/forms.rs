@@ -423,9 +423,17 @@ impl Grammar<'_> {
         // table's cell with the first name.
         let double = (i + t..comma).any(|k| self.is_punct(k, '-'));
         let mut word_surname = false;
+        let mut month_surname = false;
         for k in words.into_iter().filter(|_| !double) {
             let c = self.classes.get(k).copied().unwrap_or(0);
             if c & class::SURNAME != 0 {
+                continue;
+            }
+            // A month is a surname too (`April, Jesse`, `Mei, Sultana`), where it fills a
+            // cell before a first name the lists know.
+            if self.word_in(k, crate::fold::MONTHS) {
+                word_surname = true;
+                month_surname = true;
                 continue;
             }
             if c & class::NOT_A_PERSON != 0 {
@@ -444,7 +452,9 @@ impl Grammar<'_> {
         // A month is a first name here, where no date is written (`Cheung, Mei-Lin`,
         // `Bakker, Juni`); the lists leave months out of the first names.
         let month = self.word_in(first, crate::fold::MONTHS);
-        if !(given_ok(first) && self.has(first, class::FIRST_NAME) || month && self.is_cap(first)) {
+        if !(given_ok(first) && self.has(first, class::FIRST_NAME)
+            || month && self.is_cap(first) && !month_surname)
+        {
             return None;
         }
         // More first names (`Shir Mohammad`), then particles (`Dennis van`).
