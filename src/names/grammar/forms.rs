@@ -261,15 +261,7 @@ impl Grammar<'_> {
             Position::First
         };
         let (next, surname) = self.surname(i + t, at)?;
-        Some(NameParse {
-            start: self.toks[i].start,
-            end: self.toks[next - 1].end,
-            next,
-            form: Form::Surname,
-            given: None,
-            initials: None,
-            surname: Some(surname),
-        })
+        Some(self.surname_parse(i, next, surname))
     }
 
     /// The reversed form: `Vries, J. de (Jan)`, `de Vries, J.`, `Van der Meulen, J.`,
@@ -344,15 +336,21 @@ impl Grammar<'_> {
         let t = self.tussen_at_end(comma + 1);
         let next = comma + 1 + t;
         let closes_cell = self.is_line_end(next) || self.column_gap(next - 1) || cell_edge(next);
-        (t > 0 && self.is_lower(comma + 1) && opens_cell && closes_cell).then(|| NameParse {
+        (t > 0 && self.is_lower(comma + 1) && opens_cell && closes_cell)
+            .then(|| self.surname_parse(i, next, surname.to_string()))
+    }
+
+    /// A surname alone over tokens `[i, next)`.
+    fn surname_parse(&self, i: usize, next: usize, surname: String) -> NameParse {
+        NameParse {
             start: self.toks[i].start,
             end: self.toks[next - 1].end,
             next,
             form: Form::Surname,
             given: None,
             initials: None,
-            surname: Some(surname.to_string()),
-        })
+            surname: Some(surname),
+        }
     }
 
     /// `Brink, Vamke ten`: the reversed form with a first name, told from a list by the
