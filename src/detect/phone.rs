@@ -305,24 +305,29 @@ fn spoken_numbers(text: &str, out: &mut Vec<Finding>) {
 fn extensions(text: &str, out: &mut Vec<Finding>) {
     for c in EXTENSION.captures_iter(text) {
         let number = c.get(2).expect("the number group always takes part");
-        // Not the start of a longer number (`tst. 0412 …` is read as a whole number).
-        let after = text[number.end()..].trim_start_matches(' ');
-        if text[number.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '-')
-            || (c[1].eq_ignore_ascii_case("tel") && after.starts_with(|c: char| c.is_ascii_digit()))
+        let digits = number.as_str();
+        let tel = c[1].eq_ignore_ascii_case("tel");
+        // Not the start of a longer number (`tst. 0412 …` is read as a whole number), nor
+        // after `tel.` the first group of one (`tel. 0412 48 13 27`).
+        let after = &text[number.end()..];
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            || (tel
+                && after
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit()))
         {
             continue;
         }
         // After `tel.` an extension's four digits or an internal number's six, not an area
         // code's start (`tel. 0299 …`), a municipality's general number (`tel. 14 0546`), the
         // government's (`1400`), a year or a number cut short (`tel. 12345`).
-        let digits = number.as_str().bytes().filter(u8::is_ascii_digit).count();
-        let year =
-            digits == 4 && (number.as_str().starts_with("19") || number.as_str().starts_with("20"));
-        if c[1].eq_ignore_ascii_case("tel")
-            && (!matches!(digits, 4 | 6)
+        let count = digits.bytes().filter(u8::is_ascii_digit).count();
+        let year = count == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        if tel
+            && (!matches!(count, 4 | 6)
                 || year
-                || number.as_str().starts_with(['0'])
-                || number.as_str().starts_with("14"))
+                || digits.starts_with('0')
+                || digits.starts_with("14"))
         {
             continue;
         }

@@ -131,15 +131,7 @@ pub(super) fn chat_speaker(g: &Grammar, line: Line, speaker_start: usize, out: &
 /// A capitalised month at `i` in a chat line's speaker slot (`April:`): a first name or
 /// surname there, as no date speaks.
 fn month_as_speaker(g: &Grammar, i: usize) -> Option<NameParse> {
-    (g.is_cap(i) && g.word_in(i, crate::fold::MONTHS)).then(|| NameParse {
-        start: g.tokens()[i].start,
-        end: g.tokens()[i].end,
-        next: i + 1,
-        form: Form::Given,
-        given: Some(g.folded(i).to_string()),
-        initials: None,
-        surname: None,
-    })
+    (g.is_cap(i) && g.word_in(i, crate::fold::MONTHS)).then(|| super::one_word(g, i, true))
 }
 
 /// A first name written in capitals at `i` (`LOLKJE`), not a word, place or organisation.

@@ -94,21 +94,19 @@ impl Grammar<'_> {
             // Family name first: one first name (two Vietnamese ones). After a family name
             // in capitals the first name may be a month's word (`WANG Mei`, `LIN Mei Ling`):
             // no date is written so.
-            let month = self.has(i, shape::UPPER)
-                && self.is_cap(i + 1)
-                && !self.has(i + 1, shape::UPPER)
-                && self.word_in(i + 1, crate::fold::MONTHS);
-            let mut end = match self.given_part_end(i + 1, !vietnamese) {
-                Some(end) => end,
-                None if month => {
-                    let end = i + 2;
-                    match self.given_part_end(end, true) {
-                        Some(more) if self.spaced(end - 1) => more,
-                        _ => end,
-                    }
-                }
-                None => return None,
+            let month = || {
+                self.has(i, shape::UPPER)
+                    && self.is_cap(i + 1)
+                    && !self.has(i + 1, shape::UPPER)
+                    && self.word_in(i + 1, crate::fold::MONTHS)
             };
+            let after_month = || {
+                let more = self.spaced(i + 1).then(|| self.given_part_end(i + 2, true));
+                more.flatten().unwrap_or(i + 2)
+            };
+            let mut end = self
+                .given_part_end(i + 1, !vietnamese)
+                .or_else(|| month().then(after_month))?;
             if vietnamese && self.spaced(end - 1) {
                 end = self.given_part_end(end, false).unwrap_or(end);
             }
